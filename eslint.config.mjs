@@ -1,0 +1,129 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Modules the pure domain must never import: it is bundled by the tab and tested without I/O. */
+const impureModules = [
+  'fs',
+  'fs/*',
+  'path',
+  'http',
+  'https',
+  'net',
+  'os',
+  'child_process',
+  'crypto',
+  'stream',
+  'events',
+  'util',
+  'node:*',
+  'botbuilder',
+  'botbuilder-*',
+  'botframework-*',
+  'restify',
+  '@azure/*',
+  'better-sqlite3',
+  'react',
+  'react-dom',
+  'react/*',
+  '@fluentui/*',
+  '@microsoft/*',
+  'adaptivecards',
+  'jose',
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'coverage/**',
+      '.data/**',
+      'devTools/**',
+      'tab/web/dist/**',
+      'appPackage/build/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='includes'][callee.object.property.name='text']",
+          message: 'Route commands through the command table, not text.includes().',
+        },
+      ],
+    },
+  },
+  {
+    // The pure domain: no I/O, no clock, nothing of the app.
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: impureModules, message: 'shared/ is the pure domain: no I/O, host or UI modules.' },
+            {
+              group: ['**/bot/**', '**/tab/**', '**/store/**', '**/bot', '**/tab', '**/store'],
+              message: 'shared/ imports nothing of the app.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'The domain reads no environment.' },
+        { name: 'setTimeout', message: 'The domain has no timers.' },
+        { name: 'setInterval', message: 'The domain has no timers.' },
+        { name: 'fetch', message: 'The domain does no I/O.' },
+        { name: 'console', message: 'The domain does not log.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Pass `now` in; the domain never reads the clock.' },
+        { object: 'DateTime', property: 'now', message: 'Pass `now` in; the domain never reads the clock.' },
+        {
+          object: 'DateTime',
+          property: 'local',
+          message: 'Always pass the zone; use DateTime.fromObject(..., { zone }).',
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Pass `now` in; the domain never reads the clock.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
+  },
+);

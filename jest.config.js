@@ -1,0 +1,15 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/shared', '<rootDir>/bot', '<rootDir>/tab', '<rootDir>/appPackage', '<rootDir>/infra'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    // Transpile only: `npm run typecheck` is the type check, so tests stay fast.
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+  },
+  moduleNameMapper: {
+    // adaptivecards' lib/ entry is ESM with extensionless imports; its dist/ bundle is UMD.
+    '^adaptivecards$': 'adaptivecards/dist/adaptivecards.js',
+  },
+  testTimeout: 60000,
+};

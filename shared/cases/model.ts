@@ -1,0 +1,132 @@
+/**
+ * The case (sak) and its event history. See GLOSSARY.md for the Norwegian terms.
+ *
+ * The event history is the truth: status, assignee and the SLA state are derived from it. The
+ * denormalised fields on `Case` (status, assignee, priority, `sla`) are kept in step by the domain's
+ * functions so the store can index and sort on them.
+ */
+import type { CaseRef, DeskId, EventId, IsoInstant, OrgId, PriorityId, ServiceId, UserId } from '../ids';
+
+/** Ny → Under arbeid → Avventer → Løst → Lukket (and Løst → Under arbeid when a solution is rejected). */
+export type CaseStatus = 'new' | 'in_progress' | 'waiting' | 'solved' | 'closed';
+/** feilmelding (støtteforespørsel), bestilling (tjenesteforespørsel), endringsforslag, brukerstøtte. */
+export type CaseKind = 'fault' | 'order' | 'change_proposal' | 'question';
+/** funksjonell, teknisk (applikasjon), teknisk (infrastruktur: system, kommunikasjon, database, backup). */
+export type FaultType = 'functional' | 'technical_application' | 'technical_infrastructure';
+/** Avventer: who the case is waiting on. */
+export type WaitReason = 'supplier' | 'third_line' | 'reporter';
+/** 1. linje (superbruker), 2. linje (service desk), 3. linje, driftsleverandør. */
+export type SupportLine = 'first' | 'second' | 'third' | 'supplier';
+/** sluttbruker, superbruker, 1. linje, forvalter. */
+export type ReporterRole = 'employee' | 'superuser' | 'first_line' | 'administrator';
+/** Who is hit: just me / my department / the whole virksomhet / several virksomheter or locations. */
+export type Scope = 'me' | 'department' | 'organisation' | 'several_organisations';
+/** Whether part of the service still works, or all of it is unavailable. */
+export type Availability = 'partial' | 'all';
+/** Who may see a comment: the reporter and followers too, or the support lines only. */
+export type CommentVisibility = 'public' | 'internal';
+export type SlaTarget = 'response' | 'resolution';
+
+export interface Person {
+  id: UserId;
+  name: string;
+  email?: string;
+}
+
+/** Who did something: a person, or the system itself (the watcher, auto-close). */
+export type Actor = ({ kind: 'user' } & Person) | { kind: 'system'; name: string };
+
+/** The fault-report checklist (seed 002 §7.1–7.2). Screenshots are attachments. */
+export interface FaultChecklist {
+  /** How the fault shows itself. */
+  symptom: string;
+  /** What has been tried already. */
+  triedSoFar: string;
+  scope: Scope;
+  availability: Availability;
+  /** When the fault started. */
+  startedAt: IsoInstant;
+}
+
+export interface AttachmentMeta {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  /** The key of the bytes in blob storage. */
+  blobKey: string;
+  addedAt: IsoInstant;
+  addedBy: UserId;
+}
+
+/** What happened; one variant per kind of change. */
+export type CaseEventBody =
+  | { type: 'created'; priority: PriorityId }
+  | { type: 'claimed'; assignee: Person }
+  | { type: 'assigned'; assignee: Person }
+  | { type: 'priority_changed'; from: PriorityId; to: PriorityId; reason?: string }
+  | { type: 'waiting_started'; reason: WaitReason; supplierCaseNumber?: string; note?: string }
+  | { type: 'waiting_ended'; note?: string }
+  | { type: 'escalated'; toLine: SupportLine; supplier?: string; note?: string }
+  | { type: 'comment'; visibility: CommentVisibility; text: string; addressee?: string }
+  | { type: 'solved'; solution: string }
+  | { type: 'solution_accepted' }
+  | { type: 'solution_rejected'; comment: string }
+  | { type: 'closed'; reason: 'accepted' | 'no_answer' | 'parent_closed' | 'withdrawn'; note?: string }
+  | { type: 'linked_to_parent'; parent: CaseRef }
+  | { type: 'child_linked'; child: CaseRef }
+  | { type: 'attachment_added'; attachment: AttachmentMeta }
+  | { type: 'followers_changed'; added: Person[]; removed: UserId[] }
+  | { type: 'breach_explained'; target: SlaTarget; explanation: string };
+
+export type CaseEventType = CaseEventBody['type'];
+
+/** One entry in a case's append-only history: who, when, what. */
+export type CaseEvent = CaseEventBody & {
+  id: EventId;
+  at: IsoInstant;
+  by: Actor;
+};
+
+/** Deadlines denormalised from the SLA state for indexing (queue sort, watcher window). */
+export interface SlaSummary {
+  responseDueAt?: IsoInstant;
+  resolutionDueAt?: IsoInstant;
+  /** The earliest due instant of a running (not met, not paused) target; absent when none runs. */
+  nextDueAt?: IsoInstant;
+}
+
+export interface Case {
+  ref: CaseRef;
+  deskId: DeskId;
+  /** The virksomhet the case belongs to. */
+  orgId: OrgId;
+  kind: CaseKind;
+  faultType?: FaultType;
+  serviceId: ServiceId;
+  title: string;
+  checklist: FaultChecklist;
+  reporter: Person;
+  reporterRole: ReporterRole;
+  /** Who can be contacted to test and verify. */
+  testContact: Person;
+  followers: Person[];
+  suggestedPriority: PriorityId;
+  priority: PriorityId;
+  status: CaseStatus;
+  assignee?: Person;
+  line: SupportLine;
+  supplierCaseNumber?: string;
+  /** The hovedsak this case is an undersak of (fellesfeil). */
+  parentRef?: CaseRef;
+  /** The undersaker linked to this case when it is a hovedsak. */
+  childRefs: CaseRef[];
+  attachments: AttachmentMeta[];
+  /** When the desk received the case: the SLA clocks start here. */
+  receivedAt: IsoInstant;
+  updatedAt: IsoInstant;
+  /** The client's idempotency key: a replayed card submission creates no second case. */
+  clientKey: string;
+  sla: SlaSummary;
+  events: CaseEvent[];
+}

@@ -1,0 +1,52 @@
+/** Service desks, the service catalogue, and where the bot posts in Teams. */
+import type { DeskId, OrgId, ServiceId, UserId } from '../ids';
+import type { Person } from '../cases/model';
+import type { SlaPolicy } from '../sla/policy';
+
+/** How the app addresses a Teams channel (team + channel) for posting. */
+export interface ChannelRef {
+  teamId: string;
+  channelId: string;
+  serviceUrl: string;
+  tenantId?: string;
+  name?: string;
+}
+
+export interface Desk {
+  id: DeskId;
+  name: string;
+  /** The organisations (virksomheter) this desk serves. */
+  orgIds: OrgId[];
+  policy: SlaPolicy;
+  /** The phone number a reporter of a critical fault must call too. */
+  phone: string;
+  email?: string;
+  triageChannel?: ChannelRef;
+  noticeChannels: ChannelRef[];
+  /** Desk members may act on cases: by Teams user id, or through an Entra group. */
+  members: UserId[];
+  memberGroupId?: string;
+  /** Mentioned when a target is breached. */
+  escalationContacts: Person[];
+  /** Working days without an answer after Løst before the case closes itself. */
+  autoCloseWorkingDays: number;
+}
+
+/** ROR-IKT's definitions (seed 004 §5.6) and Byarkivet's examples drive the priority suggestion. */
+export type ServiceCriticality = 'life_and_health' | 'high_uptime' | 'citizen_facing' | 'normal';
+
+export interface Service {
+  id: ServiceId;
+  name: string;
+  deskId: DeskId;
+  criticality: ServiceCriticality;
+  /** The forvalter / systemansvarlig told about technical faults. */
+  administrator?: Person;
+  /** Operations supplier, e.g. "Sopra Steria". */
+  supplier?: string;
+}
+
+export interface Organisation {
+  id: OrgId;
+  name: string;
+}

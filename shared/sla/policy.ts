@@ -1,0 +1,51 @@
+/**
+ * A desk's SLA policy is data: its business calendar, its priority scheme and, per priority, a
+ * response and a resolution target. The three presets of domain.md ship in `presets.ts`.
+ */
+import type { PriorityId } from '../ids';
+import type { LocalizedText } from '../i18n-text';
+import type { WaitReason } from '../cases/model';
+import type { BusinessCalendar } from './index';
+
+/**
+ * How a target turns into a due instant.
+ * - `business_minutes`: that many minutes of the calendar's business time after receipt.
+ * - `working_days`: "N virkedager after receipt": the same clock time on the Nth working day after
+ *   receipt, but no later than that day's closing; a receipt outside business time counts from the
+ *   next opening.
+ * - `calendar_minutes`: around the clock, whatever the calendar says.
+ * - `none`: no deadline ("as soon as possible", "worked until solved" in seed 000).
+ */
+export type SlaTargetSpec =
+  | { kind: 'business_minutes'; minutes: number }
+  | { kind: 'working_days'; days: number }
+  | { kind: 'calendar_minutes'; minutes: number }
+  | { kind: 'none'; note: LocalizedText };
+
+export interface PriorityDefinition {
+  id: PriorityId;
+  label: LocalizedText;
+  /** 1 = most urgent. Lets desks with different schemes be compared and sorted. */
+  level: 1 | 2 | 3 | 4;
+  /** A critical fault: the reporter is told to phone the desk too; worked outside opening hours. */
+  critical: boolean;
+  response: SlaTargetSpec;
+  resolution: SlaTargetSpec;
+  /** The agreement's definition, shown to whoever sets the priority. */
+  definition: LocalizedText;
+}
+
+export interface SlaPolicy {
+  id: string;
+  name: string;
+  calendar: BusinessCalendar;
+  /** Ordered most urgent first. */
+  priorities: PriorityDefinition[];
+  defaultPriority: PriorityId;
+  /** Share of a target's time after which it is "at risk", e.g. 0.75. */
+  atRiskShare: number;
+  /** Whether time spent Avventer for each reason pauses the clocks. */
+  pauseWhileWaiting: Record<WaitReason, boolean>;
+  /** Critical priorities run around the clock (worked continuously), whatever the calendar. */
+  criticalAroundTheClock: boolean;
+}

@@ -1,0 +1,186 @@
+/**
+ * What the domain and the app need from outside: the store, blob storage. Each port has an embedded
+ * implementation (SQLite, local disk) and a production one (Azure Cosmos DB, Azure Blob), in
+ * `shared/store/`, and one contract suite runs against every implementation.
+ *
+ * Rules every implementation keeps:
+ * - Every update is conditional on the version read; a stale version throws `ConflictError`.
+ * - A case change and the outbox messages it causes are written atomically.
+ * - Every case query is scoped: by desk, by organisation, by reporter, or through a `CaseAccess`.
+ */
+import type { Case } from './cases/model';
+import type { Desk, Organisation, Service } from './desks/model';
+import type { CaseRef, DeskId, IsoInstant, NoticeId, OrgId, ServiceId, UserId } from './ids';
+import type { Notice } from './notices/model';
+
+export interface Versioned<T> {
+  value: T;
+  /** Opaque version (Cosmos `_etag`, SQLite row version). Pass it back to update. */
+  version: string;
+}
+
+export interface PageRequest {
+  /** Page size; implementations cap it (default 50, at most 200). */
+  limit?: number;
+  continuationToken?: string;
+}
+export interface Page<T> {
+  items: T[];
+  /** Absent on the last page. */
+  continuationToken?: string;
+}
+
+/** What a caller may see: used for lookups that are not already scoped by desk, org or reporter. */
+export interface CaseAccess {
+  userId: UserId;
+  /** Desks the caller is a member of: all their cases. */
+  deskIds: DeskId[];
+  /** Virksomheter the caller is a superbruker of: all their cases. */
+  orgIds: OrgId[];
+  /** Otherwise only cases the caller reported, follows or is the test contact of. */
+}
+
+/** A message waiting to be posted to Teams, written together with the change that caused it. */
+export interface OutboxMessage {
+  /** Idempotency key: derived from the event (and recipient), so one event is never delivered twice. */
+  id: string;
+  /** The partition it lives with: the desk of the case (or notice) that caused it. */
+  deskId: DeskId;
+  caseRef?: CaseRef;
+  noticeId?: NoticeId;
+  createdAt: IsoInstant;
+  /**
+   * Where it goes. `post` starts a new message (in a thread when `threadKey` names an existing
+   * post), `update` edits the message stored under `threadKey`, `reply` answers in that thread.
+   */
+  operation: 'post' | 'update' | 'reply';
+  /** A conversation: a user's 1:1 chat (`user:<id>`) or a channel (`channel:<teamId>:<channelId>`). */
+  conversationKey: string;
+  /** Names a posted message for later updates and replies, e.g. `case:FV-2026-000001:triage`. */
+  threadKey?: string;
+  /** The Bot Framework activity (JSON) to send. */
+  activity: Record<string, unknown>;
+}
+
+export type OutboxStatus = 'pending' | 'delivered' | 'parked';
+export interface OutboxEntry extends OutboxMessage {
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: IsoInstant;
+  lastError?: string;
+  deliveredAt?: IsoInstant;
+}
+
+/** A new case before the store gives it its reference number. */
+export type NewCase = Omit<Case, 'ref'>;
+
+export interface CreateCaseResult {
+  case: Versioned<Case>;
+  /** False when the client key had been seen: the earlier case is returned, nothing is written. */
+  created: boolean;
+}
+
+export interface CaseStore {
+  /**
+   * Creates a case, giving it the next reference number of `year`; idempotent on `clientKey`.
+   * `outbox` builds the messages to write in the same transaction, from the stored case.
+   */
+  create(input: NewCase, year: number, outbox: (c: Case) => OutboxMessage[]): Promise<CreateCaseResult>;
+  /** Replaces the case if `expectedVersion` is current, with its outbox messages, atomically. */
+  update(next: Case, expectedVersion: string, outbox?: OutboxMessage[]): Promise<Versioned<Case>>;
+
+  /** One case if `access` may see it; null when it does not exist or is not visible (indistinguishable). */
+  getVisible(ref: CaseRef, access: CaseAccess): Promise<Versioned<Case> | null>;
+  /** One case for the system itself (watcher, outbox sender, desk handlers that already checked membership). */
+  getForDesk(ref: CaseRef, deskId: DeskId): Promise<Versioned<Case> | null>;
+  /** Finds which desk owns a reference (for handlers that then check access). */
+  locate(ref: CaseRef): Promise<DeskId | null>;
+
+  /** A reporter's own cases, newest first. */
+  listByReporter(reporterId: UserId, page?: PageRequest): Promise<Page<Case>>;
+  /** A desk's open cases (not Lukket), nearest deadline first (no deadline last), then by reference. */
+  listDeskQueue(deskId: DeskId, page?: PageRequest): Promise<Page<Case>>;
+  /** A virksomhet's cases for its superbrukere, newest first. */
+  listByOrg(orgId: OrgId, page?: PageRequest): Promise<Page<Case>>;
+  /** The undersaker of a hovedsak (same desk), by reference. */
+  listChildren(parentRef: CaseRef, deskId: DeskId, page?: PageRequest): Promise<Page<Case>>;
+  /** Open cases of a desk whose next deadline is at or before `until` (the escalation watcher). */
+  listDueBefore(deskId: DeskId, until: IsoInstant, page?: PageRequest): Promise<Page<Case>>;
+  /** All cases of desks received in [from, to), streamed in pages, for the reports. */
+  streamPeriod(deskIds: DeskId[], from: IsoInstant, to: IsoInstant): AsyncIterable<Case>;
+}
+
+export interface OutboxStore {
+  /** Enqueues messages outside a case change (e.g. watcher warnings); an existing id is skipped. Returns the ids added. */
+  enqueue(messages: OutboxMessage[]): Promise<string[]>;
+  /** Pending messages due at `now`, oldest first. */
+  listDue(now: IsoInstant, limit: number): Promise<OutboxEntry[]>;
+  markDelivered(id: string, deskId: DeskId, at: IsoInstant): Promise<void>;
+  markFailed(id: string, deskId: DeskId, error: string, nextAttemptAt: IsoInstant): Promise<void>;
+  park(id: string, deskId: DeskId, error: string): Promise<void>;
+  get(id: string, deskId: DeskId): Promise<OutboxEntry | null>;
+}
+
+/** Where a posted message lives, so later updates and replies find it. */
+export interface PostedMessage {
+  conversationId: string;
+  activityId: string;
+  serviceUrl: string;
+}
+export interface ThreadStore {
+  get(threadKey: string): Promise<PostedMessage | null>;
+  put(threadKey: string, posted: PostedMessage): Promise<void>;
+}
+
+/** A Bot Framework conversation reference (JSON), kept to write back proactively. */
+export type ConversationReferenceJson = Record<string, unknown>;
+export interface ConversationStore {
+  get(conversationKey: string): Promise<ConversationReferenceJson | null>;
+  put(conversationKey: string, ref: ConversationReferenceJson): Promise<void>;
+}
+
+export interface DeskStore {
+  get(id: DeskId): Promise<Versioned<Desk> | null>;
+  list(): Promise<Desk[]>;
+  /** Creates (expectedVersion undefined) or replaces conditionally. */
+  put(desk: Desk, expectedVersion?: string): Promise<Versioned<Desk>>;
+  listServices(deskId?: DeskId): Promise<Service[]>;
+  putService(service: Service): Promise<void>;
+  listOrganisations(): Promise<Organisation[]>;
+  putOrganisation(org: Organisation): Promise<void>;
+}
+
+export interface NoticeStore {
+  create(notice: Notice, outbox?: OutboxMessage[]): Promise<Versioned<Notice>>;
+  update(notice: Notice, expectedVersion: string, outbox?: OutboxMessage[]): Promise<Versioned<Notice>>;
+  get(id: NoticeId, deskId: DeskId): Promise<Versioned<Notice> | null>;
+  /** Active notices of a desk, newest first; with `serviceId`, only those naming that service. */
+  listActive(deskId: DeskId, serviceId?: ServiceId): Promise<Notice[]>;
+  /** Notices of a desk that started in [from, to) (uptime reports). */
+  listPeriod(deskId: DeskId, from: IsoInstant, to: IsoInstant): Promise<Notice[]>;
+}
+
+/** A lease: exactly one holder runs a singleton job (the SLA watcher sweep) at a time. */
+export interface LeaseStore {
+  /** Takes or renews the lease if free, expired or already ours; true when we hold it until now + ttl. */
+  tryAcquire(name: string, holder: string, now: IsoInstant, ttlMs: number): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
+}
+
+export interface BlobStore {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<{ bytes: Uint8Array; contentType: string } | null>;
+}
+
+/** Everything the app needs, from one factory per backend. */
+export interface Store {
+  cases: CaseStore;
+  outbox: OutboxStore;
+  threads: ThreadStore;
+  conversations: ConversationStore;
+  desks: DeskStore;
+  notices: NoticeStore;
+  leases: LeaseStore;
+  blobs: BlobStore;
+  close(): Promise<void>;
+}

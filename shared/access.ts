@@ -1,0 +1,73 @@
+/**
+ * Who may see and do what. Roles come from configuration (the directory and each desk's members) or,
+ * in production, from the Entra ID token's app roles and groups; this module turns either into one
+ * `UserAccess`, which every handler and every store query is scoped by.
+ *
+ * App roles (Entra): `Desk.<deskId>` desk member, `Superuser.<orgId>` superbruker of a virksomhet,
+ * `Reports.Read` report reader (Porteføljerådet / Samarbeidsrådet).
+ */
+import type { Desk } from './desks/model';
+import type { DeskId, OrgId, UserId } from './ids';
+import type { CaseAccess } from './ports';
+
+/** Configured people: which virksomhet a user belongs to, who is superbruker where, who reads reports. */
+export interface Directory {
+  users: Record<string, { orgId: OrgId; name?: string }>;
+  superusers: Record<string, UserId[]>;
+  reportReaders: UserId[];
+  /** Entra group id → role, for tenants that grant roles through groups rather than app roles. */
+  groupRoles?: Record<string, string>;
+}
+
+export const EMPTY_DIRECTORY: Directory = { users: {}, superusers: {}, reportReaders: [] };
+
+export interface UserAccess extends CaseAccess {
+  /** The user's own virksomhet, when known. */
+  homeOrgId?: OrgId;
+  /** May read SLA reports: for the desks they are member of, or all desks when a report reader. */
+  reportReader: boolean;
+}
+
+export interface Principal {
+  id: UserId;
+  /** Entra app roles from the token (`roles` claim). */
+  appRoles?: string[];
+  /** Entra group ids from the token (`groups` claim). */
+  groups?: string[];
+}
+
+const ROLE_DESK = 'Desk.';
+const ROLE_SUPERUSER = 'Superuser.';
+const ROLE_REPORTS = 'Reports.Read';
+
+/** Resolves what a principal may see, from the directory, the desks' members and token roles. */
+export function accessFor(principal: Principal, desks: readonly Desk[], directory: Directory): UserAccess {
+  const roles = new Set<string>(principal.appRoles ?? []);
+  for (const g of principal.groups ?? []) {
+    const role = directory.groupRoles?.[g];
+    if (role) roles.add(role);
+  }
+  const deskIds = new Set<DeskId>();
+  for (const desk of desks) {
+    const inGroup = desk.memberGroupId !== undefined && (principal.groups ?? []).includes(desk.memberGroupId);
+    if (desk.members.includes(principal.id) || inGroup || roles.has(ROLE_DESK + desk.id))
+      deskIds.add(desk.id);
+  }
+  const orgIds = new Set<OrgId>();
+  for (const [org, users] of Object.entries(directory.superusers)) {
+    if (users.includes(principal.id)) orgIds.add(org as OrgId);
+  }
+  for (const role of roles) {
+    if (role.startsWith(ROLE_SUPERUSER)) orgIds.add(role.slice(ROLE_SUPERUSER.length) as OrgId);
+  }
+  return {
+    userId: principal.id,
+    deskIds: [...deskIds].sort(),
+    orgIds: [...orgIds].sort(),
+    homeOrgId: directory.users[principal.id]?.orgId,
+    reportReader: roles.has(ROLE_REPORTS) || directory.reportReaders.includes(principal.id),
+  };
+}
+
+export const isDeskMember = (access: CaseAccess, deskId: DeskId): boolean => access.deskIds.includes(deskId);
+export const isSuperuserOf = (access: CaseAccess, orgId: OrgId): boolean => access.orgIds.includes(orgId);

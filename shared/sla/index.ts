@@ -1,6 +1,8 @@
 /**
  * Business time: the SLA engine's arithmetic over a desk's business calendar.
  * This module's exports are the public business-time API (issue 2); other modules build on it.
+ * Conventions are documented in `calendar-time.ts`; helpers beyond this API (`isBusinessTime`,
+ * `nextOpening`, `nextClosing`) live there, and working days (`addWorkingDays`) in `working-days.ts`.
  */
 
 /** ISO weekday: Monday = 1 … Sunday = 7. */
@@ -14,3 +16,6 @@ export interface BusinessCalendar {
   /** Local dates 'YYYY-MM-DD' with no business time. */
   holidays: string[];
 }
+
+export { addBusinessMinutes, businessMinutesBetween } from './calendar-time';
+export { norwegianHolidays } from './holidays';

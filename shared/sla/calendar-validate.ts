@@ -1,0 +1,105 @@
+/**
+ * Validation of a `BusinessCalendar`: each bad value is a `ValidationError` whose `field` names it,
+ * e.g. `calendar.week.3[1].to` or `calendar.holidays[4]`.
+ */
+import { ValidationError } from '../errors';
+import { daysFromCivil, isKnownZone } from './calendar-zone';
+import type { BusinessCalendar, Weekday } from './index';
+
+/** One weekday's periods as minutes after local midnight, half-open [from, to), sorted. */
+export type DayPeriods = ReadonlyArray<{ readonly from: number; readonly to: number }>;
+
+export interface ValidCalendar {
+  zone: string;
+  /** Index 1–7 (ISO weekday); index 0 unused. */
+  week: DayPeriods[];
+  /** Holiday day numbers (days since 1970-01-01). */
+  holidays: ReadonlySet<number>;
+}
+
+const HHMM = /^(\d{2}):(\d{2})$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parseClock(value: unknown, field: string, allow24: boolean): number {
+  const m = typeof value === 'string' ? HHMM.exec(value) : null;
+  if (m) {
+    const h = Number(m[1]);
+    const mi = Number(m[2]);
+    if ((h < 24 && mi < 60) || (allow24 && h === 24 && mi === 0)) return h * 60 + mi;
+  }
+  throw new ValidationError(
+    field,
+    `${field} must be a local time 'HH:mm' (00:00–23:59${allow24 ? ", or '24:00'" : ''}), got ${JSON.stringify(value)}`,
+  );
+}
+
+/** Parses a local date 'YYYY-MM-DD' into a day number, or throws naming `field`. */
+export function parseLocalDate(value: unknown, field: string): number {
+  const m = typeof value === 'string' ? DATE.exec(value) : null;
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    const days = daysFromCivil(y, mo, d);
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && daysFromCivil(y, mo, 1) + d - 1 === days) {
+      const next = mo === 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, mo + 1, 1);
+      if (days < next) return days;
+    }
+  }
+  throw new ValidationError(field, `${field} must be a date 'YYYY-MM-DD', got ${JSON.stringify(value)}`);
+}
+
+/** Checks every field of a calendar and returns it in numeric form. */
+export function validateCalendar(cal: BusinessCalendar): ValidCalendar {
+  if (typeof cal !== 'object' || cal === null)
+    throw new ValidationError('calendar', 'calendar must be an object');
+  if (typeof cal.zone !== 'string' || !isKnownZone(cal.zone)) {
+    throw new ValidationError(
+      'calendar.zone',
+      `calendar.zone must be a known IANA zone, got ${JSON.stringify(cal.zone)}`,
+    );
+  }
+  if (typeof cal.week !== 'object' || cal.week === null) {
+    throw new ValidationError('calendar.week', 'calendar.week must be an object keyed by ISO weekday 1–7');
+  }
+  const week: DayPeriods[] = [[], [], [], [], [], [], [], []];
+  for (const key of Object.keys(cal.week)) {
+    const field = `calendar.week.${key}`;
+    if (!/^[1-7]$/.test(key))
+      throw new ValidationError(field, `${field}: weekday keys are 1 (Monday) … 7 (Sunday)`);
+    const list: unknown = cal.week[Number(key) as Weekday];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) throw new ValidationError(field, `${field} must be an array of { from, to }`);
+    const periods = list.map((p: unknown, i) => {
+      const pf = `${field}[${i}]`;
+      if (typeof p !== 'object' || p === null) throw new ValidationError(pf, `${pf} must be { from, to }`);
+      const { from, to } = p as { from?: unknown; to?: unknown };
+      const f = parseClock(from, `${pf}.from`, false);
+      const t = parseClock(to, `${pf}.to`, true);
+      if (f >= t)
+        throw new ValidationError(pf, `${pf}: from (${String(from)}) must be before to (${String(to)})`);
+      return { from: f, to: t, index: i };
+    });
+    periods.sort((a, b) => a.from - b.from);
+    for (let i = 1; i < periods.length; i++) {
+      const prev = periods[i - 1]!;
+      const cur = periods[i]!;
+      if (cur.from < prev.to) {
+        throw new ValidationError(
+          `${field}[${cur.index}]`,
+          `${field}[${cur.index}] overlaps ${field}[${prev.index}]; periods of a day must not overlap`,
+        );
+      }
+    }
+    week[Number(key)] = periods.map(({ from, to }) => ({ from, to }));
+  }
+  if (!Array.isArray(cal.holidays)) {
+    throw new ValidationError(
+      'calendar.holidays',
+      "calendar.holidays must be an array of 'YYYY-MM-DD' dates",
+    );
+  }
+  const holidays = new Set<number>();
+  cal.holidays.forEach((h, i) => holidays.add(parseLocalDate(h, `calendar.holidays[${i}]`)));
+  return { zone: cal.zone, week, holidays };
+}

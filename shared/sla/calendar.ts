@@ -1,0 +1,367 @@
+/**
+ * A `BusinessCalendar` compiled for fast queries.
+ *
+ * Compiling turns the calendar's local periods into absolute business intervals [startMs, endMs),
+ * one local year at a time, lazily, in whichever direction queries need. Intervals are the union of
+ * every period's instants (touching ones merged), kept sorted with prefix sums of business ms, so a
+ * query is a binary search plus arithmetic: no zone work, no allocation but the result.
+ *
+ * Zone rules (issue 2): periods are local wall-clock times in `cal.zone`, half-open [from, to);
+ * a boundary in a DST gap moves forward by the gap, an ambiguous one takes the earlier instant
+ * (Temporal's 'compatible'); '24:00' as `to` is the next local midnight.
+ *
+ * Compiled calendars are cached: by the calendar object (a WeakMap) and by its content (a small map),
+ * so building the same calendar again per request costs one JSON key. A calendar object must not be
+ * mutated after it has been used; pass a new object instead.
+ */
+import { ValidationError } from '../errors';
+import { validateCalendar, type DayPeriods } from './calendar-validate';
+import {
+  MS_PER_DAY,
+  MS_PER_MINUTE,
+  civilFromDays,
+  dayOffsets,
+  daysFromCivil,
+  formatDay,
+  isoWeekday,
+  localToInstant,
+  zoneOffsetMs,
+} from './calendar-zone';
+import type { BusinessCalendar } from './index';
+
+/** Searches for open time give up after this long without any (a calendar with no business time). */
+export const SEARCH_LIMIT_MS = 2 * 366 * MS_PER_DAY;
+const MIN_YEAR = 1;
+const MAX_YEAR = 9999;
+
+interface YearChunk {
+  /** Interleaved [start, end, start, end, …] instants, in local-day order. */
+  intervals: number[];
+  /** Working days: interleaved [dayNumber, openMs, closeMs, …]. */
+  workingDays: number[];
+}
+
+/** Grows a Float64Array to hold at least `n` values, keeping its contents. */
+function grow(a: Float64Array, n: number): Float64Array {
+  if (a.length >= n) return a;
+  const b = new Float64Array(Math.max(n, a.length * 2, 16));
+  b.set(a);
+  return b;
+}
+
+export class CompiledCalendar {
+  readonly zone: string;
+  private readonly week: DayPeriods[];
+  private readonly holidays: ReadonlySet<number>;
+  /** Whether any weekday has a period at all. */
+  readonly hasWeeklyTime: boolean;
+
+  private readonly years = new Map<number, YearChunk>();
+  private yLo = 0;
+  private yHi = -1;
+  /** Covered instants: [covStart, covEnd), local midnights starting yLo and following yHi. */
+  private covStart = 0;
+  private covEnd = 0;
+
+  /** Number of intervals. */
+  n = 0;
+  starts: Float64Array = new Float64Array(0);
+  ends: Float64Array = new Float64Array(0);
+  /** Business ms before interval i, counted from the first interval of the covered range. */
+  cum: Float64Array = new Float64Array(0);
+  /** Business ms in the covered range. */
+  total = 0;
+
+  /** Working days of the covered range, sorted: day number, first opening, last closing. */
+  wdCount = 0;
+  wdDay: Float64Array = new Float64Array(0);
+  wdOpen: Float64Array = new Float64Array(0);
+  wdClose: Float64Array = new Float64Array(0);
+
+  constructor(cal: BusinessCalendar) {
+    const v = validateCalendar(cal);
+    this.zone = v.zone;
+    this.week = v.week;
+    this.holidays = v.holidays;
+    this.hasWeeklyTime = v.week.some((d) => d.length > 0);
+  }
+
+  // ---- coverage -------------------------------------------------------------------------------
+
+  /** Makes sure instant `t` lies in the covered range. */
+  ensure(t: number): void {
+    if (t < this.covStart || t >= this.covEnd) this.cover(t);
+  }
+
+  private cover(t: number): void {
+    if (this.yHi < this.yLo) {
+      const y = civilFromDays(Math.floor(t / MS_PER_DAY)).y;
+      this.checkYear(y);
+      this.yLo = y;
+      this.yHi = y;
+      this.rebuild();
+    }
+    while (t < this.covStart) this.extendBackward();
+    while (t >= this.covEnd) this.extendForward();
+  }
+
+  private checkYear(y: number): void {
+    if (y < MIN_YEAR || y > MAX_YEAR) {
+      throw new RangeError(`Business time is computed for the years ${MIN_YEAR}–${MAX_YEAR} only (got ${y})`);
+    }
+  }
+
+  /** Adds the next local year; returns the business ms it added. */
+  extendForward(): number {
+    this.checkYear(this.yHi + 1);
+    const before = this.total;
+    this.yHi += 1;
+    this.rebuild();
+    return this.total - before;
+  }
+
+  /** Adds the previous local year; returns the business ms it added. Renumbers `cum`. */
+  extendBackward(): number {
+    this.checkYear(this.yLo - 1);
+    const before = this.total;
+    this.yLo -= 1;
+    this.rebuild();
+    return this.total - before;
+  }
+
+  get coveredFrom(): number {
+    return this.covStart;
+  }
+
+  get coveredUntil(): number {
+    return this.covEnd;
+  }
+
+  private localMidnight(day: number): number {
+    return localToInstant(this.zone, day * MS_PER_DAY, dayOffsets(this.zone, day));
+  }
+
+  private year(y: number): YearChunk {
+    let chunk = this.years.get(y);
+    if (!chunk) {
+      chunk = this.compileYear(y);
+      this.years.set(y, chunk);
+    }
+    return chunk;
+  }
+
+  private compileYear(y: number): YearChunk {
+    const intervals: number[] = [];
+    const workingDays: number[] = [];
+    const first = daysFromCivil(y, 1, 1);
+    const last = daysFromCivil(y + 1, 1, 1);
+    for (let day = first; day < last; day++) {
+      if (this.holidays.has(day)) continue;
+      const periods = this.week[isoWeekday(day)]!;
+      if (periods.length === 0) continue;
+      const offsets = dayOffsets(this.zone, day);
+      const base = day * MS_PER_DAY;
+      let open = Infinity;
+      let close = -Infinity;
+      for (const p of periods) {
+        const a = localToInstant(this.zone, base + p.from * MS_PER_MINUTE, offsets);
+        const b = localToInstant(this.zone, base + p.to * MS_PER_MINUTE, offsets);
+        if (b <= a) continue; // wholly inside a DST gap
+        intervals.push(a, b);
+        if (a < open) open = a;
+        if (b > close) close = b;
+      }
+      if (open < close) workingDays.push(day, open, close);
+    }
+    return { intervals, workingDays };
+  }
+
+  /** Flattens the covered years into the sorted, merged interval arrays and their prefix sums. */
+  private rebuild(): void {
+    const raw: number[] = [];
+    const wd: number[] = [];
+    for (let y = this.yLo; y <= this.yHi; y++) {
+      const c = this.year(y);
+      for (const x of c.intervals) raw.push(x);
+      for (const x of c.workingDays) wd.push(x);
+    }
+    // Insertion sort by start: the list is sorted but for DST-gap oddities, so this is linear.
+    const m = raw.length / 2;
+    for (let i = 1; i < m; i++) {
+      const s = raw[2 * i]!;
+      const e = raw[2 * i + 1]!;
+      let j = i - 1;
+      while (j >= 0 && raw[2 * j]! > s) {
+        raw[2 * j + 2] = raw[2 * j]!;
+        raw[2 * j + 3] = raw[2 * j + 1]!;
+        j--;
+      }
+      raw[2 * j + 2] = s;
+      raw[2 * j + 3] = e;
+    }
+    this.starts = grow(this.starts, m);
+    this.ends = grow(this.ends, m);
+    this.cum = grow(this.cum, m);
+    let n = 0;
+    let total = 0;
+    for (let i = 0; i < m; i++) {
+      const s = raw[2 * i]!;
+      const e = raw[2 * i + 1]!;
+      if (n > 0 && s <= this.ends[n - 1]!) {
+        // Touching or overlapping the previous interval: one stretch of business time.
+        const prevEnd = this.ends[n - 1]!;
+        if (e > prevEnd) {
+          total += e - prevEnd;
+          this.ends[n - 1] = e;
+        }
+        continue;
+      }
+      this.starts[n] = s;
+      this.ends[n] = e;
+      this.cum[n] = total;
+      total += e - s;
+      n++;
+    }
+    this.n = n;
+    this.total = total;
+    const w = wd.length / 3;
+    this.wdDay = grow(this.wdDay, w);
+    this.wdOpen = grow(this.wdOpen, w);
+    this.wdClose = grow(this.wdClose, w);
+    for (let i = 0; i < w; i++) {
+      this.wdDay[i] = wd[3 * i]!;
+      this.wdOpen[i] = wd[3 * i + 1]!;
+      this.wdClose[i] = wd[3 * i + 2]!;
+    }
+    this.wdCount = w;
+    this.covStart = this.localMidnight(daysFromCivil(this.yLo, 1, 1));
+    this.covEnd = this.localMidnight(daysFromCivil(this.yHi + 1, 1, 1));
+  }
+
+  // ---- searches (on the covered range) ---------------------------------------------------------
+
+  /** Index of the first interval whose end is after `t`; `n` when none. */
+  firstEndAfter(t: number): number {
+    const ends = this.ends;
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ends[mid]! > t) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /** Index of the last interval whose start is before `t`; -1 when none. */
+  lastStartBefore(t: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  /** Index of the last interval with cum < x (x > 0, x <= total). */
+  lastCumBelow(x: number): number {
+    const cum = this.cum;
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cum[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  /** Index of the last interval with cum <= x (0 <= x < total). */
+  lastCumAtMost(x: number): number {
+    const cum = this.cum;
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cum[mid]! <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  /** Business ms from the covered range's start to `t` (t covered). */
+  position(t: number): number {
+    const i = this.firstEndAfter(t);
+    if (i === this.n) return this.total;
+    const s = this.starts[i]!;
+    return s <= t ? this.cum[i]! + (t - s) : this.cum[i]!;
+  }
+
+  /** Index of the first working day with day number > `day`; `wdCount` when none. */
+  firstWorkingDayAfter(day: number): number {
+    const d = this.wdDay;
+    let lo = 0;
+    let hi = this.wdCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (d[mid]! > day) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /** The local day number of instant `t` in this calendar's zone. */
+  localDay(t: number): number {
+    return Math.floor((t + zoneOffsetMs(this.zone, t)) / MS_PER_DAY);
+  }
+
+  /** Local wall-clock ms since 1970-01-01T00:00 local of instant `t`. */
+  localMs(t: number): number {
+    return t + zoneOffsetMs(this.zone, t);
+  }
+
+  /** The instant of a local wall-clock time ('compatible' disambiguation). */
+  instantOfLocal(localMs: number): number {
+    return localToInstant(this.zone, localMs, dayOffsets(this.zone, Math.floor(localMs / MS_PER_DAY)));
+  }
+
+  /** The error for a calendar with no business time near `t`. */
+  noBusinessTime(t: number): ValidationError {
+    const when = Number.isFinite(t) ? ` within 2 years of ${formatDay(Math.floor(t / MS_PER_DAY))}` : '';
+    return this.hasWeeklyTime
+      ? new ValidationError(
+          'calendar.holidays',
+          `The calendar has no business time${when}: every working day is a holiday`,
+        )
+      : new ValidationError('calendar.week', 'The calendar has no business time: no weekday has a period');
+  }
+}
+
+const byObject = new WeakMap<BusinessCalendar, CompiledCalendar>();
+const byContent = new Map<string, CompiledCalendar>();
+const CONTENT_CACHE_SIZE = 32;
+
+/** The compiled form of `cal`, from the cache when it has been compiled before. Validates on first use. */
+export function compileCalendar(cal: BusinessCalendar): CompiledCalendar {
+  const hit = byObject.get(cal);
+  if (hit) return hit;
+  let key: string | undefined;
+  try {
+    key = JSON.stringify([cal.zone, cal.week, cal.holidays]);
+  } catch {
+    key = undefined;
+  }
+  let compiled = key === undefined ? undefined : byContent.get(key);
+  if (!compiled) {
+    compiled = new CompiledCalendar(cal);
+    if (key !== undefined) {
+      if (byContent.size >= CONTENT_CACHE_SIZE) byContent.delete(byContent.keys().next().value!);
+      byContent.set(key, compiled);
+    }
+  }
+  if (typeof cal === 'object' && cal !== null) byObject.set(cal, compiled);
+  return compiled;
+}

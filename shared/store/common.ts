@@ -1,0 +1,77 @@
+/**
+ * What both adapters share: paging tokens, index keys derived from a case, and the visibility rule.
+ * Node-only like the rest of `shared/store/`, but this file itself does no I/O.
+ */
+import type { Case } from '../cases/model';
+import { FristvaktError, ValidationError } from '../errors';
+import type { CaseAccess, OutboxEntry, OutboxMessage, PageRequest } from '../ports';
+
+export const DEFAULT_PAGE = 50;
+export const MAX_PAGE = 200;
+
+/** Sorts after every real instant: the desk queue puts cases without a running deadline last. */
+export const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
+
+export function pageLimit(page?: PageRequest): number {
+  const n = page?.limit ?? DEFAULT_PAGE;
+  if (!Number.isInteger(n) || n < 1)
+    throw new ValidationError('limit', `page limit must be a positive integer: ${n}`);
+  return Math.min(n, MAX_PAGE);
+}
+
+/**
+ * Keyset continuation tokens: the sort key of the last item returned, as base64url JSON. They stay
+ * valid while items are added or changed (no offset drifts), and both adapters use the same shape.
+ */
+export function encodeToken(kind: string, key: readonly string[]): string {
+  return Buffer.from(JSON.stringify([kind, ...key]), 'utf8').toString('base64url');
+}
+
+export function decodeToken(kind: string, token: string | undefined, arity: number): string[] | undefined {
+  if (token === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== arity + 1 ||
+    parsed[0] !== kind ||
+    !parsed.every((p) => typeof p === 'string')
+  ) {
+    throw new ValidationError('continuationToken', 'the continuation token is not valid for this query');
+  }
+  return (parsed as string[]).slice(1);
+}
+
+/** The desk-queue sort key: the next running deadline, or `NO_DEADLINE`. */
+export const dueKey = (c: Case): string => c.sla.nextDueAt ?? NO_DEADLINE;
+/** Open means not Lukket: Løst cases stay in the queue until the reporter accepts. */
+export const isOpen = (c: Case): boolean => c.status !== 'closed';
+
+/** Who may see a case: its desk, its organisation's superbrukere, its reporter, followers, test contact. */
+export function canSee(c: Case, access: CaseAccess): boolean {
+  return (
+    access.deskIds.includes(c.deskId) ||
+    access.orgIds.includes(c.orgId) ||
+    c.reporter.id === access.userId ||
+    c.testContact.id === access.userId ||
+    c.followers.some((f) => f.id === access.userId)
+  );
+}
+
+export function assertYear(year: number): void {
+  if (!Number.isInteger(year) || year < 2000 || year > 9999)
+    throw new ValidationError('year', `reference year out of range: ${year}`);
+}
+
+export function duplicate(what: string, details: Record<string, unknown> = {}): FristvaktError {
+  return new FristvaktError('DUPLICATE', `${what} already exists`, details);
+}
+
+/** An outbox message as first stored: pending, due at once. */
+export function pendingEntry(m: OutboxMessage): OutboxEntry {
+  return { ...m, status: 'pending', attempts: 0, nextAttemptAt: m.createdAt };
+}

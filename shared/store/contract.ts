@@ -1,0 +1,613 @@
+/**
+ * The store contract: one jest suite that every `Store` implementation must pass. A test file calls
+ * `describeStoreContract(name, factory)`; the factory opens a fresh, empty store for each test.
+ */
+import type { Case } from '../cases/model';
+import { ConflictError, isFristvaktError } from '../errors';
+import { caseRef, deskId, isCaseRef, noticeId, orgId, serviceId, userId } from '../ids';
+import type { NewCase, Page, PageRequest, Store } from '../ports';
+import { access, at, desk, message, newCase, notice, person, triagePost } from './test-support/fixtures';
+
+export interface StoreHandle {
+  store: Store;
+  /** Closes the store and removes whatever the factory made (temp dirs, databases). */
+  dispose(): Promise<void>;
+}
+
+export interface StoreFactoryOptions {
+  /** Page size `streamPeriod` reads with, small here so the test crosses pages. */
+  streamPageSize: number;
+}
+
+export interface ContractOptions {
+  /** Parallel creations in the concurrency test (1 000 unless the backend is too slow for a unit test). */
+  parallelCreates?: number;
+}
+
+const ROR = deskId('ror-ikt');
+const BYA = deskId('byarkivet');
+const noOutbox = () => [];
+
+/** Reads every page of a query, checking each page respects the limit. */
+async function allPages<T>(
+  fetch: (p: PageRequest) => Promise<Page<T>>,
+  limit: number,
+): Promise<{ pages: T[][]; items: T[] }> {
+  const pages: T[][] = [];
+  let token: string | undefined;
+  do {
+    const page = await fetch({ limit, ...(token === undefined ? {} : { continuationToken: token }) });
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    pages.push(page.items);
+    token = page.continuationToken;
+    if (pages.length > 1000) throw new Error('paging does not end');
+  } while (token !== undefined);
+  return { pages, items: pages.flat() };
+}
+
+const refs = (cases: Case[]) => cases.map((c) => c.ref);
+
+export function describeStoreContract(
+  name: string,
+  factory: (options: StoreFactoryOptions) => Promise<StoreHandle>,
+  options: ContractOptions = {},
+): void {
+  describe(`Store contract: ${name}`, () => {
+    let handle: StoreHandle;
+    let store: Store;
+
+    beforeEach(async () => {
+      handle = await factory({ streamPageSize: 7 });
+      store = handle.store;
+      await store.desks.put(desk('ror-ikt', ['molde', 'aukra']));
+      await store.desks.put(desk('byarkivet', ['frogner']));
+    });
+    afterEach(async () => {
+      await handle.dispose();
+    });
+
+    const create = async (input: NewCase, year = 2026) =>
+      (await store.cases.create(input, year, noOutbox)).case;
+
+    describe('cases: create and read', () => {
+      it('gives a formatted reference number, stores the case and its outbox messages together', async () => {
+        const res = await store.cases.create(newCase({ title: 'Skriver virker ikke' }), 2026, (c) => [
+          triagePost(c),
+        ]);
+        expect(res.created).toBe(true);
+        const c = res.case.value;
+        expect(c.ref).toMatch(/^FV-2026-\d{6}$/);
+        expect(isCaseRef(c.ref)).toBe(true);
+        expect(c.title).toBe('Skriver virker ikke');
+        expect(typeof res.case.version).toBe('string');
+
+        const read = await store.cases.getForDesk(c.ref, ROR);
+        expect(read).toEqual(res.case);
+        expect(await store.cases.locate(c.ref)).toBe(ROR);
+        expect(await store.cases.locate(caseRef('FV-2026-999999'))).toBeNull();
+        expect(await store.cases.getForDesk(caseRef('FV-2026-999999'), ROR)).toBeNull();
+
+        const queued = await store.outbox.get(`${c.ref}:triage`, ROR);
+        expect(queued).toMatchObject({
+          status: 'pending',
+          attempts: 0,
+          caseRef: c.ref,
+          nextAttemptAt: c.receivedAt,
+        });
+      });
+
+      it('gives unique, never reused reference numbers per year', async () => {
+        const made: string[] = [];
+        for (let i = 0; i < 5; i += 1) made.push((await create(newCase())).value.ref);
+        made.push((await create(newCase(), 2027)).value.ref);
+        expect(new Set(made).size).toBe(6);
+        expect(made.slice(0, 5).every((r) => r.startsWith('FV-2026-'))).toBe(true);
+        expect(made[5]).toBe('FV-2027-000001');
+        const seqs = made.slice(0, 5).map((r) => Number(r.slice(-6)));
+        expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+        expect(seqs[0]).toBe(1);
+      });
+
+      it('is idempotent on the client key: a replay returns the first case and writes nothing', async () => {
+        const input = newCase({ clientKey: 'activity-42' });
+        const first = await store.cases.create(input, 2026, (c) => [triagePost(c)]);
+        const again = await store.cases.create({ ...input, title: 'endret' }, 2026, (c) => [
+          triagePost(c, 'replay'),
+        ]);
+        expect(again.created).toBe(false);
+        expect(again.case.value).toEqual(first.case.value);
+        expect(await store.outbox.get(`${first.case.value.ref}:replay`, ROR)).toBeNull();
+        const next = await create(newCase());
+        expect(Number(next.value.ref.slice(-6))).toBeGreaterThan(Number(first.case.value.ref.slice(-6)));
+        expect((await store.cases.listByReporter(input.reporter.id)).items).toHaveLength(2);
+      });
+    });
+
+    describe('cases: conditional update', () => {
+      it('replaces when the version is current and refuses a stale one, writing nothing', async () => {
+        const v1 = await create(newCase());
+        const claimed: Case = { ...v1.value, status: 'in_progress', assignee: person('u-desk', 'Kari') };
+        const v2 = await store.cases.update(claimed, v1.version, [
+          message('claim-1', ROR, '2026-03-02T09:05:00Z'),
+        ]);
+        expect(v2.version).not.toBe(v1.version);
+        expect(await store.cases.getForDesk(v1.value.ref, ROR)).toEqual(v2);
+        expect(await store.outbox.get('claim-1', ROR)).not.toBeNull();
+
+        const stale: Case = { ...v1.value, status: 'waiting' };
+        const err = await store.cases
+          .update(stale, v1.version, [message('stale-1', ROR, '2026-03-02T09:06:00Z')])
+          .catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(ConflictError);
+        expect(isFristvaktError(err, 'CONFLICT')).toBe(true);
+        // Neither the case nor the outbox message of the refused change was written.
+        expect((await store.cases.getForDesk(v1.value.ref, ROR))!.value.status).toBe('in_progress');
+        expect(await store.outbox.get('stale-1', ROR)).toBeNull();
+        expect((await store.outbox.listDue(at('2027-01-01T00:00:00Z'), 50)).map((m) => m.id)).not.toContain(
+          'stale-1',
+        );
+      });
+
+      it('refuses to move a case to another desk by update', async () => {
+        const v1 = await create(newCase());
+        await expect(store.cases.update({ ...v1.value, deskId: BYA }, v1.version)).rejects.toMatchObject({
+          code: 'VALIDATION',
+        });
+      });
+
+      it('moves the case between the queue, the watcher window and the org view as its fields change', async () => {
+        const v1 = await create(newCase({ org: 'molde', nextDueAt: '2026-03-02T10:00:00Z' }));
+        expect(refs((await store.cases.listDeskQueue(ROR)).items)).toEqual([v1.value.ref]);
+        const closed: Case = { ...v1.value, status: 'closed', orgId: orgId('aukra'), sla: {} };
+        await store.cases.update(closed, v1.version);
+        expect((await store.cases.listDeskQueue(ROR)).items).toEqual([]);
+        expect((await store.cases.listDueBefore(ROR, at('2030-01-01T00:00:00Z'))).items).toEqual([]);
+        expect((await store.cases.listByOrg(orgId('molde'))).items).toEqual([]);
+        expect(refs((await store.cases.listByOrg(orgId('aukra'))).items)).toEqual([v1.value.ref]);
+      });
+    });
+
+    describe('cases: queries, each with paging and a fixed sort', () => {
+      it("lists a reporter's cases newest first, across desks, in pages", async () => {
+        const made: Case[] = [];
+        for (let i = 0; i < 8; i += 1) {
+          const d = i % 2 === 0 ? 'ror-ikt' : 'byarkivet';
+          // Two cases share each instant: the reference breaks the tie.
+          const receivedAt = `2026-03-0${2 + Math.floor(i / 2)}T09:00:00Z`;
+          made.push((await create(newCase({ reporter: 'u-kari', desk: d, receivedAt }))).value);
+        }
+        await create(newCase({ reporter: 'u-ola' }));
+        const expected = [...made]
+          .sort((a, b) => (`${a.receivedAt}|${a.ref}` < `${b.receivedAt}|${b.ref}` ? 1 : -1))
+          .map((c) => c.ref);
+        const { pages, items } = await allPages((p) => store.cases.listByReporter(userId('u-kari'), p), 3);
+        expect(pages.map((p) => p.length)).toEqual([3, 3, 2]);
+        expect(refs(items)).toEqual(expected);
+      });
+
+      it("lists a desk's open queue by nearest deadline, no deadline last, then by reference", async () => {
+        const due = [
+          '2026-03-02T12:00:00Z',
+          '2026-03-02T10:00:00Z',
+          null,
+          '2026-03-02T10:00:00Z',
+          null,
+          '2026-03-02T11:00:00Z',
+        ];
+        const made: Case[] = [];
+        for (const d of due) made.push((await create(newCase({ nextDueAt: d }))).value);
+        await create(newCase({ status: 'closed', nextDueAt: null }));
+        await create(newCase({ desk: 'byarkivet', org: 'frogner' }));
+        const key = (c: Case) => `${c.sla.nextDueAt ?? 'none'}|${c.ref}`; // 'n' sorts after digits
+        const expected = [...made].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+        const { pages, items } = await allPages((p) => store.cases.listDeskQueue(ROR, p), 4);
+        expect(pages.map((p) => p.length)).toEqual([4, 2]);
+        expect(refs(items)).toEqual(refs(expected));
+        expect(items.every((c) => c.deskId === ROR && c.status !== 'closed')).toBe(true);
+      });
+
+      it("lists an organisation's cases newest first, only that organisation's", async () => {
+        const made: Case[] = [];
+        for (let i = 0; i < 5; i += 1)
+          made.push(
+            (await create(newCase({ org: 'aukra', receivedAt: `2026-03-0${i + 1}T08:00:00Z` }))).value,
+          );
+        await create(newCase({ org: 'molde' }));
+        await create(newCase({ org: 'frogner', desk: 'byarkivet' }));
+        const { items } = await allPages((p) => store.cases.listByOrg(orgId('aukra'), p), 2);
+        expect(refs(items)).toEqual(refs([...made].reverse()));
+      });
+
+      it('lists the children of a parent case by reference', async () => {
+        const parent = (await create(newCase())).value;
+        const kids: Case[] = [];
+        for (let i = 0; i < 5; i += 1) kids.push((await create(newCase({ parentRef: parent.ref }))).value);
+        await create(newCase());
+        const { pages, items } = await allPages((p) => store.cases.listChildren(parent.ref, ROR, p), 2);
+        expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+        expect(refs(items)).toEqual(refs(kids).sort());
+        expect((await store.cases.listChildren(parent.ref, BYA)).items).toEqual([]);
+      });
+
+      it('lists open cases whose next deadline falls at or before the window end', async () => {
+        const inside = [
+          (await create(newCase({ nextDueAt: '2026-03-02T09:30:00Z' }))).value,
+          (await create(newCase({ nextDueAt: '2026-03-02T10:00:00Z' }))).value,
+          (await create(newCase({ nextDueAt: '2026-03-01T10:00:00Z' }))).value,
+        ];
+        await create(newCase({ nextDueAt: '2026-03-02T10:00:00.001Z' }));
+        await create(newCase({ nextDueAt: null }));
+        await create(newCase({ nextDueAt: '2026-03-02T09:00:00Z', status: 'closed' }));
+        await create(newCase({ nextDueAt: '2026-03-02T09:00:00Z', desk: 'byarkivet' }));
+        const { items } = await allPages(
+          (p) => store.cases.listDueBefore(ROR, at('2026-03-02T10:00:00Z'), p),
+          2,
+        );
+        expect(refs(items)).toEqual([inside[2]!.ref, inside[0]!.ref, inside[1]!.ref]);
+      });
+
+      it('streams all cases of a period for the given desks, across pages', async () => {
+        const expected: string[] = [];
+        for (let i = 0; i < 30; i += 1) {
+          const d = i % 3 === 0 ? 'byarkivet' : 'ror-ikt';
+          const c = await create(
+            newCase({ desk: d, receivedAt: `2026-03-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00Z` }),
+          );
+          expected.push(c.value.ref);
+        }
+        await create(newCase({ receivedAt: '2026-02-28T23:59:59.999Z' }));
+        await create(newCase({ receivedAt: '2026-04-01T00:00:00Z' }));
+        await store.desks.put(desk('uke', ['oslo']));
+        await create(newCase({ desk: 'uke', receivedAt: '2026-03-10T00:00:00Z' }));
+        const seen: string[] = [];
+        for await (const c of store.cases.streamPeriod(
+          [ROR, BYA],
+          at('2026-03-01T00:00:00Z'),
+          at('2026-04-01T00:00:00Z'),
+        ))
+          seen.push(c.ref);
+        expect(seen).toHaveLength(30);
+        expect([...seen].sort()).toEqual([...expected].sort());
+      });
+
+      it('refuses a continuation token from another query', async () => {
+        for (let i = 0; i < 3; i += 1) await create(newCase());
+        const page = await store.cases.listDeskQueue(ROR, { limit: 1 });
+        expect(page.continuationToken).toBeDefined();
+        await expect(
+          store.cases.listByReporter(userId('u-ansatt'), {
+            limit: 1,
+            continuationToken: page.continuationToken!,
+          }),
+        ).rejects.toMatchObject({ code: 'VALIDATION' });
+        await expect(store.cases.listDeskQueue(ROR, { continuationToken: 'garbage' })).rejects.toMatchObject({
+          code: 'VALIDATION',
+        });
+      });
+    });
+
+    describe('tenancy', () => {
+      it('shows a case only to its desk, its organisation, its reporter, test contact and followers', async () => {
+        const c = (
+          await create(
+            newCase({
+              desk: 'ror-ikt',
+              org: 'molde',
+              reporter: 'u-rep',
+              followers: ['u-fol'],
+              testContact: 'u-test',
+            }),
+          )
+        ).value;
+        const visible = async (a: ReturnType<typeof access>) =>
+          (await store.cases.getVisible(c.ref, a))?.value.ref;
+        expect(await visible(access('u-rep'))).toBe(c.ref);
+        expect(await visible(access('u-fol'))).toBe(c.ref);
+        expect(await visible(access('u-test'))).toBe(c.ref);
+        expect(await visible(access('u-desk', ['ror-ikt']))).toBe(c.ref);
+        expect(await visible(access('u-super', [], ['molde']))).toBe(c.ref);
+        expect(await visible(access('u-other'))).toBeUndefined();
+        expect(await visible(access('u-byarkiv', ['byarkivet'], ['frogner']))).toBeUndefined();
+        expect(await visible(access('u-super-aukra', [], ['aukra']))).toBeUndefined();
+        expect(await store.cases.getVisible(caseRef('FV-2026-999999'), access('u-rep'))).toBeNull();
+        expect(await store.cases.getForDesk(c.ref, BYA)).toBeNull();
+      });
+
+      it('keeps each query to its own desk, organisation or reporter', async () => {
+        const a = (await create(newCase({ desk: 'ror-ikt', org: 'molde', reporter: 'u-a' }))).value;
+        const b = (await create(newCase({ desk: 'byarkivet', org: 'frogner', reporter: 'u-b' }))).value;
+        expect(refs((await store.cases.listDeskQueue(ROR)).items)).toEqual([a.ref]);
+        expect(refs((await store.cases.listDeskQueue(BYA)).items)).toEqual([b.ref]);
+        expect(refs((await store.cases.listByOrg(orgId('frogner'))).items)).toEqual([b.ref]);
+        expect(refs((await store.cases.listByReporter(userId('u-a'))).items)).toEqual([a.ref]);
+        expect(refs((await store.cases.listDueBefore(BYA, at('2030-01-01T00:00:00Z'))).items)).toEqual([
+          b.ref,
+        ]);
+        const streamed: string[] = [];
+        for await (const c of store.cases.streamPeriod(
+          [BYA],
+          at('2026-01-01T00:00:00Z'),
+          at('2027-01-01T00:00:00Z'),
+        ))
+          streamed.push(c.ref);
+        expect(streamed).toEqual([b.ref]);
+      });
+    });
+
+    describe('outbox', () => {
+      it('runs the lifecycle: due, failed with a next attempt, delivered, parked', async () => {
+        const added = await store.outbox.enqueue([
+          message('m1', ROR, '2026-03-02T09:00:00Z'),
+          message('m2', BYA, '2026-03-02T09:01:00Z'),
+          message('m3', ROR, '2026-03-02T09:02:00Z'),
+          message('later', ROR, '2026-03-02T12:00:00Z'),
+        ]);
+        expect(added).toEqual(['m1', 'm2', 'm3', 'later']);
+        expect(
+          await store.outbox.enqueue([
+            message('m1', ROR, '2026-03-02T09:00:00Z'),
+            message('m4', ROR, '2026-03-02T09:03:00Z'),
+          ]),
+        ).toEqual(['m4']);
+
+        const now = at('2026-03-02T10:00:00Z');
+        expect((await store.outbox.listDue(now, 10)).map((m) => m.id)).toEqual(['m1', 'm2', 'm3', 'm4']);
+        expect((await store.outbox.listDue(now, 2)).map((m) => m.id)).toEqual(['m1', 'm2']);
+
+        await store.outbox.markFailed('m1', ROR, '502 from Bot Connector', at('2026-03-02T10:05:00Z'));
+        expect(await store.outbox.get('m1', ROR)).toMatchObject({
+          status: 'pending',
+          attempts: 1,
+          lastError: '502 from Bot Connector',
+          nextAttemptAt: '2026-03-02T10:05:00.000Z',
+        });
+        await store.outbox.markDelivered('m2', BYA, at('2026-03-02T10:00:01Z'));
+        await store.outbox.park('m3', ROR, '403 bot removed from team');
+        expect((await store.outbox.listDue(now, 10)).map((m) => m.id)).toEqual(['m4']);
+        expect((await store.outbox.listDue(at('2026-03-02T12:00:00Z'), 10)).map((m) => m.id)).toEqual([
+          'm4',
+          'm1',
+          'later',
+        ]);
+        expect(await store.outbox.get('m2', BYA)).toMatchObject({
+          status: 'delivered',
+          deliveredAt: '2026-03-02T10:00:01.000Z',
+        });
+        expect(await store.outbox.get('m3', ROR)).toMatchObject({
+          status: 'parked',
+          lastError: '403 bot removed from team',
+        });
+        expect(await store.outbox.get('m2', ROR)).toBeNull();
+        expect(await store.outbox.get('nope', ROR)).toBeNull();
+      });
+    });
+
+    describe('threads and conversations', () => {
+      it('stores and replaces posted messages and conversation references by key', async () => {
+        expect(await store.threads.get('case:FV-2026-000001:triage')).toBeNull();
+        const posted = {
+          conversationId: '19:abc@thread.tacv2',
+          activityId: '1700000000',
+          serviceUrl: 'https://smba.example/',
+        };
+        await store.threads.put('case:FV-2026-000001:triage', posted);
+        expect(await store.threads.get('case:FV-2026-000001:triage')).toEqual(posted);
+        await store.threads.put('case:FV-2026-000001:triage', { ...posted, activityId: '2' });
+        expect((await store.threads.get('case:FV-2026-000001:triage'))!.activityId).toBe('2');
+
+        const ref = {
+          conversation: { id: 'a:1' },
+          serviceUrl: 'https://smba.example/',
+          user: { id: '29:x' },
+        };
+        await store.conversations.put('user:u-ansatt', ref);
+        expect(await store.conversations.get('user:u-ansatt')).toEqual(ref);
+        expect(await store.conversations.get('user:u-other')).toBeNull();
+      });
+    });
+
+    describe('desks, services, organisations', () => {
+      it('creates, refuses duplicates, replaces conditionally and lists', async () => {
+        const v1 = await store.desks.get(ROR);
+        expect(v1!.value.name).toBe('Desk ror-ikt');
+        await expect(store.desks.put(desk('ror-ikt'))).rejects.toMatchObject({ code: 'DUPLICATE' });
+        const v2 = await store.desks.put({ ...v1!.value, phone: '+47 99 99 99 99' }, v1!.version);
+        expect(await store.desks.get(ROR)).toEqual(v2);
+        await expect(store.desks.put({ ...v1!.value, phone: 'stale' }, v1!.version)).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+        expect((await store.desks.get(ROR))!.value.phone).toBe('+47 99 99 99 99');
+        expect((await store.desks.list()).map((d) => d.id)).toEqual(['byarkivet', 'ror-ikt']);
+        expect(await store.desks.get(deskId('nope'))).toBeNull();
+
+        await store.desks.putService({
+          id: serviceId('websak'),
+          name: 'WebSak',
+          deskId: BYA,
+          criticality: 'high_uptime',
+        });
+        await store.desks.putService({
+          id: serviceId('agresso'),
+          name: 'Agresso',
+          deskId: ROR,
+          criticality: 'normal',
+        });
+        await store.desks.putService({
+          id: serviceId('agresso'),
+          name: 'Agresso ERP',
+          deskId: ROR,
+          criticality: 'citizen_facing',
+        });
+        expect((await store.desks.listServices()).map((s) => s.id)).toEqual(['agresso', 'websak']);
+        expect(await store.desks.listServices(ROR)).toEqual([
+          { id: 'agresso', name: 'Agresso ERP', deskId: ROR, criticality: 'citizen_facing' },
+        ]);
+        await store.desks.putOrganisation({ id: orgId('molde'), name: 'Molde kommune' });
+        await store.desks.putOrganisation({ id: orgId('aukra'), name: 'Aukra kommune' });
+        expect(await store.desks.listOrganisations()).toEqual([
+          { id: 'aukra', name: 'Aukra kommune' },
+          { id: 'molde', name: 'Molde kommune' },
+        ]);
+      });
+    });
+
+    describe('notices', () => {
+      it('creates with outbox, updates conditionally, lists active by service and by period', async () => {
+        const n1 = await store.notices.create(notice('n1', 'ror-ikt'), [
+          message('n1:post', ROR, '2026-03-02T08:05:00Z'),
+        ]);
+        expect(await store.outbox.get('n1:post', ROR)).not.toBeNull();
+        await store.notices.create(
+          notice('n2', 'ror-ikt', {
+            serviceIds: [serviceId('websak')],
+            startsAt: at('2026-03-03T08:00:00Z'),
+          }),
+        );
+        await store.notices.create(notice('n3', 'byarkivet', { startsAt: at('2026-03-04T08:00:00Z') }));
+        await expect(store.notices.create(notice('n1', 'ror-ikt'))).rejects.toMatchObject({
+          code: 'DUPLICATE',
+        });
+
+        expect((await store.notices.listActive(ROR)).map((n) => n.id)).toEqual(['n2', 'n1']);
+        expect((await store.notices.listActive(ROR, serviceId('agresso'))).map((n) => n.id)).toEqual(['n1']);
+
+        const resolved = { ...n1.value, status: 'resolved' as const, resolvedAt: at('2026-03-02T11:00:00Z') };
+        const n1v2 = await store.notices.update(resolved, n1.version, [
+          message('n1:resolved', ROR, '2026-03-02T11:00:00Z'),
+        ]);
+        expect(await store.notices.get(noticeId('n1'), ROR)).toEqual(n1v2);
+        await expect(
+          store.notices.update({ ...n1.value, title: 'stale' }, n1.version, [
+            message('n1:stale', ROR, '2026-03-02T11:01:00Z'),
+          ]),
+        ).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.outbox.get('n1:stale', ROR)).toBeNull();
+        expect((await store.notices.listActive(ROR)).map((n) => n.id)).toEqual(['n2']);
+        expect(
+          (await store.notices.listPeriod(ROR, at('2026-03-01T00:00:00Z'), at('2026-03-03T08:00:00Z'))).map(
+            (n) => n.id,
+          ),
+        ).toEqual(['n1']);
+        expect(
+          (await store.notices.listPeriod(ROR, at('2026-03-01T00:00:00Z'), at('2026-04-01T00:00:00Z'))).map(
+            (n) => n.id,
+          ),
+        ).toEqual(['n1', 'n2']);
+        expect(await store.notices.get(noticeId('n3'), ROR)).toBeNull();
+      });
+    });
+
+    describe('leases', () => {
+      it('has one holder at a time; expiry lets another take over; the holder renews and releases', async () => {
+        const t = (m: number) => at(new Date(Date.parse('2026-03-02T09:00:00Z') + m * 60_000).toISOString());
+        expect(await store.leases.tryAcquire('sla-watcher', 'a', t(0), 60_000)).toBe(true);
+        expect(await store.leases.tryAcquire('sla-watcher', 'b', t(0.5), 60_000)).toBe(false);
+        expect(await store.leases.tryAcquire('outbox', 'b', t(0.5), 60_000)).toBe(true);
+        expect(await store.leases.tryAcquire('sla-watcher', 'a', t(0.9), 60_000)).toBe(true); // renewed to t(1.9)
+        expect(await store.leases.tryAcquire('sla-watcher', 'b', t(1.5), 60_000)).toBe(false);
+        expect(await store.leases.tryAcquire('sla-watcher', 'b', t(2), 60_000)).toBe(true); // expired: taken over
+        expect(await store.leases.tryAcquire('sla-watcher', 'a', t(2.1), 60_000)).toBe(false);
+        await store.leases.release('sla-watcher', 'a'); // not the holder: no effect
+        expect(await store.leases.tryAcquire('sla-watcher', 'a', t(2.2), 60_000)).toBe(false);
+        await store.leases.release('sla-watcher', 'b');
+        expect(await store.leases.tryAcquire('sla-watcher', 'a', t(2.3), 60_000)).toBe(true);
+      });
+
+      it('gives a free lease to exactly one of many racing holders', async () => {
+        const now = at('2026-03-02T09:00:00Z');
+        const wins = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => store.leases.tryAcquire('race', `h${i}`, now, 60_000)),
+        );
+        expect(wins.filter(Boolean)).toHaveLength(1);
+      });
+    });
+
+    describe('blobs', () => {
+      it('round-trips bytes and content type, and refuses keys that leave the blob area', async () => {
+        const bytes = new Uint8Array([0, 1, 2, 250, 255]);
+        await store.blobs.put('cases/FV-2026-000001/skjermbilde.png', bytes, 'image/png');
+        expect(await store.blobs.get('cases/FV-2026-000001/skjermbilde.png')).toEqual({
+          bytes,
+          contentType: 'image/png',
+        });
+        expect(await store.blobs.get('cases/FV-2026-000001/other.png')).toBeNull();
+        for (const bad of [
+          '../escape',
+          'cases/../../etc/passwd',
+          '/etc/passwd',
+          'a\\..\\b',
+          '',
+          'a//b',
+          '..',
+        ]) {
+          await expect(store.blobs.put(bad, bytes, 'text/plain')).rejects.toMatchObject({
+            code: 'VALIDATION',
+          });
+          await expect(store.blobs.get(bad)).rejects.toMatchObject({ code: 'VALIDATION' });
+        }
+      });
+    });
+
+    describe('concurrency', () => {
+      it('20 parallel claims of one case: exactly one winner, the others get a conflict', async () => {
+        const c = await create(newCase());
+        const results = await Promise.allSettled(
+          Array.from({ length: 20 }, async (_, i) => {
+            const read = (await store.cases.getForDesk(c.value.ref, ROR))!;
+            const claimed: Case = { ...read.value, status: 'in_progress', assignee: person(`u-super-${i}`) };
+            return store.cases.update(claimed, read.version, [
+              message(`claim:${i}`, ROR, '2026-03-02T09:10:00Z'),
+            ]);
+          }),
+        );
+        const won = results.filter((r) => r.status === 'fulfilled');
+        const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost).toHaveLength(19);
+        expect(lost.every((r) => r.reason instanceof ConflictError)).toBe(true);
+        const winner = results.findIndex((r) => r.status === 'fulfilled');
+        const final = (await store.cases.getForDesk(c.value.ref, ROR))!.value;
+        expect(final.assignee!.id).toBe(`u-super-${winner}`);
+        const due = await store.outbox.listDue(at('2027-01-01T00:00:00Z'), 100);
+        expect(due.filter((m) => m.id.startsWith('claim:')).map((m) => m.id)).toEqual([`claim:${winner}`]);
+      });
+
+      const n = options.parallelCreates ?? 1000;
+      it(`${n} parallel creations with 10 % replayed client keys: exactly the distinct cases`, async () => {
+        const distinct = Math.round(n / 1.1);
+        const inputs = Array.from({ length: distinct }, (_, i) =>
+          newCase({
+            clientKey: `par-${i}`,
+            reporter: `u-par-${i % 7}`,
+            desk: i % 2 ? 'ror-ikt' : 'byarkivet',
+          }),
+        );
+        const replays = inputs.slice(0, n - distinct);
+        const all = [...inputs, ...replays].sort(() => Math.random() - 0.5);
+        const results = await Promise.all(
+          all.map((input) => store.cases.create(input, 2026, (c) => [triagePost(c)])),
+        );
+        const created = results.filter((r) => r.created);
+        expect(created).toHaveLength(distinct);
+        const byKey = new Map<string, string>();
+        for (const r of results) {
+          const prior = byKey.get(r.case.value.clientKey);
+          if (prior) expect(r.case.value.ref).toBe(prior);
+          else byKey.set(r.case.value.clientKey, r.case.value.ref);
+        }
+        expect(byKey.size).toBe(distinct);
+        const createdRefs = created.map((r) => r.case.value.ref);
+        expect(new Set(createdRefs).size).toBe(distinct);
+        expect(createdRefs.every(isCaseRef)).toBe(true);
+        let stored = 0;
+        for (const d of [ROR, BYA]) {
+          const { items } = await allPages((p) => store.cases.listDeskQueue(d, p), 200);
+          stored += items.length;
+        }
+        expect(stored).toBe(distinct);
+        const due = await store.outbox.listDue(at('2027-01-01T00:00:00Z'), 100_000);
+        expect(due.filter((m) => m.id.endsWith(':triage'))).toHaveLength(distinct);
+      });
+    });
+  });
+}

@@ -1,0 +1,71 @@
+/** The embedded store's schema, created and migrated on open; `schema_version` records the step reached. */
+import type Database from 'better-sqlite3';
+
+/** Each step runs once, in order, in its own transaction. Append new steps; never edit an old one. */
+const STEPS: string[] = [
+  `
+  CREATE TABLE ref_counters (year INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
+  CREATE TABLE cases (
+    ref TEXT PRIMARY KEY,
+    desk_id TEXT NOT NULL,
+    org_id TEXT NOT NULL,
+    reporter_id TEXT NOT NULL,
+    parent_ref TEXT,
+    status TEXT NOT NULL,
+    open INTEGER NOT NULL,
+    due_key TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    client_key TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX cases_client_key ON cases (desk_id, client_key);
+  CREATE INDEX cases_queue ON cases (desk_id, open, due_key, ref);
+  CREATE INDEX cases_reporter ON cases (reporter_id, received_at DESC, ref DESC);
+  CREATE INDEX cases_org ON cases (org_id, received_at DESC, ref DESC);
+  CREATE INDEX cases_children ON cases (desk_id, parent_ref, ref) WHERE parent_ref IS NOT NULL;
+  CREATE INDEX cases_period ON cases (desk_id, received_at, ref);
+  CREATE TABLE outbox (
+    id TEXT PRIMARY KEY,
+    desk_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    next_attempt_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE status = 'pending';
+  CREATE TABLE threads (key TEXT PRIMARY KEY, doc TEXT NOT NULL);
+  CREATE TABLE conversations (key TEXT PRIMARY KEY, doc TEXT NOT NULL);
+  CREATE TABLE desks (id TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL);
+  CREATE TABLE services (id TEXT PRIMARY KEY, desk_id TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX services_desk ON services (desk_id, id);
+  CREATE TABLE organisations (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+  CREATE TABLE notices (
+    id TEXT PRIMARY KEY,
+    desk_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    starts_at TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX notices_desk ON notices (desk_id, status, starts_at);
+  CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL);
+  `,
+];
+
+export const SCHEMA_VERSION = STEPS.length;
+
+export function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const row = db.prepare<[], { version: number }>('SELECT version FROM schema_version').get();
+  let version = row?.version ?? 0;
+  if (!row) db.prepare('INSERT INTO schema_version (version) VALUES (0)').run();
+  if (version > STEPS.length)
+    throw new Error(`the database has schema version ${version}, newer than this build (${STEPS.length})`);
+  for (; version < STEPS.length; version += 1) {
+    const step = STEPS[version]!;
+    db.transaction(() => {
+      db.exec(step);
+      db.prepare('UPDATE schema_version SET version = ?').run(version + 1);
+    }).immediate();
+  }
+}

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describeStoreContract } from '../contract';
+import { newCase } from '../test-support/fixtures';
+import { openSqliteStore } from './index';
+import { SCHEMA_VERSION } from './schema';
+
+const tempDirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fristvakt-sqlite-'));
+  tempDirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describeStoreContract('SQLite (file, WAL)', ({ streamPageSize }) => {
+  const dir = tempDir();
+  const store = openSqliteStore({
+    file: join(dir, 'fristvakt.db'),
+    blobDir: join(dir, 'blobs'),
+    streamPageSize,
+  });
+  return Promise.resolve({
+    store,
+    dispose: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+});
+
+describe('SQLite store on disk', () => {
+  it('keeps its data across a restart, records its schema version and uses WAL', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'fristvakt.db');
+    const first = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    const made = await first.cases.create(newCase(), 2026, () => []);
+    await first.close();
+
+    const again = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    expect(await again.cases.getForDesk(made.case.value.ref, made.case.value.deskId)).toEqual(made.case);
+    const next = await again.cases.create(newCase(), 2026, () => []);
+    expect(next.case.value.ref).not.toBe(made.case.value.ref);
+    await again.close();
+
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SCHEMA_VERSION });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('works in memory', async () => {
+    const store = openSqliteStore({ file: ':memory:', blobDir: join(tempDir(), 'blobs') });
+    const made = await store.cases.create(newCase(), 2026, () => []);
+    expect(made.case.value.ref).toBe('FV-2026-000001');
+    await store.close();
+  });
+});

@@ -36,6 +36,13 @@ export interface Person {
 /** Who did something: a person, or the system itself (the watcher, auto-close). */
 export type Actor = ({ kind: 'user' } & Person) | { kind: 'system'; name: string };
 
+/**
+ * In what capacity an actor acted on a case: its reporter, a member of the case's desk (2nd line), a
+ * superbruker of the case's virksomhet (1st line), a follower, or the system. The caller derives it
+ * from `UserAccess` (shared/access.ts); the lifecycle's guards and the SLA rules read it.
+ */
+export type ActorRole = 'reporter' | 'desk' | 'superuser' | 'follower' | 'system';
+
 /** The fault-report checklist (seed 002 §7.1–7.2). Screenshots are attachments. */
 export interface FaultChecklist {
   /** How the fault shows itself. */
@@ -61,7 +68,7 @@ export interface AttachmentMeta {
 
 /** What happened; one variant per kind of change. */
 export type CaseEventBody =
-  | { type: 'created'; priority: PriorityId }
+  | { type: 'created'; priority: PriorityId; line?: SupportLine }
   | { type: 'claimed'; assignee: Person }
   | { type: 'assigned'; assignee: Person }
   | { type: 'priority_changed'; from: PriorityId; to: PriorityId; reason?: string }
@@ -86,6 +93,8 @@ export type CaseEvent = CaseEventBody & {
   id: EventId;
   at: IsoInstant;
   by: Actor;
+  /** The capacity `by` acted in (absent on events written before roles were recorded). */
+  byRole?: ActorRole;
 };
 
 /** Deadlines denormalised from the SLA state for indexing (queue sort, watcher window). */

@@ -49,3 +49,35 @@ export interface SlaPolicy {
   /** Critical priorities run around the clock (worked continuously), whatever the calendar. */
   criticalAroundTheClock: boolean;
 }
+
+/** The priority definition of `id` in `policy`, or undefined when the scheme has no such priority. */
+export function findPriority(policy: SlaPolicy, id: PriorityId): PriorityDefinition | undefined {
+  return policy.priorities.find((p) => p.id === id);
+}
+
+/**
+ * How a target's time is counted once the policy's switches are applied:
+ * - `business`: in the calendar's business time (`business_minutes`, and `working_days` turned into
+ *   business minutes, see `shared/sla/state.ts`);
+ * - `calendar`: around the clock (`calendar_minutes`, and `business_minutes` of a critical priority when
+ *   `criticalAroundTheClock` is set; `working_days` targets stay working days even then);
+ * - `none`: no deadline.
+ */
+export type TargetClock = 'business' | 'calendar' | 'none';
+
+export function targetClock(
+  policy: SlaPolicy,
+  priority: PriorityDefinition,
+  spec: SlaTargetSpec,
+): TargetClock {
+  switch (spec.kind) {
+    case 'none':
+      return 'none';
+    case 'calendar_minutes':
+      return 'calendar';
+    case 'working_days':
+      return 'business';
+    case 'business_minutes':
+      return policy.criticalAroundTheClock && priority.critical ? 'calendar' : 'business';
+  }
+}

@@ -118,9 +118,7 @@ export function businessMinutesBetween(from: Date, to: Date, cal: BusinessCalend
 }
 
 function businessMs(c: CompiledCalendar, a: number, b: number): number {
-  // Cover a first: covering b (later) then only extends forward, which keeps `cum` numbering.
-  c.ensure(a);
-  c.ensure(b);
+  c.ensureRange(a, b);
   return c.position(b) - c.position(a);
 }
 

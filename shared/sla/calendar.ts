@@ -90,19 +90,28 @@ export class CompiledCalendar {
 
   /** Makes sure instant `t` lies in the covered range. */
   ensure(t: number): void {
-    if (t < this.covStart || t >= this.covEnd) this.cover(t);
+    if (t < this.covStart || t >= this.covEnd) this.cover(t, t);
   }
 
-  private cover(t: number): void {
-    if (this.yHi < this.yLo) {
-      const y = civilFromDays(Math.floor(t / MS_PER_DAY)).y;
-      this.checkYear(y);
-      this.yLo = y;
-      this.yHi = y;
+  /** Makes sure instants `a` <= `b` both lie in the covered range (which is contiguous). */
+  ensureRange(a: number, b: number): void {
+    if (a < this.covStart || b >= this.covEnd) this.cover(a, b);
+  }
+
+  private cover(a: number, b: number): void {
+    const ya = civilFromDays(Math.floor(a / MS_PER_DAY)).y;
+    const yb = civilFromDays(Math.floor(b / MS_PER_DAY)).y;
+    // Start afresh around the range when the covered years are empty or far from it, rather than
+    // compiling every year in between (compiled years stay cached).
+    if (this.yHi < this.yLo || ya > this.yHi + 2 || yb < this.yLo - 2) {
+      this.checkYear(ya);
+      this.checkYear(yb);
+      this.yLo = ya;
+      this.yHi = yb;
       this.rebuild();
     }
-    while (t < this.covStart) this.extendBackward();
-    while (t >= this.covEnd) this.extendForward();
+    while (a < this.covStart) this.extendBackward();
+    while (b >= this.covEnd) this.extendForward();
   }
 
   private checkYear(y: number): void {

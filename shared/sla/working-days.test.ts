@@ -1,0 +1,116 @@
+import { DateTime } from 'luxon';
+import { isFristvaktError } from '../errors';
+import { norwegianHolidays, type BusinessCalendar } from './index';
+import { addWorkingDays, isWorkingDay } from './working-days';
+
+const holidays = [2025, 2026, 2027].flatMap((y) => norwegianHolidays(y));
+const p = (from: string, to: string) => [{ from, to }];
+const BYARKIVET: BusinessCalendar = {
+  zone: 'Europe/Oslo',
+  week: {
+    1: p('09:00', '15:00'),
+    2: p('09:00', '15:00'),
+    3: p('09:00', '15:00'),
+    4: p('09:00', '15:00'),
+    5: p('09:00', '15:00'),
+  },
+  holidays,
+};
+
+const due = (receipt: string, days: number, cal: BusinessCalendar = BYARKIVET): string =>
+  addWorkingDays(new Date(receipt), days, cal).toISOString();
+const iso = (s: string): string => new Date(s).toISOString();
+
+describe('addWorkingDays: "N virkedager after receipt"', () => {
+  it('is the same clock time on the Nth working day, skipping Ascension 2026', () => {
+    expect(due('2026-05-12T11:00:00+02:00', 2)).toBe(iso('2026-05-15T11:00:00+02:00'));
+  });
+
+  it('counts a receipt outside business time from the next opening (Sat 10:00 + 2 = Wed 09:00)', () => {
+    expect(due('2026-05-16T10:00:00+02:00', 2)).toBe(iso('2026-05-20T09:00:00+02:00'));
+    // A receipt exactly at closing is outside business time too.
+    expect(due('2026-03-27T15:00:00+01:00', 2)).toBe(iso('2026-04-01T09:00:00+02:00'));
+    // Before opening on a working day: that day's opening, then two days on.
+    expect(due('2026-06-02T07:00:00+02:00', 2)).toBe(iso('2026-06-04T09:00:00+02:00'));
+  });
+
+  it('runs 10 working days over Easter 2026 (Byarkivet category C)', () => {
+    expect(due('2026-04-01T14:00:00+02:00', 10)).toBe(iso('2026-04-20T14:00:00+02:00'));
+  });
+
+  it('keeps the local clock time, to the ms, across a DST change', () => {
+    expect(due('2026-03-27T10:00:00+01:00', 1)).toBe(iso('2026-03-30T10:00:00+02:00'));
+    expect(due('2026-10-23T14:59:30.250+02:00', 1)).toBe(iso('2026-10-26T14:59:30.250+01:00'));
+  });
+
+  it('skips 1. juledag and the weekend; julaften is a working day', () => {
+    expect(due('2026-12-23T10:00:00+01:00', 2)).toBe(iso('2026-12-28T10:00:00+01:00'));
+  });
+
+  it("is no later than the due day's closing and no earlier than its opening", () => {
+    const shortFriday: BusinessCalendar = {
+      ...BYARKIVET,
+      week: { ...BYARKIVET.week, 5: p('09:00', '12:00') },
+    };
+    expect(due('2026-06-04T14:00:00+02:00', 1, shortFriday)).toBe(iso('2026-06-05T12:00:00+02:00'));
+    const lateTuesday: BusinessCalendar = {
+      ...BYARKIVET,
+      week: { 1: p('08:00', '16:00'), 2: p('10:00', '16:00') },
+    };
+    expect(due('2026-06-01T08:30:00+02:00', 1, lateTuesday)).toBe(iso('2026-06-02T10:00:00+02:00'));
+  });
+
+  it('keeps a clock time that falls in a lunch break on the due day', () => {
+    const lunchWednesday: BusinessCalendar = {
+      ...BYARKIVET,
+      week: { ...BYARKIVET.week, 3: [...p('09:00', '11:00'), ...p('12:00', '15:00')] },
+    };
+    expect(due('2026-06-02T11:30:00+02:00', 1, lunchWednesday)).toBe(iso('2026-06-03T11:30:00+02:00'));
+  });
+
+  it('0 days is the (normalised) receipt', () => {
+    expect(due('2026-06-02T11:30:00+02:00', 0)).toBe(iso('2026-06-02T11:30:00+02:00'));
+    expect(due('2026-06-06T11:30:00+02:00', 0)).toBe(iso('2026-06-08T09:00:00+02:00'));
+  });
+
+  it('rejects a negative or fractional number of days', () => {
+    expect(() => addWorkingDays(new Date('2026-06-02T10:00:00Z'), -1, BYARKIVET)).toThrow(RangeError);
+    expect(() => addWorkingDays(new Date('2026-06-02T10:00:00Z'), 1.5, BYARKIVET)).toThrow(RangeError);
+  });
+
+  it('runs across a year end and far ahead', () => {
+    expect(due('2026-12-30T10:00:00+01:00', 2)).toBe(iso('2027-01-04T10:00:00+01:00'));
+    // 500 working days, counted here day by day over weekdays that are not in the holiday list.
+    const hol = new Set(holidays);
+    let day = Date.UTC(2026, 0, 2);
+    for (let n = 0; n < 500;) {
+      day += 86400000;
+      const wd = new Date(day).getUTCDay();
+      if (wd !== 0 && wd !== 6 && !hol.has(new Date(day).toISOString().slice(0, 10))) n++;
+    }
+    const local = DateTime.fromISO(`${new Date(day).toISOString().slice(0, 10)}T10:00`, {
+      zone: 'Europe/Oslo',
+    });
+    expect(due('2026-01-02T10:00:00+01:00', 500)).toBe(local.toUTC().toISO());
+  });
+
+  it('throws a clear error for a calendar with no working days', () => {
+    const closed: BusinessCalendar = { zone: 'Europe/Oslo', week: {}, holidays: [] };
+    try {
+      addWorkingDays(new Date('2026-06-02T10:00:00Z'), 1, closed);
+      throw new Error('expected an error');
+    } catch (e) {
+      expect(isFristvaktError(e, 'VALIDATION') && e.details.field).toBe('calendar.week');
+    }
+  });
+});
+
+describe('isWorkingDay', () => {
+  it('is false for weekends and holidays, true for ordinary weekdays', () => {
+    expect(isWorkingDay('2026-05-14', BYARKIVET)).toBe(false); // Ascension
+    expect(isWorkingDay('2026-05-16', BYARKIVET)).toBe(false); // Saturday
+    expect(isWorkingDay('2026-05-15', BYARKIVET)).toBe(true);
+    expect(isWorkingDay('2026-12-24', BYARKIVET)).toBe(true);
+    expect(() => isWorkingDay('2026-13-01', BYARKIVET)).toThrow(/date/);
+  });
+});

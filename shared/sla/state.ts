@@ -1,0 +1,461 @@
+/**
+ * A case's SLA state, derived from its event timeline and the desk's policy. Nothing here is stored as
+ * the truth: the store keeps only `slaSummary` (the deadlines, for indexing), recomputed on every change.
+ *
+ * The rules (issue 2; the pitfalls of GLPI's and Zammad's SLA code taught most of them):
+ * - Both clocks start at the case's receipt (`receivedAt`); a receipt outside business time counts from
+ *   the next opening.
+ * - Response is met by the first response from a support line: a `claimed` event, a public `comment`
+ *   by a support line, or a `solved` event (a solution is a reply the reporter sees). A support line is
+ *   an event whose `byRole` is `desk` or `superuser`; for events without `byRole`, any person other
+ *   than the reporter. An internal note never counts, nor does the system's own message.
+ * - Resolution is met when the case is Løst (`solved`). A rejected solution (`solution_rejected`)
+ *   resumes the clock; the time the case spent Løst is not counted. Closing a case that was never
+ *   solved (withdrawn, parent closed) stops both clocks: the target counts as met at the closing if
+ *   it was not late then.
+ * - Time in Avventer pauses a clock when `policy.pauseWhileWaiting[reason]` says so; each pause keeps
+ *   its reason. A wait that does not pause is still reported as the breach's explanation.
+ * - The priority in force at `now` decides the targets: a priority change recomputes both deadlines
+ *   from the receipt with the new targets, keeping every pause. A target already met stays met (or
+ *   met late) against the new deadline.
+ * - A target met after its deadline is `breached` (with `metAt`); `met` means met in time.
+ * - `breach_explained` events give a target its explanation (the latest one wins), kept after the case
+ *   closes.
+ *
+ * Clocks: `business_minutes` count the calendar's business time; `calendar_minutes` (and a critical
+ * priority's minutes under `criticalAroundTheClock`) count real elapsed time.
+ *
+ * Working-day targets with pauses. "N virkedager after receipt" is first turned into the deadline
+ * without pauses, `D0 = addWorkingDays(receipt, N)` (the same clock time on the Nth working day, capped
+ * at that day's closing; a receipt outside business time counts from the next opening). The target is
+ * then the business minutes from receipt to D0, `T = businessMinutesBetween(receipt, D0)`, and from there
+ * on it behaves exactly like a business-minutes target of T: the deadline is the instant at which T
+ * business minutes have run outside pauses, i.e. D0 pushed by the business minutes the pauses covered
+ * (a pause outside business hours pushes nothing). When no paused business minute falls before it, the
+ * deadline is D0 itself (an opening time such as Tue 08:00 rather than the equal-in-business-time
+ * Mon 15:30 that minute arithmetic would give).
+ *
+ * Lateness: `remainingMinutes` is the target minus the counted time (business minutes, or real minutes
+ * for around-the-clock targets), negative when late. A target whose deadline is a closing time (15:30)
+ * is breached from that instant on even though its remaining business minutes stay 0 until the next
+ * opening.
+ */
+import type { Case, CaseEvent, SlaSummary, SlaTarget, WaitReason } from '../cases/model';
+import { isoInstant, type PriorityId } from '../ids';
+import type { LocalizedText } from '../i18n-text';
+import { addBusinessMinutes, businessMinutesBetween, type BusinessCalendar } from './index';
+import { addWorkingDays } from './working-days';
+import {
+  findPriority,
+  targetClock,
+  type PriorityDefinition,
+  type SlaPolicy,
+  type SlaTargetSpec,
+} from './policy';
+
+export type SlaState = 'running' | 'paused' | 'at_risk' | 'met' | 'breached' | 'no_target';
+
+export interface SlaPause {
+  from: Date;
+  /** Absent while the case is still waiting. */
+  to?: Date;
+  reason: WaitReason;
+}
+
+export interface TargetState {
+  target: SlaTarget;
+  state: SlaState;
+  /** How this target's minutes are counted: business time, real time, or not at all. */
+  clock: 'business' | 'calendar' | 'none';
+  /** The target in the clock's minutes (working days turned into business minutes). */
+  targetMinutes?: number;
+  /** The deadline. While paused: the deadline if the clock resumed at `now`. */
+  dueAt?: Date;
+  /** Minutes left (business minutes, or real minutes around the clock), negative when late. */
+  remainingMinutes?: number;
+  /** Counted time / target: 0 at receipt, 1 at the deadline. */
+  shareElapsed?: number;
+  metAt?: Date;
+  /** The Avventer periods that paused this clock (before it was met), each with its reason. */
+  pauses: SlaPause[];
+  /** From the latest `breach_explained` event; else, for a breach, from the wait reasons (Norwegian). */
+  explanation?: string;
+  /** The explanation derived from the wait reasons, in both languages. */
+  explanationText?: LocalizedText;
+}
+
+export interface CaseSla {
+  /** The priority in force at `now`. */
+  priority: PriorityId;
+  response: TargetState;
+  resolution: TargetState;
+}
+
+/** What the SLA state reads from a case (a `NewCase` has it too). */
+export type SlaCaseInput = Pick<Case, 'events' | 'receivedAt' | 'reporter' | 'priority'>;
+
+interface Wait {
+  from: number;
+  to?: number;
+  reason: WaitReason;
+  supplierCaseNumber?: string;
+}
+interface Span {
+  from: number;
+  to?: number;
+}
+
+interface Timeline {
+  priority: PriorityId;
+  waits: Wait[];
+  /** Periods spent Løst. */
+  solved: Span[];
+  firstResponseAt?: number;
+  /** When the case became Løst for the last time, if it still is (or was closed from Løst). */
+  solvedAt?: number;
+  closedAt?: number;
+  explanations: Partial<Record<SlaTarget, string>>;
+}
+
+const ms = (iso: string): number => Date.parse(iso);
+
+function isSupportLine(e: CaseEvent, c: SlaCaseInput): boolean {
+  if (e.byRole !== undefined) return e.byRole === 'desk' || e.byRole === 'superuser';
+  return e.by.kind === 'user' && e.by.id !== c.reporter.id;
+}
+
+/** One pass over the events up to `now` (later events are ignored, so a past `now` gives a past state). */
+function readTimeline(c: SlaCaseInput, now: number): Timeline {
+  const t: Timeline = { priority: c.priority, waits: [], solved: [], explanations: {} };
+  let openWait: Wait | undefined;
+  let openSolved: Span | undefined;
+  let sawCreated = false;
+  const endWait = (at: number): void => {
+    if (openWait) openWait.to = at;
+    openWait = undefined;
+  };
+  for (const e of c.events) {
+    const at = ms(e.at);
+    if (at > now) break;
+    switch (e.type) {
+      case 'created':
+        if (!sawCreated) t.priority = e.priority;
+        sawCreated = true;
+        break;
+      case 'priority_changed':
+        t.priority = e.to;
+        break;
+      case 'waiting_started':
+        endWait(at);
+        openWait = { from: at, reason: e.reason, supplierCaseNumber: e.supplierCaseNumber };
+        t.waits.push(openWait);
+        break;
+      case 'waiting_ended':
+        endWait(at);
+        break;
+      case 'claimed':
+        t.firstResponseAt ??= at;
+        break;
+      case 'comment':
+        if (e.visibility === 'public' && isSupportLine(e, c)) t.firstResponseAt ??= at;
+        break;
+      case 'solved':
+        endWait(at);
+        t.firstResponseAt ??= at;
+        if (!openSolved) {
+          openSolved = { from: at };
+          t.solved.push(openSolved);
+        }
+        t.solvedAt = openSolved.from;
+        break;
+      case 'solution_rejected':
+        if (openSolved) openSolved.to = at;
+        openSolved = undefined;
+        t.solvedAt = undefined;
+        break;
+      case 'closed':
+        endWait(at);
+        t.closedAt ??= at;
+        break;
+      case 'breach_explained':
+        t.explanations[e.target] = e.explanation;
+        break;
+      default:
+        break;
+    }
+  }
+  return t;
+}
+
+/** Minutes between two instants and minutes added to an instant, on one clock. */
+interface Clock {
+  between(from: number, to: number): number;
+  add(start: number, minutes: number): number;
+}
+const MS_PER_MINUTE = 60_000;
+const REAL_TIME: Clock = {
+  between: (a, b) => (b - a) / MS_PER_MINUTE,
+  add: (a, m) => a + m * MS_PER_MINUTE,
+};
+function businessClock(cal: BusinessCalendar): Clock {
+  return {
+    between: (a, b) => (b > a ? businessMinutesBetween(new Date(a), new Date(b), cal) : 0),
+    add: (a, m) => addBusinessMinutes(new Date(a), m, cal).getTime(),
+  };
+}
+
+/** Sorts, clips to [start, end] and merges intervals; an open interval (no `to`) stays open. */
+function mergeSpans(spans: Span[], start: number, end: number): Span[] {
+  const sorted = spans
+    .filter(
+      (s) => (s.from < end || (s.to === undefined && s.from === end)) && (s.to === undefined || s.to > start),
+    )
+    .map((s) => ({ from: Math.max(s.from, start), to: s.to === undefined ? undefined : Math.min(s.to, end) }))
+    .sort((a, b) => a.from - b.from);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && (last.to === undefined || s.from <= last.to)) {
+      if (last.to !== undefined) last.to = s.to === undefined ? undefined : Math.max(last.to, s.to);
+    } else out.push({ ...s });
+  }
+  return out;
+}
+
+interface Measure {
+  due: number;
+  /** The deadline is a projection: the clock is paused at `end`. */
+  projected: boolean;
+  elapsed: number;
+}
+
+/**
+ * Counted minutes from `start` to `end` outside `excluded`, and the instant at which `target` counted
+ * minutes are reached (projected from `end` when an exclusion is still open there).
+ */
+function measure(clock: Clock, start: number, end: number, target: number, excluded: Span[]): Measure {
+  let elapsed = clock.between(start, end);
+  for (const s of excluded) elapsed -= clock.between(s.from, s.to ?? end);
+
+  let remaining = target;
+  let cursor = start;
+  for (const s of excluded) {
+    const avail = s.from > cursor ? clock.between(cursor, s.from) : 0;
+    if (avail >= remaining) return { due: clock.add(cursor, remaining), projected: false, elapsed };
+    remaining -= avail;
+    if (s.to === undefined) return { due: clock.add(end, remaining), projected: true, elapsed };
+    cursor = Math.max(cursor, s.to);
+  }
+  return { due: clock.add(cursor, remaining), projected: false, elapsed };
+}
+
+interface Clocked {
+  clock: Clock;
+  kind: 'business' | 'calendar';
+  target: number;
+  /** The deadline without pauses, for working-day targets. */
+  due0?: number;
+}
+
+function clocked(
+  policy: SlaPolicy,
+  p: PriorityDefinition,
+  spec: SlaTargetSpec,
+  start: number,
+): Clocked | null {
+  const kind = targetClock(policy, p, spec);
+  if (kind === 'none' || spec.kind === 'none') return null;
+  if (kind === 'calendar')
+    return { clock: REAL_TIME, kind, target: spec.kind === 'working_days' ? 0 : spec.minutes };
+  const clock = businessClock(policy.calendar);
+  if (spec.kind === 'working_days') {
+    const due0 = addWorkingDays(new Date(start), spec.days, policy.calendar).getTime();
+    return { clock, kind, target: clock.between(start, due0), due0 };
+  }
+  return { clock, kind, target: spec.minutes };
+}
+
+const REASON_TEXT: Record<WaitReason, LocalizedText> = {
+  supplier: { nb: 'leverandør', en: 'supplier' },
+  third_line: { nb: '3. linje', en: 'third line' },
+  reporter: { nb: 'innmelder', en: 'reporter' },
+};
+
+function waitExplanation(waits: Wait[]): LocalizedText | undefined {
+  if (waits.length === 0) return undefined;
+  const seen = new Set<string>();
+  const parts: Array<{ nb: string; en: string }> = [];
+  for (const w of waits) {
+    const key = `${w.reason}:${w.supplierCaseNumber ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const no = w.supplierCaseNumber
+      ? { nb: ` (saksnr. ${w.supplierCaseNumber})`, en: ` (case ${w.supplierCaseNumber})` }
+      : { nb: '', en: '' };
+    parts.push({ nb: REASON_TEXT[w.reason].nb + no.nb, en: REASON_TEXT[w.reason].en + no.en });
+  }
+  return {
+    nb: `Saken ventet på ${parts.map((p) => p.nb).join(', ')}.`,
+    en: `The case waited on ${parts.map((p) => p.en).join(', ')}.`,
+  };
+}
+
+function evaluate(
+  which: SlaTarget,
+  policy: SlaPolicy,
+  p: PriorityDefinition,
+  start: number,
+  metAt: number | undefined,
+  waits: Wait[],
+  extraExcluded: Span[],
+  explanation: string | undefined,
+  now: number,
+): TargetState {
+  const spec = which === 'response' ? p.response : p.resolution;
+  const end = Math.max(start, metAt ?? now);
+  // A wait that starts exactly at `now` already pauses (the summary is computed as of the last event).
+  const pausing = waits.filter(
+    (w) =>
+      policy.pauseWhileWaiting[w.reason] &&
+      (w.from < end || (metAt === undefined && w.to === undefined && w.from === end)),
+  );
+  const pauses: SlaPause[] = pausing.map((w) => {
+    const to = w.to === undefined ? (metAt !== undefined ? end : undefined) : Math.min(w.to, end);
+    return to === undefined
+      ? { from: new Date(w.from), reason: w.reason }
+      : { from: new Date(w.from), to: new Date(to), reason: w.reason };
+  });
+  const base: TargetState = { target: which, state: 'no_target', clock: 'none', pauses };
+  if (metAt !== undefined) base.metAt = new Date(metAt);
+  if (explanation !== undefined) base.explanation = explanation;
+
+  const c = clocked(policy, p, spec, start);
+  if (!c) return base;
+
+  const excluded = mergeSpans([...pausing, ...extraExcluded], start, end);
+  const m = measure(c.clock, start, end, c.target, excluded);
+  let due = m.due;
+  // No paused business minute before the deadline: the working-day deadline itself (it may be an
+  // opening time, or a clock time in a lunch break, where the minute arithmetic gives the closing before).
+  if (c.due0 !== undefined && Math.abs(c.clock.between(start, due) - c.target) < 1e-9)
+    due = Math.max(due, c.due0);
+
+  const remaining = c.target - m.elapsed;
+  const share = c.target > 0 ? m.elapsed / c.target : 1;
+  let state: SlaState;
+  if (metAt !== undefined) state = metAt <= due ? 'met' : 'breached';
+  else if (m.projected) state = remaining < 0 ? 'breached' : 'paused';
+  else if (now > due) state = 'breached';
+  else state = share >= policy.atRiskShare ? 'at_risk' : 'running';
+
+  const out: TargetState = {
+    ...base,
+    state,
+    clock: c.kind,
+    targetMinutes: c.target,
+    dueAt: new Date(due),
+    remainingMinutes: remaining,
+    shareElapsed: share,
+  };
+  if (state === 'breached' && explanation === undefined) {
+    const text = waitExplanation(waits.filter((w) => w.from < end));
+    if (text) {
+      out.explanation = text.nb;
+      out.explanationText = text;
+    }
+  }
+  return out;
+}
+
+/** The priority definition in force, falling back to the policy's default for an unknown id. */
+function priorityIn(policy: SlaPolicy, id: PriorityId): PriorityDefinition {
+  return findPriority(policy, id) ?? findPriority(policy, policy.defaultPriority) ?? policy.priorities[0];
+}
+
+/** The SLA state of both targets of `c` at `now`, under `policy`. Pure. */
+export function computeSla(c: SlaCaseInput, policy: SlaPolicy, now: Date): CaseSla {
+  const t = now.getTime();
+  const start = ms(c.receivedAt);
+  const tl = readTimeline(c, t);
+  const p = priorityIn(policy, tl.priority);
+  const responseMet = tl.firstResponseAt ?? tl.closedAt;
+  const resolutionMet = tl.solvedAt ?? tl.closedAt;
+  return {
+    priority: p.id,
+    response: evaluate('response', policy, p, start, responseMet, tl.waits, [], tl.explanations.response, t),
+    resolution: evaluate(
+      'resolution',
+      policy,
+      p,
+      start,
+      resolutionMet,
+      tl.waits,
+      tl.solved,
+      tl.explanations.resolution,
+      t,
+    ),
+  };
+}
+
+function lastChange(c: SlaCaseInput & { updatedAt?: string }): Date {
+  let t = ms(c.receivedAt);
+  if (c.updatedAt !== undefined) t = Math.max(t, ms(c.updatedAt));
+  const last = c.events[c.events.length - 1];
+  if (last) t = Math.max(t, ms(last.at));
+  return new Date(t);
+}
+
+/** The deadlines of a computed state, for the store's indexes. */
+export function summaryOf(sla: CaseSla): SlaSummary {
+  const out: SlaSummary = {};
+  if (sla.response.dueAt && sla.response.state !== 'paused')
+    out.responseDueAt = isoInstant(sla.response.dueAt);
+  if (sla.resolution.dueAt && sla.resolution.state !== 'paused')
+    out.resolutionDueAt = isoInstant(sla.resolution.dueAt);
+  const running = [sla.response, sla.resolution].filter(
+    (s) => s.dueAt !== undefined && s.metAt === undefined && s.state !== 'paused' && s.state !== 'no_target',
+  );
+  if (running.length > 0) {
+    const next = Math.min(...running.map((s) => s.dueAt!.getTime()));
+    out.nextDueAt = isoInstant(new Date(next));
+  }
+  return out;
+}
+
+/**
+ * The deadlines to store on the case, as of its last change: due instants of running (or late)
+ * targets and of met ones; a paused target has no fixed deadline, so none is stored for it.
+ * `nextDueAt` is the earliest deadline of a target that is neither met nor paused.
+ */
+export function slaSummary(c: SlaCaseInput & { updatedAt?: string }, policy: SlaPolicy): SlaSummary {
+  return summaryOf(computeSla(c, policy, lastChange(c)));
+}
+
+/**
+ * The minutes left at `now` for a state computed earlier, without the timeline: for the tab's live
+ * countdown. Exact while nothing happened on the case since the state was computed (a running clock's
+ * remaining time is the counted time from `now` to the deadline). Paused, met and target-less states
+ * keep their values.
+ */
+export function remainingAt(s: TargetState, now: Date, calendar: BusinessCalendar): number | undefined {
+  if (s.dueAt === undefined || s.metAt !== undefined || s.state === 'paused' || s.state === 'no_target')
+    return s.remainingMinutes;
+  const due = s.dueAt.getTime();
+  const t = now.getTime();
+  if (s.clock === 'calendar') return (due - t) / MS_PER_MINUTE;
+  return t <= due
+    ? businessMinutesBetween(now, s.dueAt, calendar)
+    : -businessMinutesBetween(s.dueAt, now, calendar);
+}
+
+/** `s` moved on to `now` (remaining minutes, share, running → at risk → breached), for a live view. */
+export function tick(s: TargetState, now: Date, policy: SlaPolicy): TargetState {
+  if (s.dueAt === undefined || s.metAt !== undefined || s.state === 'paused' || s.state === 'no_target')
+    return s;
+  const remaining = remainingAt(s, now, policy.calendar)!;
+  const target = s.targetMinutes ?? 0;
+  const share = target > 0 ? (target - remaining) / target : 1;
+  const state: SlaState =
+    now.getTime() > s.dueAt.getTime() ? 'breached' : share >= policy.atRiskShare ? 'at_risk' : 'running';
+  return { ...s, state, remainingMinutes: remaining, shareElapsed: share };
+}

@@ -1,0 +1,401 @@
+/**
+ * The case store on Cosmos DB. A case, its client-key marker and the outbox messages it causes share
+ * the desk's logical partition, so they are written in one transactional batch. The reporter's and the
+ * organisation's views read pointer items in `lookups` (one logical partition per reporter / org),
+ * written before the batch and idempotently; a pointer whose case is missing or no longer matches is
+ * skipped when read, so a crash between the two writes never shows a wrong case.
+ */
+import type { JSONObject, OperationInput, SqlParameter } from '@azure/cosmos';
+import type { Case } from '../../cases/model';
+import { ConflictError, FristvaktError, NotFoundError, ValidationError } from '../../errors';
+import { formatCaseRef } from '../../ids';
+import type { CaseRef, DeskId, IsoInstant, OrgId, UserId } from '../../ids';
+import type {
+  CaseAccess,
+  CaseStore,
+  CreateCaseResult,
+  NewCase,
+  OutboxMessage,
+  Page,
+  PageRequest,
+  Versioned,
+} from '../../ports';
+import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
+import { translateCosmosError, withRetry } from './errors';
+import { createOps, queryAll, readItem, runBatch, type CosmosContext } from './io';
+import {
+  itemId,
+  MAX_ITEM_BYTES,
+  pointerPk,
+  type CaseItem,
+  type ClientKeyItem,
+  type PointerItem,
+} from './model';
+import { outboxItem } from './outbox';
+
+export function caseItem(c: Case): CaseItem {
+  const item: CaseItem = {
+    id: c.ref,
+    pk: c.deskId,
+    type: 'case',
+    ref: c.ref,
+    open: isOpen(c),
+    dueKey: dueKey(c),
+    receivedAt: c.receivedAt,
+    ...(c.parentRef ? { parentRef: c.parentRef } : {}),
+    data: c,
+  };
+  if (Buffer.byteLength(JSON.stringify(item)) > MAX_ITEM_BYTES)
+    throw new ValidationError(
+      'events',
+      `case ${c.ref} is too large to store (Cosmos DB items are at most 2 MB)`,
+    );
+  return item;
+}
+
+const fromItem = (item: CaseItem): Versioned<Case> => ({ value: item.data, version: item._etag! });
+
+function pointers(c: Case): PointerItem[] {
+  const base = { id: c.ref, ref: c.ref, deskId: c.deskId, receivedAt: c.receivedAt };
+  return [
+    { ...base, pk: pointerPk.ref(c.ref), type: 'byRef' },
+    { ...base, pk: pointerPk.reporter(c.reporter.id), type: 'byReporter' },
+    { ...base, pk: pointerPk.org(c.orgId), type: 'byOrg' },
+  ];
+}
+
+/** The fixed sorts and their keyset filters (`@k`, `@r`) on the items' indexed fields. */
+const SORTS = {
+  due: {
+    order: 'c.dueKey ASC, c.ref ASC',
+    after: '(c.dueKey > @k OR (c.dueKey = @k AND c.ref > @r))',
+    key: (i: { dueKey: string; ref: string }) => [i.dueKey, i.ref],
+  },
+  ref: { order: 'c.ref ASC', after: 'c.ref > @r', key: (i: { ref: string }) => ['', i.ref] },
+  newest: {
+    order: 'c.receivedAt DESC, c.ref DESC',
+    after: '(c.receivedAt < @k OR (c.receivedAt = @k AND c.ref < @r))',
+    key: (i: { receivedAt: string; ref: string }) => [i.receivedAt, i.ref],
+  },
+} as const;
+
+export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
+  const { cases, lookups, meta } = ctx;
+
+  /** The next number of `year`: an atomic increment of the year's counter item (gaps possible, never reuse). */
+  async function nextSeq(year: number): Promise<number> {
+    const id = `refs|${year}`;
+    const incr = () =>
+      withRetry(
+        'reference counter',
+        async () => {
+          const res = await meta
+            .item(id, id)
+            .patch<{ seq: number }>([{ op: 'incr', path: '/seq', value: 1 }]);
+          const seq = res.resource?.seq;
+          if (typeof seq !== 'number')
+            throw new FristvaktError('STORE_UNAVAILABLE', 'reference counter: no value');
+          return seq;
+        },
+        ctx.retry,
+      );
+    try {
+      return await incr();
+    } catch (err) {
+      if (!(err instanceof FristvaktError && err.details.statusCode === 404)) throw err;
+    }
+    // First case of the year: create the counter (a racing creator wins; both then increment).
+    await withRetry(
+      'reference counter',
+      async () => {
+        try {
+          await meta.items.create({ id, pk: id, seq: 0 });
+        } catch (err) {
+          if ((err as { code?: unknown }).code !== 409) throw err;
+        }
+      },
+      ctx.retry,
+    );
+    return incr();
+  }
+
+  async function writePointers(items: PointerItem[]): Promise<void> {
+    await Promise.all(items.map((p) => withRetry('case lookup', () => lookups.items.upsert(p), ctx.retry)));
+  }
+
+  async function deletePointers(items: PointerItem[]): Promise<void> {
+    await Promise.all(
+      items.map(async (p) => {
+        try {
+          await lookups.item(p.id, p.pk).delete();
+        } catch {
+          // Best effort: a pointer left behind is skipped when read (its case is missing or moved on).
+        }
+      }),
+    );
+  }
+
+  async function readCase(ref: CaseRef, deskId: DeskId): Promise<Versioned<Case> | null> {
+    const item = await readItem<CaseItem>(ctx, cases, ref, deskId, `case ${ref}`);
+    return item && item.type === 'case' ? fromItem(item) : null;
+  }
+
+  async function existingByClientKey(input: NewCase): Promise<Versioned<Case> | null> {
+    const marker = await readItem<ClientKeyItem>(
+      ctx,
+      cases,
+      itemId('ck', input.clientKey),
+      input.deskId,
+      'client key',
+    );
+    if (!marker) return null;
+    const found = await readCase(marker.ref, input.deskId);
+    if (!found)
+      throw new FristvaktError('STORE_UNAVAILABLE', `client key points at missing case ${marker.ref}`);
+    return found;
+  }
+
+  async function listCases(
+    kind: string,
+    deskId: DeskId,
+    where: string,
+    params: SqlParameter[],
+    sort: 'due' | 'ref',
+    page: PageRequest | undefined,
+  ): Promise<Page<Case>> {
+    const limit = pageLimit(page);
+    const after = decodeToken(kind, page?.continuationToken, 2);
+    const s = SORTS[sort];
+    const items = await queryAll<CaseItem>(
+      ctx,
+      cases,
+      deskId,
+      `SELECT TOP ${limit + 1} * FROM c WHERE c.pk = @pk AND c.type = 'case' AND ${where}` +
+        (after ? ` AND ${s.after}` : '') +
+        ` ORDER BY ${s.order}`,
+      [
+        ...params,
+        ...(after
+          ? [
+              { name: '@k', value: after[0]! },
+              { name: '@r', value: after[1]! },
+            ]
+          : []),
+      ],
+      kind,
+    );
+    const pageItems = items.slice(0, limit);
+    const last = pageItems[pageItems.length - 1];
+    return {
+      items: pageItems.map((i) => i.data),
+      ...(items.length > limit && last ? { continuationToken: encodeToken(kind, s.key(last)) } : {}),
+    };
+  }
+
+  /** A reporter's or an organisation's view: a page of pointers, then the cases, checked against the view. */
+  async function listByPointer(
+    kind: string,
+    pk: string,
+    matches: (c: Case) => boolean,
+    page: PageRequest | undefined,
+  ): Promise<Page<Case>> {
+    const limit = pageLimit(page);
+    const after = decodeToken(kind, page?.continuationToken, 2);
+    const s = SORTS.newest;
+    const found = await queryAll<PointerItem>(
+      ctx,
+      lookups,
+      pk,
+      `SELECT TOP ${limit + 1} * FROM c WHERE c.pk = @pk` +
+        (after ? ` AND ${s.after}` : '') +
+        ` ORDER BY ${s.order}`,
+      after
+        ? [
+            { name: '@k', value: after[0]! },
+            { name: '@r', value: after[1]! },
+          ]
+        : [],
+      kind,
+    );
+    const ptrs = found.slice(0, limit);
+    const read = await Promise.all(ptrs.map((p) => readCase(p.ref, p.deskId)));
+    const last = ptrs[ptrs.length - 1];
+    return {
+      items: read.filter((c): c is Versioned<Case> => c !== null && matches(c.value)).map((c) => c.value),
+      ...(found.length > limit && last ? { continuationToken: encodeToken(kind, s.key(last)) } : {}),
+    };
+  }
+
+  async function locate(ref: CaseRef): Promise<DeskId | null> {
+    const p = await readItem<PointerItem>(ctx, lookups, ref, pointerPk.ref(ref), `case ${ref}`);
+    return p ? p.deskId : null;
+  }
+
+  return {
+    async create(
+      input: NewCase,
+      year: number,
+      outbox: (c: Case) => OutboxMessage[],
+    ): Promise<CreateCaseResult> {
+      assertYear(year);
+      const earlier = await existingByClientKey(input);
+      if (earlier) return { case: earlier, created: false };
+
+      const stored: Case = { ...input, ref: formatCaseRef(year, await nextSeq(year)) };
+      const item = caseItem(stored);
+      const marker: ClientKeyItem = {
+        id: itemId('ck', input.clientKey),
+        pk: input.deskId,
+        type: 'clientKey',
+        ref: stored.ref,
+      };
+      const ptrs = pointers(stored);
+      // Pointers first: a crash after this leaves pointers to a missing case, which readers skip.
+      await writePointers(ptrs);
+      const messages = outbox(stored).map(outboxItem);
+      const outcome = await runBatch(
+        ctx,
+        cases,
+        input.deskId,
+        createOps([marker, item, ...messages]),
+        'create case',
+      );
+      if (outcome.ok)
+        return { case: { value: stored, version: outcome.results[1]!.eTag ?? '' }, created: true };
+
+      await deletePointers(ptrs);
+      if (outcome.failed!.index === 0 && outcome.failed!.status === 409) {
+        // A replay raced us and won: its case is the one. The number we drew stays unused (a gap).
+        const winner = await existingByClientKey(input);
+        if (winner) return { case: winner, created: false };
+      }
+      if (outcome.failed!.status === 409 && outcome.failed!.index >= 2)
+        throw new FristvaktError('DUPLICATE', 'an outbox message with this id already exists', {
+          statusCode: 409,
+        });
+      throw translateCosmosError({ code: outcome.failed!.status }, 'create case');
+    },
+
+    async update(
+      next: Case,
+      expectedVersion: string,
+      outbox: OutboxMessage[] = [],
+    ): Promise<Versioned<Case>> {
+      const current = await readItem<CaseItem>(ctx, cases, next.ref, next.deskId, `case ${next.ref}`);
+      if (!current || current.type !== 'case') {
+        const desk = await locate(next.ref);
+        if (desk && desk !== next.deskId && (await readCase(next.ref, desk)))
+          throw new ValidationError('deskId', 'a case cannot move to another desk by update');
+        throw new NotFoundError(`case ${next.ref} does not exist`);
+      }
+      if (current._etag !== expectedVersion)
+        throw new ConflictError(`case ${next.ref} changed since it was read`, {
+          ref: next.ref,
+          expectedVersion,
+        });
+      if (current.data.clientKey !== next.clientKey)
+        throw new ValidationError('clientKey', 'the client key of a case never changes');
+
+      const before = pointers(current.data);
+      const after = pointers(next);
+      const moved = after.filter((p, i) => p.pk !== before[i]!.pk);
+      if (moved.length > 0) await writePointers(moved);
+
+      const ops: OperationInput[] = [
+        {
+          operationType: 'Replace',
+          id: next.ref,
+          ifMatch: expectedVersion,
+          resourceBody: caseItem(next) as unknown as JSONObject,
+        },
+        ...createOps(outbox.map(outboxItem)),
+      ];
+      const outcome = await runBatch(ctx, cases, next.deskId, ops, `update case ${next.ref}`);
+      if (!outcome.ok) {
+        const { index, status } = outcome.failed!;
+        if (index === 0 && (status === 412 || status === 404))
+          throw new ConflictError(`case ${next.ref} changed since it was read`, {
+            ref: next.ref,
+            expectedVersion,
+          });
+        if (status === 409)
+          throw new FristvaktError('DUPLICATE', 'an outbox message with this id already exists', {
+            statusCode: 409,
+          });
+        throw translateCosmosError({ code: status }, `update case ${next.ref}`);
+      }
+      if (moved.length > 0) await deletePointers(before.filter((p, i) => p.pk !== after[i]!.pk));
+      return { value: next, version: outcome.results[0]!.eTag ?? '' };
+    },
+
+    async getVisible(ref: CaseRef, access: CaseAccess) {
+      const desk = await locate(ref);
+      const found = desk ? await readCase(ref, desk) : null;
+      return found && canSee(found.value, access) ? found : null;
+    },
+    getForDesk: readCase,
+    locate,
+
+    listByReporter(reporterId: UserId, page?: PageRequest) {
+      return listByPointer(
+        'reporter',
+        pointerPk.reporter(reporterId),
+        (c) => c.reporter.id === reporterId,
+        page,
+      );
+    },
+    listByOrg(orgId: OrgId, page?: PageRequest) {
+      return listByPointer('org', pointerPk.org(orgId), (c) => c.orgId === orgId, page);
+    },
+    listDeskQueue(deskId: DeskId, page?: PageRequest) {
+      return listCases('queue', deskId, 'c.open = true', [], 'due', page);
+    },
+    listChildren(parentRef: CaseRef, deskId: DeskId, page?: PageRequest) {
+      return listCases(
+        'children',
+        deskId,
+        'c.parentRef = @parent',
+        [{ name: '@parent', value: parentRef }],
+        'ref',
+        page,
+      );
+    },
+    listDueBefore(deskId: DeskId, until: IsoInstant, page?: PageRequest) {
+      return listCases(
+        'due',
+        deskId,
+        'c.open = true AND c.dueKey <= @until',
+        [{ name: '@until', value: until }],
+        'due',
+        page,
+      );
+    },
+    async *streamPeriod(deskIds: DeskId[], from: IsoInstant, to: IsoInstant): AsyncIterable<Case> {
+      for (const desk of [...new Set(deskIds)]) {
+        let after: string[] = ['', ''];
+        for (;;) {
+          const items = await queryAll<CaseItem>(
+            ctx,
+            cases,
+            desk,
+            `SELECT TOP ${ctx.streamPageSize} * FROM c WHERE c.pk = @pk AND c.type = 'case'
+               AND c.receivedAt >= @from AND c.receivedAt < @to
+               AND (c.receivedAt > @k OR (c.receivedAt = @k AND c.ref > @r))
+             ORDER BY c.receivedAt ASC, c.ref ASC`,
+            [
+              { name: '@from', value: from },
+              { name: '@to', value: to },
+              { name: '@k', value: after[0]! },
+              { name: '@r', value: after[1]! },
+            ],
+            'period stream',
+          );
+          for (const i of items) yield i.data;
+          const last = items[items.length - 1];
+          if (items.length < ctx.streamPageSize || !last) break;
+          after = [last.receivedAt, last.ref];
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The Cosmos DB data model (docs/adr/0001-cosmos-data-model.md): three containers, their partition keys,
+ * indexing policies, and the item shapes stored in them.
+ */
+import { createHash } from 'node:crypto';
+import type { ContainerDefinition, IndexingPolicy } from '@azure/cosmos';
+import type { Case } from '../../cases/model';
+import type { CaseRef, DeskId, IsoInstant } from '../../ids';
+import type { Notice } from '../../notices/model';
+import type { OutboxEntry } from '../../ports';
+
+export const CONTAINERS = { cases: 'cases', lookups: 'lookups', meta: 'meta' } as const;
+
+const path = (p: string) => ({ path: p });
+const asc = (p: string) => ({ path: p, order: 'ascending' as const });
+const desc = (p: string) => ({ path: p, order: 'descending' as const });
+
+/**
+ * `cases`, partitioned by desk: the case items, their client-key markers, their outbox items and the
+ * desk's notices. Only the fields queries filter or sort on are indexed; the documents themselves
+ * (`data`) are not, which keeps writes cheap as the event history grows.
+ */
+const casesIndexing: IndexingPolicy = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: [
+    '/type/?',
+    '/open/?',
+    '/dueKey/?',
+    '/ref/?',
+    '/receivedAt/?',
+    '/parentRef/?',
+    '/status/?',
+    '/nextAttemptAt/?',
+    '/msgId/?',
+    '/startsAt/?',
+    '/noticeId/?',
+    '/serviceIds/[]/?',
+  ].map(path),
+  excludedPaths: [path('/*')],
+  compositeIndexes: [
+    [asc('/dueKey'), asc('/ref')],
+    [asc('/receivedAt'), asc('/ref')],
+    [asc('/nextAttemptAt'), asc('/msgId')],
+    [asc('/startsAt'), asc('/noticeId')],
+    // The exact reverse of a composite index serves a query too; the emulator wants it spelled out.
+    [desc('/startsAt'), desc('/noticeId')],
+  ],
+};
+
+/** `lookups`: pointers by reference, by reporter and by organisation, each in its own logical partition. */
+const lookupsIndexing: IndexingPolicy = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: ['/type/?', '/receivedAt/?', '/ref/?'].map(path),
+  excludedPaths: [path('/*')],
+  compositeIndexes: [[desc('/receivedAt'), desc('/ref')]],
+};
+
+export const CONTAINER_DEFINITIONS: ContainerDefinition[] = [
+  // defaultTtl -1: no expiry unless an item sets `ttl` (delivered outbox items do).
+  { id: CONTAINERS.cases, partitionKey: { paths: ['/pk'] }, indexingPolicy: casesIndexing, defaultTtl: -1 },
+  { id: CONTAINERS.lookups, partitionKey: { paths: ['/pk'] }, indexingPolicy: lookupsIndexing },
+  // Desks, services, organisations, counters, leases, threads, conversations: small items, point reads.
+  { id: CONTAINERS.meta, partitionKey: { paths: ['/pk'] } },
+];
+
+/** Cosmos item system properties, stripped when a document is handed back. */
+export interface SystemProps {
+  _etag?: string;
+  _ts?: number;
+  _rid?: string;
+  _self?: string;
+}
+
+export interface CaseItem extends SystemProps {
+  id: CaseRef;
+  pk: DeskId;
+  type: 'case';
+  ref: CaseRef;
+  open: boolean;
+  dueKey: string;
+  receivedAt: IsoInstant;
+  parentRef?: CaseRef;
+  data: Case;
+}
+
+export interface ClientKeyItem extends SystemProps {
+  id: string;
+  pk: DeskId;
+  type: 'clientKey';
+  ref: CaseRef;
+}
+
+export interface OutboxItem extends SystemProps {
+  id: string;
+  pk: DeskId;
+  type: 'outbox';
+  msgId: string;
+  status: OutboxEntry['status'];
+  nextAttemptAt: IsoInstant;
+  data: OutboxEntry;
+  /** Seconds until the item expires (delivered messages only). */
+  ttl?: number;
+}
+
+export interface NoticeItem extends SystemProps {
+  id: string;
+  pk: DeskId;
+  type: 'notice';
+  noticeId: string;
+  status: Notice['status'];
+  startsAt: IsoInstant;
+  serviceIds: string[];
+  data: Notice;
+}
+
+/** A pointer in `lookups`: where a case lives, listed under its reporter, its organisation or its reference. */
+export interface PointerItem extends SystemProps {
+  id: CaseRef;
+  pk: string;
+  type: 'byRef' | 'byReporter' | 'byOrg';
+  ref: CaseRef;
+  deskId: DeskId;
+  receivedAt: IsoInstant;
+}
+
+export const pointerPk = {
+  ref: (ref: string) => `ref|${ref}`,
+  reporter: (userId: string) => `user|${userId}`,
+  org: (orgId: string) => `org|${orgId}`,
+};
+
+/**
+ * An item id from free text (client keys, outbox ids, thread keys): Cosmos ids may not contain
+ * `/ \ ? #` and are at most 255 characters. URI-encoding removes the forbidden characters; a long
+ * key becomes `=` + its SHA-256 (URI-encoding never yields a leading `=`, so the two never collide).
+ */
+export function itemId(prefix: string, raw: string): string {
+  const encoded = encodeURIComponent(raw);
+  const body = encoded.length <= 200 ? encoded : `=${createHash('sha256').update(raw).digest('hex')}`;
+  return `${prefix}|${body}`;
+}
+
+/** Cosmos rejects items over 2 MB; keep a margin for the indexed fields and system properties. */
+export const MAX_ITEM_BYTES = 1_900_000;

@@ -313,8 +313,12 @@ describe('decisions', () => {
   it('rejects an invalid Date or a non-finite number of minutes with RangeError', () => {
     expect(() => addBusinessMinutes(new Date('nope'), 1, BYARKIVET)).toThrow(RangeError);
     expect(() => addBusinessMinutes(new Date('2026-06-01T10:00:00Z'), NaN, BYARKIVET)).toThrow(RangeError);
-    expect(() => addBusinessMinutes(new Date('2026-06-01T10:00:00Z'), Infinity, BYARKIVET)).toThrow(RangeError);
-    expect(() => businessMinutesBetween(new Date('2026-06-01T10:00:00Z'), new Date('nope'), BYARKIVET)).toThrow(RangeError);
+    expect(() => addBusinessMinutes(new Date('2026-06-01T10:00:00Z'), Infinity, BYARKIVET)).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      businessMinutesBetween(new Date('2026-06-01T10:00:00Z'), new Date('nope'), BYARKIVET),
+    ).toThrow(RangeError);
   });
 });
 

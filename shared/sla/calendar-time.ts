@@ -113,8 +113,8 @@ export function businessMinutesBetween(from: Date, to: Date, cal: BusinessCalend
   const a = instant(from, 'from');
   const b = instant(to, 'to');
   const c = compileCalendar(cal);
-  if (b < a) return -businessMs(c, b, a) / MS_PER_MINUTE;
-  return businessMs(c, a, b) / MS_PER_MINUTE;
+  // `+ 0` turns -0 (an empty reversed range) into 0.
+  return (b < a ? -businessMs(c, b, a) : businessMs(c, a, b)) / MS_PER_MINUTE + 0;
 }
 
 function businessMs(c: CompiledCalendar, a: number, b: number): number {

@@ -160,3 +160,34 @@ export function localToInstant(zone: string, localMs: number, o: DayOffsets): nu
   // In the gap: read with the offset before the transition, i.e. forward by the gap.
   return a;
 }
+
+const SAMPLE_STEP = 3 * MS_PER_DAY;
+
+/**
+ * `dayOffsets` for the days of a range with few `Intl` calls: the offset is sampled every 3 days, and
+ * a day whose bracketing samples agree has no transition near it (assuming a zone's transitions are
+ * more than 6 days apart, true of every zone since 1900). Only days near a transition are asked exactly.
+ */
+export function dayOffsetsSampler(
+  zone: string,
+  firstDay: number,
+  lastDay: number,
+): (day: number) => DayOffsets {
+  const origin = firstDay * MS_PER_DAY - 2 * MS_PER_DAY;
+  const samples: number[] = [];
+  for (let t = origin; t <= lastDay * MS_PER_DAY + 3 * MS_PER_DAY + SAMPLE_STEP; t += SAMPLE_STEP) {
+    samples.push(zoneOffsetMs(zone, t));
+  }
+  return (day: number): DayOffsets => {
+    const t0 = day * MS_PER_DAY;
+    const k0 = Math.floor((t0 - 15 * MS_PER_HOUR - origin) / SAMPLE_STEP);
+    const k1 = Math.ceil((t0 + 39 * MS_PER_HOUR - origin) / SAMPLE_STEP);
+    if (k0 >= 0 && k1 < samples.length) {
+      const o = samples[k0]!;
+      let same = true;
+      for (let k = k0 + 1; k <= k1; k++) if (samples[k] !== o) same = false;
+      if (same) return { before: o, after: o };
+    }
+    return dayOffsets(zone, day);
+  };
+}

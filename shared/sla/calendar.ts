@@ -21,6 +21,7 @@ import {
   MS_PER_MINUTE,
   civilFromDays,
   dayOffsets,
+  dayOffsetsSampler,
   daysFromCivil,
   formatDay,
   isoWeekday,
@@ -164,11 +165,12 @@ export class CompiledCalendar {
     const workingDays: number[] = [];
     const first = daysFromCivil(y, 1, 1);
     const last = daysFromCivil(y + 1, 1, 1);
+    const offsetsOf = dayOffsetsSampler(this.zone, first, last);
     for (let day = first; day < last; day++) {
       if (this.holidays.has(day)) continue;
       const periods = this.week[isoWeekday(day)]!;
       if (periods.length === 0) continue;
-      const offsets = dayOffsets(this.zone, day);
+      const offsets = offsetsOf(day);
       const base = day * MS_PER_DAY;
       let open = Infinity;
       let close = -Infinity;

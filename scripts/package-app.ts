@@ -13,7 +13,10 @@ import { mkdir, readFile, writeFile } from 'fs/promises';
 import { join } from 'path';
 import JSZip from 'jszip';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
+import { PLACEHOLDER, parseEnvFile, placeholdersIn } from './env-files';
 import { repoRoot } from './repo-root';
+
+export { parseEnvFile, placeholdersIn };
 
 export type PackageErrorCode =
   'ENV_FILE_MISSING' | 'PLACEHOLDER_UNFILLED' | 'FILE_MISSING' | 'MANIFEST_INVALID';
@@ -28,32 +31,8 @@ export class PackageError extends Error {
   }
 }
 
-/** `${{NAME}}`, as Teams Toolkit / Agents Toolkit writes placeholders. */
-const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-
 /** Files at the root of the zip besides manifest.json and the localization files. */
 const ICON_FILES = ['color.png', 'outline.png'] as const;
-
-/**
- * Parses a dotenv file as Teams Toolkit writes them: `NAME=value`, `#` comments, optional single or
- * double quotes around the value. No interpolation.
- */
-export function parseEnvFile(text: string): Record<string, string> {
-  const vars: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const eq = line.indexOf('=');
-    if (eq <= 0) continue;
-    const name = line.slice(0, eq).trim();
-    let value = line.slice(eq + 1).trim();
-    const quoted = /^(['"])(.*)\1$/.exec(value);
-    if (quoted) value = quoted[2]!;
-    else value = value.replace(/\s+#.*$/, '');
-    vars[name] = value;
-  }
-  return vars;
-}
 
 /** The variables for an environment: `.env.<env>`, overridden by `.env.<env>.user`, then `fallback` for names still empty. */
 export async function loadEnvironment(
@@ -75,11 +54,6 @@ export async function loadEnvironment(
     if ((vars[name] ?? '') === '' && value !== undefined && value !== '') vars[name] = value;
   }
   return vars;
-}
-
-/** The placeholder names a text uses, in order of first use. */
-export function placeholdersIn(text: string): string[] {
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
 }
 
 /**

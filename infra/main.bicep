@@ -1,0 +1,719 @@
+// Fristvakt on Azure: everything one environment needs, in one resource group.
+//
+//   App Service (Linux, Node 22 LTS) ── serves the bot (/api/messages), the tab (/tab/) and its API (/api/...)
+//     │ system-assigned managed identity, no keys in app settings:
+//     ├─ Cosmos DB (NoSQL)       data-plane role "Cosmos DB Built-in Data Contributor"
+//     ├─ Storage (attachments)   role "Storage Blob Data Contributor"
+//     └─ Key Vault (bot secret)  role "Key Vault Secrets User", read through a Key Vault reference
+//   Azure Bot (single tenant, Teams channel) ── posts to App Service's /api/messages
+//   Application Insights + Log Analytics ── logs, requests, metrics; alerts on 429s, 5xx and health
+//
+// Deployed by `teamsapp provision` (arm/deploy, parameters from infra/main.parameters.json) or by hand
+// with `az deployment group create` (docs/deployment.md). Outputs in UPPER_SNAKE_CASE are written to
+// env/.env.<env> by Teams Toolkit under the same names.
+
+targetScope = 'resourceGroup'
+
+// ---------------------------------------------------------------------------------------------------
+// Parameters
+// ---------------------------------------------------------------------------------------------------
+
+@description('Short lowercase name every resource name is built from, e.g. "fristvaktprod" (letters and digits, 3-12 characters). A 6-character suffix derived from the resource group keeps global names unique.')
+@minLength(3)
+@maxLength(12)
+param resourceBaseName string
+
+@description('Azure region of the resources (not the bot, which is global). Norway East keeps data in Norway.')
+param location string = resourceGroup().location
+
+@description('Name of the environment as the app sees it (FRISTVAKT_ENV). "production" switches off every development-only feature, such as the tab\'s development sign-in.')
+@allowed([
+  'production'
+  'test'
+])
+param fristvaktEnv string = 'production'
+
+@description('App Service plan SKU. B1 suffices for a test environment; P0v3 or larger for production (several instances, deployment slots).')
+param appServiceSku string = 'B1'
+
+@description('Number of App Service instances. More than one is safe: the SLA watcher and the outbox sender take a lease in Cosmos DB so only one instance runs them at a time.')
+@minValue(1)
+@maxValue(10)
+param appServiceInstanceCount int = 1
+
+@description('Client id of the Entra app the bot authenticates as (BOT_ID, created by teamsapp botAadApp/create or by hand).')
+param botAadAppClientId string
+
+@description('Client secret of the bot\'s Entra app. Stored in Key Vault as "bot-password"; the app reads it through a Key Vault reference.')
+@secure()
+param botAadAppClientSecret string
+
+@description('Display name of the bot in Azure.')
+param botDisplayName string = 'Fristvakt'
+
+@description('Azure Bot pricing tier: F0 (free, standard channels such as Teams are free anyway) or S1.')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'F0'
+
+@description('Client id of the Entra app used for single sign-on in the tab (AAD_APP_CLIENT_ID): the audience of the tokens the tab sends to /api/...')
+param aadAppClientId string
+
+@description('Tenant id of the Entra apps; also the bot\'s tenant (single tenant). Defaults to the tenant of the subscription.')
+param aadAppTenantId string = subscription().tenantId
+
+@description('Cosmos DB capacity: "serverless" (pay per request; good up to a few hundred thousand cases a month) or "autoscale" (provisioned throughput shared by the containers, scaling between 10 % and 100 % of cosmosAutoscaleMaxThroughput).')
+@allowed([
+  'serverless'
+  'autoscale'
+])
+param cosmosCapacityMode string = 'serverless'
+
+@description('Autoscale only: the maximum RU/s of the database (shared by its containers). 1000 is the minimum.')
+@minValue(1000)
+param cosmosAutoscaleMaxThroughput int = 1000
+
+@description('Cosmos DB database name (COSMOS_DATABASE).')
+param cosmosDatabaseName string = 'fristvakt'
+
+@description('Cosmos DB continuous backup tier: point-in-time restore over the last 7 days (free) or 30 days.')
+@allowed([
+  'Continuous7Days'
+  'Continuous30Days'
+])
+param cosmosBackupTier string = 'Continuous7Days'
+
+@description('Refuse Cosmos DB account keys: only Entra identities with a data-plane role can read or write. Keep true unless the app must run with COSMOS_KEY.')
+param cosmosDisableKeyAuth bool = true
+
+@description('Blob container for screenshots and other case attachments.')
+param attachmentsContainerName string = 'attachments'
+
+@description('Days Log Analytics keeps logs and Application Insights telemetry.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 90
+
+@description('Key Vault purge protection: a deleted vault or secret cannot be purged during the retention period. Recommended in production; it cannot be switched off again.')
+param keyVaultPurgeProtection bool = false
+
+@description('E-mail address that receives Azure Monitor alerts (Cosmos DB throttling, server errors, failing health check). Empty: alerts only show in the portal.')
+param alertEmail string = ''
+
+@description('Tags put on every resource.')
+param tags object = {
+  app: 'fristvakt'
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------------------------
+
+var suffix = take(uniqueString(resourceGroup().id), 6)
+var names = {
+  plan: 'plan-${resourceBaseName}-${suffix}'
+  site: 'app-${resourceBaseName}-${suffix}'
+  bot: 'bot-${resourceBaseName}-${suffix}'
+  cosmos: 'cosmos-${resourceBaseName}-${suffix}'
+  storage: 'st${resourceBaseName}${suffix}'
+  keyVault: 'kv-${resourceBaseName}-${suffix}'
+  logs: 'log-${resourceBaseName}-${suffix}'
+  insights: 'appi-${resourceBaseName}-${suffix}'
+  actionGroup: 'ag-${resourceBaseName}-${suffix}'
+}
+
+// The containers, partition keys and indexing policies of the store's data model
+// (docs/adr/0001-cosmos-data-model.md). The JSON is the store's CONTAINER_DEFINITIONS; a test keeps
+// the two equal.
+var cosmosContainers = loadJsonContent('cosmos-containers.json')
+
+// Built-in role definition ids.
+var roles = {
+  cosmosDataContributor: '00000000-0000-0000-0000-000000000002'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+}
+
+var botPasswordSecretName = 'bot-password'
+
+// ---------------------------------------------------------------------------------------------------
+// Monitoring
+// ---------------------------------------------------------------------------------------------------
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: names.logs
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionDays
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: names.insights
+  location: location
+  kind: 'web'
+  tags: tags
+  properties: {
+    Application_Type: 'Node.JS'
+    WorkspaceResourceId: logs.id
+    IngestionMode: 'LogAnalytics'
+    RetentionInDays: logRetentionDays
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Cosmos DB
+// ---------------------------------------------------------------------------------------------------
+
+resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
+  name: names.cosmos
+  location: location
+  kind: 'GlobalDocumentDB'
+  tags: tags
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    locations: [
+      {
+        locationName: location
+        failoverPriority: 0
+        isZoneRedundant: false
+      }
+    ]
+    capabilities: cosmosCapacityMode == 'serverless'
+      ? [
+          {
+            name: 'EnableServerless'
+          }
+        ]
+      : []
+    backupPolicy: {
+      type: 'Continuous'
+      continuousModeProperties: {
+        tier: cosmosBackupTier
+      }
+    }
+    disableLocalAuth: cosmosDisableKeyAuth
+    minimalTlsVersion: 'Tls12'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource cosmosDatabase 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15' = {
+  parent: cosmos
+  name: cosmosDatabaseName
+  properties: {
+    resource: {
+      id: cosmosDatabaseName
+    }
+    // Serverless accounts take no throughput setting; autoscale is shared by the database's containers.
+    options: cosmosCapacityMode == 'autoscale'
+      ? {
+          autoscaleSettings: {
+            maxThroughput: cosmosAutoscaleMaxThroughput
+          }
+        }
+      : {}
+  }
+}
+
+resource cosmosContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = [
+  for container in cosmosContainers: {
+    parent: cosmosDatabase
+    name: container.id
+    properties: {
+      resource: union(
+        {
+          id: container.id
+          partitionKey: {
+            paths: container.partitionKey.paths
+            kind: 'Hash'
+            version: 2
+          }
+        },
+        // Not every container sets these; any() lets the guarded branch read them.
+        contains(container, 'indexingPolicy') ? { indexingPolicy: any(container).indexingPolicy } : {},
+        contains(container, 'defaultTtl') ? { defaultTtl: any(container).defaultTtl } : {}
+      )
+    }
+  }
+]
+
+// The web app's identity may read and write items (data plane), nothing on the control plane.
+resource cosmosDataRole 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-05-15' = {
+  parent: cosmos
+  name: guid(cosmos.id, site.id, roles.cosmosDataContributor)
+  properties: {
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${roles.cosmosDataContributor}'
+    principalId: site.identity.principalId
+    scope: cosmos.id
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Storage for attachments
+// ---------------------------------------------------------------------------------------------------
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: names.storage
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  tags: tags
+  properties: {
+    accessTier: 'Hot'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    defaultToOAuthAuthentication: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    deleteRetentionPolicy: {
+      enabled: true
+      days: 14
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: 14
+    }
+  }
+}
+
+resource attachments 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: attachmentsContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource storageBlobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, site.id, roles.storageBlobDataContributor)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    principalId: site.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Key Vault (RBAC) with the bot's client secret
+// ---------------------------------------------------------------------------------------------------
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: names.keyVault
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: keyVaultPurgeProtection ? true : null
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: botPasswordSecretName
+  properties: {
+    value: botAadAppClientSecret
+    contentType: 'Client secret of the Entra app ${botAadAppClientId} (BOT_PASSWORD)'
+  }
+}
+
+resource keyVaultSecretsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: keyVault
+  name: guid(keyVault.id, site.id, roles.keyVaultSecretsUser)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    principalId: site.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// App Service: the one Node process (bot, tab, API)
+// ---------------------------------------------------------------------------------------------------
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: names.plan
+  location: location
+  kind: 'linux'
+  tags: tags
+  sku: {
+    name: appServiceSku
+    capacity: appServiceInstanceCount
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2023-12-01' = {
+  name: names.site
+  location: location
+  kind: 'app,linux'
+  tags: tags
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: 'SystemAssigned'
+    siteConfig: {
+      linuxFxVersion: 'NODE|22-lts'
+      appCommandLine: 'node dist/bot/index.js'
+      alwaysOn: true
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      healthCheckPath: '/healthz'
+      // Every setting the app reads (bot/config.ts CONFIG_ENV_VARS); a test keeps this list complete.
+      // PORT is set by App Service itself; COSMOS_KEY is left out on purpose: the managed identity is used.
+      appSettings: [
+        {
+          name: 'FRISTVAKT_ENV'
+          value: fristvaktEnv
+        }
+        {
+          name: 'FRISTVAKT_STORE'
+          value: 'cosmos'
+        }
+        {
+          // Persistent, shared storage of App Service (/home); holds only local scratch files here.
+          name: 'FRISTVAKT_DATA_DIR'
+          value: '/home/fristvakt-data'
+        }
+        {
+          name: 'COSMOS_ENDPOINT'
+          value: cosmos.properties.documentEndpoint
+        }
+        {
+          name: 'COSMOS_DATABASE'
+          value: cosmosDatabaseName
+        }
+        {
+          name: 'BLOB_ACCOUNT_URL'
+          value: storage.properties.primaryEndpoints.blob
+        }
+        {
+          name: 'BLOB_CONTAINER'
+          value: attachmentsContainerName
+        }
+        {
+          name: 'BOT_ID'
+          value: botAadAppClientId
+        }
+        {
+          name: 'BOT_PASSWORD'
+          // Versionless: a rotated secret is picked up on restart (or within 24 hours).
+          value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${botPasswordSecretName})'
+        }
+        {
+          name: 'BOT_TENANT_ID'
+          value: aadAppTenantId
+        }
+        {
+          name: 'AAD_APP_CLIENT_ID'
+          value: aadAppClientId
+        }
+        {
+          name: 'AAD_APP_TENANT_ID'
+          value: aadAppTenantId
+        }
+        {
+          name: 'TAB_ENDPOINT'
+          value: 'https://${names.site}.azurewebsites.net'
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: insights.properties.ConnectionString
+        }
+        {
+          // Deployment: the zip carries dist/ built by `npm run build`; App Service installs the
+          // production dependencies on Linux itself, so native modules match the platform.
+          name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
+          value: 'true'
+        }
+        {
+          name: 'CUSTOM_BUILD_COMMAND'
+          value: 'npm ci --omit=dev --no-audit --no-fund'
+        }
+      ]
+    }
+  }
+}
+
+// No FTP and no basic-auth publishing over FTP.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource siteDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: site
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logs.id
+    logs: [
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource cosmosDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: cosmos
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logs.id
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      {
+        category: 'DataPlaneRequests'
+        enabled: true
+      }
+      {
+        category: 'PartitionKeyRUConsumption'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Azure Bot: single tenant, Teams channel
+// ---------------------------------------------------------------------------------------------------
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: names.bot
+  location: 'global'
+  kind: 'azurebot'
+  tags: tags
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${site.properties.defaultHostName}/api/messages'
+    msaAppId: botAadAppClientId
+    msaAppType: 'SingleTenant'
+    msaAppTenantId: aadAppTenantId
+    developerAppInsightsApplicationId: insights.properties.AppId
+    disableLocalAuth: false
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Alerts (docs/operations.md says what each means and what to do)
+// ---------------------------------------------------------------------------------------------------
+
+resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = if (!empty(alertEmail)) {
+  name: names.actionGroup
+  location: 'global'
+  tags: tags
+  properties: {
+    groupShortName: 'fristvakt'
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'drift'
+        emailAddress: alertEmail
+        useCommonAlertSchema: true
+      }
+    ]
+  }
+}
+
+var alertActions = empty(alertEmail)
+  ? []
+  : [
+      {
+        actionGroupId: actionGroup.id
+      }
+    ]
+
+resource cosmosThrottlingAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: 'alert-cosmos-429-${resourceBaseName}-${suffix}'
+  location: 'global'
+  tags: tags
+  properties: {
+    description: 'Cosmos DB answered 429 (request rate too large) more than 20 times in 15 minutes. See docs/operations.md, "429 throttling".'
+    severity: 2
+    enabled: true
+    scopes: [
+      cosmos.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'throttled'
+          metricName: 'TotalRequests'
+          metricNamespace: 'Microsoft.DocumentDB/databaseAccounts'
+          operator: 'GreaterThan'
+          threshold: 20
+          timeAggregation: 'Count'
+          dimensions: [
+            {
+              name: 'StatusCode'
+              operator: 'Include'
+              values: [
+                '429'
+              ]
+            }
+          ]
+        }
+      ]
+    }
+    actions: alertActions
+  }
+}
+
+resource serverErrorsAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: 'alert-http5xx-${resourceBaseName}-${suffix}'
+  location: 'global'
+  tags: tags
+  properties: {
+    description: 'The app answered more than 10 requests with a 5xx status in 15 minutes. See docs/operations.md, "Server errors".'
+    severity: 1
+    enabled: true
+    scopes: [
+      site.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'http5xx'
+          metricName: 'Http5xx'
+          metricNamespace: 'Microsoft.Web/sites'
+          operator: 'GreaterThan'
+          threshold: 10
+          timeAggregation: 'Total'
+        }
+      ]
+    }
+    actions: alertActions
+  }
+}
+
+resource healthAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: 'alert-health-${resourceBaseName}-${suffix}'
+  location: 'global'
+  tags: tags
+  properties: {
+    description: 'GET /healthz failed on an instance (average health below 100 % for 10 minutes): the store may be unreachable. See docs/operations.md, "Health check".'
+    severity: 1
+    enabled: true
+    scopes: [
+      site.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT10M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'health'
+          metricName: 'HealthCheckStatus'
+          metricNamespace: 'Microsoft.Web/sites'
+          operator: 'LessThan'
+          threshold: 100
+          timeAggregation: 'Average'
+        }
+      ]
+    }
+    actions: alertActions
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Outputs (Teams Toolkit writes them to env/.env.<env>)
+// ---------------------------------------------------------------------------------------------------
+
+@description('Resource id of the web app: the target of `teamsapp deploy` (azureAppService/zipDeploy).')
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = site.id
+
+@description('Host name of the app (bot and tab share it).')
+output BOT_DOMAIN string = site.properties.defaultHostName
+
+@description('Base URL of the bot; the messaging endpoint is this plus /api/messages.')
+output BOT_ENDPOINT string = 'https://${site.properties.defaultHostName}'
+
+@description('Host name the tab is served from (manifest validDomains, SSO identifier URI).')
+output TAB_DOMAIN string = site.properties.defaultHostName
+
+@description('Base URL of the tab; the tab itself is under /tab/.')
+output TAB_ENDPOINT string = 'https://${site.properties.defaultHostName}'
+
+@description('Cosmos DB endpoint (COSMOS_ENDPOINT).')
+output COSMOS_ENDPOINT string = cosmos.properties.documentEndpoint
+
+@description('Name of the Key Vault that holds the bot secret (see docs/operations.md, rotating secrets).')
+output KEY_VAULT_NAME string = keyVault.name

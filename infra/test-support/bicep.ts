@@ -1,0 +1,153 @@
+/**
+ * Reads Bicep files with tree-sitter-bicep (no Bicep compiler installs here): syntax errors, the
+ * declarations, and object/array literals as plain values so tests can check what a resource sets.
+ */
+import Parser from 'tree-sitter';
+// tree-sitter-bicep ships no type declarations; it is a tree-sitter Language object.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Bicep = require('tree-sitter-bicep') as Parser.Language;
+
+export type SyntaxNode = Parser.SyntaxNode;
+
+const parser = new Parser();
+parser.setLanguage(Bicep);
+
+export function parseBicep(source: string): SyntaxNode {
+  return parser.parse(source).rootNode;
+}
+
+/** ERROR and MISSING nodes, as "line:column type text" (1-based), in document order. */
+export function syntaxErrors(root: SyntaxNode): string[] {
+  const found: string[] = [];
+  const visit = (node: SyntaxNode): void => {
+    if (node.type === 'ERROR' || node.isMissing) {
+      const at = `${node.startPosition.row + 1}:${node.startPosition.column + 1}`;
+      found.push(
+        `${at} ${node.isMissing ? `MISSING ${node.type}` : 'ERROR'} ${JSON.stringify(node.text.slice(0, 60))}`,
+      );
+    }
+    for (const child of node.children) visit(child);
+  };
+  visit(root);
+  return found;
+}
+
+/** An expression the test does not evaluate: its source text. */
+export interface Expr {
+  expr: string;
+}
+export type BicepValue =
+  string | number | boolean | null | Expr | BicepValue[] | { [key: string]: BicepValue };
+
+/** A literal as a JS value; an interpolated string keeps its source (`'https://${x}'`); other expressions become `{ expr }`. */
+export function valueOf(node: SyntaxNode): BicepValue {
+  switch (node.type) {
+    case 'string': {
+      const parts = node.namedChildren;
+      if (parts.every((p) => p.type === 'string_content' || p.type === 'escape_sequence')) {
+        return parts.map((p) => (p.type === 'escape_sequence' ? unescape(p.text) : p.text)).join('');
+      }
+      return { expr: node.text };
+    }
+    case 'number':
+      return Number(node.text);
+    case 'boolean':
+      return node.text === 'true';
+    case 'null':
+      return null;
+    case 'array':
+      return node.namedChildren.filter((c) => c.type !== 'comment').map(valueOf);
+    case 'object': {
+      const out: Record<string, BicepValue> = {};
+      for (const prop of node.namedChildren.filter((c) => c.type === 'object_property')) {
+        const [key, value] = prop.namedChildren.filter((c) => c.type !== 'comment');
+        out[key!.type === 'string' ? String(valueOf(key!)) : key!.text] = valueOf(value!);
+      }
+      return out;
+    }
+    default:
+      return { expr: node.text };
+  }
+}
+
+function unescape(seq: string): string {
+  const map: Record<string, string> = {
+    "\\'": "'",
+    '\\\\': '\\',
+    '\\n': '\n',
+    '\\r': '\r',
+    '\\t': '\t',
+    '\\$': '$',
+  };
+  return map[seq] ?? seq;
+}
+
+export interface Declaration {
+  kind: 'param' | 'var' | 'resource' | 'output' | 'module';
+  name: string;
+  node: SyntaxNode;
+  /** Decorator names with their first argument's value, e.g. { description: '...', secure: null }. */
+  decorators: Record<string, BicepValue>;
+}
+
+const KINDS: Record<string, Declaration['kind']> = {
+  parameter_declaration: 'param',
+  variable_declaration: 'var',
+  resource_declaration: 'resource',
+  output_declaration: 'output',
+  module_declaration: 'module',
+};
+
+/** Top-level declarations with the decorators written above them. */
+export function declarations(root: SyntaxNode): Declaration[] {
+  const out: Declaration[] = [];
+  let pending: SyntaxNode | undefined;
+  for (const node of root.namedChildren) {
+    if (node.type === 'comment') continue;
+    if (node.type === 'decorators') {
+      pending = node;
+      continue;
+    }
+    const kind = KINDS[node.type];
+    if (kind) {
+      out.push({ kind, name: node.namedChildren[0]!.text, node, decorators: decoratorsOf(pending) });
+    }
+    pending = undefined;
+  }
+  return out;
+}
+
+function decoratorsOf(node: SyntaxNode | undefined): Record<string, BicepValue> {
+  const out: Record<string, BicepValue> = {};
+  for (const decorator of node?.namedChildren.filter((c) => c.type === 'decorator') ?? []) {
+    const call = decorator.namedChildren[0]!;
+    const callee = call.namedChildren[0]!;
+    const args = call.namedChildren.find((c) => c.type === 'arguments')?.namedChildren ?? [];
+    out[callee.text] = args[0] ? valueOf(args[0]) : null;
+  }
+  return out;
+}
+
+/** The body of a resource declaration (`resource x '...' = { ... }`, or the object inside a `for` or `if`). */
+export function resourceBody(decl: Declaration): Record<string, BicepValue> {
+  let body: SyntaxNode | undefined = decl.node.namedChildren.find((c) => c.type === 'object');
+  if (!body) {
+    const wrapper = decl.node.namedChildren.find(
+      (c) => c.type === 'for_statement' || c.type === 'if_statement',
+    );
+    body = wrapper?.namedChildren.filter((c) => c.type === 'object').pop();
+  }
+  if (!body) throw new Error(`No body found for resource ${decl.name}`);
+  return valueOf(body) as Record<string, BicepValue>;
+}
+
+/** The resource type string, e.g. 'Microsoft.Web/sites@2023-12-01'. */
+export function resourceType(decl: Declaration): string {
+  return String(valueOf(decl.node.namedChildren.find((c) => c.type === 'string')!));
+}
+
+/** Whether a parameter declaration has a default value (`param x string = 'y'`). */
+export function hasDefault(decl: Declaration): boolean {
+  // name, type, and then the default value's expression
+  return decl.node.namedChildren.filter((c) => c.type !== 'comment').length > 2;
+}

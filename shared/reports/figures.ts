@@ -1,0 +1,388 @@
+/**
+ * The SLA report's figures for a period (seed 004 §7: key figures for Porteføljerådet and
+ * Samarbeidsrådet), computed from cases and driftsmeldinger. Pure: the caller streams the cases and
+ * notices from the store and passes `now`.
+ *
+ * Definitions (the CSV and the dashboard say the same):
+ * - The period is half-open, [from, to). "Cases in the period" are those received in it.
+ * - SLA states are evaluated at `asOf = min(to, now)`: a target met after the period's end but not
+ *   due before it counts as still running, so a past period's figures do not change afterwards
+ *   except through late events.
+ * - Share meeting a target = met in time / (met in time + breached), over cases in the period whose
+ *   target is decided at `asOf` (met, met late or already overdue). Running, paused and target-less
+ *   ones are not counted. Null when nothing is decided.
+ * - Response and resolution times are the SLA's counted minutes (the target's clock: business minutes
+ *   outside pauses, or real minutes around the clock) from receipt to the moment the target was met.
+ *   Median and 90th percentile use the nearest-rank method: the ⌈p·n⌉-th smallest value.
+ * - Cases per week: by ISO week of the receipt in the desk's zone (Oslo).
+ * - Open backlog: every given case (also those received before the period) that is open at `asOf`
+ *   (not Løst, not Lukket), by age since receipt in whole calendar days.
+ * - Uptime per service: around the clock (seed 004 §6.2: "tilgjengelige kontinuerlig"), over
+ *   [from, asOf), minus the union of the service's driftsavbrudd (notices of kind `outage`) from their
+ *   start to their resolution (or `asOf` while active). Against the 99.8 % goal.
+ */
+import { DateTime } from 'luxon';
+import type { Case, SlaTarget } from '../cases/model';
+import type { DeskId, PriorityId, ServiceId } from '../ids';
+import type { LocalizedText } from '../i18n-text';
+import type { Notice } from '../notices/model';
+import type { SlaPolicy } from '../sla/policy';
+import { computeSla, type TargetState } from '../sla/state';
+
+export const UPTIME_GOAL = 0.998;
+
+export interface ReportPeriod {
+  from: Date;
+  to: Date;
+}
+
+export interface ReportInput {
+  period: ReportPeriod;
+  now: Date;
+  /** The cases to report on: those received in the period, and (for the backlog) any earlier open ones. */
+  cases: readonly Case[];
+  /** Driftsmeldinger that may overlap the period. */
+  notices: readonly Notice[];
+  /** Each desk's policy, by desk id. A case of a desk without a policy here is skipped. */
+  policies: Readonly<Record<string, SlaPolicy>>;
+  /** Services to report uptime for (besides those named by outages), e.g. the filtered catalogue. */
+  services?: readonly ServiceId[];
+  /** The zone for week numbers; default Europe/Oslo. */
+  zone?: string;
+}
+
+export interface TargetFigures {
+  /** Met in time. */
+  met: number;
+  /** Met late, or overdue and still open. */
+  breached: number;
+  /** met / (met + breached); null when no case's target is decided. */
+  shareMet: number | null;
+  /** Counted minutes from receipt to the target being met. */
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+}
+
+export interface PriorityFigures {
+  priority: PriorityId;
+  label: LocalizedText;
+  level: number;
+  cases: number;
+  response: TargetFigures;
+  resolution: TargetFigures;
+}
+
+export interface WeekCount {
+  /** ISO week, e.g. `2026-W10`. */
+  week: string;
+  cases: number;
+}
+
+export type BacklogBucket = '0-1' | '1-3' | '3-7' | '7-30' | '30+';
+export const BACKLOG_BUCKETS: readonly BacklogBucket[] = ['0-1', '1-3', '3-7', '7-30', '30+'];
+export const BACKLOG_BUCKET_LABELS: Record<BacklogBucket, LocalizedText> = {
+  '0-1': { nb: 'Under 1 dag', en: 'Under 1 day' },
+  '1-3': { nb: '1–3 dager', en: '1–3 days' },
+  '3-7': { nb: '3–7 dager', en: '3–7 days' },
+  '7-30': { nb: '7–30 dager', en: '7–30 days' },
+  '30+': { nb: 'Over 30 dager', en: 'Over 30 days' },
+};
+
+export interface BreachRow {
+  ref: Case['ref'];
+  title: string;
+  deskId: DeskId;
+  orgId: Case['orgId'];
+  serviceId: ServiceId;
+  priority: PriorityId;
+  target: SlaTarget;
+  dueAt: string;
+  /** When the target was met late; absent while it is still overdue. */
+  metAt?: string;
+  /** Minutes late in the target's clock (positive). */
+  lateMinutes: number;
+  /** The desk's explanation, or the wait reasons; absent when nothing explains it. */
+  explanation?: string;
+}
+
+export interface UptimeFigures {
+  serviceId: ServiceId;
+  /** Down minutes in the period (union of outages). */
+  downMinutes: number;
+  /** 1 − down / period, in [0, 1]. */
+  uptime: number;
+  meetsGoal: boolean;
+  outages: number;
+}
+
+/** One case's row in the CSV export. */
+export interface CaseRow {
+  ref: Case['ref'];
+  title: string;
+  deskId: DeskId;
+  orgId: Case['orgId'];
+  serviceId: ServiceId;
+  priority: PriorityId;
+  status: Case['status'];
+  receivedAt: string;
+  response: TargetState['state'];
+  responseMinutes: number | null;
+  resolution: TargetState['state'];
+  resolutionMinutes: number | null;
+}
+
+export interface SlaReport {
+  period: { from: string; to: string };
+  asOf: string;
+  cases: number;
+  response: TargetFigures;
+  resolution: TargetFigures;
+  byPriority: PriorityFigures[];
+  perWeek: WeekCount[];
+  backlog: Array<{ bucket: BacklogBucket; cases: number }>;
+  openCases: number;
+  breaches: BreachRow[];
+  uptime: UptimeFigures[];
+  uptimeGoal: number;
+  rows: CaseRow[];
+}
+
+/** The ⌈p·n⌉-th smallest value (nearest rank); null for no values. */
+export function nearestRank(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil(p * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1];
+}
+
+interface Acc {
+  met: number;
+  breached: number;
+  times: number[];
+}
+const acc = (): Acc => ({ met: 0, breached: 0, times: [] });
+
+function add(a: Acc, s: TargetState): void {
+  if (s.state === 'met') a.met += 1;
+  else if (s.state === 'breached') a.breached += 1;
+  const spent = spentMinutes(s);
+  if (spent !== null) a.times.push(spent);
+}
+
+function figures(a: Acc): TargetFigures {
+  const sorted = [...a.times].sort((x, y) => x - y);
+  const decided = a.met + a.breached;
+  return {
+    met: a.met,
+    breached: a.breached,
+    shareMet: decided === 0 ? null : a.met / decided,
+    medianMinutes: nearestRank(sorted, 0.5),
+    p90Minutes: nearestRank(sorted, 0.9),
+  };
+}
+
+/** The counted minutes from receipt to the target being met; null when not met or without a clock. */
+function spentMinutes(s: TargetState): number | null {
+  if (s.metAt === undefined || s.targetMinutes === undefined || s.remainingMinutes === undefined) return null;
+  return round2(s.targetMinutes - s.remainingMinutes);
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** Open (not Løst, not Lukket) at `at`, from the events up to then. */
+export function isOpenAt(c: Case, at: number): boolean {
+  if (Date.parse(c.receivedAt) > at) return false;
+  let open = true;
+  for (const e of c.events) {
+    if (Date.parse(e.at) > at) break;
+    if (e.type === 'solved' || e.type === 'closed') open = false;
+    else if (e.type === 'solution_rejected') open = true;
+  }
+  return open;
+}
+
+const DAY_MS = 86_400_000;
+
+export function backlogBucket(ageMs: number): BacklogBucket {
+  const days = ageMs / DAY_MS;
+  if (days < 1) return '0-1';
+  if (days < 3) return '1-3';
+  if (days < 7) return '3-7';
+  if (days < 30) return '7-30';
+  return '30+';
+}
+
+/** Union length of [from, to) spans clipped to [lo, hi), in ms. */
+function unionMs(spans: Array<[number, number]>, lo: number, hi: number): number {
+  const clipped = spans
+    .map(([a, b]): [number, number] => [Math.max(a, lo), Math.min(b, hi)])
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let cur: [number, number] | undefined;
+  for (const s of clipped) {
+    if (cur && s[0] <= cur[1]) cur[1] = Math.max(cur[1], s[1]);
+    else {
+      if (cur) total += cur[1] - cur[0];
+      cur = [s[0], s[1]];
+    }
+  }
+  if (cur) total += cur[1] - cur[0];
+  return total;
+}
+
+function isoWeek(iso: string, zone: string): string {
+  const d = DateTime.fromISO(iso, { zone });
+  return `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
+}
+
+/** Every ISO week touched by [from, to), so weeks without cases show as 0. */
+function weeksOf(period: ReportPeriod, zone: string): string[] {
+  const out: string[] = [];
+  let d = DateTime.fromJSDate(period.from, { zone }).startOf('week');
+  const end = period.to.getTime();
+  while (d.toMillis() < end && out.length < 530) {
+    out.push(`${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`);
+    d = d.plus({ weeks: 1 });
+  }
+  return out;
+}
+
+/** The report's figures. */
+export function slaReport(input: ReportInput): SlaReport {
+  const zone = input.zone ?? 'Europe/Oslo';
+  const from = input.period.from.getTime();
+  const to = input.period.to.getTime();
+  const asOfMs = Math.min(to, input.now.getTime());
+  const asOf = new Date(asOfMs);
+
+  const total = { response: acc(), resolution: acc() };
+  const byPriority = new Map<string, { def: PriorityFigures; response: Acc; resolution: Acc }>();
+  const weeks = new Map<string, number>(weeksOf(input.period, zone).map((w) => [w, 0]));
+  const backlog = new Map<BacklogBucket, number>(BACKLOG_BUCKETS.map((b) => [b, 0]));
+  const breaches: BreachRow[] = [];
+  const rows: CaseRow[] = [];
+  let inPeriod = 0;
+  let openCases = 0;
+
+  for (const c of input.cases) {
+    const policy = input.policies[c.deskId];
+    if (!policy) continue;
+    const received = Date.parse(c.receivedAt);
+    if (received < asOfMs && isOpenAt(c, asOfMs)) {
+      openCases += 1;
+      const b = backlogBucket(asOfMs - received);
+      backlog.set(b, (backlog.get(b) ?? 0) + 1);
+    }
+    if (received < from || received >= to || received > asOfMs) continue;
+    inPeriod += 1;
+    const sla = computeSla(c, policy, asOf);
+    const def = policy.priorities.find((p) => p.id === sla.priority);
+    const key = `${def?.level ?? 9}:${sla.priority}`;
+    let bucket = byPriority.get(key);
+    if (!bucket) {
+      bucket = {
+        def: {
+          priority: sla.priority,
+          label: def?.label ?? { nb: sla.priority, en: sla.priority },
+          level: def?.level ?? 9,
+          cases: 0,
+          response: figures(acc()),
+          resolution: figures(acc()),
+        },
+        response: acc(),
+        resolution: acc(),
+      };
+      byPriority.set(key, bucket);
+    }
+    bucket.def.cases += 1;
+    for (const target of ['response', 'resolution'] as const) {
+      const s = sla[target];
+      add(total[target], s);
+      add(bucket[target], s);
+      if (s.state === 'breached' && s.dueAt) {
+        const row: BreachRow = {
+          ref: c.ref,
+          title: c.title,
+          deskId: c.deskId,
+          orgId: c.orgId,
+          serviceId: c.serviceId,
+          priority: sla.priority,
+          target,
+          dueAt: s.dueAt.toISOString(),
+          lateMinutes: round2(-(s.remainingMinutes ?? 0)),
+        };
+        if (s.metAt) row.metAt = s.metAt.toISOString();
+        if (s.explanation !== undefined) row.explanation = s.explanation;
+        breaches.push(row);
+      }
+    }
+    const week = isoWeek(c.receivedAt, zone);
+    weeks.set(week, (weeks.get(week) ?? 0) + 1);
+    rows.push({
+      ref: c.ref,
+      title: c.title,
+      deskId: c.deskId,
+      orgId: c.orgId,
+      serviceId: c.serviceId,
+      priority: sla.priority,
+      status: c.status,
+      receivedAt: c.receivedAt,
+      response: sla.response.state,
+      responseMinutes: spentMinutes(sla.response),
+      resolution: sla.resolution.state,
+      resolutionMinutes: spentMinutes(sla.resolution),
+    });
+  }
+
+  rows.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.ref.localeCompare(b.ref));
+  breaches.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.ref.localeCompare(b.ref));
+
+  return {
+    period: { from: input.period.from.toISOString(), to: input.period.to.toISOString() },
+    asOf: asOf.toISOString(),
+    cases: inPeriod,
+    response: figures(total.response),
+    resolution: figures(total.resolution),
+    byPriority: [...byPriority.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, v]) => ({ ...v.def, response: figures(v.response), resolution: figures(v.resolution) })),
+    perWeek: [...weeks.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([week, n]) => ({ week, cases: n })),
+    backlog: BACKLOG_BUCKETS.map((bucket) => ({ bucket, cases: backlog.get(bucket) ?? 0 })),
+    openCases,
+    breaches,
+    uptime: uptime(input, from, asOfMs),
+    uptimeGoal: UPTIME_GOAL,
+    rows,
+  };
+}
+
+function uptime(input: ReportInput, from: number, asOf: number): UptimeFigures[] {
+  const spans = new Map<ServiceId, Array<[number, number]>>();
+  for (const s of input.services ?? []) spans.set(s, []);
+  for (const n of input.notices) {
+    if (n.kind !== 'outage') continue;
+    const start = Date.parse(n.startsAt);
+    const end = n.resolvedAt ? Date.parse(n.resolvedAt) : asOf;
+    for (const s of n.serviceIds) {
+      const list = spans.get(s) ?? [];
+      list.push([start, end]);
+      spans.set(s, list);
+    }
+  }
+  const length = Math.max(0, asOf - from);
+  return [...spans.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([serviceId, list]) => {
+      const down = unionMs(list, from, asOf);
+      const up = length === 0 ? 1 : 1 - down / length;
+      return {
+        serviceId,
+        downMinutes: round2(down / 60_000),
+        uptime: up,
+        meetsGoal: up >= UPTIME_GOAL,
+        outages: list.filter(([a, b]) => b > from && a < asOf).length,
+      };
+    });
+}

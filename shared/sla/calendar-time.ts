@@ -62,7 +62,7 @@ function addForward(c: CompiledCalendar, s: number, ms: number): number {
   if (ms === 0) return start <= s ? s : start;
   const x = (start <= s ? c.cum[i]! + (s - start) : c.cum[i]!) + ms;
   if (x > c.total) coverForward(c, x, s);
-  const j = c.lastCumBelow(x);
+  const j = c.lastCumBelow(x, i);
   return c.starts[j]! + (x - c.cum[j]!);
 }
 

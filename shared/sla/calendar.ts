@@ -277,11 +277,17 @@ export class CompiledCalendar {
     return lo - 1;
   }
 
-  /** Index of the last interval with cum < x (x > 0, x <= total). */
-  lastCumBelow(x: number): number {
+  /**
+   * Index of the last interval with cum < x (x > 0, x <= total), searching from interval `from`
+   * (whose cum is below x): a few steps forward first, as most spans end within a few weeks.
+   */
+  lastCumBelow(x: number, from = 0): number {
     const cum = this.cum;
-    let lo = 0;
-    let hi = this.n;
+    const n = this.n;
+    const stop = Math.min(from + 16, n);
+    for (let j = from + 1; j < stop; j++) if (cum[j]! >= x) return j - 1;
+    let lo = stop;
+    let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (cum[mid]! < x) lo = mid + 1;

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { isFristvaktError } from '../errors';
+import { nextOpening } from './calendar-time';
 import { norwegianHolidays, type BusinessCalendar } from './index';
 import { addWorkingDays, isWorkingDay } from './working-days';
 
@@ -112,5 +114,74 @@ describe('isWorkingDay', () => {
     expect(isWorkingDay('2026-05-15', BYARKIVET)).toBe(true);
     expect(isWorkingDay('2026-12-24', BYARKIVET)).toBe(true);
     expect(() => isWorkingDay('2026-13-01', BYARKIVET)).toThrow(/date/);
+  });
+});
+
+describe('addWorkingDays properties', () => {
+  /** Random weekly hours between 06:00 and 20:00 (away from DST hours), some days closed, a few holidays. */
+  const calendarArb = fc
+    .record({
+      days: fc.array(
+        fc.option(
+          fc.record({ open: fc.integer({ min: 24, max: 50 }), len: fc.integer({ min: 1, max: 30 }) }),
+          { nil: undefined },
+        ),
+        { minLength: 7, maxLength: 7 },
+      ),
+      holidays: fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { maxLength: 8 }),
+      zone: fc.constantFrom('Europe/Oslo', 'America/New_York'),
+    })
+    .filter(({ days }) => days.some((d) => d !== undefined))
+    .map(({ days, holidays: hs, zone }): BusinessCalendar => {
+      const q = (n: number) =>
+        `${String(Math.floor(n / 4)).padStart(2, '0')}:${String((n % 4) * 15).padStart(2, '0')}`;
+      const week: BusinessCalendar['week'] = {};
+      days.forEach((d, i) => {
+        if (d) week[(i + 1) as 1] = [{ from: q(d.open), to: q(Math.min(d.open + d.len, 80)) }];
+      });
+      const base = DateTime.fromISO('2026-03-01', { zone: 'UTC' });
+      return { zone, week, holidays: hs.map((o) => base.plus({ days: o }).toISODate()!) };
+    });
+
+  it('lands on the Nth working day after the (normalised) receipt, at its clock time clamped to the day', () => {
+    fc.assert(
+      fc.property(
+        calendarArb,
+        fc.integer({ min: 0, max: 40 * 86_400_000 }),
+        fc.integer({ min: 1, max: 12 }),
+        (cal, offset, n) => {
+          const start = new Date(Date.parse('2026-03-01T00:00:00Z') + offset);
+          const due = addWorkingDays(start, n, cal);
+          const receipt = DateTime.fromJSDate(nextOpening(start, cal), { zone: cal.zone });
+          const dueLocal = DateTime.fromJSDate(due, { zone: cal.zone });
+          // Count working days (open weekday, not a holiday) after the receipt's date up to the due date.
+          const working = (d: DateTime) =>
+            (cal.week[d.weekday as 1]?.length ?? 0) > 0 && !cal.holidays.includes(d.toISODate()!);
+          let count = 0;
+          for (let d = receipt.startOf('day').plus({ days: 1 }); d <= dueLocal; d = d.plus({ days: 1 })) {
+            if (working(d)) count++;
+          }
+          expect(count).toBe(n);
+          expect(working(dueLocal)).toBe(true);
+          expect(isWorkingDay(dueLocal.toISODate()!, cal)).toBe(true);
+          // The clock time: the receipt's, clamped into the due day's hours.
+          const p = cal.week[dueLocal.weekday as 1]![0]!;
+          const at = (hhmm: string) => {
+            const [h, m] = hhmm.split(':').map(Number) as [number, number];
+            return dueLocal.set({ hour: h, minute: m, second: 0, millisecond: 0 }).toMillis();
+          };
+          const wanted = dueLocal
+            .set({
+              hour: receipt.hour,
+              minute: receipt.minute,
+              second: receipt.second,
+              millisecond: receipt.millisecond,
+            })
+            .toMillis();
+          expect(due.getTime()).toBe(Math.min(Math.max(wanted, at(p.from)), at(p.to)));
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

@@ -234,6 +234,17 @@ describe('conventions', () => {
     expect(between('1999-12-31T09:00:00+01:00', '2000-01-03T10:00:00+01:00', BYARKIVET)).toBe(420);
   });
 
+  it('handles amounts of many decades in either direction, and stops at the year 9999', () => {
+    const cal = weekdays('09:00', '15:00');
+    const s = new Date('2026-06-01T10:00:00+02:00');
+    for (const n of [1e7, -1e7]) {
+      const t = addBusinessMinutes(s, n, cal);
+      expect(Math.abs(t.getTime() - s.getTime())).toBeGreaterThan(50 * 365 * 86_400_000);
+      expect(businessMinutesBetween(s, t, cal)).toBe(n);
+    }
+    expect(() => addBusinessMinutes(s, 1e10, cal)).toThrow(RangeError);
+  });
+
   it('gives the same answers when a query reaches back before the compiled years', () => {
     const cal = weekdays('08:00', '15:30');
     const fresh = weekdays('08:00', '15:30');

@@ -49,7 +49,7 @@ function intervalAtOrAfter(c: CompiledCalendar, t: number): number {
 function coverForward(c: CompiledCalendar, x: number, from: number): void {
   let barren = 0;
   while (x > c.total) {
-    if (c.extendForward() === 0) {
+    if (c.extendForward(c.yearsFor(x - c.total)) === 0) {
       barren += 1;
       if (barren >= 2) throw c.noBusinessTime(from);
     } else barren = 0;
@@ -71,6 +71,7 @@ function addBackward(c: CompiledCalendar, s: number, ms: number): number {
   for (;;) {
     c.ensure(s);
     const i = c.lastStartBefore(s);
+    let deficit = ms;
     if (i >= 0) {
       const end = c.ends[i]!;
       const p = end >= s ? c.cum[i]! + (s - c.starts[i]!) : c.cum[i]! + (end - c.starts[i]!);
@@ -79,11 +80,12 @@ function addBackward(c: CompiledCalendar, s: number, ms: number): number {
         const k = c.lastCumAtMost(x);
         return c.starts[k]! + (x - c.cum[k]!);
       }
+      deficit = -x;
     } else if (!c.hasWeeklyTime || s - c.coveredFrom > SEARCH_LIMIT_MS) {
       throw c.noBusinessTime(s);
     }
-    // Not enough business time in the covered range before `s`: add a year before it and retry.
-    if (c.extendBackward() === 0) {
+    // Not enough business time in the covered range before `s`: add years before it and retry.
+    if (c.extendBackward(c.yearsFor(deficit)) === 0) {
       barren += 1;
       if (barren >= 2) throw c.noBusinessTime(s);
     } else barren = 0;

@@ -121,22 +121,38 @@ export class CompiledCalendar {
     }
   }
 
-  /** Adds the next local year; returns the business ms it added. */
-  extendForward(): number {
-    this.checkYear(this.yHi + 1);
+  /** Adds the next `years` local years (default 1); returns the business ms they added. */
+  extendForward(years = 1): number {
+    const wanted = this.yHi + Math.max(1, Math.floor(years));
+    // An estimate far past the last year is out of range: say so before compiling thousands of years.
+    if (wanted > MAX_YEAR + 10) this.checkYear(wanted);
+    const y = Math.min(wanted, MAX_YEAR);
+    this.checkYear(Math.max(y, this.yHi + 1));
     const before = this.total;
-    this.yHi += 1;
+    this.yHi = y;
     this.rebuild();
     return this.total - before;
   }
 
-  /** Adds the previous local year; returns the business ms it added. Renumbers `cum`. */
-  extendBackward(): number {
-    this.checkYear(this.yLo - 1);
+  /** Adds the previous `years` local years (default 1); returns the business ms they added. Renumbers `cum`. */
+  extendBackward(years = 1): number {
+    const wanted = this.yLo - Math.max(1, Math.floor(years));
+    if (wanted < MIN_YEAR - 10) this.checkYear(wanted);
+    const y = Math.max(wanted, MIN_YEAR);
+    this.checkYear(Math.min(y, this.yLo - 1));
     const before = this.total;
-    this.yLo -= 1;
+    this.yLo = y;
     this.rebuild();
     return this.total - before;
+  }
+
+  /**
+   * How many years to add to hold `deficit` more business ms, from the covered years' average (so a
+   * huge amount compiles its years in one go instead of one rebuild per year).
+   */
+  yearsFor(deficit: number): number {
+    const perYear = this.total / (this.yHi - this.yLo + 1);
+    return perYear > 0 ? Math.min(Math.ceil(deficit / perYear), MAX_YEAR) : 1;
   }
 
   get coveredFrom(): number {

@@ -170,7 +170,7 @@ describe('business time against the minute-stepping reference', () => {
         const got = businessMinutesBetween(new Date(start), new Date(start + span), cal);
         expect(got * MIN).toBeCloseTo(refBetween(cal, start, start + span), 3);
       }),
-      { numRuns: 120 },
+      { numRuns: 100 },
     );
   });
 
@@ -182,7 +182,7 @@ describe('business time against the minute-stepping reference', () => {
         fc.pre(want !== null);
         expect(addBusinessMinutes(new Date(start), ms / MIN, cal).getTime()).toBe(want);
       }),
-      { numRuns: 120 },
+      { numRuns: 100 },
     );
   });
 });
@@ -196,7 +196,7 @@ describe('algebraic properties', () => {
         const end = addBusinessMinutes(new Date(s), ms / MIN, cal);
         expect(businessMinutesBetween(new Date(s), end, cal) * MIN).toBeCloseTo(ms, 3);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -218,7 +218,7 @@ describe('algebraic properties', () => {
           );
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -235,7 +235,7 @@ describe('algebraic properties', () => {
           expect(twoSteps.getTime()).toBe(addBusinessMinutes(s, (a + b) / MIN, cal).getTime());
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -252,7 +252,7 @@ describe('algebraic properties', () => {
           expect(businessMinutesBetween(b, a, cal) + ab).toBe(0);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -267,7 +267,7 @@ describe('algebraic properties', () => {
         expect(back.getTime()).toBeLessThan(start);
         expect(businessMinutesBetween(back, new Date(start), cal) * MIN).toBeCloseTo(ms, 3);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });

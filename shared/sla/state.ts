@@ -117,7 +117,31 @@ interface Timeline {
   explanations: Partial<Record<SlaTarget, string>>;
 }
 
-const ms = (iso: string): number => Date.parse(iso);
+const digits = (s: string, i: number, n: number): number => {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return v;
+};
+/** Epoch ms of an ISO instant; a fast path for `toISOString()`'s own form, `Date.parse` otherwise. */
+function ms(iso: string): number {
+  if (iso.length === 24 && iso.charCodeAt(23) === 90 /* Z */ && iso.charCodeAt(10) === 84 /* T */) {
+    const v = Date.UTC(
+      digits(iso, 0, 4),
+      digits(iso, 5, 2) - 1,
+      digits(iso, 8, 2),
+      digits(iso, 11, 2),
+      digits(iso, 14, 2),
+      digits(iso, 17, 2),
+      digits(iso, 20, 3),
+    );
+    if (!Number.isNaN(v)) return v;
+  }
+  return Date.parse(iso);
+}
 
 function isSupportLine(e: CaseEvent, c: SlaCaseInput): boolean {
   if (e.byRole !== undefined) return e.byRole === 'desk' || e.byRole === 'superuser';
@@ -197,15 +221,22 @@ const REAL_TIME: Clock = {
   between: (a, b) => (b - a) / MS_PER_MINUTE,
   add: (a, m) => a + m * MS_PER_MINUTE,
 };
+const clocks = new WeakMap<BusinessCalendar, Clock>();
 function businessClock(cal: BusinessCalendar): Clock {
-  return {
-    between: (a, b) => (b > a ? businessMinutesBetween(new Date(a), new Date(b), cal) : 0),
-    add: (a, m) => addBusinessMinutes(new Date(a), m, cal).getTime(),
-  };
+  let c = clocks.get(cal);
+  if (!c) {
+    c = {
+      between: (a, b) => (b > a ? businessMinutesBetween(new Date(a), new Date(b), cal) : 0),
+      add: (a, m) => addBusinessMinutes(new Date(a), m, cal).getTime(),
+    };
+    clocks.set(cal, c);
+  }
+  return c;
 }
 
 /** Sorts, clips to [start, end] and merges intervals; an open interval (no `to`) stays open. */
 function mergeSpans(spans: Span[], start: number, end: number): Span[] {
+  if (spans.length === 0) return spans;
   const sorted = spans
     .filter(
       (s) => (s.from < end || (s.to === undefined && s.from === end)) && (s.to === undefined || s.to > start),
@@ -332,7 +363,11 @@ function evaluate(
   const c = clocked(policy, p, spec, start);
   if (!c) return base;
 
-  const excluded = mergeSpans([...pausing, ...extraExcluded], start, end);
+  const excluded = mergeSpans(
+    extraExcluded.length === 0 ? pausing : [...pausing, ...extraExcluded],
+    start,
+    end,
+  );
   const m = measure(c.clock, start, end, c.target, excluded);
   let due = m.due;
   // No paused business minute before the deadline: the working-day deadline itself (it may be an

@@ -57,7 +57,7 @@ export function describeStoreContract(
     let store: Store;
 
     beforeEach(async () => {
-      handle = await factory({ streamPageSize: 7 });
+      handle = await factory({ streamPageSize: 5 });
       store = handle.store;
       await store.desks.put(desk('ror-ikt', ['molde', 'aukra']));
       await store.desks.put(desk('byarkivet', ['frogner']));

@@ -1,0 +1,216 @@
+/**
+ * The embedded store (SQLite) with 100 000 cases in a temp dir: creation rate, a desk-queue page, a
+ * reporter's page, and one period's report streamed with the SLA state computed per case.
+ * Targets (issue 3): queue page p95 < 20 ms, reporter page < 10 ms, the period stream < 2 s.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Case, CaseStatus } from '../shared/cases/model';
+import { deskId, eventId, isoInstant, orgId, serviceId, userId, type DeskId } from '../shared/ids';
+import type { NewCase, Store } from '../shared/ports';
+import { PRESETS } from '../shared/sla/presets';
+import type { SlaPolicy } from '../shared/sla/policy';
+import { computeSla, slaSummary } from '../shared/sla/state';
+import { openSqliteStore } from '../shared/store/sqlite';
+
+export const name = 'store (embedded SQLite, 100 000 cases)';
+
+const CASES = 100_000;
+const DESKS: { id: DeskId; policy: SlaPolicy; orgs: number }[] = [
+  { id: deskId('ror-ikt'), policy: PRESETS['ror-ikt'], orgs: 4 },
+  { id: deskId('byarkivet'), policy: PRESETS['byarkivet-websak'], orgs: 15 },
+  { id: deskId('uke'), policy: PRESETS['uke-servicesenter'], orgs: 50 },
+];
+const REPORTERS = 2_000;
+const PERIOD_FROM = Date.parse('2026-01-01T00:00:00Z');
+const PERIOD_MS = 90 * 24 * 3600_000; // Q1 2026
+
+/** A deterministic pseudo-random sequence, so every run builds the same data. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+export function buildCase(i: number, rand: () => number): NewCase {
+  const desk = DESKS[i % DESKS.length]!;
+  const priority = desk.policy.priorities[Math.floor(rand() * desk.policy.priorities.length)]!.id;
+  const receivedAt = isoInstant(new Date(PERIOD_FROM + Math.floor((i / CASES) * PERIOD_MS)));
+  const reporter = { id: userId(`u-${Math.floor(rand() * REPORTERS)}`), name: 'Ansatt' };
+  const at = (minutes: number) => isoInstant(new Date(Date.parse(receivedAt) + minutes * 60_000));
+  const status: CaseStatus = rand() < 0.7 ? 'closed' : rand() < 0.5 ? 'in_progress' : 'new';
+  const events: Case['events'] = [
+    { id: eventId(`e${i}-1`), at: receivedAt, by: { kind: 'user', ...reporter }, type: 'created', priority },
+  ];
+  if (status !== 'new') {
+    const agent = { id: userId('u-desk'), name: 'Kari' };
+    events.push({
+      id: eventId(`e${i}-2`),
+      at: at(20),
+      by: { kind: 'user', ...agent },
+      type: 'claimed',
+      assignee: agent,
+    });
+    if (status === 'closed') {
+      events.push({
+        id: eventId(`e${i}-3`),
+        at: at(240),
+        by: { kind: 'user', ...agent },
+        type: 'solved',
+        solution: 'Løst',
+      });
+      events.push({
+        id: eventId(`e${i}-4`),
+        at: at(300),
+        by: { kind: 'user', ...reporter },
+        type: 'closed',
+        reason: 'accepted',
+      });
+    }
+  }
+  const base = { events, receivedAt, reporter, priority };
+  return {
+    deskId: desk.id,
+    orgId: orgId(`${desk.id}-org-${Math.floor(rand() * desk.orgs)}`),
+    kind: 'fault',
+    serviceId: serviceId('agresso'),
+    title: `Sak ${i}: Agresso svarer ikke`,
+    checklist: {
+      symptom: 'Innlogging henger etter passord',
+      triedSoFar: 'Startet PC-en på nytt',
+      scope: 'me',
+      availability: 'partial',
+      startedAt: receivedAt,
+    },
+    reporter,
+    reporterRole: 'employee',
+    testContact: reporter,
+    followers: [],
+    suggestedPriority: priority,
+    priority,
+    status,
+    line: 'second',
+    childRefs: [],
+    attachments: [],
+    receivedAt,
+    updatedAt: events[events.length - 1]!.at,
+    clientKey: `bench-${i}`,
+    sla: slaSummary({ ...base, updatedAt: events[events.length - 1]!.at }, desk.policy),
+    events,
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timed(label: string, runs: number, fn: (i: number) => Promise<unknown>): Promise<void> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = performance.now();
+    await fn(i);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `${label}: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, ` +
+      `max ${times[times.length - 1]!.toFixed(2)} ms over ${runs} queries`,
+  );
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'fristvakt-bench-store-'));
+  let store: Store | undefined;
+  try {
+    store = openSqliteStore({ file: join(dir, 'fristvakt.db'), blobDir: join(dir, 'blobs') });
+    const rand = rng(42);
+    const inputs = Array.from({ length: CASES }, (_, i) => buildCase(i, rand));
+
+    let t0 = performance.now();
+    for (const input of inputs)
+      await store.cases.create(input, 2026, (c) => [
+        {
+          id: `${c.ref}:triage`,
+          deskId: c.deskId,
+          caseRef: c.ref,
+          createdAt: c.receivedAt,
+          operation: 'post',
+          conversationKey: 'channel:team:triage',
+          activity: { type: 'message', text: c.title },
+        },
+      ]);
+    let s = (performance.now() - t0) / 1000;
+    console.log(
+      `create: ${CASES} cases (one transaction each, with one outbox message) in ${s.toFixed(1)} s = ` +
+        `${Math.round(CASES / s)} creates/s`,
+    );
+
+    const s0 = store;
+    await timed('desk queue, first page of 50', 200, (i) =>
+      s0.cases.listDeskQueue(DESKS[i % 3]!.id, { limit: 50 }),
+    );
+    // Deep pages: continue from tokens 20 pages in.
+    const tokens: string[] = [];
+    for (const d of DESKS) {
+      let token: string | undefined;
+      for (let p = 0; p < 20; p += 1)
+        token = (await s0.cases.listDeskQueue(d.id, { limit: 50, continuationToken: token }))
+          .continuationToken;
+      tokens.push(token!);
+    }
+    await timed('desk queue, page 21 of 50 (continuation token)', 200, (i) =>
+      s0.cases.listDeskQueue(DESKS[i % 3]!.id, { limit: 50, continuationToken: tokens[i % 3] }),
+    );
+    const queue = await s0.cases.listDeskQueue(DESKS[0]!.id, { limit: 50 });
+    console.log(
+      `  (queue page holds ${queue.items.length} cases; open cases per desk ≈ ${Math.round((CASES / 3) * 0.3)})`,
+    );
+    await timed("reporter's cases, first page of 50", 200, (i) =>
+      s0.cases.listByReporter(userId(`u-${(i * 37) % REPORTERS}`), { limit: 50 }),
+    );
+    await timed("organisation's cases, first page of 50", 200, (i) =>
+      s0.cases.listByOrg(orgId(`uke-org-${i % 50}`), { limit: 50 }),
+    );
+
+    const policies = new Map(DESKS.map((d) => [d.id as string, d.policy]));
+    const now = new Date(PERIOD_FROM + PERIOD_MS);
+    t0 = performance.now();
+    let streamed = 0;
+    let breached = 0;
+    let slaMs = 0;
+    for await (const c of store.cases.streamPeriod(
+      DESKS.map((d) => d.id),
+      isoInstant(new Date(PERIOD_FROM)),
+      isoInstant(now),
+    )) {
+      const t1 = performance.now();
+      const sla = computeSla(c, policies.get(c.deskId)!, now);
+      slaMs += performance.now() - t1;
+      if (sla.resolution.state === 'breached') breached += 1;
+      streamed += 1;
+    }
+    s = (performance.now() - t0) / 1000;
+    console.log(
+      `period report: ${streamed} cases streamed with computeSla per case in ${s.toFixed(2)} s ` +
+        `(of which computeSla ${(slaMs / 1000).toFixed(2)} s; ${breached} resolution breaches)`,
+    );
+    t0 = performance.now();
+    streamed = 0;
+    for await (const _ of store.cases.streamPeriod(
+      DESKS.map((d) => d.id),
+      isoInstant(new Date(PERIOD_FROM)),
+      isoInstant(now),
+    ))
+      streamed += 1;
+    console.log(
+      `  (streaming alone, no SLA: ${streamed} cases in ${((performance.now() - t0) / 1000).toFixed(2)} s)`,
+    );
+  } finally {
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

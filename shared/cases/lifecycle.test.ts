@@ -133,6 +133,13 @@ describe('applyCommand: the happy path', () => {
     expect(e.details.field).toBe('to');
   });
 
+  it('claiming or assigning to the current assignee is refused, not recorded twice', () => {
+    const c = run(storedCase(), [[{ type: 'claim' }]]);
+    expect(errorOf(() => apply(c, { type: 'claim' })).details.field).toBe('assignee');
+    expect(errorOf(() => apply(c, { type: 'assign', assignee: agent })).details.field).toBe('assignee');
+    expect(apply(c, { type: 'claim' }, 'superuser').case.assignee).toEqual(superuser);
+  });
+
   it('stamps events no earlier than the last one', () => {
     const c = run(storedCase(), [[{ type: 'claim' }]]);
     const r = apply(c, { type: 'comment', visibility: 'public', text: 'Hei' }, 'desk', MONDAY_0900);

@@ -206,10 +206,15 @@ function eventsFor(c: Case, cmd: CaseCommand, ctx: CommandContext): CaseEventBod
     case 'claim': {
       const me = actorPerson(ctx.actor);
       if (!me) throw new FristvaktError('FORBIDDEN', 'only a person can claim a case', { role: ctx.role });
+      if (c.assignee?.id === me.id) throw new ValidationError('assignee', 'the case is already yours');
       return [{ type: 'claimed', assignee: me }];
     }
-    case 'assign':
-      return [{ type: 'assigned', assignee: person(cmd.assignee, 'assignee') }];
+    case 'assign': {
+      const assignee = person(cmd.assignee, 'assignee');
+      if (c.assignee?.id === assignee.id)
+        throw new ValidationError('assignee', `the case is already assigned to ${assignee.name}`);
+      return [{ type: 'assigned', assignee }];
+    }
     case 'change_priority': {
       if (!findPriority(ctx.policy, cmd.to))
         throw new ValidationError('to', `priority '${cmd.to}' is not in policy ${ctx.policy.id}`);

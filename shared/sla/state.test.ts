@@ -130,6 +130,25 @@ describe('computeSla: hand-computed deadlines per preset', () => {
     expect(s.response.dueAt).toEqual(oslo('2026-05-20T09:00'));
   });
 
+  it('UKE with figures filled in: critical around the clock, the rest in 08:00–20:00', () => {
+    const base = PRESETS['uke-servicesenter'];
+    const uke: SlaPolicy = {
+      ...base,
+      priorities: [
+        { ...base.priorities[0], resolution: { kind: 'business_minutes', minutes: 60 } },
+        { ...base.priorities[1], resolution: { kind: 'business_minutes', minutes: 120 } },
+      ],
+    };
+    // Critical, Saturday 10:00: counted around the clock.
+    expect(
+      computeSla(kase('2026-05-16T10:00', 'kritisk'), uke, oslo('2026-05-16T10:00')).resolution.dueAt,
+    ).toEqual(oslo('2026-05-16T11:00'));
+    // Not critical, Wednesday 13 May 19:30: 30 min, then Ascension Thursday is closed, Friday 08:00 + 90.
+    expect(
+      computeSla(kase('2026-05-13T19:30', 'ikke-kritisk'), uke, oslo('2026-05-13T19:30')).resolution.dueAt,
+    ).toEqual(oslo('2026-05-15T09:30'));
+  });
+
   it('Byarkivet A and UKE have no numeric targets', () => {
     const a = computeSla(kase('2026-05-13T10:00', 'A'), BYARKIVET, oslo('2026-05-20T10:00'));
     expect([a.response.state, a.resolution.state]).toEqual(['no_target', 'no_target']);

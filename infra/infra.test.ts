@@ -1,7 +1,9 @@
+// One test file reads the Bicep: tree-sitter's native binding breaks when a jest worker loads it twice.
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parseEnvFile, placeholdersIn } from '../scripts/env-files';
 import { repoRoot } from '../scripts/repo-root';
+import { CONFIG_ENV_VARS, loadConfig } from '../bot/config';
 import { CONTAINER_DEFINITIONS } from '../shared/store/cosmos/model';
 import {
   type BicepValue,
@@ -12,6 +14,7 @@ import {
   resourceBody,
   resourceType,
   syntaxErrors,
+  webAppSettings,
 } from './test-support/bicep';
 
 const INFRA = join(repoRoot(), 'infra');
@@ -109,14 +112,14 @@ describe('resources', () => {
     expect(props(channel)).toEqual({ channelName: 'MsTeamsChannel', properties: { isEnabled: true } });
   });
 
-  it('gives the web app a Cosmos DB data-plane role (Built-in Data Contributor) instead of a key', () => {
+  it('gives the web app a Cosmos DB data-plane role (Built-in Data Contributor), ready for managed identity', () => {
     const assignment = props(one('Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments'));
     expect(JSON.stringify(assignment.roleDefinitionId)).toContain('roles.cosmosDataContributor');
     expect(assignment.principalId).toEqual({ expr: 'site.identity.principalId' });
     const rolesVar = main.find((d) => d.kind === 'var' && d.name === 'roles')!;
     expect(rolesVar.node.text).toContain("cosmosDataContributor: '00000000-0000-0000-0000-000000000002'");
     expect(props(one('Microsoft.DocumentDB/databaseAccounts'))).toMatchObject({
-      disableLocalAuth: { expr: 'cosmosDisableKeyAuth' },
+      disableLocalAuth: { expr: "cosmosAuth == 'managedIdentity'" },
       minimalTlsVersion: 'Tls12',
       backupPolicy: { type: 'Continuous' },
     });
@@ -149,7 +152,7 @@ describe('resources', () => {
 
   it('keeps the bot secret in an RBAC Key Vault, read by the app through a Key Vault reference', () => {
     expect(props(one('Microsoft.KeyVault/vaults'))).toMatchObject({ enableRbacAuthorization: true });
-    const settings = appSettings();
+    const settings = webAppSettings(main);
     expect(settings.get('BOT_PASSWORD')).toEqual({
       expr: "'@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${botPasswordSecretName})'",
     });
@@ -166,7 +169,7 @@ describe('resources', () => {
     expect(props(one('Microsoft.Insights/components'))).toMatchObject({
       WorkspaceResourceId: { expr: 'logs.id' },
     });
-    expect(appSettings().get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toEqual({
+    expect(webAppSettings(main).get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toEqual({
       expr: 'insights.properties.ConnectionString',
     });
   });
@@ -189,10 +192,110 @@ describe('resources', () => {
   });
 });
 
-/** The web app's app settings: name → value. */
-function appSettings(): Map<string, BicepValue> {
-  const config = props(one('Microsoft.Web/sites')).siteConfig as {
-    appSettings: Array<{ name: string; value: BicepValue }>;
+// ---------------------------------------------------------------------------------------------------
+/*
+ * The web app's settings in infra/main.bicep against what the app reads (bot/config.ts): every variable
+ * the app reads is set (or deliberately left to the platform), every setting is read by someone, and
+ * the app's own config loader accepts the result.
+ */
+const settings = webAppSettings(main);
+
+/** Variables the app reads that App Service provides itself. */
+const SET_BY_PLATFORM: Record<string, string> = {
+  PORT: 'App Service tells the Node process which port to listen on',
+};
+
+/** Settings no code of ours reads: App Service and its agents do. */
+const READ_BY_PLATFORM: Record<string, string> = {
+  SCM_DO_BUILD_DURING_DEPLOYMENT: 'App Service build on zip deploy',
+  CUSTOM_BUILD_COMMAND: 'the command that build runs (production dependencies only)',
+  ApplicationInsightsAgent_EXTENSION_VERSION: 'Application Insights auto-instrumentation',
+  APPLICATIONINSIGHTS_CONNECTION_STRING: 'where the auto-instrumentation sends telemetry',
+};
+
+/**
+ * Settings the infrastructure provides before the app reads them: each names what will read it.
+ * When the app starts reading one, it moves into CONFIG_ENV_VARS and out of this list.
+ */
+const AHEAD_OF_THE_APP: Record<string, string> = {
+  BLOB_ACCOUNT_URL:
+    'attachments in the Storage account (the app keeps them under FRISTVAKT_DATA_DIR/blobs today)',
+  BLOB_CONTAINER: 'attachments in the Storage account',
+  AAD_APP_CLIENT_ID: "the tab API's SSO token audience (issue 6)",
+  AAD_APP_TENANT_ID: "the tab API's SSO token issuer (issue 6)",
+  TAB_ENDPOINT: 'links from cards to the tab',
+};
+
+/** Stand-ins for the values Azure computes at deployment (endpoints, Key Vault references). */
+function sample(name: string, value: BicepValue): string {
+  if (typeof value === 'string') return value;
+  const samples: Record<string, string> = {
+    FRISTVAKT_ENV: 'production',
+    COSMOS_ENDPOINT: 'https://cosmos-fristvaktprod-abc123.documents.azure.com:443/',
+    COSMOS_DATABASE: 'fristvakt',
+    COSMOS_KEY: 'key-resolved-from-key-vault',
+    BOT_ID: '0b6c7a4e-1111-4c2d-8e3f-000000000002',
+    BOT_PASSWORD: 'secret-resolved-from-key-vault',
+    BOT_TENANT_ID: '0b6c7a4e-1111-4c2d-8e3f-0000000000aa',
+    FRISTVAKT_ATTACHMENT_MAX_MB: '10',
+    BLOB_ACCOUNT_URL: 'https://stfristvaktprodabc123.blob.core.windows.net/',
+    AAD_APP_CLIENT_ID: '0b6c7a4e-1111-4c2d-8e3f-000000000003',
+    AAD_APP_TENANT_ID: '0b6c7a4e-1111-4c2d-8e3f-0000000000aa',
+    TAB_ENDPOINT: 'https://app-fristvaktprod-abc123.azurewebsites.net',
+    BLOB_CONTAINER: 'attachments',
+    APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
   };
-  return new Map(config.appSettings.map((s) => [s.name, s.value]));
+  const s = samples[name];
+  if (s === undefined) throw new Error(`No sample value for app setting ${name} = ${JSON.stringify(value)}`);
+  return s;
 }
+
+describe('web app settings (infra/main.bicep) against bot/config.ts', () => {
+  it('sets every variable the app reads, except those App Service sets itself', () => {
+    const missing = CONFIG_ENV_VARS.filter((name) => !settings.has(name) && !(name in SET_BY_PLATFORM));
+    expect(missing).toEqual([]);
+    for (const name of Object.keys(SET_BY_PLATFORM)) expect(settings.has(name)).toBe(false);
+  });
+
+  it('sets nothing that neither the app nor the platform reads', () => {
+    const read = new Set<string>([
+      ...CONFIG_ENV_VARS,
+      ...Object.keys(READ_BY_PLATFORM),
+      ...Object.keys(AHEAD_OF_THE_APP),
+    ]);
+    expect([...settings.keys()].filter((name) => !read.has(name))).toEqual([]);
+    // A setting the app now reads must leave the "ahead" list.
+    expect(
+      Object.keys(AHEAD_OF_THE_APP).filter((n) => (CONFIG_ENV_VARS as readonly string[]).includes(n)),
+    ).toEqual([]);
+  });
+
+  it('gives the app a configuration its own loader accepts, in production and in test', () => {
+    const env = Object.fromEntries([...settings].map(([name, value]) => [name, sample(name, value)]));
+    expect(settings.get('FRISTVAKT_ENV')).toEqual({ expr: 'fristvaktEnv' });
+    const allowed = main.find((d) => d.kind === 'param' && d.name === 'fristvaktEnv')!.decorators.allowed;
+    expect(allowed).toEqual(['production', 'test']);
+    for (const runtime of allowed as string[]) {
+      const config = loadConfig({ ...env, FRISTVAKT_ENV: runtime, PORT: '8080' }, '/home/site/wwwroot');
+      expect(config).toMatchObject({
+        env: runtime,
+        port: 8080,
+        host: '0.0.0.0',
+        dataDir: '/home/fristvakt-data',
+        demoDirectory: false,
+        seed: true,
+        store: { kind: 'cosmos', database: 'fristvakt', key: 'key-resolved-from-key-vault' },
+        bot: { appType: 'SingleTenant', appId: env.BOT_ID, tenantId: env.BOT_TENANT_ID },
+      });
+    }
+  });
+
+  it('reads the secrets through Key Vault references, never as plain values', () => {
+    expect(settings.get('BOT_PASSWORD')).toEqual({
+      expr: "'@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${botPasswordSecretName})'",
+    });
+    expect(JSON.stringify(settings.get('COSMOS_KEY'))).toContain(
+      '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${cosmosKeySecretName})',
+    );
+  });
+});

@@ -2,9 +2,11 @@
 //
 //   App Service (Linux, Node 22 LTS) ── serves the bot (/api/messages), the tab (/tab/) and its API (/api/...)
 //     │ system-assigned managed identity, no keys in app settings:
-//     ├─ Cosmos DB (NoSQL)       data-plane role "Cosmos DB Built-in Data Contributor"
+//     ├─ Cosmos DB (NoSQL)       account key from Key Vault today; data-plane role
+//     │                          "Cosmos DB Built-in Data Contributor" ready for cosmosAuth = 'managedIdentity'
 //     ├─ Storage (attachments)   role "Storage Blob Data Contributor"
-//     └─ Key Vault (bot secret)  role "Key Vault Secrets User", read through a Key Vault reference
+//     └─ Key Vault (secrets)     role "Key Vault Secrets User": the bot secret (and the Cosmos key)
+//                                 reach the app as Key Vault references
 //   Azure Bot (single tenant, Teams channel) ── posts to App Service's /api/messages
 //   Application Insights + Log Analytics ── logs, requests, metrics; alerts on 429s, 5xx and health
 //
@@ -85,11 +87,20 @@ param cosmosDatabaseName string = 'fristvakt'
 ])
 param cosmosBackupTier string = 'Continuous7Days'
 
-@description('Refuse Cosmos DB account keys: only Entra identities with a data-plane role can read or write. Keep true unless the app must run with COSMOS_KEY.')
-param cosmosDisableKeyAuth bool = true
+@description('How the app authenticates to Cosmos DB. "key": the account key, kept in Key Vault as "cosmos-key" and given to the app as COSMOS_KEY through a Key Vault reference (what the app supports today). "managedIdentity": account keys are switched off and the app uses its managed identity with the data-plane role, which needs an app version that supports it.')
+@allowed([
+  'key'
+  'managedIdentity'
+])
+param cosmosAuth string = 'key'
 
 @description('Blob container for screenshots and other case attachments.')
 param attachmentsContainerName string = 'attachments'
+
+@description('Largest attachment (screenshot) the bot accepts, in megabytes (FRISTVAKT_ATTACHMENT_MAX_MB).')
+@minValue(1)
+@maxValue(100)
+param attachmentMaxMegabytes int = 10
 
 @description('Days Log Analytics keeps logs and Application Insights telemetry.')
 @minValue(30)
@@ -137,6 +148,7 @@ var roles = {
 }
 
 var botPasswordSecretName = 'bot-password'
+var cosmosKeySecretName = 'cosmos-key'
 
 // ---------------------------------------------------------------------------------------------------
 // Monitoring
@@ -201,7 +213,7 @@ resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
         tier: cosmosBackupTier
       }
     }
-    disableLocalAuth: cosmosDisableKeyAuth
+    disableLocalAuth: cosmosAuth == 'managedIdentity'
     minimalTlsVersion: 'Tls12'
     publicNetworkAccess: 'Enabled'
   }
@@ -345,6 +357,16 @@ resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+// The Cosmos DB account key, while the app authenticates with it (cosmosAuth = 'key').
+resource cosmosKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (cosmosAuth == 'key') {
+  parent: keyVault
+  name: cosmosKeySecretName
+  properties: {
+    value: cosmos.listKeys().primaryMasterKey
+    contentType: 'Primary key of Cosmos DB account ${names.cosmos} (COSMOS_KEY)'
+  }
+}
+
 resource keyVaultSecretsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: keyVault
   name: guid(keyVault.id, site.id, roles.keyVaultSecretsUser)
@@ -396,18 +418,42 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       healthCheckPath: '/healthz'
       // Every setting the app reads (bot/config.ts CONFIG_ENV_VARS); a test keeps this list complete.
-      // PORT is set by App Service itself; COSMOS_KEY is left out on purpose: the managed identity is used.
+      // PORT is set by App Service itself.
       appSettings: [
         {
           name: 'FRISTVAKT_ENV'
           value: fristvaktEnv
         }
         {
+          // App Service forwards requests to the container's port on its own network interface.
+          name: 'HOST'
+          value: '0.0.0.0'
+        }
+        {
+          // Load the three desk presets, the service catalogue and the organisations on first start.
+          name: 'FRISTVAKT_SEED'
+          value: 'true'
+        }
+        {
+          // A development setting; the app refuses it in production.
+          name: 'FRISTVAKT_DEMO_DIRECTORY'
+          value: 'false'
+        }
+        {
+          name: 'FRISTVAKT_ATTACHMENT_MAX_MB'
+          value: string(attachmentMaxMegabytes)
+        }
+        {
+          name: 'FRISTVAKT_AUTO_CLOSE_INTERVAL_MIN'
+          value: '15'
+        }
+        {
           name: 'FRISTVAKT_STORE'
           value: 'cosmos'
         }
         {
-          // Persistent, shared storage of App Service (/home); holds only local scratch files here.
+          // App Service's persistent storage, shared by all instances (/home). The app keeps
+          // attachments under <data dir>/blobs until it writes them to the Storage account below.
           name: 'FRISTVAKT_DATA_DIR'
           value: '/home/fristvakt-data'
         }
@@ -418,6 +464,13 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'COSMOS_DATABASE'
           value: cosmosDatabaseName
+        }
+        {
+          // Empty under managed identity: no key exists then.
+          name: 'COSMOS_KEY'
+          value: cosmosAuth == 'key'
+            ? '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${cosmosKeySecretName})'
+            : ''
         }
         {
           name: 'BLOB_ACCOUNT_URL'
@@ -441,6 +494,10 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
           value: aadAppTenantId
         }
         {
+          name: 'BOT_TYPE'
+          value: 'SingleTenant'
+        }
+        {
           name: 'AAD_APP_CLIENT_ID'
           value: aadAppClientId
         }
@@ -455,6 +512,12 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: insights.properties.ConnectionString
+        }
+        {
+          // Application Insights auto-instrumentation of the Node process (requests, dependencies,
+          // exceptions, console logs), using APPLICATIONINSIGHTS_CONNECTION_STRING.
+          name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
+          value: '~3'
         }
         {
           // Deployment: the zip carries dist/ built by `npm run build`; App Service installs the

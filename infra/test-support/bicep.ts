@@ -13,7 +13,9 @@ const parser = new Parser();
 parser.setLanguage(Bicep);
 
 export function parseBicep(source: string): SyntaxNode {
-  return parser.parse(source).rootNode;
+  // An input buffer sized to the source (the binding defaults to 32 KiB).
+  return parser.parse(source, undefined, { bufferSize: Buffer.byteLength(source, 'utf8') * 2 + 1024 })
+    .rootNode;
 }
 
 /** ERROR and MISSING nodes, as "line:column type text" (1-based), in document order. */
@@ -150,4 +152,17 @@ export function resourceType(decl: Declaration): string {
 export function hasDefault(decl: Declaration): boolean {
   // name, type, and then the default value's expression
   return decl.node.namedChildren.filter((c) => c.type !== 'comment').length > 2;
+}
+
+/** The app settings of the single `Microsoft.Web/sites` resource in `decls`: name → value. */
+export function webAppSettings(decls: Declaration[]): Map<string, BicepValue> {
+  const sites = decls.filter(
+    (d) => d.kind === 'resource' && resourceType(d).startsWith('Microsoft.Web/sites@'),
+  );
+  if (sites.length !== 1) throw new Error(`Expected one Microsoft.Web/sites resource, found ${sites.length}`);
+  const body = resourceBody(sites[0]!);
+  const config = (
+    body.properties as { siteConfig: { appSettings: Array<{ name: string; value: BicepValue }> } }
+  ).siteConfig;
+  return new Map(config.appSettings.map((s) => [s.name, s.value]));
 }

@@ -1,0 +1,66 @@
+/** What every tab API handler gets: the dependencies, the authenticator and a way to read the desks. */
+import type { Request, Response } from 'restify';
+import type { Directory } from '../../shared/access';
+import type { Case, CaseEvent } from '../../shared/cases/model';
+import type { Desk } from '../../shared/desks/model';
+import type { OutboxMessage, Store } from '../../shared/ports';
+import { createAuthenticator, type Authenticate, type Caller, type TabAuthSettings } from './auth';
+import { sendFailure, type Logger } from './http';
+
+export interface TabApiDeps {
+  store: Store;
+  directory: Directory;
+  auth: TabAuthSettings;
+  now: () => Date;
+  /** Where handler failures are logged (default: nowhere). */
+  log?: Logger;
+  /**
+   * The Teams messages a case change made in the tab causes (e.g. updating the channel card), written
+   * atomically with the change. The bot wires its own builder; without it nothing is posted.
+   */
+  outboxForCaseChange?: (before: Case, after: Case, events: CaseEvent[]) => OutboxMessage[];
+  /** Messages a published notice causes (posting it to the desk's notice channels). */
+  outboxForNotice?: (notice: import('../../shared/notices/model').Notice) => OutboxMessage[];
+  /** Most cases one list request loads (default 50 000). */
+  maxListCases?: number;
+}
+
+export interface TabContext {
+  deps: TabApiDeps;
+  authenticate: Authenticate;
+  log: Logger;
+}
+
+export function createContext(deps: TabApiDeps): TabContext {
+  return {
+    deps,
+    authenticate: createAuthenticator(deps.auth, deps.directory),
+    log: deps.log ?? (() => undefined),
+  };
+}
+
+export type AuthedHandler = (req: Request, res: Response, caller: Caller, desks: Desk[]) => Promise<void>;
+
+/** Authenticates, then runs `fn`; every error is answered as coded JSON here. */
+export function authed(ctx: TabContext, fn: AuthedHandler): (req: Request, res: Response) => Promise<void> {
+  return async (req, res) => {
+    try {
+      const desks = await ctx.deps.store.desks.list();
+      const caller = await ctx.authenticate(req, desks);
+      await fn(req, res, caller, desks);
+    } catch (err) {
+      sendFailure(res, err, ctx.log);
+    }
+  };
+}
+
+/** For the few routes that need no sign-in. */
+export function open(ctx: TabContext, fn: (req: Request, res: Response) => Promise<void>) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      await fn(req, res);
+    } catch (err) {
+      sendFailure(res, err, ctx.log);
+    }
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * The case list (`GET /api/cases`), one case (`GET /api/cases/:ref`) and its screenshots
+ * (`GET /api/cases/:ref/attachments/:id`). Every query goes through the caller's `UserAccess`: the desk
+ * queue for desk members, the virksomhet's cases for superbrukere, one's own cases for everyone.
+ * A case the caller may not see answers 404, exactly like one that does not exist.
+ */
+import type { Request } from 'restify';
+import { isDeskMember, isSuperuserOf, type UserAccess } from '../../../shared/access';
+import type { Case } from '../../../shared/cases/model';
+import type { Desk } from '../../../shared/desks/model';
+import { isFristvaktError } from '../../../shared/errors';
+import { parseCaseRef, type CaseRef, type DeskId, type OrgId } from '../../../shared/ids';
+import type { Page, PageRequest, Versioned } from '../../../shared/ports';
+import type { SlaPolicy } from '../../../shared/sla/policy';
+import type { CaseDetailResponse, CaseLink, CaseListResponse } from '../../common/api-types';
+import { applyCaseQuery, parseCaseQuery, type CaseQuery, type CaseView } from '../../common/case-query';
+import { caseRow } from '../../common/rows';
+import type { Caller } from '../auth';
+import { authed, type TabContext } from '../context';
+import { badRequest, forbidden, notFound, paramOf, queryOf, sendJson } from '../http';
+
+export function policyOf(desks: readonly Desk[], id: string): SlaPolicy | undefined {
+  return desks.find((d) => d.id === id)?.policy;
+}
+
+function parseQuery(req: Request): CaseQuery {
+  try {
+    return parseCaseQuery(queryOf(req));
+  } catch (err) {
+    if (isFristvaktError(err, 'VALIDATION')) throw badRequest(String(err.details.field), err.message);
+    throw err;
+  }
+}
+
+export function defaultView(access: UserAccess): CaseView {
+  if (access.deskIds.length > 0) return 'desk';
+  if (access.orgIds.length > 0) return 'org';
+  return 'mine';
+}
+
+async function all(
+  fetch: (page: PageRequest) => Promise<Page<Case>>,
+  out: Case[],
+  max: number,
+): Promise<void> {
+  let token: string | undefined;
+  do {
+    const page = await fetch({ limit: 200, ...(token ? { continuationToken: token } : {}) });
+    for (const c of page.items) {
+      if (out.length >= max) return;
+      out.push(c);
+    }
+    token = page.continuationToken;
+  } while (token);
+}
+
+/** The cases of a view the caller may see, before filters. */
+async function loadView(ctx: TabContext, caller: Caller, view: CaseView, q: CaseQuery): Promise<Case[]> {
+  const { access } = caller;
+  const { cases } = ctx.deps.store;
+  const max = ctx.deps.maxListCases ?? 50_000;
+  const out: Case[] = [];
+  if (view === 'desk') {
+    if (access.deskIds.length === 0) throw forbidden('the desk queue is for desk members');
+    if (q.desk !== undefined && !access.deskIds.includes(q.desk as DeskId))
+      throw forbidden(`not a member of desk '${q.desk}'`);
+    for (const d of q.desk ? [q.desk as DeskId] : access.deskIds)
+      await all((p) => cases.listDeskQueue(d, p), out, max);
+  } else if (view === 'org') {
+    if (access.orgIds.length === 0) throw forbidden('the virksomhet view is for superbrukere');
+    const wanted = q.org.length > 0 ? (q.org as OrgId[]) : access.orgIds;
+    for (const o of wanted) if (!isSuperuserOf(access, o)) throw forbidden(`not a superbruker of '${o}'`);
+    for (const o of wanted) await all((p) => cases.listByOrg(o, p), out, max);
+  } else {
+    await all((p) => cases.listByReporter(access.userId, p), out, max);
+  }
+  return out;
+}
+
+export function listCasesHandler(ctx: TabContext) {
+  return authed(ctx, async (req, res, caller, desks) => {
+    const q = parseQuery(req);
+    const view = q.view ?? defaultView(caller.access);
+    const cases = await loadView(ctx, caller, view, q);
+    const now = ctx.deps.now();
+    const rows = [];
+    for (const c of cases) {
+      const policy = policyOf(desks, c.deskId);
+      if (policy) rows.push(caseRow(c, policy, now));
+    }
+    const matching = applyCaseQuery(rows, q, caller.principal.id);
+    const start = q.cursor ?? 0;
+    const items = matching.slice(start, start + q.limit);
+    const body: CaseListResponse = { items, total: matching.length, computedAt: now.toISOString() };
+    if (start + q.limit < matching.length) body.cursor = String(start + q.limit);
+    sendJson(res, 200, body);
+  });
+}
+
+/** The reference of the `:ref` path parameter; 400 when it is not one. */
+export function refParam(req: Request): CaseRef {
+  const raw = paramOf(req, 'ref');
+  const ref = parseCaseRef(raw);
+  if (!ref) throw badRequest('ref', `'${raw}' is not a case reference (FV-<year>-<6 digits>)`);
+  return ref;
+}
+
+/** The case if the caller may see it; 404 otherwise (also for another virksomhet's case). */
+export async function visibleCase(ctx: TabContext, caller: Caller, ref: CaseRef): Promise<Versioned<Case>> {
+  const found = await ctx.deps.store.cases.getVisible(ref, caller.access);
+  if (!found) throw notFound(`no case ${ref}`);
+  return found;
+}
+
+/** Support lines (the desk, the virksomhet's superbrukere) see internal notes; others do not. */
+export const seesInternal = (access: UserAccess, c: Case): boolean =>
+  isDeskMember(access, c.deskId) || isSuperuserOf(access, c.orgId);
+
+function forViewer(c: Case, access: UserAccess): Case {
+  if (seesInternal(access, c)) return c;
+  return { ...c, events: c.events.filter((e) => !(e.type === 'comment' && e.visibility === 'internal')) };
+}
+
+const link = (c: Case): CaseLink => ({ ref: c.ref, title: c.title, status: c.status });
+
+export async function caseDetail(
+  ctx: TabContext,
+  caller: Caller,
+  desks: readonly Desk[],
+  found: Versioned<Case>,
+): Promise<CaseDetailResponse> {
+  const c = found.value;
+  const policy = policyOf(desks, c.deskId);
+  if (!policy) throw notFound(`no desk ${c.deskId}`);
+  const children: CaseLink[] = [];
+  for (const child of c.childRefs.slice(0, 200)) {
+    const v = await ctx.deps.store.cases.getVisible(child, caller.access);
+    if (v) children.push(link(v.value));
+  }
+  const parent = c.parentRef ? await ctx.deps.store.cases.getVisible(c.parentRef, caller.access) : null;
+  const body: CaseDetailResponse = {
+    case: forViewer(c, caller.access),
+    version: found.version,
+    policy,
+    children,
+    canAct: seesInternal(caller.access, c) && c.status !== 'closed',
+    computedAt: ctx.deps.now().toISOString(),
+  };
+  if (parent) body.parent = link(parent.value);
+  return body;
+}
+
+export function getCaseHandler(ctx: TabContext) {
+  return authed(ctx, async (req, res, caller, desks) => {
+    const ref = refParam(req);
+    const found = await visibleCase(ctx, caller, ref);
+    sendJson(res, 200, await caseDetail(ctx, caller, desks, found));
+  });
+}
+
+const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+/** Streams a screenshot's bytes to someone who may see its case. */
+export function attachmentHandler(ctx: TabContext) {
+  return authed(ctx, async (req, res, caller) => {
+    const ref = refParam(req);
+    const found = await visibleCase(ctx, caller, ref);
+    const id = paramOf(req, 'id');
+    const meta = found.value.attachments.find((a) => a.id === id);
+    if (!meta) throw notFound(`no attachment ${id} on ${ref}`);
+    const blob = await ctx.deps.store.blobs.get(meta.blobKey);
+    if (!blob) throw notFound(`the attachment ${id} has no content`);
+    const inline = INLINE_TYPES.has(blob.contentType);
+    const name = meta.fileName.replace(/[^\w.\- ]/g, '_');
+    res.writeHead(200, {
+      'Content-Type': inline ? blob.contentType : 'application/octet-stream',
+      'Content-Length': blob.bytes.byteLength,
+      'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename="${name}"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, max-age=300',
+    });
+    res.end(Buffer.from(blob.bytes));
+  });
+}

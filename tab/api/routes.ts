@@ -1,0 +1,35 @@
+/**
+ * The tab's API: every route on one screen. The bot server mounts these (`bot/server/routes.ts`).
+ * All but `GET /api/dev/users` need the Teams SSO token (or the development sign-in where it is on).
+ */
+import type { RouteDef } from '../../bot/server/route-def';
+import { createContext, type TabApiDeps } from './context';
+import { actionHandler } from './handlers/actions';
+import { attachmentHandler, getCaseHandler, listCasesHandler } from './handlers/cases';
+import { devUsersHandler, meHandler } from './handlers/me';
+import { createNoticeHandler, listNoticesHandler } from './handlers/notices';
+import { reportCsvHandler, reportHandler } from './handlers/reports';
+
+export type { TabApiDeps } from './context';
+export type { TabAuthSettings } from './auth';
+
+export function tabRoutes(deps: TabApiDeps): RouteDef[] {
+  const ctx = createContext(deps);
+  return [
+    { method: 'get', path: '/api/me', name: 'tab.me', handler: meHandler(ctx) },
+    { method: 'get', path: '/api/dev/users', name: 'tab.dev.users', handler: devUsersHandler(ctx) },
+    { method: 'get', path: '/api/cases', name: 'tab.cases.list', handler: listCasesHandler(ctx) },
+    { method: 'get', path: '/api/cases/:ref', name: 'tab.cases.get', handler: getCaseHandler(ctx) },
+    { method: 'post', path: '/api/cases/:ref/actions', name: 'tab.cases.act', handler: actionHandler(ctx) },
+    {
+      method: 'get',
+      path: '/api/cases/:ref/attachments/:id',
+      name: 'tab.cases.attachment',
+      handler: attachmentHandler(ctx),
+    },
+    { method: 'get', path: '/api/reports/sla', name: 'tab.reports.sla', handler: reportHandler(ctx) },
+    { method: 'get', path: '/api/reports/sla.csv', name: 'tab.reports.csv', handler: reportCsvHandler(ctx) },
+    { method: 'get', path: '/api/notices', name: 'tab.notices.list', handler: listNoticesHandler(ctx) },
+    { method: 'post', path: '/api/notices', name: 'tab.notices.create', handler: createNoticeHandler(ctx) },
+  ];
+}

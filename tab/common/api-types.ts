@@ -1,0 +1,189 @@
+/**
+ * The tab API's JSON shapes, shared by the handlers (`tab/api/`) and the browser app (`tab/web/`).
+ * Instants are ISO strings on the wire; `parseSnapshot` turns an SLA snapshot back into the domain's
+ * `TargetState` so the browser can tick it with `shared/sla/state.ts`.
+ */
+import type { Case, CaseStatus, Person, SlaTarget } from '../../shared/cases/model';
+import type { Desk, Organisation, Service } from '../../shared/desks/model';
+import type { Notice } from '../../shared/notices/model';
+import type { SlaPolicy } from '../../shared/sla/policy';
+import type { SlaPause, SlaState, TargetState } from '../../shared/sla/state';
+import type { SlaReport } from '../../shared/reports/figures';
+
+/** A target's SLA state as computed by the server at `computedAt`, for the browser's countdown. */
+export interface SlaSnapshot {
+  state: SlaState;
+  clock: TargetState['clock'];
+  targetMinutes?: number;
+  dueAt?: string;
+  remainingMinutes?: number;
+  shareElapsed?: number;
+  metAt?: string;
+  explanation?: string;
+  pauses: Array<{ from: string; to?: string; reason: SlaPause['reason'] }>;
+}
+
+/** One row of the case list. */
+export interface CaseRow {
+  ref: string;
+  title: string;
+  deskId: string;
+  orgId: string;
+  serviceId: string;
+  priority: string;
+  /** The priority's level 1–4 (1 = most urgent), for sorting across schemes. */
+  level: number;
+  status: CaseStatus;
+  assignee?: Person;
+  receivedAt: string;
+  updatedAt: string;
+  /** The next running deadline (the list's default sort); absent when none runs. */
+  nextDueAt?: string;
+  response: SlaSnapshot;
+  resolution: SlaSnapshot;
+}
+
+export interface CaseListResponse {
+  items: CaseRow[];
+  /** Rows matching the filters, across all pages. */
+  total: number;
+  /** The next page's cursor; absent on the last page. */
+  cursor?: string;
+  /** When the server computed the snapshots. */
+  computedAt: string;
+}
+
+export interface DeskSummary {
+  id: string;
+  name: string;
+  orgIds: string[];
+  phone: string;
+  policy: SlaPolicy;
+}
+
+export interface MeResponse {
+  user: { id: string; name: string };
+  access: { deskIds: string[]; orgIds: string[]; homeOrgId?: string; reportReader: boolean };
+  /** Which case views this user has: desk queue, virksomhet, own cases. */
+  views: Array<'desk' | 'org' | 'mine'>;
+  desks: DeskSummary[];
+  services: Service[];
+  organisations: Organisation[];
+  /** The development sign-in is on: the UI shows its banner. */
+  devSignIn: boolean;
+  /** The server's clock, for the browser's countdowns. */
+  now: string;
+}
+
+export interface CaseLink {
+  ref: string;
+  title: string;
+  status: CaseStatus;
+}
+
+export interface CaseDetailResponse {
+  case: Case;
+  version: string;
+  policy: SlaPolicy;
+  parent?: CaseLink;
+  children: CaseLink[];
+  /** The caller may act on the case as the desk (claim, priority, wait, escalate, solve). */
+  canAct: boolean;
+  computedAt: string;
+}
+
+export type CaseActionRequest = { version: string } & (
+  | { action: 'claim' }
+  | { action: 'priority'; priority: string; reason?: string }
+  | {
+      action: 'wait';
+      reason: 'supplier' | 'third_line' | 'reporter';
+      supplierCaseNumber?: string;
+      note?: string;
+    }
+  | { action: 'resume'; note?: string }
+  | {
+      action: 'escalate';
+      toLine: 'first' | 'second' | 'third' | 'supplier';
+      supplier?: string;
+      note?: string;
+    }
+  | { action: 'solve'; solution: string }
+);
+export type CaseActionName = CaseActionRequest['action'];
+
+export interface ConflictResponse {
+  error: { code: 'CONFLICT'; message: string };
+  /** Who changed the case since the caller read it, and when. */
+  changedBy?: { name: string; at: string; what: string };
+  current: CaseDetailResponse;
+}
+
+export interface ReportResponse {
+  report: SlaReport;
+  /** Names for ids, so the dashboard can label services, virksomheter and desks. */
+  names: { services: Record<string, string>; orgs: Record<string, string>; desks: Record<string, string> };
+}
+
+export interface NoticesResponse {
+  active: Notice[];
+  recent: Notice[];
+  /** Desks the caller may publish notices for. */
+  publishDesks: string[];
+}
+
+export interface NewNoticeRequest {
+  deskId: string;
+  kind: Notice['kind'];
+  title: string;
+  text: string;
+  serviceIds: string[];
+  startsAt: string;
+  expectedEndAt?: string;
+  shortNoticeReason?: string;
+}
+
+export interface ApiError {
+  error: { code: string; message: string; field?: string };
+}
+
+export type { Desk, SlaTarget };
+
+export function snapshot(s: TargetState): SlaSnapshot {
+  const out: SlaSnapshot = {
+    state: s.state,
+    clock: s.clock,
+    pauses: s.pauses.map((p) =>
+      p.to
+        ? { from: p.from.toISOString(), to: p.to.toISOString(), reason: p.reason }
+        : { from: p.from.toISOString(), reason: p.reason },
+    ),
+  };
+  if (s.targetMinutes !== undefined) out.targetMinutes = s.targetMinutes;
+  if (s.dueAt) out.dueAt = s.dueAt.toISOString();
+  if (s.remainingMinutes !== undefined) out.remainingMinutes = s.remainingMinutes;
+  if (s.shareElapsed !== undefined) out.shareElapsed = s.shareElapsed;
+  if (s.metAt) out.metAt = s.metAt.toISOString();
+  if (s.explanation !== undefined) out.explanation = s.explanation;
+  return out;
+}
+
+export function parseSnapshot(target: SlaTarget, s: SlaSnapshot): TargetState {
+  const out: TargetState = {
+    target,
+    state: s.state,
+    clock: s.clock,
+    pauses: s.pauses.map((p) =>
+      p.to
+        ? { from: new Date(p.from), to: new Date(p.to), reason: p.reason }
+        : { from: new Date(p.from), reason: p.reason },
+    ),
+  };
+  if (s.targetMinutes !== undefined) out.targetMinutes = s.targetMinutes;
+  if (s.dueAt) out.dueAt = new Date(s.dueAt);
+  if (s.remainingMinutes !== undefined) out.remainingMinutes = s.remainingMinutes;
+  if (s.shareElapsed !== undefined) out.shareElapsed = s.shareElapsed;
+  if (s.metAt) out.metAt = new Date(s.metAt);
+  if (s.explanation !== undefined) out.explanation = s.explanation;
+  return out;
+}

@@ -305,6 +305,21 @@ describe('computeSla: pauses', () => {
     });
   });
 
+  it('a target already late when the case starts waiting stays breached, frozen while paused', () => {
+    const c = kase('2026-11-02T09:00', 'hoy', [
+      ['2026-11-02T09:05', claim],
+      ['2026-11-02T14:00', wait('supplier')], // 300 of 240 min counted: 60 late
+    ]);
+    const s = computeSla(c, ROR, oslo('2026-11-03T10:00'));
+    expect(s.resolution).toMatchObject({
+      state: 'breached',
+      remainingMinutes: -60,
+      dueAt: oslo('2026-11-02T13:00'),
+    });
+    expect(tick(s.resolution, oslo('2026-11-04T10:00'), ROR).remainingMinutes).toBe(-60);
+    expect(slaSummary({ ...c, updatedAt: c.events[2].at }, ROR).nextDueAt).toBeUndefined();
+  });
+
   it('a pause pushes a working-day deadline by the business minutes it covered', () => {
     // Middels: 3 working days from Mon 09:00 = Thu 09:00; a 60-minute supplier wait → Thu 10:00.
     const c = kase('2026-11-02T09:00', 'middels', [

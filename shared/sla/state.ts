@@ -440,6 +440,21 @@ function lastChange(c: SlaCaseInput & { updatedAt?: string }): Date {
   return new Date(t);
 }
 
+/**
+ * Whether the clock stands still now: met, without a target, or inside a pause (a target already
+ * late when the case went Avventer is `breached` and paused at once).
+ */
+export function isStopped(s: TargetState): boolean {
+  const last = s.pauses[s.pauses.length - 1];
+  return (
+    s.dueAt === undefined ||
+    s.metAt !== undefined ||
+    s.state === 'paused' ||
+    s.state === 'no_target' ||
+    (last !== undefined && last.to === undefined)
+  );
+}
+
 /** The deadlines of a computed state, for the store's indexes. */
 export function summaryOf(sla: CaseSla): SlaSummary {
   const out: SlaSummary = {};
@@ -447,9 +462,7 @@ export function summaryOf(sla: CaseSla): SlaSummary {
     out.responseDueAt = isoInstant(sla.response.dueAt);
   if (sla.resolution.dueAt && sla.resolution.state !== 'paused')
     out.resolutionDueAt = isoInstant(sla.resolution.dueAt);
-  const running = [sla.response, sla.resolution].filter(
-    (s) => s.dueAt !== undefined && s.metAt === undefined && s.state !== 'paused' && s.state !== 'no_target',
-  );
+  const running = [sla.response, sla.resolution].filter((s) => !isStopped(s));
   if (running.length > 0) {
     const next = Math.min(...running.map((s) => s.dueAt!.getTime()));
     out.nextDueAt = isoInstant(new Date(next));
@@ -470,11 +483,10 @@ export function slaSummary(c: SlaCaseInput & { updatedAt?: string }, policy: Sla
  * The minutes left at `now` for a state computed earlier, without the timeline: for the tab's live
  * countdown. Exact while nothing happened on the case since the state was computed (a running clock's
  * remaining time is the counted time from `now` to the deadline). Paused, met and target-less states
- * keep their values.
+ * keep their values, and so does a late target that is paused.
  */
 export function remainingAt(s: TargetState, now: Date, calendar: BusinessCalendar): number | undefined {
-  if (s.dueAt === undefined || s.metAt !== undefined || s.state === 'paused' || s.state === 'no_target')
-    return s.remainingMinutes;
+  if (isStopped(s) || s.dueAt === undefined) return s.remainingMinutes;
   const due = s.dueAt.getTime();
   const t = now.getTime();
   if (s.clock === 'calendar') return (due - t) / MS_PER_MINUTE;
@@ -485,8 +497,7 @@ export function remainingAt(s: TargetState, now: Date, calendar: BusinessCalenda
 
 /** `s` moved on to `now` (remaining minutes, share, running → at risk → breached), for a live view. */
 export function tick(s: TargetState, now: Date, policy: SlaPolicy): TargetState {
-  if (s.dueAt === undefined || s.metAt !== undefined || s.state === 'paused' || s.state === 'no_target')
-    return s;
+  if (isStopped(s) || s.dueAt === undefined) return s;
   const remaining = remainingAt(s, now, policy.calendar)!;
   const target = s.targetMinutes ?? 0;
   const share = target > 0 ? (target - remaining) / target : 1;

@@ -239,6 +239,9 @@ describe('applyCommand: who may do what', () => {
       'superuser',
     ],
     ['a follower accept', solved, { type: 'accept' }, 'follower'],
+    ['a superuser accept on the reporter’s behalf', solved, { type: 'accept' }, 'superuser'],
+    ['a superuser reject on the reporter’s behalf', solved, { type: 'reject', comment: 'Nei' }, 'superuser'],
+    ['a superuser withdraw the case', storedCase, { type: 'close', reason: 'withdrawn' }, 'superuser'],
     ['the system accept', solved, { type: 'accept' }, 'system'],
     ['a reporter close without an answer', solved, { type: 'close', reason: 'no_answer' }, 'reporter'],
     ['the system claim', storedCase, { type: 'claim' }, 'system'],
@@ -251,12 +254,6 @@ describe('applyCommand: who may do what', () => {
   it.each<[string, () => Case, CaseCommand, ActorRole]>([
     ['the reporter accepts', solved, { type: 'accept' }, 'reporter'],
     ['a desk accepts on their behalf', solved, { type: 'accept' }, 'desk'],
-    [
-      'the 1st line (superuser) accepts on their behalf (seed 001 M.1.2.6)',
-      solved,
-      { type: 'accept' },
-      'superuser',
-    ],
     ['a superuser claims', storedCase, { type: 'claim' }, 'superuser'],
     ['a superuser solves', storedCase, solve, 'superuser'],
     [

@@ -18,8 +18,8 @@
  * | comment (public)   | ✓        | ✓        | ✓         | ✓    | ✓      |
  * | comment (internal) |          |          | ✓         | ✓    | ✓      |
  * | solve              |          |          | ✓         | ✓    | ✓      |
- * | accept, reject     | ✓        |          | ✓         | ✓    |        |
- * | close withdrawn    | ✓        |          | ✓         | ✓    |        |
+ * | accept, reject     | ✓        |          |           | ✓    |        |
+ * | close withdrawn    | ✓        |          |           | ✓    |        |
  * | close no_answer / parent_closed |  |     |           | ✓    | ✓      |
  * | link_to_parent, add_child |   |          |           | ✓    | ✓      |
  * | add_attachment     | ✓        | ✓        | ✓         | ✓    |        |
@@ -27,9 +27,10 @@
  * | explain_breach     |          |          | ✓         | ✓    |        |
  *
  * Superbrukere are the 1st line: they claim, solve and escalate (seed 002 §3.2, seed 001 M.1.1.2). The
- * desk sets the final priority (domain.md), so superbrukere suggest but do not change it. Accepting or
- * rejecting belongs to the reporter; a desk may do it on their behalf, and so may the 1st line, which
- * in seed 001 (M.1.2.5–M.1.2.6) takes the end user's confirmation and closes the case.
+ * desk sets the final priority (domain.md), so superbrukere suggest but do not change it. Accepting,
+ * rejecting and withdrawing belong to the reporter; a desk may do it on their behalf (issue 2). Seed
+ * 001 (M.1.2.5–M.1.2.6) lets the 1st line close a case once the end user confirms; here the 1st line
+ * asks the reporter to accept, or the desk records it.
  *
  * Transitions: claim/assign new → in_progress (in_progress and waiting keep their status: a take-over);
  * wait in_progress → waiting (waiting → waiting changes the reason); resume waiting → in_progress;
@@ -122,8 +123,8 @@ const WHO: Record<Exclude<CaseCommandType, 'comment' | 'close'>, readonly ActorR
   resume: [...SUPPORT, 'system'],
   escalate: SUPPORT,
   solve: [...SUPPORT, 'system'],
-  accept: ['reporter', ...SUPPORT],
-  reject: ['reporter', ...SUPPORT],
+  accept: ['reporter', 'desk'],
+  reject: ['reporter', 'desk'],
   link_to_parent: ['desk', 'system'],
   add_child: ['desk', 'system'],
   add_attachment: ['reporter', 'follower', ...SUPPORT],
@@ -136,7 +137,7 @@ function allowedRoles(cmd: CaseCommand): readonly ActorRole[] {
     return cmd.visibility === 'internal'
       ? [...SUPPORT, 'system']
       : ['reporter', 'follower', ...SUPPORT, 'system'];
-  if (cmd.type === 'close') return cmd.reason === 'withdrawn' ? ['reporter', ...SUPPORT] : ['desk', 'system'];
+  if (cmd.type === 'close') return cmd.reason === 'withdrawn' ? ['reporter', 'desk'] : ['desk', 'system'];
   return WHO[cmd.type];
 }
 

@@ -1,0 +1,156 @@
+/**
+ * Builds the running process from a validated configuration: store → seed → catalogue → bot logic →
+ * adapter → route table → restify server, plus the background jobs. `bot/index.ts` calls it with the
+ * environment's configuration; tests and the bench call it with their own (and the internal test
+ * hooks in `AppOptions`, which no environment variable can reach).
+ */
+import { join } from 'node:path';
+import type { Server } from 'restify';
+import type { TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import { EMPTY_DIRECTORY, type Directory } from '../shared/access';
+import type { Store } from '../shared/ports';
+import { openSqliteStore } from '../shared/store/sqlite';
+import { openCosmosStore } from '../shared/store/cosmos';
+import { openFsBlobStore } from '../shared/store/fs-blobs';
+import type { Config } from './config';
+import { createCatalogue, type Catalogue } from './conversation/catalogue';
+import { createBotLogic } from './conversation/bot';
+import type { ConversationDeps, Downloader } from './conversation/deps';
+import { fetchDownloader } from './conversation/download';
+import { startAutoClose } from './jobs/auto-close';
+import { DEMO_DIRECTORY, seedIfEmpty } from './seed';
+import { FristvaktAdapter } from './server/adapter';
+import { createBotAuthentication, type AuthEndpoints } from './server/auth';
+import { createServer } from './server/create-server';
+import { consoleLogger, type Logger } from './server/logger';
+import type { RouteDef } from './server/route-def';
+import { routes } from './server/routes';
+
+export interface AppOptions {
+  clock?: () => Date;
+  log?: Logger;
+  /** Test hook: validate tokens against a local OpenID/JWKS server. */
+  authEndpoints?: AuthEndpoints;
+  /** Test hook: outbound credentials (default: from BOT_ID/BOT_PASSWORD). */
+  credentialsFactory?: ServiceClientCredentialsFactory;
+  downloader?: Downloader;
+  /** Use this store instead of opening the configured one (the caller closes it). */
+  store?: Store;
+  directory?: Directory;
+  /** Extra routes (the tab's API). */
+  tabRoutes?: (deps: {
+    store: Store;
+    catalogue: Catalogue;
+    directory: Directory;
+    clock: () => Date;
+  }) => RouteDef[];
+  tabDir?: string;
+  /** Run the background jobs (auto-close); default true. */
+  jobs?: boolean;
+}
+
+export interface RunningApp {
+  server: Server;
+  store: Store;
+  catalogue: Catalogue;
+  deps: ConversationDeps;
+  /** `http://host:port` once listening. */
+  url: string;
+  close(): Promise<void>;
+}
+
+async function openStore(config: Config): Promise<Store> {
+  if (config.store.kind === 'sqlite') {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(config.dataDir, { recursive: true });
+    return openSqliteStore({ file: config.store.file, blobDir: config.store.blobDir });
+  }
+  // Attachments stay on local disk under FRISTVAKT_DATA_DIR (no Azure Blob adapter yet).
+  const { ManagedIdentityCredential } = await import('@azure/identity');
+  const c = config.store;
+  return openCosmosStore({
+    endpoint: c.endpoint,
+    databaseId: c.database,
+    ...(c.key
+      ? { key: c.key }
+      : {
+          credential: c.managedIdentityClientId
+            ? new ManagedIdentityCredential({ clientId: c.managedIdentityClientId })
+            : new ManagedIdentityCredential(),
+        }),
+    blobs: openFsBlobStore(c.blobDir),
+  });
+}
+
+/** The bot's own token for downloading Teams-hosted inline images (none when authentication is off). */
+function tokenFrom(context: TurnContext): Promise<string | undefined> {
+  const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+  const creds = client?.credentials as { getToken?: () => Promise<string> } | undefined;
+  return creds?.getToken ? creds.getToken() : Promise.resolve(undefined);
+}
+
+export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
+  const log = options.log ?? consoleLogger;
+  const clock = options.clock ?? (() => new Date());
+  const ownStore = options.store === undefined;
+  const store = options.store ?? (await openStore(config));
+  if (config.seed && (await seedIfEmpty(store)))
+    log.info('Seeded the three desks, the service catalogue and the organisations.');
+  const directory = options.directory ?? (config.demoDirectory ? DEMO_DIRECTORY : EMPTY_DIRECTORY);
+  const catalogue = createCatalogue(store);
+
+  const deps: ConversationDeps = {
+    store,
+    catalogue,
+    directory,
+    clock,
+    log,
+    attachments: { maxBytes: config.attachmentMaxBytes, download: options.downloader ?? fetchDownloader },
+  };
+  const logic = createBotLogic(deps);
+  const auth = createBotAuthentication(config.bot, {
+    ...(options.authEndpoints ? { endpoints: options.authEndpoints } : {}),
+    ...(options.credentialsFactory ? { credentialsFactory: options.credentialsFactory } : {}),
+  });
+  const adapter = new FristvaktAdapter(auth);
+  const turnLogic = (context: TurnContext): Promise<void> => {
+    deps.attachments.token = () => tokenFrom(context);
+    return logic(context);
+  };
+  const table = routes({
+    adapter,
+    auth,
+    logic: turnLogic,
+    log,
+    store,
+    tabDir: options.tabDir ?? join(__dirname, '..', '..', 'tab', 'web', 'dist'),
+    tabRoutes: options.tabRoutes ? options.tabRoutes({ store, catalogue, directory, clock }) : [],
+  });
+  const server = createServer(table, log);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
+  const stops: Array<() => void> = [];
+  if (options.jobs !== false)
+    stops.push(
+      startAutoClose({ store, catalogue, directory, clock, log }, config.autoCloseIntervalMinutes * 60_000),
+    );
+
+  return {
+    server,
+    store,
+    catalogue,
+    deps,
+    url,
+    async close() {
+      for (const stop of stops) stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (ownStore) await store.close();
+    },
+  };
+}

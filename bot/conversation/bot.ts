@@ -1,0 +1,88 @@
+/**
+ * The bot's turn logic: remembers the conversation (for proactive messages), then routes by activity
+ * type: install → welcome; message → attachments, or the command table, or a hint; invoke
+ * `adaptiveCard/action` → the verb table, answered in the HTTP body. Any failure inside a handler is
+ * logged with its code and the user gets a clear message (a card error for invokes), never silence.
+ */
+import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
+import { isFristvaktError } from '../../shared/errors';
+import { messageCard } from '../cards/message';
+import { cleanText, matchCommand } from './commands';
+import type { ConversationDeps } from './deps';
+import { incomingFiles, receiveAttachments } from './handlers/attachments';
+import { unknownText } from './handlers/unknown-text';
+import { sendWelcome } from './handlers/welcome';
+import { errorResult, invokeBody, type InvokeResult } from './invoke';
+import { buildTurn, userConversationKey, type Turn } from './turn';
+import { routeVerb } from './verbs';
+
+async function remember(turn: Turn): Promise<void> {
+  const a = turn.context.activity;
+  if (a.conversation?.conversationType !== 'personal' || !a.from?.aadObjectId) return;
+  const ref = TurnContext.getConversationReference(a) as Record<string, unknown>;
+  await turn.deps.store.conversations.put(userConversationKey(a.from.aadObjectId), {
+    ...ref,
+    locale: a.locale ?? 'nb-NO',
+  });
+}
+
+async function onMessage(turn: Turn): Promise<void> {
+  const a = turn.context.activity;
+  const text = cleanText(a.text ?? '');
+  const files = incomingFiles(a.attachments);
+  if (files.length > 0) return receiveAttachments(turn, files, text);
+  if (text === '') return;
+  const match = matchCommand(text);
+  await turn.send(match ? await match.command.handler(turn, match.arg) : unknownText(turn, text));
+}
+
+async function onInvoke(turn: Turn): Promise<void> {
+  const a = turn.context.activity;
+  let result: InvokeResult;
+  if (a.name !== 'adaptiveCard/action') {
+    result = errorResult(400, 'UnsupportedInvoke', `unsupported invoke: ${String(a.name).slice(0, 60)}`);
+  } else {
+    const value = (a.value ?? {}) as { action?: { type?: unknown; verb?: unknown; data?: unknown } };
+    const data = value.action?.data;
+    const dataObject =
+      typeof data === 'object' && data !== null && !Array.isArray(data)
+        ? (data as Record<string, unknown>)
+        : {};
+    try {
+      result = await routeVerb(turn, value.action?.verb, dataObject);
+    } catch (err) {
+      turn.deps.log.error(
+        `verb ${String(value.action?.verb)} failed: ${isFristvaktError(err) ? err.code : 'INTERNAL'}`,
+        err,
+      );
+      result = errorResult(500, 'InternalError', turn.s.errors.generic);
+    }
+  }
+  const body = invokeBody(result);
+  await turn.context.sendActivity({ type: ActivityTypes.InvokeResponse, value: body });
+}
+
+function isInstall(a: Activity): boolean {
+  if (a.type === ActivityTypes.ConversationUpdate)
+    return (
+      (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id) &&
+      a.conversation?.conversationType === 'personal'
+    );
+  return false;
+}
+
+export function createBotLogic(deps: ConversationDeps): (context: TurnContext) => Promise<void> {
+  return async (context) => {
+    const turn = await buildTurn(context, deps);
+    await remember(turn);
+    const a = context.activity;
+    try {
+      if (a.type === ActivityTypes.Invoke) return await onInvoke(turn);
+      if (a.type === ActivityTypes.Message) return await onMessage(turn);
+      if (isInstall(a)) return await sendWelcome(turn);
+    } catch (err) {
+      deps.log.error(`turn failed (${a.type}): ${isFristvaktError(err) ? err.code : 'INTERNAL'}`, err);
+      await turn.send(messageCard({ text: turn.s.errors.generic, tone: 'attention' }));
+    }
+  };
+}

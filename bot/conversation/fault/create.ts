@@ -1,0 +1,103 @@
+/**
+ * Creating the case from a checked form: the domain opens it, the store gives it its reference
+ * (idempotent on the card's client key: a replayed submit returns the earlier case), and the user gets
+ * the confirmation card.
+ *
+ * "Dette gjelder meg også" (DECISION): the report is still created as its own case, so the reporter
+ * gets a reference and deadlines. When the driftsmelding has a hovedsak on the same desk, the new case
+ * becomes its undersak (`link_to_parent` on the child, `add_child` on the parent, by the system);
+ * either way the case is recorded in the notice's `linkedCaseRefs`, so resolving the notice reaches
+ * this reporter (issue 5).
+ */
+import type { Case } from '../../../shared/cases/model';
+import { applyCommand } from '../../../shared/cases/lifecycle';
+import { openCase } from '../../../shared/cases/open-case';
+import { isFristvaktError, ValidationError } from '../../../shared/errors';
+import type { Notice } from '../../../shared/notices/model';
+import { findPriority } from '../../../shared/sla/policy';
+import { computeSla } from '../../../shared/sla/state';
+import type { CardJson } from '../../cards/card';
+import { confirmationCard } from '../../cards/confirmation';
+import { osloDateAndTime } from '../../i18n/locale';
+import { updateCase } from '../case-update';
+import type { Turn } from '../turn';
+import type { FormCheck } from './validate';
+
+const SYSTEM = { kind: 'system' as const, name: 'Fristvakt' };
+
+export async function createFaultCase(
+  turn: Turn,
+  check: Extract<FormCheck, { ok: true }>,
+  join?: Notice,
+): Promise<{ card: CardJson; case: Case; created: boolean }> {
+  const { store } = turn.deps;
+  const policy = check.desk.policy;
+  const fresh = openCase(check.input, { policy, service: check.service, now: turn.now, reporter: turn.user });
+  const year = Number(osloDateAndTime(turn.now).date.slice(0, 4));
+  const outbox = turn.deps.caseCreatedOutbox ?? (() => []);
+  const result = await store.cases.create(fresh, year, outbox);
+  let c = result.case.value;
+  if (result.created && join) c = await linkToNotice(turn, c, join);
+
+  const sla = computeSla(c, policy, turn.now);
+  const def = findPriority(policy, c.suggestedPriority);
+  const card = confirmationCard({
+    locale: turn.locale,
+    ref: c.ref,
+    priorityLabel: def?.label[turn.locale] ?? c.suggestedPriority,
+    critical: def?.critical ?? false,
+    deskName: check.desk.name,
+    deskPhone: check.desk.phone,
+    ...(sla.response.dueAt ? { responseDueAt: sla.response.dueAt } : {}),
+    ...(sla.resolution.dueAt ? { resolutionDueAt: sla.resolution.dueAt } : {}),
+    linkedToNotice: c.parentRef !== undefined || join !== undefined,
+    replay: !result.created,
+  });
+  return { card, case: c, created: result.created };
+}
+
+async function linkToNotice(turn: Turn, c: Case, notice: Notice): Promise<Case> {
+  const { store } = turn.deps;
+  const policy = turn.catalogue.desk(c.deskId)?.policy;
+  if (!policy) return c;
+  let child = c;
+  const parentRef = notice.caseRef;
+  if (parentRef && parentRef !== c.ref && (await store.cases.locate(parentRef)) === c.deskId) {
+    try {
+      child = await updateCase(store, c.ref, c.deskId, (current) =>
+        applyCommand(
+          current,
+          { type: 'link_to_parent', parent: parentRef },
+          { actor: SYSTEM, role: 'system', now: turn.now, policy },
+        ),
+      );
+      await updateCase(store, parentRef, c.deskId, (parent) =>
+        applyCommand(
+          parent,
+          { type: 'add_child', child: c.ref },
+          { actor: SYSTEM, role: 'system', now: turn.now, policy },
+        ),
+      );
+    } catch (err) {
+      // A closed hovedsak cannot take undersaker: the case stays on its own, linked through the notice.
+      if (!isFristvaktError(err, 'ILLEGAL_TRANSITION') && !(err instanceof ValidationError)) throw err;
+      turn.deps.log.warn(`could not link ${c.ref} to ${parentRef}: ${(err as Error).message}`);
+    }
+  }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await store.notices.get(notice.id, notice.deskId);
+    if (!current || current.value.linkedCaseRefs.includes(c.ref)) break;
+    const next: Notice = {
+      ...current.value,
+      linkedCaseRefs: [...current.value.linkedCaseRefs, c.ref],
+      updatedAt: turn.now.toISOString() as Notice['updatedAt'],
+    };
+    try {
+      await store.notices.update(next, current.version);
+      break;
+    } catch (err) {
+      if (!isFristvaktError(err, 'CONFLICT')) throw err;
+    }
+  }
+  return child;
+}

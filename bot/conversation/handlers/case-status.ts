@@ -1,0 +1,49 @@
+/**
+ * `status <ref>` and the "Vis" button: one case with its history. A case the user may not see answers
+ * exactly like one that does not exist ("Fant ingen sak"), so existence is never revealed.
+ */
+import { parseCaseRef } from '../../../shared/ids';
+import type { CardJson } from '../../cards/card';
+import { caseStatusCard } from '../../cards/case-status';
+import { messageCard } from '../../cards/message';
+import { computeSla } from '../../../shared/sla/state';
+import { priorityLabel, roleOn } from '../case-view';
+import { cardResult, errorResult, type InvokeResult } from '../invoke';
+import type { Turn } from '../turn';
+
+export async function caseStatusCardFor(turn: Turn, refText: string): Promise<CardJson> {
+  const ref = parseCaseRef(refText);
+  if (!ref)
+    return messageCard({ text: refText ? turn.s.caseStatus.notFound(refText) : turn.s.caseStatus.usage });
+  const found = await turn.deps.store.cases.getVisible(ref, turn.access);
+  const c = found?.value;
+  const role = c ? roleOn(c, turn.access) : null;
+  if (!c || !role) return messageCard({ text: turn.s.caseStatus.notFound(ref), tone: 'warning' });
+  const desk = turn.catalogue.desk(c.deskId);
+  const sla = desk ? computeSla(c, desk.policy, turn.now) : undefined;
+  const support = role === 'desk' || role === 'superuser';
+  const events = c.events.filter((e) => support || e.type !== 'comment' || e.visibility === 'public');
+  return caseStatusCard({
+    locale: turn.locale,
+    ref: c.ref,
+    title: c.title,
+    serviceName: turn.catalogue.service(c.serviceId)?.name ?? c.serviceId,
+    status: c.status,
+    priorityLabel: priorityLabel(desk, c.priority, turn.locale),
+    ...(c.assignee ? { assigneeName: c.assignee.name } : {}),
+    ...(c.supplierCaseNumber ? { supplierCaseNumber: c.supplierCaseNumber } : {}),
+    ...(sla?.response.dueAt && sla.response.state !== 'met' ? { responseDueAt: sla.response.dueAt } : {}),
+    ...(sla?.resolution.dueAt && sla.resolution.state !== 'met'
+      ? { resolutionDueAt: sla.resolution.dueAt }
+      : {}),
+    events,
+    priorityLabelOf: (id) => priorityLabel(desk, id, turn.locale),
+  });
+}
+
+export const caseStatusCommand = (turn: Turn, arg: string): Promise<CardJson> => caseStatusCardFor(turn, arg);
+
+export async function caseShow(turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> {
+  if (typeof data.ref !== 'string') return errorResult(400, 'BadRequest', turn.s.errors.expired);
+  return cardResult(await caseStatusCardFor(turn, data.ref));
+}

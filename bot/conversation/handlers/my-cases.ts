@@ -1,0 +1,26 @@
+/** `mine saker` (and the "Mine saker" button): the user's open cases and the five most recently closed. */
+import type { CardJson } from '../../cards/card';
+import { myCasesCard } from '../../cards/my-cases';
+import { caseLine } from '../case-view';
+import { cardResult, type InvokeResult } from '../invoke';
+import type { Turn } from '../turn';
+
+const RECENT = 5;
+
+export async function myCasesCardFor(turn: Turn): Promise<CardJson> {
+  const page = await turn.deps.store.cases.listByReporter(turn.user.id, { limit: 50 });
+  const line = (c: (typeof page.items)[number]) =>
+    caseLine(c, turn.catalogue.desk(c.deskId), turn.locale, turn.now, turn.user.id);
+  const open = page.items.filter((c) => c.status !== 'closed').map(line);
+  const recent = page.items
+    .filter((c) => c.status === 'closed')
+    .slice(0, RECENT)
+    .map(line);
+  return myCasesCard({ locale: turn.locale, open, recent });
+}
+
+export const myCasesCommand = (turn: Turn): Promise<CardJson> => myCasesCardFor(turn);
+
+export async function casesList(turn: Turn): Promise<InvokeResult> {
+  return cardResult(await myCasesCardFor(turn));
+}

@@ -1,0 +1,68 @@
+/** The user's locale (from the activity's `locale`, e.g. `nb-NO`, `en-US`) and Oslo-time formatting. */
+import type { Locale } from '../../shared/i18n-text';
+
+/** English for `en*`; Norwegian bokmål for everything else (the default). */
+export function localeOf(activityLocale: string | undefined): Locale {
+  return activityLocale?.toLowerCase().startsWith('en') ? 'en' : 'nb';
+}
+
+const ZONE = 'Europe/Oslo';
+const DATE_TIME: Record<Locale, Intl.DateTimeFormat> = {
+  nb: new Intl.DateTimeFormat('nb-NO', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' }),
+};
+const WEEKDAY_DATE_TIME: Record<Locale, Intl.DateTimeFormat> = {
+  nb: new Intl.DateTimeFormat('nb-NO', {
+    timeZone: ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  }),
+};
+const PARTS = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `12.03.2026, 14:05` (nb) in Oslo time. */
+export const formatDateTime = (d: Date, locale: Locale): string => DATE_TIME[locale].format(d);
+/** `torsdag 12. mars kl. 14:05` (nb) in Oslo time: deadlines, where the weekday matters. */
+export const formatDeadline = (d: Date, locale: Locale): string => WEEKDAY_DATE_TIME[locale].format(d);
+
+/** The Oslo wall-clock date `YYYY-MM-DD` and time `HH:mm` of an instant (card defaults). */
+export function osloDateAndTime(d: Date): { date: string; time: string } {
+  const p = Object.fromEntries(PARTS.formatToParts(d).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+/** The instant of an Oslo wall-clock date and time; null when not a valid date/time. */
+export function fromOslo(date: string, time: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})(?::\d{2})?$/.exec(time);
+  if (!m || !t) return null;
+  const [y, mo, d, h, mi] = [m[1], m[2], m[3], t[1], t[2]].map(Number);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
+  const guess = Date.UTC(y, mo - 1, d, h, mi);
+  // Oslo is UTC+1 or UTC+2: try both offsets, keep the one that formats back to the same wall clock.
+  for (const offsetH of [1, 2]) {
+    const candidate = new Date(guess - offsetH * 3_600_000);
+    const back = osloDateAndTime(candidate);
+    if (back.date === date && back.time === `${t[1]}:${t[2]}`) return candidate;
+  }
+  return null;
+}

@@ -1,0 +1,23 @@
+/**
+ * The demo directory (development only, FRISTVAKT_DEMO_DIRECTORY): which virksomhet some users belong
+ * to and who is superbruker where. Unknown users still work: they choose their virksomhet in the card.
+ * The Agents Playground's default user (`00000000-0000-0000-0000-0000000000020`) belongs to Molde.
+ */
+import { orgId, userId } from '../../shared/ids';
+import type { Directory } from '../../shared/access';
+
+export const PLAYGROUND_USER_ID = '00000000-0000-0000-0000-0000000000020';
+
+export const DEMO_DIRECTORY: Directory = {
+  users: {
+    [PLAYGROUND_USER_ID]: { orgId: orgId('molde'), name: 'Alex Wilber' },
+    'demo-ansatt-molde': { orgId: orgId('molde'), name: 'Kari Nordmann' },
+    'demo-ansatt-frogner': { orgId: orgId('bydel-frogner'), name: 'Ola Hansen' },
+    'demo-ansatt-bym': { orgId: orgId('etat-bym'), name: 'Ingrid Berg' },
+  },
+  superusers: {
+    molde: [userId('demo-superbruker-molde')],
+    'bydel-frogner': [userId('demo-superbruker-frogner')],
+  },
+  reportReaders: [userId('demo-rapportleser')],
+};

@@ -1,0 +1,26 @@
+/**
+ * The route table: the whole HTTP API of the process on one screen. The tab's API routes are mounted
+ * from `tab/api/routes.ts` by the composition root (passed in as `tabRoutes`).
+ */
+import type { RouteDef } from './route-def';
+import type { MessagesDeps } from './messages';
+import { messagesHandler } from './messages';
+import { healthzHandler } from './healthz';
+import { staticHandler } from './static-files';
+import type { Store } from '../../shared/ports';
+
+export interface RouteDeps extends MessagesDeps {
+  store: Store;
+  /** The tab's built web bundle. */
+  tabDir: string;
+  tabRoutes: RouteDef[];
+}
+
+export function routes(deps: RouteDeps): RouteDef[] {
+  return [
+    { method: 'post', path: '/api/messages', name: 'bot.messages', handler: messagesHandler(deps) },
+    { method: 'get', path: '/healthz', name: 'health', handler: healthzHandler(deps) },
+    ...deps.tabRoutes,
+    { method: 'get', path: '/tab/*', name: 'tab.static', handler: staticHandler(deps.tabDir) },
+  ];
+}

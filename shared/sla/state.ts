@@ -65,6 +65,8 @@ export interface SlaPause {
 export interface TargetState {
   target: SlaTarget;
   state: SlaState;
+  /** The instant this state was computed for (`now`). */
+  asOf: Date;
   /** How this target's minutes are counted: business time, real time, or not at all. */
   clock: 'business' | 'calendar' | 'none';
   /** The target in the clock's minutes (working days turned into business minutes). */
@@ -356,7 +358,7 @@ function evaluate(
       ? { from: new Date(w.from), reason: w.reason }
       : { from: new Date(w.from), to: new Date(to), reason: w.reason };
   });
-  const base: TargetState = { target: which, state: 'no_target', clock: 'none', pauses };
+  const base: TargetState = { target: which, state: 'no_target', asOf: new Date(now), clock: 'none', pauses };
   if (metAt !== undefined) base.metAt = new Date(metAt);
   if (explanation !== undefined) base.explanation = explanation;
 
@@ -481,18 +483,19 @@ export function slaSummary(c: SlaCaseInput & { updatedAt?: string }, policy: Sla
 
 /**
  * The minutes left at `now` for a state computed earlier, without the timeline: for the tab's live
- * countdown. Exact while nothing happened on the case since the state was computed (a running clock's
- * remaining time is the counted time from `now` to the deadline). Paused, met and target-less states
- * keep their values, and so does a late target that is paused.
+ * countdown: the remaining minutes at `asOf` less the clock's minutes since. Exact while nothing
+ * happened on the case since the state was computed. Paused, met and target-less states keep their
+ * values, and so does a late target that is paused. (Not `now` to the deadline: a target that ran out
+ * before a Løst period has excluded time after its deadline.)
  */
 export function remainingAt(s: TargetState, now: Date, calendar: BusinessCalendar): number | undefined {
-  if (isStopped(s) || s.dueAt === undefined) return s.remainingMinutes;
-  const due = s.dueAt.getTime();
+  if (isStopped(s) || s.remainingMinutes === undefined) return s.remainingMinutes;
+  const from = s.asOf.getTime();
   const t = now.getTime();
-  if (s.clock === 'calendar') return (due - t) / MS_PER_MINUTE;
-  return t <= due
-    ? businessMinutesBetween(now, s.dueAt, calendar)
-    : -businessMinutesBetween(s.dueAt, now, calendar);
+  if (t <= from) return s.remainingMinutes;
+  const passed =
+    s.clock === 'calendar' ? (t - from) / MS_PER_MINUTE : businessMinutesBetween(s.asOf, now, calendar);
+  return s.remainingMinutes - passed;
 }
 
 /** `s` moved on to `now` (remaining minutes, share, running → at risk → breached), for a live view. */
@@ -503,5 +506,5 @@ export function tick(s: TargetState, now: Date, policy: SlaPolicy): TargetState 
   const share = target > 0 ? (target - remaining) / target : 1;
   const state: SlaState =
     now.getTime() > s.dueAt.getTime() ? 'breached' : share >= policy.atRiskShare ? 'at_risk' : 'running';
-  return { ...s, state, remainingMinutes: remaining, shareElapsed: share };
+  return { ...s, state, asOf: now, remainingMinutes: remaining, shareElapsed: share };
 }

@@ -263,12 +263,14 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
       if (outcome.ok)
         return { case: { value: stored, version: outcome.results[1]!.eTag ?? '' }, created: true };
 
-      await deletePointers(ptrs);
       if (outcome.failed!.index === 0 && outcome.failed!.status === 409) {
-        // A replay raced us and won: its case is the one. The number we drew stays unused (a gap).
         const winner = await existingByClientKey(input);
+        // Our own batch, committed by an attempt whose answer was lost and then retried: keep its pointers.
+        if (winner && winner.value.ref === stored.ref) return { case: winner, created: true };
+        // A replay raced us and won: its case is the one. The number we drew stays unused (a gap).
+        await deletePointers(ptrs);
         if (winner) return { case: winner, created: false };
-      }
+      } else await deletePointers(ptrs);
       if (outcome.failed!.status === 409 && outcome.failed!.index >= 2)
         throw new FristvaktError('DUPLICATE', 'an outbox message with this id already exists', {
           statusCode: 409,
@@ -313,6 +315,14 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
       const outcome = await runBatch(ctx, cases, next.deskId, ops, `update case ${next.ref}`);
       if (!outcome.ok) {
         const { index, status } = outcome.failed!;
+        if (index === 0 && status === 412) {
+          // Our own batch, committed by an attempt whose answer was lost and then retried?
+          const now = await readItem<CaseItem>(ctx, cases, next.ref, next.deskId, `case ${next.ref}`);
+          if (now && now._etag && JSON.stringify(now.data) === JSON.stringify(next)) {
+            if (moved.length > 0) await deletePointers(before.filter((p, i) => p.pk !== after[i]!.pk));
+            return { value: next, version: now._etag };
+          }
+        }
         if (index === 0 && (status === 412 || status === 404))
           throw new ConflictError(`case ${next.ref} changed since it was read`, {
             ref: next.ref,

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer as createProxy, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { CosmosClient } from '@azure/cosmos';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import { orgId, userId } from '../../ids';
 import { describeStoreContract } from '../contract';
-import { newCase } from '../test-support/fixtures';
+import { message, newCase } from '../test-support/fixtures';
 import { openFsBlobStore } from '../fs-blobs';
 import { openCosmosStore } from './index';
 
@@ -101,6 +101,122 @@ describe('Cosmos store specifics', () => {
     expect((await store.cases.listByReporter(userId('u-ola'))).items).toEqual([]);
     expect((await store.cases.listByOrg(orgId('molde'))).items.map((c) => c.ref)).toEqual([made.ref]);
     expect((await store.cases.listByReporter(userId('u-kari'))).items.map((c) => c.ref)).toEqual([made.ref]);
+    await store.close();
+  });
+});
+
+/**
+ * A proxy between the SDK and the emulator that injects faults: throttling, and a batch whose answer is
+ * lost after the emulator committed it (as a timeout after commit would).
+ */
+describe('Cosmos store under injected faults', () => {
+  type Fault = (req: IncomingMessage) => 'pass' | 'throttle' | 'lose-answer';
+  let proxy: Server;
+  let fault: Fault = () => 'pass';
+  const served: string[] = [];
+
+  beforeAll(async () => {
+    const target = new URL(endpoint);
+    proxy = createProxy((req, res) => {
+      const decision = fault(req);
+      served.push(`${decision} ${req.method} ${req.url}`);
+      if (decision === 'throttle') {
+        res.writeHead(429, { 'content-type': 'application/json', 'x-ms-retry-after-ms': '20' });
+        res.end(JSON.stringify({ code: 'TooManyRequests', message: 'Request rate is large' }));
+        req.resume();
+        return;
+      }
+      const upstream = request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        (up) => {
+          if (decision === 'lose-answer') {
+            up.resume();
+            up.on('end', () => {
+              res.writeHead(503, { 'content-type': 'application/json' });
+              res.end(JSON.stringify({ code: 'ServiceUnavailable', message: 'injected' }));
+            });
+            return;
+          }
+          res.writeHead(up.statusCode ?? 500, up.headers);
+          up.pipe(res);
+        },
+      );
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    proxy.closeAllConnections();
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+  });
+
+  const openViaProxy = async (databaseId: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'fristvakt-cosmos-blobs-'));
+    tempDirs.push(dir);
+    return openCosmosStore({
+      endpoint: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      key: 'any',
+      databaseId,
+      createIfMissing: true,
+      blobs: openFsBlobStore(dir),
+      connectionPolicy: { enableEndpointDiscovery: false },
+      retry: { baseDelayMs: 5 },
+    });
+  };
+
+  it('retries throttled requests, waiting what the service asks', async () => {
+    const store = await openViaProxy('fristvakt-faults-1');
+    const made = (await store.cases.create(newCase(), 2026, () => [])).case.value;
+    let throttled = 0;
+    fault = (req) =>
+      req.method === 'GET' && req.url!.includes('/docs/') && throttled++ < 2 ? 'throttle' : 'pass';
+    const t0 = Date.now();
+    expect((await store.cases.getForDesk(made.ref, made.deskId))?.value.ref).toBe(made.ref);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(40);
+    expect(throttled).toBe(3);
+    fault = () => 'pass';
+    await store.close();
+  });
+
+  it('a creation or an update whose batch committed but whose answer was lost is retried into the same result', async () => {
+    const store = await openViaProxy('fristvakt-faults-2');
+    let lost = 0;
+    fault = (req) =>
+      req.method === 'POST' &&
+      String(req.headers['x-ms-cosmos-is-batch-request']).toLowerCase() === 'true' &&
+      lost++ === 0
+        ? 'lose-answer'
+        : 'pass';
+    const input = newCase({ reporter: 'u-lost', org: 'aukra' });
+    const res = await store.cases.create(input, 2026, () => []);
+    fault = () => 'pass';
+    expect(lost).toBeGreaterThanOrEqual(2);
+    expect(res.created).toBe(true);
+    const ref = res.case.value.ref;
+    expect(await store.cases.locate(ref)).toBe(input.deskId);
+    expect((await store.cases.listByReporter(userId('u-lost'))).items.map((c) => c.ref)).toEqual([ref]);
+    expect((await store.cases.listByOrg(orgId('aukra'))).items.map((c) => c.ref)).toEqual([ref]);
+    const again = await store.cases.create(input, 2026, () => []);
+    expect(again).toMatchObject({ created: false, case: { value: { ref } } });
+
+    // The same for an update: the retry meets its own write (412) and answers with the stored version.
+    lost = 0;
+    fault = (req) =>
+      req.method === 'POST' &&
+      String(req.headers['x-ms-cosmos-is-batch-request']).toLowerCase() === 'true' &&
+      lost++ === 0
+        ? 'lose-answer'
+        : 'pass';
+    const claimed = { ...res.case.value, status: 'in_progress' as const };
+    const updated = await store.cases.update(claimed, res.case.version, [
+      message('lost:claim', input.deskId, '2026-03-02T09:05:00Z'),
+    ]);
+    fault = () => 'pass';
+    expect(lost).toBeGreaterThanOrEqual(2);
+    const stored = await store.cases.getForDesk(ref, input.deskId);
+    expect(updated).toEqual(stored);
+    expect(stored!.value.status).toBe('in_progress');
+    expect(await store.outbox.get('lost:claim', input.deskId)).not.toBeNull();
     await store.close();
   });
 });

@@ -96,8 +96,9 @@ export class TransientStatus extends Error {
   constructor(
     readonly code: number,
     readonly retryAfterInMs?: number,
+    cause?: unknown,
   ) {
-    super(`transient status ${code}`);
+    super(`transient status ${code}${cause instanceof Error ? `: ${cause.message}` : ''}`, { cause });
     this.name = 'TransientStatus';
   }
 }

@@ -8,7 +8,14 @@ import type {
   SqlParameter,
 } from '@azure/cosmos';
 import { ValidationError } from '../../errors';
-import { translateCosmosError, withRetry, type RetryPolicy } from './errors';
+import {
+  statusOf,
+  TRANSIENT_STATUS,
+  TransientStatus,
+  translateCosmosError,
+  withRetry,
+  type RetryPolicy,
+} from './errors';
 
 export interface Containers {
   cases: Container;
@@ -82,9 +89,37 @@ export async function runBatch(
 ): Promise<BatchOutcome> {
   if (ops.length > BATCH_LIMIT)
     throw new ValidationError('outbox', `${what}: at most ${BATCH_LIMIT - 2} outbox messages per change`);
-  // The emulator needs the partition key on each operation; the service accepts it there too.
-  const withPk = ops.map((op) => ({ ...op, partitionKey: pk }) as OperationInput);
-  const res = await withRetry(what, () => container.items.batch(withPk, pk), ctx.retry);
+  const res = await withRetry(
+    what,
+    async () => {
+      let r: Awaited<ReturnType<typeof container.items.batch>>;
+      try {
+        // The emulator needs the partition key on each operation; the service accepts it there too.
+        // Fresh objects per attempt: the SDK rewrites each operation's partitionKey in place.
+        r = await container.items.batch(
+          ops.map((op) => ({ ...op, partitionKey: pk }) as OperationInput),
+          pk,
+        );
+      } catch (err) {
+        // @azure/cosmos 4.x rethrows a failed batch *request* (429, 503, a lost connection) as a plain
+        // Error without its status code. Every batch here is conditional (Creates fail 409, Replaces
+        // carry an ETag), so sending it again is safe: the retry's own statuses tell what happened.
+        if (statusOf(err) !== undefined) throw err;
+        throw new TransientStatus(503, undefined, err);
+      }
+      // A throttled or timed-out batch wrote nothing: retry it whole.
+      const transient = (r.result ?? []).find((op) => TRANSIENT_STATUS.has(op.statusCode));
+      if (transient || (r.code !== undefined && TRANSIENT_STATUS.has(r.code))) {
+        const after = Number(r.headers?.['x-ms-retry-after-ms']);
+        throw new TransientStatus(
+          transient?.statusCode ?? r.code!,
+          Number.isFinite(after) ? after : undefined,
+        );
+      }
+      return r;
+    },
+    ctx.retry,
+  );
   const results = res.result ?? [];
   const index = results.findIndex((r) => r.statusCode >= 400 && r.statusCode !== 424);
   if (index >= 0) return { ok: false, results, failed: { index, status: results[index]!.statusCode } };

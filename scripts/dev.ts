@@ -1,0 +1,201 @@
+/**
+ * `npm run dev`: the local loop on one laptop, no cloud account. Starts
+ *  1. the app server (`dist/bot/index.js`) on the embedded store, development mode, bot authentication
+ *     off, bound to 127.0.0.1:3978 — it serves the bot, the tab (/tab/) and its API;
+ *  2. the Microsoft 365 Agents Playground, a Teams-like web page, pointed at the server's /api/messages,
+ *     with the mock users, team and channel of `.m365agentsplayground.yml`; a preload
+ *     (`scripts/loopback-preload.js`) makes it listen on 127.0.0.1 only.
+ * Ctrl+C stops both; if either stops, the other is stopped too.
+ *
+ * Ports: PORT (default 3978) and PLAYGROUND_PORT (default 56150, also read from env/.env.local).
+ */
+import { type ChildProcess, spawn } from 'child_process';
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { parseEnvFile } from './env-files';
+import { repoRoot } from './repo-root';
+
+export interface DevOptions {
+  root: string;
+  port: number;
+  playgroundPort: number;
+  /** The server's entry point, relative to root. */
+  serverEntry?: string;
+  /** Extra environment for the server (tests point FRISTVAKT_DATA_DIR at a temp dir). */
+  serverEnv?: Record<string, string>;
+  /** Where the children's output goes; default: this process's stdout, prefixed. */
+  log?: (line: string) => void;
+}
+
+export interface DevLoop {
+  appUrl: string;
+  playgroundUrl: string;
+  /** Resolves when a child exits on its own (the other is stopped then). */
+  exited: Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Variables that would switch bot authentication on: the playground sends no token. */
+const AUTH_VARS = ['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_TYPE'];
+
+function pipe(child: ChildProcess, prefix: string, log: (line: string) => void): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = '';
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) if (line.trim() !== '') log(`${prefix} ${line}`);
+    });
+  }
+}
+
+async function waitForHttp(
+  url: string,
+  child: ChildProcess,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `${what} stopped before it answered on ${url} (exit ${child.exitCode ?? child.signalCode})`,
+      );
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} did not answer on ${url} within ${timeoutMs / 1000} s`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startDev(options: DevOptions): Promise<DevLoop> {
+  const { root, port, playgroundPort } = options;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const entry = join(root, options.serverEntry ?? 'dist/bot/index.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first.`);
+
+  const serverEnv: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of AUTH_VARS) delete serverEnv[name];
+  Object.assign(serverEnv, {
+    FRISTVAKT_ENV: 'development',
+    FRISTVAKT_STORE: 'sqlite',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    ...options.serverEnv,
+  });
+  const server = spawn(process.execPath, [entry], {
+    cwd: root,
+    env: serverEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  pipe(server, '[app]', log);
+  const appUrl = `http://127.0.0.1:${port}`;
+  const children: ChildProcess[] = [server];
+  const stop = async (): Promise<void> => {
+    await Promise.all(children.map(stopChild));
+  };
+
+  try {
+    await waitForHttp(`${appUrl}/healthz`, server, 'The app server');
+    const playground = spawn(
+      process.execPath,
+      [
+        '-r',
+        join(root, 'scripts', 'loopback-preload.js'),
+        join(root, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js'),
+        '-e',
+        `${appUrl}/api/messages`,
+        '-c',
+        'msteams',
+        '-p',
+        String(playgroundPort),
+        '--disable-telemetry',
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    children.push(playground);
+    pipe(playground, '[playground]', log);
+    const playgroundUrl = `http://127.0.0.1:${playgroundPort}`;
+    await waitForHttp(playgroundUrl, playground, 'The Agents Playground');
+
+    const exited = new Promise<string>((resolve) => {
+      for (const [child, name] of [
+        [server, 'the app server'],
+        [playground, 'the playground'],
+      ] as const) {
+        child.once('exit', (code, signal) => resolve(`${name} stopped (${signal ?? code ?? ''})`));
+      }
+    });
+    return { appUrl, playgroundUrl, exited, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  const root = repoRoot();
+  const local = existsSync(join(root, 'env', '.env.local'))
+    ? parseEnvFile(readFileSync(join(root, 'env', '.env.local'), 'utf8'))
+    : {};
+  const port = Number(process.env.PORT ?? 3978);
+  const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? local.PLAYGROUND_PORT ?? 56150);
+  const loop = await startDev({ root, port, playgroundPort });
+  const tabBuilt = existsSync(join(root, 'tab', 'web', 'dist', 'index.html'));
+  console.log(
+    [
+      '',
+      'Fristvakt runs locally (embedded store under .data/, bot authentication off):',
+      `  Chat with the bot:   ${loop.playgroundUrl}   (you are Alex Wilber, Molde kommune; team "ROR-IKT Kundeservice")`,
+      `  The tab:             ${loop.appUrl}/tab/   (development sign-in)${tabBuilt ? '' : ' - not built yet: npm run build:tab'}`,
+      `  Health:              ${loop.appUrl}/healthz`,
+      'Try "hjelp" or "meld feil" in the personal chat; in the Triage channel, "@Fristvakt koble ror-ikt".',
+      'Ctrl+C stops both.',
+      '',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const shutdown = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void loop.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  const why = await loop.exited;
+  if (!stopping) {
+    console.error(`${why}; stopping.`);
+    await loop.stop();
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  });
+}

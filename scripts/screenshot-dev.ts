@@ -1,0 +1,118 @@
+/**
+ * Tries the local loop end to end and keeps screenshots of it under docs/local-loop/:
+ * starts `npm run dev`'s server and Agents Playground (scripts/dev.ts) on free loopback ports with a
+ * temporary data directory, opens the playground in headless Chromium (requests to other hosts are
+ * blocked), says "hjelp" to the bot in the personal chat and waits for its answer, does the same with a
+ * real @mention in the team's Triage channel, and opens the tab if it is built. Run after `npm run build`:
+ *   node dist/scripts/screenshot-dev.js
+ */
+import { mkdir, mkdtemp, rm } from 'fs/promises';
+import { createServer } from 'net';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { chromium, type Page } from 'playwright-core';
+import { startDev } from './dev';
+import { repoRoot } from './repo-root';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function say(page: Page, text: string): Promise<void> {
+  const box = page.locator('[data-lexical-editor="true"][role="textbox"]').first();
+  await box.click();
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+async function main(): Promise<void> {
+  const root = repoRoot();
+  const out = join(root, 'docs', 'local-loop');
+  await mkdir(out, { recursive: true });
+  const dataDir = await mkdtemp(join(tmpdir(), 'fristvakt-dev-'));
+  const userDataDir = await mkdtemp(join(tmpdir(), 'fristvakt-chromium-'));
+  const loop = await startDev({
+    root,
+    port: await freePort(),
+    playgroundPort: await freePort(),
+    serverEnv: { FRISTVAKT_DATA_DIR: dataDir },
+    log: () => undefined,
+  });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+    locale: 'nb-NO',
+  });
+  try {
+    const allowed = [new URL(loop.playgroundUrl).origin, new URL(loop.appUrl).origin];
+    await context.route('**/*', (route) =>
+      allowed.some((origin) => route.request().url().startsWith(origin)) ||
+      route.request().url().startsWith('data:')
+        ? route.continue()
+        : route.abort(),
+    );
+    const page = await context.newPage();
+    await page.goto(loop.playgroundUrl);
+    await page.locator('[data-lexical-editor="true"][role="textbox"]').first().waitFor({ timeout: 30_000 });
+
+    // The personal chat: "hjelp" gets the bot's list of what it can do.
+    await say(page, 'hjelp');
+    await page.getByText('meld feil', { exact: false }).nth(1).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: join(out, 'playground-personal-hjelp.png') });
+    console.log('personal chat: the bot answered "hjelp"');
+
+    // The team's Triage channel: a real @mention, picked from the compose box's suggestions.
+    await page.getByText('Triage', { exact: true }).first().click();
+    const post = page.locator('[data-lexical-editor="true"][role="textbox"]').first();
+    await post.click();
+    await post.pressSequentially('@Fri', { delay: 30 });
+    await page.getByRole('menuitem', { name: 'Fristvakt' }).click();
+    await post.pressSequentially(' hjelp', { delay: 10 });
+    await page.getByRole('button', { name: 'Post' }).click();
+    await page.locator('text=Fristvakt').nth(2).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(out, 'playground-channel-hjelp.png') });
+    console.log('channel: the bot answered "@Fristvakt hjelp" in Triage');
+
+    // The tab, in the browser outside Teams (development sign-in), when it is built.
+    const tab = await context.newPage();
+    const res = await tab.goto(`${loop.appUrl}/tab/index.html#/saker?view=mine`);
+    if (res?.ok()) {
+      await tab.waitForTimeout(3000);
+      await tab.screenshot({ path: join(out, 'tab-mine-saker.png') });
+      console.log('tab: screenshot taken');
+    } else {
+      console.log(`tab: HTTP ${res?.status() ?? '?'} (not built? npm run build:tab)`);
+    }
+  } finally {
+    await context.close();
+    await loop.stop();
+    await rm(userDataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -3,6 +3,7 @@ import type { RecordedCall } from './fake-connector';
 
 export interface AnyCard {
   type: string;
+  version?: string;
   body: Array<Record<string, unknown>>;
   actions?: Array<Record<string, unknown>>;
 }

@@ -75,8 +75,8 @@ export function readValues(
     if (typeof v === 'string') values[id] = v;
     else if (typeof v === 'number' || typeof v === 'boolean') {
       values[id] = String(v);
-      errors[id] = turn.s.errors.unknownChoice;
-    } else errors[id] = turn.s.errors.unknownChoice;
+      errors[id] = turn.s.errors.invalid;
+    } else errors[id] = turn.s.errors.invalid;
   }
   return { values, errors };
 }

@@ -112,7 +112,7 @@ describe('resources', () => {
     expect(props(channel)).toEqual({ channelName: 'MsTeamsChannel', properties: { isEnabled: true } });
   });
 
-  it('gives the web app a Cosmos DB data-plane role (Built-in Data Contributor), ready for managed identity', () => {
+  it('gives the web app a Cosmos DB data-plane role (Built-in Data Contributor), so no key is needed', () => {
     const assignment = props(one('Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments'));
     expect(JSON.stringify(assignment.roleDefinitionId)).toContain('roles.cosmosDataContributor');
     expect(assignment.principalId).toEqual({ expr: 'site.identity.principalId' });
@@ -200,9 +200,10 @@ describe('resources', () => {
  */
 const settings = webAppSettings(main);
 
-/** Variables the app reads that App Service provides itself. */
-const SET_BY_PLATFORM: Record<string, string> = {
+/** Variables the app reads that the template leaves unset on purpose. */
+const NOT_SET: Record<string, string> = {
   PORT: 'App Service tells the Node process which port to listen on',
+  AZURE_CLIENT_ID: 'only for a user-assigned identity; unset, the app uses its system-assigned identity',
 };
 
 /** Settings no code of ours reads: App Service and its agents do. */
@@ -233,7 +234,6 @@ function sample(name: string, value: BicepValue): string {
     FRISTVAKT_ENV: 'production',
     COSMOS_ENDPOINT: 'https://cosmos-fristvaktprod-abc123.documents.azure.com:443/',
     COSMOS_DATABASE: 'fristvakt',
-    COSMOS_KEY: 'key-resolved-from-key-vault',
     BOT_ID: '0b6c7a4e-1111-4c2d-8e3f-000000000002',
     BOT_PASSWORD: 'secret-resolved-from-key-vault',
     BOT_TENANT_ID: '0b6c7a4e-1111-4c2d-8e3f-0000000000aa',
@@ -251,10 +251,10 @@ function sample(name: string, value: BicepValue): string {
 }
 
 describe('web app settings (infra/main.bicep) against bot/config.ts', () => {
-  it('sets every variable the app reads, except those App Service sets itself', () => {
-    const missing = CONFIG_ENV_VARS.filter((name) => !settings.has(name) && !(name in SET_BY_PLATFORM));
+  it('sets every variable the app reads, except PORT (App Service sets it) and AZURE_CLIENT_ID', () => {
+    const missing = CONFIG_ENV_VARS.filter((name) => !settings.has(name) && !(name in NOT_SET));
     expect(missing).toEqual([]);
-    for (const name of Object.keys(SET_BY_PLATFORM)) expect(settings.has(name)).toBe(false);
+    for (const name of Object.keys(NOT_SET)) expect(settings.has(name)).toBe(false);
   });
 
   it('sets nothing that neither the app nor the platform reads', () => {
@@ -271,22 +271,37 @@ describe('web app settings (infra/main.bicep) against bot/config.ts', () => {
   });
 
   it('gives the app a configuration its own loader accepts, in production and in test', () => {
-    const env = Object.fromEntries([...settings].map(([name, value]) => [name, sample(name, value)]));
     expect(settings.get('FRISTVAKT_ENV')).toEqual({ expr: 'fristvaktEnv' });
     const allowed = main.find((d) => d.kind === 'param' && d.name === 'fristvaktEnv')!.decorators.allowed;
     expect(allowed).toEqual(['production', 'test']);
-    for (const runtime of allowed as string[]) {
-      const config = loadConfig({ ...env, FRISTVAKT_ENV: runtime, PORT: '8080' }, '/home/site/wwwroot');
-      expect(config).toMatchObject({
-        env: runtime,
-        port: 8080,
-        host: '0.0.0.0',
-        dataDir: '/home/fristvakt-data',
-        demoDirectory: false,
-        seed: true,
-        store: { kind: 'cosmos', database: 'fristvakt', key: 'key-resolved-from-key-vault' },
-        bot: { appType: 'SingleTenant', appId: env.BOT_ID, tenantId: env.BOT_TENANT_ID },
-      });
+    // COSMOS_KEY is empty under managed identity (the default) and a Key Vault reference under cosmosAuth = 'key'.
+    const cosmosAuth = main.find((d) => d.kind === 'param' && d.name === 'cosmosAuth')!;
+    expect(cosmosAuth.node.text).toMatch(/= 'managedIdentity'$/);
+    expect(JSON.stringify(settings.get('COSMOS_KEY'))).toMatch(/cosmosAuth == 'key'[\s\S]*: ''/);
+    for (const [cosmosKey, expectedKey] of [
+      ['', undefined],
+      ['key-resolved-from-key-vault', 'key-resolved-from-key-vault'],
+    ] as const) {
+      const env = Object.fromEntries(
+        [...settings].map(([name, value]) => [name, name === 'COSMOS_KEY' ? cosmosKey : sample(name, value)]),
+      );
+      for (const runtime of allowed as string[]) {
+        const config = loadConfig({ ...env, FRISTVAKT_ENV: runtime, PORT: '8080' }, '/home/site/wwwroot');
+        expect(config).toMatchObject({
+          env: runtime,
+          port: 8080,
+          host: '0.0.0.0',
+          dataDir: '/home/fristvakt-data',
+          demoDirectory: false,
+          seed: true,
+          store: { kind: 'cosmos', database: 'fristvakt', endpoint: env.COSMOS_ENDPOINT },
+          bot: { appType: 'SingleTenant', appId: env.BOT_ID, tenantId: env.BOT_TENANT_ID },
+        });
+        expect(config.store).toEqual(
+          expect.not.objectContaining({ managedIdentityClientId: expect.anything() }),
+        );
+        expect((config.store as { key?: string }).key).toBe(expectedKey);
+      }
     }
   });
 

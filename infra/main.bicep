@@ -2,8 +2,8 @@
 //
 //   App Service (Linux, Node 22 LTS) ── serves the bot (/api/messages), the tab (/tab/) and its API (/api/...)
 //     │ system-assigned managed identity, no keys in app settings:
-//     ├─ Cosmos DB (NoSQL)       account key from Key Vault today; data-plane role
-//     │                          "Cosmos DB Built-in Data Contributor" ready for cosmosAuth = 'managedIdentity'
+//     ├─ Cosmos DB (NoSQL)       data-plane role "Cosmos DB Built-in Data Contributor", keys off
+//     │                          (or, with cosmosAuth = 'key', the account key from Key Vault)
 //     ├─ Storage (attachments)   role "Storage Blob Data Contributor"
 //     └─ Key Vault (secrets)     role "Key Vault Secrets User": the bot secret (and the Cosmos key)
 //                                 reach the app as Key Vault references
@@ -87,12 +87,12 @@ param cosmosDatabaseName string = 'fristvakt'
 ])
 param cosmosBackupTier string = 'Continuous7Days'
 
-@description('How the app authenticates to Cosmos DB. "key": the account key, kept in Key Vault as "cosmos-key" and given to the app as COSMOS_KEY through a Key Vault reference (what the app supports today). "managedIdentity": account keys are switched off and the app uses its managed identity with the data-plane role, which needs an app version that supports it.')
+@description('How the app authenticates to Cosmos DB. "managedIdentity" (recommended): account keys are switched off; the app\'s system-assigned identity has the data-plane role "Cosmos DB Built-in Data Contributor". "key": the account key is kept in Key Vault as "cosmos-key" and reaches the app as COSMOS_KEY through a Key Vault reference.')
 @allowed([
   'key'
   'managedIdentity'
 ])
-param cosmosAuth string = 'key'
+param cosmosAuth string = 'managedIdentity'
 
 @description('Blob container for screenshots and other case attachments.')
 param attachmentsContainerName string = 'attachments'
@@ -418,7 +418,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       healthCheckPath: '/healthz'
       // Every setting the app reads (bot/config.ts CONFIG_ENV_VARS); a test keeps this list complete.
-      // PORT is set by App Service itself.
+      // PORT is set by App Service itself; AZURE_CLIENT_ID is left unset, so the app uses its
+      // system-assigned identity.
       appSettings: [
         {
           name: 'FRISTVAKT_ENV'
@@ -466,7 +467,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
           value: cosmosDatabaseName
         }
         {
-          // Empty under managed identity: no key exists then.
+          // Empty under managed identity (the default): the app then signs in with its identity.
           name: 'COSMOS_KEY'
           value: cosmosAuth == 'key'
             ? '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${cosmosKeySecretName})'

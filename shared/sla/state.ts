@@ -358,12 +358,23 @@ function evaluate(
       ? { from: new Date(w.from), reason: w.reason }
       : { from: new Date(w.from), to: new Date(to), reason: w.reason };
   });
-  const base: TargetState = { target: which, state: 'no_target', asOf: new Date(now), clock: 'none', pauses };
-  if (metAt !== undefined) base.metAt = new Date(metAt);
-  if (explanation !== undefined) base.explanation = explanation;
-
+  const asOf = new Date(now);
+  const metDate = metAt === undefined ? undefined : new Date(metAt);
   const c = clocked(policy, p, spec, start);
-  if (!c) return base;
+  if (!c)
+    return target(
+      which,
+      'no_target',
+      asOf,
+      'none',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      metDate,
+      pauses,
+      explanation,
+    );
 
   const excluded = mergeSpans(
     extraExcluded.length === 0 ? pausing : [...pausing, ...extraExcluded],
@@ -385,23 +396,48 @@ function evaluate(
   else if (now > due) state = 'breached';
   else state = share >= policy.atRiskShare ? 'at_risk' : 'running';
 
-  const out: TargetState = {
-    ...base,
+  let text: LocalizedText | undefined;
+  if (state === 'breached' && explanation === undefined)
+    text = waitExplanation(waits.filter((w) => w.from < end));
+  const out = target(
+    which,
     state,
-    clock: c.kind,
-    targetMinutes: c.target,
-    dueAt: new Date(due),
-    remainingMinutes: remaining,
-    shareElapsed: share,
-  };
-  if (state === 'breached' && explanation === undefined) {
-    const text = waitExplanation(waits.filter((w) => w.from < end));
-    if (text) {
-      out.explanation = text.nb;
-      out.explanationText = text;
-    }
-  }
+    asOf,
+    c.kind,
+    c.target,
+    new Date(due),
+    remaining,
+    share,
+    metDate,
+    pauses,
+    explanation ?? text?.nb,
+  );
+  if (text) out.explanationText = text;
   return out;
+}
+
+/** One object shape for every target state (keeps property access monomorphic for the hot paths). */
+function target(
+  which: SlaTarget,
+  state: SlaState,
+  asOf: Date,
+  clock: TargetState['clock'],
+  targetMinutes: number | undefined,
+  dueAt: Date | undefined,
+  remainingMinutes: number | undefined,
+  shareElapsed: number | undefined,
+  metAt: Date | undefined,
+  pauses: SlaPause[],
+  explanation: string | undefined,
+): TargetState {
+  const t: TargetState = { target: which, state, asOf, clock, pauses };
+  if (targetMinutes !== undefined) t.targetMinutes = targetMinutes;
+  if (dueAt !== undefined) t.dueAt = dueAt;
+  if (remainingMinutes !== undefined) t.remainingMinutes = remainingMinutes;
+  if (shareElapsed !== undefined) t.shareElapsed = shareElapsed;
+  if (metAt !== undefined) t.metAt = metAt;
+  if (explanation !== undefined) t.explanation = explanation;
+  return t;
 }
 
 /** The priority definition in force, falling back to the policy's default for an unknown id. */

@@ -98,6 +98,8 @@ export interface CaseStore {
 
   /** A reporter's own cases, newest first. */
   listByReporter(reporterId: UserId, page?: PageRequest): Promise<Page<Case>>;
+  /** Cases the user follows (is a follower of), newest first: "Mine saker" shows them beside their own. */
+  listByFollower(followerId: UserId, page?: PageRequest): Promise<Page<Case>>;
   /** A desk's open cases (not Lukket), nearest deadline first (no deadline last), then by reference. */
   listDeskQueue(deskId: DeskId, page?: PageRequest): Promise<Page<Case>>;
   /** A virksomhet's cases for its superbrukere, newest first. */

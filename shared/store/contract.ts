@@ -218,6 +218,32 @@ export function describeStoreContract(
         expect(refs(items)).toEqual(refs([...made].reverse()));
       });
 
+      it('lists the cases a user follows newest first, and follows changes of the followers', async () => {
+        const a = await create(newCase({ followers: ['u-fol', 'u-x'], receivedAt: '2026-03-01T08:00:00Z' }));
+        const b = await create(
+          newCase({
+            desk: 'byarkivet',
+            org: 'frogner',
+            followers: ['u-fol'],
+            receivedAt: '2026-03-02T08:00:00Z',
+          }),
+        );
+        const c = await create(newCase({ receivedAt: '2026-03-03T08:00:00Z' }));
+        await create(newCase({ reporter: 'u-fol' })); // reported, not followed
+        const { pages, items } = await allPages((p) => store.cases.listByFollower(userId('u-fol'), p), 1);
+        expect(pages.map((p) => p.length)).toEqual([1, 1]);
+        expect(refs(items)).toEqual([b.value.ref, a.value.ref]);
+
+        await store.cases.update({ ...a.value, followers: [person('u-x')] }, a.version);
+        await store.cases.update({ ...c.value, followers: [person('u-fol')] }, c.version);
+        expect(refs((await store.cases.listByFollower(userId('u-fol'))).items)).toEqual([
+          c.value.ref,
+          b.value.ref,
+        ]);
+        expect(refs((await store.cases.listByFollower(userId('u-x'))).items)).toEqual([a.value.ref]);
+        expect((await store.cases.listByFollower(userId('u-nobody'))).items).toEqual([]);
+      });
+
       it('lists the children of a parent case by reference', async () => {
         const parent = (await create(newCase())).value;
         const kids: Case[] = [];

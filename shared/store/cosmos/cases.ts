@@ -57,12 +57,20 @@ const fromItem = (item: CaseItem): Versioned<Case> => ({ value: item.data, versi
 
 function pointers(c: Case): PointerItem[] {
   const base = { id: c.ref, ref: c.ref, deskId: c.deskId, receivedAt: c.receivedAt };
+  const followers = [...new Set(c.followers.map((f) => f.id))];
   return [
     { ...base, pk: pointerPk.ref(c.ref), type: 'byRef' },
     { ...base, pk: pointerPk.reporter(c.reporter.id), type: 'byReporter' },
     { ...base, pk: pointerPk.org(c.orgId), type: 'byOrg' },
+    ...followers.map((f) => ({ ...base, pk: pointerPk.follower(f), type: 'byFollower' as const })),
   ];
 }
+
+/** Pointers in `a` whose partition is not among `b`'s. */
+const missingFrom = (a: PointerItem[], b: PointerItem[]) => {
+  const keep = new Set(b.map((p) => p.pk));
+  return a.filter((p) => !keep.has(p.pk));
+};
 
 /** The fixed sorts and their keyset filters (`@k`, `@r`) on the items' indexed fields. */
 const SORTS = {
@@ -192,7 +200,7 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
     };
   }
 
-  /** A reporter's or an organisation's view: a page of pointers, then the cases, checked against the view. */
+  /** A reporter's, a follower's or an organisation's view: a page of pointers, then the cases, checked against the view. */
   async function listByPointer(
     kind: string,
     pk: string,
@@ -300,8 +308,9 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
 
       const before = pointers(current.data);
       const after = pointers(next);
-      const moved = after.filter((p, i) => p.pk !== before[i]!.pk);
-      if (moved.length > 0) await writePointers(moved);
+      const added = missingFrom(after, before);
+      const removed = missingFrom(before, after);
+      if (added.length > 0) await writePointers(added);
 
       const ops: OperationInput[] = [
         {
@@ -319,7 +328,7 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
           // Our own batch, committed by an attempt whose answer was lost and then retried?
           const now = await readItem<CaseItem>(ctx, cases, next.ref, next.deskId, `case ${next.ref}`);
           if (now && now._etag && JSON.stringify(now.data) === JSON.stringify(next)) {
-            if (moved.length > 0) await deletePointers(before.filter((p, i) => p.pk !== after[i]!.pk));
+            if (removed.length > 0) await deletePointers(removed);
             return { value: next, version: now._etag };
           }
         }
@@ -334,7 +343,7 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
           });
         throw translateCosmosError({ code: status }, `update case ${next.ref}`);
       }
-      if (moved.length > 0) await deletePointers(before.filter((p, i) => p.pk !== after[i]!.pk));
+      if (removed.length > 0) await deletePointers(removed);
       return { value: next, version: outcome.results[0]!.eTag ?? '' };
     },
 
@@ -351,6 +360,14 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
         'reporter',
         pointerPk.reporter(reporterId),
         (c) => c.reporter.id === reporterId,
+        page,
+      );
+    },
+    listByFollower(followerId: UserId, page?: PageRequest) {
+      return listByPointer(
+        'follower',
+        pointerPk.follower(followerId),
+        (c) => c.followers.some((f) => f.id === followerId),
         page,
       );
     },

@@ -115,11 +115,11 @@ export interface NoticeItem extends SystemProps {
   data: Notice;
 }
 
-/** A pointer in `lookups`: where a case lives, listed under its reporter, its organisation or its reference. */
+/** A pointer in `lookups`: where a case lives, listed under its reporter, organisation, followers or reference. */
 export interface PointerItem extends SystemProps {
   id: CaseRef;
   pk: string;
-  type: 'byRef' | 'byReporter' | 'byOrg';
+  type: 'byRef' | 'byReporter' | 'byOrg' | 'byFollower';
   ref: CaseRef;
   deskId: DeskId;
   receivedAt: IsoInstant;
@@ -129,6 +129,7 @@ export const pointerPk = {
   ref: (ref: string) => `ref|${ref}`,
   reporter: (userId: string) => `user|${userId}`,
   org: (orgId: string) => `org|${orgId}`,
+  follower: (userId: string) => `follower|${userId}`,
 };
 
 /**

@@ -180,6 +180,14 @@ function caseStore(db: Db, streamPage: number): CaseStore {
   const byRef = db.prepare<[string], DocRow & { desk_id: string }>(
     'SELECT doc, version, desk_id FROM cases WHERE ref = ?',
   );
+  const insertFollower = db.prepare(
+    'INSERT OR IGNORE INTO case_followers (user_id, received_at, ref) VALUES (?, ?, ?)',
+  );
+  const deleteFollowers = db.prepare('DELETE FROM case_followers WHERE ref = ?');
+  const saveFollowers = (c: Case) => {
+    deleteFollowers.run(c.ref);
+    for (const f of c.followers) insertFollower.run(f.id, c.receivedAt, c.ref);
+  };
   const insertOutbox = outboxInserter(db);
   const statements = new Map<string, Database.Statement<Record<string, unknown>, CaseRow>>();
 
@@ -231,6 +239,7 @@ function caseStore(db: Db, streamPage: number): CaseStore {
           const seq = nextSeq.get(year)!.seq;
           const stored: Case = { ...input, ref: formatCaseRef(year, seq) };
           insertCase.run(columns(stored));
+          saveFollowers(stored);
           for (const m of outbox(stored)) insertOutbox(m);
           return { case: { value: stored, version: '1' }, created: true };
         }),
@@ -254,6 +263,7 @@ function caseStore(db: Db, streamPage: number): CaseStore {
               ref: next.ref,
               expectedVersion,
             });
+          saveFollowers(next);
           for (const m of outbox) insertOutbox(m);
           return { value: next, version: String(expected + 1) };
         }),
@@ -261,12 +271,16 @@ function caseStore(db: Db, streamPage: number): CaseStore {
     },
 
     getVisible(ref: CaseRef, access: CaseAccess) {
-      const found = versioned<Case>(byRef.get(ref));
-      return run(() => (found && canSee(found.value, access) ? found : null));
+      return run(() => {
+        const found = versioned<Case>(byRef.get(ref));
+        return found && canSee(found.value, access) ? found : null;
+      });
     },
     getForDesk(ref: CaseRef, deskId: DeskId) {
-      const row = byRef.get(ref);
-      return run(() => (row && row.desk_id === deskId ? versioned<Case>(row) : null));
+      return run(() => {
+        const row = byRef.get(ref);
+        return row && row.desk_id === deskId ? versioned<Case>(row) : null;
+      });
     },
     locate(ref: CaseRef) {
       return run(() => (byRef.get(ref)?.desk_id as DeskId | undefined) ?? null);
@@ -277,6 +291,15 @@ function caseStore(db: Db, streamPage: number): CaseStore {
         kind: 'reporter',
         where: 'reporter_id = @id',
         params: { id: reporterId },
+        sort: 'newest',
+      };
+      return run(() => list(spec as ListSpec, page));
+    },
+    listByFollower(followerId: UserId, page?: PageRequest) {
+      const spec = {
+        kind: 'follower',
+        where: 'ref IN (SELECT ref FROM case_followers WHERE user_id = @id)',
+        params: { id: followerId },
         sort: 'newest',
       };
       return run(() => list(spec as ListSpec, page));

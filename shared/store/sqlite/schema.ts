@@ -50,6 +50,18 @@ const STEPS: string[] = [
   CREATE INDEX notices_desk ON notices (desk_id, status, starts_at);
   CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL);
   `,
+  // 2: followers, for listByFollower; filled from the cases already stored.
+  `
+  CREATE TABLE case_followers (
+    user_id TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    PRIMARY KEY (user_id, received_at, ref)
+  ) WITHOUT ROWID;
+  CREATE INDEX case_followers_ref ON case_followers (ref);
+  INSERT OR IGNORE INTO case_followers (user_id, received_at, ref)
+    SELECT json_extract(f.value, '$.id'), c.received_at, c.ref FROM cases c, json_each(c.doc, '$.followers') f;
+  `,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { userId } from '../../ids';
 import { describeStoreContract } from '../contract';
 import { newCase } from '../test-support/fixtures';
 import { openSqliteStore } from './index';
@@ -51,6 +52,23 @@ describe('SQLite store on disk', () => {
     expect(raw.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SCHEMA_VERSION });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
+  });
+
+  it('migrates an older schema on open, filling the followers of stored cases', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'fristvakt.db');
+    const first = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    const made = await first.cases.create(newCase({ followers: ['u-fol'] }), 2026, () => []);
+    await first.close();
+    const raw = new Database(file);
+    raw.exec('DROP TABLE case_followers; UPDATE schema_version SET version = 1');
+    raw.close();
+
+    const again = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    expect((await again.cases.listByFollower(userId('u-fol'))).items.map((c) => c.ref)).toEqual([
+      made.case.value.ref,
+    ]);
+    await again.close();
   });
 
   it('works in memory', async () => {

@@ -148,6 +148,17 @@ export function describeStoreContract(
         );
       });
 
+      it('refuses to update a case that does not exist', async () => {
+        const v1 = await create(newCase());
+        const ghost: Case = { ...v1.value, ref: caseRef('FV-2026-999999') };
+        await expect(store.cases.update(ghost, v1.version)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        await expect(
+          store.outbox.markDelivered('ghost', ROR, at('2026-03-02T10:00:00Z')),
+        ).rejects.toMatchObject({
+          code: 'NOT_FOUND',
+        });
+      });
+
       it('refuses to move a case to another desk by update', async () => {
         const v1 = await create(newCase());
         await expect(store.cases.update({ ...v1.value, deskId: BYA }, v1.version)).rejects.toMatchObject({

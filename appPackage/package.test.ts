@@ -159,7 +159,7 @@ describe('npm run package', () => {
 
     const mine = manifest.staticTabs.find((t) => t.entityId === 'mine-saker')!;
     expect(mine.name).toBe('Mine saker');
-    expect(mine.contentUrl).toBe(`${vars.TAB_ENDPOINT}/tab/index.html#/saker?view=mine`);
+    expect(mine.contentUrl).toBe(`${vars.TAB_ENDPOINT}/tab/?view=mine`);
     expect(manifest.configurableTabs).toEqual([
       expect.objectContaining({ configurationUrl: `${vars.TAB_ENDPOINT}/tab/config.html`, scopes: ['team'] }),
     ]);

@@ -96,7 +96,7 @@ async function main(): Promise<void> {
 
     // The tab, in the browser outside Teams (development sign-in), when it is built.
     const tab = await context.newPage();
-    const res = await tab.goto(`${loop.appUrl}/tab/index.html#/saker?view=mine`);
+    const res = await tab.goto(`${loop.appUrl}/tab/?view=mine`);
     if (res?.ok()) {
       await tab.waitForTimeout(3000);
       await tab.screenshot({ path: join(out, 'tab-mine-saker.png') });

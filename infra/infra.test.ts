@@ -76,6 +76,19 @@ describe('parameters', () => {
     expect(required.filter((n) => !(n in parameterFile.parameters))).toEqual([]);
   });
 
+  it('uses in teamsapp.yml and the manifests only names env/.env.dev defines (or provisioning writes as secrets)', () => {
+    const envDev = parseEnvFile(readFileSync(join(repoRoot(), 'env', '.env.dev'), 'utf8'));
+    for (const file of [
+      'teamsapp.yml',
+      'infra/entra/aad.manifest.json',
+      'appPackage/manifest.json',
+      'appPackage/en-US.json',
+    ]) {
+      const used = placeholdersIn(readFileSync(join(repoRoot(), file), 'utf8'));
+      expect([file, used.filter((n) => !(n in envDev) && !n.startsWith('SECRET_'))]).toEqual([file, []]);
+    }
+  });
+
   it('fills main.parameters.json only from names env/.env.dev defines or provisioning writes as secrets', () => {
     const envDev = parseEnvFile(readFileSync(join(repoRoot(), 'env', '.env.dev'), 'utf8'));
     const used = placeholdersIn(JSON.stringify(parameterFile));

@@ -35,7 +35,7 @@ param location string = resourceGroup().location
 ])
 param fristvaktEnv string = 'production'
 
-@description('App Service plan SKU. B1 suffices for a test environment; P0v3 or larger for production (several instances, deployment slots).')
+@description('App Service plan SKU, B1 or larger: Free and Shared plans have no Always On, which the SLA watcher needs to keep running. B1 suffices for a test environment; P0v3 or larger for production (several instances, deployment slots).')
 param appServiceSku string = 'B1'
 
 @description('Number of App Service instances. More than one is safe: the SLA watcher and the outbox sender take a lease in Cosmos DB so only one instance runs them at a time.')

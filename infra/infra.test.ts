@@ -4,6 +4,7 @@ import { join } from 'path';
 import { parseEnvFile, placeholdersIn } from '../scripts/env-files';
 import { repoRoot } from '../scripts/repo-root';
 import { CONFIG_ENV_VARS, loadConfig } from '../bot/config';
+import { type RouteDeps, routes } from '../bot/server/routes';
 import { CONTAINER_DEFINITIONS } from '../shared/store/cosmos/model';
 import {
   type BicepValue,
@@ -113,6 +114,24 @@ describe('resources', () => {
     });
     expect(props(one('Microsoft.Web/serverfarms'))).toMatchObject({ reserved: true });
     expect(props(one('Microsoft.Web/sites/basicPublishingCredentialsPolicies'))).toEqual({ allow: false });
+  });
+
+  it('points the health check, the bot endpoint and the tab at routes the server has', () => {
+    // Only the paths are read; no handler runs.
+    const table = routes({ tabDir: '/nonexistent', tabRoutes: [] } as unknown as RouteDeps).map(
+      (r) => `${r.method.toUpperCase()} ${r.path}`,
+    );
+    const site = props(one('Microsoft.Web/sites'));
+    expect(table).toContain(`GET ${String((site.siteConfig as Record<string, BicepValue>).healthCheckPath)}`);
+    const endpoint = (props(one('Microsoft.BotService/botServices')).endpoint as { expr: string }).expr;
+    expect(table).toContain(`POST ${/\}(\/[^']*)'$/.exec(endpoint)![1]}`);
+    const manifest = readFileSync(join(repoRoot(), 'appPackage', 'manifest.json'), 'utf8');
+    for (const [, path] of manifest.matchAll(/\$\{\{TAB_ENDPOINT\}\}(\/[^"?#]*)/g)) {
+      expect([path, table.some((r) => r === 'GET /tab/*' && path!.startsWith('/tab/'))]).toEqual([
+        path,
+        true,
+      ]);
+    }
   });
 
   it('registers a single-tenant Azure Bot pointing at /api/messages, with the Teams channel', () => {

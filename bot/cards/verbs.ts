@@ -2,6 +2,8 @@
  * The `Action.Execute` verbs: the cards that render them and the handlers routed by them share these
  * constants, so a card and its handler cannot drift apart. Verbs of issue 5 (desk actions) go here too.
  */
+import { CHANNEL_VERBS } from './channel/verbs';
+
 export const VERBS = {
   /** A menu button (welcome, help): run a chat command; data `{ command }`. */
   menuRun: 'menu.run',
@@ -21,6 +23,8 @@ export const VERBS = {
   solutionAccept: 'solution.accept',
   /** The reporter rejects the solution (comment required); data `{ ref }`. */
   solutionReject: 'solution.reject',
+  /** Issue 5: the triage card's desk actions and driftsmeldinger (cards/channel/verbs.ts). */
+  ...CHANNEL_VERBS,
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 export const ALL_VERBS: readonly string[] = Object.values(VERBS);

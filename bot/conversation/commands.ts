@@ -9,6 +9,7 @@ import { reportFaultCommand } from './handlers/report-fault';
 import { myCasesCommand } from './handlers/my-cases';
 import { caseStatusCommand } from './handlers/case-status';
 import { noticesCommand } from './handlers/notices';
+import { CHANNEL_COMMANDS } from './channel/commands';
 
 /**
  * A command's handler; `arg` is the rest of the text after the command's name (may be empty). It
@@ -40,6 +41,7 @@ export const COMMANDS: CommandDef[] = [
     handler: noticesCommand,
   },
   { name: 'hjelp', aliases: ['help', '?', 'meny', 'menu'], takesArgument: false, handler: helpCommand },
+  ...CHANNEL_COMMANDS,
 ];
 
 /** The message text without `<at>` mentions, HTML tags and entities, whitespace collapsed. */

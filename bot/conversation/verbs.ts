@@ -13,6 +13,7 @@ import { faultJoinNotice, faultSubmit, faultSubmitNew } from './handlers/fault-s
 import { caseShow } from './handlers/case-status';
 import { casesList } from './handlers/my-cases';
 import { solutionAccept, solutionReject } from './handlers/solution';
+import { CHANNEL_VERB_HANDLERS } from './channel/verbs';
 
 export type VerbHandler = (turn: Turn, data: Record<string, unknown>) => Promise<InvokeResult>;
 
@@ -26,6 +27,7 @@ export const VERB_HANDLERS: Record<Verb, VerbHandler> = {
   [VERBS.casesList]: casesList,
   [VERBS.solutionAccept]: solutionAccept,
   [VERBS.solutionReject]: solutionReject,
+  ...CHANNEL_VERB_HANDLERS,
 };
 
 export function routeVerb(turn: Turn, verb: unknown, data: Record<string, unknown>): Promise<InvokeResult> {

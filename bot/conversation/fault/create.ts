@@ -20,6 +20,8 @@ import type { CardJson } from '../../cards/card';
 import { confirmationCard } from '../../cards/confirmation';
 import { osloDateAndTime } from '../../i18n/locale';
 import { updateCase } from '../case-update';
+import type { OutboxMessage } from '../../../shared/ports';
+import { triageMessages } from '../channel/triage-outbox';
 import type { Turn } from '../turn';
 import type { FormCheck } from './validate';
 
@@ -34,7 +36,10 @@ export async function createFaultCase(
   const policy = check.desk.policy;
   const fresh = openCase(check.input, { policy, service: check.service, now: turn.now, reporter: turn.user });
   const year = Number(osloDateAndTime(turn.now).date.slice(0, 4));
-  const outbox = turn.deps.caseCreatedOutbox ?? (() => []);
+  const outbox = (c: Case): OutboxMessage[] => [
+    ...(turn.deps.caseCreatedOutbox?.(c) ?? []),
+    ...triageMessages(c, { catalogue: turn.catalogue, directory: turn.deps.directory, now: turn.now }),
+  ];
   const result = await store.cases.create(fresh, year, outbox);
   let c = result.case.value;
   if (result.created && join) c = await linkToNotice(turn, c, join);

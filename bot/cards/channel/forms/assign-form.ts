@@ -1,0 +1,23 @@
+/** Tildel: choose a desk member. */
+import type { Locale } from '../../../../shared/i18n-text';
+import type { CardElement } from '../../card';
+import { VERBS } from '../../verbs';
+import { TRIAGE_INPUTS } from '../inputs';
+import { channelStrings } from '../strings';
+import { choiceInput, showCardForm, type FormTarget } from './form';
+
+export interface AssignFormData {
+  locale: Locale;
+  target: FormTarget;
+  /** Desk members as [user id, name]. */
+  members: Array<[string, string]>;
+}
+
+export function assignForm(d: AssignFormData): CardElement {
+  const a = channelStrings(d.locale).actions;
+  return showCardForm(
+    a.assign,
+    [choiceInput(TRIAGE_INPUTS.assignee, a.assignee, d.members, { isRequired: true })],
+    { title: a.save, verb: VERBS.triageAssign, target: d.target },
+  );
+}

@@ -1,0 +1,26 @@
+/** Knytt til hovedsak: the reference of the fellesfeil's hovedsak. */
+import type { Locale } from '../../../../shared/i18n-text';
+import type { CardElement } from '../../card';
+import { VERBS } from '../../verbs';
+import { TRIAGE_INPUTS } from '../inputs';
+import { channelStrings } from '../strings';
+import { showCardForm, textInput, type FormTarget } from './form';
+
+export interface LinkFormData {
+  locale: Locale;
+  target: FormTarget;
+}
+
+export function linkForm(d: LinkFormData): CardElement {
+  const a = channelStrings(d.locale).actions;
+  return showCardForm(
+    a.link,
+    [
+      textInput(TRIAGE_INPUTS.parentRef, a.parentRef, 20, {
+        isRequired: true,
+        placeholder: a.parentPlaceholder,
+      }),
+    ],
+    { title: a.save, verb: VERBS.triageLink, target: d.target },
+  );
+}

@@ -1,0 +1,18 @@
+/**
+ * The `Action.Execute` verbs of the channel flow (issue 5): the triage card's desk actions and the
+ * driftsmelding card. Spread into `VERBS` (cards/verbs.ts), so the verb table must route each of them.
+ */
+export const CHANNEL_VERBS = {
+  /** Universal Actions refresh of a triage card: the card for that viewer; data `{ ref }`. */
+  triageRefresh: 'triage.refresh',
+  /** Desk actions on a triage card; data `{ ref, version }` plus the form's inputs. */
+  triageClaim: 'triage.claim',
+  triageAssign: 'triage.assign',
+  triagePriority: 'triage.priority',
+  triageWait: 'triage.wait',
+  triageResume: 'triage.resume',
+  triageEscalate: 'triage.escalate',
+  triageSolve: 'triage.solve',
+  triageLink: 'triage.link',
+} as const;
+export type ChannelVerb = (typeof CHANNEL_VERBS)[keyof typeof CHANNEL_VERBS];

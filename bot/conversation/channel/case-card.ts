@@ -1,0 +1,185 @@
+/**
+ * The triage card of a case, for one viewer or for everyone (the channel post): labels from the
+ * catalogue and the directory, both deadlines from `computeSla` with time left, the overall SLA state,
+ * and the actions a desk member may use in the case's current status.
+ */
+import type { Directory } from '../../../shared/access';
+import type { Case, CaseStatus } from '../../../shared/cases/model';
+import {
+  LINE_LABELS,
+  SCOPE_LABELS,
+  STATUS_LABELS,
+  WAIT_REASON_LABELS,
+  formatMinutes,
+} from '../../../shared/cases/labels';
+import type { Desk } from '../../../shared/desks/model';
+import type { Locale } from '../../../shared/i18n-text';
+import { computeSla, type TargetState } from '../../../shared/sla/state';
+import type { CardJson } from '../../cards/card';
+import { channelStrings } from '../../cards/channel/strings';
+import {
+  MAX_REFRESH_USERS,
+  triageCard,
+  type Overall,
+  type TargetLine,
+  type TriageActions,
+  type TriageCardData,
+} from '../../cards/channel/triage-card';
+import { formatDateTime, formatDeadline } from '../../i18n/locale';
+import type { CatalogueSnapshot } from '../catalogue';
+import { priorityLabel } from '../case-view';
+
+export interface CardContext {
+  catalogue: CatalogueSnapshot;
+  directory: Directory;
+  now: Date;
+  locale: Locale;
+}
+
+const WORKING: readonly CaseStatus[] = ['new', 'in_progress', 'waiting'];
+
+export const memberName = (directory: Directory, id: string): string => directory.users[id]?.name ?? id;
+
+/** The desk's members as [id, name] (configured members; an Entra group is resolved by Teams, not listed). */
+export function deskMembers(desk: Desk, directory: Directory): Array<[string, string]> {
+  return desk.members.map((id) => [id, memberName(directory, id)] as [string, string]);
+}
+
+function stateOf(t: TargetState): Overall {
+  switch (t.state) {
+    case 'breached':
+      return 'breached';
+    case 'at_risk':
+      return 'at_risk';
+    case 'paused':
+      return 'paused';
+    case 'running':
+      return 'on_track';
+    default:
+      return 'done';
+  }
+}
+
+const RANK: Record<Overall, number> = { breached: 4, at_risk: 3, on_track: 2, paused: 1, done: 0 };
+
+function targetLine(t: TargetState, label: string, locale: Locale): TargetLine {
+  const s = channelStrings(locale).card;
+  if (t.state === 'no_target') return { label, text: s.noTarget, state: 'done' };
+  const due = t.dueAt ? s.due(formatDeadline(t.dueAt, locale)) : '';
+  if (t.state === 'met' || t.metAt)
+    return { label, text: `${s.met}${due ? ` (${due})` : ''}`, state: 'done' };
+  const minutes = t.remainingMinutes ?? 0;
+  const amount = formatMinutes(Math.abs(minutes), locale) + (t.clock === 'business' ? ` ${s.business}` : '');
+  const left = t.state === 'paused' ? s.pausedLeft(amount) : minutes < 0 ? s.late(amount) : s.left(amount);
+  return { label, text: [due, left].filter(Boolean).join(' · '), state: stateOf(t) };
+}
+
+/** What a desk member may do with the case in its current status. */
+export function triageActions(c: Case, desk: Desk, ctx: CardContext, viewerId?: string): TriageActions {
+  const working = WORKING.includes(c.status);
+  const open = working || c.status === 'solved';
+  const locale = ctx.locale;
+  const service = ctx.catalogue.service(c.serviceId);
+  const lines = (['second', 'third', 'supplier'] as const)
+    .filter((l) => l !== c.line)
+    .map((l) => [l, LINE_LABELS[l][locale]] as [string, string]);
+  const canEscalate = working && lines.length > 0;
+  return {
+    claim: working && (viewerId === undefined || c.assignee?.id !== viewerId),
+    resume: c.status === 'waiting',
+    ...(working
+      ? {
+          assign: {
+            members: deskMembers(desk, ctx.directory).filter(([id]) => id !== c.assignee?.id),
+          },
+          priority: {
+            priorities: desk.policy.priorities.map((p) => [p.id, p.label[locale]] as [string, string]),
+            current: c.priority,
+          },
+          solve: { childCount: c.childRefs.length },
+        }
+      : {}),
+    ...(c.status === 'in_progress' || c.status === 'waiting'
+      ? {
+          wait: {
+            reasons: (['supplier', 'third_line', 'reporter'] as const).map(
+              (r) => [r, WAIT_REASON_LABELS[r][locale]] as [string, string],
+            ),
+          },
+        }
+      : {}),
+    ...(canEscalate
+      ? { escalate: { lines, ...(service?.supplier ? { supplier: service.supplier } : {}) } }
+      : {}),
+    link: open && c.parentRef === undefined && c.childRefs.length === 0,
+    notice: c.status !== 'closed',
+  };
+}
+
+export interface TriageCardOptions {
+  /** The viewer: their actions (when a member), or none; undefined = the channel post (everyone). */
+  viewer?: { id: string; member: boolean };
+  banner?: TriageCardData['banner'];
+}
+
+/**
+ * The version a card carries: the length of the case's history. Any change appends events, so a card
+ * whose version is not the current one was made before someone else acted (and it is known at
+ * creation, before the store gives the record its own version).
+ */
+export const cardVersion = (c: Case): string => String(c.events.length);
+
+export function triageCardData(
+  c: Case,
+  desk: Desk,
+  ctx: CardContext,
+  options: TriageCardOptions = {},
+): TriageCardData {
+  const { locale, catalogue } = ctx;
+  const s = channelStrings(locale).card;
+  const sla = computeSla(c, desk.policy, ctx.now);
+  const finished = c.status === 'solved' || c.status === 'closed';
+  const targets = [
+    targetLine(sla.response, s.response, locale),
+    targetLine(sla.resolution, s.resolution, locale),
+  ];
+  const overall: Overall = finished
+    ? 'done'
+    : targets.reduce<Overall>((worst, t) => (RANK[t.state] > RANK[worst] ? t.state : worst), 'done');
+  const waitEvent = [...c.events].reverse().find((e) => e.type === 'waiting_started');
+  const status =
+    c.status === 'waiting' && waitEvent?.type === 'waiting_started'
+      ? WAIT_REASON_LABELS[waitEvent.reason][locale]
+      : STATUS_LABELS[c.status][locale];
+  const member = options.viewer === undefined || options.viewer.member;
+  return {
+    locale,
+    ref: c.ref,
+    version: cardVersion(c),
+    title: c.title,
+    service: catalogue.service(c.serviceId)?.name ?? c.serviceId,
+    org: catalogue.org(c.orgId)?.name ?? c.orgId,
+    reporter: c.reporter.name,
+    scope: SCOPE_LABELS[c.checklist.scope][locale],
+    priority: priorityLabel(desk, c.priority, locale),
+    status,
+    ...(c.assignee ? { assignee: c.assignee.name } : {}),
+    line: LINE_LABELS[c.line][locale],
+    ...(c.supplierCaseNumber ? { supplierCaseNumber: c.supplierCaseNumber } : {}),
+    overall,
+    targets,
+    ...(c.parentRef ? { parentRef: c.parentRef } : {}),
+    childCount: c.childRefs.length,
+    asOf: formatDateTime(ctx.now, locale),
+    ...(options.banner ? { banner: options.banner } : {}),
+    ...(member && c.status !== 'closed' ? { actions: triageActions(c, desk, ctx, options.viewer?.id) } : {}),
+    refreshUserIds: desk.members.slice(0, MAX_REFRESH_USERS),
+  };
+}
+
+export const triageCardFor = (
+  c: Case,
+  desk: Desk,
+  ctx: CardContext,
+  options: TriageCardOptions = {},
+): CardJson => triageCard(triageCardData(c, desk, ctx, options));

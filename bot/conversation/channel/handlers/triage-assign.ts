@@ -1,0 +1,24 @@
+/** Tildel: assign the case to a member of the desk. */
+import { TRIAGE_INPUTS } from '../../../cards/channel/inputs';
+import { channelStrings } from '../../../cards/channel/strings';
+import type { InvokeResult } from '../../invoke';
+import type { Turn } from '../../turn';
+import { memberName } from '../case-card';
+import { deskAction } from '../desk-action';
+import { inputText } from '../inputs';
+
+export const triageAssign = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
+  deskAction(turn, data, {
+    build: (_c, desk) => {
+      const id = inputText(data, TRIAGE_INPUTS.assignee);
+      const a = channelStrings(turn.locale).actions;
+      if (!desk.members.some((m) => m === id))
+        return { invalid: channelStrings(turn.locale).errors.badChoice(a.assignee) };
+      return {
+        command: {
+          type: 'assign',
+          assignee: { id: id as never, name: memberName(turn.deps.directory, id) },
+        },
+      };
+    },
+  });

@@ -1,0 +1,41 @@
+/**
+ * Knytt til hovedsak: the case becomes an undersak of a fellesfeil's hovedsak (same desk, open, not an
+ * undersak itself). The undersak is written conditionally on its card's version; then the hovedsak
+ * records it (re-read on a conflict), and its card shows the count.
+ */
+import { checkParent } from '../../../../shared/cases/fellesfeil';
+import { isFristvaktError } from '../../../../shared/errors';
+import { parseCaseRef } from '../../../../shared/ids';
+import { TRIAGE_INPUTS } from '../../../cards/channel/inputs';
+import { channelStrings } from '../../../cards/channel/strings';
+import type { InvokeResult } from '../../invoke';
+import type { Turn } from '../../turn';
+import { deskAction } from '../desk-action';
+import { addChildToParent } from '../fellesfeil';
+import { inputText } from '../inputs';
+
+export const triageLink = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
+  deskAction(turn, data, {
+    build: async (c, desk) => {
+      const s = channelStrings(turn.locale);
+      const parentRef = parseCaseRef(inputText(data, TRIAGE_INPUTS.parentRef));
+      if (!parentRef) return { invalid: s.errors.required(s.actions.parentRef.replace(' *', '')) };
+      const parent = await turn.deps.store.cases.getForDesk(parentRef, desk.id);
+      if (!parent) return { invalid: s.errors.notFound(parentRef) };
+      try {
+        checkParent(c, parent.value);
+      } catch (err) {
+        if (isFristvaktError(err, 'VALIDATION')) return { invalid: s.errors.badParent };
+        throw err;
+      }
+      return { command: { type: 'link_to_parent', parent: parentRef } };
+    },
+    after: async (stored, _r, desk) => {
+      const parentRef = stored.value.parentRef;
+      if (!parentRef) return undefined;
+      const parent = await addChildToParent(turn, parentRef, stored.value.ref, desk);
+      return parent
+        ? channelStrings(turn.locale).done.childLinked(stored.value.ref, parent.childRefs.length)
+        : undefined;
+    },
+  });

@@ -1,0 +1,33 @@
+/**
+ * Løs: the solution text is required (the reporter gets it with "Løst – takk" / "Ikke løst"). Solving a
+ * hovedsak solves each of its open undersaker with the same solution and notifies their reporters.
+ */
+import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../../cards/channel/inputs';
+import { channelStrings } from '../../../cards/channel/strings';
+import type { InvokeResult } from '../../invoke';
+import type { Turn } from '../../turn';
+import { deskAction } from '../desk-action';
+import { solveChildren } from '../fellesfeil';
+import { inputText } from '../inputs';
+
+export const triageSolve = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
+  deskAction(turn, data, {
+    build: (c) => {
+      const s = channelStrings(turn.locale);
+      const solution = inputText(data, TRIAGE_INPUTS.solution);
+      if (solution === '') return { invalid: s.errors.required(s.actions.solution.replace(' *', '')) };
+      if (solution.length > TRIAGE_LIMITS.solution)
+        return { invalid: s.errors.tooLong(s.actions.solution.replace(' *', ''), TRIAGE_LIMITS.solution) };
+      const nb = channelStrings('nb').done;
+      const children = c.childRefs.length;
+      return {
+        command: { type: 'solve', solution },
+        line: () => (children > 0 ? nb.solvedChildren(children) : nb.solved),
+      };
+    },
+    after: async (stored, _r, desk) => {
+      if (stored.value.childRefs.length === 0) return undefined;
+      const n = await solveChildren(turn, stored.value, desk);
+      return channelStrings(turn.locale).done.solvedChildren(n);
+    },
+  });

@@ -1,0 +1,60 @@
+/**
+ * `@Fristvakt koble <desk>` makes the channel the desk's triage channel; `@Fristvakt koble
+ * driftsmeldinger <desk>` adds it to the desk's notice channels (several allowed). Only the desk's
+ * members may link. The desk is changed conditionally on its version (retried on a conflict), the
+ * channel's conversation reference is stored for proactive posts, and the reply says who may act.
+ */
+import { isFristvaktError } from '../../../shared/errors';
+import type { Desk } from '../../../shared/desks/model';
+import { channelStrings } from '../../cards/channel/strings';
+import type { Turn } from '../turn';
+import { deskMembers } from './case-card';
+import { channelOf, channelReference } from './channel-of';
+import { channelKey } from './keys';
+
+function findDesk(desks: readonly Desk[], arg: string): Desk | undefined {
+  const a = arg.trim().toLowerCase();
+  return (
+    desks.find((d) => d.id.toLowerCase() === a || d.name.toLowerCase() === a) ??
+    desks.find((d) => d.name.toLowerCase().startsWith(a))
+  );
+}
+
+export async function linkCommand(turn: Turn, arg: string): Promise<string> {
+  const s = channelStrings(turn.locale).link;
+  const ch = channelOf(turn.context.activity);
+  if (!ch) return s.onlyInChannel;
+  const m = /^driftsmeldinger\s+(.+)$/i.exec(arg.trim());
+  const notices = m !== null;
+  const deskArg = (m?.[1] ?? arg).trim();
+  const deskList = turn.catalogue.desks.map((d) => `${d.id} (${d.name})`).join(', ');
+  if (deskArg === '') return s.usage(deskList);
+  const found = findDesk(turn.catalogue.desks, deskArg);
+  if (!found) return s.unknownDesk(deskArg, deskList);
+  if (!turn.access.deskIds.includes(found.id)) return s.notMember(found.name);
+
+  const { store } = turn.deps;
+  const key = channelKey(ch);
+  let desk: Desk = found;
+  for (let attempt = 1; ; attempt++) {
+    const current = await store.desks.get(found.id);
+    if (!current) return s.unknownDesk(deskArg, deskList);
+    desk = current.value;
+    if (notices && desk.noticeChannels.some((n) => channelKey(n) === key)) return s.alreadyNotices(desk.name);
+    const next: Desk = notices
+      ? { ...desk, noticeChannels: [...desk.noticeChannels, ch] }
+      : { ...desk, triageChannel: ch };
+    try {
+      desk = (await store.desks.put(next, current.version)).value;
+      break;
+    } catch (err) {
+      if (!isFristvaktError(err, 'CONFLICT') || attempt >= 5) throw err;
+    }
+  }
+  await store.conversations.put(key, channelReference(turn.context.activity, ch));
+  turn.deps.catalogue.invalidate();
+  turn.deps.log.info(`desk ${desk.id}: ${notices ? 'notice' : 'triage'} channel linked (${key})`);
+  const names = deskMembers(desk, turn.deps.directory).map(([, name]) => name);
+  if (desk.memberGroupId) names.push(s.group);
+  return `${notices ? s.notices(desk.name) : s.triage(desk.name)}\n\n${s.whoMayAct(names.join(', '))}`;
+}

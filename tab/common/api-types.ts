@@ -13,6 +13,8 @@ import type { SlaReport } from '../../shared/reports/figures';
 /** A target's SLA state as computed by the server at `computedAt`, for the browser's countdown. */
 export interface SlaSnapshot {
   state: SlaState;
+  /** The instant the state was computed for. */
+  asOf: string;
   clock: TargetState['clock'];
   targetMinutes?: number;
   dueAt?: string;
@@ -92,7 +94,8 @@ export interface CaseDetailResponse {
   computedAt: string;
 }
 
-export type CaseActionRequest = { version: string } & (
+/** A desk action, as the tab sends it (with the version it saw: `CaseActionRequest`). */
+export type CaseAction =
   | { action: 'claim' }
   | { action: 'priority'; priority: string; reason?: string }
   | {
@@ -108,9 +111,9 @@ export type CaseActionRequest = { version: string } & (
       supplier?: string;
       note?: string;
     }
-  | { action: 'solve'; solution: string }
-);
-export type CaseActionName = CaseActionRequest['action'];
+  | { action: 'solve'; solution: string };
+export type CaseActionRequest = { version: string } & CaseAction;
+export type CaseActionName = CaseAction['action'];
 
 export interface ConflictResponse {
   error: { code: 'CONFLICT'; message: string };
@@ -149,9 +152,11 @@ export interface ApiError {
 
 export type { Desk, SlaTarget };
 
-export function snapshot(s: TargetState): SlaSnapshot {
+export function snapshot(s: TargetState, computedAt: Date): SlaSnapshot {
+  const asOf = (s as { asOf?: Date }).asOf ?? computedAt;
   const out: SlaSnapshot = {
     state: s.state,
+    asOf: asOf.toISOString(),
     clock: s.clock,
     pauses: s.pauses.map((p) =>
       p.to
@@ -169,16 +174,20 @@ export function snapshot(s: TargetState): SlaSnapshot {
 }
 
 export function parseSnapshot(target: SlaTarget, s: SlaSnapshot): TargetState {
-  const out: TargetState = {
-    target,
-    state: s.state,
-    clock: s.clock,
-    pauses: s.pauses.map((p) =>
-      p.to
-        ? { from: new Date(p.from), to: new Date(p.to), reason: p.reason }
-        : { from: new Date(p.from), reason: p.reason },
-    ),
-  };
+  // `asOf` is set through Object.assign so this compiles whether or not TargetState declares it yet.
+  const out: TargetState = Object.assign(
+    {
+      target,
+      state: s.state,
+      clock: s.clock,
+      pauses: s.pauses.map((p) =>
+        p.to
+          ? { from: new Date(p.from), to: new Date(p.to), reason: p.reason }
+          : { from: new Date(p.from), reason: p.reason },
+      ),
+    },
+    { asOf: new Date(s.asOf) },
+  );
   if (s.targetMinutes !== undefined) out.targetMinutes = s.targetMinutes;
   if (s.dueAt) out.dueAt = new Date(s.dueAt);
   if (s.remainingMinutes !== undefined) out.remainingMinutes = s.remainingMinutes;

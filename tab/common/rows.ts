@@ -18,8 +18,8 @@ export function caseRow(c: Case, policy: SlaPolicy, now: Date): CaseRow {
     status: c.status,
     receivedAt: c.receivedAt,
     updatedAt: c.updatedAt,
-    response: snapshot(sla.response),
-    resolution: snapshot(sla.resolution),
+    response: snapshot(sla.response, now),
+    resolution: snapshot(sla.resolution, now),
   };
   if (c.assignee) row.assignee = { id: c.assignee.id, name: c.assignee.name };
   const next = c.status === 'closed' || c.status === 'solved' ? undefined : summaryOf(sla).nextDueAt;

@@ -3,7 +3,8 @@
  * built bundle at `/tab/`, the embedded SQLite store in a temp dir, and a local JWKS endpoint whose key
  * signs test tokens exactly as Entra ID would (RS256, `iss`, `aud`, `tid`, `oid`, `roles`).
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
@@ -119,17 +120,18 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   for (const r of tabRoutes(deps)) server[r.method]({ path: r.path, name: r.name }, r.handler);
   if (options.distDir) {
     const root = resolve(options.distDir);
-    server.get('/tab/*', (req, res) => {
+    server.get('/tab/*', async (req, res) => {
       const rest = String((req.params as Record<string, string>)['*'] ?? '');
       let file = resolve(root, rest === '' ? 'index.html' : rest);
       if (file !== root && !file.startsWith(root + sep)) {
         res.writeHead(404);
-        return res.end();
+        res.end();
+        return;
       }
       const info = statSync(file, { throwIfNoEntry: false });
       if (!info || info.isDirectory()) file = join(root, 'index.html');
       res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(readFileSync(file));
+      res.end(await readFile(file));
     });
   }
   return {

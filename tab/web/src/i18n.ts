@@ -1,0 +1,221 @@
+/**
+ * The tab's words in Norwegian bokmål (default) and English, and Oslo-time formatting. Domain terms
+ * (statuses, SLA states, wait reasons …) come from `shared/cases/labels.ts`, so the tab says what the
+ * bot says.
+ */
+import { createContext, useContext } from 'react';
+import type { LocalizedText, Locale } from '../../../shared/i18n-text';
+
+export const ZONE = 'Europe/Oslo';
+
+const T = {
+  appName: { nb: 'Fristvakt', en: 'Fristvakt' },
+  tabCases: { nb: 'Saker', en: 'Cases' },
+  tabReport: { nb: 'SLA-rapport', en: 'SLA report' },
+  tabNotices: { nb: 'Driftsmeldinger', en: 'Service notices' },
+  devBanner: {
+    nb: 'Ikke for produksjon. Du er logget inn som testbruker',
+    en: 'Not for production. Signed in as the test user',
+  },
+  devPick: { nb: 'Velg testbruker', en: 'Pick a test user' },
+  devPickHelp: {
+    nb: 'Fanen er åpnet utenfor Teams. Velg hvem du vil være (kun i utviklingsmodus).',
+    en: 'The tab is open outside Teams. Choose who to be (development mode only).',
+  },
+  openInTeams: {
+    nb: 'Åpne Fristvakt i Microsoft Teams for å logge inn.',
+    en: 'Open Fristvakt in Microsoft Teams to sign in.',
+  },
+  loading: { nb: 'Laster …', en: 'Loading …' },
+  error: { nb: 'Noe gikk galt', en: 'Something went wrong' },
+  retry: { nb: 'Prøv igjen', en: 'Try again' },
+  viewDesk: { nb: 'Servicesenterets kø', en: 'Desk queue' },
+  viewOrg: { nb: 'Virksomhetens saker', en: 'Organisation’s cases' },
+  viewMine: { nb: 'Mine saker', en: 'My cases' },
+  search: { nb: 'Søk på saksnummer eller tittel', en: 'Search reference or title' },
+  status: { nb: 'Status', en: 'Status' },
+  priority: { nb: 'Prioritet', en: 'Priority' },
+  service: { nb: 'Tjeneste', en: 'Service' },
+  org: { nb: 'Virksomhet', en: 'Organisation' },
+  desk: { nb: 'Servicesenter', en: 'Desk' },
+  assignee: { nb: 'Saksbehandler', en: 'Assignee' },
+  assigneeMe: { nb: 'Meg', en: 'Me' },
+  assigneeNone: { nb: 'Ikke tildelt', en: 'Unassigned' },
+  all: { nb: 'Alle', en: 'All' },
+  sort: { nb: 'Sortering', en: 'Sort' },
+  sortDue: { nb: 'Nærmeste frist', en: 'Nearest deadline' },
+  sortNewest: { nb: 'Nyeste', en: 'Newest' },
+  sortOldest: { nb: 'Eldste', en: 'Oldest' },
+  sortPriority: { nb: 'Prioritet', en: 'Priority' },
+  sortRef: { nb: 'Saksnummer', en: 'Reference' },
+  sortTitle: { nb: 'Tittel', en: 'Title' },
+  clearFilters: { nb: 'Nullstill filtre', en: 'Clear filters' },
+  ref: { nb: 'Saksnr.', en: 'Ref.' },
+  title: { nb: 'Tittel', en: 'Title' },
+  response: { nb: 'Responstid igjen', en: 'Response time left' },
+  resolution: { nb: 'Løsningstid igjen', en: 'Resolution time left' },
+  shown: { nb: 'saker', en: 'cases' },
+  of: { nb: 'av', en: 'of' },
+  noCases: { nb: 'Ingen saker her.', en: 'No cases here.' },
+  due: { nb: 'frist', en: 'due' },
+  late: { nb: 'over fristen', en: 'late' },
+  left: { nb: 'igjen', en: 'left' },
+  metAt: { nb: 'oppfylt', en: 'met' },
+  back: { nb: 'Tilbake til sakene', en: 'Back to the cases' },
+  checklist: { nb: 'Sjekkliste', en: 'Checklist' },
+  symptom: { nb: 'Hvordan feilen arter seg', en: 'How the fault shows itself' },
+  tried: { nb: 'Hva er forsøkt', en: 'Tried so far' },
+  scope: { nb: 'Omfang', en: 'Scope' },
+  availability: { nb: 'Tilgjengelighet', en: 'Availability' },
+  startedAt: { nb: 'Feilen startet', en: 'Started' },
+  reporter: { nb: 'Innmelder', en: 'Reporter' },
+  reporterRole: { nb: 'Innmelders rolle', en: 'Reporter’s role' },
+  testContact: { nb: 'Kontakt for test', en: 'Test contact' },
+  followers: { nb: 'Følgere', en: 'Followers' },
+  screenshots: { nb: 'Skjermbilder', en: 'Screenshots' },
+  noScreenshots: { nb: 'Ingen skjermbilder.', en: 'No screenshots.' },
+  timeline: { nb: 'Hendelser', en: 'Timeline' },
+  slaClocks: { nb: 'Frister', en: 'Deadlines' },
+  pauses: { nb: 'Pauser', en: 'Pauses' },
+  noPauses: { nb: 'Ingen pauser', en: 'No pauses' },
+  ongoing: { nb: 'pågår', en: 'ongoing' },
+  explanation: { nb: 'Forklaring', en: 'Explanation' },
+  parent: { nb: 'Hovedsak', en: 'Parent case' },
+  children: { nb: 'Undersaker', en: 'Child cases' },
+  actions: { nb: 'Handlinger', en: 'Actions' },
+  claim: { nb: 'Ta saken', en: 'Claim' },
+  changePriority: { nb: 'Endre prioritet', en: 'Change priority' },
+  reason: { nb: 'Begrunnelse', en: 'Reason' },
+  wait: { nb: 'Sett til Avventer', en: 'Set to waiting' },
+  waitReason: { nb: 'Venter på', en: 'Waiting on' },
+  supplierCaseNumber: { nb: 'Leverandørens saksnr.', en: 'Supplier’s case no.' },
+  resume: { nb: 'Gjenoppta', en: 'Resume' },
+  escalate: { nb: 'Eskaler', en: 'Escalate' },
+  toLine: { nb: 'Til', en: 'To' },
+  note: { nb: 'Notat', en: 'Note' },
+  solve: { nb: 'Løs saken', en: 'Solve' },
+  solution: { nb: 'Løsning', en: 'Solution' },
+  conflict: {
+    nb: 'Saken er endret siden du åpnet den',
+    en: 'The case changed since you opened it',
+  },
+  conflictBy: { nb: 'av', en: 'by' },
+  conflictHelp: { nb: 'Se oppdatert sak og prøv igjen.', en: 'Check the updated case and try again.' },
+  saved: { nb: 'Lagret', en: 'Saved' },
+  period: { nb: 'Periode', en: 'Period' },
+  from: { nb: 'Fra og med', en: 'From' },
+  to: { nb: 'Til og med', en: 'To' },
+  show: { nb: 'Vis', en: 'Show' },
+  exportCsv: { nb: 'Eksporter CSV', en: 'Export CSV' },
+  casesInPeriod: { nb: 'Saker i perioden', en: 'Cases in the period' },
+  openBacklog: { nb: 'Åpne saker nå', en: 'Open cases now' },
+  shareResponse: { nb: 'Responstid innenfor frist', en: 'Response within target' },
+  shareResolution: { nb: 'Løsningstid innenfor frist', en: 'Resolution within target' },
+  median: { nb: 'Median', en: 'Median' },
+  p90: { nb: '90-persentil', en: '90th percentile' },
+  perPriority: { nb: 'Per prioritet', en: 'Per priority' },
+  cases: { nb: 'Saker', en: 'Cases' },
+  met: { nb: 'Innenfor', en: 'Met' },
+  breached: { nb: 'Brutt', en: 'Breached' },
+  perWeek: { nb: 'Saker per uke', en: 'Cases per week' },
+  backlogAge: { nb: 'Åpne saker etter alder', en: 'Open cases by age' },
+  breaches: { nb: 'Brudd og forklaringer', en: 'Breaches and explanations' },
+  noBreaches: { nb: 'Ingen brudd i perioden.', en: 'No breaches in the period.' },
+  lateBy: { nb: 'Over fristen', en: 'Late by' },
+  uptime: { nb: 'Oppetid per tjeneste (mål 99,8 %)', en: 'Uptime per service (goal 99.8 %)' },
+  downtime: { nb: 'Nedetid', en: 'Downtime' },
+  goalMet: { nb: 'Målet nådd', en: 'Goal met' },
+  goalMissed: { nb: 'Under målet', en: 'Below goal' },
+  businessMinutes: { nb: 'minutter i åpningstid', en: 'business minutes' },
+  activeNotices: { nb: 'Aktive driftsmeldinger', en: 'Active notices' },
+  recentNotices: { nb: 'Nylig avsluttet', en: 'Recently resolved' },
+  noNotices: { nb: 'Ingen driftsmeldinger.', en: 'No notices.' },
+  publish: { nb: 'Publiser driftsmelding', en: 'Publish a notice' },
+  kind: { nb: 'Type', en: 'Kind' },
+  text: { nb: 'Tekst', en: 'Text' },
+  services: { nb: 'Berørte tjenester', en: 'Affected services' },
+  startsAt: { nb: 'Start', en: 'Start' },
+  expectedEndAt: { nb: 'Forventet slutt', en: 'Expected end' },
+  shortNoticeReason: {
+    nb: 'Hvorfor varsles det mindre enn 3 dager før?',
+    en: 'Why less than 3 days’ notice?',
+  },
+  published: { nb: 'Driftsmeldingen er publisert.', en: 'The notice is published.' },
+  until: { nb: 'til', en: 'until' },
+} satisfies Record<string, LocalizedText>;
+
+export type TextKey = keyof typeof T;
+
+export const LocaleContext = createContext<Locale>('nb');
+
+export function useT(): { t: (k: TextKey) => string; l: (x: LocalizedText) => string; locale: Locale } {
+  const locale = useContext(LocaleContext);
+  return { t: (k) => T[k][locale], l: (x) => x[locale], locale };
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function fmt(locale: Locale, kind: 'dateTime' | 'date' | 'time'): Intl.DateTimeFormat {
+  const key = `${locale}:${kind}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const opts: Intl.DateTimeFormatOptions =
+      kind === 'date'
+        ? { timeZone: ZONE, dateStyle: 'short' }
+        : kind === 'time'
+          ? { timeZone: ZONE, timeStyle: 'short' }
+          : { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' };
+    f = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', opts);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** An instant in Oslo time, e.g. `02.03.2026, 09:00`. */
+export const formatDateTime = (d: Date | string, locale: Locale): string =>
+  fmt(locale, 'dateTime').format(typeof d === 'string' ? new Date(d) : d);
+export const formatDate = (d: Date | string, locale: Locale): string =>
+  fmt(locale, 'date').format(typeof d === 'string' ? new Date(d) : d);
+
+export function formatPercent(share: number | null, locale: Locale, digits = 1): string {
+  if (share === null) return '–';
+  return new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(share);
+}
+
+/** Minutes of the Oslo offset at `utcMs` (60 or 120). */
+function osloOffsetMinutes(utcMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(utcMs));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((asUtc - Math.floor(utcMs / 60_000) * 60_000) / 60_000);
+}
+
+/** A `datetime-local` value read as Oslo time → an ISO instant. */
+export function osloLocalToIso(local: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return '';
+  const naive = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+  let utc = naive - osloOffsetMinutes(naive) * 60_000;
+  utc = naive - osloOffsetMinutes(utc) * 60_000;
+  return new Date(utc).toISOString();
+}
+
+/** An instant → a `datetime-local` value in Oslo time. */
+export function isoToOsloLocal(d: Date): string {
+  const local = new Date(d.getTime() + osloOffsetMinutes(d.getTime()) * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+/** Today's date in Oslo, `YYYY-MM-DD`. */
+export const osloDate = (d: Date): string => isoToOsloLocal(d).slice(0, 10);

@@ -1,0 +1,67 @@
+/**
+ * The tab's only way to the server: its own `/api/...`, with the Teams SSO token (or, in development
+ * sign-in, the chosen test user's id). No secret is ever in the browser.
+ */
+import type { ApiError } from '../../../common/api-types';
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+export interface Api {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+  /** Raw bytes (CSV export, screenshots). */
+  blob(path: string): Promise<Blob>;
+}
+
+export type Credentials = { kind: 'sso'; getToken: () => Promise<string> } | { kind: 'dev'; userId: string };
+
+/** The API base: the page is served at `<origin>/tab/`, the API at `<origin>/api/`. */
+const base = (): string => new URL('../', window.location.href).pathname.replace(/\/$/, '');
+
+export function createApi(credentials: Credentials): Api {
+  const headers = async (): Promise<Record<string, string>> =>
+    credentials.kind === 'sso'
+      ? { Authorization: `Bearer ${await credentials.getToken()}` }
+      : { 'X-Fristvakt-Dev-User': credentials.userId };
+
+  const request = async (method: string, path: string, body?: unknown): Promise<Response> => {
+    const init: RequestInit = { method, headers: await headers() };
+    if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+    }
+    const res = await fetch(`${base()}${path}`, init);
+    if (!res.ok) {
+      const parsed = (await res.json().catch(() => null)) as ApiError | null;
+      throw new ApiFailure(
+        res.status,
+        parsed?.error?.code ?? 'HTTP',
+        parsed?.error?.message ?? res.statusText,
+        parsed,
+      );
+    }
+    return res;
+  };
+  return {
+    get: async <T>(path: string) => (await (await request('GET', path)).json()) as T,
+    post: async <T>(path: string, body: unknown) => (await (await request('POST', path, body)).json()) as T,
+    blob: async (path: string) => (await request('GET', path)).blob(),
+  };
+}
+
+/** Asks the server whether development sign-in is on, and whom it offers. Null when it is off. */
+export async function devUsers(): Promise<Array<{ id: string; name: string }> | null> {
+  const res = await fetch(`${base()}/api/dev/users`);
+  if (!res.ok) return null;
+  return ((await res.json()) as { users: Array<{ id: string; name: string }> }).users;
+}

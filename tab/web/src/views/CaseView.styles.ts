@@ -1,0 +1,58 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useCaseStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1200px' },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground3,
+  },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  dl: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  dt: { color: tokens.colorNeutralForeground3 },
+  dd: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  clock: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  timeline: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  event: { display: 'grid', gridTemplateColumns: '140px 1fr', gap: tokens.spacingHorizontalM },
+  when: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
+  eventText: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  shots: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  shot: {
+    maxWidth: '320px',
+    maxHeight: '240px',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  wide: { gridColumn: '1 / -1' },
+  actionRow: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  small: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});

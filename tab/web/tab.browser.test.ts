@@ -1,0 +1,215 @@
+/**
+ * The tab in headless Chromium against a real server: the tab API routes and the production bundle
+ * (built here, so a clean clone needs no prior build), the embedded SQLite store in a temp dir, the
+ * seeded fixture. The browser's clock is Playwright's (`page.clock`), set to the server's `now`.
+ * Screenshots go to docs/tab/.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildTab } from '../build';
+import { launchBrowser, type TestBrowser } from '../test-support/browser';
+import { INJECTION_TITLE, seedStore, USERS } from '../test-support/seed';
+import { startTestServer, type TestServer } from '../test-support/server';
+
+const NOW = new Date('2026-03-20T12:00:00Z'); // Friday 13:00 in Oslo
+const SHOTS = resolve(__dirname, '..', '..', 'docs', 'tab');
+
+let dist: string;
+let srv: TestServer;
+let tb: TestBrowser;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  dist = mkdtempSync(join(tmpdir(), 'fristvakt-tab-dist-'));
+  await buildTab({ outDir: dist });
+  srv = await startTestServer({ now: NOW, devSignIn: true, distDir: dist, seed: (s) => seedStore(s) });
+  tb = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await tb?.close();
+  await srv?.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+async function open(path: string, options: { width?: number; height?: number } = {}): Promise<Page> {
+  const context = await tb.browser.newContext({
+    viewport: { width: options.width ?? 1440, height: options.height ?? 800 },
+    timezoneId: 'Europe/Oslo',
+    locale: 'nb-NO',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.clock.install({ time: NOW });
+  await page.goto(`${srv.url}/tab/${path}`);
+  return page;
+}
+
+const row = (page: Page, ref: string) => page.locator(`[data-ref="${ref}"]`);
+
+describe('Saker (the case list)', () => {
+  it('renders the seeded queue with the development sign-in banner', async () => {
+    const page = await open(`?devUser=${USERS.desk}`);
+    await row(page, 'FV-2026-000011').waitFor();
+    await page.getByTestId('dev-banner').waitFor();
+    expect(await page.getByTestId('dev-banner').innerText()).toContain('Utviklingsinnlogging');
+    expect(await page.getByTestId('summary').innerText()).toBe('11 av 11 saker');
+    // Nearest deadline first: the grid's first row is the earliest nextDueAt.
+    const api = (await (
+      await fetch(`${srv.url}/api/cases`, { headers: { 'X-Fristvakt-Dev-User': USERS.desk } })
+    ).json()) as { items: Array<{ ref: string }> };
+    const shown = await page
+      .locator('[data-ref]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-ref')));
+    expect(shown).toEqual(api.items.map((r) => r.ref));
+    await page.screenshot({ path: join(SHOTS, 'cases-light.png') });
+    await page.context().close();
+  });
+
+  it('shows an injection title as text', async () => {
+    const page = await open(`?devUser=${USERS.desk}`);
+    const title = row(page, 'FV-2026-000011').getByTestId('case-title');
+    await title.waitFor();
+    expect(await title.innerText()).toBe(INJECTION_TITLE);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.context().close();
+  });
+
+  it('ticks the countdowns as time passes', async () => {
+    const page = await open(`?devUser=${USERS.desk}`);
+    const cell = row(page, 'FV-2026-000010').getByTestId('sla-resolution');
+    await cell.waitFor();
+    const before = await cell.innerText();
+    expect(await cell.getAttribute('data-sla-state')).toBe('at_risk');
+    await page.clock.fastForward('10:00');
+    await page.waitForFunction(([sel, text]) => document.querySelector(sel)?.textContent !== text, [
+      `[data-ref="FV-2026-000010"] [data-testid="sla-resolution"]`,
+      before,
+    ] as const);
+    const after = await cell.innerText();
+    expect(after).not.toBe(before);
+    expect(before).toMatch(/^I fare · /);
+    await page.context().close();
+  });
+
+  it('filters by search, priority and status, and keeps the filters in the URL', async () => {
+    const page = await open(`?devUser=${USERS.desk}`);
+    await row(page, 'FV-2026-000011').waitFor();
+    await page.getByTestId('search').fill('aukra');
+    await page.waitForFunction(() => document.querySelectorAll('[data-ref]').length === 1);
+    expect(await page.locator('[data-ref]').getAttribute('data-ref')).toBe('FV-2026-000010');
+    await page.waitForFunction(() => window.location.search.includes('q=aukra'));
+    await page.getByTestId('search').fill('');
+    await page.waitForFunction(() => document.querySelectorAll('[data-ref]').length === 11);
+
+    await page.getByTestId('filter-priority').click();
+    await page.getByRole('menuitemcheckbox', { name: 'Lav', exact: true }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'Middels', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelectorAll('[data-ref]').length === 3);
+    const refs = await page
+      .locator('[data-ref]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-ref')).sort());
+    expect(refs).toEqual(['FV-2026-000003', 'FV-2026-000005', 'FV-2026-000010']);
+    expect(new URL(page.url()).searchParams.get('priority')).toBe('lav,middels');
+
+    await page.getByTestId('filter-status').click();
+    await page.getByRole('menuitemcheckbox', { name: 'Ny', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelectorAll('[data-ref]').length === 2);
+    await page.screenshot({ path: join(SHOTS, 'cases-filtered.png') });
+
+    // A link shows the same view.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('[data-ref]').length === 2);
+    expect(await page.getByTestId('summary').innerText()).toBe('2 av 11 saker');
+    await page.context().close();
+  });
+
+  it.each([
+    ['dark', 'cases-dark.png'],
+    ['contrast', 'cases-contrast.png'],
+  ])('renders the %s theme', async (theme, file) => {
+    const page = await open(`?devUser=${USERS.desk}&theme=${theme}`);
+    await row(page, 'FV-2026-000011').waitFor();
+    const colours = await page.evaluate(() => {
+      const root = document.querySelector('[data-testid="app-root"]')!;
+      const text = document.querySelector('[data-ref] [data-testid="case-title"]')!;
+      return [getComputedStyle(root).backgroundColor, getComputedStyle(text).color];
+    });
+    const [bg, fg] = colours.map((c) => c.match(/\d+/g)!.slice(0, 3).map(Number));
+    // A dark background with light text: the Teams dark and high-contrast themes.
+    expect(Math.max(...bg)).toBeLessThan(80);
+    expect(Math.min(...fg)).toBeGreaterThan(180);
+    await page.screenshot({ path: join(SHOTS, file) });
+    await page.context().close();
+  });
+
+  it('speaks English with ?lang=en', async () => {
+    const page = await open(`?devUser=${USERS.desk}&lang=en`);
+    await row(page, 'FV-2026-000011').waitFor();
+    expect(await page.getByTestId('summary').innerText()).toBe('11 of 11 cases');
+    expect(await page.getByRole('tab', { name: 'Cases' }).count()).toBe(1);
+    await page.context().close();
+  });
+});
+
+describe('Sak (the case detail)', () => {
+  it('shows the checklist, screenshot, timeline and clocks, and claims the case', async () => {
+    const page = await open(`?devUser=${USERS.desk}`, { height: 1300 });
+    await row(page, 'FV-2026-000011').locator('a').click();
+    await page.getByTestId('case-detail').waitFor();
+    expect(await page.getByTestId('detail-title').innerText()).toBe(INJECTION_TITLE);
+    expect(new URL(page.url()).searchParams.get('case')).toBe('FV-2026-000011');
+    expect(await page.getByTestId('clock-response').innerText()).toContain('Brutt');
+    expect(await page.getByTestId('detail-status').innerText()).toBe('Ny');
+    await page.getByRole('button', { name: 'Ta saken' }).click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="detail-status"]')?.textContent === 'Under arbeid',
+    );
+    expect(await page.getByTestId('detail-assignee').innerText()).toBe('Ola Servicesenter');
+    expect(await page.getByTestId('timeline').innerText()).toContain('Ola Servicesenter tok saken');
+    await page.screenshot({ path: join(SHOTS, 'case-detail.png') });
+    expect(await page.getByRole('button', { name: 'Ta saken' }).isDisabled()).toBe(true);
+    await page.context().close();
+  });
+
+  it('shows who changed the case when an action meets a newer version (409)', async () => {
+    const page = await open(`?devUser=${USERS.desk}&case=FV-2026-000010`);
+    await page.getByTestId('case-detail').waitFor();
+    // Someone else claims it meanwhile, through the API.
+    const before = (await (
+      await fetch(`${srv.url}/api/cases/FV-2026-000010`, {
+        headers: { 'X-Fristvakt-Dev-User': USERS.superAukra },
+      })
+    ).json()) as { version: string };
+    const res = await fetch(`${srv.url}/api/cases/FV-2026-000010/actions`, {
+      method: 'POST',
+      headers: { 'X-Fristvakt-Dev-User': USERS.superAukra, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'claim', version: before.version }),
+    });
+    expect(res.status).toBe(200);
+    await page.getByRole('button', { name: 'Ta saken' }).click();
+    await page.getByTestId('conflict').waitFor();
+    expect(await page.getByTestId('conflict').innerText()).toContain('Anders Superbruker');
+    expect(await page.getByTestId('detail-assignee').innerText()).toBe('Anders Superbruker');
+    await page.screenshot({ path: join(SHOTS, 'case-conflict.png') });
+    await page.context().close();
+  });
+
+  it('streams the screenshot through the API', async () => {
+    const page = await open(`?devUser=${USERS.employee}&case=FV-2026-000001`);
+    const img = page.getByTestId('screenshot');
+    await img.waitFor();
+    expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
+    expect(await page.getByTestId('actions').count()).toBe(0);
+    await page.context().close();
+  });
+});

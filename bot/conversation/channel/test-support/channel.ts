@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Directory } from '../../../../shared/access';
 import { deskId, orgId, userId } from '../../../../shared/ids';
-import type { OutboxEntry } from '../../../../shared/ports';
+import type { OutboxEntry, Store } from '../../../../shared/ports';
 import { BOT_ACCOUNT, type TestUser } from '../../../test-support/activities';
 import { startHarness, type Harness } from '../../../test-support/harness';
 
@@ -35,8 +35,8 @@ export const DIRECTORY: Directory = {
 };
 
 /** The bot on the embedded store with Anne and Bjørn as ROR-IKT's desk members. */
-export async function startChannelHarness(now: Date): Promise<Harness> {
-  const h = await startHarness({ now, app: { directory: DIRECTORY } });
+export async function startChannelHarness(now: Date, store?: Store): Promise<Harness> {
+  const h = await startHarness({ now, app: { directory: DIRECTORY, ...(store ? { store } : {}) } });
   const desk = (await h.app.store.desks.get(ROR))!;
   await h.app.store.desks.put(
     { ...desk.value, members: [userId(anne.aadObjectId), userId(bjorn.aadObjectId)] },

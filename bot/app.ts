@@ -6,8 +6,6 @@
  */
 import { join } from 'node:path';
 import type { Server } from 'restify';
-import type { TurnContext } from 'botbuilder';
-import type { ConnectorClient } from 'botframework-connector';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { EMPTY_DIRECTORY, type Directory } from '../shared/access';
 import type { Store } from '../shared/ports';
@@ -84,13 +82,6 @@ async function openStore(config: Config): Promise<Store> {
   });
 }
 
-/** The bot's own token for downloading Teams-hosted inline images (none when authentication is off). */
-function tokenFrom(context: TurnContext): Promise<string | undefined> {
-  const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
-  const creds = client?.credentials as { getToken?: () => Promise<string> } | undefined;
-  return creds?.getToken ? creds.getToken() : Promise.resolve(undefined);
-}
-
 export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const log = options.log ?? consoleLogger;
   const clock = options.clock ?? (() => new Date());
@@ -107,7 +98,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     directory,
     clock,
     log,
-    attachments: { maxBytes: config.attachmentMaxBytes, download: options.downloader ?? fetchDownloader },
+    attachments: {
+      maxBytes: config.attachmentMaxBytes,
+      download: options.downloader ?? fetchDownloader,
+      useBotToken: config.bot.appId !== undefined,
+    },
   };
   const logic = createBotLogic(deps);
   const auth = createBotAuthentication(config.bot, {
@@ -115,14 +110,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     ...(options.credentialsFactory ? { credentialsFactory: options.credentialsFactory } : {}),
   });
   const adapter = new FristvaktAdapter(auth);
-  const turnLogic = (context: TurnContext): Promise<void> => {
-    deps.attachments.token = () => tokenFrom(context);
-    return logic(context);
-  };
   const table = routes({
     adapter,
     auth,
-    logic: turnLogic,
+    logic,
     log,
     store,
     tabDir: options.tabDir ?? join(__dirname, '..', '..', 'tab', 'web', 'dist'),

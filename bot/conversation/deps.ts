@@ -20,8 +20,8 @@ export interface ConversationDeps {
   attachments: {
     maxBytes: number;
     download: Downloader;
-    /** A token for downloading Teams-hosted inline images (production); undefined locally. */
-    token?: () => Promise<string | undefined>;
+    /** Send the bot's own token when downloading Teams-hosted inline images (when authentication is on). */
+    useBotToken: boolean;
   };
   /** Outbox messages to write with a new case (issue 5: the triage post). */
   caseCreatedOutbox?: (c: Case) => OutboxMessage[];

@@ -3,6 +3,7 @@
  * language, what they may see, and how to answer. Built once per turn by `bot.ts`.
  */
 import { CardFactory, type TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import { accessFor, type UserAccess } from '../../shared/access';
 import type { Person } from '../../shared/cases/model';
 import type { Locale } from '../../shared/i18n-text';
@@ -24,6 +25,14 @@ export interface Turn {
   now: Date;
   /** Sends a card or a text as a new message in this conversation. */
   send(content: CardJson | string): Promise<void>;
+  /** The bot's own token for Teams-hosted downloads; undefined when authentication is off. */
+  botToken(): Promise<string | undefined>;
+}
+
+function botTokenOf(context: TurnContext): Promise<string | undefined> {
+  const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+  const creds = client?.credentials as { getToken?: () => Promise<string> } | undefined;
+  return creds?.getToken ? creds.getToken() : Promise.resolve(undefined);
 }
 
 /** The conversation key a user's 1:1 chat is stored under (the outbox addresses it). */
@@ -45,6 +54,7 @@ export async function buildTurn(context: TurnContext, deps: ConversationDeps): P
     access: accessFor({ id }, catalogue.desks, deps.directory),
     catalogue,
     now: deps.clock(),
+    botToken: () => (deps.attachments.useBotToken ? botTokenOf(context) : Promise.resolve(undefined)),
     async send(content) {
       if (typeof content === 'string')
         await context.sendActivity({ type: 'message', text: content, textFormat: 'markdown' });

@@ -79,7 +79,7 @@ export async function receiveAttachments(turn: Turn, files: Incoming[], text: st
   for (const f of files) {
     let bytes: Uint8Array;
     try {
-      const bearer = f.needsToken && deps.attachments.token ? await deps.attachments.token() : undefined;
+      const bearer = f.needsToken ? await turn.botToken() : undefined;
       ({ bytes } = await deps.attachments.download(f.url, {
         maxBytes: deps.attachments.maxBytes,
         ...(bearer ? { bearer } : {}),

@@ -139,7 +139,12 @@ export function isBusinessTime(at: Date, cal: BusinessCalendar): boolean {
  * calendar with no business time.
  */
 export function nextOpening(at: Date, cal: BusinessCalendar): Date {
-  return new Date(addForward(compileCalendar(cal), instant(at, 'at'), 0));
+  return new Date(nextOpeningMs(compileCalendar(cal), instant(at, 'at')));
+}
+
+/** `nextOpening` on a compiled calendar and an instant in ms (for other engine modules). */
+export function nextOpeningMs(c: CompiledCalendar, t: number): number {
+  return addForward(c, t, 0);
 }
 
 /**

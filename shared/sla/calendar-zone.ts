@@ -1,7 +1,8 @@
 /**
  * Zone arithmetic for the business-time engine: civil dates as day numbers, a zone's UTC offset at an
  * instant (via `Intl`, cached per zone), and local wall-clock time → instant with Temporal's
- * 'compatible' disambiguation. Used only when a calendar's year is compiled, never per query.
+ * 'compatible' disambiguation. `Intl` is used only when a calendar's year is compiled, never per
+ * query: queries read the offsets from the year's transition table (`zoneTransitions`).
  */
 
 export const MS_PER_MINUTE = 60_000;
@@ -150,10 +151,21 @@ export function dayOffsets(zone: string, days: number): DayOffsets {
  */
 export function localToInstant(zone: string, localMs: number, o: DayOffsets): number {
   if (o.before === o.after) return localMs - o.before;
-  const a = localMs - o.before;
-  const b = localMs - o.after;
-  const aValid = zoneOffsetMs(zone, a) === o.before;
-  const bValid = zoneOffsetMs(zone, b) === o.after;
+  return localToInstantBy((t) => zoneOffsetMs(zone, t), localMs, o.before, o.after);
+}
+
+/** `localToInstant` with the zone's offsets from `offsetAt` (e.g. a compiled transition table). */
+export function localToInstantBy(
+  offsetAt: (t: number) => number,
+  localMs: number,
+  before: number,
+  after: number,
+): number {
+  if (before === after) return localMs - before;
+  const a = localMs - before;
+  const b = localMs - after;
+  const aValid = offsetAt(a) === before;
+  const bValid = offsetAt(b) === after;
   if (aValid && bValid) return Math.min(a, b);
   if (aValid) return a;
   if (bValid) return b;
@@ -190,4 +202,51 @@ export function dayOffsetsSampler(
     }
     return dayOffsets(zone, day);
   };
+}
+
+/**
+ * A zone's offset transitions over [fromMs, toMs]: `base` is the offset at `fromMs`, and `at[k]` the
+ * first instant (to the ms) with offset `offset[k]`. Found from the same 3-day samples as
+ * `dayOffsetsSampler` (so under the same assumption: transitions more than 6 days apart), then a
+ * binary search for the exact instant between two samples that differ: about 30 `Intl` calls per
+ * transition. With this table, `offsetAt` gives `zoneOffsetMs` for any instant in the range without `Intl`.
+ */
+export interface ZoneTransitions {
+  fromMs: number;
+  toMs: number;
+  base: number;
+  at: number[];
+  offset: number[];
+}
+
+export function zoneTransitions(zone: string, fromMs: number, toMs: number): ZoneTransitions {
+  const base = zoneOffsetMs(zone, fromMs);
+  const at: number[] = [];
+  const offset: number[] = [];
+  let lo = fromMs;
+  let oLo = base;
+  while (lo < toMs) {
+    const hi = Math.min(lo + SAMPLE_STEP, toMs);
+    const oHi = zoneOffsetMs(zone, hi);
+    if (oHi !== oLo) {
+      // offset(a) === oLo, offset(b) !== oLo: narrow to adjacent ms.
+      let a = lo;
+      let b = hi;
+      while (b - a > 1) {
+        const mid = a + Math.floor((b - a) / 2);
+        if (zoneOffsetMs(zone, mid) === oLo) a = mid;
+        else b = mid;
+      }
+      const ob = zoneOffsetMs(zone, b);
+      at.push(b);
+      offset.push(ob);
+      // Go on from the transition, so a second one before `hi` is found too.
+      lo = b;
+      oLo = ob;
+      continue;
+    }
+    lo = hi;
+    oLo = oHi;
+  }
+  return { fromMs, toMs, base, at, offset };
 }

@@ -26,7 +26,10 @@ import {
   formatDay,
   isoWeekday,
   localToInstant,
+  localToInstantBy,
   zoneOffsetMs,
+  zoneTransitions,
+  type ZoneTransitions,
 } from './calendar-zone';
 import type { BusinessCalendar } from './index';
 
@@ -34,12 +37,15 @@ import type { BusinessCalendar } from './index';
 export const SEARCH_LIMIT_MS = 2 * 366 * MS_PER_DAY;
 const MIN_YEAR = 1;
 const MAX_YEAR = 9999;
+const MS_PER_HOUR = 3_600_000;
 
 interface YearChunk {
   /** Interleaved [start, end, start, end, …] instants, in local-day order. */
   intervals: number[];
   /** Working days: interleaved [dayNumber, openMs, closeMs, …]. */
   workingDays: number[];
+  /** The zone's offset transitions from 2 days before the year to 3 days after it. */
+  transitions: ZoneTransitions;
 }
 
 /** Grows a Float64Array to hold at least `n` values, keeping its contents. */
@@ -78,6 +84,19 @@ export class CompiledCalendar {
   wdDay: Float64Array = new Float64Array(0);
   wdOpen: Float64Array = new Float64Array(0);
   wdClose: Float64Array = new Float64Array(0);
+
+  /**
+   * The zone's offsets over [offFrom, offTo] (the covered years and a few days either side), so that
+   * local time ↔ instant needs no `Intl` per query: `offBase` before the first transition, then
+   * `offOffset[k]` from instant `offAt[k]` on.
+   */
+  private offFrom = 0;
+  private offTo = -1;
+  private offBase = 0;
+  private offCount = 0;
+  private offAt: number[] = [];
+  private offOffset: number[] = [];
+  private readonly offsetAtFn = (t: number): number => this.offsetAt(t);
 
   constructor(cal: BusinessCalendar) {
     const v = validateCalendar(cal);
@@ -200,18 +219,35 @@ export class CompiledCalendar {
       }
       if (open < close) workingDays.push(day, open, close);
     }
-    return { intervals, workingDays };
+    const transitions = zoneTransitions(this.zone, (first - 2) * MS_PER_DAY, (last + 3) * MS_PER_DAY);
+    return { intervals, workingDays, transitions };
   }
 
   /** Flattens the covered years into the sorted, merged interval arrays and their prefix sums. */
   private rebuild(): void {
     const raw: number[] = [];
     const wd: number[] = [];
+    const offAt: number[] = [];
+    const offOffset: number[] = [];
     for (let y = this.yLo; y <= this.yHi; y++) {
       const c = this.year(y);
       for (const x of c.intervals) raw.push(x);
       for (const x of c.workingDays) wd.push(x);
+      // Neighbouring years' transition ranges overlap by a few days: keep each transition once.
+      const tr = c.transitions;
+      for (let k = 0; k < tr.at.length; k++) {
+        if (offAt.length === 0 || tr.at[k]! > offAt[offAt.length - 1]!) {
+          offAt.push(tr.at[k]!);
+          offOffset.push(tr.offset[k]!);
+        }
+      }
     }
+    this.offFrom = this.year(this.yLo).transitions.fromMs;
+    this.offTo = this.year(this.yHi).transitions.toMs;
+    this.offBase = this.year(this.yLo).transitions.base;
+    this.offAt = offAt;
+    this.offOffset = offOffset;
+    this.offCount = offAt.length;
     // Insertion sort by start: the list is sorted but for DST-gap oddities, so this is linear.
     const m = raw.length / 2;
     for (let i = 1; i < m; i++) {
@@ -346,19 +382,43 @@ export class CompiledCalendar {
     return lo;
   }
 
+  // ---- zone offsets (from the transition table; `Intl` only outside the compiled years) -----------
+
+  /** The zone's UTC offset at instant `t`: `zoneOffsetMs`, from the table when `t` is in its range. */
+  offsetAt(t: number): number {
+    if (!(t >= this.offFrom && t <= this.offTo)) return zoneOffsetMs(this.zone, t);
+    const at = this.offAt;
+    // The last transition at or before `t` (a handful per year: a linear scan from the end would do,
+    // but the covered range may span many years).
+    let lo = 0;
+    let hi = this.offCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (at[mid]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? this.offBase : this.offOffset[lo - 1]!;
+  }
+
   /** The local day number of instant `t` in this calendar's zone. */
   localDay(t: number): number {
-    return Math.floor((t + zoneOffsetMs(this.zone, t)) / MS_PER_DAY);
+    return Math.floor((t + this.offsetAt(t)) / MS_PER_DAY);
   }
 
   /** Local wall-clock ms since 1970-01-01T00:00 local of instant `t`. */
   localMs(t: number): number {
-    return t + zoneOffsetMs(this.zone, t);
+    return t + this.offsetAt(t);
   }
 
-  /** The instant of a local wall-clock time ('compatible' disambiguation). */
+  /**
+   * The instant of a local wall-clock time ('compatible' disambiguation): `localToInstant` with
+   * `dayOffsets`, reading offsets from the table.
+   */
   instantOfLocal(localMs: number): number {
-    return localToInstant(this.zone, localMs, dayOffsets(this.zone, Math.floor(localMs / MS_PER_DAY)));
+    const t0 = Math.floor(localMs / MS_PER_DAY) * MS_PER_DAY;
+    const before = this.offsetAt(t0 - 15 * MS_PER_HOUR);
+    const after = this.offsetAt(t0 + 39 * MS_PER_HOUR);
+    return before === after ? localMs - before : localToInstantBy(this.offsetAtFn, localMs, before, after);
   }
 
   /** The error for a calendar with no business time near `t`. */

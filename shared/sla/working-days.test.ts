@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { isFristvaktError } from '../errors';
 import { nextOpening } from './calendar-time';
 import { norwegianHolidays, type BusinessCalendar } from './index';
@@ -182,6 +182,152 @@ describe('addWorkingDays properties', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+// ---- against a slow reference ---------------------------------------------------------------------
+
+const MIN = 60_000;
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/**
+ * The instant of a local wall-clock time (ms since 1970-01-01T00:00 local) from luxon's offsets: the
+ * earliest instant whose wall clock shows it, or (in a DST gap) the time read with the offset from
+ * before the gap, i.e. moved forward by the gap.
+ */
+function refInstantOfLocal(zone: string, localMs: number): number {
+  const z = IANAZone.create(zone);
+  const offsets = new Set<number>();
+  for (let h = -48; h <= 48; h += 6) offsets.add(z.offset(localMs + h * HOUR) * MIN);
+  const shown = [...offsets]
+    .map((o) => localMs - o)
+    .filter((t) => t + z.offset(t) * MIN === localMs)
+    .sort((a, b) => a - b);
+  return shown.length > 0 ? shown[0]! : localMs - z.offset(localMs - 2 * DAY) * MIN;
+}
+
+const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Opening and closing of local day `day` (days since 1970-01-01), or null when it is not a working day. */
+function refDay(cal: BusinessCalendar, day: number): { open: number; close: number } | null {
+  const date = new Date(day * DAY).toISOString().slice(0, 10);
+  if (cal.holidays.includes(date)) return null;
+  const weekday = (new Date(day * DAY).getUTCDay() || 7) as 1;
+  let open = Infinity;
+  let close = -Infinity;
+  for (const p of cal.week[weekday] ?? []) {
+    const a = refInstantOfLocal(cal.zone, day * DAY + minutesOf(p.from) * MIN);
+    const b = refInstantOfLocal(cal.zone, day * DAY + minutesOf(p.to) * MIN);
+    if (b <= a) continue; // wholly inside a DST gap
+    open = Math.min(open, a);
+    close = Math.max(close, b);
+  }
+  return open < close ? { open, close } : null;
+}
+
+/**
+ * addWorkingDays written out plainly, day by day, with luxon's offsets: the module comment's steps
+ * 1–4. Null when no due day is found within `horizon` days.
+ */
+function refAddWorkingDays(start: number, n: number, cal: BusinessCalendar, horizon = 800): number | null {
+  const receipt = nextOpening(new Date(start), cal).getTime();
+  if (n === 0) return receipt;
+  const local = receipt + IANAZone.create(cal.zone).offset(receipt) * MIN;
+  const receiptDay = Math.floor(local / DAY);
+  const clock = local - receiptDay * DAY;
+  let count = 0;
+  for (let day = receiptDay + 1; day <= receiptDay + horizon; day++) {
+    const hours = refDay(cal, day);
+    if (hours && ++count === n) {
+      const t = refInstantOfLocal(cal.zone, day * DAY + clock);
+      return Math.min(Math.max(t, hours.open), hours.close);
+    }
+  }
+  return null;
+}
+
+describe('addWorkingDays against a slow day-by-day reference', () => {
+  const hhmm = (m: number): string =>
+    m === 1440
+      ? '24:00'
+      : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  /** 0–3 periods on a 15-minute grid (often in the small hours, where DST happens), or hours with lunch. */
+  const dayPeriods = fc.oneof(
+    fc
+      .uniqueArray(
+        fc.oneof(
+          fc.integer({ min: 0, max: 96 }).map((q) => q * 15),
+          fc.integer({ min: 4, max: 14 }).map((q) => q * 15),
+        ),
+        { maxLength: 6 },
+      )
+      .map((points) => {
+        const sorted = [...points].sort((a, b) => a - b);
+        const out: Array<{ from: string; to: string }> = [];
+        for (let i = 0; i + 1 < sorted.length; i += 2)
+          out.push({ from: hhmm(sorted[i]!), to: hhmm(sorted[i + 1]!) });
+        return out;
+      }),
+    fc.constant([
+      { from: '08:00', to: '11:30' },
+      { from: '12:00', to: '15:30' },
+    ]),
+    fc.constant([{ from: '09:00', to: '15:00' }]),
+  );
+  /** Zones with 1 h DST (both hemispheres' rules), 30 min DST, a half-hour offset, UTC; days to start near. */
+  const ZONE_DAYS: Record<string, string[]> = {
+    'Europe/Oslo': ['2026-03-29', '2026-10-25', '2026-12-31'],
+    'America/New_York': ['2026-03-08', '2026-11-01'],
+    'Australia/Lord_Howe': ['2026-04-05', '2026-10-04', '2026-12-31'],
+    'Asia/Kolkata': ['2026-06-17'],
+    UTC: ['2026-12-31'],
+  };
+  const calendarAndStart = fc
+    .constantFrom(...Object.entries(ZONE_DAYS).flatMap(([zone, ds]) => ds.map((d) => [zone, d] as const)))
+    .chain(([zone, baseDay]) =>
+      fc.record({
+        cal: fc
+          .record({
+            week: fc.array(dayPeriods, { minLength: 7, maxLength: 7 }),
+            holidayOffsets: fc.uniqueArray(fc.integer({ min: -3, max: 12 }), { maxLength: 4 }),
+          })
+          .map(({ week, holidayOffsets }): BusinessCalendar => ({
+            zone,
+            week: Object.fromEntries(
+              week.flatMap((ps, i) => (ps.length > 0 ? [[i + 1, [...ps]] as const] : [])),
+            ),
+            holidays: holidayOffsets.map((o) =>
+              DateTime.fromISO(baseDay, { zone: 'UTC' }).plus({ days: o }).toISODate()!,
+            ),
+          }))
+          .filter((cal) => Object.values(cal.week).some((ps) => ps.length > 0)),
+        // Up to 6 days before the DST day (or year end) and 1 day after, to the ms: the due day is often
+        // on, or after, the change.
+        start: fc.integer({ min: -6 * DAY, max: DAY }).map((o) => Date.parse(`${baseDay}T12:00:00Z`) + o),
+      }),
+    );
+
+  it('equals the reference for 0–8 working days around DST changes, lunch breaks and small-hour periods', () => {
+    fc.assert(
+      fc.property(calendarAndStart, fc.integer({ min: 0, max: 8 }), ({ cal, start }, n) => {
+        const want = refAddWorkingDays(start, n, cal);
+        fc.pre(want !== null);
+        expect(addWorkingDays(new Date(start), n, cal).toISOString()).toBe(new Date(want).toISOString());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('equals the reference far ahead, over years compiled in turn (up to 300 working days)', () => {
+    fc.assert(
+      fc.property(calendarAndStart, fc.integer({ min: 9, max: 300 }), ({ cal, start }, n) => {
+        const want = refAddWorkingDays(start, n, cal);
+        fc.pre(want !== null);
+        expect(addWorkingDays(new Date(start), n, cal).toISOString()).toBe(new Date(want).toISOString());
+      }),
+      { numRuns: 15 },
     );
   });
 });

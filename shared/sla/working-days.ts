@@ -18,7 +18,7 @@
  * Sat 10:00 + 2 = Wed 09:00; `days` = 0 gives the (normalised) receipt itself.
  */
 import { compileCalendar, type CompiledCalendar } from './calendar';
-import { nextOpening } from './calendar-time';
+import { nextOpeningMs } from './calendar-time';
 import { parseLocalDate } from './calendar-validate';
 import { MS_PER_DAY } from './calendar-zone';
 import type { BusinessCalendar } from './index';
@@ -46,14 +46,16 @@ export function addWorkingDays(start: Date, days: number, cal: BusinessCalendar)
   if (!Number.isInteger(days) || days < 0) {
     throw new RangeError(`days must be a non-negative integer, got ${String(days)}`);
   }
-  const receipt = nextOpening(start, cal);
-  if (days === 0) return receipt;
+  const s = start instanceof Date ? start.getTime() : NaN;
+  if (Number.isNaN(s)) throw new RangeError('at must be a valid Date');
   const c = compileCalendar(cal);
-  const r = receipt.getTime();
+  // The receipt: `nextOpening(start)`, which also covers it in the compiled range.
+  const r = nextOpeningMs(c, s);
+  if (days === 0) return new Date(r);
+  // Offsets come from the compiled years' transition table: no `Intl` per call.
   const local = c.localMs(r);
   const receiptDay = Math.floor(local / MS_PER_DAY);
   const clock = local - receiptDay * MS_PER_DAY;
-  c.ensure(r);
   const i = workingDayIndexAfter(c, receiptDay, days, r);
   const due = c.wdDay[i]!;
   const t = c.instantOfLocal(due * MS_PER_DAY + clock);

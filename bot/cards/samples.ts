@@ -1,0 +1,229 @@
+/**
+ * Representative data for every chat card of the bot, in both languages: the card test validates each
+ * with the `adaptivecards` library, and `scripts/render-cards.ts` renders each to `docs/cards/<name>.png`.
+ */
+import type { CaseEvent } from '../../shared/cases/model';
+import { eventId, isoInstant, userId } from '../../shared/ids';
+import type { Locale } from '../../shared/i18n-text';
+import type { CardJson } from './card';
+import { caseStatusCard } from './case-status';
+import { caseUpdateCard } from './case-update';
+import { confirmationCard } from './confirmation';
+import { faultFormCard } from './fault-form';
+import { helpCard } from './help';
+import { messageCard } from './message';
+import { myCasesCard } from './my-cases';
+import { noticeChoiceCard } from './notice-choice';
+import { noticesListCard } from './notices-list';
+import { solutionCard } from './solution';
+import { welcomeCard } from './welcome';
+import { strings } from '../i18n/strings';
+
+const at = (iso: string): Date => new Date(iso);
+const kari = { kind: 'user' as const, id: userId('aad-kari'), name: 'Kari Nordmann' };
+const siri = { kind: 'user' as const, id: userId('desk-siri'), name: 'Siri Saksbehandler' };
+const ev = (n: number, iso: string, body: Record<string, unknown>, by = siri): CaseEvent =>
+  ({ id: eventId(`e${n}`), at: isoInstant(at(iso)), by, ...body }) as CaseEvent;
+
+const FORM_BASE = {
+  clientKey: '7d4c1e9a-0000-4000-8000-000000000001',
+  desks: [
+    { id: 'ror-ikt', name: 'ROR-IKT Kundeservice' },
+    { id: 'byarkivet', name: 'Byarkivet WebSak-støtte' },
+    { id: 'uke', name: 'UKE Servicesenter' },
+  ],
+  deskId: 'ror-ikt',
+  services: [
+    { id: 'ror-cosdoc', name: 'CosDoc (legevakt)' },
+    { id: 'ror-epost', name: 'E-post og kalender' },
+    { id: 'ror-gerica', name: 'Gerica (pleie og omsorg)' },
+    { id: 'ror-visma', name: 'Visma Enterprise (lønn og personal)' },
+  ],
+  orgs: [
+    { id: 'aukra', name: 'Aukra kommune' },
+    { id: 'molde', name: 'Molde kommune' },
+    { id: 'rauma', name: 'Rauma kommune' },
+    { id: 'vestnes', name: 'Vestnes kommune' },
+  ],
+  today: '2026-03-03',
+};
+
+export function sampleCards(locale: Locale): Record<string, CardJson> {
+  const s = strings(locale);
+  return {
+    welcome: welcomeCard({ locale, firstName: 'Kari' }),
+    help: helpCard({ locale }),
+    'fault-form': faultFormCard({
+      ...FORM_BASE,
+      locale,
+      values: {
+        desk: 'ror-ikt',
+        org: 'molde',
+        startedDate: '2026-03-03',
+        startedTime: '09:40',
+        reporterRole: 'employee',
+        testContact: 'Kari Nordmann',
+      },
+      errors: {},
+    }),
+    'fault-form-errors': faultFormCard({
+      ...FORM_BASE,
+      locale,
+      values: {
+        desk: 'ror-ikt',
+        service: 'ror-visma',
+        org: 'molde',
+        title: 'Lønnsslipp',
+        symptom: 'Blank',
+        scope: 'me',
+        availability: 'partial',
+        startedDate: '2026-03-04',
+        startedTime: '09:40',
+        reporterRole: 'employee',
+      },
+      errors: {
+        symptom: s.errors.tooShort(10),
+        triedSoFar: s.errors.required,
+        startedDate: s.errors.future,
+      },
+    }),
+    'notice-choice': noticeChoiceCard({
+      locale,
+      clientKey: FORM_BASE.clientKey,
+      serviceName: 'E-post og kalender',
+      values: { service: 'ror-epost', title: 'Får ikke sendt e-post' },
+      notices: [
+        {
+          id: 'n-1',
+          kind: 'outage',
+          title: 'E-post er nede for alle kommunene',
+          text: 'Leverandøren feilsøker. Neste oppdatering kl. 12.',
+          expectedEndAt: at('2026-03-03T13:00:00Z'),
+        },
+      ],
+    }),
+    confirmation: confirmationCard({
+      locale,
+      ref: 'FV-2026-000123',
+      priorityLabel: locale === 'nb' ? 'Middels' : 'Medium',
+      critical: false,
+      deskName: 'ROR-IKT Kundeservice',
+      deskPhone: '71 11 11 66',
+      responseDueAt: at('2026-03-03T12:00:00Z'),
+      resolutionDueAt: at('2026-03-06T09:00:00Z'),
+      linkedToNotice: false,
+      replay: false,
+    }),
+    'confirmation-critical': confirmationCard({
+      locale,
+      ref: 'FV-2026-000124',
+      priorityLabel: locale === 'nb' ? 'Kritisk' : 'Critical',
+      critical: true,
+      deskName: 'ROR-IKT Kundeservice',
+      deskPhone: '71 11 11 66',
+      responseDueAt: at('2026-03-03T09:15:00Z'),
+      resolutionDueAt: at('2026-03-03T11:00:00Z'),
+      linkedToNotice: true,
+      replay: false,
+    }),
+    'my-cases': myCasesCard({
+      locale,
+      open: [
+        {
+          ref: 'FV-2026-000124',
+          title: 'Gerica er nede på sykehjemmet',
+          status: 'in_progress',
+          priorityLabel: 'Kritisk',
+          timeLeft: { minutes: 42 },
+        },
+        {
+          ref: 'FV-2026-000123',
+          title: 'Lønnsslippen vises ikke',
+          status: 'new',
+          priorityLabel: 'Middels',
+          timeLeft: { minutes: -35 },
+        },
+        {
+          ref: 'FV-2026-000120',
+          title: 'VPN faller ut hjemme',
+          status: 'waiting',
+          priorityLabel: 'Lav',
+          timeLeft: { paused: true },
+          followed: true,
+        },
+      ],
+      recent: [
+        { ref: 'FV-2026-000101', title: 'Skriveren i 2. etasje', status: 'closed', priorityLabel: 'Lav' },
+      ],
+    }),
+    'case-status': caseStatusCard({
+      locale,
+      ref: 'FV-2026-000123',
+      title: 'Lønnsslippen vises ikke',
+      serviceName: 'Visma Enterprise (lønn og personal)',
+      status: 'waiting',
+      priorityLabel: 'Middels',
+      assigneeName: 'Siri Saksbehandler',
+      supplierCaseNumber: 'VISMA-4711',
+      responseDueAt: at('2026-03-03T12:00:00Z'),
+      resolutionDueAt: at('2026-03-06T09:00:00Z'),
+      events: [
+        ev(1, '2026-03-03T09:00:00Z', { type: 'created', priority: 'middels' }, kari),
+        ev(2, '2026-03-03T09:20:00Z', { type: 'claimed', assignee: siri }),
+        ev(3, '2026-03-03T09:25:00Z', { type: 'comment', visibility: 'public', text: 'Vi ser på det nå.' }),
+        ev(4, '2026-03-03T10:05:00Z', {
+          type: 'waiting_started',
+          reason: 'supplier',
+          supplierCaseNumber: 'VISMA-4711',
+        }),
+      ],
+      priorityLabelOf: (id) => ({ middels: 'Middels' })[id] ?? id,
+    }),
+    solution: solutionCard({
+      locale,
+      ref: 'FV-2026-000123',
+      title: 'Lønnsslippen vises ikke',
+      solution:
+        'Tilgangen din i Visma var feil satt opp etter omorganiseringen. Den er rettet; logg ut og inn igjen.',
+      autoCloseWorkingDays: 5,
+    }),
+    'solution-comment-required': solutionCard({
+      locale,
+      ref: 'FV-2026-000123',
+      title: 'Lønnsslippen vises ikke',
+      solution: 'Tilgangen din i Visma er rettet.',
+      autoCloseWorkingDays: 5,
+      comment: '',
+      commentError: s.errors.commentRequired,
+    }),
+    'case-update': caseUpdateCard({
+      locale,
+      ref: 'FV-2026-000123',
+      message: s.update.waitingSupplier('FV-2026-000123', 'VISMA-4711'),
+    }),
+    'notices-list': noticesListCard({
+      locale,
+      notices: [
+        {
+          kind: 'outage',
+          title: 'E-post er nede for alle kommunene',
+          text: 'Leverandøren feilsøker.',
+          deskName: 'ROR-IKT Kundeservice',
+          serviceNames: ['E-post og kalender'],
+          startsAt: at('2026-03-03T08:10:00Z'),
+          expectedEndAt: at('2026-03-03T13:00:00Z'),
+        },
+        {
+          kind: 'planned_maintenance',
+          title: 'Oppgradering av WebSak',
+          text: 'WebSak er utilgjengelig mens vi oppgraderer.',
+          deskName: 'Byarkivet WebSak-støtte',
+          serviceNames: ['WebSak', 'Offentlig postjournal'],
+          startsAt: at('2026-03-07T16:00:00Z'),
+          expectedEndAt: at('2026-03-07T20:00:00Z'),
+        },
+      ],
+    }),
+    'not-found': messageCard({ text: s.caseStatus.notFound('FV-2026-000999'), tone: 'warning' }),
+  };
+}

@@ -1,6 +1,9 @@
 /** One line of a case's history as the reporter sees it (internal notes are filtered out before). */
 import type { CaseEvent } from '../../shared/cases/model';
-import type { Strings } from '../i18n/strings';
+import { strings, type Strings } from '../i18n/strings';
+import { plainTextForCard } from '../../shared/text';
+import { conversationStrings } from '../conversation/comments/strings';
+import { formatDeadline } from '../i18n/locale';
 
 export function describeEvent(e: CaseEvent, s: Strings, priorityLabel: (id: string) => string): string {
   const ev = s.event;
@@ -20,7 +23,10 @@ export function describeEvent(e: CaseEvent, s: Strings, priorityLabel: (id: stri
     case 'escalated':
       return ev.escalated;
     case 'comment':
-      return `${ev.comment} (${e.by.name}): ${e.text}`;
+      // Issue 8: user text is plain text; escaped for the card's Markdown.
+      return e.text === ''
+        ? `${ev.comment} (${e.by.name}): ${conversationStrings(s === strings('en') ? 'en' : 'nb').event.deleted}`
+        : `${ev.comment} (${e.by.name})${e.addressee ? ` → ${plainTextForCard(e.addressee)}` : ''}: ${plainTextForCard(e.text)}`;
     case 'solved':
       return `${ev.solved}: ${e.solution}`;
     case 'solution_accepted':
@@ -39,5 +45,23 @@ export function describeEvent(e: CaseEvent, s: Strings, priorityLabel: (id: stri
       return ev.followers;
     case 'breach_explained':
       return `${ev.breachExplained}: ${e.explanation}`;
+    // Issue 8's events (texts in conversation/comments/strings.ts).
+    case 'comment_edited':
+    case 'comment_deleted':
+    case 'deadline_proposed':
+    case 'deadline_answered':
+    case 'billable_marked':
+    case 'problem_linked': {
+      const locale = s === strings('en') ? 'en' : 'nb';
+      const cv = conversationStrings(locale).event;
+      if (e.type === 'comment_edited') return cv.edited;
+      if (e.type === 'comment_deleted') return cv.deleted;
+      if (e.type === 'deadline_proposed')
+        return `${cv.proposed(formatDeadline(new Date(e.dueAt), locale))}: ${plainTextForCard(e.reason)}`;
+      if (e.type === 'deadline_answered')
+        return cv.answered(e.accepted, formatDeadline(new Date(e.dueAt), locale));
+      if (e.type === 'billable_marked') return `${cv.billable}: ${plainTextForCard(e.reason)}`;
+      return cv.problem(plainTextForCard(e.problemId));
+    }
   }
 }

@@ -25,6 +25,20 @@
  * | add_attachment     | ✓        | ✓        | ✓         | ✓    |        |
  * | change_followers   | ✓        |          | ✓         | ✓    |        |
  * | explain_breach     |          |          | ✓         | ✓    |        |
+ * | edit_comment       | author   | author   | author    | author |      |
+ * | delete_comment     | author   | author   | author    | ✓    |        |
+ * | follow, unfollow   |          | ✓        | ✓         | ✓    |        |
+ * | propose_deadline   |          |          | ✓         | ✓    |        |
+ * | answer_deadline    | ✓        |          |           |      |        |
+ * | mark_billable      |          |          |           | ✓    |        |
+ * | link_problem       |          |          | ✓         | ✓    |        |
+ *
+ * The case conversation (issue 8; the rules and their reasons are in `conversation.ts`): anyone who
+ * may see a case but its reporter may follow it themselves (`follow`, `unfollow`; the test contact
+ * acts as a follower); the reporter and the support lines add and remove followers
+ * (`change_followers`). A comment is edited by its author only and deleted by its author or a desk,
+ * each leaving a trace event. Only the reporter answers a proposed deadline: it is an agreement with
+ * them, so a desk cannot accept its own proposal. Billable is the desk's call (2nd line).
  *
  * Superbrukere are the 1st line: they claim, solve and escalate (seed 002 §3.2, seed 001 M.1.1.2). The
  * desk sets the final priority (domain.md), so superbrukere suggest but do not change it. Accepting,
@@ -37,8 +51,9 @@
  * solve new/in_progress/waiting → solved (a wait is ended first); accept solved → closed; reject solved
  * → in_progress; close no_answer solved → closed, withdrawn new/in_progress/waiting → closed,
  * parent_closed any open status → closed. Escalating to the 3rd line or a supplier from in_progress
- * also sets Avventer with that reason (seed 001 M.1.2.1, M.1.3.1). Nothing changes a closed case but
- * a breach explanation.
+ * also sets Avventer with that reason (seed 001 M.1.2.1, M.1.3.1). A deadline is proposed and answered
+ * only while the case is worked (Ny, Under arbeid, Avventer). Nothing changes a closed case but a
+ * breach explanation, a billable mark or a problem record link (both are often decided afterwards).
  *
  * Event times: an event is stamped `ctx.now`, but never earlier than the case's last event, so the
  * history stays in order even when callers' clocks disagree slightly.
@@ -47,6 +62,8 @@ import { FristvaktError, ValidationError } from '../errors';
 import { eventId, isoInstant, type CaseRef, type PriorityId, type UserId } from '../ids';
 import { findPriority, type SlaPolicy } from '../sla/policy';
 import { slaSummary } from '../sla/state';
+import { detectAddressee, MAX_COMMENT_LENGTH } from '../text';
+import { conversationEvents, type ConversationCommand } from './conversation';
 import type {
   Actor,
   ActorRole,
@@ -82,7 +99,8 @@ export type CaseCommand =
   | { type: 'add_child'; child: CaseRef }
   | { type: 'add_attachment'; attachment: AttachmentMeta }
   | { type: 'change_followers'; add: Person[]; remove: UserId[] }
-  | { type: 'explain_breach'; target: SlaTarget; explanation: string };
+  | { type: 'explain_breach'; target: SlaTarget; explanation: string }
+  | ConversationCommand;
 
 export type CaseCommandType = CaseCommand['type'];
 
@@ -112,9 +130,15 @@ export type CaseProjection = Pick<
   | 'followers'
   | 'attachments'
   | 'updatedAt'
+  | 'billable'
+  | 'problemId'
+  | 'agreedResolutionDueAt'
 >;
 
+export type { ConversationCommand } from './conversation';
+
 const SUPPORT: readonly ActorRole[] = ['desk', 'superuser'];
+const PEOPLE: readonly ActorRole[] = ['reporter', 'follower', 'desk', 'superuser'];
 const WHO: Record<Exclude<CaseCommandType, 'comment' | 'close'>, readonly ActorRole[]> = {
   claim: SUPPORT,
   assign: [...SUPPORT, 'system'],
@@ -130,6 +154,14 @@ const WHO: Record<Exclude<CaseCommandType, 'comment' | 'close'>, readonly ActorR
   add_attachment: ['reporter', 'follower', ...SUPPORT],
   change_followers: ['reporter', ...SUPPORT],
   explain_breach: SUPPORT,
+  edit_comment: PEOPLE,
+  delete_comment: PEOPLE,
+  follow: ['follower', ...SUPPORT],
+  unfollow: ['follower', ...SUPPORT],
+  propose_deadline: SUPPORT,
+  answer_deadline: ['reporter'],
+  mark_billable: ['desk'],
+  link_problem: SUPPORT,
 };
 
 function allowedRoles(cmd: CaseCommand): readonly ActorRole[] {
@@ -169,13 +201,18 @@ function transition(c: Case, cmd: CaseCommand): { from: readonly CaseStatus[]; t
         to: 'closed',
       };
     case 'explain_breach':
+    case 'mark_billable':
+    case 'link_problem':
       return { from: [...OPEN, 'closed'] };
+    case 'propose_deadline':
+    case 'answer_deadline':
+      return { from: WORKING };
     default:
       return { from: OPEN };
   }
 }
 
-const MAX_TEXT = 4000;
+const MAX_TEXT = MAX_COMMENT_LENGTH;
 function text(v: unknown, field: string, max = MAX_TEXT): string {
   if (typeof v !== 'string' || v.trim() === '')
     throw new ValidationError(field, `${field} must not be empty`);
@@ -268,12 +305,13 @@ function eventsFor(c: Case, cmd: CaseCommand, ctx: CommandContext): CaseEventBod
     case 'comment': {
       if (cmd.visibility !== 'public' && cmd.visibility !== 'internal')
         throw new ValidationError('visibility', `unknown visibility '${String(cmd.visibility)}'`);
-      const addressee = optionalText(cmd.addressee, 'addressee', 200);
+      const body = text(cmd.text, 'text');
+      const addressee = optionalText(cmd.addressee, 'addressee', 200) ?? detectAddressee(body);
       return [
         {
           type: 'comment',
           visibility: cmd.visibility,
-          text: text(cmd.text, 'text'),
+          text: body,
           ...(addressee ? { addressee } : {}),
         },
       ];
@@ -337,6 +375,8 @@ function eventsFor(c: Case, cmd: CaseCommand, ctx: CommandContext): CaseEventBod
       return [
         { type: 'breach_explained', target: cmd.target, explanation: text(cmd.explanation, 'explanation') },
       ];
+    default:
+      return conversationEvents(c, cmd, ctx);
   }
 }
 
@@ -388,6 +428,15 @@ export function reduceEvent(p: CaseProjection, e: CaseEvent): CaseProjection {
       next.followers = [...p.followers.filter((f) => !removed.has(f.id)), ...e.added];
       break;
     }
+    case 'deadline_answered':
+      if (e.accepted) next.agreedResolutionDueAt = e.dueAt;
+      break;
+    case 'billable_marked':
+      next.billable = { reason: e.reason, at: e.at };
+      break;
+    case 'problem_linked':
+      next.problemId = e.problemId;
+      break;
     default:
       break;
   }
@@ -422,6 +471,9 @@ const projectionOf = (c: Case): CaseProjection => ({
   followers: c.followers,
   attachments: c.attachments,
   updatedAt: c.updatedAt,
+  billable: c.billable,
+  problemId: c.problemId,
+  agreedResolutionDueAt: c.agreedResolutionDueAt,
 });
 
 /**

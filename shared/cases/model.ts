@@ -84,7 +84,20 @@ export type CaseEventBody =
   | { type: 'child_linked'; child: CaseRef }
   | { type: 'attachment_added'; attachment: AttachmentMeta }
   | { type: 'followers_changed'; added: Person[]; removed: UserId[] }
-  | { type: 'breach_explained'; target: SlaTarget; explanation: string };
+  | { type: 'breach_explained'; target: SlaTarget; explanation: string }
+  // Issue 8: the case conversation and the rules that live on it (see shared/cases/conversation.ts).
+  /** A comment's text changed by its author; `previousText` is kept for the desks' history only. */
+  | { type: 'comment_edited'; commentId: EventId; text: string; addressee?: string; previousText?: string }
+  /** A comment withdrawn by its author (or a desk); `previousText` is kept for the desks' history only. */
+  | { type: 'comment_deleted'; commentId: EventId; previousText?: string }
+  /** Seed 004 §5.5: a support line proposes a new resolution deadline because a third party blocks it. */
+  | { type: 'deadline_proposed'; dueAt: IsoInstant; reason: string }
+  /** The reporter's answer to a proposal; an accepted one becomes the resolution deadline. */
+  | { type: 'deadline_answered'; proposalId: EventId; accepted: boolean; dueAt: IsoInstant; comment?: string }
+  /** Seed 002 §5.1.2.4: the desk considers the work likely billable. */
+  | { type: 'billable_marked'; reason: string }
+  /** Seed 002 §5.1.2.5: solved with a workaround; a problem record tracks the root cause. */
+  | { type: 'problem_linked'; problemId: string; note?: string };
 
 export type CaseEventType = CaseEventBody['type'];
 
@@ -138,4 +151,10 @@ export interface Case {
   clientKey: string;
   sla: SlaSummary;
   events: CaseEvent[];
+  /** Seed 002 §5.1.2.4: marked likely billable by the desk, with the reason (the latest mark). */
+  billable?: { reason: string; at: IsoInstant };
+  /** Seed 002 §5.1.2.5: the problem record tracking the root cause of a workaround. */
+  problemId?: string;
+  /** Seed 004 §5.5: the resolution deadline agreed with the reporter (the original stays in the SLA state). */
+  agreedResolutionDueAt?: IsoInstant;
 }

@@ -21,6 +21,11 @@
  * - A target met after its deadline is `breached` (with `metAt`); `met` means met in time.
  * - `breach_explained` events give a target its explanation (the latest one wins), kept after the case
  *   closes.
+ * - An agreed new deadline (seed 004 §5.5: a `deadline_answered` event that accepts a proposal) is the
+ *   resolution deadline from the moment it is accepted (the latest accepted one wins). It is a fixed
+ *   instant: waits after the acceptance do not move it (they are not listed as pauses), and its
+ *   minutes are the clock's minutes from receipt to it. `originalDueAt` keeps the deadline the policy
+ *   gives (for the report), `agreedDueAt` the agreed one.
  *
  * Clocks: `business_minutes` count the calendar's business time; `calendar_minutes` (and a critical
  * priority's minutes under `criticalAroundTheClock`) count real elapsed time.
@@ -84,6 +89,10 @@ export interface TargetState {
   explanation?: string;
   /** The explanation derived from the wait reasons, in both languages. */
   explanationText?: LocalizedText;
+  /** With an agreed deadline: the deadline the policy gives (absent when the policy sets none). */
+  originalDueAt?: Date;
+  /** The resolution deadline agreed with the reporter (seed 004 §5.5); then `dueAt` equals it. */
+  agreedDueAt?: Date;
 }
 
 export interface CaseSla {
@@ -117,6 +126,12 @@ interface Timeline {
   solvedAt?: number;
   closedAt?: number;
   explanations: Partial<Record<SlaTarget, string>>;
+  /** The accepted new resolution deadline, and when it was accepted. */
+  agreed?: Agreed;
+}
+interface Agreed {
+  due: number;
+  at: number;
 }
 
 const digits = (s: string, i: number, n: number): number => {
@@ -205,6 +220,9 @@ function readTimeline(c: SlaCaseInput, now: number): Timeline {
         break;
       case 'breach_explained':
         t.explanations[e.target] = e.explanation;
+        break;
+      case 'deadline_answered':
+        if (e.accepted) t.agreed = { due: ms(e.dueAt), at };
         break;
       default:
         break;
@@ -343,6 +361,7 @@ function evaluate(
   extraExcluded: Span[],
   explanation: string | undefined,
   now: number,
+  agreed?: Agreed,
 ): TargetState {
   const spec = which === 'response' ? p.response : p.resolution;
   const end = Math.max(start, metAt ?? now);
@@ -361,6 +380,24 @@ function evaluate(
   const asOf = new Date(now);
   const metDate = metAt === undefined ? undefined : new Date(metAt);
   const c = clocked(policy, p, spec, start);
+  if (agreed) {
+    const original = c
+      ? evaluate(which, policy, p, start, metAt, waits, extraExcluded, explanation, now)
+      : undefined;
+    return agreedTarget(
+      which,
+      policy,
+      c,
+      start,
+      end,
+      metAt,
+      pauses,
+      explanation,
+      now,
+      agreed,
+      original?.dueAt,
+    );
+  }
   if (!c)
     return target(
       which,
@@ -416,6 +453,55 @@ function evaluate(
   return out;
 }
 
+/** A target whose deadline was agreed with the reporter: a fixed instant on the target's clock. */
+function agreedTarget(
+  which: SlaTarget,
+  policy: SlaPolicy,
+  c: Clocked | null,
+  start: number,
+  end: number,
+  metAt: number | undefined,
+  pauses: SlaPause[],
+  explanation: string | undefined,
+  now: number,
+  agreed: Agreed,
+  originalDueAt: Date | undefined,
+): TargetState {
+  const clock = c?.clock ?? businessClock(policy.calendar);
+  const due = agreed.due;
+  const targetMinutes = due > start ? clock.between(start, due) : 0;
+  const elapsed = clock.between(start, end);
+  const remaining = targetMinutes - elapsed;
+  const share = targetMinutes > 0 ? elapsed / targetMinutes : 1;
+  let state: SlaState;
+  if (metAt !== undefined) state = metAt <= due ? 'met' : 'breached';
+  else if (now > due) state = 'breached';
+  else state = share >= policy.atRiskShare ? 'at_risk' : 'running';
+  // Only the pauses before the agreement: later waits do not move a fixed deadline.
+  const before = pauses
+    .filter((x) => x.from.getTime() < agreed.at)
+    .map((x) => {
+      const to = Math.min(x.to?.getTime() ?? agreed.at, agreed.at);
+      return { from: x.from, to: new Date(to), reason: x.reason };
+    });
+  const out = target(
+    which,
+    state,
+    new Date(now),
+    c?.kind ?? 'business',
+    targetMinutes,
+    new Date(due),
+    remaining,
+    share,
+    metAt === undefined ? undefined : new Date(metAt),
+    before,
+    explanation,
+  );
+  if (originalDueAt) out.originalDueAt = originalDueAt;
+  out.agreedDueAt = new Date(due);
+  return out;
+}
+
 /** One object shape for every target state (keeps property access monomorphic for the hot paths). */
 function target(
   which: SlaTarget,
@@ -466,6 +552,7 @@ export function computeSla(c: SlaCaseInput, policy: SlaPolicy, now: Date): CaseS
       tl.solved,
       tl.explanations.resolution,
       t,
+      tl.agreed,
     ),
   };
 }

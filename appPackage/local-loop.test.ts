@@ -1,7 +1,8 @@
 /**
  * The local loop of `npm run dev` (scripts/dev.ts), for real: the app server (bot/index.ts, bundled
- * for the test with esbuild) on the embedded store and the Microsoft 365 Agents Playground with
- * `.m365agentsplayground.yml`, driven in headless Chromium with requests to other hosts blocked.
+ * for the test with esbuild) on the embedded store with the demo cases, and the Microsoft 365 Agents
+ * Playground with `.m365agentsplayground.yml`, driven in headless Chromium with requests to other
+ * hosts blocked.
  */
 import { mkdtemp, rm } from 'fs/promises';
 import { createServer, connect } from 'net';
@@ -126,7 +127,7 @@ describe('npm run dev', () => {
     expect(health.status).toBe('ok');
   });
 
-  it('lets a developer chat with the bot in the personal chat and @mention it in the Triage channel', async () => {
+  it('lets a developer chat with the bot, see the demo cases, and @mention the bot in the Triage channel', async () => {
     const page = await context!.newPage();
     await page.goto(loop!.playgroundUrl);
     await page.locator('[data-lexical-editor="true"][role="textbox"]').first().waitFor({ timeout: 30_000 });
@@ -140,6 +141,10 @@ describe('npm run dev', () => {
     const before = await botAuthors(page).count();
     await say(page, 'hjelp');
     await botAuthors(page).nth(before).waitFor({ timeout: 30_000 });
+
+    // The demo cases were in the store before the server started: "mine saker" lists the user's own.
+    await say(page, 'mine saker');
+    await page.getByText('Får ikke logget inn i Visma').first().waitFor({ timeout: 30_000 });
 
     // The Triage channel: a real mention picked from the compose box's suggestions.
     await page.getByText('Triage', { exact: true }).first().click();

@@ -1,7 +1,8 @@
 /**
  * `npm run dev`: the local loop on one laptop, no cloud account. Starts
  *  1. the app server (`dist/bot/index.js`) on the embedded store, development mode, bot authentication
- *     off, bound to 127.0.0.1:3978 — it serves the bot, the tab (/tab/) and its API;
+ *     off, bound to 127.0.0.1:3978 — it serves the bot, the tab (/tab/) and its API; before it starts,
+ *     the store gets the desks and a handful of demo cases in every state (scripts/demo-cases.ts);
  *  2. the Microsoft 365 Agents Playground, a Teams-like web page, pointed at the server's /api/messages,
  *     with the mock users, team and channel of `.m365agentsplayground.yml`; a preload
  *     (`scripts/loopback-preload.js`) makes it listen on 127.0.0.1 only.
@@ -10,8 +11,12 @@
  * Ports: PORT (default 3978) and PLAYGROUND_PORT (default 56150, also read from env/.env.local).
  */
 import { type ChildProcess, spawn } from 'child_process';
-import { existsSync, readFileSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
+import { loadConfig } from '../bot/config';
+import { seedIfEmpty } from '../bot/seed';
+import { openSqliteStore } from '../shared/store/sqlite';
+import { seedDemoCases } from './demo-cases';
 import { parseEnvFile } from './env-files';
 import { repoRoot } from './repo-root';
 
@@ -25,6 +30,8 @@ export interface DevOptions {
   serverEnv?: Record<string, string>;
   /** Where the children's output goes; default: this process's stdout, prefixed. */
   log?: (line: string) => void;
+  /** Add the demo cases (scripts/demo-cases.ts) to the embedded store first; default true. */
+  demoCases?: boolean;
 }
 
 export interface DevLoop {
@@ -102,6 +109,21 @@ export async function startDev(options: DevOptions): Promise<DevLoop> {
     PORT: String(port),
     ...options.serverEnv,
   });
+  if (options.demoCases ?? true) {
+    // The same files the server will open: its own configuration says where.
+    const config = loadConfig(serverEnv, root);
+    if (config.store.kind === 'sqlite') {
+      mkdirSync(config.store.blobDir, { recursive: true });
+      const store = openSqliteStore({ file: config.store.file, blobDir: config.store.blobDir });
+      try {
+        await seedIfEmpty(store);
+        const created = await seedDemoCases(store, new Date());
+        if (created > 0) log(`[dev] added ${created} demo cases to ${config.store.file}`);
+      } finally {
+        await store.close();
+      }
+    }
+  }
   const server = spawn(process.execPath, [entry], {
     cwd: root,
     env: serverEnv,

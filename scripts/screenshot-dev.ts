@@ -2,7 +2,7 @@
  * Tries the local loop end to end and keeps screenshots of it under docs/local-loop/:
  * starts `npm run dev`'s server and Agents Playground (scripts/dev.ts) on free loopback ports with a
  * temporary data directory, opens the playground in headless Chromium (requests to other hosts are
- * blocked), says "hjelp" to the bot in the personal chat and waits for its answer, does the same with a
+ * blocked), says "hjelp" and "mine saker" (the demo cases) to the bot in the personal chat, does the same with a
  * real @mention in the team's Triage channel, and opens the tab if it is built. Run after `npm run build`:
  *   node dist/scripts/screenshot-dev.js
  */
@@ -80,6 +80,13 @@ async function main(): Promise<void> {
     await page.waitForTimeout(1000);
     await page.screenshot({ path: join(out, 'playground-personal-hjelp.png') });
     console.log('personal chat: the bot answered "hjelp"');
+
+    // "mine saker": the demo cases that are the playground user's own.
+    await say(page, 'mine saker');
+    await page.getByText('Får ikke logget inn i Visma').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: join(out, 'playground-mine-saker.png') });
+    console.log('personal chat: "mine saker" lists the demo cases');
 
     // The team's Triage channel: a real @mention, picked from the compose box's suggestions.
     await page.getByText('Triage', { exact: true }).first().click();

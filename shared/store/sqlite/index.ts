@@ -87,12 +87,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   return store;
 }
 
-/** Runs `fn` now; its result or its exception becomes the promise (a synchronous throw becomes a rejection). */
+/** Runs `fn` now; its result or its (coded) exception becomes the promise: a synchronous throw becomes a rejection. */
 function run<T>(fn: () => T): Promise<T> {
   try {
     return Promise.resolve(fn());
   } catch (err) {
-    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    return Promise.reject(translate(err));
   }
 }
 

@@ -78,3 +78,16 @@ describe('SQLite store on disk', () => {
     await store.close();
   });
 });
+
+describe('SQLite store failures', () => {
+  it('surfaces a failure of SQLite itself as STORE_UNAVAILABLE with its code', async () => {
+    const store = openSqliteStore({ file: ':memory:', blobDir: join(tempDir(), 'blobs') });
+    await store.close();
+    await expect(store.cases.listDeskQueue(newCase().deskId)).rejects.toMatchObject({
+      code: 'STORE_UNAVAILABLE',
+    });
+    await expect(store.cases.create(newCase(), 2026, () => [])).rejects.toMatchObject({
+      code: 'STORE_UNAVAILABLE',
+    });
+  });
+});

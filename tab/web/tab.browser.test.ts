@@ -4,10 +4,11 @@
  * seeded fixture. The browser's clock is Playwright's (`page.clock`), set to the server's `now`.
  * Screenshots go to docs/tab/.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { EXPECTED } from '../../shared/reports/test-support/fixture';
 import { buildTab } from '../build';
 import { launchBrowser, type TestBrowser } from '../test-support/browser';
 import { INJECTION_TITLE, seedStore, USERS } from '../test-support/seed';
@@ -210,6 +211,64 @@ describe('Sak (the case detail)', () => {
     await img.waitFor();
     expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
     expect(await page.getByTestId('actions').count()).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('SLA-rapport (the dashboard)', () => {
+  const pct = (x: number, digits = 1) =>
+    new Intl.NumberFormat('nb-NO', {
+      style: 'percent',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(x);
+
+  it('shows the figures of the hand-computed fixture, with charts loaded lazily', async () => {
+    const page = await open(`?devUser=${USERS.reader}`, { height: 1800 });
+    const chunks: string[] = [];
+    page.on('request', (r) => chunks.push(r.url()));
+    await page.getByTestId('app-root').waitFor();
+    expect(chunks.some((u) => /ReportView-/.test(u))).toBe(false);
+    await page.getByRole('tab', { name: 'SLA-rapport' }).click();
+    await page.getByTestId('report').waitFor();
+    expect(chunks.some((u) => /ReportView-/.test(u))).toBe(true);
+    await page.getByTestId('report-from').fill('2026-03-02');
+    await page.getByTestId('report-to').fill('2026-03-15');
+    await page.getByTestId('report-desk').selectOption('ror-ikt');
+    await page.getByTestId('report-apply').click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="kpi-cases"]')?.textContent === '7',
+    );
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2026-03-02');
+    expect(await page.getByTestId('kpi-cases').innerText()).toBe(String(EXPECTED.cases));
+    expect(await page.getByTestId('kpi-response').innerText()).toBe(pct(EXPECTED.response.shareMet));
+    expect(await page.getByTestId('kpi-resolution').innerText()).toBe(pct(EXPECTED.resolution.shareMet));
+    expect(await page.getByTestId('kpi-open').innerText()).toBe(String(EXPECTED.openCases));
+    const priorities = await page.getByTestId('report-priorities').innerText();
+    expect(priorities).toContain('20 min'); // median response
+    expect(priorities).toContain('8 t 30 min'); // p90 resolution: 510 minutes
+    const breaches = await page.getByTestId('report-breaches').locator('tbody tr').allInnerTexts();
+    expect(breaches.map((b) => b.split('\t')[0].trim())).toEqual(EXPECTED.breaches.map((b) => b.ref));
+    expect(breaches[1]).toContain('Kundeservice var på befaring');
+    expect(breaches[2]).toContain('Saken ventet på 3. linje.');
+    const agresso = await page.locator('[data-service="agresso"]').innerText();
+    expect(agresso).toContain(pct(EXPECTED.uptime.agresso.uptime, 2));
+    expect(agresso).toContain('Under målet');
+    expect(await page.locator('[data-service="visma"]').innerText()).toContain('Målet nådd');
+    expect(await page.getByTestId('report-charts').locator('svg').count()).toBeGreaterThanOrEqual(3);
+    await page.screenshot({ path: join(SHOTS, 'report.png'), fullPage: true });
+
+    // CSV export: a download with a BOM and Norwegian letters.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('sla-rapport-2026-03-02-2026-03-15.csv');
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('Journalsystem nede – æøå');
+    expect(text).toContain('Løsningstid');
     await page.context().close();
   });
 });

@@ -123,6 +123,12 @@ const T = {
   noBreaches: { nb: 'Ingen brudd i perioden.', en: 'No breaches in the period.' },
   lateBy: { nb: 'Over fristen', en: 'Late by' },
   uptime: { nb: 'Oppetid per tjeneste (mål 99,8 %)', en: 'Uptime per service (goal 99.8 %)' },
+  dueCol: { nb: 'Frist', en: 'Due' },
+  sharePerPriority: {
+    nb: 'Andel innenfor frist per prioritet (%)',
+    en: 'Share within target per priority (%)',
+  },
+  uptimeCol: { nb: 'Oppetid', en: 'Uptime' },
   downtime: { nb: 'Nedetid', en: 'Downtime' },
   goalMet: { nb: 'Målet nådd', en: 'Goal met' },
   goalMissed: { nb: 'Under målet', en: 'Below goal' },

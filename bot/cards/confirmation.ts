@@ -34,7 +34,7 @@ export function confirmationCard(d: ConfirmationData): CardJson {
       ...(d.replay ? [text(c.already, { isSubtle: true, size: 'small' })] : []),
       ...(d.critical
         ? [
-            text(c.callNow(d.deskPhone, d.deskName), {
+            text(c.callNow(d.deskPhone.replace(/ /g, '\u00a0'), d.deskName), {
               color: 'attention',
               weight: 'bolder',
               size: 'medium',
@@ -50,7 +50,7 @@ export function confirmationCard(d: ConfirmationData): CardJson {
       ]),
       text(c.nextTitle, { weight: 'bolder', spacing: 'medium' }),
       text(c.next(d.deskName), { spacing: 'small' }),
-      text(`📎 ${c.screenshots}`, { spacing: 'medium' }),
+      text(c.screenshots, { spacing: 'medium' }),
     ],
     [execute(s.buttons.myCases, VERBS.casesList)],
   );

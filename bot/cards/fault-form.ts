@@ -139,7 +139,6 @@ export function faultFormCard(d: FaultFormData): CardJson {
         FAULT_INPUTS.org,
         f.org,
         d.orgs.map((x) => [x.id, x.name]),
-        { style: 'filtered' },
       ),
       ...textInput(FAULT_INPUTS.title, f.titleLabel, f.titlePlaceholder, {
         required: true,

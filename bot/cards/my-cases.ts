@@ -45,7 +45,7 @@ export function myCasesCard(d: MyCasesData): CardJson {
           type: 'Column',
           width: 'stretch',
           items: [
-            text(`**${c.ref}** ${c.followed ? '👁 ' : ''}${c.title}`),
+            text(`**${c.ref}** ${c.title}${c.followed ? ` ${m.followedMark}` : ''}`),
             text(`${s.status[c.status]} · ${c.priorityLabel}`, {
               isSubtle: true,
               size: 'small',

@@ -186,7 +186,7 @@ describe('creating the case', () => {
     });
     const card = cardOfInvoke(res.body);
     expect(elements(card).find((e) => e.id === 'callNow')?.text).toBe(
-      'Kritisk feil: ring ROR-IKT Kundeservice nå på 71 11 11 66.',
+      'Kritisk feil: ring ROR-IKT Kundeservice nå på 71\u00a011\u00a011\u00a066.',
     );
     expect(cardText(card)).toContain('Foreslått prioritet: Kritisk');
   });

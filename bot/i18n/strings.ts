@@ -90,6 +90,7 @@ export interface Strings {
     late: (t: string) => string;
     paused: string;
     show: string;
+    followedMark: string;
   };
   caseStatus: {
     notFound: (ref: string) => string;
@@ -161,7 +162,7 @@ export interface Strings {
 const nb: Strings = {
   appName: 'Fristvakt',
   welcome: {
-    title: 'Hei, jeg er Fristvakt 👋',
+    title: 'Hei, jeg er Fristvakt',
     intro:
       'Her kan du melde feil til servicesenteret og følge sakene dine. Du får saksnummer og frister med en gang.',
     whatYouCanDo: 'Hva vil du gjøre?',
@@ -270,6 +271,7 @@ const nb: Strings = {
     late: (t) => `${t} på overtid`,
     paused: 'Fristen står på pause',
     show: 'Vis',
+    followedMark: '(du følger)',
   },
   caseStatus: {
     notFound: (ref) => `Fant ingen sak ${ref}.`,
@@ -346,7 +348,7 @@ const nb: Strings = {
 const en: Strings = {
   appName: 'Fristvakt',
   welcome: {
-    title: 'Hi, I am Fristvakt 👋',
+    title: 'Hi, I am Fristvakt',
     intro:
       'Report faults to the service desk here and follow your cases. You get a reference number and deadlines at once.',
     whatYouCanDo: 'What would you like to do?',
@@ -455,6 +457,7 @@ const en: Strings = {
     late: (t) => `${t} overdue`,
     paused: 'Deadline paused',
     show: 'Show',
+    followedMark: '(following)',
   },
   caseStatus: {
     notFound: (ref) => `Found no case ${ref}.`,

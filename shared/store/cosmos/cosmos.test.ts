@@ -7,7 +7,7 @@ import { CosmosClient } from '@azure/cosmos';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import { orgId, userId } from '../../ids';
 import { describeStoreContract } from '../contract';
-import { message, newCase } from '../test-support/fixtures';
+import { desk, message, newCase } from '../test-support/fixtures';
 import { openFsBlobStore } from '../fs-blobs';
 import { openCosmosStore } from './index';
 
@@ -163,6 +163,36 @@ describe('Cosmos store under injected faults', () => {
       retry: { baseDelayMs: 5 },
     });
   };
+
+  it('sends every query to one partition (the emulator ignores the key, so the requests are checked)', async () => {
+    const store = await openViaProxy('fristvakt-partitions');
+    await store.desks.put(desk('ror-ikt'));
+    const c = (await store.cases.create(newCase({ followers: ['u-f'] }), 2026, () => [])).case.value;
+    await store.outbox.enqueue([message('m1', c.deskId, '2026-03-02T09:00:00Z')]);
+    const queries: (string | undefined)[] = [];
+    fault = (req) => {
+      if (String(req.headers['x-ms-documentdb-isquery']).toLowerCase() === 'true')
+        queries.push(req.headers['x-ms-documentdb-partitionkey'] as string | undefined);
+      return 'pass';
+    };
+    await store.cases.listByReporter(c.reporter.id);
+    await store.cases.listByFollower(userId('u-f'));
+    await store.cases.listByOrg(c.orgId);
+    await store.cases.listDeskQueue(c.deskId);
+    await store.cases.listChildren(c.ref, c.deskId);
+    await store.cases.listDueBefore(c.deskId, c.receivedAt);
+    for await (const _ of store.cases.streamPeriod([c.deskId], c.receivedAt, c.updatedAt));
+    await store.outbox.listDue(c.receivedAt, 10);
+    await store.notices.listActive(c.deskId);
+    await store.notices.listPeriod(c.deskId, c.receivedAt, c.updatedAt);
+    await store.desks.list();
+    await store.desks.listServices(c.deskId);
+    fault = () => 'pass';
+    expect(queries.length).toBeGreaterThanOrEqual(13);
+    // With the partition key header the gateway sends a query to that one partition only.
+    for (const partitionKey of queries) expect(partitionKey).toMatch(/^\[".+"\]$/);
+    await store.close();
+  });
 
   it('retries throttled requests, waiting what the service asks', async () => {
     const store = await openViaProxy('fristvakt-faults-1');

@@ -31,6 +31,11 @@ export interface Notice {
   caseRef?: CaseRef;
   linkedCaseRefs: CaseRef[];
   posted: PostedCopy[];
+  /**
+   * The channels it was published to, by conversation key (`channel:<teamId>:<channelId>`). Each copy is
+   * posted through the outbox; its location is in the thread store under `notice:<id>:<key>`.
+   */
+  channelKeys?: string[];
   createdAt: IsoInstant;
   createdBy: Actor;
   updatedAt: IsoInstant;

@@ -143,6 +143,7 @@ export interface ChannelStrings {
     startInPast: string;
     endBeforeStart: string;
     noDesk: string;
+    field: { required: string; tooLong: (max: number) => string; badChoice: string; badDate: string };
   };
 }
 
@@ -301,6 +302,12 @@ const nb: ChannelStrings = {
     endBeforeStart: 'Forventet slutt må være etter start.',
     noDesk:
       'Denne kanalen er ikke koblet til et servicesenter. Skriv @Fristvakt koble <servicesenter> først.',
+    field: {
+      required: 'Må fylles ut.',
+      tooLong: (max) => `For lang tekst (maks ${max} tegn).`,
+      badChoice: 'Velg et av alternativene i listen.',
+      badDate: 'Ugyldig dato eller klokkeslett.',
+    },
   },
 };
 
@@ -456,6 +463,12 @@ const en: ChannelStrings = {
     startInPast: 'Planned maintenance cannot start in the past.',
     endBeforeStart: 'The expected end must be after the start.',
     noDesk: 'This channel is not linked to a desk. Write @Fristvakt koble <desk> first.',
+    field: {
+      required: 'Required.',
+      tooLong: (max) => `Too long (at most ${max} characters).`,
+      badChoice: 'Choose one of the options in the list.',
+      badDate: 'Not a valid date or time.',
+    },
   },
 };
 

@@ -113,6 +113,7 @@ function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
       }),
     );
   if (a.link) out.push(linkForm({ locale: d.locale, target }));
+  if (a.notice) out.push(execute(s.notice, VERBS.triageNotice, { ref: d.ref }));
   return out;
 }
 

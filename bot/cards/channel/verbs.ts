@@ -14,5 +14,13 @@ export const CHANNEL_VERBS = {
   triageEscalate: 'triage.escalate',
   triageSolve: 'triage.solve',
   triageLink: 'triage.link',
+  /** Open the driftsmelding form from a case (its service and the case as hovedsak); data `{ ref }`. */
+  triageNotice: 'triage.notice',
+  /** Publish the driftsmelding form; data `{ deskId, noticeId, caseRef? }`. */
+  noticePublish: 'notice.publish',
+  /** Update a published notice (edits every copy, adds a reply); data `{ id, deskId, version }`. */
+  noticeUpdate: 'notice.update',
+  /** "Løst": close the notice everywhere, tell the reporters of linked cases; data `{ id, deskId, version }`. */
+  noticeResolve: 'notice.resolve',
 } as const;
 export type ChannelVerb = (typeof CHANNEL_VERBS)[keyof typeof CHANNEL_VERBS];

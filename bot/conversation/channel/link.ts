@@ -12,7 +12,7 @@ import { deskMembers } from './case-card';
 import { channelOf, channelReference } from './channel-of';
 import { channelKey } from './keys';
 
-function findDesk(desks: readonly Desk[], arg: string): Desk | undefined {
+export function findDesk(desks: readonly Desk[], arg: string): Desk | undefined {
   const a = arg.trim().toLowerCase();
   return (
     desks.find((d) => d.id.toLowerCase() === a || d.name.toLowerCase() === a) ??

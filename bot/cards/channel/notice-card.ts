@@ -1,0 +1,110 @@
+/**
+ * A published driftsmelding as posted in each chosen channel: kind, headline, status, affected services,
+ * start, expected end (or when it was resolved), the latest word, and the hovedsak. While active, desk
+ * members may update it (new text, new expected end: every copy is edited in place) or mark it "Løst".
+ */
+import type { Locale } from '../../../shared/i18n-text';
+import type { NoticeKind, NoticeStatus } from '../../../shared/notices/model';
+import { card, container, execute, facts, text, type CardElement, type CardJson, type Json } from '../card';
+import { VERBS } from '../verbs';
+import { NOTICE_INPUTS, NOTICE_LIMITS } from './inputs';
+import { channelStrings } from './strings';
+
+export interface NoticeCardData {
+  locale: Locale;
+  id: string;
+  deskId: string;
+  /** The notice's `updatedAt`: actions carry it, so a stale card does not overwrite a newer update. */
+  version: string;
+  kind: NoticeKind;
+  status: NoticeStatus;
+  title: string;
+  text: string;
+  deskName: string;
+  services: string[];
+  startsAt: string;
+  expectedEndAt?: string;
+  resolvedAt?: string;
+  shortNoticeReason?: string;
+  caseRef?: string;
+  linkedCount: number;
+  banner?: { text: string; tone: 'good' | 'warning' | 'attention' };
+  /** Show the desk's buttons (active notices only). */
+  actions: boolean;
+}
+
+export function noticeCard(d: NoticeCardData): CardJson {
+  const s = channelStrings(d.locale).notice;
+  const resolved = d.status === 'resolved';
+  const style = resolved ? 'good' : d.kind === 'planned_maintenance' ? 'accent' : 'warning';
+  const pairs: Array<[string, string]> = [
+    [s.affected, d.services.join(', ')],
+    [s.start, d.startsAt],
+    resolved ? [s.resolvedAt, d.resolvedAt ?? ''] : [s.expectedEnd, d.expectedEndAt ?? s.unknownEnd],
+  ];
+  if (d.caseRef) pairs.push([s.hovedsak, d.caseRef]);
+  const body: CardElement[] = [
+    ...(d.banner ? [container([text(d.banner.text)], { style: d.banner.tone, id: 'banner' })] : []),
+    container(
+      [
+        text(`${s.kinds[d.kind]} · ${s.status[d.status]} · ${d.deskName}`, {
+          weight: 'bolder',
+          id: 'noticeState',
+        }),
+        text(d.title, { size: 'medium', weight: 'bolder', spacing: 'none' }),
+      ],
+      { style, bleed: true },
+    ),
+    facts(pairs),
+    text(d.text, { id: 'noticeText' }),
+    ...(d.shortNoticeReason
+      ? [text(`${s.shortNoticeReason}: ${d.shortNoticeReason}`, { isSubtle: true, size: 'small' })]
+      : []),
+    ...(d.linkedCount > 0 ? [text(s.linkedCases(d.linkedCount), { isSubtle: true, size: 'small' })] : []),
+  ];
+  const data: Record<string, Json> = { id: d.id, deskId: d.deskId, version: d.version };
+  const actions: CardElement[] =
+    d.actions && !resolved
+      ? [
+          {
+            type: 'Action.ShowCard',
+            title: s.update,
+            card: {
+              type: 'AdaptiveCard',
+              body: [
+                {
+                  type: 'Input.Text',
+                  id: NOTICE_INPUTS.updateText,
+                  label: s.updateText,
+                  isMultiline: true,
+                  isRequired: true,
+                  maxLength: NOTICE_LIMITS.text,
+                  value: d.text,
+                },
+                { type: 'Input.Date', id: NOTICE_INPUTS.updateEndDate, label: s.endDate },
+                { type: 'Input.Time', id: NOTICE_INPUTS.updateEndTime, label: s.endTime },
+              ],
+              actions: [execute(s.update, VERBS.noticeUpdate, data)],
+            },
+          },
+          {
+            type: 'Action.ShowCard',
+            title: s.resolve,
+            card: {
+              type: 'AdaptiveCard',
+              body: [
+                {
+                  type: 'Input.Text',
+                  id: NOTICE_INPUTS.resolveText,
+                  label: s.resolveText,
+                  isMultiline: true,
+                  maxLength: NOTICE_LIMITS.text,
+                },
+              ],
+              actions: [execute(s.resolve, VERBS.noticeResolve, data, { style: 'positive' })],
+            },
+          },
+        ]
+      : [];
+  return card(body, actions);
+}

@@ -1,0 +1,24 @@
+import { resolveNotice } from '../../../../shared/notices/rules';
+import { NOTICE_INPUTS } from '../../../cards/channel/inputs';
+import { channelStrings } from '../../../cards/channel/strings';
+import { formatDateTime } from '../../../i18n/locale';
+import type { InvokeResult } from '../../invoke';
+import type { Turn } from '../../turn';
+import { inputText } from '../inputs';
+import { changeMessages, resolvedReporterMessages } from '../notices';
+import { changeNotice } from './notice-change';
+
+/** "Løst": closed on every copy, a reply under each, and the reporters of linked cases told. */
+export const noticeResolve = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
+  changeNotice(turn, data, {
+    apply: (n) => resolveNotice(n, turn.now, inputText(data, NOTICE_INPUTS.resolveText)),
+    outbox: async (next, desk) => [
+      ...changeMessages(
+        next,
+        desk,
+        turn.catalogue,
+        channelStrings('nb').notice.resolvedReply(turn.user.name, formatDateTime(turn.now, 'nb')),
+      ),
+      ...(await resolvedReporterMessages(turn, next)),
+    ],
+  });

@@ -1,0 +1,40 @@
+/** Oppdater: new text and/or expected end; every posted copy is edited in place, with a reply under each. */
+import { updateNotice } from '../../../../shared/notices/rules';
+import { isFristvaktError } from '../../../../shared/errors';
+import { NOTICE_INPUTS } from '../../../cards/channel/inputs';
+import { channelStrings } from '../../../cards/channel/strings';
+import { formatDateTime, fromOslo } from '../../../i18n/locale';
+import type { InvokeResult } from '../../invoke';
+import type { Turn } from '../../turn';
+import { inputText } from '../inputs';
+import { changeMessages } from '../notices';
+import { changeNotice } from './notice-change';
+
+export const noticeUpdate = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
+  changeNotice(turn, data, {
+    apply: (n) => {
+      const s = channelStrings(turn.locale).notice;
+      const text = inputText(data, NOTICE_INPUTS.updateText);
+      const date = inputText(data, NOTICE_INPUTS.updateEndDate);
+      const time = inputText(data, NOTICE_INPUTS.updateEndTime);
+      const end = date || time ? fromOslo(date, time || '00:00') : undefined;
+      if (text === '') return { invalid: `${s.updateText.replace(' *', '')}: ${s.field.required}` };
+      if (end === null) return { invalid: `${s.expectedEnd}: ${s.field.badDate}` };
+      try {
+        return updateNotice(n, { text, ...(end ? { expectedEndAt: end } : {}) }, turn.now);
+      } catch (err) {
+        if (isFristvaktError(err, 'VALIDATION'))
+          return { invalid: err.details.field === 'end' ? s.endBeforeStart : s.field.tooLong(2000) };
+        throw err;
+      }
+    },
+    outbox: (next, desk) =>
+      Promise.resolve(
+        changeMessages(
+          next,
+          desk,
+          turn.catalogue,
+          channelStrings('nb').notice.updatedReply(turn.user.name, formatDateTime(turn.now, 'nb'), next.text),
+        ),
+      ),
+  });

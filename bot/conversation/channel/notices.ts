@@ -1,0 +1,184 @@
+/**
+ * Driftsmeldinger in channels: the form (from `@Fristvakt ny driftsmelding` or a case card), the card
+ * of a notice, and its outbox messages: one post per chosen channel (`notice:<id>:<channelKey>`), and
+ * on every change an update of each copy in place plus a reply under it. Resolving also tells the
+ * reporters of linked cases. Ids derive from the notice and its `updatedAt`, so nothing is sent twice.
+ */
+import { randomUUID } from 'node:crypto';
+import { CardFactory } from 'botbuilder';
+import type { Desk } from '../../../shared/desks/model';
+import type { Locale } from '../../../shared/i18n-text';
+import { isoInstant } from '../../../shared/ids';
+import type { Notice } from '../../../shared/notices/model';
+import type { OutboxMessage } from '../../../shared/ports';
+import type { CardJson } from '../../cards/card';
+import { caseUpdateCard } from '../../cards/case-update';
+import { noticeCard, type NoticeCardData } from '../../cards/channel/notice-card';
+import { noticeForm, type NoticeFormData } from '../../cards/channel/notice-form';
+import { channelStrings } from '../../cards/channel/strings';
+import { formatDateTime, osloDateAndTime } from '../../i18n/locale';
+import type { CatalogueSnapshot } from '../catalogue';
+import { reporterLocale } from '../notify';
+import { userConversationKey, type Turn } from '../turn';
+import { channelKey, noticeThreadKey } from './keys';
+
+export const channelName = (desk: Desk, key: string): string => {
+  const ch = [...desk.noticeChannels, ...(desk.triageChannel ? [desk.triageChannel] : [])].find(
+    (c) => channelKey(c) === key,
+  );
+  return ch?.name ?? ch?.channelId ?? key;
+};
+
+/** The empty form for `desk` (start: now, Oslo time), optionally from a case. */
+export function newNoticeForm(
+  turn: Turn,
+  desk: Desk,
+  from?: { caseRef: string; serviceId: string; title: string },
+): CardJson {
+  const start = osloDateAndTime(turn.now);
+  return noticeForm(
+    noticeFormData(
+      turn,
+      desk,
+      randomUUID(),
+      {
+        startDate: start.date,
+        startTime: start.time,
+        ...(from ? { services: from.serviceId, title: from.title } : {}),
+      },
+      from?.caseRef,
+    ),
+  );
+}
+
+export function noticeFormData(
+  turn: Turn,
+  desk: Desk,
+  noticeId: string,
+  values: NoticeFormData['values'],
+  caseRef?: string,
+  errors?: NoticeFormData['errors'],
+): NoticeFormData {
+  return {
+    locale: turn.locale,
+    deskId: desk.id,
+    deskName: desk.name,
+    noticeId,
+    ...(caseRef ? { caseRef } : {}),
+    services: turn.catalogue.servicesOf(desk.id).map((s) => [s.id, s.name] as [string, string]),
+    channels: desk.noticeChannels.map((c) => [channelKey(c), c.name ?? c.channelId] as [string, string]),
+    values,
+    ...(errors ? { errors } : {}),
+  };
+}
+
+export function noticeCardData(
+  n: Notice,
+  desk: Desk,
+  catalogue: CatalogueSnapshot,
+  locale: Locale,
+  actions: boolean,
+  banner?: NoticeCardData['banner'],
+): NoticeCardData {
+  const fmt = (iso: string): string => formatDateTime(new Date(iso), locale);
+  return {
+    locale,
+    id: n.id,
+    deskId: n.deskId,
+    version: n.updatedAt,
+    kind: n.kind,
+    status: n.status,
+    title: n.title,
+    text: n.text,
+    deskName: desk.name,
+    services: n.serviceIds.map((id) => catalogue.service(id)?.name ?? id),
+    startsAt: fmt(n.startsAt),
+    ...(n.expectedEndAt ? { expectedEndAt: fmt(n.expectedEndAt) } : {}),
+    ...(n.resolvedAt ? { resolvedAt: fmt(n.resolvedAt) } : {}),
+    ...(n.shortNoticeReason ? { shortNoticeReason: n.shortNoticeReason } : {}),
+    ...(n.caseRef ? { caseRef: n.caseRef } : {}),
+    linkedCount: n.linkedCaseRefs.length,
+    actions,
+    ...(banner ? { banner } : {}),
+  };
+}
+
+const activityOf = (card: CardJson, summary: string): Record<string, unknown> => ({
+  type: 'message',
+  summary,
+  attachments: [CardFactory.adaptiveCard(card)],
+});
+
+/** The posted copies: one new message per chosen channel. */
+export function publishMessages(n: Notice, desk: Desk, catalogue: CatalogueSnapshot): OutboxMessage[] {
+  const card = noticeCard(noticeCardData(n, desk, catalogue, 'nb', true));
+  return (n.channelKeys ?? []).map((key) => ({
+    id: `notice:${n.id}:${key}:post`,
+    deskId: n.deskId,
+    noticeId: n.id,
+    createdAt: n.updatedAt,
+    operation: 'post',
+    conversationKey: key,
+    threadKey: noticeThreadKey(n.id, key),
+    activity: activityOf(card, n.title),
+  }));
+}
+
+/** After an update or "Løst": every copy edited in place, and a reply under each. */
+export function changeMessages(
+  n: Notice,
+  desk: Desk,
+  catalogue: CatalogueSnapshot,
+  reply: string,
+): OutboxMessage[] {
+  const card = noticeCard(noticeCardData(n, desk, catalogue, 'nb', true));
+  return (n.channelKeys ?? []).flatMap((key): OutboxMessage[] => {
+    const base = {
+      deskId: n.deskId,
+      noticeId: n.id,
+      createdAt: n.updatedAt,
+      conversationKey: key,
+      threadKey: noticeThreadKey(n.id, key),
+    };
+    return [
+      {
+        ...base,
+        id: `notice:${n.id}:${n.updatedAt}:${key}:update`,
+        operation: 'update',
+        activity: activityOf(card, n.title),
+      },
+      {
+        ...base,
+        id: `notice:${n.id}:${n.updatedAt}:${key}:reply`,
+        operation: 'reply',
+        activity: { type: 'message', text: reply },
+      },
+    ];
+  });
+}
+
+/** "Løst": a note to the reporter of each linked case that is still open, in their language. */
+export async function resolvedReporterMessages(turn: Turn, n: Notice): Promise<OutboxMessage[]> {
+  const out: OutboxMessage[] = [];
+  for (const ref of n.linkedCaseRefs) {
+    const c = await turn.deps.store.cases.getForDesk(ref, n.deskId);
+    if (!c) continue;
+    const locale = await reporterLocale(turn.deps.store, c.value);
+    const card = caseUpdateCard({
+      locale,
+      ref,
+      message: channelStrings(locale).notice.reporterResolved(ref, n.title),
+    });
+    out.push({
+      id: `notice:${n.id}:resolved:${ref}:reporter`,
+      deskId: n.deskId,
+      caseRef: ref,
+      noticeId: n.id,
+      createdAt: isoInstant(turn.now),
+      operation: 'post',
+      conversationKey: userConversationKey(c.value.reporter.id),
+      activity: activityOf(card, n.title),
+    });
+  }
+  return out;
+}

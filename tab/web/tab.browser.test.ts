@@ -272,3 +272,27 @@ describe('SLA-rapport (the dashboard)', () => {
     await page.context().close();
   });
 });
+
+describe('Driftsmeldinger', () => {
+  it('lists active notices and lets a desk member publish one', async () => {
+    const page = await open(`?devUser=${USERS.desk}&page=notices`, { height: 1100 });
+    await page.getByTestId('notices-active').waitFor();
+    expect(await page.getByTestId('notices-active').innerText()).toContain('Driftsmelding n-4');
+    await page.getByTestId('notice-title').fill('Visma lønn er nede');
+    await page.getByTestId('notice-text').fill('Lønnskjøringen stopper. Vi jobber med saken – æøå.');
+    await page.getByLabel('Visma lønn').check();
+    await page.getByTestId('notice-submit').click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="notices-active"]')?.textContent?.includes('Visma lønn er nede'),
+    );
+    await page.screenshot({ path: join(SHOTS, 'notices.png') });
+    await page.context().close();
+  });
+
+  it('shows notices without the form to an employee', async () => {
+    const page = await open(`?devUser=${USERS.employee}&page=notices`);
+    await page.getByTestId('notices-active').waitFor();
+    expect(await page.getByTestId('notice-form').count()).toBe(0);
+    await page.context().close();
+  });
+});

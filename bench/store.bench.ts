@@ -104,6 +104,12 @@ export function buildCase(i: number, rand: () => number): NewCase {
   };
 }
 
+/** User + system CPU seconds of this process since `from`: unlike wall time, not inflated by other load. */
+function cpuSeconds(from: NodeJS.CpuUsage): string {
+  const d = process.cpuUsage(from);
+  return ((d.user + d.system) / 1e6).toFixed(2);
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -131,6 +137,7 @@ export async function run(): Promise<void> {
     const inputs = Array.from({ length: CASES }, (_, i) => buildCase(i, rand));
 
     let t0 = performance.now();
+    let cpu0 = process.cpuUsage();
     for (const input of inputs)
       await store.cases.create(input, 2026, (c) => [
         {
@@ -146,7 +153,7 @@ export async function run(): Promise<void> {
     let s = (performance.now() - t0) / 1000;
     console.log(
       `create: ${CASES} cases (one transaction each, with one outbox message) in ${s.toFixed(1)} s = ` +
-        `${Math.round(CASES / s)} creates/s`,
+        `${Math.round(CASES / s)} creates/s (CPU ${cpuSeconds(cpu0)} s)`,
     );
 
     const s0 = store;
@@ -179,6 +186,7 @@ export async function run(): Promise<void> {
     const policies = new Map(DESKS.map((d) => [d.id as string, d.policy]));
     const now = new Date(PERIOD_FROM + PERIOD_MS);
     t0 = performance.now();
+    cpu0 = process.cpuUsage();
     let streamed = 0;
     let breached = 0;
     let slaMs = 0;
@@ -196,9 +204,11 @@ export async function run(): Promise<void> {
     s = (performance.now() - t0) / 1000;
     console.log(
       `period report: ${streamed} cases streamed with computeSla per case in ${s.toFixed(2)} s ` +
+        `(CPU ${cpuSeconds(cpu0)} s) ` +
         `(of which computeSla ${(slaMs / 1000).toFixed(2)} s; ${breached} resolution breaches)`,
     );
     t0 = performance.now();
+    cpu0 = process.cpuUsage();
     streamed = 0;
     for await (const _ of store.cases.streamPeriod(
       DESKS.map((d) => d.id),
@@ -207,7 +217,8 @@ export async function run(): Promise<void> {
     ))
       streamed += 1;
     console.log(
-      `  (streaming alone, no SLA: ${streamed} cases in ${((performance.now() - t0) / 1000).toFixed(2)} s)`,
+      `  (streaming alone, no SLA: ${streamed} cases in ${((performance.now() - t0) / 1000).toFixed(2)} s, ` +
+        `CPU ${cpuSeconds(cpu0)} s)`,
     );
   } finally {
     await store?.close();

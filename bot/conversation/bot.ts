@@ -16,14 +16,26 @@ import { errorResult, invokeBody, type InvokeResult } from './invoke';
 import { buildTurn, userConversationKey, type Turn } from './turn';
 import { routeVerb } from './verbs';
 
-async function remember(turn: Turn): Promise<void> {
+/**
+ * What this process last stored per user conversation: the reference is written again only when it
+ * changed (service URL, locale, conversation), not on every turn. Bounded; a restart just writes again.
+ */
+const REMEMBERED_MAX = 20_000;
+
+async function remember(turn: Turn, remembered: Map<string, string>): Promise<void> {
   const a = turn.context.activity;
   if (a.conversation?.conversationType !== 'personal' || !a.from?.aadObjectId) return;
-  const ref = TurnContext.getConversationReference(a) as Record<string, unknown>;
-  await turn.deps.store.conversations.put(userConversationKey(a.from.aadObjectId), {
-    ...ref,
+  const key = userConversationKey(a.from.aadObjectId);
+  const ref: Record<string, unknown> = {
+    ...(TurnContext.getConversationReference(a) as Record<string, unknown>),
     locale: a.locale ?? 'nb-NO',
-  });
+  };
+  const { activityId: _ignored, ...stable } = ref;
+  const fingerprint = JSON.stringify(stable);
+  if (remembered.get(key) === fingerprint) return;
+  await turn.deps.store.conversations.put(key, ref);
+  if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+  remembered.set(key, fingerprint);
 }
 
 async function onMessage(turn: Turn): Promise<void> {
@@ -72,9 +84,10 @@ function isInstall(a: Activity): boolean {
 }
 
 export function createBotLogic(deps: ConversationDeps): (context: TurnContext) => Promise<void> {
+  const remembered = new Map<string, string>();
   return async (context) => {
     const turn = await buildTurn(context, deps);
-    await remember(turn);
+    await remember(turn, remembered);
     const a = context.activity;
     try {
       if (a.type === ActivityTypes.Invoke) return await onInvoke(turn);

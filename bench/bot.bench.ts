@@ -1,0 +1,220 @@
+/**
+ * The bot end to end (issue 4): fault reports per second through the HTTP endpoint on the embedded
+ * default (SQLite in a temp dir), with 50 concurrent clients. Each report is one `fault.submit`
+ * invoke (a fresh card key, valid answers) → checked → case stored (with the triage post in the same
+ * store write: ROR-IKT gets a triage channel) → confirmation card in the HTTP body. p50/p99 latency.
+ * In the same run, a bare echo bot on the same adapter class and server (restify + CloudAdapter,
+ * answering the same invoke with a one-line card) gives the ceiling, and the ratio.
+ *
+ * Duration per phase: `BENCH_SECONDS` (default 30). Target: >= 300 reports/s, p99 < 100 ms (2 cores).
+ */
+import { Agent, request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { startApp } from '../bot/app';
+import { loadConfig } from '../bot/config';
+import { FristvaktAdapter } from '../bot/server/adapter';
+import { createBotAuthentication } from '../bot/server/auth';
+import { createServer } from '../bot/server/create-server';
+import { messagesHandler } from '../bot/server/messages';
+import { silentLogger } from '../bot/server/logger';
+import { VERBS } from '../bot/cards/verbs';
+import { card, text } from '../bot/cards/card';
+import { invokeBody } from '../bot/conversation/invoke';
+import { deskId } from '../shared/ids';
+
+export const name = 'bot: fault reports end to end';
+
+const CLIENTS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const WARMUP_MS = 2_000;
+
+const ANSWERS = {
+  desk: 'ror-ikt',
+  service: 'ror-visma',
+  org: 'molde',
+  title: 'Lønnsslippen vises ikke',
+  symptom: 'Siden for lønnsslipp er blank etter innlogging',
+  triedSoFar: 'Logget ut og inn igjen',
+  scope: 'me',
+  availability: 'partial',
+  reporterRole: 'employee',
+  testContact: '',
+  followers: '',
+};
+
+function osloNow(): { startedDate: string; startedTime: string } {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Oslo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(Date.now() - 10 * 60_000))
+      .map((x) => [x.type, x.value]),
+  );
+  return { startedDate: `${p.year}-${p.month}-${p.day}`, startedTime: `${p.hour}:${p.minute}` };
+}
+
+function invoke(client: number, serviceUrl: string, data: Record<string, unknown>): string {
+  const user = `bench-user-${client}`;
+  return JSON.stringify({
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl,
+    locale: 'nb-NO',
+    from: { id: `29:${user}`, name: `Bench ${client}`, aadObjectId: user },
+    recipient: { id: '28:bot', name: 'Fristvakt' },
+    conversation: { id: `a:${user}`, conversationType: 'personal', tenantId: 't' },
+    value: { action: { type: 'Action.Execute', verb: VERBS.faultSubmit, data } },
+  });
+}
+
+interface PhaseResult {
+  ok: number;
+  failed: number;
+  seconds: number;
+  latencies: number[];
+}
+
+async function phase(
+  url: string,
+  makeBody: (client: number) => string,
+  check: (body: string) => boolean,
+): Promise<PhaseResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const target = new URL(`${url}/api/messages`);
+  const post = (body: string): Promise<{ status: number; body: string }> =>
+    new Promise((resolve, reject) => {
+      const req = request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  const result: PhaseResult = { ok: 0, failed: 0, seconds: 0, latencies: [] };
+  const started = Date.now();
+  const measureFrom = started + WARMUP_MS;
+  const end = measureFrom + SECONDS * 1000;
+  const loop = async (client: number): Promise<void> => {
+    while (Date.now() < end) {
+      const t0 = process.hrtime.bigint();
+      const res = await post(makeBody(client));
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (Date.now() < measureFrom) continue;
+      if (res.status === 200 && check(res.body)) {
+        result.ok++;
+        result.latencies.push(ms);
+      } else result.failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, (_, i) => loop(i)));
+  result.seconds = (Date.now() - measureFrom) / 1000;
+  agent.destroy();
+  return result;
+}
+
+const pct = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+function report(label: string, r: PhaseResult): number {
+  const sorted = [...r.latencies].sort((a, b) => a - b);
+  const rate = r.ok / r.seconds;
+  console.log(
+    `${label}: ${rate.toFixed(0)}/s over ${r.seconds.toFixed(1)} s (${r.ok} ok, ${r.failed} failed), ` +
+      `p50 ${pct(sorted, 50).toFixed(1)} ms, p99 ${pct(sorted, 99).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms`,
+  );
+  return rate;
+}
+
+export async function run(): Promise<void> {
+  console.log(
+    `${CLIENTS} concurrent clients, ${SECONDS} s per phase after ${WARMUP_MS / 1000} s warm-up (BENCH_SECONDS)`,
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'fristvakt-bench-bot-'));
+  const config = {
+    ...loadConfig({ FRISTVAKT_DATA_DIR: dir, FRISTVAKT_ENV: 'test' }),
+    port: 0,
+    host: '127.0.0.1',
+  };
+  const app = await startApp(config, { log: silentLogger, jobs: false });
+  const serviceUrl = 'http://127.0.0.1:9/'; // never called on this path: the confirmation is the invoke response
+  try {
+    // The triage post of issue 5 goes into the outbox in the same store write as the case.
+    const ror = (await app.store.desks.get(deskId('ror-ikt')))!;
+    await app.store.desks.put(
+      { ...ror.value, triageChannel: { teamId: 'team-1', channelId: '19:triage@thread.tacv2', serviceUrl } },
+      ror.version,
+    );
+    app.catalogue.invalidate();
+    const started = osloNow();
+    const reports = await phase(
+      app.url,
+      (client) => invoke(client, serviceUrl, { clientKey: randomUUID(), ...ANSWERS, ...started }),
+      (body) => body.includes('"statusCode":200') && /FV-\d{4}-\d{6}/.test(body),
+    );
+    const reportRate = report('fault reports (submit → case + triage post stored → confirmation)', reports);
+    const stored = (await app.store.cases.listByReporter('bench-user-0' as never, { limit: 1 })).items.length;
+    const triage = (await app.store.outbox.listDue('2100-01-01T00:00:00.000Z' as never, 1_000_000)).filter(
+      (m) => m.id.endsWith(':triage'),
+    ).length;
+    console.log(`  stored: cases for client 0 ≥ ${stored}; triage posts in the outbox: ${triage}`);
+    await app.close();
+
+    // The bare echo bot: same adapter class, same auth setup, same restify server and error handling.
+    const auth = createBotAuthentication(config.bot);
+    const adapter = new FristvaktAdapter(auth);
+    const echoCard = invokeBody({ card: card([text('ok')]) });
+    const logic = async (context: TurnContext): Promise<void> => {
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: echoCard });
+    };
+    const server = createServer(
+      [
+        {
+          method: 'post',
+          path: '/api/messages',
+          name: 'echo',
+          handler: messagesHandler({ adapter, auth, logic, log: silentLogger }),
+        },
+      ],
+      silentLogger,
+    );
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const echoUrl = `http://127.0.0.1:${server.address().port}`;
+    const echo = await phase(
+      echoUrl,
+      (client) => invoke(client, serviceUrl, { clientKey: 'x' }),
+      (b) => b.includes('"statusCode":200'),
+    );
+    const echoRate = report('bare echo bot (same adapter and server)', echo);
+    await new Promise<void>((r) => server.close(() => r()));
+    console.log(
+      `  fault reports / echo: ${((reportRate / echoRate) * 100).toFixed(0)} %  (target: >= 300 reports/s, p99 < 100 ms)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -282,8 +282,8 @@ describe('decisions', () => {
     expect(check({ ...BYARKIVET, week: { 1: p('8:00', '15:00') } })).toBe('calendar.week.1[0].from');
     expect(check({ ...BYARKIVET, week: { 2: p('08:00', '15:60') } })).toBe('calendar.week.2[0].to');
     expect(check({ ...BYARKIVET, week: { 3: p('24:00', '24:00') } })).toBe('calendar.week.3[0].from');
-    expect(check({ ...BYARKIVET, week: { 4: p('15:00', '09:00') } })).toBe('calendar.week.4[0]');
-    expect(check({ ...BYARKIVET, week: { 5: p('09:00', '09:00') } })).toBe('calendar.week.5[0]');
+    expect(check({ ...BYARKIVET, week: { 4: p('15:00', '09:00') } })).toBe('calendar.week.4[0].to');
+    expect(check({ ...BYARKIVET, week: { 5: p('09:00', '09:00') } })).toBe('calendar.week.5[0].to');
     expect(
       check({
         ...BYARKIVET,
@@ -294,8 +294,9 @@ describe('decisions', () => {
           ],
         },
       }),
-    ).toBe('calendar.week.1[1]');
+    ).toBe('calendar.week.1[1].from');
     expect(check({ ...BYARKIVET, week: { 8: p('09:00', '15:00') } })).toBe('calendar.week.8');
+    expect(check({ ...BYARKIVET, week: [p('09:00', '15:00')] })).toBe('calendar.week');
     expect(check({ ...BYARKIVET, zone: 'Europe/Olso' })).toBe('calendar.zone');
     expect(check({ ...BYARKIVET, holidays: ['2026-02-30'] })).toBe('calendar.holidays[0]');
     expect(check({ ...BYARKIVET, holidays: ['2026-01-01', '1/5/2026'] })).toBe('calendar.holidays[1]');

@@ -1,6 +1,8 @@
 /**
  * Validation of a `BusinessCalendar`: each bad value is a `ValidationError` whose `field` names it,
- * e.g. `calendar.week.3[1].to` or `calendar.holidays[4]`.
+ * e.g. `calendar.week.3[1].to` or `calendar.holidays[4]`. This is the one calendar validation: the
+ * engine runs it when it compiles a calendar, and policy validation (`validate.ts`) runs it with
+ * `strict` on load, reporting its field as `POLICY_INVALID`.
  */
 import { ValidationError } from '../errors';
 import { daysFromCivil, isKnownZone } from './calendar-zone';
@@ -18,6 +20,8 @@ export interface ValidCalendar {
 }
 
 const HHMM = /^(\d{2}):(\d{2})$/;
+const hhmm = (m: number): string =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function parseClock(value: unknown, field: string, allow24: boolean): number {
@@ -49,17 +53,37 @@ export function parseLocalDate(value: unknown, field: string): number {
   throw new ValidationError(field, `${field} must be a date 'YYYY-MM-DD', got ${JSON.stringify(value)}`);
 }
 
+export interface CalendarValidationOptions {
+  /**
+   * Also refuse what the engine could ignore, as data loaded from storage or a form should be:
+   * unknown fields (in the calendar and in periods, likely typos) and a week with no period at all
+   * (which the engine otherwise reports only when a deadline is asked of it).
+   */
+  strict?: boolean;
+}
+
+function noUnknownKeys(o: object, field: string, keys: readonly string[]): void {
+  for (const k of Object.keys(o)) {
+    if (!keys.includes(k)) throw new ValidationError(`${field}.${k}`, `${field}.${k} is not a known field`);
+  }
+}
+
 /** Checks every field of a calendar and returns it in numeric form. */
-export function validateCalendar(cal: BusinessCalendar): ValidCalendar {
-  if (typeof cal !== 'object' || cal === null)
+export function validateCalendar(
+  cal: BusinessCalendar,
+  options: CalendarValidationOptions = {},
+): ValidCalendar {
+  const strict = options.strict === true;
+  if (typeof cal !== 'object' || cal === null || Array.isArray(cal))
     throw new ValidationError('calendar', 'calendar must be an object');
+  if (strict) noUnknownKeys(cal, 'calendar', ['zone', 'week', 'holidays']);
   if (typeof cal.zone !== 'string' || !isKnownZone(cal.zone)) {
     throw new ValidationError(
       'calendar.zone',
       `calendar.zone must be a known IANA zone, got ${JSON.stringify(cal.zone)}`,
     );
   }
-  if (typeof cal.week !== 'object' || cal.week === null) {
+  if (typeof cal.week !== 'object' || cal.week === null || Array.isArray(cal.week)) {
     throw new ValidationError('calendar.week', 'calendar.week must be an object keyed by ISO weekday 1–7');
   }
   const week: DayPeriods[] = [[], [], [], [], [], [], [], []];
@@ -73,11 +97,16 @@ export function validateCalendar(cal: BusinessCalendar): ValidCalendar {
     const periods = list.map((p: unknown, i) => {
       const pf = `${field}[${i}]`;
       if (typeof p !== 'object' || p === null) throw new ValidationError(pf, `${pf} must be { from, to }`);
+      if (strict) noUnknownKeys(p, pf, ['from', 'to']);
       const { from, to } = p as { from?: unknown; to?: unknown };
       const f = parseClock(from, `${pf}.from`, false);
       const t = parseClock(to, `${pf}.to`, true);
-      if (f >= t)
-        throw new ValidationError(pf, `${pf}: from (${String(from)}) must be before to (${String(to)})`);
+      if (f >= t) {
+        throw new ValidationError(
+          `${pf}.to`,
+          `${pf}.to (${String(to)}) must be after ${pf}.from (${String(from)})`,
+        );
+      }
       return { from: f, to: t, index: i };
     });
     periods.sort((a, b) => a.from - b.from);
@@ -86,8 +115,8 @@ export function validateCalendar(cal: BusinessCalendar): ValidCalendar {
       const cur = periods[i]!;
       if (cur.from < prev.to) {
         throw new ValidationError(
-          `${field}[${cur.index}]`,
-          `${field}[${cur.index}] overlaps ${field}[${prev.index}]; periods of a day must not overlap`,
+          `${field}[${cur.index}].from`,
+          `${field}[${cur.index}].from (${hhmm(cur.from)}) is before the end of ${field}[${prev.index}] (${hhmm(prev.to)}); periods of a day must not overlap`,
         );
       }
     }
@@ -101,5 +130,9 @@ export function validateCalendar(cal: BusinessCalendar): ValidCalendar {
   }
   const holidays = new Set<number>();
   cal.holidays.forEach((h, i) => holidays.add(parseLocalDate(h, `calendar.holidays[${i}]`)));
+  // Last, as the engine reports it only when asked for a deadline, after every other check.
+  if (strict && week.every((d) => d.length === 0)) {
+    throw new ValidationError('calendar.week', 'calendar.week must have at least one business period');
+  }
   return { zone: cal.zone, week, holidays };
 }

@@ -1,4 +1,6 @@
-import { FristvaktError } from '../errors';
+import fc from 'fast-check';
+import { FristvaktError, isFristvaktError } from '../errors';
+import { addBusinessMinutes, type BusinessCalendar } from './index';
 import { PRESETS, PRESET_IDS } from './presets';
 import { validatePolicy } from './validate';
 
@@ -64,6 +66,36 @@ describe('validatePolicy', () => {
         ]),
       'calendar.week.4[1].from',
     ],
+    [
+      'a second period ending before it starts',
+      (p) =>
+        ((p.calendar.week as Json)['3'] = [
+          { from: '08:00', to: '11:00' },
+          { from: '15:00', to: '12:00' },
+        ]),
+      'calendar.week.3[1].to',
+    ],
+    [
+      'overlapping periods given out of order',
+      (p) =>
+        ((p.calendar.week as Json)['5'] = [
+          { from: '12:00', to: '15:30' },
+          { from: '08:00', to: '12:30' },
+        ]),
+      'calendar.week.5[0].from',
+    ],
+    [
+      'an unknown field in a period',
+      (p) => ((p.calendar.week as Json)['1'] = [{ from: '08:00', to: '15:30', note: 'x' }]),
+      'calendar.week.1[0].note',
+    ],
+    ['an unknown calendar field', (p) => (p.calendar.timezone = 'Europe/Oslo'), 'calendar.timezone'],
+    [
+      'a week given as an array',
+      (p) => (p.calendar.week = [[{ from: '08:00', to: '15:30' }]]),
+      'calendar.week',
+    ],
+    ['a calendar given as an array', (p) => (p.calendar = [] as unknown as Json), 'calendar'],
     ['weekday 8', (p) => ((p.calendar.week as Json)['8'] = []), 'calendar.week.8'],
     ['a week without business time', (p) => (p.calendar.week = { 6: [] }), 'calendar.week'],
     [
@@ -148,5 +180,63 @@ describe('validatePolicy', () => {
       }),
     );
     expect(p.calendar.week[7]).toEqual([{ from: '00:00', to: '24:00' }]);
+  });
+});
+
+describe("validatePolicy uses the engine's calendar validation", () => {
+  const at = new Date('2026-06-01T10:00:00Z');
+  /** The field of the ValidationError the engine throws when asked for a deadline, or undefined. */
+  function engineField(cal: BusinessCalendar): string | undefined {
+    try {
+      addBusinessMinutes(at, 60, cal);
+      return undefined;
+    } catch (e) {
+      if (isFristvaktError(e, 'VALIDATION')) return e.details.field;
+      throw e;
+    }
+  }
+  const time = fc.oneof(
+    fc
+      .integer({ min: 0, max: 96 })
+      .map((q) =>
+        q === 96
+          ? '24:00'
+          : `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`,
+      ),
+    fc.constantFrom('8:00', '24:00', '12:60', '25:00', ''),
+  );
+  const calendarArb = fc.record({
+    zone: fc.constantFrom('Europe/Oslo', 'America/New_York', 'Europe/Olso'),
+    week: fc.dictionary(
+      fc.constantFrom('1', '2', '3', '4', '5', '6', '7'),
+      fc.array(fc.record({ from: time, to: time }), { maxLength: 3 }),
+    ),
+    holidays: fc.array(fc.constantFrom('2026-05-17', '2026-02-30', '17.05.2026'), { maxLength: 2 }),
+  }) as fc.Arbitrary<BusinessCalendar>;
+
+  it('refuses exactly the calendars the engine refuses, naming the same field', () => {
+    fc.assert(
+      fc.property(calendarArb, (cal) => {
+        const policyField = fieldOf(edited((p) => (p.calendar = cal as unknown as Json)));
+        expect(policyField).toBe(engineField(cal));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('accepts periods of a day in any order, as the engine does', () => {
+    const p = validatePolicy(
+      edited(
+        (q) =>
+          ((q.calendar.week as Json)['1'] = [
+            { from: '12:00', to: '15:30' },
+            { from: '08:00', to: '11:30' },
+          ]),
+      ),
+    );
+    expect(p.calendar.week[1]).toEqual([
+      { from: '12:00', to: '15:30' },
+      { from: '08:00', to: '11:30' },
+    ]);
   });
 });

@@ -3,17 +3,15 @@
  * typo must fail loudly on load rather than produce wrong deadlines later: every field is checked and
  * the error names the field by its path, e.g. `priorities[2].resolution.days`.
  */
-import { DateTime, IANAZone } from 'luxon';
-import { FristvaktError } from '../errors';
+import { FristvaktError, ValidationError } from '../errors';
 import { priorityId } from '../ids';
 import type { LocalizedText } from '../i18n-text';
 import type { WaitReason } from '../cases/model';
+import { validateCalendar } from './calendar-validate';
 import type { BusinessCalendar, Weekday } from './index';
 import type { PriorityDefinition, SlaPolicy, SlaTargetSpec } from './policy';
 
 const WAIT_REASONS: readonly WaitReason[] = ['supplier', 'third_line', 'reporter'];
-const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function fail(field: string, message: string): never {
   throw new FristvaktError('POLICY_INVALID', `SLA policy: ${field}: ${message}`, { field });
@@ -49,60 +47,27 @@ function text(v: unknown, field: string): LocalizedText {
   return { nb: str(o.nb, `${field}.nb`, 2000), en: str(o.en, `${field}.en`, 2000) };
 }
 
-/** Minutes since midnight of 'HH:mm'; '24:00' only where `allow24`. */
-function clock(v: unknown, field: string, allow24: boolean): number {
-  if (typeof v !== 'string') fail(field, "must be a local time 'HH:mm'");
-  if (v === '24:00') {
-    if (!allow24) fail(field, "'24:00' is allowed only as the end of a period");
-    return 24 * 60;
-  }
-  const m = HH_MM.exec(v);
-  if (!m) fail(field, `must be a local time 'HH:mm', got '${v}'`);
-  return Number(m[1]) * 60 + Number(m[2]);
-}
-
+/**
+ * The calendar, checked by the engine's own calendar validation (`validateCalendar`, strict), so a
+ * policy loads only with a calendar the engine accepts; its `ValidationError` becomes
+ * `POLICY_INVALID` naming the same field (e.g. `calendar.week.3[1].to`). Returns a copy.
+ */
 function calendar(v: unknown, field: string): BusinessCalendar {
-  const o = obj(v, field, ['zone', 'week', 'holidays']);
-  const zone = str(o.zone, `${field}.zone`, 100);
-  if (!IANAZone.isValidZone(zone)) fail(`${field}.zone`, `'${zone}' is not a known IANA time zone`);
-
-  const weekField = `${field}.week`;
-  if (typeof o.week !== 'object' || o.week === null || Array.isArray(o.week))
-    fail(weekField, 'must be an object');
-  const week: BusinessCalendar['week'] = {};
-  let periods = 0;
-  for (const [key, value] of Object.entries(o.week as Obj)) {
-    const dayField = `${weekField}.${key}`;
-    if (!/^[1-7]$/.test(key)) fail(dayField, 'must be an ISO weekday 1 (Monday) … 7 (Sunday)');
-    if (!Array.isArray(value)) fail(dayField, 'must be an array of periods');
-    let previousEnd = -1;
-    const day = value.map((p, i) => {
-      const pf = `${dayField}[${i}]`;
-      const po = obj(p, pf, ['from', 'to']);
-      const from = clock(po.from, `${pf}.from`, false);
-      const to = clock(po.to, `${pf}.to`, true);
-      if (to <= from) fail(`${pf}.to`, 'must be after from');
-      if (from < previousEnd) fail(`${pf}.from`, 'periods of a day must be in order and must not overlap');
-      previousEnd = to;
-      return { from: po.from as string, to: po.to as string };
-    });
-    periods += day.length;
-    week[Number(key) as Weekday] = day;
+  try {
+    validateCalendar(v as BusinessCalendar, { strict: true });
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    // The engine names fields from 'calendar'; here the calendar sits at `field`.
+    const at = field + e.field.slice('calendar'.length);
+    const message = at === e.field ? e.message : `${at}: ${e.message}`;
+    throw new FristvaktError('POLICY_INVALID', `SLA policy: ${message}`, { field: at, cause: e });
   }
-  if (periods === 0) fail(weekField, 'must have at least one business period');
-
-  const hf = `${field}.holidays`;
-  if (!Array.isArray(o.holidays)) fail(hf, "must be an array of dates 'YYYY-MM-DD'");
-  const holidays = o.holidays.map((h, i) => {
-    if (
-      typeof h !== 'string' ||
-      !DATE.test(h) ||
-      !DateTime.fromFormat(h, 'yyyy-MM-dd', { zone: 'UTC' }).isValid
-    )
-      fail(`${hf}[${i}]`, `must be a date 'YYYY-MM-DD', got '${String(h)}'`);
-    return h;
-  });
-  return { zone, week, holidays };
+  const cal = v as BusinessCalendar;
+  const week: BusinessCalendar['week'] = {};
+  for (const [key, periods] of Object.entries(cal.week)) {
+    if (periods) week[Number(key) as Weekday] = periods.map(({ from, to }) => ({ from, to }));
+  }
+  return { zone: cal.zone, week, holidays: [...cal.holidays] };
 }
 
 function positive(v: unknown, field: string, integer: boolean): number {

@@ -18,6 +18,7 @@ import { noticesListCard } from './notices-list';
 import { solutionCard } from './solution';
 import { welcomeCard } from './welcome';
 import { strings } from '../i18n/strings';
+import { channelSampleCards } from './channel/samples';
 
 const at = (iso: string): Date => new Date(iso);
 const kari = { kind: 'user' as const, id: userId('aad-kari'), name: 'Kari Nordmann' };
@@ -225,5 +226,7 @@ export function sampleCards(locale: Locale): Record<string, CardJson> {
       ],
     }),
     'not-found': messageCard({ text: s.caseStatus.notFound('FV-2026-000999'), tone: 'warning' }),
+    // Issue 5: the triage channel's and driftsmeldinger's cards.
+    ...channelSampleCards(locale),
   };
 }

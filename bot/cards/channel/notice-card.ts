@@ -78,6 +78,7 @@ export function noticeCard(d: NoticeCardData): CardJson {
                   label: s.updateText,
                   isMultiline: true,
                   isRequired: true,
+                  errorMessage: s.field.required,
                   maxLength: NOTICE_LIMITS.text,
                   value: d.text,
                 },

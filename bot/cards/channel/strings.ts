@@ -56,6 +56,7 @@ export interface ChannelStrings {
     link: string;
     notice: string;
     save: string;
+    more: string;
     assignee: string;
     newPriority: string;
     priorityReason: string;
@@ -150,8 +151,8 @@ export interface ChannelStrings {
 const nb: ChannelStrings = {
   link: {
     triage: (desk) =>
-      `✅ Denne kanalen er nå triasjekanalen til **${desk}**. Nye saker postes her som egne tråder, med kort som holdes oppdatert.`,
-    notices: (desk) => `✅ Driftsmeldinger fra **${desk}** publiseres nå også i denne kanalen.`,
+      `Denne kanalen er nå triasjekanalen til **${desk}**. Nye saker postes her som egne tråder, med kort som holdes oppdatert.`,
+    notices: (desk) => `Driftsmeldinger fra **${desk}** publiseres nå også i denne kanalen.`,
     whoMayAct: (names) =>
       `Bare medlemmer av servicesenteret kan koble kanaler og handle på sakene: ${names}.`,
     group: 'medlemmer av Entra-gruppen',
@@ -185,11 +186,11 @@ const nb: ChannelStrings = {
     business: 'arbeidstid',
     deadlines: 'Frister',
     overall: {
-      on_track: '🟢 I rute',
-      at_risk: '🟠 I fare',
-      breached: '🔴 Brutt',
-      paused: '⏸️ Pauset',
-      done: '✔️ Ferdig',
+      on_track: '● I rute',
+      at_risk: '▲ I fare',
+      breached: '■ Brutt',
+      paused: '‖ Pauset',
+      done: '✓ Ferdig',
     },
     parent: (ref) => `Undersak av ${ref}`,
     children: (n) => `Hovedsak i fellesfeil: ${n} ${n === 1 ? 'undersak' : 'undersaker'}`,
@@ -207,6 +208,7 @@ const nb: ChannelStrings = {
     link: 'Knytt til hovedsak',
     notice: 'Lag driftsmelding',
     save: 'Lagre',
+    more: 'Mer …',
     assignee: 'Tildel til',
     newPriority: 'Ny prioritet',
     priorityReason: 'Begrunnelse (valgfri)',
@@ -215,10 +217,10 @@ const nb: ChannelStrings = {
     note: 'Notat (valgfritt)',
     toLine: 'Eskaler til',
     supplierName: 'Leverandør',
-    solution: 'Løsning *',
+    solution: 'Løsning',
     solutionPlaceholder: 'Hva ble gjort? Innmelderen får teksten.',
     childrenToo: (n) => `Løser også ${n} ${n === 1 ? 'undersak' : 'undersaker'} med samme løsning.`,
-    parentRef: 'Hovedsakens saksnummer *',
+    parentRef: 'Hovedsakens saksnummer',
     parentPlaceholder: 'FV-2026-000123',
   },
   done: {
@@ -255,19 +257,19 @@ const nb: ChannelStrings = {
   notice: {
     formTitle: 'Ny driftsmelding',
     formIntro: 'Fyll ut og publiser til kanalene du velger. Felt merket * må fylles ut.',
-    kind: 'Type *',
-    services: 'Berørte tjenester *',
-    title: 'Overskrift *',
+    kind: 'Type',
+    services: 'Berørte tjenester',
+    title: 'Overskrift',
     titlePlaceholder: 'F.eks. «Gerica utilgjengelig»',
-    startDate: 'Start (dato) *',
-    startTime: 'Start (klokkeslett) *',
+    startDate: 'Start (dato)',
+    startTime: 'Start (klokkeslett)',
     endDate: 'Forventet slutt (dato)',
     endTime: 'Forventet slutt (klokkeslett)',
-    text: 'Melding *',
+    text: 'Melding',
     textPlaceholder: 'Hva skjer, hvem er berørt, hva brukerne bør gjøre',
     shortNoticeReason: 'Begrunnelse for kort varsel',
     shortNoticeHint: 'Planlagt vedlikehold varsles minst 3 dager før (SLA §6.2), ellers må det begrunnes.',
-    channels: 'Publiser i kanalene *',
+    channels: 'Publiser i kanalene',
     noChannels:
       'Servicesenteret har ingen driftsmeldingskanal ennå. Skriv @Fristvakt koble driftsmeldinger <servicesenter> i en kanal.',
     publish: 'Publiser',
@@ -286,12 +288,12 @@ const nb: ChannelStrings = {
     hovedsak: 'Hovedsak',
     linkedCases: (n) => `${n} ${n === 1 ? 'sak' : 'saker'} knyttet til meldingen`,
     update: 'Oppdater',
-    updateText: 'Oppdatering *',
+    updateText: 'Oppdatering',
     resolve: 'Løst',
     resolveText: 'Avsluttende melding (valgfri)',
     published: (n) => `Driftsmeldingen er publisert i ${n} ${n === 1 ? 'kanal' : 'kanaler'}.`,
     updatedReply: (who, when, text) => `Oppdatert av ${who} · ${when}: ${text}`,
-    resolvedReply: (who, when) => `✔️ Løst · ${who} · ${when}`,
+    resolvedReply: (who, when) => `✓ Løst · ${who} · ${when}`,
     reporterResolved: (ref, title) =>
       `Driftsmeldingen «${title}» som saken din ${ref} er knyttet til, er løst. Gi beskjed hvis feilen fortsatt er der.`,
     notFound: 'Fant ikke driftsmeldingen.',
@@ -314,8 +316,8 @@ const nb: ChannelStrings = {
 const en: ChannelStrings = {
   link: {
     triage: (desk) =>
-      `✅ This channel is now **${desk}**'s triage channel. New cases are posted here as threads, with cards kept up to date.`,
-    notices: (desk) => `✅ Service notices from **${desk}** are now published in this channel too.`,
+      `This channel is now **${desk}**'s triage channel. New cases are posted here as threads, with cards kept up to date.`,
+    notices: (desk) => `Service notices from **${desk}** are now published in this channel too.`,
     whoMayAct: (names) => `Only members of the desk may link channels and act on cases: ${names}.`,
     group: 'members of the Entra group',
     onlyInChannel: 'Channels are linked in a Teams channel: write **@Fristvakt koble <desk>** there.',
@@ -348,11 +350,11 @@ const en: ChannelStrings = {
     business: 'business time',
     deadlines: 'Deadlines',
     overall: {
-      on_track: '🟢 On track',
-      at_risk: '🟠 At risk',
-      breached: '🔴 Breached',
-      paused: '⏸️ Paused',
-      done: '✔️ Done',
+      on_track: '● On track',
+      at_risk: '▲ At risk',
+      breached: '■ Breached',
+      paused: '‖ Paused',
+      done: '✓ Done',
     },
     parent: (ref) => `Child case of ${ref}`,
     children: (n) => `Parent case of a major incident: ${n} child ${n === 1 ? 'case' : 'cases'}`,
@@ -370,6 +372,7 @@ const en: ChannelStrings = {
     link: 'Link to parent case',
     notice: 'Create service notice',
     save: 'Save',
+    more: 'More …',
     assignee: 'Assign to',
     newPriority: 'New priority',
     priorityReason: 'Reason (optional)',
@@ -378,10 +381,10 @@ const en: ChannelStrings = {
     note: 'Note (optional)',
     toLine: 'Escalate to',
     supplierName: 'Supplier',
-    solution: 'Solution *',
+    solution: 'Solution',
     solutionPlaceholder: 'What was done? The reporter gets this text.',
     childrenToo: (n) => `Also solves ${n} child ${n === 1 ? 'case' : 'cases'} with the same solution.`,
-    parentRef: 'Parent case reference *',
+    parentRef: 'Parent case reference',
     parentPlaceholder: 'FV-2026-000123',
   },
   done: {
@@ -420,20 +423,20 @@ const en: ChannelStrings = {
   notice: {
     formTitle: 'New service notice',
     formIntro: 'Fill in and publish to the channels you choose. Fields marked * are required.',
-    kind: 'Kind *',
-    services: 'Affected services *',
-    title: 'Headline *',
+    kind: 'Kind',
+    services: 'Affected services',
+    title: 'Headline',
     titlePlaceholder: 'E.g. "Gerica unavailable"',
-    startDate: 'Start (date) *',
-    startTime: 'Start (time) *',
+    startDate: 'Start (date)',
+    startTime: 'Start (time)',
     endDate: 'Expected end (date)',
     endTime: 'Expected end (time)',
-    text: 'Message *',
+    text: 'Message',
     textPlaceholder: 'What is happening, who is affected, what users should do',
     shortNoticeReason: 'Reason for short notice',
     shortNoticeHint:
       'Planned maintenance is announced at least 3 days ahead (SLA §6.2), or the short notice is explained.',
-    channels: 'Publish in channels *',
+    channels: 'Publish in channels',
     noChannels:
       'The desk has no notice channel yet. Write @Fristvakt koble driftsmeldinger <desk> in a channel.',
     publish: 'Publish',
@@ -448,12 +451,12 @@ const en: ChannelStrings = {
     hovedsak: 'Parent case',
     linkedCases: (n) => `${n} ${n === 1 ? 'case' : 'cases'} linked to the notice`,
     update: 'Update',
-    updateText: 'Update *',
+    updateText: 'Update',
     resolve: 'Resolved',
     resolveText: 'Closing message (optional)',
     published: (n) => `The notice is published in ${n} ${n === 1 ? 'channel' : 'channels'}.`,
     updatedReply: (who, when, text) => `Updated by ${who} · ${when}: ${text}`,
-    resolvedReply: (who, when) => `✔️ Resolved · ${who} · ${when}`,
+    resolvedReply: (who, when) => `✓ Resolved · ${who} · ${when}`,
     reporterResolved: (ref, title) =>
       `The service notice "${title}" your case ${ref} is linked to is resolved. Tell us if the fault is still there.`,
     notFound: 'The notice was not found.',

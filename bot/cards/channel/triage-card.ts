@@ -84,27 +84,23 @@ const COLOR: Record<Overall, 'good' | 'warning' | 'attention' | 'accent' | 'defa
 /** Teams refreshes a card for at most 60 listed users. */
 export const MAX_REFRESH_USERS = 60;
 
+/**
+ * At most 5 buttons in a row (the default host config's limit): the frequent actions come first, the
+ * rest ("Eskaler", "Endre prioritet", "Knytt til hovedsak", "Lag driftsmelding") sit under "Mer".
+ */
 function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
   const s = channelStrings(d.locale).actions;
   const target = { ref: d.ref, version: d.version };
   const data: Record<string, Json> = { ref: d.ref, version: d.version };
   const out: CardElement[] = [];
   if (a.claim) out.push(execute(s.claim, VERBS.triageClaim, data, { style: 'positive' }));
-  if (a.resume) out.push(execute(s.resume, VERBS.triageResume, data));
   if (a.solve) out.push(solveForm({ locale: d.locale, target, childCount: a.solve.childCount }));
   if (a.assign) out.push(assignForm({ locale: d.locale, target, members: a.assign.members }));
-  if (a.priority)
-    out.push(
-      priorityForm({
-        locale: d.locale,
-        target,
-        priorities: a.priority.priorities,
-        current: a.priority.current,
-      }),
-    );
-  if (a.wait) out.push(waitForm({ locale: d.locale, target, reasons: a.wait.reasons }));
+  if (a.resume) out.push(execute(s.resume, VERBS.triageResume, data));
+  else if (a.wait) out.push(waitForm({ locale: d.locale, target, reasons: a.wait.reasons }));
+  const more: CardElement[] = [];
   if (a.escalate)
-    out.push(
+    more.push(
       escalateForm({
         locale: d.locale,
         target,
@@ -112,8 +108,23 @@ function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
         ...(a.escalate.supplier ? { supplier: a.escalate.supplier } : {}),
       }),
     );
-  if (a.link) out.push(linkForm({ locale: d.locale, target }));
-  if (a.notice) out.push(execute(s.notice, VERBS.triageNotice, { ref: d.ref }));
+  if (a.priority)
+    more.push(
+      priorityForm({
+        locale: d.locale,
+        target,
+        priorities: a.priority.priorities,
+        current: a.priority.current,
+      }),
+    );
+  if (a.link) more.push(linkForm({ locale: d.locale, target }));
+  if (a.notice) more.push(execute(s.notice, VERBS.triageNotice, { ref: d.ref }));
+  if (more.length > 0)
+    out.push({
+      type: 'Action.ShowCard',
+      title: s.more,
+      card: { type: 'AdaptiveCard', body: [], actions: more },
+    });
   return out;
 }
 
@@ -152,7 +163,11 @@ export function triageCard(d: TriageCardData): CardJson {
     ...banner,
     container(
       [
-        text(`${d.ref} · ${s.overall[d.overall]}`, { weight: 'bolder', id: 'state' }),
+        text(`${d.ref} · ${s.overall[d.overall]}`, {
+          weight: 'bolder',
+          id: 'state',
+          color: COLOR[d.overall],
+        }),
         text(d.title, { size: 'medium', weight: 'bolder', spacing: 'none' }),
       ],
       { style: STYLE[d.overall], bleed: true },

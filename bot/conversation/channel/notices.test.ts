@@ -260,7 +260,7 @@ describe('an outage notice made from a case, resolved', () => {
     const update = out.find((m) => m.operation === 'update')!;
     expect(update.threadKey).toBe(`notice:${id}:${KEY_A}`);
     expect(out.find((m) => m.operation === 'reply')!.activity.text).toBe(
-      '✔️ Løst · Anne Desk · 03.03.2026, 12:00',
+      '✓ Løst · Anne Desk · 03.03.2026, 12:00',
     );
     const toReporter = out.find((m) => m.conversationKey === `user:${kari.aadObjectId}`)!;
     expect(JSON.stringify(toReporter.activity)).toContain(

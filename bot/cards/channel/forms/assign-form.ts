@@ -17,7 +17,12 @@ export function assignForm(d: AssignFormData): CardElement {
   const a = channelStrings(d.locale).actions;
   return showCardForm(
     a.assign,
-    [choiceInput(TRIAGE_INPUTS.assignee, a.assignee, d.members, { isRequired: true })],
+    [
+      choiceInput(TRIAGE_INPUTS.assignee, a.assignee, d.members, {
+        isRequired: true,
+        errorMessage: channelStrings(d.locale).notice.field.required,
+      }),
+    ],
     { title: a.save, verb: VERBS.triageAssign, target: d.target },
   );
 }

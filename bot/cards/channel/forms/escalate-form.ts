@@ -25,6 +25,7 @@ export function escalateForm(d: EscalateFormData): CardElement {
       choiceInput(TRIAGE_INPUTS.toLine, a.toLine, d.lines, {
         value: d.lines[0]?.[0] ?? '',
         isRequired: true,
+        errorMessage: channelStrings(d.locale).notice.field.required,
       }),
       textInput(TRIAGE_INPUTS.supplier, a.supplierName, TRIAGE_LIMITS.supplier, {
         ...(d.supplier ? { value: d.supplier } : {}),

@@ -18,6 +18,7 @@ export function linkForm(d: LinkFormData): CardElement {
     [
       textInput(TRIAGE_INPUTS.parentRef, a.parentRef, 20, {
         isRequired: true,
+        errorMessage: channelStrings(d.locale).notice.field.required,
         placeholder: a.parentPlaceholder,
       }),
     ],

@@ -22,6 +22,7 @@ export function priorityForm(d: PriorityFormData): CardElement {
       choiceInput(TRIAGE_INPUTS.priority, a.newPriority, d.priorities, {
         value: d.current,
         isRequired: true,
+        errorMessage: channelStrings(d.locale).notice.field.required,
       }),
       textInput(TRIAGE_INPUTS.priorityReason, a.priorityReason, TRIAGE_LIMITS.priorityReason),
     ],

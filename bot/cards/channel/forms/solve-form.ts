@@ -21,6 +21,7 @@ export function solveForm(d: SolveFormData): CardElement {
       textInput(TRIAGE_INPUTS.solution, a.solution, TRIAGE_LIMITS.solution, {
         isMultiline: true,
         isRequired: true,
+        errorMessage: channelStrings(d.locale).notice.field.required,
         placeholder: a.solutionPlaceholder,
       }),
       ...(d.childCount > 0 ? [text(a.childrenToo(d.childCount), { isSubtle: true, size: 'small' })] : []),

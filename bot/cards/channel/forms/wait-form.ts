@@ -20,6 +20,7 @@ export function waitForm(d: WaitFormData): CardElement {
       choiceInput(TRIAGE_INPUTS.waitReason, a.waitReason, d.reasons, {
         value: d.reasons[0]?.[0] ?? '',
         isRequired: true,
+        errorMessage: channelStrings(d.locale).notice.field.required,
       }),
       textInput(TRIAGE_INPUTS.supplierCaseNumber, a.supplierCaseNumber, TRIAGE_LIMITS.supplierCaseNumber),
       textInput(TRIAGE_INPUTS.waitNote, a.note, TRIAGE_LIMITS.note, { isMultiline: true }),

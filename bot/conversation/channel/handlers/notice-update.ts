@@ -18,7 +18,7 @@ export const noticeUpdate = (turn: Turn, data: Record<string, unknown>): Promise
       const date = inputText(data, NOTICE_INPUTS.updateEndDate);
       const time = inputText(data, NOTICE_INPUTS.updateEndTime);
       const end = date || time ? fromOslo(date, time || '00:00') : undefined;
-      if (text === '') return { invalid: `${s.updateText.replace(' *', '')}: ${s.field.required}` };
+      if (text === '') return { invalid: `${s.updateText}: ${s.field.required}` };
       if (end === null) return { invalid: `${s.expectedEnd}: ${s.field.badDate}` };
       try {
         return updateNotice(n, { text, ...(end ? { expectedEndAt: end } : {}) }, turn.now);

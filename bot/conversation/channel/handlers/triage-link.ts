@@ -19,7 +19,7 @@ export const triageLink = (turn: Turn, data: Record<string, unknown>): Promise<I
     build: async (c, desk) => {
       const s = channelStrings(turn.locale);
       const parentRef = parseCaseRef(inputText(data, TRIAGE_INPUTS.parentRef));
-      if (!parentRef) return { invalid: s.errors.required(s.actions.parentRef.replace(' *', '')) };
+      if (!parentRef) return { invalid: s.errors.required(s.actions.parentRef) };
       const parent = await turn.deps.store.cases.getForDesk(parentRef, desk.id);
       if (!parent) return { invalid: s.errors.notFound(parentRef) };
       try {

@@ -15,9 +15,9 @@ export const triageSolve = (turn: Turn, data: Record<string, unknown>): Promise<
     build: (c) => {
       const s = channelStrings(turn.locale);
       const solution = inputText(data, TRIAGE_INPUTS.solution);
-      if (solution === '') return { invalid: s.errors.required(s.actions.solution.replace(' *', '')) };
+      if (solution === '') return { invalid: s.errors.required(s.actions.solution) };
       if (solution.length > TRIAGE_LIMITS.solution)
-        return { invalid: s.errors.tooLong(s.actions.solution.replace(' *', ''), TRIAGE_LIMITS.solution) };
+        return { invalid: s.errors.tooLong(s.actions.solution, TRIAGE_LIMITS.solution) };
       const nb = channelStrings('nb').done;
       const children = c.childRefs.length;
       return {

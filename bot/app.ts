@@ -25,6 +25,8 @@ import { createServer } from './server/create-server';
 import { consoleLogger, type Logger } from './server/logger';
 import type { RouteDef } from './server/route-def';
 import { routes } from './server/routes';
+import { tabRoutes } from '../tab/api/routes';
+import { entraEndpoints, type TabAuthSettings } from '../tab/api/auth';
 
 export interface AppOptions {
   clock?: () => Date;
@@ -37,13 +39,15 @@ export interface AppOptions {
   /** Use this store instead of opening the configured one (the caller closes it). */
   store?: Store;
   directory?: Directory;
-  /** Extra routes (the tab's API). */
+  /** The tab's API routes (default: `tab/api/routes.ts` with the configured sign-in). */
   tabRoutes?: (deps: {
     store: Store;
     catalogue: Catalogue;
     directory: Directory;
     clock: () => Date;
   }) => RouteDef[];
+  /** Test hook: the tab API's token settings (a local JWKS instead of Entra ID). */
+  tabAuth?: TabAuthSettings;
   tabDir?: string;
   /** Run the background jobs (auto-close); default true. */
   jobs?: boolean;
@@ -82,6 +86,20 @@ async function openStore(config: Config): Promise<Store> {
   });
 }
 
+/** The tab API's sign-in from the configuration; without an Entra app no token is accepted. */
+export function tabAuthSettings(config: Config): TabAuthSettings {
+  const { clientId, tenantId, endpoint, devSignIn } = config.tab;
+  if (!clientId || !tenantId)
+    return {
+      tenantId: 'not-configured',
+      audiences: ['urn:fristvakt:tab-sign-in-not-configured'],
+      jwksUrl: entraEndpoints('not-configured').jwksUrl,
+      devSignIn,
+    };
+  const audiences = [clientId, ...(endpoint ? [`api://${new URL(endpoint).host}/${clientId}`] : [])];
+  return { tenantId, audiences, jwksUrl: entraEndpoints(tenantId).jwksUrl, devSignIn };
+}
+
 export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const log = options.log ?? consoleLogger;
   const clock = options.clock ?? (() => new Date());
@@ -117,7 +135,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     log,
     store,
     tabDir: options.tabDir ?? join(__dirname, '..', '..', 'tab', 'web', 'dist'),
-    tabRoutes: options.tabRoutes ? options.tabRoutes({ store, catalogue, directory, clock }) : [],
+    tabRoutes: options.tabRoutes
+      ? options.tabRoutes({ store, catalogue, directory, clock })
+      : tabRoutes({
+          store,
+          directory,
+          now: clock,
+          auth: options.tabAuth ?? tabAuthSettings(config),
+          log: (msg: string, err?: unknown) => log.error(`tab api: ${msg}`, err),
+        }),
   });
   const server = createServer(table, log);
   await new Promise<void>((resolve, reject) => {

@@ -77,6 +77,8 @@ describe('loadConfig', () => {
       BOT_ID: '11111111-2222-3333-4444-555555555555',
       BOT_PASSWORD: 'secret',
       BOT_TENANT_ID: 'tenant',
+      AAD_APP_CLIENT_ID: 'tab-app',
+      AAD_APP_TENANT_ID: 'tenant',
     };
     expect(fails({ ...withBot, FRISTVAKT_DEMO_DIRECTORY: 'on' }).variable).toBe('FRISTVAKT_DEMO_DIRECTORY');
     const c = loadConfig(withBot, '/tmp');

@@ -26,6 +26,9 @@ export const CONFIG_ENV_VARS = [
   'FRISTVAKT_DEMO_DIRECTORY',
   'FRISTVAKT_ATTACHMENT_MAX_MB',
   'FRISTVAKT_AUTO_CLOSE_INTERVAL_MIN',
+  'AAD_APP_CLIENT_ID',
+  'AAD_APP_TENANT_ID',
+  'TAB_ENDPOINT',
 ] as const;
 export type ConfigEnvVar = (typeof CONFIG_ENV_VARS)[number];
 export type Env = Partial<Record<string, string | undefined>>;
@@ -54,6 +57,16 @@ export interface BotAuthConfig {
   appType: BotAppType;
 }
 
+/** The tab's single sign-on: the Entra app whose tokens the tab API accepts. */
+export interface TabConfig {
+  clientId?: string;
+  tenantId?: string;
+  /** Where the tab is served, e.g. `https://app-fristvakt.azurewebsites.net` (its host is in the app id URI). */
+  endpoint?: string;
+  /** Development sign-in without a token (follows FRISTVAKT_DEMO_DIRECTORY; never in production). */
+  devSignIn: boolean;
+}
+
 export interface Config {
   env: RuntimeEnv;
   port: number;
@@ -69,6 +82,7 @@ export interface Config {
   attachmentMaxBytes: number;
   /** How often the auto-close job runs, in minutes. */
   autoCloseIntervalMinutes: number;
+  tab: TabConfig;
 }
 
 /** A configuration value is bad: `variable` names it, the message says what is expected. */
@@ -191,6 +205,17 @@ export function loadConfig(env: Env, cwd = '.'): Config {
       );
   }
 
+  const tabClientId = text(env, 'AAD_APP_CLIENT_ID');
+  const tabTenantId = text(env, 'AAD_APP_TENANT_ID');
+  const tabEndpoint = text(env, 'TAB_ENDPOINT') ? url(env, 'TAB_ENDPOINT', '') : undefined;
+  if (tabClientId && !tabTenantId)
+    throw new ConfigError('AAD_APP_TENANT_ID', 'AAD_APP_TENANT_ID is required when AAD_APP_CLIENT_ID is set');
+  if (production && !tabClientId)
+    throw new ConfigError(
+      'AAD_APP_CLIENT_ID',
+      "AAD_APP_CLIENT_ID is required when FRISTVAKT_ENV=production (the tab's sign-in)",
+    );
+
   return {
     env: runtime,
     port,
@@ -202,5 +227,11 @@ export function loadConfig(env: Env, cwd = '.'): Config {
     demoDirectory,
     attachmentMaxBytes: int(env, 'FRISTVAKT_ATTACHMENT_MAX_MB', 1, 100, 10) * 1024 * 1024,
     autoCloseIntervalMinutes: int(env, 'FRISTVAKT_AUTO_CLOSE_INTERVAL_MIN', 1, 1440, 15),
+    tab: {
+      ...(tabClientId ? { clientId: tabClientId } : {}),
+      ...(tabTenantId ? { tenantId: tabTenantId } : {}),
+      ...(tabEndpoint ? { endpoint: tabEndpoint } : {}),
+      devSignIn: demoDirectory && !production,
+    },
   };
 }

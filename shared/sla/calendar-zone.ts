@@ -175,6 +175,22 @@ export function localToInstantBy(
 
 const SAMPLE_STEP = 3 * MS_PER_DAY;
 
+/** A zone's offset sampled every 3 days from `origin`: what a compiled year asks `Intl` for. */
+export interface ZoneSamples {
+  origin: number;
+  samples: number[];
+}
+
+/** The samples `dayOffsetsSampler` and `zoneTransitions` use for the days firstDay … lastDay − 1. */
+export function zoneSamples(zone: string, firstDay: number, lastDay: number): ZoneSamples {
+  const origin = firstDay * MS_PER_DAY - 2 * MS_PER_DAY;
+  const samples: number[] = [];
+  for (let t = origin; t <= lastDay * MS_PER_DAY + 3 * MS_PER_DAY + SAMPLE_STEP; t += SAMPLE_STEP) {
+    samples.push(zoneOffsetMs(zone, t));
+  }
+  return { origin, samples };
+}
+
 /**
  * `dayOffsets` for the days of a range with few `Intl` calls: the offset is sampled every 3 days, and
  * a day whose bracketing samples agree has no transition near it (assuming a zone's transitions are
@@ -184,12 +200,8 @@ export function dayOffsetsSampler(
   zone: string,
   firstDay: number,
   lastDay: number,
+  { origin, samples }: ZoneSamples = zoneSamples(zone, firstDay, lastDay),
 ): (day: number) => DayOffsets {
-  const origin = firstDay * MS_PER_DAY - 2 * MS_PER_DAY;
-  const samples: number[] = [];
-  for (let t = origin; t <= lastDay * MS_PER_DAY + 3 * MS_PER_DAY + SAMPLE_STEP; t += SAMPLE_STEP) {
-    samples.push(zoneOffsetMs(zone, t));
-  }
   return (day: number): DayOffsets => {
     const t0 = day * MS_PER_DAY;
     const k0 = Math.floor((t0 - 15 * MS_PER_HOUR - origin) / SAMPLE_STEP);
@@ -205,11 +217,11 @@ export function dayOffsetsSampler(
 }
 
 /**
- * A zone's offset transitions over [fromMs, toMs]: `base` is the offset at `fromMs`, and `at[k]` the
- * first instant (to the ms) with offset `offset[k]`. Found from the same 3-day samples as
- * `dayOffsetsSampler` (so under the same assumption: transitions more than 6 days apart), then a
- * binary search for the exact instant between two samples that differ: about 30 `Intl` calls per
- * transition. With this table, `offsetAt` gives `zoneOffsetMs` for any instant in the range without `Intl`.
+ * A zone's offset transitions over the sampled range [fromMs, toMs]: `base` is the offset at `fromMs`,
+ * and `at[k]` the first instant (to the ms) with offset `offset[k]`. Found between two samples that
+ * differ by a binary search (about 30 `Intl` calls per transition), so under the samples' assumption
+ * (transitions more than 6 days apart). With this table, `CompiledCalendar.offsetAt` gives
+ * `zoneOffsetMs` for any instant in the range without `Intl`.
  */
 export interface ZoneTransitions {
   fromMs: number;
@@ -219,17 +231,16 @@ export interface ZoneTransitions {
   offset: number[];
 }
 
-export function zoneTransitions(zone: string, fromMs: number, toMs: number): ZoneTransitions {
-  const base = zoneOffsetMs(zone, fromMs);
+export function zoneTransitions(zone: string, { origin, samples }: ZoneSamples): ZoneTransitions {
   const at: number[] = [];
   const offset: number[] = [];
-  let lo = fromMs;
-  let oLo = base;
-  while (lo < toMs) {
-    const hi = Math.min(lo + SAMPLE_STEP, toMs);
-    const oHi = zoneOffsetMs(zone, hi);
-    if (oHi !== oLo) {
-      // offset(a) === oLo, offset(b) !== oLo: narrow to adjacent ms.
+  for (let k = 0; k + 1 < samples.length; k++) {
+    const hi = origin + (k + 1) * SAMPLE_STEP;
+    let lo = origin + k * SAMPLE_STEP;
+    let oLo = samples[k]!;
+    // offset(lo) === oLo, offset(hi) !== oLo: narrow to adjacent ms; again from there if the offset
+    // found is not yet the one at `hi` (two transitions between samples).
+    while (oLo !== samples[k + 1]!) {
       let a = lo;
       let b = hi;
       while (b - a > 1) {
@@ -237,16 +248,11 @@ export function zoneTransitions(zone: string, fromMs: number, toMs: number): Zon
         if (zoneOffsetMs(zone, mid) === oLo) a = mid;
         else b = mid;
       }
-      const ob = zoneOffsetMs(zone, b);
+      oLo = b === hi ? samples[k + 1]! : zoneOffsetMs(zone, b);
       at.push(b);
-      offset.push(ob);
-      // Go on from the transition, so a second one before `hi` is found too.
+      offset.push(oLo);
       lo = b;
-      oLo = ob;
-      continue;
     }
-    lo = hi;
-    oLo = oHi;
   }
-  return { fromMs, toMs, base, at, offset };
+  return { fromMs: origin, toMs: origin + (samples.length - 1) * SAMPLE_STEP, base: samples[0]!, at, offset };
 }

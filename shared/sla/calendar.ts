@@ -28,6 +28,7 @@ import {
   localToInstant,
   localToInstantBy,
   zoneOffsetMs,
+  zoneSamples,
   zoneTransitions,
   type ZoneTransitions,
 } from './calendar-zone';
@@ -44,7 +45,7 @@ interface YearChunk {
   intervals: number[];
   /** Working days: interleaved [dayNumber, openMs, closeMs, …]. */
   workingDays: number[];
-  /** The zone's offset transitions from 2 days before the year to 3 days after it. */
+  /** The zone's offset transitions from 2 days before the year to 6 days after it. */
   transitions: ZoneTransitions;
 }
 
@@ -200,7 +201,8 @@ export class CompiledCalendar {
     const workingDays: number[] = [];
     const first = daysFromCivil(y, 1, 1);
     const last = daysFromCivil(y + 1, 1, 1);
-    const offsetsOf = dayOffsetsSampler(this.zone, first, last);
+    const samples = zoneSamples(this.zone, first, last);
+    const offsetsOf = dayOffsetsSampler(this.zone, first, last, samples);
     for (let day = first; day < last; day++) {
       if (this.holidays.has(day)) continue;
       const periods = this.week[isoWeekday(day)]!;
@@ -219,8 +221,7 @@ export class CompiledCalendar {
       }
       if (open < close) workingDays.push(day, open, close);
     }
-    const transitions = zoneTransitions(this.zone, (first - 2) * MS_PER_DAY, (last + 3) * MS_PER_DAY);
-    return { intervals, workingDays, transitions };
+    return { intervals, workingDays, transitions: zoneTransitions(this.zone, samples) };
   }
 
   /** Flattens the covered years into the sorted, merged interval arrays and their prefix sums. */

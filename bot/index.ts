@@ -24,8 +24,9 @@ async function main(): Promise<void> {
   console.log(`  Bot endpoint:  POST ${endpoint}`);
   console.log(`  Health:        GET  ${app.url}/healthz`);
   console.log(`  Tab:           GET  ${app.url}/tab/`);
+  console.log(`  Talk to it:    npm run dev (this server plus the Microsoft 365 Agents Playground), or`);
   console.log(
-    `  Talk to it:    npx m365agentsplayground -e ${endpoint} -c msteams   (then type "hjelp" or "meld feil")`,
+    `                 npx agentsplayground -e ${endpoint} -c msteams   then type "hjelp" or "meld feil"`,
   );
   if (!config.bot.appId) {
     const bar = '!'.repeat(78);

@@ -149,6 +149,16 @@ describe('the case in the triage channel', () => {
     expect(cardText(other)).toContain('Bare medlemmer av servicesenteret kan handle på saken.');
   });
 
+  it('answers the refresh in the viewer’s language (en-US)', async () => {
+    const en = { ...bjorn, locale: 'en-US' };
+    const card = cardOfInvoke(
+      (await h.post(channelInvoke(en, h.serviceUrl, VERBS.triageRefresh, { ref }, 'automatic'))).body,
+    );
+    expect(cardText(card)).toContain('Assignee: Nobody yet');
+    expect(cardText(card)).toContain('● On track');
+    expect(cardText(card)).toMatch(/\*\*Response:\*\* due Tuesday 3 March at \d\d:\d\d · .* left/);
+  });
+
   it('refuses a non-member’s button with an error card; nothing changes', async () => {
     const before = await stored(ref);
     const card = await act(olav, VERBS.triageClaim, { ref, version: String(before.events.length) });

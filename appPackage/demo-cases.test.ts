@@ -8,7 +8,7 @@ import { isoInstant, userId } from '../shared/ids';
 import type { Store } from '../shared/ports';
 import { openSqliteStore } from '../shared/store/sqlite';
 import { computeSla } from '../shared/sla/state';
-import { DEMO_CASES, seedDemoCases } from '../scripts/demo-cases';
+import { DEMO_CASES, addDeskMember, seedDemoCases } from '../scripts/demo-cases';
 
 let dir: string;
 let store: Store;
@@ -63,5 +63,13 @@ describe('demo cases for npm run dev', () => {
       const sla = computeSla(c, desk.policy, NOW);
       expect(['running', 'paused', 'at_risk', 'met', 'breached', 'no_target']).toContain(sla.response.state);
     }
+  });
+
+  it('makes the playground user a member of a desk once, keeping the other members', async () => {
+    const ror = DESKS[0]!;
+    const before = (await store.desks.get(ror.id))!.value.members;
+    expect(await addDeskMember(store, ror.id, userId(PLAYGROUND_USER_ID))).toBe(true);
+    expect(await addDeskMember(store, ror.id, userId(PLAYGROUND_USER_ID))).toBe(false);
+    expect((await store.desks.get(ror.id))!.value.members).toEqual([...before, PLAYGROUND_USER_ID]);
   });
 });

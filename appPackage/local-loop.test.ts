@@ -127,7 +127,7 @@ describe('npm run dev', () => {
     expect(health.status).toBe('ok');
   });
 
-  it('lets a developer chat with the bot, see the demo cases, and @mention the bot in the Triage channel', async () => {
+  it('lets a developer chat with the bot, see the demo cases, and link the Triage channel with an @mention', async () => {
     const page = await context!.newPage();
     await page.goto(loop!.playgroundUrl);
     await page.locator('[data-lexical-editor="true"][role="textbox"]').first().waitFor({ timeout: 30_000 });
@@ -152,11 +152,16 @@ describe('npm run dev', () => {
     await post.click();
     await post.pressSequentially('@Fri', { delay: 20 });
     await page.getByRole('menuitem', { name: 'Fristvakt' }).click();
-    await post.pressSequentially(' hjelp', { delay: 10 });
+    await post.pressSequentially(' koble ror-ikt', { delay: 10 });
     // Only the mention itself says "Fristvakt" in the channel so far; the bot's answer adds its name.
     expect(await page.getByText('Fristvakt', { exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: 'Post' }).click();
     await page.getByText('Fristvakt', { exact: true }).nth(1).waitFor({ timeout: 30_000 });
+    // The playground user is a member of ROR-IKT's desk in the dev loop, so linking succeeds.
+    await page
+      .getByText(/triasjekanalen til|triage channel/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.close();
   });
 });

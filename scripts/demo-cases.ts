@@ -12,7 +12,7 @@ import type { CaseCommand } from '../shared/cases/lifecycle';
 import { applyCommand } from '../shared/cases/lifecycle';
 import type { ActorRole, Case, Person, ReporterRole, Scope, Availability } from '../shared/cases/model';
 import { openCase } from '../shared/cases/open-case';
-import { isoInstant, orgId, userId } from '../shared/ids';
+import { isoInstant, orgId, userId, type DeskId, type UserId } from '../shared/ids';
 import type { Store, Versioned } from '../shared/ports';
 
 const person = (id: string, name: string): Person => ({ id: userId(id), name });
@@ -257,4 +257,16 @@ export async function seedDemoCases(store: Store, now: Date): Promise<number> {
     }
   }
   return created;
+}
+
+/**
+ * Development only: makes `user` a member of `deskId`, so one developer in the playground can both
+ * report faults and work the desk's channel (link it, claim cases). Returns whether it changed anything.
+ */
+export async function addDeskMember(store: Store, deskId: DeskId, user: UserId): Promise<boolean> {
+  const current = await store.desks.get(deskId);
+  if (!current) throw new Error(`No desk ${deskId} in the store`);
+  if (current.value.members.includes(user)) return false;
+  await store.desks.put({ ...current.value, members: [...current.value.members, user] }, current.version);
+  return true;
 }

@@ -2,7 +2,8 @@
  * `npm run dev`: the local loop on one laptop, no cloud account. Starts
  *  1. the app server (`dist/bot/index.js`) on the embedded store, development mode, bot authentication
  *     off, bound to 127.0.0.1:3978 — it serves the bot, the tab (/tab/) and its API; before it starts,
- *     the store gets the desks and a handful of demo cases in every state (scripts/demo-cases.ts);
+ *     the store gets the desks and a handful of demo cases in every state (scripts/demo-cases.ts), and
+ *     the playground's user becomes a member of ROR-IKT's desk;
  *  2. the Microsoft 365 Agents Playground, a Teams-like web page, pointed at the server's /api/messages,
  *     with the mock users, team and channel of `.m365agentsplayground.yml`; a preload
  *     (`scripts/loopback-preload.js`) makes it listen on 127.0.0.1 only.
@@ -14,9 +15,10 @@ import { type ChildProcess, spawn } from 'child_process';
 import { existsSync, mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { loadConfig } from '../bot/config';
-import { seedIfEmpty } from '../bot/seed';
+import { DESKS, PLAYGROUND_USER_ID, seedIfEmpty } from '../bot/seed';
+import { userId } from '../shared/ids';
 import { openSqliteStore } from '../shared/store/sqlite';
-import { seedDemoCases } from './demo-cases';
+import { addDeskMember, seedDemoCases } from './demo-cases';
 import { parseEnvFile } from './env-files';
 import { repoRoot } from './repo-root';
 
@@ -117,6 +119,11 @@ export async function startDev(options: DevOptions): Promise<DevLoop> {
       const store = openSqliteStore({ file: config.store.file, blobDir: config.store.blobDir });
       try {
         await seedIfEmpty(store);
+        // The playground's user works ROR-IKT's desk too, so the channel flow can be tried alone.
+        const ror = DESKS[0]!;
+        if (await addDeskMember(store, ror.id, userId(PLAYGROUND_USER_ID))) {
+          log(`[dev] the playground user is now a member of ${ror.name} (development data only)`);
+        }
         const created = await seedDemoCases(store, new Date());
         if (created > 0) log(`[dev] added ${created} demo cases to ${config.store.file}`);
       } finally {
@@ -191,7 +198,7 @@ async function main(): Promise<void> {
     [
       '',
       'Fristvakt runs locally (embedded store under .data/, bot authentication off):',
-      `  Chat with the bot:   ${loop.playgroundUrl}   (you are Alex Wilber, Molde kommune; team "ROR-IKT Kundeservice")`,
+      `  Chat with the bot:   ${loop.playgroundUrl}   (you are Alex Wilber, Molde kommune, and a member of ROR-IKT Kundeservice)`,
       `  The tab:             ${loop.appUrl}/tab/   (development sign-in)${tabBuilt ? '' : ' - not built yet: npm run build:tab'}`,
       `  Health:              ${loop.appUrl}/healthz`,
       'Try "hjelp" or "meld feil" in the personal chat; in the Triage channel, "@Fristvakt koble ror-ikt".',

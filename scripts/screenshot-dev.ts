@@ -2,8 +2,8 @@
  * Tries the local loop end to end and keeps screenshots of it under docs/local-loop/:
  * starts `npm run dev`'s server and Agents Playground (scripts/dev.ts) on free loopback ports with a
  * temporary data directory, opens the playground in headless Chromium (requests to other hosts are
- * blocked), says "hjelp" and "mine saker" (the demo cases) to the bot in the personal chat, does the same with a
- * real @mention in the team's Triage channel, and opens the tab if it is built. Run after `npm run build`:
+ * blocked), says "hjelp" and "mine saker" (the demo cases) to the bot in the personal chat, links the team's
+ * Triage channel to ROR-IKT's desk with a real @mention, and opens the tab if it is built. Run after `npm run build`:
  *   node dist/scripts/screenshot-dev.js
  */
 import { mkdir, mkdtemp, rm } from 'fs/promises';
@@ -94,12 +94,15 @@ async function main(): Promise<void> {
     await post.click();
     await post.pressSequentially('@Fri', { delay: 30 });
     await page.getByRole('menuitem', { name: 'Fristvakt' }).click();
-    await post.pressSequentially(' hjelp', { delay: 10 });
+    await post.pressSequentially(' koble ror-ikt', { delay: 10 });
     await page.getByRole('button', { name: 'Post' }).click();
-    await page.locator('text=Fristvakt').nth(2).waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(1500);
-    await page.screenshot({ path: join(out, 'playground-channel-hjelp.png') });
-    console.log('channel: the bot answered "@Fristvakt hjelp" in Triage');
+    await page
+      .getByText(/triasjekanalen til|triage channel/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: join(out, 'playground-channel-koble.png') });
+    console.log('channel: "@Fristvakt koble ror-ikt" made Triage the desk\'s triage channel');
 
     // The tab, in the browser outside Teams (development sign-in), when it is built.
     const tab = await context.newPage();

@@ -7,6 +7,7 @@ import type { Request, Response } from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { FristvaktAdapter } from './adapter';
+import { ConnectorCache } from './connector-cache';
 import { sendError, sendThrown } from './http-errors';
 import type { Logger } from './logger';
 
@@ -24,6 +25,7 @@ function isActivity(body: unknown): body is Activity {
 }
 
 export function messagesHandler(deps: MessagesDeps): (req: Request, res: Response) => Promise<void> {
+  const connectors = new ConnectorCache();
   return async (req, res) => {
     const body: unknown = req.body;
     if (!isActivity(body)) {
@@ -46,7 +48,7 @@ export function messagesHandler(deps: MessagesDeps): (req: Request, res: Respons
       return;
     }
     try {
-      const invoke = await deps.adapter.runAuthenticatedTurn(authResult, body, deps.logic);
+      const invoke = await deps.adapter.runAuthenticatedTurn(connectors.wrap(authResult), body, deps.logic);
       res.status(invoke?.status ?? 200);
       if (invoke?.body !== undefined) res.json(invoke.body);
       else res.end();

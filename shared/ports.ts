@@ -128,6 +128,11 @@ export interface PostedMessage {
   conversationId: string;
   activityId: string;
   serviceUrl: string;
+  /**
+   * The outbox message whose delivery created this post, if any: after a restart the sender sees that
+   * the post already happened and does not post it again.
+   */
+  outboxId?: string;
 }
 export interface ThreadStore {
   get(threadKey: string): Promise<PostedMessage | null>;

@@ -105,4 +105,18 @@ describe('fake Bot Connector', () => {
     await expect(later).resolves.toMatchObject({ conversationId: 'c9', status: 201 });
     await expect(fake.waitFor((c) => c.kind === 'delete', 50)).rejects.toThrow(/no matching call/);
   });
+
+  it('answers with a forced status for matching calls, before the dice', async () => {
+    fake.setFaults({ override: (c) => (c.conversationId === 'a:removed' ? 403 : undefined) });
+    const a = await fetch(`${fake.url}v3/conversations/a%3Aremoved/activities`, {
+      method: 'POST',
+      body: '{}',
+    });
+    const b = await fetch(`${fake.url}v3/conversations/a%3Aok/activities`, { method: 'POST', body: '{}' });
+    expect([a.status, b.status]).toEqual([403, 201]);
+    expect(fake.calls.map((c) => [c.conversationId, c.status])).toEqual([
+      ['a:removed', 403],
+      ['a:ok', 201],
+    ]);
+  });
 });

@@ -53,6 +53,13 @@ export interface FaultOptions {
   retryAfterSeconds?: number;
   /** Seed of the fault dice (default 1). */
   seed?: number;
+  /**
+   * A status to answer a call with instead of processing it (e.g. 403 for a conversation the bot was
+   * removed from), or undefined to go on. Checked before the dice.
+   */
+  override?: (
+    call: Pick<RecordedCall, 'kind' | 'conversationId' | 'activityId' | 'body'>,
+  ) => number | undefined;
 }
 
 export interface FakeMember {
@@ -197,6 +204,18 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     if (r.kind === 'unknown') {
       record({ ...base, status: 404 });
       return answer(res, 404, { error: { code: 'NotFound', message: `no route ${method} ${path}` } });
+    }
+    const forced = faults.override?.({
+      kind: r.kind,
+      conversationId: r.conversationId,
+      activityId: r.activityId,
+      body,
+    });
+    if (forced !== undefined) {
+      record({ ...base, status: forced });
+      const headers: Record<string, string> =
+        forced === 429 ? { 'retry-after': String(faults.retryAfterSeconds ?? 1) } : {};
+      return answer(res, forced, { error: { code: 'Forced', message: `fake status ${forced}` } }, headers);
     }
     // Fault dice: one roll per /v3 call, so the sequence depends only on the seed and the call order.
     const roll = dice();

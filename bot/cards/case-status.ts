@@ -6,6 +6,7 @@ import { strings } from '../i18n/strings';
 import { card, execute, facts, heading, text, type CardJson } from './card';
 import { describeEvent } from './event-text';
 import { VERBS } from './verbs';
+import { caseConversationElements, type CaseConversationData } from './case-conversation';
 
 export interface CaseStatusData {
   locale: Locale;
@@ -21,6 +22,8 @@ export interface CaseStatusData {
   /** Events the viewer may see, oldest first. */
   events: CaseEvent[];
   priorityLabelOf: (id: string) => string;
+  /** Issue 8: the comment box, follow buttons and (for the reporter) the followers field. */
+  conversation?: Omit<CaseConversationData, 'locale' | 'ref'>;
 }
 
 /** The newest events shown; older ones are summarised as a count. */
@@ -55,6 +58,9 @@ export function caseStatusCard(d: CaseStatusData): CardJson {
           spacing: 'small',
         }),
       ),
+      ...(d.conversation && d.status !== 'closed'
+        ? caseConversationElements({ locale: d.locale, ref: d.ref, ...d.conversation })
+        : []),
     ],
     [execute(s.buttons.myCases, VERBS.casesList)],
   );

@@ -23,6 +23,15 @@ export const VERBS = {
   solutionAccept: 'solution.accept',
   /** The reporter rejects the solution (comment required); data `{ ref }`. */
   solutionReject: 'solution.reject',
+  /** Issue 8: comment on a case (reply card, case card, channel); data `{ ref }`, inputs in conversation-inputs.ts. */
+  caseComment: 'case.comment',
+  /** Issue 8: follow / stop following a case yourself; data `{ ref }`. */
+  caseFollow: 'case.follow',
+  caseUnfollow: 'case.unfollow',
+  /** Issue 8: the reporter sets the case's followers from the case card; data `{ ref }`. */
+  caseFollowers: 'case.followers',
+  /** Issue 8: the reporter accepts or declines a proposed deadline; data `{ ref, proposalId, accept }`. */
+  deadlineAnswer: 'deadline.answer',
   /** Issue 5: the triage card's desk actions and driftsmeldinger (cards/channel/verbs.ts). */
   ...CHANNEL_VERBS,
 } as const;

@@ -14,6 +14,7 @@ import type { CatalogueSnapshot } from './catalogue';
 import { roleOn } from './case-view';
 import { updateCase } from './case-update';
 import { reporterNotifications } from './notify';
+import { conversationNotifications } from './comments/notify';
 
 export interface ActDeps {
   store: Store;
@@ -42,7 +43,16 @@ export async function actOnCase(
     ref,
     deskId,
     (current) => applyCommand(current, command, { actor, role, now, policy: desk.policy }),
-    (result) => reporterNotifications(deps.store, result.case, result.events, desk, now),
+    async (result) => [
+      ...(await reporterNotifications(deps.store, result.case, result.events, desk, now)),
+      // Issue 8: followers, the desk's thread, the reporter's comments and proposals.
+      ...(await conversationNotifications(
+        { store: deps.store, catalogue: deps.catalogue, now },
+        result.case,
+        result.events,
+        desk,
+      )),
+    ],
   );
 }
 

@@ -10,6 +10,12 @@ import { myCasesCommand } from './handlers/my-cases';
 import { caseStatusCommand } from './handlers/case-status';
 import { noticesCommand } from './handlers/notices';
 import { CHANNEL_COMMANDS } from './channel/commands';
+import {
+  commentCommandHandler,
+  followCommandHandler,
+  proposeDeadlineCommandHandler,
+  unfollowCommandHandler,
+} from './comments/handlers';
 
 /**
  * A command's handler; `arg` is the rest of the text after the command's name (may be empty). It
@@ -41,6 +47,21 @@ export const COMMANDS: CommandDef[] = [
     handler: noticesCommand,
   },
   { name: 'hjelp', aliases: ['help', '?', 'meny', 'menu'], takesArgument: false, handler: helpCommand },
+  // Issue 8: the case conversation (comments/handlers.ts).
+  { name: 'kommenter', aliases: ['comment'], takesArgument: true, handler: commentCommandHandler },
+  { name: 'følg', aliases: ['follow', 'folg'], takesArgument: true, handler: followCommandHandler },
+  {
+    name: 'slutt å følge',
+    aliases: ['unfollow', 'slutt a folge'],
+    takesArgument: true,
+    handler: unfollowCommandHandler,
+  },
+  {
+    name: 'ny frist',
+    aliases: ['propose deadline'],
+    takesArgument: true,
+    handler: proposeDeadlineCommandHandler,
+  },
   ...CHANNEL_COMMANDS,
 ];
 

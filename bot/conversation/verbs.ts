@@ -14,6 +14,7 @@ import { caseShow } from './handlers/case-status';
 import { casesList } from './handlers/my-cases';
 import { solutionAccept, solutionReject } from './handlers/solution';
 import { CHANNEL_VERB_HANDLERS } from './channel/verbs';
+import { caseComment, caseFollow, caseFollowers, caseUnfollow, deadlineAnswer } from './comments/handlers';
 
 export type VerbHandler = (turn: Turn, data: Record<string, unknown>) => Promise<InvokeResult>;
 
@@ -27,6 +28,12 @@ export const VERB_HANDLERS: Record<Verb, VerbHandler> = {
   [VERBS.casesList]: casesList,
   [VERBS.solutionAccept]: solutionAccept,
   [VERBS.solutionReject]: solutionReject,
+  // Issue 8: the case conversation (comments/handlers.ts).
+  [VERBS.caseComment]: caseComment,
+  [VERBS.caseFollow]: caseFollow,
+  [VERBS.caseUnfollow]: caseUnfollow,
+  [VERBS.caseFollowers]: caseFollowers,
+  [VERBS.deadlineAnswer]: deadlineAnswer,
   ...CHANNEL_VERB_HANDLERS,
 };
 

@@ -60,6 +60,14 @@ export interface ConversationStrings {
   };
   forbidden: string;
   invalid: (detail: string) => string;
+  commentButton: string;
+  unfollowButton: string;
+  saveFollowers: string;
+  internalToggle: string;
+  showCase: string;
+  noteAdded: (ref: string) => string;
+  proposalSent: (ref: string) => string;
+  proposeUsage: string;
 }
 
 const NB: ConversationStrings = {
@@ -123,6 +131,14 @@ const NB: ConversationStrings = {
   },
   forbidden: 'Du kan ikke gjøre dette i denne saken.',
   invalid: (detail) => `Det gikk ikke: ${detail}`,
+  commentButton: 'Kommenter',
+  unfollowButton: 'Slutt å følge',
+  saveFollowers: 'Lagre følgere',
+  internalToggle: 'Internt notat (bare støttelinjene ser det)',
+  showCase: 'Vis saken',
+  noteAdded: (ref) => `Internt notat lagt til sak ${ref}.`,
+  proposalSent: (ref) => `Forslaget om ny frist for sak ${ref} er sendt til innmelder.`,
+  proposeUsage: 'Skriv «ny frist FV-2026-000123 2026-11-20 15:00 begrunnelsen».',
 };
 
 const EN: ConversationStrings = {
@@ -186,6 +202,14 @@ const EN: ConversationStrings = {
   },
   forbidden: 'You cannot do this on this case.',
   invalid: (detail) => `That did not work: ${detail}`,
+  commentButton: 'Comment',
+  unfollowButton: 'Unfollow',
+  saveFollowers: 'Save followers',
+  internalToggle: 'Internal note (only the support lines see it)',
+  showCase: 'Show the case',
+  noteAdded: (ref) => `Internal note added to case ${ref}.`,
+  proposalSent: (ref) => `The new deadline for case ${ref} was proposed to the reporter.`,
+  proposeUsage: 'Write “ny frist FV-2026-000123 2026-11-20 15:00 the reason”.',
 };
 
 export const conversationStrings = (locale: Locale): ConversationStrings => (locale === 'en' ? EN : NB);

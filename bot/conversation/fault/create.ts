@@ -22,6 +22,7 @@ import { osloDateAndTime } from '../../i18n/locale';
 import { updateCase } from '../case-update';
 import type { OutboxMessage } from '../../../shared/ports';
 import { triageMessages } from '../channel/triage-outbox';
+import { createdNotifications } from '../comments/notify';
 import type { Turn } from '../turn';
 import type { FormCheck } from './validate';
 
@@ -39,6 +40,8 @@ export async function createFaultCase(
   const outbox = (c: Case): OutboxMessage[] => [
     ...(turn.deps.caseCreatedOutbox?.(c) ?? []),
     ...triageMessages(c, { catalogue: turn.catalogue, directory: turn.deps.directory, now: turn.now }),
+    // Issue 8: the forvalter of a technical fault, the followers named on the form.
+    ...createdNotifications(c, turn.catalogue, turn.now),
   ];
   const result = await store.cases.create(fresh, year, outbox);
   let c = result.case.value;

@@ -7,6 +7,7 @@ import type { CardJson } from '../../cards/card';
 import { caseStatusCard } from '../../cards/case-status';
 import { messageCard } from '../../cards/message';
 import { computeSla } from '../../../shared/sla/state';
+import { eventsFor } from '../../../shared/cases/conversation';
 import { priorityLabel, roleOn } from '../case-view';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
 import type { Turn } from '../turn';
@@ -22,7 +23,8 @@ export async function caseStatusCardFor(turn: Turn, refText: string): Promise<Ca
   const desk = turn.catalogue.desk(c.deskId);
   const sla = desk ? computeSla(c, desk.policy, turn.now) : undefined;
   const support = role === 'desk' || role === 'superuser';
-  const events = c.events.filter((e) => support || e.type !== 'comment' || e.visibility === 'public');
+  // Issue 8: the reporter and followers see public comments as they stand now, no internal note.
+  const events = eventsFor(c, support ? 'support' : 'public');
   return caseStatusCard({
     locale: turn.locale,
     ref: c.ref,
@@ -38,6 +40,16 @@ export async function caseStatusCardFor(turn: Turn, refText: string): Promise<Ca
       : {}),
     events,
     priorityLabelOf: (id) => priorityLabel(desk, id, turn.locale),
+    conversation: {
+      support,
+      ...(role !== 'reporter'
+        ? {
+            follow: c.followers.some((f) => f.id === turn.user.id)
+              ? ('unfollow' as const)
+              : ('follow' as const),
+          }
+        : { followerNames: c.followers.map((f) => f.name) }),
+    },
   });
 }
 

@@ -8,7 +8,14 @@ import type { Turn } from '../turn';
 const RECENT = 5;
 
 export async function myCasesCardFor(turn: Turn): Promise<CardJson> {
-  const page = await turn.deps.store.cases.listByReporter(turn.user.id, { limit: 50 });
+  const own = await turn.deps.store.cases.listByReporter(turn.user.id, { limit: 50 });
+  // Issue 8: the cases the user follows, marked as followed (caseLine).
+  const followed = await turn.deps.store.cases.listByFollower(turn.user.id, { limit: 50 });
+  const page = {
+    items: [...own.items, ...followed.items.filter((f) => !own.items.some((o) => o.ref === f.ref))].sort(
+      (a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0),
+    ),
+  };
   const line = (c: (typeof page.items)[number]) =>
     caseLine(c, turn.catalogue.desk(c.deskId), turn.locale, turn.now, turn.user.id);
   const open = page.items.filter((c) => c.status !== 'closed').map(line);

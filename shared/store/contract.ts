@@ -644,7 +644,7 @@ export function describeStoreContract(
         expect(stored).toBe(distinct);
         const due = await store.outbox.listDue(at('2027-01-01T00:00:00Z'), 100_000);
         expect(due.filter((m) => m.id.endsWith(':triage'))).toHaveLength(distinct);
-      });
+      }, 240_000); // ~10 s on the emulator; room for a loaded 2-core machine
     });
   });
 }

@@ -257,10 +257,10 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
         type: 'clientKey',
         ref: stored.ref,
       };
+      const messages = outbox(stored).map(outboxItem);
       const ptrs = pointers(stored);
       // Pointers first: a crash after this leaves pointers to a missing case, which readers skip.
       await writePointers(ptrs);
-      const messages = outbox(stored).map(outboxItem);
       const outcome = await runBatch(
         ctx,
         cases,

@@ -145,6 +145,9 @@ describe('Cosmos store under injected faults', () => {
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   });
+  afterEach(() => {
+    fault = () => 'pass';
+  });
   afterAll(async () => {
     proxy.closeAllConnections();
     await new Promise<void>((resolve) => proxy.close(() => resolve()));

@@ -48,6 +48,17 @@ describe('Cosmos retry and error translation', () => {
     expect(delays.slice(1)).toEqual([25, 50, 100, 200]);
   });
 
+  it('retries a dropped connection and an SDK timeout', async () => {
+    const { policy, delays } = recording();
+    const f = failing([{ code: 'ECONNRESET' }, { name: 'TimeoutError' }]);
+    await expect(withRetry('query', f.op, policy)).resolves.toBe('ok');
+    expect(f.calls()).toBe(3);
+    expect(delays).toHaveLength(2);
+    const g = failing([{ code: 'ERR_INVALID_ARG_TYPE' }]);
+    await expect(withRetry('query', g.op, policy)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    expect(g.calls()).toBe(1);
+  });
+
   it('gives up after maxAttempts with STORE_UNAVAILABLE and the status code', async () => {
     const { policy, delays } = recording({ maxAttempts: 3 });
     const f = failing([{ code: 429 }, { code: 429 }, { code: 429 }, { code: 429 }]);

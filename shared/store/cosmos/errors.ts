@@ -1,8 +1,9 @@
 /**
  * Cosmos DB failures → Fristvakt's coded errors, and the retry policy for transient ones.
  *
- * - 429 (throttled), 408 (timeout), 449 (retry with), 502/503/504: retried with full-jitter exponential
- *   backoff, honouring the service's `retryAfterInMs` when it gives one.
+ * - 429 (throttled), 408 (timeout), 449 (retry with), 502/503/504, and dropped connections (ECONNRESET
+ *   and the like): retried with full-jitter exponential backoff, honouring the service's
+ *   `retryAfterInMs` when it gives one.
  * - 412 (precondition failed: stale ETag) → `ConflictError`.
  * - 409 (conflict on create) → `FristvaktError('DUPLICATE')`.
  * - Anything else → `FristvaktError('STORE_UNAVAILABLE')` carrying the status code and the cause.
@@ -10,6 +11,24 @@
 import { ConflictError, FristvaktError } from '../../errors';
 
 export const TRANSIENT_STATUS = new Set([408, 429, 449, 502, 503, 504]);
+/** Network failures worth another try (a reset connection, a refused or timed-out socket). */
+export const TRANSIENT_NETWORK = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+]);
+
+/** True for a throttled / timed-out / unavailable response or a dropped connection. */
+export function isTransient(err: unknown): boolean {
+  const status = statusOf(err);
+  if (status !== undefined) return TRANSIENT_STATUS.has(status);
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: unknown; name?: unknown };
+  return (typeof e.code === 'string' && TRANSIENT_NETWORK.has(e.code)) || e.name === 'TimeoutError';
+}
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -74,9 +93,7 @@ export async function withRetry<T>(
     try {
       return await op();
     } catch (err) {
-      const status = statusOf(err);
-      if (status === undefined || !TRANSIENT_STATUS.has(status) || attempt >= policy.maxAttempts)
-        throw translateCosmosError(err, what);
+      if (!isTransient(err) || attempt >= policy.maxAttempts) throw translateCosmosError(err, what);
       await policy.sleep(backoff(attempt, retryAfterOf(err), policy));
     }
   }

@@ -87,7 +87,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     const desks = cosmosDeskStore(ctx);
     return {
       cases: cosmosCaseStore(ctx),
-      outbox: cosmosOutboxStore(ctx, async () => (await desks.list()).map((d) => d.id)),
+      outbox: cosmosOutboxStore(ctx, () => deskIds(ctx)),
       threads: keyValue<PostedMessage>(ctx, 'thread'),
       conversations: keyValue<ConversationReferenceJson>(ctx, 'conversation'),
       desks,
@@ -103,6 +103,19 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     client.dispose();
     throw err;
   }
+}
+
+/** The registered desks' ids: the partitions the outbox sender looks in. */
+async function deskIds(ctx: CosmosContext): Promise<DeskId[]> {
+  const rows = await queryAll<{ id: DeskId }>(
+    ctx,
+    ctx.meta,
+    'desk',
+    'SELECT c.id FROM c WHERE c.pk = @pk',
+    [],
+    'desks',
+  );
+  return rows.map((r) => r.id);
 }
 
 const IF_MATCH = (etag: string) => ({ accessCondition: { type: 'IfMatch', condition: etag } });

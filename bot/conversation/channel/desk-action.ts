@@ -18,6 +18,7 @@ import { channelErrorCard } from '../../cards/channel/error-card';
 import { channelStrings } from '../../cards/channel/strings';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
 import { reporterNotifications } from '../notify';
+import { conversationNotifications } from '../comments/notify';
 import type { Turn } from '../turn';
 import { cardVersion, triageCardFor, type CardContext, type TriageCardOptions } from './case-card';
 import { eventLine, eventWhat } from './event-line';
@@ -144,6 +145,13 @@ export async function deskAction(
   const outbox: OutboxMessage[] = [
     ...triageChangeMessages(result.case, result.events, desk, cardContext(turn), eventLine(last, what, 'nb')),
     ...(await reporterNotifications(turn.deps.store, result.case, result.events, desk, turn.now)),
+    // Issue 8: the followers hear of the change too (comments/notify.ts).
+    ...(await conversationNotifications(
+      { store: turn.deps.store, catalogue: turn.catalogue, now: turn.now },
+      result.case,
+      result.events,
+      desk,
+    )),
   ];
   let stored: Versioned<Case>;
   try {

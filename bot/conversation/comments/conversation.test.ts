@@ -303,6 +303,12 @@ describe('agreed new deadline, billable and problem record', () => {
   it('the desk proposes a new deadline; the reporter accepts it from the card; it becomes the resolution deadline', async () => {
     minutes(10);
     await h.post(channelInvoke(anne, h.serviceUrl, VERBS.triageClaim, { ref }));
+    // A desk action in the channel reaches the follower as well.
+    expect(
+      to(await outboxOf(ref), per).some((m) =>
+        cardText(cardOf(m)).includes(`Anne Desk har tatt sak ${ref} (som du følger)`),
+      ),
+    ).toBe(true);
     minutes(10);
     expect(
       cardText(await say(anne, `ny frist ${ref} 2026-03-20 14:00 Venter på ny versjon fra Visma`)),

@@ -1,6 +1,7 @@
 /**
  * Demo cases for the local loop (`npm run dev`): a handful of cases across the three desks of the
- * embedded default, one in every state (Ny, Under arbeid, Avventer supplier and reporter, Løst, Lukket),
+ * embedded default, one in every state (Ny, Under arbeid, Avventer supplier and reporter, Løst, Lukket,
+ * and one whose deadlines are long past),
  * made the way the app makes them: `openCase` from a filled-in fault report, then lifecycle commands
  * (`applyCommand`) by the desk and the reporter, each stored through the store port. Several are the
  * playground user's own, so "mine saker" and the tab's "Mine saker" show them.
@@ -161,6 +162,21 @@ export const DEMO_CASES: readonly DemoCase[] = [
       },
       { after: 200, by: PEOPLE.kari, role: 'reporter', command: { type: 'accept' } },
     ],
+  },
+  {
+    // Never claimed: both deadlines long past (brutt), for the red rows and the breach reports.
+    key: 'demo-brutt-minside',
+    service: 'ror-minside',
+    org: 'molde',
+    reporter: PEOPLE.kari,
+    reporterRole: 'superuser',
+    title: 'Min side viser feilside for alle innbyggere',
+    symptom: 'Innbyggere som logger inn på Min side får «Noe gikk galt» i stedet for sakene sine.',
+    triedSoFar: 'Prøvd med to testbrukere og flere nettlesere.',
+    scope: 'organisation',
+    availability: 'all',
+    receivedHoursAgo: 200,
+    steps: [],
   },
   {
     key: 'demo-avventer-innmelder-websak',

@@ -11,6 +11,7 @@ import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { chromium, type Page } from 'playwright-core';
+import { PLAYGROUND_USER_ID } from '../bot/seed';
 import { startDev } from './dev';
 import { repoRoot } from './repo-root';
 
@@ -104,13 +105,28 @@ async function main(): Promise<void> {
     await page.screenshot({ path: join(out, 'playground-channel-koble.png') });
     console.log('channel: "@Fristvakt koble ror-ikt" made Triage the desk\'s triage channel');
 
-    // The tab, in the browser outside Teams (development sign-in), when it is built.
+    // The tab, in the browser outside Teams, signed in as the playground user through the development
+    // sign-in (`devUser`), when it is built.
     const tab = await context.newPage();
-    const res = await tab.goto(`${loop.appUrl}/tab/?view=mine`);
+    const res = await tab.goto(`${loop.appUrl}/tab/?view=mine&devUser=${PLAYGROUND_USER_ID}`);
     if (res?.ok()) {
-      await tab.waitForTimeout(3000);
+      await tab
+        .getByText('Får ikke logget inn i Visma')
+        .first()
+        .waitFor({ timeout: 30_000 })
+        .catch(() => console.log('tab: the demo case did not show'));
+      await tab.waitForTimeout(1500);
       await tab.screenshot({ path: join(out, 'tab-mine-saker.png') });
-      console.log('tab: screenshot taken');
+      // The same user's desk queue (a member of ROR-IKT's desk in the dev data).
+      await tab.goto(`${loop.appUrl}/tab/?view=desk&devUser=${PLAYGROUND_USER_ID}`);
+      await tab
+        .getByText('Gerica henger ved lagring av journalnotat')
+        .first()
+        .waitFor({ timeout: 30_000 })
+        .catch(() => console.log('tab: the desk queue did not show the Gerica case'));
+      await tab.waitForTimeout(1500);
+      await tab.screenshot({ path: join(out, 'tab-desk-queue.png') });
+      console.log('tab: screenshots taken (Mine saker, the desk queue)');
     } else {
       console.log(`tab: HTTP ${res?.status() ?? '?'} (not built? npm run build:tab)`);
     }

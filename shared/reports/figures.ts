@@ -230,9 +230,18 @@ function unionMs(spans: Array<[number, number]>, lo: number, hi: number): number
   return total;
 }
 
-function isoWeek(iso: string, zone: string): string {
-  const d = DateTime.fromISO(iso, { zone });
-  return `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
+const HOUR_MS = 3_600_000;
+
+/** ISO week of an instant in `zone`, memoised per UTC hour (zone offsets change on whole hours here). */
+function weekOf(cache: Map<number, string>, ms: number, zone: string): string {
+  const hour = Math.floor(ms / HOUR_MS);
+  let w = cache.get(hour);
+  if (w === undefined) {
+    const d = DateTime.fromMillis(hour * HOUR_MS, { zone });
+    w = `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
+    cache.set(hour, w);
+  }
+  return w;
 }
 
 /** Every ISO week touched by [from, to), so weeks without cases show as 0. */
@@ -261,6 +270,7 @@ export function slaReport(input: ReportInput): SlaReport {
   const backlog = new Map<BacklogBucket, number>(BACKLOG_BUCKETS.map((b) => [b, 0]));
   const breaches: BreachRow[] = [];
   const rows: CaseRow[] = [];
+  const weekCache = new Map<number, string>();
   let inPeriod = 0;
   let openCases = 0;
 
@@ -316,7 +326,7 @@ export function slaReport(input: ReportInput): SlaReport {
         breaches.push(row);
       }
     }
-    const week = isoWeek(c.receivedAt, zone);
+    const week = weekOf(weekCache, received, zone);
     weeks.set(week, (weeks.get(week) ?? 0) + 1);
     rows.push({
       ref: c.ref,

@@ -47,8 +47,11 @@ export interface CaseRow {
 
 export interface CaseListResponse {
   items: CaseRow[];
-  /** Rows matching the filters, across all pages. */
-  total: number;
+  /**
+   * Rows matching the filters, across all pages. Absent on the streaming path (an unfiltered desk
+   * queue in deadline order is paged straight from the store, so the first rows come fast).
+   */
+  total?: number;
   /** The next page's cursor; absent on the last page. */
   cursor?: string;
   /** When the server computed the snapshots. */
@@ -122,11 +125,20 @@ export interface ConflictResponse {
   current: CaseDetailResponse;
 }
 
+/** A report's figures without its per-case rows. */
+export type ReportFigures = Omit<SlaReport, 'rows'>;
+
 export interface ReportResponse {
-  report: SlaReport;
+  /** The figures without the per-case rows (those are in the CSV); at most `MAX_REPORT_BREACHES` breaches. */
+  report: ReportFigures;
+  /** All breaches in the period (the list may be cut). */
+  breachCount: number;
   /** Names for ids, so the dashboard can label services, virksomheter and desks. */
   names: { services: Record<string, string>; orgs: Record<string, string>; desks: Record<string, string> };
 }
+
+/** Breaches listed in the dashboard's JSON; the CSV has them all. */
+export const MAX_REPORT_BREACHES = 500;
 
 export interface NoticesResponse {
   active: Notice[];

@@ -25,7 +25,8 @@ export interface CaseQuery {
   assignee?: string;
   q?: string;
   sort: CaseSort;
-  cursor?: number;
+  /** An offset into the matching rows (`123`), or a store continuation (`s.<token>`) on the fast path. */
+  cursor?: string;
   limit: number;
 }
 
@@ -89,12 +90,9 @@ export function parseCaseQuery(params: URLSearchParams, options: { allowUnknown?
   if (assignee !== undefined && !ID.test(assignee))
     throw new ValidationError('assignee', `assignee: '${assignee}' is not a valid id`);
   const cursorRaw = one(params, 'cursor');
-  let cursor: number | undefined;
-  if (cursorRaw !== undefined) {
-    cursor = /^\d{1,7}$/.test(cursorRaw) ? Number(cursorRaw) : NaN;
-    if (!Number.isSafeInteger(cursor))
-      throw new ValidationError('cursor', `cursor '${cursorRaw}' is not one the API gave`);
-  }
+  if (cursorRaw !== undefined && !/^(\d{1,7}|s\.[A-Za-z0-9_\-+/=.:]{1,2000})$/.test(cursorRaw))
+    throw new ValidationError('cursor', `cursor '${cursorRaw.slice(0, 40)}' is not one the API gave`);
+  const cursor = cursorRaw;
   const limitRaw = one(params, 'limit');
   let limit = DEFAULT_LIMIT;
   if (limitRaw !== undefined) {
@@ -132,6 +130,16 @@ export function queryParams(q: Partial<CaseQuery>): URLSearchParams {
   if (q.sort && q.sort !== 'due') p.set('sort', q.sort);
   return p;
 }
+
+/** Whether the query only pages through a view in its natural order (no filter, no search, due-date sort). */
+export const isPlainQuery = (q: CaseQuery): boolean =>
+  q.status.length === 0 &&
+  q.priority.length === 0 &&
+  q.service.length === 0 &&
+  q.org.length === 0 &&
+  q.assignee === undefined &&
+  q.q === undefined &&
+  q.sort === 'due';
 
 /** Rows matching the filters and search, sorted. `me` is the caller's user id (for `assignee=me`). */
 export function applyCaseQuery(rows: readonly CaseRow[], q: CaseQuery, me?: string): CaseRow[] {

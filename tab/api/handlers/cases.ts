@@ -13,7 +13,13 @@ import { parseCaseRef, type CaseRef, type DeskId, type OrgId } from '../../../sh
 import type { Page, PageRequest, Versioned } from '../../../shared/ports';
 import type { SlaPolicy } from '../../../shared/sla/policy';
 import type { CaseDetailResponse, CaseLink, CaseListResponse } from '../../common/api-types';
-import { applyCaseQuery, parseCaseQuery, type CaseQuery, type CaseView } from '../../common/case-query';
+import {
+  applyCaseQuery,
+  isPlainQuery,
+  parseCaseQuery,
+  type CaseQuery,
+  type CaseView,
+} from '../../common/case-query';
 import { caseRow } from '../../common/rows';
 import type { Caller } from '../auth';
 import { authed, type TabContext } from '../context';
@@ -77,19 +83,62 @@ async function loadView(ctx: TabContext, caller: Caller, view: CaseView, q: Case
   return out;
 }
 
+const STREAM_CURSOR = 's.';
+
+/**
+ * The streaming path: one desk's queue, unfiltered, in the store's own order (nearest deadline first),
+ * read page by page from the store; only the rows of this page get their SLA computed.
+ */
+async function streamDeskQueue(
+  ctx: TabContext,
+  desk: DeskId,
+  policy: SlaPolicy,
+  q: CaseQuery,
+  now: Date,
+): Promise<CaseListResponse> {
+  const items = [];
+  let token = q.cursor?.startsWith(STREAM_CURSOR) ? q.cursor.slice(STREAM_CURSOR.length) : undefined;
+  do {
+    const page = await ctx.deps.store.cases.listDeskQueue(desk, {
+      limit: Math.min(200, q.limit - items.length),
+      ...(token ? { continuationToken: token } : {}),
+    });
+    for (const c of page.items) items.push(caseRow(c, policy, now));
+    token = page.continuationToken;
+  } while (token && items.length < q.limit);
+  const body: CaseListResponse = { items, computedAt: now.toISOString() };
+  if (token) body.cursor = STREAM_CURSOR + token;
+  return body;
+}
+
 export function listCasesHandler(ctx: TabContext) {
   return authed(ctx, async (req, res, caller, desks) => {
     const q = parseQuery(req);
     const view = q.view ?? defaultView(caller.access);
-    const cases = await loadView(ctx, caller, view, q);
     const now = ctx.deps.now();
+    const streamDesk = q.desk ?? (caller.access.deskIds.length === 1 ? caller.access.deskIds[0] : undefined);
+    const streamPolicy = streamDesk ? policyOf(desks, streamDesk) : undefined;
+    const streaming =
+      view === 'desk' &&
+      isPlainQuery(q) &&
+      streamDesk !== undefined &&
+      streamPolicy !== undefined &&
+      caller.access.deskIds.includes(streamDesk as DeskId) &&
+      (q.cursor === undefined || q.cursor.startsWith(STREAM_CURSOR));
+    if (streaming) {
+      sendJson(res, 200, await streamDeskQueue(ctx, streamDesk as DeskId, streamPolicy, q, now));
+      return;
+    }
+    if (q.cursor?.startsWith(STREAM_CURSOR))
+      throw badRequest('cursor', 'this cursor belongs to an unfiltered desk queue');
+    const cases = await loadView(ctx, caller, view, q);
     const rows = [];
     for (const c of cases) {
       const policy = policyOf(desks, c.deskId);
       if (policy) rows.push(caseRow(c, policy, now));
     }
     const matching = applyCaseQuery(rows, q, caller.principal.id);
-    const start = q.cursor ?? 0;
+    const start = q.cursor === undefined ? 0 : Number(q.cursor);
     const items = matching.slice(start, start + q.limit);
     const body: CaseListResponse = { items, total: matching.length, computedAt: now.toISOString() };
     if (start + q.limit < matching.length) body.cursor = String(start + q.limit);

@@ -18,7 +18,7 @@ import type { Notice } from '../../../shared/notices/model';
 import { slaReportCsv } from '../../../shared/reports/csv';
 import { slaReport, type SlaReport } from '../../../shared/reports/figures';
 import type { SlaPolicy } from '../../../shared/sla/policy';
-import type { ReportResponse } from '../../common/api-types';
+import { MAX_REPORT_BREACHES, type ReportResponse } from '../../common/api-types';
 import type { Caller } from '../auth';
 import { authed, type TabContext } from '../context';
 import { badRequest, forbidden, queryOf, sendJson } from '../http';
@@ -145,7 +145,13 @@ const queryFor = (ctx: TabContext, req: Request): ReportQuery =>
 
 export function reportHandler(ctx: TabContext) {
   return authed(ctx, async (req, res, caller, desks) => {
-    const body: ReportResponse = await buildReport(ctx, caller, desks, queryFor(ctx, req));
+    const { report, names } = await buildReport(ctx, caller, desks, queryFor(ctx, req));
+    const { rows: _rows, breaches, ...figures } = report;
+    const body: ReportResponse = {
+      report: { ...figures, breaches: breaches.slice(0, MAX_REPORT_BREACHES) },
+      breachCount: breaches.length,
+      names,
+    };
     sendJson(res, 200, body);
   });
 }

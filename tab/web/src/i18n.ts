@@ -121,6 +121,7 @@ const T = {
   backlogAge: { nb: 'Åpne saker etter alder', en: 'Open cases by age' },
   breaches: { nb: 'Brudd og forklaringer', en: 'Breaches and explanations' },
   noBreaches: { nb: 'Ingen brudd i perioden.', en: 'No breaches in the period.' },
+  moreInCsv: { nb: 'alle står i CSV-eksporten', en: 'all are in the CSV export' },
   lateBy: { nb: 'Over fristen', en: 'Late by' },
   uptime: { nb: 'Oppetid per tjeneste (mål 99,8 %)', en: 'Uptime per service (goal 99.8 %)' },
   dueCol: { nb: 'Frist', en: 'Due' },

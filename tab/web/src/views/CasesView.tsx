@@ -43,7 +43,7 @@ import { Countdown } from '../components/Countdown';
 import { useT, type TextKey } from '../i18n';
 import { useCasesStyles } from './CasesView.styles';
 
-const FIRST_PAGE = 300;
+const FIRST_PAGE = 100;
 const NEXT_PAGE = 5000;
 const ROW_HEIGHT = 44;
 

@@ -5,7 +5,7 @@
  */
 import { GroupedVerticalBarChart, VerticalBarChart } from '@fluentui/react-charts';
 import { tokens } from '@fluentui/react-components';
-import type { SlaReport } from '../../../../shared/reports/figures';
+import type { ReportFigures } from '../../../common/api-types';
 import { BACKLOG_BUCKET_LABELS, type BacklogBucket } from '../../../../shared/reports/figures';
 import { SLA_TARGET_LABELS } from '../../../../shared/cases/labels';
 import { useT } from '../i18n';
@@ -21,7 +21,7 @@ const SHORT_BUCKETS: Record<BacklogBucket, string> = {
 };
 const HEIGHT = 240;
 
-export function WeeksChart({ report }: { report: SlaReport }) {
+export function WeeksChart({ report }: { report: ReportFigures }) {
   const { t } = useT();
   return (
     <VerticalBarChart
@@ -36,7 +36,7 @@ export function WeeksChart({ report }: { report: SlaReport }) {
   );
 }
 
-export function BacklogChart({ report }: { report: SlaReport }) {
+export function BacklogChart({ report }: { report: ReportFigures }) {
   const { t, l } = useT();
   return (
     <VerticalBarChart
@@ -55,7 +55,7 @@ export function BacklogChart({ report }: { report: SlaReport }) {
   );
 }
 
-export function SharesChart({ report }: { report: SlaReport }) {
+export function SharesChart({ report }: { report: ReportFigures }) {
   const { t, l } = useT();
   return (
     <GroupedVerticalBarChart

@@ -262,6 +262,11 @@ export default function ReportView({ session, params, navigate }: Props) {
           </div>
           <section className={styles.card}>
             <Subtitle2>{t('breaches')}</Subtitle2>
+            {data && data.breachCount > r.breaches.length && (
+              <Text
+                className={styles.small}
+              >{`${r.breaches.length} ${t('of')} ${data.breachCount} – ${t('moreInCsv')}`}</Text>
+            )}
             {r.breaches.length === 0 ? (
               <Text>{t('noBreaches')}</Text>
             ) : (

@@ -15,6 +15,7 @@
 import { isoInstant } from '../../shared/ids';
 import type { Desk } from '../../shared/desks/model';
 import type { OutboxMessage, Store } from '../../shared/ports';
+import type { SlaPolicy } from '../../shared/sla/policy';
 import { computeSla } from '../../shared/sla/state';
 import { dueWarnings } from '../../shared/sla/warnings';
 import type { Logger } from '../server/logger';
@@ -102,8 +103,19 @@ export function startSlaWatcher(deps: SlaWatcherDeps, autoStart = true): SlaWatc
     }
   }
 
+  // The SLA engine caches compiled calendars per calendar object; desks come fresh from the store on
+  // every sweep, so keep one policy object per desk while its content stays the same.
+  const policies = new Map<string, { json: string; policy: SlaPolicy }>();
+  const stablePolicy = (desk: Desk): Desk => {
+    const json = JSON.stringify(desk.policy);
+    const known = policies.get(desk.id);
+    if (known?.json === json) return { ...desk, policy: known.policy };
+    policies.set(desk.id, { json, policy: desk.policy });
+    return desk;
+  };
+
   async function sweep(now: Date = clock.now()): Promise<SweepResult> {
-    const desks = await store.desks.list();
+    const desks = (await store.desks.list()).map(stablePolicy);
     const result: SweepResult = { desks: desks.length, cases: 0, due: 0, enqueued: [] };
     for (const desk of desks) {
       try {

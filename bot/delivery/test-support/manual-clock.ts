@@ -51,7 +51,7 @@ export class ManualClock implements Clock {
   async settle(maxTurns = 2000): Promise<void> {
     let quiet = 0;
     let last = this.seq;
-    for (let i = 0; i < maxTurns && quiet < 20; i++) {
+    for (let i = 0; i < maxTurns && quiet < 4; i++) {
       await turn();
       if (this.seq === last) quiet += 1;
       else {

@@ -18,6 +18,8 @@ import { createBotLogic } from './conversation/bot';
 import type { ConversationDeps, Downloader } from './conversation/deps';
 import { fetchDownloader } from './conversation/download';
 import { startAutoClose } from './jobs/auto-close';
+import { startDelivery, startSlaWatcher } from './delivery';
+import { repoRoot } from '../scripts/repo-root';
 import { DEMO_DIRECTORY, seedIfEmpty } from './seed';
 import { FristvaktAdapter } from './server/adapter';
 import { createBotAuthentication, type AuthEndpoints } from './server/auth';
@@ -49,7 +51,7 @@ export interface AppOptions {
   /** Test hook: the tab API's token settings (a local JWKS instead of Entra ID). */
   tabAuth?: TabAuthSettings;
   tabDir?: string;
-  /** Run the background jobs (auto-close); default true. */
+  /** Run the background jobs (outbox sender, SLA watcher, auto-close); default true. */
   jobs?: boolean;
 }
 
@@ -134,7 +136,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     logic,
     log,
     store,
-    tabDir: options.tabDir ?? join(__dirname, '..', '..', 'tab', 'web', 'dist'),
+    tabDir: options.tabDir ?? join(repoRoot(), 'tab', 'web', 'dist'),
     tabRoutes: options.tabRoutes
       ? options.tabRoutes({ store, catalogue, directory, clock })
       : tabRoutes({
@@ -152,11 +154,18 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   const address = server.address();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
-  const stops: Array<() => void> = [];
-  if (options.jobs !== false)
+  const stops: Array<() => Promise<void> | void> = [];
+  if (options.jobs !== false) {
+    // Outbox sender and SLA watcher (bot/delivery), each under its own lease in the store.
+    const delivery = startDelivery({ store, adapter, botAppId: config.bot.appId ?? '', log });
+    const watcher = startSlaWatcher({ store, log, onEnqueued: () => delivery.kick() });
+    deps.onOutboxWritten = () => delivery.kick();
     stops.push(
       startAutoClose({ store, catalogue, directory, clock, log }, config.autoCloseIntervalMinutes * 60_000),
+      () => watcher.stop(),
+      () => delivery.stop(),
     );
+  }
 
   return {
     server,
@@ -165,8 +174,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     deps,
     url,
     async close() {
-      for (const stop of stops) stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const stop of stops) await stop();
       if (ownStore) await store.close();
     },
   };

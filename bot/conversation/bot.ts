@@ -96,6 +96,8 @@ export function createBotLogic(deps: ConversationDeps): (context: TurnContext) =
     } catch (err) {
       deps.log.error(`turn failed (${a.type}): ${isFristvaktError(err) ? err.code : 'INTERNAL'}`, err);
       await turn.send(messageCard({ text: turn.s.errors.generic, tone: 'attention' }));
+    } finally {
+      deps.onOutboxWritten?.();
     }
   };
 }

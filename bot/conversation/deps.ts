@@ -23,6 +23,8 @@ export interface ConversationDeps {
     /** Send the bot's own token when downloading Teams-hosted inline images (when authentication is on). */
     useBotToken: boolean;
   };
+  /** Called after a turn that may have written outbox messages: wakes the outbox sender. */
+  onOutboxWritten?: () => void;
   /** Outbox messages to write with a new case (issue 5: the triage post). */
   caseCreatedOutbox?: (c: Case) => OutboxMessage[];
 }

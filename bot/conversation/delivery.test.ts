@@ -1,0 +1,48 @@
+/**
+ * With the background jobs on (as in production): the desk's changes reach the reporter's 1:1 chat
+ * on the fake Bot Connector through the outbox sender, exactly once each.
+ */
+import { userId, type CaseRef } from '../../shared/ids';
+import type { TestUser } from '../test-support/activities';
+import { cardOfCall, cardOfInvoke, cardText } from '../test-support/cards';
+import { GOOD_ANSWERS, openForm, submitForm } from '../test-support/fault-form';
+import { startHarness, type Harness } from '../test-support/harness';
+import { actOnCase } from './act-on-case';
+
+const kari: TestUser = { aadObjectId: 'aad-kari', name: 'Kari Nordmann' };
+const DESK_MEMBER = { id: userId('demo-desk-ror'), name: 'Siri Saksbehandler' };
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ app: { jobs: true } });
+});
+afterAll(() => h.close());
+
+it('delivers "taken" and the solution card to the reporter’s chat', async () => {
+  const { clientKey } = await openForm(h, kari);
+  const ref = /FV-2026-\d{6}/.exec(
+    cardText(cardOfInvoke((await submitForm(h, kari, clientKey, GOOD_ANSWERS)).body)),
+  )![0] as CaseRef;
+  const act = async (command: Parameters<typeof actOnCase>[3]) =>
+    actOnCase(
+      { ...h.app.deps, catalogue: await h.app.catalogue.get() },
+      ref,
+      DESK_MEMBER,
+      command,
+      h.now.value,
+    );
+  h.connector.clear();
+  await act({ type: 'claim' });
+  await act({ type: 'solve', solution: 'Tilgangen i Visma er rettet.' });
+  h.app.deps.onOutboxWritten?.();
+  const inKarisChat = (c: { kind: string; conversationId?: string }) =>
+    (c.kind === 'send' || c.kind === 'reply') && c.conversationId === `a:personal-${kari.aadObjectId}`;
+  const solution = await h.connector.waitFor(
+    (c) =>
+      inKarisChat(c) && c.status < 300 && JSON.stringify(c.body).includes('Tilgangen i Visma er rettet.'),
+    20_000,
+  );
+  expect(cardText(cardOfCall(solution))).toContain(`Sak ${ref} er løst`);
+  const delivered = h.connector.calls.filter((c) => inKarisChat(c) && c.status < 300);
+  expect(delivered.map((c) => cardText(cardOfCall(c)).includes('har tatt sak'))).toEqual([true, false]);
+});

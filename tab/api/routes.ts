@@ -5,6 +5,7 @@
 import type { RouteDef } from '../../bot/server/route-def';
 import { createContext, type TabApiDeps } from './context';
 import { actionHandler } from './handlers/actions';
+import { commentHandler } from './handlers/comments';
 import { attachmentHandler, getCaseHandler, listCasesHandler } from './handlers/cases';
 import { devUsersHandler, meHandler } from './handlers/me';
 import { createNoticeHandler, listNoticesHandler } from './handlers/notices';
@@ -21,6 +22,13 @@ export function tabRoutes(deps: TabApiDeps): RouteDef[] {
     { method: 'get', path: '/api/cases', name: 'tab.cases.list', handler: listCasesHandler(ctx) },
     { method: 'get', path: '/api/cases/:ref', name: 'tab.cases.get', handler: getCaseHandler(ctx) },
     { method: 'post', path: '/api/cases/:ref/actions', name: 'tab.cases.act', handler: actionHandler(ctx) },
+    // Issue 8: a comment (or, for the support lines, an internal note) from the tab.
+    {
+      method: 'post',
+      path: '/api/cases/:ref/comments',
+      name: 'tab.cases.comment',
+      handler: commentHandler(ctx),
+    },
     {
       method: 'get',
       path: '/api/cases/:ref/attachments/:id',

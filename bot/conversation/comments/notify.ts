@@ -152,7 +152,8 @@ function deskCard(e: CaseEvent, c: Case): CardJson | null {
 
 export interface NotifyContext {
   store: Store;
-  catalogue: CatalogueSnapshot;
+  /** Only the service lookup is needed (the tab's API passes its own). */
+  catalogue: Pick<CatalogueSnapshot, 'service'>;
   now: Date;
 }
 

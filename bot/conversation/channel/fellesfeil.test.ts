@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyCommand } from '../../../shared/cases/lifecycle';
 import type { Case } from '../../../shared/cases/model';
-import { caseRef, type CaseRef } from '../../../shared/ids';
+import { caseRef, userId, type CaseRef } from '../../../shared/ids';
 import type { Store } from '../../../shared/ports';
 import { PRESETS } from '../../../shared/sla/presets';
 import { openSqliteStore } from '../../../shared/store/sqlite';
@@ -43,7 +43,7 @@ function storeWithInterference(inner: Store): { store: Store; interfereOnce: (re
         current.value,
         { type: 'comment', visibility: 'internal', text: 'Ringte innmelder.' },
         {
-          actor: { kind: 'user', id: 'aad-bjorn' as never, name: 'Bjørn Desk' },
+          actor: { kind: 'user', id: userId('aad-bjorn'), name: 'Bjørn Desk' },
           role: 'desk',
           now: NOW,
           policy: PRESETS['ror-ikt'],

@@ -1,4 +1,5 @@
 /** Tildel: assign the case to a member of the desk. */
+import { userId } from '../../../../shared/ids';
 import { TRIAGE_INPUTS } from '../../../cards/channel/inputs';
 import { channelStrings } from '../../../cards/channel/strings';
 import type { InvokeResult } from '../../invoke';
@@ -17,7 +18,7 @@ export const triageAssign = (turn: Turn, data: Record<string, unknown>): Promise
       return {
         command: {
           type: 'assign',
-          assignee: { id: id as never, name: memberName(turn.deps.directory, id) },
+          assignee: { id: userId(id), name: memberName(turn.deps.directory, id) },
         },
       };
     },

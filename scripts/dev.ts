@@ -38,6 +38,8 @@ export interface DevOptions {
 
 export interface DevLoop {
   appUrl: string;
+  /** The server's data directory (the embedded store's files). */
+  dataDir: string;
   playgroundUrl: string;
   /** Resolves when a child exits on its own (the other is stopped then). */
   exited: Promise<string>;
@@ -111,9 +113,9 @@ export async function startDev(options: DevOptions): Promise<DevLoop> {
     PORT: String(port),
     ...options.serverEnv,
   });
+  // The same files the server will open: its own configuration says where.
+  const config = loadConfig(serverEnv, root);
   if (options.demoCases ?? true) {
-    // The same files the server will open: its own configuration says where.
-    const config = loadConfig(serverEnv, root);
     if (config.store.kind === 'sqlite') {
       mkdirSync(config.store.blobDir, { recursive: true });
       const store = openSqliteStore({ file: config.store.file, blobDir: config.store.blobDir });
@@ -178,7 +180,7 @@ export async function startDev(options: DevOptions): Promise<DevLoop> {
         child.once('exit', (code, signal) => resolve(`${name} stopped (${signal ?? code ?? ''})`));
       }
     });
-    return { appUrl, playgroundUrl, exited, stop };
+    return { appUrl, dataDir: config.dataDir, playgroundUrl, exited, stop };
   } catch (err) {
     await stop();
     throw err;
@@ -197,9 +199,9 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      'Fristvakt runs locally (embedded store under .data/, bot authentication off):',
+      `Fristvakt runs locally (embedded store in ${loop.dataDir}, bot authentication off):`,
       `  Chat with the bot:   ${loop.playgroundUrl}   (you are Alex Wilber, Molde kommune, and a member of ROR-IKT Kundeservice)`,
-      `  The tab:             ${loop.appUrl}/tab/   (development sign-in)${tabBuilt ? '' : ' - not built yet: npm run build:tab'}`,
+      `  The tab:             ${loop.appUrl}/tab/?devUser=${PLAYGROUND_USER_ID}   (development sign-in as Alex)${tabBuilt ? '' : ' - not built yet: npm run build:tab'}`,
       `  Health:              ${loop.appUrl}/healthz`,
       'Try "hjelp" or "meld feil" in the personal chat; in the Triage channel, "@Fristvakt koble ror-ikt".',
       'Ctrl+C stops both.',

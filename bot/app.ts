@@ -18,6 +18,11 @@ import { createBotLogic } from './conversation/bot';
 import type { ConversationDeps, Downloader } from './conversation/deps';
 import { fetchDownloader } from './conversation/download';
 import { startAutoClose } from './jobs/auto-close';
+import type { Case, CaseEvent } from '../shared/cases/model';
+import type { OutboxMessage } from '../shared/ports';
+import { triageChangeMessages } from './conversation/channel/triage-outbox';
+import { eventLine, eventWhat } from './conversation/channel/event-line';
+import { reporterNotificationsIn } from './conversation/notify';
 import { startDelivery, startSlaWatcher } from './delivery';
 import { repoRoot } from '../scripts/repo-root';
 import { DEMO_DIRECTORY, seedIfEmpty } from './seed';
@@ -111,6 +116,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     log.info('Seeded the three desks, the service catalogue and the organisations.');
   const directory = options.directory ?? (config.demoDirectory ? DEMO_DIRECTORY : EMPTY_DIRECTORY);
   const catalogue = createCatalogue(store);
+  await catalogue.get();
 
   const deps: ConversationDeps = {
     store,
@@ -125,6 +131,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     },
   };
   const logic = createBotLogic(deps);
+  /** A change made in the tab: the channel card updated with a one-line reply, and the reporter told. */
+  const caseChangeOutbox = (after: Case, events: CaseEvent[]): OutboxMessage[] => {
+    const snapshot = catalogue.peek();
+    const desk = snapshot?.desk(after.deskId);
+    const last = events[events.length - 1];
+    if (!snapshot || !desk || !last) return [];
+    const now = clock();
+    const line = eventLine(last, eventWhat(last, desk, 'nb'), 'nb');
+    return [
+      ...triageChangeMessages(after, events, desk, { catalogue: snapshot, directory, now }, line),
+      ...reporterNotificationsIn('nb', after, events, desk, now),
+    ];
+  };
   const auth = createBotAuthentication(config.bot, {
     ...(options.authEndpoints ? { endpoints: options.authEndpoints } : {}),
     ...(options.credentialsFactory ? { credentialsFactory: options.credentialsFactory } : {}),
@@ -144,6 +163,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           directory,
           now: clock,
           auth: options.tabAuth ?? tabAuthSettings(config),
+          outboxForCaseChange: (_before, after, events) => caseChangeOutbox(after, events),
           log: (msg: string, err?: unknown) => log.error(`tab api: ${msg}`, err),
         }),
   });

@@ -21,6 +21,8 @@ export interface CatalogueSnapshot {
 
 export interface Catalogue {
   get(): Promise<CatalogueSnapshot>;
+  /** The last snapshot read, without waiting (undefined before the first read). */
+  peek(): CatalogueSnapshot | undefined;
   /** Forget the cached copy (after a desk or the catalogue changed). */
   invalidate(): void;
 }
@@ -45,7 +47,9 @@ function snapshot(desks: Desk[], services: Service[], orgs: Organisation[]): Cat
 
 export function createCatalogue(store: Store, ttlMs = 30_000, nowMs: () => number = Date.now): Catalogue {
   let cached: { at: number; value: Promise<CatalogueSnapshot> } | undefined;
+  let last: CatalogueSnapshot | undefined;
   return {
+    peek: () => last,
     get() {
       const now = nowMs();
       if (!cached || now - cached.at > ttlMs) {
@@ -53,7 +57,7 @@ export function createCatalogue(store: Store, ttlMs = 30_000, nowMs: () => numbe
           store.desks.list(),
           store.desks.listServices(),
           store.desks.listOrganisations(),
-        ]).then(([d, s, o]) => snapshot(d, s, o));
+        ]).then(([d, s, o]) => (last = snapshot(d, s, o)));
         cached = { at: now, value };
         value.catch(() => {
           cached = undefined;

@@ -46,3 +46,25 @@ it('delivers "taken" and the solution card to the reporter’s chat', async () =
   const delivered = h.connector.calls.filter((c) => inKarisChat(c) && c.status < 300);
   expect(delivered.map((c) => cardText(cardOfCall(c)).includes('har tatt sak'))).toEqual([true, false]);
 });
+
+it('tells the reporter when the desk solves the case in the tab (the tab API’s change hook)', async () => {
+  const { clientKey } = await openForm(h, kari);
+  const ref = /FV-2026-\d{6}/.exec(
+    cardText(cardOfInvoke((await submitForm(h, kari, clientKey, GOOD_ANSWERS)).body)),
+  )![0] as CaseRef;
+  const stored = (await h.app.store.cases.getForDesk(ref, 'ror-ikt' as never))!;
+  h.connector.clear();
+  const res = await fetch(`${h.app.url}/api/cases/${ref}/actions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'x-fristvakt-dev-user': 'demo-desk-ror' },
+    body: JSON.stringify({ action: 'solve', solution: 'Løst fra fanen.', version: stored.version }),
+  });
+  expect(res.status).toBe(200);
+  const call = await h.connector.waitFor(
+    (c) =>
+      c.conversationId === `a:personal-${kari.aadObjectId}` &&
+      JSON.stringify(c.body).includes('Løst fra fanen.'),
+    20_000,
+  );
+  expect(cardText(cardOfCall(call))).toContain(`Sak ${ref} er løst`);
+});

@@ -59,9 +59,19 @@ export async function reporterNotifications(
   desk: Desk,
   now: Date,
 ): Promise<OutboxMessage[]> {
+  if (!events.some((e) => !(e.by.kind === 'user' && e.by.id === c.reporter.id))) return [];
+  return reporterNotificationsIn(await reporterLocale(store, c), c, events, desk, now);
+}
+
+/** The same, in a given language (for callers that cannot read the store first, e.g. the tab API). */
+export function reporterNotificationsIn(
+  locale: Locale,
+  c: Case,
+  events: CaseEvent[],
+  desk: Desk,
+  now: Date,
+): OutboxMessage[] {
   const relevant = events.filter((e) => !(e.by.kind === 'user' && e.by.id === c.reporter.id));
-  if (relevant.length === 0) return [];
-  const locale = await reporterLocale(store, c);
   const messages: OutboxMessage[] = [];
   for (const e of relevant) {
     const card = cardFor(e, c, desk, locale);

@@ -62,14 +62,31 @@ function stateOf(t: TargetState): Overall {
 
 const RANK: Record<Overall, number> = { breached: 4, at_risk: 3, on_track: 2, paused: 1, done: 0 };
 
-function targetLine(t: TargetState, label: string, locale: Locale): TargetLine {
+/** Business minutes in a typical working day of the policy (as the tab's countdown counts days). */
+function minutesPerDay(desk: Desk): number {
+  const day = desk.policy.calendar.week[1] ?? desk.policy.calendar.week[2] ?? [];
+  const mins = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const total = day.reduce((n, p) => n + mins(p.to) - mins(p.from), 0);
+  return total > 0 ? total : 1440;
+}
+
+/** "45 min", "2 t 15 min", and past a day "3 d 2 t" (days of business time when the clock is). */
+function amountOf(minutes: number, t: TargetState, desk: Desk, locale: Locale): string {
+  const perDay = t.clock === 'calendar' ? 1440 : minutesPerDay(desk);
+  const abs = Math.abs(minutes);
+  const days = Math.floor(abs / perDay);
+  const coarse = days > 0 ? days * perDay + Math.round((abs - days * perDay) / 60) * 60 : abs;
+  return formatMinutes(coarse, locale, perDay);
+}
+
+function targetLine(t: TargetState, label: string, desk: Desk, locale: Locale): TargetLine {
   const s = channelStrings(locale).card;
   if (t.state === 'no_target') return { label, text: s.noTarget, state: 'done' };
   const due = t.dueAt ? s.due(formatDeadline(t.dueAt, locale)) : '';
   if (t.state === 'met' || t.metAt)
     return { label, text: `${s.met}${due ? ` (${due})` : ''}`, state: 'done' };
   const minutes = t.remainingMinutes ?? 0;
-  const amount = formatMinutes(Math.abs(minutes), locale) + (t.clock === 'business' ? ` ${s.business}` : '');
+  const amount = amountOf(minutes, t, desk, locale) + (t.clock === 'business' ? ` ${s.business}` : '');
   const left = t.state === 'paused' ? s.pausedLeft(amount) : minutes < 0 ? s.late(amount) : s.left(amount);
   return { label, text: [due, left].filter(Boolean).join(' · '), state: stateOf(t) };
 }
@@ -140,8 +157,8 @@ export function triageCardData(
   const sla = computeSla(c, desk.policy, ctx.now);
   const finished = c.status === 'solved' || c.status === 'closed';
   const targets = [
-    targetLine(sla.response, s.response, locale),
-    targetLine(sla.resolution, s.resolution, locale),
+    targetLine(sla.response, s.response, desk, locale),
+    targetLine(sla.resolution, s.resolution, desk, locale),
   ];
   const overall: Overall = finished
     ? 'done'

@@ -162,7 +162,7 @@ export async function resolvedReporterMessages(turn: Turn, n: Notice): Promise<O
   const out: OutboxMessage[] = [];
   for (const ref of n.linkedCaseRefs) {
     const c = await turn.deps.store.cases.getForDesk(ref, n.deskId);
-    if (!c) continue;
+    if (!c || c.value.status === 'closed') continue;
     const locale = await reporterLocale(turn.deps.store, c.value);
     const card = caseUpdateCard({
       locale,

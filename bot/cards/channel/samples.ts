@@ -42,8 +42,8 @@ function base(locale: Locale): TriageCardData {
       {
         label: nb ? 'Løsningstid' : 'Resolution',
         text: nb
-          ? 'frist fredag 6. mars kl. 10:15 · 22 t 15 min arbeidstid igjen'
-          : 'due Friday 6 March at 10:15 · 22 h 15 min business time left',
+          ? 'frist fredag 6. mars kl. 10:15 · 2 d 7 t arbeidstid igjen'
+          : 'due Friday 6 March at 10:15 · 2 d 7 h business time left',
         state: 'on_track',
       },
     ],
@@ -144,7 +144,7 @@ export function channelSampleCards(locale: Locale): Record<string, CardJson> {
         { label: nb ? 'Responstid' : 'Response', text: nb ? 'oppfylt' : 'met', state: 'done' },
         {
           label: nb ? 'Løsningstid' : 'Resolution',
-          text: nb ? 'pauset, 18 t 5 min arbeidstid igjen' : 'paused, 18 h 5 min business time left',
+          text: nb ? 'pauset, 2 d 3 t arbeidstid igjen' : 'paused, 2 d 3 h business time left',
           state: 'paused',
         },
       ],

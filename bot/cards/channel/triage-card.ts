@@ -15,6 +15,7 @@ import { priorityForm } from './forms/priority-form';
 import { solveForm } from './forms/solve-form';
 import { waitForm } from './forms/wait-form';
 import { channelStrings } from './strings';
+import { triageCommentForm } from '../triage-comment-form';
 
 export type Overall = 'on_track' | 'at_risk' | 'breached' | 'paused' | 'done';
 
@@ -98,7 +99,8 @@ function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
   if (a.assign) out.push(assignForm({ locale: d.locale, target, members: a.assign.members }));
   if (a.resume) out.push(execute(s.resume, VERBS.triageResume, data));
   else if (a.wait) out.push(waitForm({ locale: d.locale, target, reasons: a.wait.reasons }));
-  const more: CardElement[] = [];
+  // Issue 8: a reply to the reporter or an internal note (cards/triage-comment-form.ts).
+  const more: CardElement[] = [triageCommentForm(d.locale, d.ref)];
   if (a.escalate)
     more.push(
       escalateForm({

@@ -144,6 +144,28 @@ describe('comments between the reporter, the desk and a follower', () => {
     expect(actionByVerb(cardOf(kariReply[0]), VERBS.caseComment)).toBeDefined();
   });
 
+  it('the triage card offers "Kommenter" with the internal-note choice; a comment there leaves a line in the thread', async () => {
+    minutes(1);
+    const card = await deskInvoke(VERBS.caseComment, {
+      ref,
+      [CONVERSATION_INPUTS.commentText]: 'Kort fra kanalen',
+      [CONVERSATION_INPUTS.commentInternal]: 'false',
+    });
+    // The answer is the viewer's triage card (the channel's card), not a chat card.
+    const json = JSON.stringify(card);
+    expect(json).toContain('"Action.ShowCard"');
+    expect(json).toContain('"title":"Kommenter"');
+    expect(json).toContain(`"verb":"${VERBS.caseComment}"`);
+    expect(json).toContain(CONVERSATION_INPUTS.commentInternal);
+    const c = await stored(ref);
+    const last = c.events.at(-1)!;
+    const line = (await outboxOf(ref)).find((m) => m.id === `${ref}:${last.id}:triage-reply`);
+    expect(String((line?.activity as { text?: string }).text)).toContain('Kort fra kanalen');
+    expect(to(await outboxOf(ref), kari).some((m) => cardText(cardOf(m)).includes('Kort fra kanalen'))).toBe(
+      true,
+    );
+  });
+
   it('a follower comments too (public only); the reporter and the desk hear it', async () => {
     minutes(5);
     expect(cardText(await say(per, `kommenter ${ref} internt: jeg også`))).toContain(

@@ -11,7 +11,7 @@ import type { CaseCommand } from '../../../shared/cases/lifecycle';
 import type { Case, CommentVisibility, Person } from '../../../shared/cases/model';
 import { FristvaktError, isFristvaktError } from '../../../shared/errors';
 import { parseCaseRef, type CaseRef, type EventId } from '../../../shared/ids';
-import { MAX_COMMENT_LENGTH, detectAddressee } from '../../../shared/text';
+import { MAX_COMMENT_LENGTH, detectAddressee, plainTextForCard } from '../../../shared/text';
 import type { CardJson } from '../../cards/card';
 import { CONVERSATION_INPUTS } from '../../cards/conversation-inputs';
 import { messageCard } from '../../cards/message';
@@ -23,6 +23,7 @@ import { cardResult, errorResult, type InvokeResult } from '../invoke';
 import type { Turn } from '../turn';
 import { caseStatusCardFor } from '../handlers/case-status';
 import { conversationStrings } from './strings';
+import { deskAction } from '../channel/desk-action';
 
 type Outcome = { ok: Case } | { message: string };
 
@@ -151,11 +152,32 @@ export async function proposeDeadlineCommandHandler(turn: Turn, arg: string): Pr
 const refOf = (data: Record<string, unknown>): CaseRef | null =>
   typeof data.ref === 'string' ? parseCaseRef(data.ref) : null;
 
-/** Kommenter / Svar on a card: the comment box's text; on a desk card the internal-note toggle. */
+/**
+ * Kommenter / Svar on a card: the comment box's text; on a desk card the internal-note toggle. In a
+ * channel (the triage card, a comment's reply in its thread) it is a desk action: members only, the
+ * triage card updated in place with a line in the thread, the answer the viewer's triage card.
+ */
 export async function caseComment(turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> {
   const ref = refOf(data);
   if (!ref) return errorResult(400, 'BadRequest', turn.s.errors.expired);
   const raw = data[CONVERSATION_INPUTS.commentText];
+  if (turn.context.activity.conversation?.conversationType === 'channel') {
+    const internalNote =
+      data[CONVERSATION_INPUTS.commentInternal] === 'true' ||
+      data[CONVERSATION_INPUTS.commentInternal] === true;
+    const s = conversationStrings('nb');
+    return deskAction(turn, data, {
+      build: (c) => {
+        const cmd = commentCommand(turn, c, typeof raw === 'string' ? raw : '', internalNote);
+        if (typeof cmd === 'string') return { invalid: cmd };
+        const text = cmd.type === 'comment' ? plainTextForCard(cmd.text) : '';
+        return {
+          command: cmd,
+          line: () => `${internalNote ? s.internalToggle.split(' (')[0] : s.commentLabel}: ${text}`,
+        };
+      },
+    });
+  }
   const internal =
     data[CONVERSATION_INPUTS.commentInternal] === 'true' ||
     data[CONVERSATION_INPUTS.commentInternal] === true;

@@ -254,9 +254,6 @@ const AHEAD_OF_THE_APP: Record<string, string> = {
   BLOB_ACCOUNT_URL:
     'attachments in the Storage account (the app keeps them under FRISTVAKT_DATA_DIR/blobs today)',
   BLOB_CONTAINER: 'attachments in the Storage account',
-  AAD_APP_CLIENT_ID: "the tab API's SSO token audience (issue 6)",
-  AAD_APP_TENANT_ID: "the tab API's SSO token issuer (issue 6)",
-  TAB_ENDPOINT: 'links from cards to the tab',
 };
 
 /** Stand-ins for the values Azure computes at deployment (endpoints, Key Vault references). */
@@ -328,6 +325,13 @@ describe('web app settings (infra/main.bicep) against bot/config.ts', () => {
           seed: true,
           store: { kind: 'cosmos', database: 'fristvakt', endpoint: env.COSMOS_ENDPOINT },
           bot: { appType: 'SingleTenant', appId: env.BOT_ID, tenantId: env.BOT_TENANT_ID },
+          // The tab's sign-in: the SSO app, and never the development sign-in.
+          tab: {
+            clientId: env.AAD_APP_CLIENT_ID,
+            tenantId: env.AAD_APP_TENANT_ID,
+            endpoint: env.TAB_ENDPOINT,
+            devSignIn: false,
+          },
         });
         expect(config.store).toEqual(
           expect.not.objectContaining({ managedIdentityClientId: expect.anything() }),

@@ -41,6 +41,7 @@ import {
 } from '../../../common/api-types';
 import type { Session } from '../App';
 import { Countdown } from '../components/Countdown';
+import { CommentBox } from '../components/CommentBox';
 import { formatDateTime, useT } from '../i18n';
 import { ApiFailure } from '../services/api';
 import { useCaseStyles } from './CaseView.styles';
@@ -465,6 +466,16 @@ export function CaseView({ session, refParam, navigate }: Props) {
               </li>
             ))}
           </ol>
+          {/* Issue 8: comments (and, for the support lines, internal notes). */}
+          {c.status !== 'closed' && (
+            <CommentBox
+              session={session}
+              caseRef={c.ref}
+              locale={locale}
+              canNote={detail.canAct}
+              onSaved={setDetail}
+            />
+          )}
         </section>
       </div>
     </div>

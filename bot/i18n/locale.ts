@@ -44,10 +44,20 @@ export const formatDateTime = (d: Date, locale: Locale): string => DATE_TIME[loc
 /** `torsdag 12. mars kl. 14:05` (nb) in Oslo time: deadlines, where the weekday matters. */
 export const formatDeadline = (d: Date, locale: Locale): string => WEEKDAY_DATE_TIME[locale].format(d);
 
+/** Recent minutes already formatted: `formatToParts` is slow and every report asks for a few. */
+const MINUTES = new Map<number, { date: string; time: string }>();
+const MINUTES_MAX = 4096;
+
 /** The Oslo wall-clock date `YYYY-MM-DD` and time `HH:mm` of an instant (card defaults). */
 export function osloDateAndTime(d: Date): { date: string; time: string } {
-  const p = Object.fromEntries(PARTS.formatToParts(d).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  const minute = Math.floor(d.getTime() / 60_000);
+  const hit = MINUTES.get(minute);
+  if (hit) return hit;
+  const p = Object.fromEntries(PARTS.formatToParts(new Date(minute * 60_000)).map((x) => [x.type, x.value]));
+  const value = { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  if (MINUTES.size >= MINUTES_MAX) MINUTES.clear();
+  MINUTES.set(minute, value);
+  return value;
 }
 
 /** The instant of an Oslo wall-clock date and time; null when not a valid date/time. */

@@ -1,0 +1,35 @@
+import { formatDeadline, fromOslo, localeOf, osloDateAndTime } from './locale';
+
+describe('Oslo time', () => {
+  it.each([
+    ['2026-03-03T09:00:00Z', '2026-03-03', '10:00'], // winter, UTC+1
+    ['2026-07-01T22:30:00Z', '2026-07-02', '00:30'], // summer, UTC+2, next day
+    ['2026-03-29T00:59:59Z', '2026-03-29', '01:59'], // just before the spring change
+    ['2026-03-29T01:00:00Z', '2026-03-29', '03:00'], // just after it
+  ])('%s is %s %s in Oslo, and back', (iso, date, time) => {
+    expect(osloDateAndTime(new Date(iso))).toEqual({ date, time });
+    const back = fromOslo(date, time)!;
+    expect(osloDateAndTime(back)).toEqual({ date, time });
+    expect(Math.abs(back.getTime() - Date.parse(iso))).toBeLessThan(60_000);
+  });
+
+  it('rejects impossible dates and the skipped spring hour', () => {
+    expect(fromOslo('2026-02-30', '10:00')).toBeNull();
+    expect(fromOslo('2026-03-03', '24:00')).toBeNull();
+    expect(fromOslo('2026-03-29', '02:30')).toBeNull();
+    expect(fromOslo('03.03.2026', '10:00')).toBeNull();
+  });
+
+  it('formats deadlines with the weekday, in nb and en', () => {
+    const d = new Date('2026-03-06T09:00:00Z');
+    expect(formatDeadline(d, 'nb')).toBe('fredag 6. mars kl. 10:00');
+    expect(formatDeadline(d, 'en')).toBe('Friday 6 March at 10:00');
+  });
+
+  it('takes English from en-* and Norwegian otherwise', () => {
+    expect(localeOf('en-US')).toBe('en');
+    expect(localeOf('nb-NO')).toBe('nb');
+    expect(localeOf('nn-NO')).toBe('nb');
+    expect(localeOf(undefined)).toBe('nb');
+  });
+});

@@ -26,6 +26,7 @@ export const SERVICES: Service[] = [
   svc(DESK_BYARKIVET, 'websak-postjournal', 'Offentlig postjournal', 'citizen_facing'),
   svc(DESK_BYARKIVET, 'websak-eformidling', 'eFormidling / SvarUt (utsending av brev)', 'high_uptime'),
   svc(DESK_BYARKIVET, 'websak-skanning', 'Skanning og arkivering', 'normal'),
+  svc(DESK_BYARKIVET, 'websak-helsearkiv', 'Helsearkiv (journaler for helsetjenesten)', 'life_and_health'),
   svc(DESK_UKE, 'uke-agresso', 'Agresso (økonomi)', 'high_uptime', { supplier: 'Sopra Steria' }),
   svc(DESK_UKE, 'uke-gerica', 'Gerica (sykehjem)', 'life_and_health', { supplier: 'Sopra Steria' }),
   svc(DESK_UKE, 'uke-kompass', 'Kompass (selvbetjening)', 'normal'),

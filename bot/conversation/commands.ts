@@ -11,7 +11,9 @@ import { caseStatusCommand } from './handlers/case-status';
 import { noticesCommand } from './handlers/notices';
 import { CHANNEL_COMMANDS } from './channel/commands';
 import {
+  billableCommandHandler,
   commentCommandHandler,
+  problemCommandHandler,
   followCommandHandler,
   proposeDeadlineCommandHandler,
   unfollowCommandHandler,
@@ -62,6 +64,8 @@ export const COMMANDS: CommandDef[] = [
     takesArgument: true,
     handler: proposeDeadlineCommandHandler,
   },
+  { name: 'fakturerbar', aliases: ['billable'], takesArgument: true, handler: billableCommandHandler },
+  { name: 'problemsak', aliases: ['problem'], takesArgument: true, handler: problemCommandHandler },
   ...CHANNEL_COMMANDS,
 ];
 

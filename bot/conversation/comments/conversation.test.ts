@@ -368,9 +368,16 @@ describe('agreed new deadline, billable and problem record', () => {
 
   it('billable and a problem record reach the reporter', async () => {
     minutes(5);
-    await deskAct({ type: 'mark_billable', reason: 'Bestilt utvidelse' });
+    expect(cardText(await say(per, `fakturerbar ${ref} Fordi`))).toContain('Du kan ikke gjøre dette');
+    expect(cardText(await say(anne, `fakturerbar ${ref} Bestilt utvidelse`))).toContain(
+      'merket som trolig fakturerbar',
+    );
     await deskAct({ type: 'solve', solution: 'Omgåelse: bruk eksport til PDF.' });
-    await deskAct({ type: 'link_problem', problemId: 'PRB-77' });
+    expect(cardText(await say(anne, `problemsak ${ref} PRB-77`))).toContain('knyttet til problemsak PRB-77');
+    expect(await stored(ref)).toMatchObject({
+      billable: { reason: 'Bestilt utvidelse' },
+      problemId: 'PRB-77',
+    });
     const kariTexts = to(await outboxOf(ref), kari).map((m) => cardText(cardOf(m)));
     expect(kariTexts.some((t) => t.includes('trolig bli fakturert') && t.includes('Bestilt utvidelse'))).toBe(
       true,

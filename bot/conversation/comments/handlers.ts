@@ -149,6 +149,28 @@ export async function proposeDeadlineCommandHandler(turn: Turn, arg: string): Pr
   return messageCard({ text: s.proposalSent(ref), tone: 'good' });
 }
 
+/** `fakturerbar FV-2026-000123 <begrunnelse>` (a desk member; seed 002 §5.1.2.4). */
+export async function billableCommandHandler(turn: Turn, arg: string): Promise<CardJson> {
+  const s = conversationStrings(turn.locale);
+  const m = /^(\S+)\s+([\s\S]+)$/.exec(arg.trim());
+  const ref = m ? parseCaseRef(m[1]) : null;
+  if (!m || !ref) return messageCard({ text: s.billableUsage });
+  const outcome = await act(turn, ref, () => ({ type: 'mark_billable', reason: m[2] }));
+  if ('message' in outcome) return messageCard({ text: outcome.message, tone: 'warning' });
+  return messageCard({ text: s.billableSaved(ref), tone: 'good' });
+}
+
+/** `problemsak FV-2026-000123 <id>` (a support line; seed 002 §5.1.2.5). */
+export async function problemCommandHandler(turn: Turn, arg: string): Promise<CardJson> {
+  const s = conversationStrings(turn.locale);
+  const m = /^(\S+)\s+(\S{1,100})\s*$/.exec(arg.trim());
+  const ref = m ? parseCaseRef(m[1]) : null;
+  if (!m || !ref) return messageCard({ text: s.problemUsage });
+  const outcome = await act(turn, ref, () => ({ type: 'link_problem', problemId: m[2] }));
+  if ('message' in outcome) return messageCard({ text: outcome.message, tone: 'warning' });
+  return messageCard({ text: s.problemSaved(ref, m[2]), tone: 'good' });
+}
+
 const refOf = (data: Record<string, unknown>): CaseRef | null =>
   typeof data.ref === 'string' ? parseCaseRef(data.ref) : null;
 

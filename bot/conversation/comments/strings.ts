@@ -68,6 +68,10 @@ export interface ConversationStrings {
   noteAdded: (ref: string) => string;
   proposalSent: (ref: string) => string;
   proposeUsage: string;
+  billableUsage: string;
+  problemUsage: string;
+  billableSaved: (ref: string) => string;
+  problemSaved: (ref: string, id: string) => string;
 }
 
 const NB: ConversationStrings = {
@@ -139,6 +143,10 @@ const NB: ConversationStrings = {
   noteAdded: (ref) => `Internt notat lagt til sak ${ref}.`,
   proposalSent: (ref) => `Forslaget om ny frist for sak ${ref} er sendt til innmelder.`,
   proposeUsage: 'Skriv «ny frist FV-2026-000123 2026-11-20 15:00 begrunnelsen».',
+  billableUsage: 'Skriv «fakturerbar FV-2026-000123 begrunnelsen».',
+  problemUsage: 'Skriv «problemsak FV-2026-000123 PRB-42».',
+  billableSaved: (ref) => `Sak ${ref} er merket som trolig fakturerbar, og innmelder har fått beskjed.`,
+  problemSaved: (ref, id) => `Sak ${ref} er knyttet til problemsak ${id}, og innmelder har fått beskjed.`,
 };
 
 const EN: ConversationStrings = {
@@ -210,6 +218,10 @@ const EN: ConversationStrings = {
   noteAdded: (ref) => `Internal note added to case ${ref}.`,
   proposalSent: (ref) => `The new deadline for case ${ref} was proposed to the reporter.`,
   proposeUsage: 'Write “ny frist FV-2026-000123 2026-11-20 15:00 the reason”.',
+  billableUsage: 'Write “billable FV-2026-000123 the reason”.',
+  problemUsage: 'Write “problem FV-2026-000123 PRB-42”.',
+  billableSaved: (ref) => `Case ${ref} is marked likely billable, and the reporter was told.`,
+  problemSaved: (ref, id) => `Case ${ref} is linked to problem record ${id}, and the reporter was told.`,
 };
 
 export const conversationStrings = (locale: Locale): ConversationStrings => (locale === 'en' ? EN : NB);

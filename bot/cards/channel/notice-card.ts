@@ -14,7 +14,7 @@ export interface NoticeCardData {
   locale: Locale;
   id: string;
   deskId: string;
-  /** The notice's `updatedAt`: actions carry it, so a stale card does not overwrite a newer update. */
+  /** What the desk last saw (status, end, text): actions carry it, so a stale card does not overwrite a newer update. */
   version: string;
   kind: NoticeKind;
   status: NoticeStatus;

@@ -15,6 +15,7 @@ import { silentLogger } from '../../server/logger';
 import { actionByVerb, cardOfCall, cardOfInvoke, cardText, type AnyCard } from '../../test-support/cards';
 import { GOOD_ANSWERS, openForm, submitForm } from '../../test-support/fault-form';
 import type { Harness } from '../../test-support/harness';
+import { noticeCardVersion } from './notices';
 import {
   anne,
   channelInvoke,
@@ -131,7 +132,7 @@ it('posts a notice in each chosen channel and edits every copy in place on an up
     channelInvoke(anne, h.serviceUrl, VERBS.noticeUpdate, {
       id,
       deskId: 'ror-ikt',
-      version: notice.updatedAt,
+      version: noticeCardVersion(notice),
       [NOTICE_INPUTS.updateText]: 'Leverandøren feilsøker.',
     }),
   );

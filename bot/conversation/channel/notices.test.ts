@@ -4,7 +4,7 @@
  * §6.2), publish → one post per chosen channel, update → every copy edited and a reply under each,
  * "Løst" → closed everywhere and the reporters of linked cases told; members only; replay safe.
  */
-import { deskId, noticeId, type CaseRef, caseRef } from '../../../shared/ids';
+import { deskId, isoInstant, noticeId, type CaseRef, caseRef } from '../../../shared/ids';
 import type { OutboxEntry } from '../../../shared/ports';
 import { NOTICE_INPUTS } from '../../cards/channel/inputs';
 import { VERBS } from '../../cards/verbs';
@@ -20,6 +20,7 @@ import {
 } from '../../test-support/cards';
 import { GOOD_ANSWERS, openForm, submitForm } from '../../test-support/fault-form';
 import type { Harness } from '../../test-support/harness';
+import { noticeCardVersion } from './notices';
 import {
   anne,
   channelInvoke,
@@ -157,7 +158,7 @@ describe('a planned maintenance notice', () => {
     const card = await invoke(olav, VERBS.noticeUpdate, {
       id,
       deskId: 'ror-ikt',
-      version: n.updatedAt,
+      version: noticeCardVersion(n),
       [NOTICE_INPUTS.updateText]: 'Hei',
     });
     expect(cardText(card)).toContain('Bare medlemmer av ROR-IKT Kundeservice');
@@ -165,12 +166,23 @@ describe('a planned maintenance notice', () => {
   });
 
   it('an update edits every posted copy in place and replies under each; a stale card does not act', async () => {
+    // A reporter joins the notice meanwhile ("Dette gjelder meg også"): the desk's card stays current.
+    const joined = (await h.app.store.notices.get(noticeId(id), ROR))!;
+    const seen = noticeCardVersion(joined.value); // the version on the posted card
+    await h.app.store.notices.update(
+      {
+        ...joined.value,
+        linkedCaseRefs: [caseRef('FV-2026-000001')],
+        updatedAt: isoInstant(new Date('2026-03-03T09:20:00Z')),
+      },
+      joined.version,
+    );
     const before = (await h.app.store.notices.get(noticeId(id), ROR))!.value;
     h.now.value = new Date('2026-03-03T09:30:00Z');
     const card = await invoke(anne, VERBS.noticeUpdate, {
       id,
       deskId: 'ror-ikt',
-      version: before.updatedAt,
+      version: seen,
       [NOTICE_INPUTS.updateText]: 'Oppgraderingen tar en time lenger.',
       [NOTICE_INPUTS.updateEndDate]: '2026-03-05',
       [NOTICE_INPUTS.updateEndTime]: '21:00',
@@ -190,7 +202,7 @@ describe('a planned maintenance notice', () => {
     const stale = await invoke(anne, VERBS.noticeUpdate, {
       id,
       deskId: 'ror-ikt',
-      version: before.updatedAt,
+      version: noticeCardVersion(before),
       [NOTICE_INPUTS.updateText]: 'Gammel',
     });
     expect(cardText(stale)).toContain('endret i mellomtiden');
@@ -253,7 +265,11 @@ describe('an outage notice made from a case, resolved', () => {
   it('"Løst" closes it on every copy, replies under each, and tells the reporters of linked cases', async () => {
     const n = (await h.app.store.notices.get(noticeId(id), ROR))!.value;
     h.now.value = new Date('2026-03-03T11:00:00Z');
-    const card = await invoke(anne, VERBS.noticeResolve, { id, deskId: 'ror-ikt', version: n.updatedAt });
+    const card = await invoke(anne, VERBS.noticeResolve, {
+      id,
+      deskId: 'ror-ikt',
+      version: noticeCardVersion(n),
+    });
     expect(cardText(card)).toContain('Driftsavbrudd · Løst');
     expect(elements(card).filter((e) => String(e.type).startsWith('Action.'))).toHaveLength(0);
     const out = await ofNotice(id);
@@ -270,7 +286,7 @@ describe('an outage notice made from a case, resolved', () => {
     const again = await invoke(anne, VERBS.noticeResolve, {
       id,
       deskId: 'ror-ikt',
-      version: (await h.app.store.notices.get(noticeId(id), ROR))!.value.updatedAt,
+      version: noticeCardVersion((await h.app.store.notices.get(noticeId(id), ROR))!.value),
     });
     expect(cardText(again)).toContain('allerede løst');
   });

@@ -72,6 +72,19 @@ export function noticeFormData(
   };
 }
 
+/**
+ * The version a notice card carries: what the desk edits (status, expected end, text). Linking a case
+ * to the notice (a reporter's "Dette gjelder meg også") does not make the desk's cards stale.
+ */
+export function noticeCardVersion(n: Notice): string {
+  let h = 0x811c9dc5;
+  for (const ch of `${n.status}|${n.expectedEndAt ?? ''}|${n.text}`) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16);
+}
+
 export function noticeCardData(
   n: Notice,
   desk: Desk,
@@ -85,7 +98,7 @@ export function noticeCardData(
     locale,
     id: n.id,
     deskId: n.deskId,
-    version: n.updatedAt,
+    version: noticeCardVersion(n),
     kind: n.kind,
     status: n.status,
     title: n.title,

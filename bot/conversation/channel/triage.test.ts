@@ -158,7 +158,9 @@ describe('the case in the triage channel', () => {
     expect(cardText(card)).toContain('● On track');
     expect(cardText(card)).toMatch(/\*\*Response:\*\* due Tuesday 3 March at \d\d:\d\d · .* left/);
     // A Lav case: 5 working days of 7.5 business hours, said in days as the tab does.
-    expect(cardText(card)).toContain('**Resolution:** due Tuesday 10 March at 10:00 · 5 d business time left');
+    expect(cardText(card)).toContain(
+      '**Resolution:** due Tuesday 10 March at 10:00 · 5 d business time left',
+    );
   });
 
   it('refuses a non-member’s button with an error card; nothing changes', async () => {

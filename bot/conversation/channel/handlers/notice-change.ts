@@ -13,7 +13,7 @@ import { noticeCard } from '../../../cards/channel/notice-card';
 import { channelStrings } from '../../../cards/channel/strings';
 import { cardResult, errorResult, type InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
-import { noticeCardData } from '../notices';
+import { noticeCardData, noticeCardVersion } from '../notices';
 import { memberDesk } from './notice-publish';
 
 export interface NoticeChange {
@@ -36,7 +36,7 @@ export async function changeNotice(
   if (!found) return cardResult(channelErrorCard({ locale: turn.locale, message: s.notice.notFound }));
   const show = (n: Notice, banner?: { text: string; tone: 'good' | 'warning' | 'attention' }) =>
     cardResult(noticeCard(noticeCardData(n, desk, turn.catalogue, turn.locale, true, banner)));
-  if (typeof data.version === 'string' && data.version !== found.value.updatedAt)
+  if (typeof data.version === 'string' && data.version !== noticeCardVersion(found.value))
     return show(found.value, { text: s.errors.changedMeanwhile, tone: 'warning' });
   if (found.value.status === 'resolved')
     return show(found.value, { text: s.notice.alreadyResolved, tone: 'warning' });

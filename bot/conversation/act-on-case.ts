@@ -78,6 +78,15 @@ export async function actOnCaseAsSystem(
         now,
         policy: desk.policy,
       }),
-    (result) => reporterNotifications(deps.store, result.case, result.events, desk, now),
+    async (result) => [
+      ...(await reporterNotifications(deps.store, result.case, result.events, desk, now)),
+      // Issue 8: the followers hear of it too (e.g. closed without an answer).
+      ...(await conversationNotifications(
+        { store: deps.store, catalogue: deps.catalogue, now },
+        result.case,
+        result.events,
+        desk,
+      )),
+    ],
   );
 }

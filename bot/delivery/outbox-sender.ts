@@ -285,6 +285,12 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   }
 
   function retryDelay(attempt: number, f: Failure): number {
+    // Throttled: the whole sender already pauses for Retry-After; the message goes again right after
+    // it (jittered up to +20 %), unless Teams keeps throttling it, then it backs off like any failure.
+    if (f.throttled && attempt <= 3) {
+      const wait = f.retryAfterMs ?? defaultThrottleMs;
+      return wait * (1 + random() * 0.2);
+    }
     const exp = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempt - 1));
     const jittered = exp * (0.5 + random() / 2);
     return Math.max(jittered, f.retryAfterMs ?? 0);
@@ -342,13 +348,17 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     for (const e of [...sentUnmarked.values()]) await markDelivered(e);
     if (!mayWork()) return 0;
     const t = now().getTime();
-    const due = await store.outbox.listDue(isoInstant(now()), batchSize);
+    // Read further than one batch: messages waiting behind a retry are skipped, not sent.
+    const due = await store.outbox.listDue(isoInstant(now()), batchSize * 4);
     for (const [k, until] of blockedUntil) if (until <= t) blockedUntil.delete(k);
     // One queue per thread (or chat): in order of creation within it, queues side by side.
     const queues = new Map<string, OutboxEntry[]>();
+    let taken = 0;
     for (const e of due) {
+      if (taken >= batchSize) break;
       const k = queueKey(e);
       if (blockedUntil.has(k)) continue;
+      taken += 1;
       const q = queues.get(k);
       if (q) q.push(e);
       else queues.set(k, [e]);

@@ -1,0 +1,207 @@
+/**
+ * Delivery (issue 5): the SLA watcher's sweep over 50 000 open cases on the embedded store (target
+ * under 1 s), and the outbox sender's throughput against the fake Bot Connector with 10 % injected 429s.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Case } from '../shared/cases/model';
+import type { Desk } from '../shared/desks/model';
+import {
+  deskId,
+  eventId,
+  isoInstant,
+  orgId,
+  priorityId,
+  serviceId,
+  userId,
+  type DeskId,
+} from '../shared/ids';
+import type { OutboxMessage, Store } from '../shared/ports';
+import { PRESETS } from '../shared/sla/presets';
+import { slaSummary } from '../shared/sla/state';
+import { openSqliteStore } from '../shared/store/sqlite';
+import { botConnector } from '../bot/delivery/connector';
+import { startOutboxSender, type OutboxSenderOptions } from '../bot/delivery/outbox-sender';
+import { startSlaWatcher } from '../bot/delivery/sla-watcher';
+import { silentLogger } from '../bot/server/logger';
+import { startFakeConnector } from '../bot/test-support/fake-connector';
+
+export const name = 'delivery (SLA watcher sweep, outbox sender)';
+
+const OPEN_CASES = 50_000;
+const NOW = new Date('2026-05-20T10:00:00Z'); // a Wednesday, 12:00 in Oslo: business hours
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const DESKS: Desk[] = (['ror-ikt', 'byarkivet-websak', 'uke-servicesenter'] as const).map((p, i) => ({
+  id: deskId(p),
+  name: p,
+  orgIds: [],
+  policy: PRESETS[p],
+  phone: '0',
+  triageChannel: {
+    teamId: `19:team-${i}@thread.tacv2`,
+    channelId: `19:triage-${i}@thread.tacv2`,
+    serviceUrl: 'http://127.0.0.1:9/',
+  },
+  noticeChannels: [],
+  members: [],
+  escalationContacts: [{ id: userId('u-lead'), name: 'Leder' }],
+  autoCloseWorkingDays: 5,
+}));
+
+async function seedOpenCases(store: Store): Promise<void> {
+  const rand = rng(7);
+  for (const d of DESKS) await store.desks.put(d);
+  for (let i = 0; i < OPEN_CASES; i++) {
+    const desk = DESKS[i % DESKS.length]!;
+    const p = desk.policy.priorities[Math.floor(rand() * desk.policy.priorities.length)]!;
+    // Received in the last 10 days: a mix of on track, at risk and breached.
+    const receivedAt = isoInstant(new Date(NOW.getTime() - Math.floor(rand() * 10 * 86_400_000)));
+    const reporter = { id: userId(`u-${i % 3000}`), name: 'Ansatt' };
+    const events: Case['events'] = [
+      {
+        id: eventId(`e${i}`),
+        at: receivedAt,
+        by: { kind: 'user', ...reporter },
+        byRole: 'reporter',
+        type: 'created',
+        priority: p.id,
+      },
+    ];
+    const input = {
+      deskId: desk.id as DeskId,
+      orgId: orgId('o'),
+      kind: 'fault' as const,
+      serviceId: serviceId('s'),
+      title: `Sak ${i}`,
+      checklist: {
+        symptom: 's',
+        triedSoFar: 't',
+        scope: 'me' as const,
+        availability: 'partial' as const,
+        startedAt: receivedAt,
+      },
+      reporter,
+      reporterRole: 'employee' as const,
+      testContact: reporter,
+      followers: [],
+      suggestedPriority: priorityId(p.id),
+      priority: p.id,
+      status: 'new' as const,
+      line: 'second' as const,
+      childRefs: [],
+      attachments: [],
+      receivedAt,
+      updatedAt: receivedAt,
+      clientKey: `bench-${i}`,
+      events,
+    };
+    await store.cases.create({ ...input, sla: slaSummary(input, desk.policy) }, 2026, () => []);
+  }
+}
+
+async function benchWatcher(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'fristvakt-bench-delivery-'));
+  const store = openSqliteStore({ file: join(dir, 'store.db'), blobDir: join(dir, 'blobs') });
+  try {
+    let t = performance.now();
+    await seedOpenCases(store);
+    console.log(
+      `seeded ${OPEN_CASES} open cases on 3 desks in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+    const watcher = startSlaWatcher({ store, log: silentLogger }, false);
+    const sweep = async (label: string, w = watcher) => {
+      t = performance.now();
+      const r = await w.sweep(NOW);
+      const ms = performance.now() - t;
+      console.log(
+        `${label}: ${ms.toFixed(0)} ms (${r.cases} cases read, ${r.due} warnings due, ${r.enqueued.length} enqueued)` +
+          `  target < 1000 ms: ${ms < 1000 ? 'met' : 'MISSED'}`,
+      );
+    };
+    await sweep('sweep 1 (first: enqueues every due warning)');
+    await sweep('sweep 2 (steady state, one minute later in practice)');
+    await sweep('sweep 3 (steady state)');
+    await sweep(
+      'sweep after a restart (new watcher: the store skips the known ids)',
+      startSlaWatcher({ store, log: silentLogger }, false),
+    );
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchSender(
+  label: string,
+  count: number,
+  retryAfterSeconds: number,
+  options: OutboxSenderOptions,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'fristvakt-bench-outbox-'));
+  const store = openSqliteStore({ file: join(dir, 'store.db'), blobDir: join(dir, 'blobs') });
+  const fake = await startFakeConnector({ faults: { rate429: 0.1, retryAfterSeconds, seed: 5 } });
+  try {
+    const desk = { ...DESKS[0]!, triageChannel: { ...DESKS[0]!.triageChannel!, serviceUrl: fake.url } };
+    await store.desks.put(desk);
+    for (let u = 0; u < 50; u++)
+      await store.conversations.put(`user:u${u}`, {
+        channelId: 'msteams',
+        serviceUrl: fake.url,
+        bot: { id: 'bot', name: 'Fristvakt' },
+        conversation: { id: `a:chat-${u}`, conversationType: 'personal' },
+      });
+    const at = isoInstant(new Date('2026-05-20T10:00:00Z'));
+    const messages: OutboxMessage[] = [];
+    for (let i = 0; i < count; i++)
+      messages.push({
+        id: `m${i}`,
+        deskId: desk.id,
+        createdAt: at,
+        operation: 'post',
+        conversationKey: `user:u${i % 50}`,
+        activity: { type: 'message', text: `Melding ${i}` },
+      });
+    await store.outbox.enqueue(messages);
+    const t = performance.now();
+    const sender = startOutboxSender({
+      store,
+      connector: botConnector(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
+      botAppId: '',
+      log: silentLogger,
+      options: { pollIntervalMs: 5, ...options },
+    });
+    while (sender.stats.delivered < count) await new Promise((r) => setTimeout(r, 5));
+    const s = (performance.now() - t) / 1000;
+    await sender.stop();
+    const throttled = fake.calls.filter((c) => c.status === 429).length;
+    console.log(
+      `${label}: ${count} messages in ${s.toFixed(2)} s = ${(count / s).toFixed(0)} messages/s ` +
+        `(${throttled} answered 429, ${fake.calls.length} calls, ${sender.stats.parked} parked)`,
+    );
+  } finally {
+    await fake.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<void> {
+  await benchWatcher();
+  await benchSender('outbox, 10 % 429 with Retry-After 1 s, Teams limit 50 req/s', 500, 1, {});
+  await benchSender('outbox, 10 % 429 with Retry-After 0 s, Teams limit 50 req/s', 1000, 0, {});
+  await benchSender('outbox, 10 % 429 with Retry-After 0 s, no rate limit (sender capacity)', 3000, 0, {
+    ratePerSecond: 100_000,
+    concurrency: 16,
+  });
+}

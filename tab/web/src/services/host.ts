@@ -1,9 +1,9 @@
 /**
  * Where the tab runs: inside Teams (teams-js initialised; theme, locale and SSO from the host) or in a
  * plain browser (no host answers within the timeout: development sign-in if the server allows it).
- * `?theme=default|dark|contrast` and `?lang=nb|en` override what the host says.
+ * `?theme=default|dark|contrast` and `?lang=nb|en` override what the host says. teams-js is its own
+ * chunk, loaded only when the page is framed (or in a Teams webview).
  */
-import { app, authentication } from '@microsoft/teams-js';
 import type { Locale } from '../../../../shared/i18n-text';
 
 export type ThemeName = 'default' | 'dark' | 'contrast';
@@ -67,6 +67,8 @@ export async function detectHost(params: URLSearchParams): Promise<Host> {
   const listeners: Array<(t: ThemeName) => void> = [];
   if (mightBeTeams()) {
     try {
+      // teams-js is loaded only where a Teams host may answer: a plain browser never parses it.
+      const { app, authentication } = await import('@microsoft/teams-js');
       await timeout(app.initialize(), 4000);
       const ctx = await app.getContext();
       app.registerOnThemeChangeHandler((t) => {

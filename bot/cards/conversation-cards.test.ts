@@ -12,6 +12,7 @@ import { caseConversationElements } from './case-conversation';
 import { card } from './card';
 import { commentNoticeCard } from './comment-notice';
 import { deadlineProposalCard } from './deadline-proposal';
+import { triageCommentForm, triageDeadlineForm } from './triage-comment-form';
 import { ALL_VERBS } from './verbs';
 
 const md = new MarkdownIt();
@@ -87,6 +88,10 @@ describe.each(['nb', 'en'] as const)('conversation cards (%s)', (locale) => {
     ),
     caseCardPartDesk: card(
       caseConversationElements({ locale, ref: 'FV-2026-000123', support: true, follow: 'follow' }),
+    ),
+    triageForms: card(
+      [],
+      [triageCommentForm(locale, 'FV-2026-000123'), triageDeadlineForm(locale, 'FV-2026-000123')],
     ),
   };
   it.each(Object.keys(cards))('%s is a valid Adaptive Card 1.5 without warnings', (name) => {

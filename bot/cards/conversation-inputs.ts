@@ -5,4 +5,7 @@ export const CONVERSATION_INPUTS = {
   commentInternal: 'commentInternal',
   followerNames: 'followerNames',
   deadlineComment: 'deadlineComment',
+  proposedDate: 'proposedDate',
+  proposedTime: 'proposedTime',
+  proposedReason: 'proposedReason',
 } as const;

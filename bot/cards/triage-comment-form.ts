@@ -7,7 +7,49 @@ import type { Locale } from '../../shared/i18n-text';
 import { conversationStrings } from '../conversation/comments/strings';
 import { execute, type CardElement } from './card';
 import { commentInputs } from './comment-notice';
+import { CONVERSATION_INPUTS } from './conversation-inputs';
 import { VERBS } from './verbs';
+
+/**
+ * "Ny frist" (seed 004 §5.5): date, time (Oslo) and the reason, proposed to the reporter. Not on the
+ * triage card yet: its "Mer" menu is at the host's limit of 5 actions; until the channel flow makes
+ * room, the desk proposes with `ny frist <ref> <dato> <tid> <begrunnelse>` in chat.
+ */
+export function triageDeadlineForm(locale: Locale, ref: string): CardElement {
+  const s = conversationStrings(locale);
+  return {
+    type: 'Action.ShowCard',
+    title: s.proposedDue,
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        {
+          type: 'Input.Date',
+          id: CONVERSATION_INPUTS.proposedDate,
+          label: s.proposedDue,
+          isRequired: true,
+          errorMessage: s.proposeUsage,
+        },
+        {
+          type: 'Input.Time',
+          id: CONVERSATION_INPUTS.proposedTime,
+          label: locale === 'nb' ? 'Klokkeslett' : 'Time',
+          value: '15:00',
+        },
+        {
+          type: 'Input.Text',
+          id: CONVERSATION_INPUTS.proposedReason,
+          label: s.reason,
+          isMultiline: true,
+          maxLength: 1000,
+          isRequired: true,
+          errorMessage: s.reason,
+        },
+      ],
+      actions: [execute(s.send, VERBS.deadlinePropose, { ref })],
+    },
+  };
+}
 
 export function triageCommentForm(locale: Locale, ref: string): CardElement {
   const s = conversationStrings(locale);

@@ -32,6 +32,8 @@ export const VERBS = {
   caseFollowers: 'case.followers',
   /** Issue 8: the reporter accepts or declines a proposed deadline; data `{ ref, proposalId, accept }`. */
   deadlineAnswer: 'deadline.answer',
+  /** Issue 8: a desk member proposes a new deadline from the triage card; data `{ ref }`. */
+  deadlinePropose: 'deadline.propose',
   /** Issue 5: the triage card's desk actions and driftsmeldinger (cards/channel/verbs.ts). */
   ...CHANNEL_VERBS,
 } as const;

@@ -14,7 +14,14 @@ import { caseShow } from './handlers/case-status';
 import { casesList } from './handlers/my-cases';
 import { solutionAccept, solutionReject } from './handlers/solution';
 import { CHANNEL_VERB_HANDLERS } from './channel/verbs';
-import { caseComment, caseFollow, caseFollowers, caseUnfollow, deadlineAnswer } from './comments/handlers';
+import {
+  caseComment,
+  caseFollow,
+  caseFollowers,
+  caseUnfollow,
+  deadlineAnswer,
+  deadlinePropose,
+} from './comments/handlers';
 
 export type VerbHandler = (turn: Turn, data: Record<string, unknown>) => Promise<InvokeResult>;
 
@@ -34,6 +41,7 @@ export const VERB_HANDLERS: Record<Verb, VerbHandler> = {
   [VERBS.caseUnfollow]: caseUnfollow,
   [VERBS.caseFollowers]: caseFollowers,
   [VERBS.deadlineAnswer]: deadlineAnswer,
+  [VERBS.deadlinePropose]: deadlinePropose,
   ...CHANNEL_VERB_HANDLERS,
 };
 

@@ -366,6 +366,42 @@ describe('agreed new deadline, billable and problem record', () => {
     ).toContain('erstattet eller allerede besvart');
   });
 
+  it('the desk proposes with the "Ny frist" form in the channel; the reporter declines; the agreed deadline stays', async () => {
+    minutes(5);
+    const before = (await stored(ref)).events.length;
+    await deskInvoke(VERBS.deadlinePropose, {
+      ref,
+      [CONVERSATION_INPUTS.proposedDate]: 'ikke-en-dato',
+      [CONVERSATION_INPUTS.proposedReason]: 'Grunn',
+    });
+    expect((await stored(ref)).events).toHaveLength(before);
+    const card = await deskInvoke(VERBS.deadlinePropose, {
+      ref,
+      [CONVERSATION_INPUTS.proposedDate]: '2026-03-27',
+      [CONVERSATION_INPUTS.proposedTime]: '12:00',
+      [CONVERSATION_INPUTS.proposedReason]: 'Visma trenger en uke til',
+    });
+    expect(JSON.stringify(card)).toContain('"Action.ShowCard"'); // the viewer's triage card
+    const proposal = to(await outboxOf(ref), kari)
+      .map(cardOf)
+      .find((c) => cardText(c).includes('Visma trenger en uke til'))!;
+    const decline = (proposal.actions as Array<Record<string, unknown>>).find(
+      (a) => (a.data as { accept?: boolean }).accept === false,
+    )!;
+    minutes(5);
+    const answer = await invoke(kari, VERBS.deadlineAnswer, {
+      ...(decline.data as object),
+      [CONVERSATION_INPUTS.deadlineComment]: 'For lenge',
+    });
+    expect(cardText(answer)).toContain('Du har avslått forslaget');
+    expect((await stored(ref)).agreedResolutionDueAt).toBe('2026-03-20T13:00:00.000Z');
+    expect(
+      deskThread(await outboxOf(ref), ref).some((m) =>
+        cardText(cardOf(m)).includes('Innmelder avslo ny frist'),
+      ),
+    ).toBe(true);
+  });
+
   it('billable and a problem record reach the reporter', async () => {
     minutes(5);
     expect(cardText(await say(per, `fakturerbar ${ref} Fordi`))).toContain('Du kan ikke gjøre dette');

@@ -171,6 +171,27 @@ export async function problemCommandHandler(turn: Turn, arg: string): Promise<Ca
   return messageCard({ text: s.problemSaved(ref, m[2]), tone: 'good' });
 }
 
+/** "Ny frist" from the triage card: a desk action (members only), proposed to the reporter. */
+export async function deadlinePropose(turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> {
+  const s = conversationStrings(turn.locale);
+  const date = data[CONVERSATION_INPUTS.proposedDate];
+  const time = data[CONVERSATION_INPUTS.proposedTime];
+  const reason = data[CONVERSATION_INPUTS.proposedReason];
+  return deskAction(turn, data, {
+    build: () => {
+      const due = DateTime.fromISO(`${String(date)}T${typeof time === 'string' && time ? time : '15:00'}`, {
+        zone: 'Europe/Oslo',
+      });
+      if (typeof date !== 'string' || !due.isValid) return { invalid: s.proposeUsage };
+      if (typeof reason !== 'string' || reason.trim() === '') return { invalid: s.reason };
+      return {
+        command: { type: 'propose_deadline', dueAt: due.toJSDate(), reason },
+        line: () => s.event.proposed(formatDeadline(due.toJSDate(), 'nb')),
+      };
+    },
+  });
+}
+
 const refOf = (data: Record<string, unknown>): CaseRef | null =>
   typeof data.ref === 'string' ? parseCaseRef(data.ref) : null;
 

@@ -57,6 +57,7 @@ export interface ChannelStrings {
     notice: string;
     save: string;
     more: string;
+    incident: string;
     assignee: string;
     newPriority: string;
     priorityReason: string;
@@ -209,6 +210,7 @@ const nb: ChannelStrings = {
     notice: 'Lag driftsmelding',
     save: 'Lagre',
     more: 'Mer …',
+    incident: 'Fellesfeil / driftsmelding …',
     assignee: 'Tildel til',
     newPriority: 'Ny prioritet',
     priorityReason: 'Begrunnelse (valgfri)',
@@ -373,6 +375,7 @@ const en: ChannelStrings = {
     notice: 'Create service notice',
     save: 'Save',
     more: 'More …',
+    incident: 'Major incident / notice …',
     assignee: 'Assign to',
     newPriority: 'New priority',
     priorityReason: 'Reason (optional)',

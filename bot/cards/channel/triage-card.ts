@@ -87,7 +87,8 @@ export const MAX_REFRESH_USERS = 60;
 
 /**
  * At most 5 buttons in a row (the default host config's limit): the frequent actions come first, the
- * rest ("Eskaler", "Endre prioritet", "Knytt til hovedsak", "Lag driftsmelding") sit under "Mer".
+ * rest ("Kommenter", "Eskaler", "Endre prioritet", and "Fellesfeil / driftsmelding" with "Knytt til
+ * hovedsak" and "Lag driftsmelding") sit under "Mer", which keeps one place free.
  */
 function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
   const s = channelStrings(d.locale).actions;
@@ -119,8 +120,16 @@ function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
         current: a.priority.current,
       }),
     );
-  if (a.link) more.push(linkForm({ locale: d.locale, target }));
-  if (a.notice) more.push(execute(s.notice, VERBS.triageNotice, { ref: d.ref }));
+  // Fellesfeil and driftsmelding together, so "Mer" keeps a free place under the host's limit of 5.
+  const incident: CardElement[] = [];
+  if (a.link) incident.push(linkForm({ locale: d.locale, target }));
+  if (a.notice) incident.push(execute(s.notice, VERBS.triageNotice, { ref: d.ref }));
+  if (incident.length > 0)
+    more.push({
+      type: 'Action.ShowCard',
+      title: s.incident,
+      card: { type: 'AdaptiveCard', body: [], actions: incident },
+    });
   if (more.length > 0)
     out.push({
       type: 'Action.ShowCard',

@@ -11,9 +11,8 @@ import { CONVERSATION_INPUTS } from './conversation-inputs';
 import { VERBS } from './verbs';
 
 /**
- * "Ny frist" (seed 004 §5.5): date, time (Oslo) and the reason, proposed to the reporter. Not on the
- * triage card yet: its "Mer" menu is at the host's limit of 5 actions; until the channel flow makes
- * room, the desk proposes with `ny frist <ref> <dato> <tid> <begrunnelse>` in chat.
+ * "Ny frist" under the triage card's "Mer" (seed 004 §5.5): date, time (Oslo) and the reason, proposed
+ * to the reporter. In chat: `ny frist <ref> <dato> <tid> <begrunnelse>`.
  */
 export function triageDeadlineForm(locale: Locale, ref: string): CardElement {
   const s = conversationStrings(locale);

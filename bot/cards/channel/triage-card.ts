@@ -15,7 +15,7 @@ import { priorityForm } from './forms/priority-form';
 import { solveForm } from './forms/solve-form';
 import { waitForm } from './forms/wait-form';
 import { channelStrings } from './strings';
-import { triageCommentForm } from '../triage-comment-form';
+import { triageCommentForm, triageDeadlineForm } from '../triage-comment-form';
 
 export type Overall = 'on_track' | 'at_risk' | 'breached' | 'paused' | 'done';
 
@@ -102,6 +102,8 @@ function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
   else if (a.wait) out.push(waitForm({ locale: d.locale, target, reasons: a.wait.reasons }));
   // Issue 8: a reply to the reporter or an internal note (cards/triage-comment-form.ts).
   const more: CardElement[] = [triageCommentForm(d.locale, d.ref)];
+  // Issue 8: propose a new deadline to the reporter (seed 004 §5.5), while the case is worked.
+  if (a.solve) more.push(triageDeadlineForm(d.locale, d.ref));
   if (a.escalate)
     more.push(
       escalateForm({

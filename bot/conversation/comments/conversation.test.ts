@@ -366,7 +366,7 @@ describe('agreed new deadline, billable and problem record', () => {
     ).toContain('erstattet eller allerede besvart');
   });
 
-  it('the desk proposes with the "Ny frist" form in the channel; the reporter declines; the agreed deadline stays', async () => {
+  it('the desk proposes from the triage card’s "Ny frist"; the reporter declines; the agreed deadline stays', async () => {
     minutes(5);
     const before = (await stored(ref)).events.length;
     await deskInvoke(VERBS.deadlinePropose, {
@@ -381,7 +381,7 @@ describe('agreed new deadline, billable and problem record', () => {
       [CONVERSATION_INPUTS.proposedTime]: '12:00',
       [CONVERSATION_INPUTS.proposedReason]: 'Visma trenger en uke til',
     });
-    expect(JSON.stringify(card)).toContain('"Action.ShowCard"'); // the viewer's triage card
+    expect(JSON.stringify(card)).toContain(`"verb":"${VERBS.deadlinePropose}"`); // the viewer's triage card
     const proposal = to(await outboxOf(ref), kari)
       .map(cardOf)
       .find((c) => cardText(c).includes('Visma trenger en uke til'))!;

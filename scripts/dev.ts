@@ -201,7 +201,7 @@ async function main(): Promise<void> {
       '',
       `Fristvakt runs locally (embedded store in ${loop.dataDir}, bot authentication off):`,
       `  Chat with the bot:   ${loop.playgroundUrl}   (you are Alex Wilber, Molde kommune, and a member of ROR-IKT Kundeservice)`,
-      `  The tab:             ${loop.appUrl}/tab/?devUser=${PLAYGROUND_USER_ID}   (development sign-in as Alex)${tabBuilt ? '' : ' - not built yet: npm run build:tab'}`,
+      `  The tab:             ${loop.appUrl}/tab/?devUser=${PLAYGROUND_USER_ID}   (development sign-in as Alex)${tabBuilt ? '' : ' - not built yet: npm run build'}`,
       `  Health:              ${loop.appUrl}/healthz`,
       'Try "hjelp" or "meld feil" in the personal chat; in the Triage channel, "@Fristvakt koble ror-ikt".',
       'Ctrl+C stops both.',

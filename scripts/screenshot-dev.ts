@@ -128,7 +128,7 @@ async function main(): Promise<void> {
       await tab.screenshot({ path: join(out, 'tab-desk-queue.png') });
       console.log('tab: screenshots taken (Mine saker, the desk queue)');
     } else {
-      console.log(`tab: HTTP ${res?.status() ?? '?'} (not built? npm run build:tab)`);
+      console.log(`tab: HTTP ${res?.status() ?? '?'} (not built? npm run build)`);
     }
   } finally {
     await context.close();

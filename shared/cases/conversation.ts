@@ -29,7 +29,7 @@
  * - Problem record (seed 002 §5.1.2.5): a support line links the case to a problem record id (a case
  *   solved with a workaround); the reporter and followers are told that a permanent fix is pending.
  */
-import { ValidationError } from '../errors';
+import { FristvaktError, ValidationError } from '../errors';
 import { isoInstant, type EventId } from '../ids';
 import { computeSla } from '../sla/state';
 import { detectAddressee, MAX_COMMENT_LENGTH } from '../text';
@@ -161,7 +161,10 @@ function commentToChange(c: Case, id: EventId, ctx: CommandContext, field: strin
   const author = s.event.by;
   const mine = ctx.actor.kind === 'user' && author.kind === 'user' && author.id === ctx.actor.id;
   if (!mine && !(field === 'delete' && ctx.role === 'desk'))
-    throw new ValidationError(field, `only the author may ${field} comment ${id}`);
+    throw new FristvaktError('FORBIDDEN', `only the author may ${field} comment ${id}`, {
+      field,
+      role: ctx.role,
+    });
   return s;
 }
 

@@ -78,3 +78,34 @@ it('lets the reporter comment, keeps an internal note from them, and meets the r
   for (const m of msgs.filter((x) => x.conversationKey.startsWith('user:')))
     expect(JSON.stringify(m.activity)).not.toContain(NOTE);
 });
+
+it('edits (the author only) and deletes leave a trace; the reporter sees only the current text', async () => {
+  const patch = (who: keyof typeof USERS, id: string, text: string) =>
+    fetch(`${srv.url}/api/cases/${REF}/comments/${id}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${tokens[who]}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text }),
+    });
+  const del = (who: keyof typeof USERS, id: string) =>
+    fetch(`${srv.url}/api/cases/${REF}/comments/${id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${tokens[who]}` },
+    });
+  expect((await post('employeeAukra', { text: 'Telefonnummeret mitt er 99887766' })).status).toBe(201);
+  let c = (await srv.store.cases.getForDesk(REF, 'ror-ikt' as never))!.value;
+  const id = c.events.at(-1)!.id;
+  expect((await patch('desk', id, 'endret av desken')).status).toBe(403);
+  expect((await patch('employeeAukra', id, 'Ring meg på Teams')).status).toBe(200);
+  let mine = JSON.stringify(await get('employeeAukra'));
+  expect(mine).toContain('Ring meg på Teams');
+  expect(mine).not.toContain('99887766');
+  expect(JSON.stringify(await get('desk'))).toContain('99887766');
+
+  expect((await del('desk', id)).status).toBe(200);
+  c = (await srv.store.cases.getForDesk(REF, 'ror-ikt' as never))!.value;
+  expect(c.events.at(-1)).toMatchObject({ type: 'comment_deleted', commentId: id });
+  mine = JSON.stringify(await get('employeeAukra'));
+  expect(mine).not.toContain('Ring meg på Teams');
+  expect(mine).toContain('comment_deleted');
+  expect((await patch('employeeAukra', id, 'igjen')).status).toBe(400);
+});

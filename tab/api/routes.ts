@@ -5,7 +5,7 @@
 import type { RouteDef } from '../../bot/server/route-def';
 import { createContext, type TabApiDeps } from './context';
 import { actionHandler } from './handlers/actions';
-import { commentHandler } from './handlers/comments';
+import { changeCommentHandler, commentHandler } from './handlers/comments';
 import { attachmentHandler, getCaseHandler, listCasesHandler } from './handlers/cases';
 import { devUsersHandler, meHandler } from './handlers/me';
 import { createNoticeHandler, listNoticesHandler } from './handlers/notices';
@@ -28,6 +28,18 @@ export function tabRoutes(deps: TabApiDeps): RouteDef[] {
       path: '/api/cases/:ref/comments',
       name: 'tab.cases.comment',
       handler: commentHandler(ctx),
+    },
+    {
+      method: 'patch',
+      path: '/api/cases/:ref/comments/:id',
+      name: 'tab.cases.comment.edit',
+      handler: changeCommentHandler(ctx, 'edit'),
+    },
+    {
+      method: 'del',
+      path: '/api/cases/:ref/comments/:id',
+      name: 'tab.cases.comment.delete',
+      handler: changeCommentHandler(ctx, 'delete'),
     },
     {
       method: 'get',

@@ -24,6 +24,7 @@ import { caseRow } from '../../common/rows';
 import type { Caller } from '../auth';
 import { authed, type TabContext } from '../context';
 import { badRequest, forbidden, notFound, paramOf, queryOf, sendJson } from '../http';
+import { eventsFor } from '../../../shared/cases/conversation';
 
 export function policyOf(desks: readonly Desk[], id: string): SlaPolicy | undefined {
   return desks.find((d) => d.id === id)?.policy;
@@ -167,7 +168,8 @@ export const seesInternal = (access: UserAccess, c: Case): boolean =>
 
 function forViewer(c: Case, access: UserAccess): Case {
   if (seesInternal(access, c)) return c;
-  return { ...c, events: c.events.filter((e) => !(e.type === 'comment' && e.visibility === 'internal')) };
+  // Issue 8: no internal note (nor its edits), public comments as they stand now, no earlier texts.
+  return { ...c, events: eventsFor(c, 'public') };
 }
 
 const link = (c: Case): CaseLink => ({ ref: c.ref, title: c.title, status: c.status });

@@ -93,6 +93,21 @@ function describe(e: CaseEvent, locale: Locale, priorityName: (id: string) => st
       return nb ? 'Følgere endret' : 'Followers changed';
     case 'breach_explained':
       return `${nb ? 'Forklaring på brudd' : 'Breach explained'} (${SLA_TARGET_LABELS[e.target][locale]}): ${e.explanation}`;
+    // Issue 8: the case conversation's events.
+    case 'comment_edited':
+      return `${nb ? 'Kommentar redigert' : 'Comment edited'}${e.text ? `: ${e.text}` : ''}`;
+    case 'comment_deleted':
+      return nb ? 'Kommentar slettet' : 'Comment deleted';
+    case 'deadline_proposed':
+      return `${nb ? 'Ny frist foreslått' : 'New deadline proposed'}: ${formatDateTime(e.dueAt, locale)} – ${e.reason}`;
+    case 'deadline_answered':
+      return e.accepted
+        ? `${nb ? 'Ny frist godtatt' : 'New deadline accepted'}: ${formatDateTime(e.dueAt, locale)}`
+        : `${nb ? 'Ny frist avslått' : 'New deadline declined'}${e.comment ? ` – ${e.comment}` : ''}`;
+    case 'billable_marked':
+      return `${nb ? 'Trolig fakturerbar' : 'Likely billable'}: ${e.reason}`;
+    case 'problem_linked':
+      return `${nb ? 'Knyttet til problemsak' : 'Linked to problem record'} ${e.problemId}`;
     default:
       return (e as { type: string }).type;
   }

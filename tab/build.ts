@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
+import { buildConfigPage } from './build-config';
 
 /** The repository root, whether this runs from `tab/` (ts-jest) or compiled from `dist/tab/`. */
 const ROOT = existsSync(join(__dirname, '..', 'package.json'))
@@ -91,6 +92,8 @@ export async function buildTab(options: BuildOptions = {}): Promise<BuildResult>
   );
   if (!entry) throw new Error('esbuild produced no entry script');
   writeFileSync(join(outDir, 'index.html'), HTML(relative(outDir, resolve(ROOT, entry))));
+  // The channel tab's configuration page (manifest configurableTabs): its own build, see build-config.ts.
+  await buildConfigPage({ root: ROOT, outDir, production });
   const entryFiles = staticClosure(meta, entry);
   const size = (f: string) => readFileSync(resolve(ROOT, f));
   const entryBytes = entryFiles.reduce((n, f) => n + size(f).length, 0);

@@ -1,0 +1,131 @@
+/**
+ * The channel tab's configuration page (`/tab/config.html`) in headless Chromium against a real test
+ * server serving the production bundle built here. Outside Teams it shows the choice and the address the
+ * tab would be saved with (`data-content-url`); the address is then opened to show that the tab itself
+ * understands it. Screenshot: docs/tab/config.png.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildTab, type BuildResult } from '../build';
+import { launchBrowser, type TestBrowser } from '../test-support/browser';
+import { seedStore, USERS } from '../test-support/seed';
+import { startTestServer, type TestServer } from '../test-support/server';
+
+const NOW = new Date('2026-03-20T12:00:00Z');
+const SHOTS = resolve(__dirname, '..', '..', 'docs', 'tab');
+
+let dist: string;
+let built: BuildResult;
+let srv: TestServer;
+let tb: TestBrowser;
+
+beforeAll(async () => {
+  dist = mkdtempSync(join(tmpdir(), 'fristvakt-config-dist-'));
+  built = await buildTab({ outDir: dist });
+  srv = await startTestServer({ now: NOW, devSignIn: true, distDir: dist, seed: (s) => seedStore(s) });
+  tb = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await tb?.close();
+  await srv?.close();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<Page> {
+  const context = await tb.browser.newContext({
+    viewport: { width: 900, height: 760 },
+    timezoneId: 'Europe/Oslo',
+    locale: 'nb-NO',
+  });
+  const page = await context.newPage();
+  await page.clock.install({ time: NOW });
+  await page.goto(`${srv.url}/tab/${path}`);
+  await page.getByTestId('config-root').waitFor();
+  return page;
+}
+
+const result = (page: Page) => page.getByTestId('result');
+
+it('the build emits config.html with its own script, outside the main entry', () => {
+  const html = readFileSync(join(dist, 'config.html'), 'utf8');
+  expect(html).toContain('<script type="module" src="./config.js"></script>');
+  expect(html).toContain('Content-Security-Policy');
+  expect(existsSync(join(dist, 'config.js'))).toBe(true);
+  expect(built.entryFiles).not.toContain('config.js');
+  expect(built.lazyFiles.map((f) => f.file)).not.toContain('config.js');
+  expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain('src="./main.js"');
+});
+
+it('renders both choices, nothing valid until one is chosen, and the outside-Teams note', async () => {
+  const page = await open('config.html');
+  const radios = page.getByRole('radio');
+  expect(await radios.count()).toBe(2);
+  await page.getByRole('radio', { name: /Saksoversikt/ }).waitFor();
+  await page.getByRole('radio', { name: /SLA-rapport/ }).waitFor();
+  expect(await result(page).getAttribute('data-valid')).toBe('false');
+  expect(await result(page).getAttribute('data-content-url')).toBe('');
+  expect(await page.getByTestId('outside-teams').innerText()).toContain(
+    'Lagring virker bare inne i Microsoft Teams',
+  );
+  // Without a sign-in the desks cannot be listed: the field says so and stays disabled.
+  expect(await page.getByTestId('desk').isDisabled()).toBe(true);
+  expect(await page.locator('html').getAttribute('lang')).toBe('nb');
+
+  await page.getByRole('radio', { name: /SLA-rapport/ }).check();
+  expect(await result(page).getAttribute('data-valid')).toBe('true');
+  expect(await result(page).getAttribute('data-content-url')).toBe(`${srv.url}/tab/?page=report`);
+  expect(await page.getByTestId('content-url').innerText()).toBe(`${srv.url}/tab/?page=report`);
+  expect(await page.getByTestId('display-name').innerText()).toBe('SLA-rapport');
+
+  await page.getByRole('radio', { name: /Saksoversikt/ }).check();
+  expect(await result(page).getAttribute('data-content-url')).toBe(`${srv.url}/tab/?view=desk`);
+  expect(await result(page).getAttribute('data-entity-id')).toBe('fristvakt-desk');
+  await page.context().close();
+});
+
+it('with a sign-in lists the desks; a chosen desk goes into the address, which the tab then opens', async () => {
+  const page = await open(`config.html?devUser=${USERS.desk}`);
+  const desk = page.getByTestId('desk');
+  await page.locator('[data-testid="desk"] option[value="ror-ikt"]').waitFor({ state: 'attached' });
+  expect(await desk.isDisabled()).toBe(false);
+  await page.getByRole('radio', { name: /Saksoversikt/ }).check();
+  await desk.selectOption('ror-ikt');
+  const url = `${srv.url}/tab/?view=desk&desk=ror-ikt`;
+  expect(await result(page).getAttribute('data-content-url')).toBe(url);
+  expect(await result(page).getAttribute('data-entity-id')).toBe('fristvakt-desk-ror-ikt');
+  expect(await page.getByTestId('display-name').innerText()).toBe('Saksoversikt – ROR-IKT Kundeservice');
+  await page.screenshot({ path: join(SHOTS, 'config.png'), fullPage: true });
+
+  // The saved address is one the tab understands: the desk queue of that desk.
+  await page.goto(`${url}&devUser=${USERS.desk}`);
+  await page.locator('[data-ref]').first().waitFor();
+  expect(await page.getByRole('tab', { name: 'Saker', selected: true }).count()).toBe(1);
+
+  await page.goto(`${srv.url}/tab/config.html?devUser=${USERS.desk}`);
+  await page.getByRole('radio', { name: /SLA-rapport/ }).check();
+  await page.locator('[data-testid="desk"] option[value="ror-ikt"]').waitFor({ state: 'attached' });
+  await page.getByTestId('desk').selectOption('ror-ikt');
+  const report = `${srv.url}/tab/?page=report&desk=ror-ikt`;
+  expect(await result(page).getAttribute('data-content-url')).toBe(report);
+  await page.goto(`${report}&devUser=${USERS.desk}`);
+  await page.getByRole('tab', { name: 'SLA-rapport', selected: true }).waitFor();
+  await page.getByTestId('report-desk').waitFor();
+  expect(await page.getByTestId('report-desk').inputValue()).toBe('ror-ikt');
+  await page.context().close();
+});
+
+it('speaks English with ?lang=en and follows ?theme=dark', async () => {
+  const page = await open('config.html?lang=en&theme=dark');
+  await page.getByRole('radio', { name: /Case overview/ }).waitFor();
+  await page.getByRole('radio', { name: /SLA report/ }).check();
+  expect(await page.getByTestId('display-name').innerText()).toBe('SLA report');
+  expect(await page.getByTestId('outside-teams').innerText()).toContain(
+    'Saving only works inside Microsoft Teams',
+  );
+  expect(await page.locator('[data-theme]').first().getAttribute('data-theme')).toBe('dark');
+  expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  await page.context().close();
+});

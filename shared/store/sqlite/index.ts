@@ -68,6 +68,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Reads through a memory map instead of a read() system call per page: streaming a period's 100 000
+  // cases spent ~0.1 s in the kernel copying pages otherwise. No effect on ':memory:' databases.
+  db.pragma('mmap_size = 268435456');
   migrate(db);
   const store: Store = {
     cases: caseStore(db, options.streamPageSize ?? STREAM_PAGE),

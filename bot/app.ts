@@ -21,6 +21,8 @@ import { startAutoClose } from './jobs/auto-close';
 import type { Case, CaseEvent } from '../shared/cases/model';
 import type { OutboxMessage } from '../shared/ports';
 import { triageChangeMessages } from './conversation/channel/triage-outbox';
+import { publishMessages } from './conversation/channel/notices';
+import type { Notice } from '../shared/notices/model';
 import { eventLine, eventWhat } from './conversation/channel/event-line';
 import { reporterNotificationsIn } from './conversation/notify';
 import { startDelivery, startSlaWatcher } from './delivery';
@@ -144,6 +146,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       ...reporterNotificationsIn('nb', after, events, desk, now),
     ];
   };
+  /** A notice published in the tab: posted to its channels exactly as one published from a channel. */
+  const noticeOutbox = (notice: Notice): OutboxMessage[] => {
+    const snapshot = catalogue.peek();
+    const desk = snapshot?.desk(notice.deskId);
+    return snapshot && desk ? publishMessages(notice, desk, snapshot) : [];
+  };
   const auth = createBotAuthentication(config.bot, {
     ...(options.authEndpoints ? { endpoints: options.authEndpoints } : {}),
     ...(options.credentialsFactory ? { credentialsFactory: options.credentialsFactory } : {}),
@@ -164,6 +172,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           now: clock,
           auth: options.tabAuth ?? tabAuthSettings(config),
           outboxForCaseChange: (_before, after, events) => caseChangeOutbox(after, events),
+          outboxForNotice: noticeOutbox,
           log: (msg: string, err?: unknown) => log.error(`tab api: ${msg}`, err),
         }),
   });

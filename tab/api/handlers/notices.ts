@@ -1,21 +1,29 @@
 /**
  * `GET /api/notices`: active and recent driftsmeldinger of the desks that concern the caller (their own
  * desks, the desks serving their virksomhet; all desks for report readers).
- * `POST /api/notices`: a desk member publishes one for their desk. Planned maintenance must be announced
- * at least 3 days ahead, or say why not (seed 004 §6.2).
+ * `POST /api/notices`: a desk member publishes one for their desk, checked by the notice rules of
+ * `shared/notices/rules.ts` (planned maintenance at least 3 days ahead or a reason, seed 004 §6.2), and
+ * posted to each of the desk's notice channels through the outbox (`TabApiDeps.outboxForNotice`).
  */
 import { randomUUID } from 'node:crypto';
 import type { Desk } from '../../../shared/desks/model';
-import { isoInstant, noticeId, serviceId, type DeskId } from '../../../shared/ids';
-import type { Notice, NoticeKind } from '../../../shared/notices/model';
+import { isoInstant, noticeId, type DeskId } from '../../../shared/ids';
+import type { Notice } from '../../../shared/notices/model';
+import {
+  checkNoticeDraft,
+  NOTICE_KINDS,
+  openNotice,
+  type NoticeDraft,
+  type NoticeField,
+  type NoticeProblem,
+} from '../../../shared/notices/rules';
+import { channelKey } from '../../../bot/conversation/channel/keys';
 import type { NoticesResponse } from '../../common/api-types';
 import type { Caller } from '../auth';
 import { authed, type TabContext } from '../context';
 import { badRequest, forbidden, jsonBody, queryOf, sendJson } from '../http';
 
-const KINDS: readonly NoticeKind[] = ['outage', 'degraded', 'planned_maintenance'];
 const RECENT_DAYS = 30;
-const PLANNED_NOTICE_DAYS = 3;
 const DAY = 86_400_000;
 
 export function noticeDesks(caller: Caller, desks: readonly Desk[]): Desk[] {
@@ -56,75 +64,91 @@ export function listNoticesHandler(ctx: TabContext) {
   });
 }
 
-function text(body: Record<string, unknown>, name: string, max: number, required = true): string | undefined {
-  const v = body[name];
-  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
-    if (required) throw badRequest(name, `${name} is required`);
-    return undefined;
+/** The API's name of each field the notice rules check (the 400 names the request's own field). */
+const API_FIELD: Record<NoticeField, string> = {
+  kind: 'kind',
+  services: 'serviceIds',
+  title: 'title',
+  text: 'text',
+  start: 'startsAt',
+  end: 'expectedEndAt',
+  shortNoticeReason: 'shortNoticeReason',
+};
+
+function why(p: NoticeProblem): string {
+  const name = API_FIELD[p.field];
+  switch (p.problem) {
+    case 'required':
+      return `${name} is required`;
+    case 'too_long':
+      return `${name} must be at most ${p.max} characters`;
+    case 'unknown_choice':
+      return p.field === 'kind'
+        ? `kind must be one of ${NOTICE_KINDS.join(', ')}`
+        : `${name} must name services of the desk`;
+    case 'bad_date':
+      return `${name} must be an ISO date and time`;
+    case 'short_notice':
+      return 'planned maintenance must be announced at least 3 days ahead, or say why not (shortNoticeReason)';
+    case 'start_in_past':
+      return 'planned maintenance cannot start in the past';
+    case 'end_before_start':
+      return 'expectedEndAt must be after startsAt';
   }
+}
+
+/** A string field as given ('' when absent); anything but a string is a 400. */
+function str(body: Record<string, unknown>, name: string): string {
+  const v = body[name];
+  if (v === undefined || v === null) return '';
   if (typeof v !== 'string') throw badRequest(name, `${name} must be a string`);
-  if (v.length > max) throw badRequest(name, `${name} must be at most ${max} characters`);
-  return v.trim();
+  return v;
 }
 
-function instant(body: Record<string, unknown>, name: string, required = true): Date | undefined {
-  const raw = text(body, name, 40, required);
-  if (raw === undefined) return undefined;
+/** undefined when absent, null when not an ISO date and time (the rules report it at its field). */
+function instant(body: Record<string, unknown>, name: string): Date | null | undefined {
+  const raw = str(body, name).trim();
+  if (raw === '') return undefined;
   const t = Date.parse(raw);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(t))
-    throw badRequest(name, `${name} must be an ISO date and time, got '${raw}'`);
-  return new Date(t);
+  return /^\d{4}-\d{2}-\d{2}T/.test(raw) && !Number.isNaN(t) ? new Date(t) : null;
 }
 
+/**
+ * Checked by the same rules as the channel form (`shared/notices/rules.ts`), then stored with one post
+ * per notice channel of the desk (the tab form has no channel choice) in the same store write.
+ */
 export function createNoticeHandler(ctx: TabContext) {
   return authed(ctx, async (req, res, caller, desks) => {
     const body = await jsonBody(req);
-    const deskIdRaw = text(body, 'deskId', 100)!;
+    const deskIdRaw = str(body, 'deskId');
+    if (deskIdRaw.trim() === '') throw badRequest('deskId', 'deskId is required');
     const desk = desks.find((d) => d.id === deskIdRaw);
     if (!desk || !caller.access.deskIds.includes(desk.id as DeskId))
       throw forbidden('only the desk’s members publish its driftsmeldinger');
-    const kind = text(body, 'kind', 40)! as NoticeKind;
-    if (!KINDS.includes(kind)) throw badRequest('kind', `kind must be one of ${KINDS.join(', ')}`);
-    const title = text(body, 'title', 200)!;
-    const noticeText = text(body, 'text', 4000)!;
-    const services = body.serviceIds;
-    if (!Array.isArray(services) || services.length === 0 || !services.every((s) => typeof s === 'string'))
-      throw badRequest('serviceIds', 'serviceIds must name at least one service');
-    const catalogue = new Set((await ctx.deps.store.desks.listServices(desk.id)).map((s) => s.id as string));
-    for (const s of services as string[])
-      if (!catalogue.has(s)) throw badRequest('serviceIds', `'${s}' is not a service of ${desk.name}`);
-    const startsAt = instant(body, 'startsAt')!;
-    const expectedEndAt = instant(body, 'expectedEndAt', false);
-    if (expectedEndAt && expectedEndAt <= startsAt)
-      throw badRequest('expectedEndAt', 'expectedEndAt must be after startsAt');
+    const services = body.serviceIds ?? [];
+    if (!Array.isArray(services) || !services.every((s) => typeof s === 'string'))
+      throw badRequest('serviceIds', 'serviceIds must be a list of service ids');
+    const expectedEndAt = instant(body, 'expectedEndAt');
+    const draft: NoticeDraft = {
+      kind: str(body, 'kind'),
+      serviceIds: services as string[],
+      title: str(body, 'title'),
+      text: str(body, 'text'),
+      startsAt: instant(body, 'startsAt') ?? null,
+      ...(expectedEndAt !== undefined ? { expectedEndAt } : {}),
+      shortNoticeReason: str(body, 'shortNoticeReason'),
+    };
     const now = ctx.deps.now();
-    const shortNoticeReason = text(body, 'shortNoticeReason', 1000, false);
-    if (
-      kind === 'planned_maintenance' &&
-      startsAt.getTime() - now.getTime() < PLANNED_NOTICE_DAYS * DAY &&
-      !shortNoticeReason
-    )
-      throw badRequest(
-        'shortNoticeReason',
-        'planned maintenance must be announced at least 3 days ahead, or say why not (shortNoticeReason)',
-      );
-    const notice: Notice = {
+    const catalogue = (await ctx.deps.store.desks.listServices(desk.id)).map((s) => s.id as string);
+    const problem = checkNoticeDraft(draft, { now, serviceIds: catalogue })[0];
+    if (problem) throw badRequest(API_FIELD[problem.field], why(problem));
+    const notice = openNotice(draft, {
       id: noticeId(`n-${randomUUID()}`),
       deskId: desk.id,
-      kind,
-      status: 'active',
-      serviceIds: (services as string[]).map(serviceId),
-      title,
-      text: noticeText,
-      startsAt: isoInstant(startsAt),
-      ...(expectedEndAt ? { expectedEndAt: isoInstant(expectedEndAt) } : {}),
-      ...(shortNoticeReason ? { shortNoticeReason } : {}),
-      linkedCaseRefs: [],
-      posted: [],
-      createdAt: isoInstant(now),
-      createdBy: { kind: 'user', id: caller.principal.id, name: caller.name },
-      updatedAt: isoInstant(now),
-    };
+      now,
+      actor: { kind: 'user', id: caller.principal.id, name: caller.name },
+      channelKeys: desk.noticeChannels.map(channelKey),
+    });
     const saved = await ctx.deps.store.notices.create(notice, ctx.deps.outboxForNotice?.(notice) ?? []);
     sendJson(res, 201, saved.value);
   });

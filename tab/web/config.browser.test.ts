@@ -129,3 +129,96 @@ it('speaks English with ?lang=en and follows ?theme=dark', async () => {
   expect(await page.locator('html').getAttribute('lang')).toBe('en');
   await page.context().close();
 });
+
+/**
+ * A stand-in Teams host: a page on the same origin (teams-js trusts its own origin) that frames
+ * config.html as the settings frame and answers the teams-js messages it needs, recording each call.
+ * It plays the host's side of the protocol only; the page and teams-js under test are the real ones.
+ */
+const HOST_PAGE = (existing: object | null, token: string) => `<!doctype html><html><body>
+<iframe id="tab" src="/tab/config.html" style="width:880px;height:700px;border:0"></iframe>
+<script>
+  window.calls = [];
+  const frame = document.getElementById('tab');
+  const runtime = { apiVersion: 4, isLegacyTeams: false, supports: { pages: { config: {}, tabs: {} }, teams: {} } };
+  const context = { locale: 'en-us', theme: 'dark', frameContext: 'settings', hostClientType: 'web',
+    teamId: '19:team', channelId: '19:channel', entityId: '', userObjectId: 'u-desk-1', tid: 'tenant' };
+  window.addEventListener('message', (e) => {
+    const m = e.data;
+    if (e.source !== frame.contentWindow || !m || typeof m.func !== 'string') return;
+    window.calls.push({ func: m.func, args: m.args });
+    const reply = (args) => frame.contentWindow.postMessage({ id: m.id, uuidAsString: m.uuidAsString, args }, '*');
+    if (m.func === 'initialize') reply(['settings', 'web', JSON.stringify(runtime), '2.58.0']);
+    else if (m.func === 'getContext') reply([context]);
+    else if (m.func === 'settings.getSettings') reply([${JSON.stringify(existing)}]);
+    else if (m.func === 'settings.setSettings') reply([true]);
+    else if (m.func === 'authentication.getAuthToken') reply([true, ${JSON.stringify(token)}]);
+  });
+  window.save = () => frame.contentWindow.postMessage({ func: 'settings.save', args: [{}] }, '*');
+</script></body></html>`;
+
+async function openInHost(existing: object | null): Promise<Page> {
+  const context = await tb.browser.newContext({ viewport: { width: 900, height: 760 } });
+  const page = await context.newPage();
+  const token = await srv.token({ oid: USERS.desk, name: 'Ola Servicesenter' });
+  await page.route(`${srv.url}/teams-host.html`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: HOST_PAGE(existing, token) }),
+  );
+  await page.goto(`${srv.url}/teams-host.html`);
+  return page;
+}
+
+type Call = { func: string; args: unknown[] };
+const calls = (page: Page): Promise<Call[]> =>
+  page.evaluate(() => (window as unknown as { calls: Call[] }).calls);
+/** The values passed to setValidityState so far, once there are `n` of them. */
+async function validity(page: Page, n: number): Promise<unknown[]> {
+  await page.waitForFunction(
+    (k) =>
+      (window as unknown as { calls: Call[] }).calls.filter((c) => c.func === 'settings.setValidityState')
+        .length >= k,
+    n,
+  );
+  return (await calls(page)).filter((c) => c.func === 'settings.setValidityState').map((c) => c.args[0]);
+}
+
+it('inside a Teams host: validity once chosen, setConfig with the choice on Save, then success', async () => {
+  const page = await openInHost(null);
+  const frame = page.frameLocator('#tab');
+  await frame.getByRole('radio', { name: /SLA report/ }).waitFor();
+  // Host locale and theme; no outside-Teams note.
+  expect(await frame.getByTestId('outside-teams').count()).toBe(0);
+  expect(await frame.locator('[data-theme]').first().getAttribute('data-theme')).toBe('dark');
+  expect(await validity(page, 1)).toEqual([false]);
+  expect((await calls(page)).map((c) => c.func)).toContain('registerHandler');
+  // The desks come from /api/me with the host's SSO token.
+  await frame.locator('[data-testid="desk"] option[value="ror-ikt"]').waitFor({ state: 'attached' });
+  expect((await calls(page)).map((c) => c.func)).toContain('authentication.getAuthToken');
+
+  await frame.getByRole('radio', { name: /SLA report/ }).check();
+  expect(await validity(page, 2)).toEqual([false, true]);
+  await page.evaluate(() => (window as unknown as { save(): void }).save());
+  await page.waitForFunction(() =>
+    (window as unknown as { calls: Call[] }).calls.some((c) => c.func === 'settings.save.success'),
+  );
+  const set = (await calls(page)).find((c) => c.func === 'settings.setSettings');
+  expect(set?.args[0]).toEqual({
+    contentUrl: `${srv.url}/tab/?page=report`,
+    websiteUrl: `${srv.url}/tab/?page=report`,
+    entityId: 'fristvakt-report',
+    suggestedDisplayName: 'SLA report',
+  });
+  await page.context().close();
+});
+
+it('inside a Teams host: reconfiguring an installed tab starts from its saved choice', async () => {
+  const page = await openInHost({ contentUrl: `${srv.url}/tab/?view=desk&desk=uke`, entityId: 'x' });
+  const frame = page.frameLocator('#tab');
+  await frame.getByRole('radio', { name: /Case overview/ }).waitFor();
+  expect(await frame.getByRole('radio', { name: /Case overview/ }).isChecked()).toBe(true);
+  expect(await frame.getByTestId('result').getAttribute('data-content-url')).toBe(
+    `${srv.url}/tab/?view=desk&desk=uke`,
+  );
+  expect((await validity(page, 1)).pop()).toBe(true);
+  await page.context().close();
+});

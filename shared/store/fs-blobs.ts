@@ -5,14 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { dirname, resolve, sep } from 'node:path';
 import { ValidationError } from '../errors';
 import type { BlobStore } from '../ports';
-
-/** Keys are `/`-separated segments of letters, digits, `.`, `_` and `-`; no `.`/`..` segment, no absolute path. */
-const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,199}$/;
+import { blobKeySegments } from './blob-keys';
 
 export function blobPath(root: string, key: string): string {
-  const segments = key.split('/');
-  if (key.length === 0 || key.length > 1024 || !segments.every((s) => SEGMENT.test(s) && s !== '..'))
-    throw new ValidationError('blobKey', `invalid blob key: ${JSON.stringify(key.slice(0, 80))}`);
+  const segments = blobKeySegments(key);
   const path = resolve(root, ...segments);
   if (!path.startsWith(root + sep))
     throw new ValidationError('blobKey', 'blob key escapes the blob directory');

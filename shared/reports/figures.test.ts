@@ -1,5 +1,5 @@
 import { orgId, serviceId } from '../ids';
-import { backlogBucket, nearestRank, slaReport } from './figures';
+import { backlogBucket, nearestRank, slaReport, slaReportBuilder } from './figures';
 import {
   EXPECTED,
   FIXTURE_NOW,
@@ -103,6 +103,27 @@ describe('slaReport on the hand-computed fixture', () => {
     expect(r.response.met).toBe(1);
     expect(r.resolution).toMatchObject({ met: 0, breached: 0, shareMet: null });
     expect(r.asOf).toBe(now.toISOString());
+  });
+});
+
+describe('slaReportBuilder', () => {
+  it('gives the same report from cases added one at a time in any order, rows and breaches sorted', () => {
+    const expected = report();
+    const builder = slaReportBuilder({
+      period: FIXTURE_PERIOD,
+      now: FIXTURE_NOW,
+      notices: fixtureNotices(),
+      policies: { 'ror-ikt': FIXTURE_POLICY },
+      services: [serviceId('websak')],
+    });
+    for (const c of fixtureCases().reverse()) builder.add(c);
+    const r = builder.finish();
+    expect(r).toEqual(expected);
+    const received = r.rows.map((row) => `${row.receivedAt} ${row.ref}`);
+    expect(received).toEqual([...received].sort());
+    expect(r.breaches.length).toBeGreaterThan(1);
+    const due = r.breaches.map((b) => `${b.dueAt} ${b.ref}`);
+    expect(due).toEqual([...due].sort());
   });
 });
 

@@ -161,7 +161,7 @@ interface Acc {
 }
 const acc = (): Acc => ({ met: 0, breached: 0, times: [] });
 
-function add(a: Acc, s: TargetState): void {
+function addTo(a: Acc, s: TargetState): void {
   if (s.state === 'met') a.met += 1;
   else if (s.state === 'breached') a.breached += 1;
   const spent = spentMinutes(s);
@@ -256,8 +256,38 @@ function weeksOf(period: ReportPeriod, zone: string): string[] {
   return out;
 }
 
+/** The report's input without the cases: they are given one at a time to a `SlaReportBuilder`. */
+export type ReportOptions = Omit<ReportInput, 'cases'>;
+
+/**
+ * Builds the report from cases given one at a time, so a caller streaming 100 000 cases from the store
+ * need not hold them all: only the figures, breach rows and CSV rows are kept.
+ */
+export interface SlaReportBuilder {
+  add(c: Case): void;
+  finish(): SlaReport;
+}
+
 /** The report's figures. */
 export function slaReport(input: ReportInput): SlaReport {
+  const builder = slaReportBuilder(input);
+  for (const c of input.cases) builder.add(c);
+  return builder.finish();
+}
+
+/** True when `list` is already in the order `cmp` gives (then sorting it is skipped). */
+function inOrder<T>(list: readonly T[], cmp: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < list.length; i += 1) if (cmp(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
+}
+
+const byReceipt = (a: CaseRow, b: CaseRow): number =>
+  a.receivedAt.localeCompare(b.receivedAt) || a.ref.localeCompare(b.ref);
+const byDue = (a: BreachRow, b: BreachRow): number =>
+  a.dueAt.localeCompare(b.dueAt) || a.ref.localeCompare(b.ref);
+
+/** A report builder: `add` each case (in any order), then `finish` once. */
+export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
   const zone = input.zone ?? 'Europe/Oslo';
   const from = input.period.from.getTime();
   const to = input.period.to.getTime();
@@ -274,16 +304,16 @@ export function slaReport(input: ReportInput): SlaReport {
   let inPeriod = 0;
   let openCases = 0;
 
-  for (const c of input.cases) {
+  const add = (c: Case): void => {
     const policy = input.policies[c.deskId];
-    if (!policy) continue;
+    if (!policy) return;
     const received = Date.parse(c.receivedAt);
     if (received < asOfMs && isOpenAt(c, asOfMs)) {
       openCases += 1;
       const b = backlogBucket(asOfMs - received);
       backlog.set(b, (backlog.get(b) ?? 0) + 1);
     }
-    if (received < from || received >= to || received > asOfMs) continue;
+    if (received < from || received >= to || received > asOfMs) return;
     inPeriod += 1;
     const sla = computeSla(c, policy, asOf);
     const def = policy.priorities.find((p) => p.id === sla.priority);
@@ -307,8 +337,8 @@ export function slaReport(input: ReportInput): SlaReport {
     bucket.def.cases += 1;
     for (const target of ['response', 'resolution'] as const) {
       const s = sla[target];
-      add(total[target], s);
-      add(bucket[target], s);
+      addTo(total[target], s);
+      addTo(bucket[target], s);
       if (s.state === 'breached' && s.dueAt) {
         const row: BreachRow = {
           ref: c.ref,
@@ -342,33 +372,36 @@ export function slaReport(input: ReportInput): SlaReport {
       resolution: sla.resolution.state,
       resolutionMinutes: spentMinutes(sla.resolution),
     });
-  }
-
-  rows.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.ref.localeCompare(b.ref));
-  breaches.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.ref.localeCompare(b.ref));
-
-  return {
-    period: { from: input.period.from.toISOString(), to: input.period.to.toISOString() },
-    asOf: asOf.toISOString(),
-    cases: inPeriod,
-    response: figures(total.response),
-    resolution: figures(total.resolution),
-    byPriority: [...byPriority.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([, v]) => ({ ...v.def, response: figures(v.response), resolution: figures(v.resolution) })),
-    perWeek: [...weeks.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([week, n]) => ({ week, cases: n })),
-    backlog: BACKLOG_BUCKETS.map((bucket) => ({ bucket, cases: backlog.get(bucket) ?? 0 })),
-    openCases,
-    breaches,
-    uptime: uptime(input, from, asOfMs),
-    uptimeGoal: UPTIME_GOAL,
-    rows,
   };
+
+  const finish = (): SlaReport => {
+    if (!inOrder(rows, byReceipt)) rows.sort(byReceipt);
+    if (!inOrder(breaches, byDue)) breaches.sort(byDue);
+    return {
+      period: { from: input.period.from.toISOString(), to: input.period.to.toISOString() },
+      asOf: asOf.toISOString(),
+      cases: inPeriod,
+      response: figures(total.response),
+      resolution: figures(total.resolution),
+      byPriority: [...byPriority.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([, v]) => ({ ...v.def, response: figures(v.response), resolution: figures(v.resolution) })),
+      perWeek: [...weeks.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([week, n]) => ({ week, cases: n })),
+      backlog: BACKLOG_BUCKETS.map((bucket) => ({ bucket, cases: backlog.get(bucket) ?? 0 })),
+      openCases,
+      breaches,
+      uptime: uptime(input, from, asOfMs),
+      uptimeGoal: UPTIME_GOAL,
+      rows,
+    };
+  };
+
+  return { add, finish };
 }
 
-function uptime(input: ReportInput, from: number, asOf: number): UptimeFigures[] {
+function uptime(input: ReportOptions, from: number, asOf: number): UptimeFigures[] {
   const spans = new Map<ServiceId, Array<[number, number]>>();
   for (const s of input.services ?? []) spans.set(s, []);
   for (const n of input.notices) {

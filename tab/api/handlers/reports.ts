@@ -8,7 +8,7 @@
 import { DateTime } from 'luxon';
 import type { Request } from 'restify';
 import { SLA_STATE_LABELS, STATUS_LABELS } from '../../../shared/cases/labels';
-import type { Case, CaseStatus } from '../../../shared/cases/model';
+import type { CaseStatus } from '../../../shared/cases/model';
 import type { SlaState } from '../../../shared/sla/state';
 import type { Desk } from '../../../shared/desks/model';
 import type { Locale } from '../../../shared/i18n-text';
@@ -16,7 +16,7 @@ import type { DeskId, ServiceId } from '../../../shared/ids';
 import { isoInstant } from '../../../shared/ids';
 import type { Notice } from '../../../shared/notices/model';
 import { slaReportCsv } from '../../../shared/reports/csv';
-import { slaReport, type SlaReport } from '../../../shared/reports/figures';
+import { slaReportBuilder, type SlaReport } from '../../../shared/reports/figures';
 import type { SlaPolicy } from '../../../shared/sla/policy';
 import { MAX_REPORT_BREACHES, type ReportResponse } from '../../common/api-types';
 import type { Caller } from '../auth';
@@ -107,12 +107,6 @@ export async function buildReport(
   const now = ctx.deps.now();
   const deskIds = chosen.map((d) => d.id as DeskId);
   const lookFrom = new Date(q.from.getTime() - BACKLOG_LOOKBACK_DAYS * 86_400_000);
-  const cases: Case[] = [];
-  for await (const c of store.cases.streamPeriod(deskIds, isoInstant(lookFrom), isoInstant(q.to))) {
-    if (q.service && c.serviceId !== q.service) continue;
-    if (q.org && c.orgId !== q.org) continue;
-    cases.push(c);
-  }
   const noticeFrom = new Date(q.from.getTime() - NOTICE_LOOKBACK_DAYS * 86_400_000);
   const notices: Notice[] = [];
   for (const d of deskIds)
@@ -121,14 +115,20 @@ export async function buildReport(
   const wanted = q.service ? services.filter((s) => s.id === q.service) : services;
   const policies: Record<string, SlaPolicy> = {};
   for (const d of chosen) policies[d.id] = d.policy;
-  const report = slaReport({
+  // Each case goes into the report as it is read, so the 100 000 cases of a year are never held at once.
+  const builder = slaReportBuilder({
     period: { from: q.from, to: q.to },
     now,
-    cases,
     notices: q.service ? notices.filter((n) => n.serviceIds.includes(q.service as ServiceId)) : notices,
     policies,
     services: wanted.map((s) => s.id),
   });
+  for await (const c of store.cases.streamPeriod(deskIds, isoInstant(lookFrom), isoInstant(q.to))) {
+    if (q.service && c.serviceId !== q.service) continue;
+    if (q.org && c.orgId !== q.org) continue;
+    builder.add(c);
+  }
+  const report = builder.finish();
   const orgs = await store.desks.listOrganisations();
   return {
     report,

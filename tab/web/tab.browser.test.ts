@@ -120,6 +120,10 @@ describe('Saker (the case list)', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-ref')).sort());
     expect(refs).toEqual(['FV-2026-000003', 'FV-2026-000005', 'FV-2026-000010']);
     expect(new URL(page.url()).searchParams.get('priority')).toBe('lav,middels');
+    // The cleared search is written to the URL after a pause; that write must keep the filters chosen meanwhile.
+    await page.waitForFunction(() => !new URL(window.location.href).searchParams.has('q'));
+    expect(new URL(page.url()).searchParams.get('priority')).toBe('lav,middels');
+    expect(await page.locator('[data-ref]').count()).toBe(3);
 
     await page.getByTestId('filter-status').click();
     await page.getByRole('menuitemcheckbox', { name: 'Ny', exact: true }).click();

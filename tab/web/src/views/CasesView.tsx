@@ -134,8 +134,13 @@ export function CasesView({ session, params, navigate }: Props) {
     return m;
   }, [me, l]);
 
+  // Patch the URL as it is now, not as it was at this render: the search box writes its text after a
+  // pause, and a filter chosen during that pause must not be undone by the delayed write (or vice versa).
   const update = (patch: Partial<CaseQuery>, replace = false) =>
-    navigate(queryParams({ ...query, view, ...patch }), replace);
+    navigate(
+      queryParams({ ...safeQuery(new URLSearchParams(window.location.search)), view, ...patch }),
+      replace,
+    );
 
   // Search is typed fast: keep it local, write it to the URL after a short pause.
   useEffect(() => {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Server } from 'restify';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { EMPTY_DIRECTORY, type Directory } from '../shared/access';
-import type { Store } from '../shared/ports';
+import type { BlobStore, Store } from '../shared/ports';
+import type { AzureBlobStoreOptions } from '../shared/store/azure-blobs';
 import { openSqliteStore } from '../shared/store/sqlite';
 import { openCosmosStore } from '../shared/store/cosmos';
 import { openFsBlobStore } from '../shared/store/fs-blobs';
@@ -72,13 +73,37 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+/**
+ * Attachments' bytes: Azure Blob Storage through the managed identity when BLOB_ACCOUNT_URL is set
+ * (production; the infra creates the container), else local disk under FRISTVAKT_DATA_DIR.
+ * `credential` is a test hook (Azurite's account key).
+ */
+export async function openAttachmentBlobs(
+  config: Config,
+  credential?: AzureBlobStoreOptions['credential'],
+): Promise<BlobStore> {
+  const b = config.blobStorage;
+  if (!b) return openFsBlobStore(config.store.blobDir);
+  const { ManagedIdentityCredential } = await import('@azure/identity');
+  const { openAzureBlobStore } = await import('../shared/store/azure-blobs');
+  return openAzureBlobStore({
+    accountUrl: b.accountUrl,
+    container: b.container,
+    credential:
+      credential ??
+      (b.managedIdentityClientId
+        ? new ManagedIdentityCredential({ clientId: b.managedIdentityClientId })
+        : new ManagedIdentityCredential()),
+  });
+}
+
 async function openStore(config: Config): Promise<Store> {
+  const blobs = await openAttachmentBlobs(config);
   if (config.store.kind === 'sqlite') {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(config.dataDir, { recursive: true });
-    return openSqliteStore({ file: config.store.file, blobDir: config.store.blobDir });
+    return { ...openSqliteStore({ file: config.store.file, blobDir: config.store.blobDir }), blobs };
   }
-  // Attachments stay on local disk under FRISTVAKT_DATA_DIR (no Azure Blob adapter yet).
   const { ManagedIdentityCredential } = await import('@azure/identity');
   const c = config.store;
   return openCosmosStore({
@@ -91,7 +116,7 @@ async function openStore(config: Config): Promise<Store> {
             ? new ManagedIdentityCredential({ clientId: c.managedIdentityClientId })
             : new ManagedIdentityCredential(),
         }),
-    blobs: openFsBlobStore(c.blobDir),
+    blobs,
   });
 }
 

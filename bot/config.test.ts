@@ -103,9 +103,44 @@ describe('loadConfig', () => {
     expect(mi.store).not.toHaveProperty('key');
   });
 
+  it('keeps attachments on local disk unless BLOB_ACCOUNT_URL is set, then in that account (container attachments)', () => {
+    expect(loadConfig({}, '/srv/app')).not.toHaveProperty('blobStorage');
+    expect(loadConfig({ BLOB_CONTAINER: 'vedlegg' }, '/srv/app')).not.toHaveProperty('blobStorage');
+    const url = 'https://stfristvaktprodabc123.blob.core.windows.net/';
+    expect(loadConfig({ BLOB_ACCOUNT_URL: url }, '/tmp').blobStorage).toEqual({
+      accountUrl: url,
+      container: 'attachments',
+    });
+    expect(
+      loadConfig({ BLOB_ACCOUNT_URL: url, BLOB_CONTAINER: 'vedlegg-2026', AZURE_CLIENT_ID: 'mi' }, '/tmp')
+        .blobStorage,
+    ).toEqual({ accountUrl: url, container: 'vedlegg-2026', managedIdentityClientId: 'mi' });
+  });
+
+  it.each([
+    [{ BLOB_ACCOUNT_URL: 'stfristvakt.blob.core.windows.net' }, 'BLOB_ACCOUNT_URL', 'must be an http(s) URL'],
+    [{ BLOB_ACCOUNT_URL: 'ftp://stfristvakt.example/' }, 'BLOB_ACCOUNT_URL', 'must be an http(s) URL'],
+    [{ BLOB_CONTAINER: 'Vedlegg' }, 'BLOB_CONTAINER', 'must be an Azure container name'],
+    [{ BLOB_CONTAINER: 'ab' }, 'BLOB_CONTAINER', 'must be an Azure container name'],
+    [{ BLOB_CONTAINER: 'a--b' }, 'BLOB_CONTAINER', 'must be an Azure container name'],
+    [{ BLOB_CONTAINER: '-ab' }, 'BLOB_CONTAINER', 'must be an Azure container name'],
+  ])('refuses bad blob settings: %j', (env, variable, message) => {
+    const err = fails(env);
+    expect(err.variable).toBe(variable);
+    expect(err.message).toContain(message);
+  });
+
   it('lists every variable it reads', () => {
     expect(CONFIG_ENV_VARS).toEqual(
-      expect.arrayContaining(['PORT', 'BOT_ID', 'BOT_PASSWORD', 'FRISTVAKT_DATA_DIR', 'COSMOS_ENDPOINT']),
+      expect.arrayContaining([
+        'PORT',
+        'BOT_ID',
+        'BOT_PASSWORD',
+        'FRISTVAKT_DATA_DIR',
+        'COSMOS_ENDPOINT',
+        'BLOB_ACCOUNT_URL',
+        'BLOB_CONTAINER',
+      ]),
     );
   });
 });

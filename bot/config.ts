@@ -18,6 +18,8 @@ export const CONFIG_ENV_VARS = [
   'COSMOS_DATABASE',
   'COSMOS_KEY',
   'AZURE_CLIENT_ID',
+  'BLOB_ACCOUNT_URL',
+  'BLOB_CONTAINER',
   'BOT_ID',
   'BOT_PASSWORD',
   'BOT_TENANT_ID',
@@ -49,6 +51,15 @@ export type StoreConfig =
       blobDir: string;
     };
 
+/** Attachments' bytes in Azure Blob Storage (production), signed in with the app's managed identity. */
+export interface BlobStorageConfig {
+  /** The account's blob endpoint, e.g. `https://stfristvaktprod.blob.core.windows.net/`. */
+  accountUrl: string;
+  container: string;
+  /** A user-assigned managed identity's client id; absent: the system-assigned identity. */
+  managedIdentityClientId?: string;
+}
+
 export interface BotAuthConfig {
   /** The bot's Entra app id. Absent: authentication is off (local development only). */
   appId?: string;
@@ -73,6 +84,8 @@ export interface Config {
   host: string;
   dataDir: string;
   store: StoreConfig;
+  /** Set (BLOB_ACCOUNT_URL): attachments in Azure Blob Storage; absent: on local disk (`store.blobDir`). */
+  blobStorage?: BlobStorageConfig;
   bot: BotAuthConfig;
   /** Load the three desks, the service catalogue and the organisations when the store has no desk. */
   seed: boolean;
@@ -170,6 +183,21 @@ export function loadConfig(env: Env, cwd = '.'): Config {
           blobDir,
         };
 
+  const blobContainer = text(env, 'BLOB_CONTAINER') ?? 'attachments';
+  // Azure's container naming rule: 3–63 of a-z, 0-9 and single hyphens, starting with a letter or digit.
+  if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(blobContainer))
+    throw new ConfigError(
+      'BLOB_CONTAINER',
+      `BLOB_CONTAINER must be an Azure container name (3–63 of a-z, 0-9, single hyphens), got ${quote(blobContainer)}`,
+    );
+  const blobStorage: BlobStorageConfig | undefined = text(env, 'BLOB_ACCOUNT_URL')
+    ? {
+        accountUrl: url(env, 'BLOB_ACCOUNT_URL', ''),
+        container: blobContainer,
+        ...(text(env, 'AZURE_CLIENT_ID') ? { managedIdentityClientId: text(env, 'AZURE_CLIENT_ID') } : {}),
+      }
+    : undefined;
+
   const appId = text(env, 'BOT_ID');
   const tenantId = text(env, 'BOT_TENANT_ID');
   const appType = oneOf(
@@ -222,6 +250,7 @@ export function loadConfig(env: Env, cwd = '.'): Config {
     host,
     dataDir,
     store,
+    ...(blobStorage ? { blobStorage } : {}),
     bot: { appId, password, tenantId, appType },
     seed: flag(env, 'FRISTVAKT_SEED', true),
     demoDirectory,

@@ -250,11 +250,7 @@ const READ_BY_PLATFORM: Record<string, string> = {
  * Settings the infrastructure provides before the app reads them: each names what will read it.
  * When the app starts reading one, it moves into CONFIG_ENV_VARS and out of this list.
  */
-const AHEAD_OF_THE_APP: Record<string, string> = {
-  BLOB_ACCOUNT_URL:
-    'attachments in the Storage account (the app keeps them under FRISTVAKT_DATA_DIR/blobs today)',
-  BLOB_CONTAINER: 'attachments in the Storage account',
-};
+const AHEAD_OF_THE_APP: Record<string, string> = {};
 
 /** Stand-ins for the values Azure computes at deployment (endpoints, Key Vault references). */
 function sample(name: string, value: BicepValue): string {

@@ -2,66 +2,24 @@
  * The Azure Blob adapter, for real: the `@azure/storage-blob` SDK against Azurite (the official Azure
  * Storage emulator) started by this test on 127.0.0.1, a random port and a temp dir.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import { checkBlobStore } from './contract';
 import { openAzureBlobStore } from './azure-blobs';
+import { AZURITE_ACCOUNT, startAzurite, type Azurite } from './test-support/azurite';
 
-/** Azurite's well-known development account (public, the same in every Azurite). */
-const ACCOUNT = 'devstoreaccount1';
-const ACCOUNT_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-const credential = new StorageSharedKeyCredential(ACCOUNT, ACCOUNT_KEY);
-
-let azurite: ChildProcess;
-let location: string;
+let azurite: Azurite | undefined;
 let accountUrl: string;
+let credential: StorageSharedKeyCredential;
 let containerCounter = 0;
 const nextContainer = () => `fristvakt-test-${++containerCounter}`;
 
 beforeAll(async () => {
-  location = mkdtempSync(join(tmpdir(), 'fristvakt-azurite-'));
-  azurite = spawn(
-    process.execPath,
-    [
-      require.resolve('azurite/dist/src/blob/main.js'),
-      ...['--blobHost', '127.0.0.1', '--blobPort', '0', '--location', location],
-      ...['--silent', '--skipApiVersionCheck', '--loose', '--disableTelemetry'],
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const fail = (why: string) => reject(new Error(`Azurite did not start: ${why}\n${out}`));
-    const timer = setTimeout(() => fail('timeout'), 30_000);
-    azurite.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      const m = /successfully listens on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    azurite.stderr!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    azurite.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(`exited with ${code}`);
-    });
-  });
-  accountUrl = `${url}/${ACCOUNT}`;
+  azurite = await startAzurite();
+  ({ accountUrl, credential } = azurite);
 });
-
 afterAll(async () => {
-  if (azurite !== undefined && azurite.exitCode === null && azurite.signalCode === null) {
-    const exited = new Promise<void>((resolve) => azurite.once('exit', () => resolve()));
-    azurite.kill('SIGKILL');
-    await exited;
-  }
-  rmSync(location, { recursive: true, force: true });
+  await azurite?.stop();
 });
 
 describe('Azure Blob store (@azure/storage-blob against Azurite)', () => {
@@ -139,7 +97,10 @@ describe('Azure Blob store (@azure/storage-blob against Azurite)', () => {
   });
 
   it('reports a refused credential as STORE_UNAVAILABLE (403), also when creating the container', async () => {
-    const wrong = new StorageSharedKeyCredential(ACCOUNT, Buffer.from('not the key').toString('base64'));
+    const wrong = new StorageSharedKeyCredential(
+      AZURITE_ACCOUNT,
+      Buffer.from('not the key').toString('base64'),
+    );
     await expect(
       openAzureBlobStore({
         accountUrl,

@@ -125,6 +125,21 @@ describe('slaReportBuilder', () => {
     const due = r.breaches.map((b) => `${b.dueAt} ${b.ref}`);
     expect(due).toEqual([...due].sort());
   });
+  it('without rows, gives the same figures and no per-case rows', () => {
+    const expected = report();
+    const builder = slaReportBuilder({
+      period: FIXTURE_PERIOD,
+      now: FIXTURE_NOW,
+      notices: fixtureNotices(),
+      policies: { 'ror-ikt': FIXTURE_POLICY },
+      services: [serviceId('websak')],
+      withRows: false,
+    });
+    for (const c of fixtureCases()) builder.add(c);
+    const r = builder.finish();
+    expect(expected.rows.length).toBeGreaterThan(0);
+    expect(r).toEqual({ ...expected, rows: [] });
+  });
 });
 
 describe('helpers', () => {

@@ -257,7 +257,12 @@ function weeksOf(period: ReportPeriod, zone: string): string[] {
 }
 
 /** The report's input without the cases: they are given one at a time to a `SlaReportBuilder`. */
-export type ReportOptions = Omit<ReportInput, 'cases'>;
+export type ReportOptions = Omit<ReportInput, 'cases'> & {
+  /** Whether to keep one `CaseRow` per case (the CSV's rows); default true. Without, `rows` is empty. */
+  withRows?: boolean;
+};
+
+const TARGETS = ['response', 'resolution'] as const;
 
 /**
  * Builds the report from cases given one at a time, so a caller streaming 100 000 cases from the store
@@ -301,6 +306,7 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
   const breaches: BreachRow[] = [];
   const rows: CaseRow[] = [];
   const weekCache = new Map<number, string>();
+  const withRows = input.withRows ?? true;
   let inPeriod = 0;
   let openCases = 0;
 
@@ -335,7 +341,7 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
       byPriority.set(key, bucket);
     }
     bucket.def.cases += 1;
-    for (const target of ['response', 'resolution'] as const) {
+    for (const target of TARGETS) {
       const s = sla[target];
       addTo(total[target], s);
       addTo(bucket[target], s);
@@ -358,6 +364,7 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
     }
     const week = weekOf(weekCache, received, zone);
     weeks.set(week, (weeks.get(week) ?? 0) + 1);
+    if (!withRows) return;
     rows.push({
       ref: c.ref,
       title: c.title,

@@ -341,8 +341,11 @@ function caseStore(db: Db, streamPage: number): CaseStore {
     streamPeriod(deskIds: DeskId[], from: IsoInstant, to: IsoInstant): AsyncIterable<Case> {
       const stmt = db
         .prepare<unknown[], [string, string, string]>(
+          // The lower bound is the row value alone, so the index seeks straight to it: with a separate
+          // `received_at >= from` SQLite seeks there and scans every earlier page's rows again (6 ms a page
+          // late in 100 000 cases). Starting at (from, '') is `received_at >= from`: no ref is empty.
           `SELECT received_at, ref, doc FROM cases
-           WHERE desk_id = ? AND received_at >= ? AND received_at < ? AND (received_at, ref) > (?, ?)
+           WHERE desk_id = ? AND (received_at, ref) > (?, ?) AND received_at < ?
            ORDER BY received_at ASC, ref ASC LIMIT ?`,
         )
         .raw(true);
@@ -351,7 +354,7 @@ function caseStore(db: Db, streamPage: number): CaseStore {
         [Symbol.asyncIterator]() {
           // A plain iterator over pages read on demand: cheaper per case than an async generator.
           let desk = 0;
-          let after: [string, string] = ['', ''];
+          let after: [string, string] = [from, ''];
           let rows: [string, string, string][] = [];
           let next = 0;
           let exhausted = false;
@@ -359,11 +362,11 @@ function caseStore(db: Db, streamPage: number): CaseStore {
             while (next >= rows.length && desk < desks.length) {
               if (exhausted) {
                 desk += 1;
-                after = ['', ''];
+                after = [from, ''];
                 exhausted = false;
                 if (desk >= desks.length) break;
               }
-              rows = stmt.all(desks[desk], from, to, after[0], after[1], streamPage);
+              rows = stmt.all(desks[desk], after[0], after[1], to, streamPage);
               next = 0;
               exhausted = rows.length < streamPage;
               const last = rows[rows.length - 1];

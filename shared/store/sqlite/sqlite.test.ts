@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { userId } from '../../ids';
+import { deskId, isoInstant, userId } from '../../ids';
 import { describeStoreContract } from '../contract';
 import { newCase } from '../test-support/fixtures';
 import { openSqliteStore } from './index';
@@ -75,6 +75,33 @@ describe('SQLite store on disk', () => {
     const store = openSqliteStore({ file: ':memory:', blobDir: join(tempDir(), 'blobs') });
     const made = await store.cases.create(newCase(), 2026, () => []);
     expect(made.case.value.ref).toBe('FV-2026-000001');
+    await store.close();
+  });
+});
+
+describe('SQLite streamPeriod', () => {
+  it('includes a case received exactly at the start, excludes the end, and pages through equal instants', async () => {
+    const store = openSqliteStore({ file: ':memory:', blobDir: join(tempDir(), 'blobs'), streamPageSize: 2 });
+    const refs = async (receivedAt: string, n: number) => {
+      const out: string[] = [];
+      for (let i = 0; i < n; i += 1)
+        out.push((await store.cases.create(newCase({ receivedAt }), 2026, () => [])).case.value.ref);
+      return out;
+    };
+    await refs('2026-02-28T23:59:59.999Z', 2);
+    const expected = [
+      ...(await refs('2026-03-01T00:00:00.000Z', 5)),
+      ...(await refs('2026-03-15T12:00:00.000Z', 3)),
+    ];
+    await refs('2026-04-01T00:00:00.000Z', 2);
+    const seen: string[] = [];
+    for await (const c of store.cases.streamPeriod(
+      [deskId('ror-ikt')],
+      isoInstant(new Date('2026-03-01T00:00:00Z')),
+      isoInstant(new Date('2026-04-01T00:00:00Z')),
+    ))
+      seen.push(c.ref);
+    expect(seen).toEqual(expected);
     await store.close();
   });
 });

@@ -9,7 +9,7 @@
  * picker, and this card must work there. Teams' people picker (`choices.data` Data.Query) is not used yet.
  */
 import type { Locale } from '../../shared/i18n-text';
-import type { Availability, ReporterRole, Scope } from '../../shared/cases/model';
+import type { Availability, FaultType, ReporterRole, Scope } from '../../shared/cases/model';
 import { strings } from '../i18n/strings';
 import {
   actionSet,
@@ -27,6 +27,15 @@ import { VERBS } from './verbs';
 
 export const SCOPES: readonly Scope[] = ['me', 'department', 'organisation', 'several_organisations'];
 export const AVAILABILITIES: readonly Availability[] = ['partial', 'all'];
+/** Seed 002 §5.1.2.3: a technical fault notifies the service's forvalter. */
+export const FAULT_TYPES: readonly FaultType[] = [
+  'functional',
+  'technical_application',
+  'technical_infrastructure',
+];
+/** "Vet ikke": the case gets no fault type. */
+export const FAULT_TYPE_UNKNOWN = 'unknown';
+
 export const REPORTER_ROLES: readonly ReporterRole[] = [
   'employee',
   'superuser',
@@ -165,6 +174,17 @@ export function faultFormCard(d: FaultFormData): CardJson {
         AVAILABILITIES.map((x) => [x, s.availability[x]]),
         { style: 'expanded' },
       ),
+      {
+        type: 'Input.ChoiceSet',
+        id: FAULT_INPUTS.faultType,
+        label: f.faultType,
+        choices: choices([
+          ...FAULT_TYPES.map((x): [string, string] => [x, s.faultType[x]]),
+          [FAULT_TYPE_UNKNOWN, s.faultType.unknown],
+        ]),
+        value: v(FAULT_INPUTS.faultType) ?? FAULT_TYPE_UNKNOWN,
+      },
+      ...errorUnder(FAULT_INPUTS.faultType),
       {
         type: 'ColumnSet',
         columns: [

@@ -8,6 +8,7 @@ export const FAULT_INPUTS = {
   triedSoFar: 'triedSoFar',
   scope: 'scope',
   availability: 'availability',
+  faultType: 'faultType',
   startedDate: 'startedDate',
   startedTime: 'startedTime',
   reporterRole: 'reporterRole',

@@ -291,3 +291,62 @@ describe('known faults (driftsmeldinger) before creating', () => {
     ).toBeUndefined();
   });
 });
+
+describe('the fault type (seed 002 §5.1.2.3)', () => {
+  const WEBSAK = {
+    ...GOOD_ANSWERS,
+    desk: 'byarkivet',
+    service: 'websak',
+    org: 'bydel-frogner',
+    title: 'Journalføring feiler',
+  };
+  /** Submits the form on WebSak (which has a forvalter) and returns the case and its forvalter message. */
+  async function report(faultType: string) {
+    const { clientKey } = await openForm(h, kari);
+    const card = cardOfInvoke((await submitForm(h, kari, clientKey, { ...WEBSAK, faultType })).body);
+    const ref = /FV-2026-\d{6}/.exec(cardText(card))![0];
+    const c = (await h.app.store.cases.getForDesk(ref as never, deskId('byarkivet')))!.value;
+    const told = await h.app.store.outbox.get(`${ref}:${c.events[0].id}:administrator`, deskId('byarkivet'));
+    return { c, told };
+  }
+
+  it('offers the fault types, "Vet ikke" chosen by default', async () => {
+    const { card } = await openForm(h, kari);
+    const input = inputById(card, FAULT_INPUTS.faultType)!;
+    expect((input.choices as Array<{ title: string; value: string }>).map((x) => x.title)).toEqual([
+      'Funksjonell feil (noe virker ikke som forventet i fagsystemet)',
+      'Teknisk feil – applikasjon',
+      'Teknisk feil – infrastruktur (nett, pålogging, server, database, backup)',
+      'Vet ikke',
+    ]);
+    expect(input.value).toBe('unknown');
+  });
+
+  it.each(['technical_application', 'technical_infrastructure'])(
+    'notifies the forvalter of a %s fault',
+    async (type) => {
+      const { c, told } = await report(type);
+      expect(c.faultType).toBe(type);
+      expect(told).not.toBeNull();
+      expect(told!.conversationKey).toContain('demo-forvalter-websak');
+    },
+  );
+
+  it.each(['functional', 'unknown'])('does not notify the forvalter for "%s"', async (type) => {
+    const { c, told } = await report(type);
+    expect(c.faultType).toBe(type === 'unknown' ? undefined : type);
+    expect(told).toBeNull();
+  });
+
+  it('rejects an unknown fault type at the field, answers kept, no case', async () => {
+    const { clientKey } = await openForm(h, kari);
+    const before = (await h.app.store.cases.listByReporter(userId(kari.aadObjectId))).items.length;
+    const card = cardOfInvoke(
+      (await submitForm(h, kari, clientKey, { ...WEBSAK, faultType: 'hardware' })).body,
+    );
+    expect(errorAt(card, FAULT_INPUTS.faultType)).toBe('Velg et av alternativene i listen.');
+    expect(inputById(card, 'symptom')).toMatchObject({ value: WEBSAK.symptom });
+    expect(inputById(card, FAULT_INPUTS.faultType)).toMatchObject({ value: 'hardware' });
+    expect((await h.app.store.cases.listByReporter(userId(kari.aadObjectId))).items).toHaveLength(before);
+  });
+});

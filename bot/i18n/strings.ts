@@ -3,7 +3,14 @@
  * for; functions where a text takes values. `strings(locale)` gives one language.
  */
 import type { Locale } from '../../shared/i18n-text';
-import type { Availability, CaseStatus, ReporterRole, Scope, WaitReason } from '../../shared/cases/model';
+import type {
+  Availability,
+  CaseStatus,
+  FaultType,
+  ReporterRole,
+  Scope,
+  WaitReason,
+} from '../../shared/cases/model';
 
 export interface Strings {
   appName: string;
@@ -30,6 +37,7 @@ export interface Strings {
     startedDate: string;
     startedTime: string;
     reporterRole: string;
+    faultType: string;
     testContact: string;
     testContactPlaceholder: string;
     followers: string;
@@ -41,6 +49,8 @@ export interface Strings {
   scope: Record<Scope, string>;
   availability: Record<Availability, string>;
   reporterRole: Record<ReporterRole, string>;
+  /** The fault type choices; `unknown` ("Vet ikke") gives the case no fault type. */
+  faultType: Record<FaultType | 'unknown', string>;
   status: Record<CaseStatus, string>;
   waitReason: Record<WaitReason, string>;
   errors: {
@@ -202,6 +212,7 @@ const nb: Strings = {
     startedDate: 'Når startet feilen? (dato)',
     startedTime: 'Klokkeslett',
     reporterRole: 'Din rolle',
+    faultType: 'Type feil',
     testContact: 'Hvem kan teste og bekrefte at feilen er rettet?',
     testContactPlaceholder: 'Navn eller e-post (tomt = deg selv)',
     followers: 'Hvem skal følge saken?',
@@ -217,6 +228,12 @@ const nb: Strings = {
     several_organisations: 'Flere virksomheter eller lokasjoner',
   },
   availability: { partial: 'Deler av tjenesten fungerer', all: 'Hele tjenesten er utilgjengelig' },
+  faultType: {
+    functional: 'Funksjonell feil (noe virker ikke som forventet i fagsystemet)',
+    technical_application: 'Teknisk feil – applikasjon',
+    technical_infrastructure: 'Teknisk feil – infrastruktur (nett, pålogging, server, database, backup)',
+    unknown: 'Vet ikke',
+  },
   reporterRole: {
     employee: 'Sluttbruker',
     superuser: 'Superbruker',
@@ -390,6 +407,7 @@ const en: Strings = {
     startedDate: 'When did it start? (date)',
     startedTime: 'Time',
     reporterRole: 'Your role',
+    faultType: 'Type of fault',
     testContact: 'Who can test and confirm the fix?',
     testContactPlaceholder: 'Name or e-mail (empty = you)',
     followers: 'Who should follow the case?',
@@ -405,6 +423,12 @@ const en: Strings = {
     several_organisations: 'Several organisations or locations',
   },
   availability: { partial: 'Part of the service works', all: 'The whole service is unavailable' },
+  faultType: {
+    functional: 'Functional fault (something does not work as expected in the application)',
+    technical_application: 'Technical fault – application',
+    technical_infrastructure: 'Technical fault – infrastructure (network, sign-in, server, database, backup)',
+    unknown: "Don't know",
+  },
   reporterRole: {
     employee: 'End user',
     superuser: 'Super user',

@@ -2,11 +2,18 @@
  * Server-side validation of a submitted fault form: every field checked with a Norwegian (or English)
  * message at the field; what passes becomes the domain's `OpenCaseInput` (which checks again).
  */
-import type { Person } from '../../../shared/cases/model';
+import type { FaultType, Person } from '../../../shared/cases/model';
 import { LIMITS, type OpenCaseInput } from '../../../shared/cases/open-case';
 import type { Desk, Service } from '../../../shared/desks/model';
 import { orgId, userId, type OrgId } from '../../../shared/ids';
-import { AVAILABILITIES, REPORTER_ROLES, SCOPES, type FaultFormValues } from '../../cards/fault-form';
+import {
+  AVAILABILITIES,
+  FAULT_TYPE_UNKNOWN,
+  FAULT_TYPES,
+  REPORTER_ROLES,
+  SCOPES,
+  type FaultFormValues,
+} from '../../cards/fault-form';
 import { FAULT_INPUTS, FAULT_LIMITS, type FaultInputId } from '../../cards/inputs';
 import { fromOslo } from '../../i18n/locale';
 import type { Turn } from '../turn';
@@ -85,6 +92,13 @@ export function checkForm(
   const scope = choice(FAULT_INPUTS.scope, SCOPES);
   const availability = choice(FAULT_INPUTS.availability, AVAILABILITIES);
   const reporterRole = choice(FAULT_INPUTS.reporterRole, REPORTER_ROLES);
+  // Optional: empty or "Vet ikke" gives no fault type (an older card has no such field).
+  const faultTypeText = str(FAULT_INPUTS.faultType);
+  let faultType: FaultType | undefined;
+  if (faultTypeText !== '' && faultTypeText !== FAULT_TYPE_UNKNOWN) {
+    if ((FAULT_TYPES as readonly string[]).includes(faultTypeText)) faultType = faultTypeText as FaultType;
+    else set(FAULT_INPUTS.faultType, e.unknownChoice);
+  }
 
   const date = str(FAULT_INPUTS.startedDate);
   const time = str(FAULT_INPUTS.startedTime);
@@ -130,6 +144,7 @@ export function checkForm(
       deskId: desk.id,
       orgId: orgId(org),
       kind: 'fault',
+      ...(faultType ? { faultType } : {}),
       serviceId: service.id,
       title,
       checklist: { symptom, triedSoFar, scope, availability, startedAt: startedAt.toISOString() as never },
@@ -150,6 +165,7 @@ export function inputForDomainField(field: string): FaultInputId {
   if (field.startsWith('checklist.startedAt')) return FAULT_INPUTS.startedDate;
   if (field.startsWith('testContact')) return FAULT_INPUTS.testContact;
   if (field.startsWith('followers')) return FAULT_INPUTS.followers;
+  if (field === 'faultType') return FAULT_INPUTS.faultType;
   if (field === 'reporterRole') return FAULT_INPUTS.reporterRole;
   if (field === 'orgId') return FAULT_INPUTS.org;
   if (field === 'serviceId') return FAULT_INPUTS.service;

@@ -1,6 +1,6 @@
 import type { Service } from '../desks/model';
 import { caseRef, isoInstant, orgId, serviceId, userId } from '../ids';
-import { billableByAdministrator, NO_ADMINISTRATOR_NAME } from './billable';
+import { billableByAdministrator, billableCsv, NO_ADMINISTRATOR_NAME } from './billable';
 import { FIXTURE_DESK, FIXTURE_PERIOD, fixtureCase } from './test-support/fixture';
 
 const svc = (id: string, admin?: [string, string]): Service => ({
@@ -150,5 +150,25 @@ describe('billableByAdministrator', () => {
         FIXTURE_PERIOD,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('billableCsv', () => {
+  it('writes one row per case with the forvalter, Oslo times and names, BOM first', () => {
+    const csv = billableCsv(billableByAdministrator(cases(), services, FIXTURE_PERIOD), 'nb', (id) =>
+      id === 'molde' ? 'Molde kommune' : id,
+    );
+    expect(csv.split('\r\n')).toEqual([
+      '\uFEFFForvalter;Sak;Tittel;Virksomhet;Mottatt;Begrunnelse',
+      'Anne Forvalter;RI-4;Visma;Molde kommune;2026-03-02 00:00;Opplæring',
+      'Øyvind Forvalter;RI-1;Agresso 1;aukra;2026-03-02 09:00;Brukerfeil',
+      'Øyvind Forvalter;RI-2;Agresso 2;Molde kommune;2026-03-10 09:00;Bestilt endring',
+      'Uten forvalter;RI-7;Ukjent;aukra;2026-03-04 09:00;Utenfor avtalen',
+      'Uten forvalter;RI-6;Websak;Molde kommune;2026-03-05 09:00;Ny mal',
+      '',
+    ]);
+    expect(billableCsv(billableByAdministrator(cases(), [], FIXTURE_PERIOD), 'en')).toContain(
+      'No administrator;RI-4;Visma;molde;2026-03-02 00:00;Opplæring',
+    );
   });
 });

@@ -10,6 +10,8 @@
 import type { Case } from '../cases/model';
 import type { Service } from '../desks/model';
 import type { CaseRef, IsoInstant, OrgId, UserId } from '../ids';
+import type { Locale } from '../i18n-text';
+import { buildCsv, osloTime, type CsvCell } from './csv';
 import type { ReportPeriod } from './figures';
 
 export const NO_ADMINISTRATOR_NAME = 'Uten forvalter';
@@ -76,4 +78,25 @@ export function billableByAdministrator(
     );
   }
   return sorted;
+}
+
+const CSV_HEADER = {
+  nb: ['Forvalter', 'Sak', 'Tittel', 'Virksomhet', 'Mottatt', 'Begrunnelse'],
+  en: ['Administrator', 'Case', 'Title', 'Organisation', 'Received', 'Reason'],
+} as const;
+
+/** The groups as CSV (BOM, `;`, Oslo times), one row per case; names for virksomheter by id. */
+export function billableCsv(
+  groups: readonly BillableGroup[],
+  locale: Locale,
+  orgName: (id: string) => string = (id) => id,
+): string {
+  const rows: CsvCell[][] = [[...CSV_HEADER[locale]]];
+  for (const g of groups) {
+    const admin =
+      g.administrator.id === undefined && locale === 'en' ? 'No administrator' : g.administrator.name;
+    for (const c of g.cases)
+      rows.push([admin, c.ref, c.title, orgName(c.orgId), osloTime(c.receivedAt), c.reason]);
+  }
+  return buildCsv(rows);
 }

@@ -96,4 +96,23 @@ describe('GET /api/reports/billable', () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { field: string } }).error.field).toBe(field);
   });
+
+  it('exports CSV with a BOM, names and a file name', async () => {
+    const res = await get('/api/reports/billable.csv?from=2026-03-02&to=2026-03-15&desk=ror-ikt', 'reader');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="fakturerbare-saker-2026-03-02-2026-03-15.csv"',
+    );
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').slice(1).split('\r\n')).toEqual([
+      'Forvalter;Sak;Tittel;Virksomhet;Mottatt;Begrunnelse',
+      'Øyvind Forvalter;FV-2026-000001;A: Agresso henger;Molde kommune;2026-03-02 09:00;Bestilt tilpasning',
+      'Øyvind Forvalter;FV-2026-000005;E: Skriver på Rådhuset;Molde kommune;2026-03-10 14:00;Brukerfeil',
+      '',
+    ]);
+    expect((await get('/api/reports/billable.csv?lang=de', 'reader')).status).toBe(400);
+    expect((await get('/api/reports/billable.csv', 'employee')).status).toBe(403);
+  });
 });

@@ -10,7 +10,7 @@ import { attachmentHandler, getCaseHandler, listCasesHandler } from './handlers/
 import { devUsersHandler, meHandler } from './handlers/me';
 import { createNoticeHandler, listNoticesHandler } from './handlers/notices';
 import { reportCsvHandler, reportHandler } from './handlers/reports';
-import { billableReportHandler } from './handlers/billable';
+import { billableReportCsvHandler, billableReportHandler } from './handlers/billable';
 
 export type { TabApiDeps } from './context';
 export type { TabAuthSettings } from './auth';
@@ -55,6 +55,12 @@ export function tabRoutes(deps: TabApiDeps): RouteDef[] {
       path: '/api/reports/billable',
       name: 'tab.reports.billable',
       handler: billableReportHandler(ctx),
+    },
+    {
+      method: 'get',
+      path: '/api/reports/billable.csv',
+      name: 'tab.reports.billable.csv',
+      handler: billableReportCsvHandler(ctx),
     },
     { method: 'get', path: '/api/notices', name: 'tab.notices.list', handler: listNoticesHandler(ctx) },
     { method: 'post', path: '/api/notices', name: 'tab.notices.create', handler: createNoticeHandler(ctx) },

@@ -5,37 +5,16 @@
  * hosts blocked.
  */
 import { mkdtemp, rm } from 'fs/promises';
-import { createServer, connect } from 'net';
+import { connect } from 'net';
 import { networkInterfaces, tmpdir } from 'os';
 import { join, relative } from 'path';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { type DevLoop, startDev } from '../scripts/dev';
+import { freePort, openRestrictedContext, say } from '../scripts/headless';
 import { repoRoot } from '../scripts/repo-root';
 
 const ROOT = repoRoot();
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /** Whether a TCP connection to host:port is accepted. */
 function accepts(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -53,13 +32,6 @@ function accepts(host: string, port: number): Promise<boolean> {
 }
 
 const botAuthors = (page: Page) => page.locator('[aria-label="Message author"]', { hasText: /^Fristvakt$/ });
-
-async function say(page: Page, text: string): Promise<void> {
-  const box = page.locator('[data-lexical-editor="true"][role="textbox"]').first();
-  await box.click();
-  await box.fill(text);
-  await box.press('Enter');
-}
 
 let work: string;
 let loop: DevLoop | undefined;
@@ -86,17 +58,9 @@ beforeAll(async () => {
     serverEnv: { FRISTVAKT_DATA_DIR: join(work, 'data') },
     log: (line) => logs.push(line),
   });
-  context = await chromium.launchPersistentContext(join(work, 'chromium'), {
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+  context = await openRestrictedContext(join(work, 'chromium'), [loop.playgroundUrl, loop.appUrl], {
     viewport: { width: 1400, height: 900 },
   });
-  const origins = [new URL(loop.playgroundUrl).origin, new URL(loop.appUrl).origin];
-  await context.route('**/*', (route) =>
-    origins.some((o) => route.request().url().startsWith(o)) || route.request().url().startsWith('data:')
-      ? route.continue()
-      : route.abort(),
-  );
 }, 120_000);
 
 afterAll(async () => {

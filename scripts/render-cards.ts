@@ -10,19 +10,10 @@ import { join } from 'path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { sampleCards } from '../bot/cards/samples';
+import { CHROMIUM_ARGS as HEADLESS_ARGS } from './headless';
 import { repoRoot } from './repo-root';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--lang=nb-NO',
-];
+const CHROMIUM_ARGS = [...HEADLESS_ARGS, '--lang=nb-NO'];
 
 /** The page's script: adaptivecards with a Teams-like host config and a small Markdown processor. */
 const ENTRY = `

@@ -9,6 +9,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { chromium } from 'playwright-core';
 import { repoRoot } from './repo-root';
+import { CHROMIUM_ARGS } from './headless';
 
 export interface IconSpec {
   svg: string;
@@ -19,17 +20,6 @@ export interface IconSpec {
 export const ICONS: readonly IconSpec[] = [
   { svg: 'appPackage/icons/color.svg', png: 'appPackage/color.png', size: 192 },
   { svg: 'appPackage/icons/outline.svg', png: 'appPackage/outline.png', size: 32 },
-];
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
 ];
 
 /** Renders one SVG at exactly `size`×`size` CSS pixels (device scale 1) with a transparent background. */

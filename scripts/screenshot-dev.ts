@@ -7,42 +7,12 @@
  *   node dist/scripts/screenshot-dev.js
  */
 import { mkdir, mkdtemp, rm } from 'fs/promises';
-import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { chromium, type Page } from 'playwright-core';
 import { PLAYGROUND_USER_ID } from '../bot/seed';
 import { startDev } from './dev';
+import { freePort, openRestrictedContext, say } from './headless';
 import { repoRoot } from './repo-root';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function say(page: Page, text: string): Promise<void> {
-  const box = page.locator('[data-lexical-editor="true"][role="textbox"]').first();
-  await box.click();
-  await box.fill(text);
-  await box.press('Enter');
-}
 
 async function main(): Promise<void> {
   const root = repoRoot();
@@ -57,20 +27,11 @@ async function main(): Promise<void> {
     serverEnv: { FRISTVAKT_DATA_DIR: dataDir },
     log: () => undefined,
   });
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+  const context = await openRestrictedContext(userDataDir, [loop.playgroundUrl, loop.appUrl], {
     viewport: { width: 1400, height: 900 },
     locale: 'nb-NO',
   });
   try {
-    const allowed = [new URL(loop.playgroundUrl).origin, new URL(loop.appUrl).origin];
-    await context.route('**/*', (route) =>
-      allowed.some((origin) => route.request().url().startsWith(origin)) ||
-      route.request().url().startsWith('data:')
-        ? route.continue()
-        : route.abort(),
-    );
     const page = await context.newPage();
     await page.goto(loop.playgroundUrl);
     await page.locator('[data-lexical-editor="true"][role="textbox"]').first().waitFor({ timeout: 30_000 });

@@ -5,43 +5,15 @@
  * and sees the reference number. The playground's user speaks en-US, so the card is in English.
  */
 import { mkdtemp, rm } from 'fs/promises';
-import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { startDev, type DevLoop } from '../../scripts/dev';
+import { freePort, openRestrictedContext, say } from '../../scripts/headless';
 import { repoRoot } from '../../scripts/repo-root';
 
 const ROOT = repoRoot();
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-
-async function say(page: Page, text: string): Promise<void> {
-  const box = page.locator('[data-lexical-editor="true"][role="textbox"]').first();
-  await box.click();
-  await box.fill(text);
-  await box.press('Enter');
-}
-
 let work: string;
 let outDir: string;
 let loop: DevLoop | undefined;
@@ -68,17 +40,9 @@ beforeAll(async () => {
     demoCases: false,
     log: (line) => logs.push(line),
   });
-  context = await chromium.launchPersistentContext(join(work, 'chromium'), {
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+  context = await openRestrictedContext(join(work, 'chromium'), [loop.playgroundUrl, loop.appUrl], {
     viewport: { width: 1400, height: 1400 },
   });
-  const origins = [new URL(loop.playgroundUrl).origin, new URL(loop.appUrl).origin];
-  await context.route('**/*', (route) =>
-    origins.some((o) => route.request().url().startsWith(o)) || route.request().url().startsWith('data:')
-      ? route.continue()
-      : route.abort(),
-  );
 }, 180_000);
 
 afterAll(async () => {

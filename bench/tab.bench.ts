@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/headless';
 import { createServer } from '../bot/server/create-server';
 import { silentLogger } from '../bot/server/logger';
 import { staticHandler } from '../bot/server/static-files';
@@ -192,17 +193,8 @@ export async function run(): Promise<void> {
   const list = await start(open, dist);
   console.log(`seeded 10 000 open cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   try {
     const times: number[] = [];

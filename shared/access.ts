@@ -6,6 +6,7 @@
  * App roles (Entra): `Desk.<deskId>` desk member, `Superuser.<orgId>` superbruker of a virksomhet,
  * `Reports.Read` report reader (Porteføljerådet / Samarbeidsrådet).
  */
+import type { ActorRole, Case } from './cases/model';
 import type { Desk } from './desks/model';
 import type { DeskId, OrgId, UserId } from './ids';
 import type { CaseAccess } from './ports';
@@ -71,3 +72,37 @@ export function accessFor(principal: Principal, desks: readonly Desk[], director
 
 export const isDeskMember = (access: CaseAccess, deskId: DeskId): boolean => access.deskIds.includes(deskId);
 export const isSuperuserOf = (access: CaseAccess, orgId: OrgId): boolean => access.orgIds.includes(orgId);
+
+/**
+ * THE access rule: the capacity `access` acts in on `c`, most privileged first, or null when it may
+ * not see the case at all. Every chat command, card verb, tab route and notification's recipient list
+ * asks this one function; a caller that gets null answers exactly as for a reference that does not
+ * exist, so an outsider learns nothing (not even which desk has it).
+ *
+ * - `desk`: a member of the case's desk (by directory, Entra group or `Desk.<id>` app role);
+ * - `superuser`: a superbruker of the case's virksomhet;
+ * - `reporter`: the person who reported it;
+ * - `follower`: a follower, or the test contact named on the form.
+ *
+ * A report reader sees figures, not cases: the role gives no case access by itself.
+ */
+export function roleOn(
+  c: Pick<Case, 'deskId' | 'orgId' | 'reporter' | 'followers' | 'testContact'>,
+  access: CaseAccess,
+): ActorRole | null {
+  if (access.deskIds.includes(c.deskId)) return 'desk';
+  if (access.orgIds.includes(c.orgId)) return 'superuser';
+  if (c.reporter.id === access.userId) return 'reporter';
+  if (c.followers.some((f) => f.id === access.userId) || c.testContact.id === access.userId)
+    return 'follower';
+  return null;
+}
+
+/** Whether `access` may see `c` at all (the same rule as `roleOn`). */
+export const canSee = (
+  c: Pick<Case, 'deskId' | 'orgId' | 'reporter' | 'followers' | 'testContact'>,
+  access: CaseAccess,
+): boolean => roleOn(c, access) !== null;
+
+/** The support lines: they act for the desk or the virksomhet, and see internal notes. */
+export const isSupportRole = (role: ActorRole | null): boolean => role === 'desk' || role === 'superuser';

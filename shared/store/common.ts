@@ -4,7 +4,7 @@
  */
 import type { Case } from '../cases/model';
 import { FristvaktError, ValidationError } from '../errors';
-import type { CaseAccess, OutboxEntry, OutboxMessage, PageRequest } from '../ports';
+import type { OutboxEntry, OutboxMessage, PageRequest } from '../ports';
 
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 200;
@@ -51,16 +51,8 @@ export const dueKey = (c: Case): string => c.sla.nextDueAt ?? NO_DEADLINE;
 /** Open means not Lukket: Løst cases stay in the queue until the reporter accepts. */
 export const isOpen = (c: Case): boolean => c.status !== 'closed';
 
-/** Who may see a case: its desk, its organisation's superbrukere, its reporter, followers, test contact. */
-export function canSee(c: Case, access: CaseAccess): boolean {
-  return (
-    access.deskIds.includes(c.deskId) ||
-    access.orgIds.includes(c.orgId) ||
-    c.reporter.id === access.userId ||
-    c.testContact.id === access.userId ||
-    c.followers.some((f) => f.id === access.userId)
-  );
-}
+/** Who may see a case: the one access rule (`shared/access.ts`), re-exported for the adapters. */
+export { canSee } from '../access';
 
 export function assertYear(year: number): void {
   if (!Number.isInteger(year) || year < 2000 || year > 9999)

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
-import { checkBlobStore } from './contract';
+import { checkBlobStore } from './test-support/contract';
 import { openAzureBlobStore } from './azure-blobs';
 import { AZURITE_ACCOUNT, startAzurite, type Azurite } from './test-support/azurite';
 

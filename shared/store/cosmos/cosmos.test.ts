@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import { orgId, userId } from '../../ids';
-import { describeStoreContract } from '../contract';
+import { describeStoreContract } from '../test-support/contract';
 import { desk, message, newCase } from '../test-support/fixtures';
 import { openFsBlobStore } from '../fs-blobs';
 import { openCosmosStore } from './index';

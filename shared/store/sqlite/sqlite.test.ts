@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { deskId, isoInstant, userId } from '../../ids';
-import { describeStoreContract } from '../contract';
+import { describeStoreContract } from '../test-support/contract';
 import { newCase } from '../test-support/fixtures';
 import { openSqliteStore } from './index';
 import { SCHEMA_VERSION } from './schema';

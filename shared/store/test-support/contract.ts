@@ -2,11 +2,11 @@
  * The store contract: one jest suite that every `Store` implementation must pass. A test file calls
  * `describeStoreContract(name, factory)`; the factory opens a fresh, empty store for each test.
  */
-import type { Case } from '../cases/model';
-import { ConflictError, isFristvaktError } from '../errors';
-import { caseRef, deskId, isCaseRef, noticeId, orgId, serviceId, userId } from '../ids';
-import type { BlobStore, NewCase, Page, PageRequest, Store } from '../ports';
-import { access, at, desk, message, newCase, notice, person, triagePost } from './test-support/fixtures';
+import type { Case } from '../../cases/model';
+import { ConflictError, isFristvaktError } from '../../errors';
+import { caseRef, deskId, isCaseRef, noticeId, orgId, serviceId, userId } from '../../ids';
+import type { BlobStore, NewCase, Page, PageRequest, Store } from '../../ports';
+import { access, at, desk, message, newCase, notice, person, triagePost } from './fixtures';
 
 export interface StoreHandle {
   store: Store;

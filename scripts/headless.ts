@@ -2,8 +2,11 @@
  * Headless Chromium (Debian's package, driven by playwright-core) and the Agents Playground page
  * helpers, shared by the local-loop test, the playground end-to-end test and the screenshot scripts.
  */
+import { mkdirSync } from 'fs';
 import { createServer } from 'net';
+import { join } from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { repoRoot } from './repo-root';
 
 /** Debian's Chromium; Playwright downloads no browser here. `CHROMIUM_PATH` overrides it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,6 +22,19 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Where screenshots land: untracked (gitignored), so no test or script run changes a tracked file. */
+export const SCREENSHOT_ROOT = '.screenshots';
+
+/** The kinds of screenshots, each copied on purpose into `docs/<kind>/` by `npm run screenshots`. */
+export type ScreenshotKind = 'tab' | 'cards' | 'local-loop' | 'e2e';
+
+/** `<repo>/.screenshots/<kind>`, created if missing: every browser test and screenshot script writes here. */
+export function screenshotDir(kind: ScreenshotKind, root: string = repoRoot()): string {
+  const dir = join(root, SCREENSHOT_ROOT, kind);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
 
 /** A free TCP port on the loopback interface. */
 export function freePort(): Promise<number> {

@@ -1,8 +1,9 @@
 /**
  * Renders every chat card of the bot (`bot/cards/samples.ts`, Norwegian) in headless Chromium with the
  * real `adaptivecards` renderer (bundled for the page with esbuild) and a Teams-like host config, and
- * writes `docs/cards/<card>.png`, so a reader sees the cards without Teams. The PNGs are committed;
- * run after changing a card: `npm run build && node dist/scripts/render-cards.js`.
+ * writes `.screenshots/cards/<card>.png` (untracked), so a reader sees the cards without Teams.
+ * `npm run screenshots` runs this and copies the PNGs into `docs/cards/` on purpose (they are committed):
+ * run it after changing a card.
  */
 import { mkdtemp, rm, writeFile } from 'fs/promises';
 import { tmpdir } from 'os';
@@ -10,7 +11,7 @@ import { join } from 'path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { sampleCards } from '../bot/cards/samples';
-import { CHROMIUM_ARGS as HEADLESS_ARGS } from './headless';
+import { CHROMIUM_ARGS as HEADLESS_ARGS, CHROMIUM_PATH, screenshotDir } from './headless';
 import { repoRoot } from './repo-root';
 
 const CHROMIUM_ARGS = [...HEADLESS_ARGS, '--lang=nb-NO'];
@@ -81,13 +82,14 @@ export async function renderCards(root: string): Promise<string[]> {
   const script = bundle.outputFiles[0].text;
   const userDataDir = await mkdtemp(join(tmpdir(), 'fristvakt-cards-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     deviceScaleFactor: 1,
     viewport: { width: 600, height: 900 },
     locale: 'nb-NO',
   });
   const written: string[] = [];
+  const out = screenshotDir('cards', root);
   try {
     const page = await context.newPage();
     await page.route(/^(?!data:|about:)/, (route) => route.abort());
@@ -101,8 +103,8 @@ export async function renderCards(root: string): Promise<string[]> {
         card as unknown,
       );
       const png = await page.locator('#frame').screenshot();
-      const file = join('docs', 'cards', `${name}.png`);
-      await writeFile(join(root, file), png);
+      const file = join(out, `${name}.png`);
+      await writeFile(file, png);
       written.push(file);
       console.log(`${file}: ${png.length} bytes`);
     }

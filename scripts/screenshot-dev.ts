@@ -1,23 +1,23 @@
 /**
- * Tries the local loop end to end and keeps screenshots of it under docs/local-loop/:
+ * Tries the local loop end to end and keeps screenshots of it under .screenshots/local-loop/ (untracked;
+ * `npm run screenshots` copies them to docs/local-loop/):
  * starts `npm run dev`'s server and Agents Playground (scripts/dev.ts) on free loopback ports with a
  * temporary data directory, opens the playground in headless Chromium (requests to other hosts are
  * blocked), says "hjelp" and "mine saker" (the demo cases) to the bot in the personal chat, links the team's
  * Triage channel to ROR-IKT's desk with a real @mention, and opens the tab if it is built. Run after `npm run build`:
  *   node dist/scripts/screenshot-dev.js
  */
-import { mkdir, mkdtemp, rm } from 'fs/promises';
+import { mkdtemp, rm } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { PLAYGROUND_USER_ID } from '../bot/seed';
 import { startDev } from './dev';
-import { freePort, openRestrictedContext, say } from './headless';
+import { freePort, openRestrictedContext, say, screenshotDir } from './headless';
 import { repoRoot } from './repo-root';
 
 async function main(): Promise<void> {
   const root = repoRoot();
-  const out = join(root, 'docs', 'local-loop');
-  await mkdir(out, { recursive: true });
+  const out = screenshotDir('local-loop', root);
   const dataDir = await mkdtemp(join(tmpdir(), 'fristvakt-dev-'));
   const userDataDir = await mkdtemp(join(tmpdir(), 'fristvakt-chromium-'));
   const loop = await startDev({

@@ -10,7 +10,7 @@ import { join, relative } from 'path';
 import { build } from 'esbuild';
 import type { BrowserContext } from 'playwright-core';
 import { startDev, type DevLoop } from '../../scripts/dev';
-import { freePort, openRestrictedContext, say } from '../../scripts/headless';
+import { freePort, openRestrictedContext, say, screenshotDir } from '../../scripts/headless';
 import { repoRoot } from '../../scripts/repo-root';
 
 const ROOT = repoRoot();
@@ -86,7 +86,7 @@ it('reports a fault through the card in the playground and shows the reference n
     expect(text).toMatch(/FV-\d{4}-\d{6}/);
     await page.getByText('Suggested priority').first().waitFor();
   } catch (err) {
-    await page.screenshot({ path: join(tmpdir(), 'fristvakt-e2e-failure.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir('e2e'), 'failure.png'), fullPage: true });
     throw new Error(`${(err as Error).message}\n--- logs ---\n${logs.slice(-40).join('\n')}`);
   } finally {
     await page.close();

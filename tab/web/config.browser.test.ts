@@ -2,19 +2,20 @@
  * The channel tab's configuration page (`/tab/config.html`) in headless Chromium against a real test
  * server serving the production bundle built here. Outside Teams it shows the choice and the address the
  * tab would be saved with (`data-content-url`); the address is then opened to show that the tab itself
- * understands it. Screenshot: docs/tab/config.png.
+ * understands it. Screenshot: .screenshots/tab/config.png (copied to docs/tab/ by `npm run screenshots`).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { screenshotDir } from '../../scripts/headless';
 import { buildTab, type BuildResult } from '../build';
 import { launchBrowser, type TestBrowser } from '../test-support/browser';
 import { seedStore, USERS } from '../test-support/seed';
 import { startTestServer, type TestServer } from '../test-support/server';
 
 const NOW = new Date('2026-03-20T12:00:00Z');
-const SHOTS = resolve(__dirname, '..', '..', 'docs', 'tab');
+const SHOTS = screenshotDir('tab');
 
 let dist: string;
 let built: BuildResult;

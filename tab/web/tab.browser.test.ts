@@ -2,20 +2,21 @@
  * The tab in headless Chromium against a real server: the tab API routes and the production bundle
  * (built here, so a clean clone needs no prior build), the embedded SQLite store in a temp dir, the
  * seeded fixture. The browser's clock is Playwright's (`page.clock`), set to the server's `now`.
- * Screenshots go to docs/tab/.
+ * Screenshots go to .screenshots/tab/ (untracked; `npm run screenshots` copies them to docs/tab/).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXPECTED } from '../../shared/reports/test-support/fixture';
+import { screenshotDir } from '../../scripts/headless';
 import { buildTab } from '../build';
 import { launchBrowser, type TestBrowser } from '../test-support/browser';
 import { INJECTION_TITLE, seedStore, USERS } from '../test-support/seed';
 import { startTestServer, type TestServer } from '../test-support/server';
 
 const NOW = new Date('2026-03-20T12:00:00Z'); // Friday 13:00 in Oslo
-const SHOTS = resolve(__dirname, '..', '..', 'docs', 'tab');
+const SHOTS = screenshotDir('tab');
 
 let dist: string;
 let srv: TestServer;

@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
 
 /** Modules the pure domain must never import: it is bundled by the tab and tested without I/O. */
 const impureModules = [
@@ -105,6 +106,48 @@ export default tseslint.config(
         {
           selector: "NewExpression[callee.name='Date'][arguments.length=0]",
           message: 'Pass `now` in; the domain never reads the clock.',
+        },
+      ],
+    },
+  },
+  {
+    // The tab's browser app: bundled for the browser, so nothing of the server side reaches it.
+    files: ['tab/web/**/*.ts', 'tab/web/**/*.tsx'],
+    // Browser tests and unit tests run in Node and drive the app from outside.
+    ignores: ['tab/web/**/*.test.ts', 'tab/web/**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...builtinModules, ...builtinModules.map((m) => `${m}/*`), 'node:*'],
+              message: 'tab/web runs in the browser: no Node modules.',
+            },
+            {
+              group: [
+                'botbuilder',
+                'botbuilder-*',
+                'botframework-*',
+                'restify',
+                'better-sqlite3',
+                '@azure/*',
+                'jose',
+              ],
+              message: 'tab/web runs in the browser: no server packages.',
+            },
+            {
+              group: [
+                '**/bot/**',
+                '**/bot',
+                '**/shared/store/**',
+                '**/shared/store',
+                '**/tab/api/**',
+                '**/tab/api',
+              ],
+              message: 'tab/web talks to the server only through its API (tab/common has the shapes).',
+            },
+          ],
         },
       ],
     },

@@ -5,10 +5,10 @@
  */
 import { GroupedVerticalBarChart, VerticalBarChart } from '@fluentui/react-charts';
 import { tokens } from '@fluentui/react-components';
-import type { ReportFigures } from '../../../common/api-types';
-import { BACKLOG_BUCKET_LABELS, type BacklogBucket } from '../../../../shared/reports/figures';
-import { SLA_TARGET_LABELS } from '../../../../shared/cases/labels';
-import { useT } from '../i18n';
+import type { ReportFigures } from '../../../../common/api-types';
+import { BACKLOG_BUCKET_LABELS, type BacklogBucket } from '../../../../../shared/reports/figures';
+import { SLA_TARGET_LABELS } from '../../../../../shared/cases/labels';
+import { useT } from '../../i18n';
 
 const WIDTH = 520;
 /** Short axis labels, so every bucket gets one (the full names are in the text under the chart). */

@@ -1,0 +1,146 @@
+/** The report's tables: targets per priority, breaches with their explanations, uptime per service. */
+import {
+  mergeClasses,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import { SLA_TARGET_LABELS } from '../../../../../shared/cases/labels';
+import type { TargetFigures } from '../../../../../shared/reports/figures';
+import type { MeResponse, ReportFigures, ReportResponse } from '../../../../common/api-types';
+import { formatDateTime, formatPercent, useT } from '../../i18n';
+import { useReportStyles } from '../ReportView.styles';
+import { reportMinutes as minutes } from './report-text';
+
+export function PriorityTable({ r }: { r: ReportFigures }) {
+  const styles = useReportStyles();
+  const { t, l, locale } = useT();
+  const targetRow = (label: string, f: TargetFigures, key: string) => (
+    <TableRow key={key}>
+      <TableCell>{label}</TableCell>
+      <TableCell className={styles.num}>{f.met}</TableCell>
+      <TableCell className={styles.num}>{f.breached}</TableCell>
+      <TableCell className={styles.num}>{formatPercent(f.shareMet, locale)}</TableCell>
+      <TableCell className={styles.num}>{minutes(f.medianMinutes)}</TableCell>
+      <TableCell className={styles.num}>{minutes(f.p90Minutes)}</TableCell>
+    </TableRow>
+  );
+  return (
+    <section className={styles.card}>
+      <Subtitle2>{t('perPriority')}</Subtitle2>
+      <Table size="small" data-testid="report-priorities">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('priority')}</TableHeaderCell>
+            <TableHeaderCell>{t('met')}</TableHeaderCell>
+            <TableHeaderCell>{t('breached')}</TableHeaderCell>
+            <TableHeaderCell>%</TableHeaderCell>
+            <TableHeaderCell>{t('median')}</TableHeaderCell>
+            <TableHeaderCell>{t('p90')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {targetRow(`${t('all')} – ${l(SLA_TARGET_LABELS.response)}`, r.response, 'all-response')}
+          {targetRow(`${t('all')} – ${l(SLA_TARGET_LABELS.resolution)}`, r.resolution, 'all-resolution')}
+          {r.byPriority.flatMap((p) => [
+            targetRow(`${l(p.label)} – ${l(SLA_TARGET_LABELS.response)}`, p.response, `${p.priority}-r`),
+            targetRow(`${l(p.label)} – ${l(SLA_TARGET_LABELS.resolution)}`, p.resolution, `${p.priority}-s`),
+          ])}
+        </TableBody>
+      </Table>
+      <Text className={styles.small}>{`${t('median')} / ${t('p90')}: ${t('businessMinutes')}`}</Text>
+    </section>
+  );
+}
+
+export function BreachesTable({ data, me }: { data: ReportResponse; me: MeResponse }) {
+  const styles = useReportStyles();
+  const { t, l, locale } = useT();
+  const r = data.report;
+  const name = (kind: 'services' | 'orgs', id: string) => data.names[kind][id] ?? id;
+  const priorityName = (deskId: string, id: string) => {
+    const p = me.desks.find((d) => d.id === deskId)?.policy.priorities.find((x) => x.id === id);
+    return p ? l(p.label) : id;
+  };
+  return (
+    <section className={styles.card}>
+      <Subtitle2>{t('breaches')}</Subtitle2>
+      {data.breachCount > r.breaches.length && (
+        <Text
+          className={styles.small}
+        >{`${r.breaches.length} ${t('of')} ${data.breachCount} – ${t('moreInCsv')}`}</Text>
+      )}
+      {r.breaches.length === 0 ? (
+        <Text>{t('noBreaches')}</Text>
+      ) : (
+        <Table size="small" data-testid="report-breaches">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('ref')}</TableHeaderCell>
+              <TableHeaderCell>{t('title')}</TableHeaderCell>
+              <TableHeaderCell>{t('service')}</TableHeaderCell>
+              <TableHeaderCell>{t('org')}</TableHeaderCell>
+              <TableHeaderCell>{t('priority')}</TableHeaderCell>
+              <TableHeaderCell>{t('dueCol')}</TableHeaderCell>
+              <TableHeaderCell>{t('lateBy')}</TableHeaderCell>
+              <TableHeaderCell>{t('explanation')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {r.breaches.map((b) => (
+              <TableRow key={`${b.ref}-${b.target}`}>
+                <TableCell>{b.ref}</TableCell>
+                <TableCell>{b.title}</TableCell>
+                <TableCell>{name('services', b.serviceId)}</TableCell>
+                <TableCell>{name('orgs', b.orgId)}</TableCell>
+                <TableCell>{`${priorityName(b.deskId, b.priority)} · ${l(SLA_TARGET_LABELS[b.target])}`}</TableCell>
+                <TableCell>{formatDateTime(b.dueAt, locale)}</TableCell>
+                <TableCell className={styles.num}>{minutes(b.lateMinutes)}</TableCell>
+                <TableCell>{b.explanation ?? '–'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
+export function UptimeTable({ data }: { data: ReportResponse }) {
+  const styles = useReportStyles();
+  const { t, locale } = useT();
+  const r = data.report;
+  const name = (kind: 'services' | 'orgs', id: string) => data.names[kind][id] ?? id;
+  return (
+    <section className={styles.card}>
+      <Subtitle2>{t('uptime')}</Subtitle2>
+      <Table size="small" data-testid="report-uptime">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('service')}</TableHeaderCell>
+            <TableHeaderCell>{t('uptimeCol')}</TableHeaderCell>
+            <TableHeaderCell>{t('downtime')}</TableHeaderCell>
+            <TableHeaderCell />
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {r.uptime.map((u) => (
+            <TableRow key={u.serviceId} data-service={u.serviceId}>
+              <TableCell>{name('services', u.serviceId)}</TableCell>
+              <TableCell className={styles.num}>{formatPercent(u.uptime, locale, 2)}</TableCell>
+              <TableCell className={styles.num}>{minutes(u.downMinutes)}</TableCell>
+              <TableCell className={mergeClasses(u.meetsGoal ? styles.good : styles.bad)}>
+                {u.meetsGoal ? `✓ ${t('goalMet')}` : `✗ ${t('goalMissed')}`}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}

@@ -69,7 +69,7 @@ export default tseslint.config(
   {
     // The pure domain: no I/O, no clock, nothing of the app.
     files: ['shared/**/*.ts'],
-    ignores: ['shared/store/**'],
+    ignores: ['shared/store/**', 'shared/app/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -146,6 +146,24 @@ export default tseslint.config(
                 '**/tab/api',
               ],
               message: 'tab/web talks to the server only through its API (tab/common has the shapes).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The application services (the change service, the catalogue): Node side, beside the store's
+    // ports, and like the domain they know nothing of the bot, the tab or a store adapter.
+    files: ['shared/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/bot/**', '**/tab/**', '**/store/**', '**/bot', '**/tab', '**/store'],
+              message: 'shared/app/ speaks to the store only through shared/ports.ts, and knows no surface.',
             },
           ],
         },

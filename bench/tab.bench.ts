@@ -10,6 +10,9 @@
  * The server is the bot's own restify server (`bot/server/create-server.ts`) with the tab's routes,
  * the built bundle at /tab/, and the embedded SQLite store in a temp dir.
  */
+import { createCaseChanges } from '../shared/app/case-changes';
+import { createCatalogue } from '../shared/app/catalogue';
+import { teamsCaseMessages } from '../bot/messages/case-messages';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -155,6 +158,12 @@ async function start(cases: NewCase[], distDir: string): Promise<Running> {
   const routes = tabRoutes({
     store,
     directory,
+    changes: createCaseChanges({
+      store,
+      catalogue: createCatalogue(store),
+      directory,
+      messages: teamsCaseMessages,
+    }),
     now: () => NOW,
     auth: { tenantId: 'bench', audiences: ['bench'], jwksUrl: 'http://127.0.0.1:9/keys', devSignIn: true },
   });

@@ -14,18 +14,16 @@ import { openSqliteStore } from '../shared/store/sqlite';
 import { openCosmosStore } from '../shared/store/cosmos';
 import { openFsBlobStore } from '../shared/store/fs-blobs';
 import type { Config } from './config';
-import { createCatalogue, type Catalogue } from './conversation/catalogue';
+import { createCaseChanges } from '../shared/app/case-changes';
+import { createCatalogue, type Catalogue } from '../shared/app/catalogue';
+import { createWakeup } from '../shared/app/wakeup';
+import { teamsCaseMessages } from './messages/case-messages';
+import { noticeMessages } from './conversation/channel/notices';
+import { systemClock } from './delivery/clock';
 import { createBotLogic } from './conversation/bot';
 import type { ConversationDeps, Downloader } from './conversation/deps';
 import { fetchDownloader } from './conversation/download';
 import { startAutoClose } from './jobs/auto-close';
-import type { Case, CaseEvent } from '../shared/cases/model';
-import type { OutboxMessage } from '../shared/ports';
-import { triageChangeMessages } from './conversation/channel/triage-outbox';
-import { publishMessages } from './conversation/channel/notices';
-import type { Notice } from '../shared/notices/model';
-import { eventLine, eventWhat } from './conversation/channel/event-line';
-import { reporterNotificationsIn } from './conversation/notify';
 import { startDelivery, startSlaWatcher } from './delivery';
 import { repoRoot } from '../scripts/repo-root';
 import { DEMO_DIRECTORY, seedIfEmpty } from './seed';
@@ -144,6 +142,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const directory = options.directory ?? (config.demoDirectory ? DEMO_DIRECTORY : EMPTY_DIRECTORY);
   const catalogue = createCatalogue(store);
   await catalogue.get();
+  const wakeup = createWakeup();
+  const changes = createCaseChanges({
+    store,
+    catalogue,
+    directory,
+    messages: teamsCaseMessages,
+    wakeup,
+    log,
+  });
 
   const deps: ConversationDeps = {
     store,
@@ -151,6 +158,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     directory,
     clock,
     log,
+    changes,
+    wakeup,
     attachments: {
       maxBytes: config.attachmentMaxBytes,
       download: options.downloader ?? fetchDownloader,
@@ -158,25 +167,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     },
   };
   const logic = createBotLogic(deps);
-  /** A change made in the tab: the channel card updated with a one-line reply, and the reporter told. */
-  const caseChangeOutbox = (after: Case, events: CaseEvent[]): OutboxMessage[] => {
-    const snapshot = catalogue.peek();
-    const desk = snapshot?.desk(after.deskId);
-    const last = events[events.length - 1];
-    if (!snapshot || !desk || !last) return [];
-    const now = clock();
-    const line = eventLine(last, eventWhat(last, desk, 'nb'), 'nb');
-    return [
-      ...triageChangeMessages(after, events, desk, { catalogue: snapshot, directory, now }, line),
-      ...reporterNotificationsIn('nb', after, events, desk, now),
-    ];
-  };
-  /** A notice published in the tab: posted to its channels exactly as one published from a channel. */
-  const noticeOutbox = (notice: Notice): OutboxMessage[] => {
-    const snapshot = catalogue.peek();
-    const desk = snapshot?.desk(notice.deskId);
-    return snapshot && desk ? publishMessages(notice, desk, snapshot) : [];
-  };
   const auth = createBotAuthentication(config.bot, {
     ...(options.authEndpoints ? { endpoints: options.authEndpoints } : {}),
     ...(options.credentialsFactory ? { credentialsFactory: options.credentialsFactory } : {}),
@@ -196,8 +186,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           directory,
           now: clock,
           auth: options.tabAuth ?? tabAuthSettings(config),
-          outboxForCaseChange: (_before, after, events) => caseChangeOutbox(after, events),
-          outboxForNotice: noticeOutbox,
+          changes,
+          outboxForNotice: (notice) => noticeMessages(notice, catalogue),
           log: (msg: string, err?: unknown) => log.error(`tab api: ${msg}`, err),
         }),
   });
@@ -211,12 +201,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const stops: Array<() => Promise<void> | void> = [];
   if (options.jobs !== false) {
     // Outbox sender and SLA watcher (bot/delivery), each under its own lease in the store.
-    const delivery = startDelivery({ store, adapter, botAppId: config.bot.appId ?? '', log });
-    const watcher = startSlaWatcher({ store, log, onEnqueued: () => delivery.kick() });
-    deps.onOutboxWritten = () => delivery.kick();
+    const jobClock = { ...systemClock, now: clock };
+    const delivery = startDelivery({
+      store,
+      adapter,
+      botAppId: config.bot.appId ?? '',
+      log,
+      clock: jobClock,
+    });
+    const unlisten = wakeup.listen(() => delivery.kick());
+    const watcher = startSlaWatcher({ store, log, clock: jobClock, onEnqueued: () => wakeup.notify() });
     stops.push(
-      startAutoClose({ store, catalogue, directory, clock, log }, config.autoCloseIntervalMinutes * 60_000),
+      startAutoClose({ store, catalogue, changes, clock, log }, config.autoCloseIntervalMinutes * 60_000),
       () => watcher.stop(),
+      unlisten,
       () => delivery.stop(),
     );
   }

@@ -4,3 +4,8 @@ export interface LocalizedText {
   en: string;
 }
 export type Locale = keyof LocalizedText;
+
+/** A client's locale tag (`nb-NO`, `en-US`, …) as one of ours: English for `en*`, else bokmål. */
+export function localeOf(tag: string | undefined): Locale {
+  return tag?.toLowerCase().startsWith('en') ? 'en' : 'nb';
+}

@@ -13,7 +13,8 @@ import { incomingFiles, receiveAttachments } from './handlers/attachments';
 import { unknownText } from './handlers/unknown-text';
 import { sendWelcome } from './handlers/welcome';
 import { errorResult, invokeBody, type InvokeResult } from './invoke';
-import { buildTurn, userConversationKey, type Turn } from './turn';
+import { buildTurn, type Turn } from './turn';
+import { userConversationKey } from '../../shared/conversation-keys';
 import { routeVerb } from './verbs';
 
 /**
@@ -97,7 +98,7 @@ export function createBotLogic(deps: ConversationDeps): (context: TurnContext) =
       deps.log.error(`turn failed (${a.type}): ${isFristvaktError(err) ? err.code : 'INTERNAL'}`, err);
       await turn.send(messageCard({ text: turn.s.errors.generic, tone: 'attention' }));
     } finally {
-      deps.onOutboxWritten?.();
+      deps.wakeup.notify();
     }
   };
 }

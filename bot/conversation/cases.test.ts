@@ -17,7 +17,8 @@ import {
 import { GOOD_ANSWERS, openForm, submitForm } from '../test-support/fault-form';
 import { startHarness, type Harness } from '../test-support/harness';
 import { VERBS } from '../cards/verbs';
-import { actOnCase } from './act-on-case';
+import { userActor } from '../../shared/app/case-changes';
+import type { CaseCommand } from '../../shared/cases/lifecycle';
 import { runAutoClose } from '../jobs/auto-close';
 
 const NOW = new Date('2026-03-03T09:00:00Z'); // Tue 10:00 Oslo
@@ -44,14 +45,15 @@ async function say(user: TestUser, text: string): Promise<AnyCard> {
   return cardOfCall(await h.connector.waitFor((c) => c.kind === 'reply' || c.kind === 'send'));
 }
 
-const desk = async (ref: CaseRef, command: Parameters<typeof actOnCase>[3]) =>
-  actOnCase(
-    { ...h.app.deps, catalogue: await h.app.catalogue.get() },
-    ref,
-    DESK_MEMBER,
-    command,
-    h.now.value,
-  );
+const desk = async (ref: CaseRef, command: CaseCommand) =>
+  (
+    await h.app.deps.changes.apply(
+      ref,
+      command,
+      userActor(DESK_MEMBER, (await h.app.catalogue.get()).desks, h.app.deps.directory),
+      h.now.value,
+    )
+  ).after.value;
 
 async function outboxFor(ref: CaseRef): Promise<OutboxEntry[]> {
   const due = await h.app.store.outbox.listDue(new Date('2100-01-01').toISOString() as never, 500);
@@ -173,7 +175,7 @@ it('closes a solved case nobody answered after the desk’s working days, with a
   const jobDeps = {
     store: h.app.store,
     catalogue: h.app.catalogue,
-    directory: h.app.deps.directory,
+    changes: h.app.deps.changes,
     log: h.app.deps.log,
   };
   // Tue 3 March solved; 5 working days later is Tue 10 March 10:00.

@@ -7,7 +7,8 @@ import type { TestUser } from '../test-support/activities';
 import { cardOfCall, cardOfInvoke, cardText } from '../test-support/cards';
 import { GOOD_ANSWERS, openForm, submitForm } from '../test-support/fault-form';
 import { startHarness, type Harness } from '../test-support/harness';
-import { actOnCase } from './act-on-case';
+import { userActor } from '../../shared/app/case-changes';
+import type { CaseCommand } from '../../shared/cases/lifecycle';
 
 const kari: TestUser = { aadObjectId: 'aad-kari', name: 'Kari Nordmann' };
 const DESK_MEMBER = { id: userId('demo-desk-ror'), name: 'Siri Saksbehandler' };
@@ -23,18 +24,16 @@ it('delivers "taken" and the solution card to the reporter’s chat', async () =
   const ref = /FV-2026-\d{6}/.exec(
     cardText(cardOfInvoke((await submitForm(h, kari, clientKey, GOOD_ANSWERS)).body)),
   )![0] as CaseRef;
-  const act = async (command: Parameters<typeof actOnCase>[3]) =>
-    actOnCase(
-      { ...h.app.deps, catalogue: await h.app.catalogue.get() },
+  const act = async (command: CaseCommand) =>
+    h.app.deps.changes.apply(
       ref,
-      DESK_MEMBER,
       command,
+      userActor(DESK_MEMBER, (await h.app.catalogue.get()).desks, h.app.deps.directory),
       h.now.value,
     );
   h.connector.clear();
   await act({ type: 'claim' });
   await act({ type: 'solve', solution: 'Tilgangen i Visma er rettet.' });
-  h.app.deps.onOutboxWritten?.();
   const inKarisChat = (c: { kind: string; conversationId?: string }) =>
     (c.kind === 'send' || c.kind === 'reply') && c.conversationId === `a:personal-${kari.aadObjectId}`;
   const solution = await h.connector.waitFor(

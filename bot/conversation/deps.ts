@@ -1,9 +1,10 @@
 /** What the conversation handlers get from the composition root. */
 import type { Directory } from '../../shared/access';
-import type { Case } from '../../shared/cases/model';
-import type { OutboxMessage, Store } from '../../shared/ports';
+import type { CaseChanges } from '../../shared/app/case-changes';
+import type { Wakeup } from '../../shared/app/wakeup';
+import type { Store } from '../../shared/ports';
 import type { Logger } from '../server/logger';
-import type { Catalogue } from './catalogue';
+import type { Catalogue } from '../../shared/app/catalogue';
 
 /** Fetches an attachment's bytes (Teams file download URL or inline image URL). */
 export type Downloader = (
@@ -23,8 +24,8 @@ export interface ConversationDeps {
     /** Send the bot's own token when downloading Teams-hosted inline images (when authentication is on). */
     useBotToken: boolean;
   };
-  /** Called after a turn that may have written outbox messages: wakes the outbox sender. */
-  onOutboxWritten?: () => void;
-  /** Outbox messages to write with a new case (issue 5: the triage post). */
-  caseCreatedOutbox?: (c: Case) => OutboxMessage[];
+  /** The one way a case changes (access, lifecycle, messages, the store write). */
+  changes: CaseChanges;
+  /** Wakes the outbox sender after a write (the change service does so itself). */
+  wakeup: Wakeup;
 }

@@ -9,9 +9,10 @@ import type { Person } from '../../shared/cases/model';
 import type { Locale } from '../../shared/i18n-text';
 import { userId } from '../../shared/ids';
 import type { CardJson } from '../cards/card';
-import { localeOf } from '../i18n/locale';
+import { localeOf } from '../../shared/i18n-text';
 import { strings, type Strings } from '../i18n/strings';
-import type { CatalogueSnapshot } from './catalogue';
+import type { ChangeActor } from '../../shared/app/case-changes';
+import type { CatalogueSnapshot } from '../../shared/app/catalogue';
 import type { ConversationDeps } from './deps';
 
 export interface Turn {
@@ -35,8 +36,12 @@ function botTokenOf(context: TurnContext): Promise<string | undefined> {
   return creds?.getToken ? creds.getToken() : Promise.resolve(undefined);
 }
 
-/** The conversation key a user's 1:1 chat is stored under (the outbox addresses it). */
-export const userConversationKey = (id: string): string => `user:${id}`;
+/** The turn's user as the change service's actor. */
+export const turnActor = (turn: Pick<Turn, 'user' | 'access'>): ChangeActor => ({
+  kind: 'user',
+  person: turn.user,
+  access: turn.access,
+});
 
 export async function buildTurn(context: TurnContext, deps: ConversationDeps): Promise<Turn> {
   const a = context.activity;

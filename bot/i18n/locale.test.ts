@@ -1,4 +1,5 @@
-import { formatDeadline, fromOslo, localeOf, osloDateAndTime } from './locale';
+import { formatDeadline, fromOslo, osloDateAndTime } from './locale';
+import { localeOf } from '../../shared/i18n-text';
 
 describe('Oslo time', () => {
   it.each([

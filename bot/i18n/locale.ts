@@ -1,11 +1,6 @@
 /** The user's locale (from the activity's `locale`, e.g. `nb-NO`, `en-US`) and Oslo-time formatting. */
 import type { Locale } from '../../shared/i18n-text';
 
-/** English for `en*`; Norwegian bokmål for everything else (the default). */
-export function localeOf(activityLocale: string | undefined): Locale {
-  return activityLocale?.toLowerCase().startsWith('en') ? 'en' : 'nb';
-}
-
 const ZONE = 'Europe/Oslo';
 const DATE_TIME: Record<Locale, Intl.DateTimeFormat> = {
   nb: new Intl.DateTimeFormat('nb-NO', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' }),

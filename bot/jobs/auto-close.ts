@@ -3,20 +3,22 @@
  * the reporter is closed by the system with a note (reason `no_answer`), and the reporter is told.
  * The clock is injected; `runAutoClose` does one sweep (tests call it), `startAutoClose` repeats it.
  */
-import type { Directory } from '../../shared/access';
 import type { Case } from '../../shared/cases/model';
 import { isFristvaktError } from '../../shared/errors';
 import type { Store } from '../../shared/ports';
 import { addWorkingDays } from '../../shared/sla/working-days';
-import { actOnCaseAsSystem } from '../conversation/act-on-case';
-import type { Catalogue } from '../conversation/catalogue';
+import { systemActor, type CaseChanges } from '../../shared/app/case-changes';
+import type { Catalogue } from '../../shared/app/catalogue';
+import { defaultHolder, type LeaseTiming } from '../delivery';
+import { systemClock } from '../delivery/clock';
+import { startLease } from '../delivery/lease';
 import type { Logger } from '../server/logger';
 import { strings } from '../i18n/strings';
 
 export interface AutoCloseDeps {
   store: Store;
   catalogue: Catalogue;
-  directory: Directory;
+  changes: CaseChanges;
   clock: () => Date;
   log: Logger;
 }
@@ -49,14 +51,14 @@ export async function runAutoClose(deps: AutoCloseDeps): Promise<string[]> {
         )
           continue;
         try {
-          await actOnCaseAsSystem(
-            { store: deps.store, catalogue, directory: deps.directory },
+          await deps.changes.apply(
             c.ref,
             {
               type: 'close',
               reason: 'no_answer',
               note: strings('nb').update.autoClosedNote(desk.autoCloseWorkingDays),
             },
+            systemActor(),
             now,
           );
           closed.push(c.ref);
@@ -72,11 +74,27 @@ export async function runAutoClose(deps: AutoCloseDeps): Promise<string[]> {
   return closed;
 }
 
-/** Runs `runAutoClose` every `intervalMs`; returns a function that stops it. */
-export function startAutoClose(deps: AutoCloseDeps, intervalMs: number): () => void {
+export const AUTO_CLOSE_LEASE = 'auto-close';
+
+/**
+ * Runs `runAutoClose` every `intervalMs` under its own lease (like the sender and the watcher: with
+ * several instances exactly one sweeps); returns a function that stops it and releases the lease.
+ */
+export function startAutoClose(
+  deps: AutoCloseDeps & { holder?: string; lease?: LeaseTiming },
+  intervalMs: number,
+): () => Promise<void> {
+  const lease = startLease({
+    leases: deps.store.leases,
+    name: AUTO_CLOSE_LEASE,
+    holder: deps.holder ?? defaultHolder(),
+    clock: { ...systemClock, now: deps.clock },
+    log: deps.log,
+    ...deps.lease,
+  });
   let running = false;
   const timer = setInterval(() => {
-    if (running) return;
+    if (running || !lease.isHeld()) return;
     running = true;
     runAutoClose(deps)
       .catch((err: unknown) => deps.log.error('auto-close sweep failed', err))
@@ -85,5 +103,8 @@ export function startAutoClose(deps: AutoCloseDeps, intervalMs: number): () => v
       });
   }, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await lease.stop();
+  };
 }

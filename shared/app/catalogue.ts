@@ -3,9 +3,9 @@
  * every turn needs them, they change rarely, and reusing the same policy objects lets the SLA engine
  * reuse its compiled calendars.
  */
-import type { Desk, Organisation, Service } from '../../shared/desks/model';
-import type { DeskId, OrgId, ServiceId } from '../../shared/ids';
-import type { Store } from '../../shared/ports';
+import type { Desk, Organisation, Service } from '../desks/model';
+import type { DeskId, OrgId, ServiceId } from '../ids';
+import type { Store } from '../ports';
 
 export interface CatalogueSnapshot {
   desks: Desk[];

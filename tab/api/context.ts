@@ -1,7 +1,8 @@
 /** What every tab API handler gets: the dependencies, the authenticator and a way to read the desks. */
 import type { Request, Response } from 'restify';
 import type { Directory } from '../../shared/access';
-import type { Case, CaseEvent } from '../../shared/cases/model';
+import type { CaseChanges } from '../../shared/app/case-changes';
+import type { Notice } from '../../shared/notices/model';
 import type { Desk } from '../../shared/desks/model';
 import type { OutboxMessage, Store } from '../../shared/ports';
 import { createAuthenticator, type Authenticate, type Caller, type TabAuthSettings } from './auth';
@@ -14,13 +15,10 @@ export interface TabApiDeps {
   now: () => Date;
   /** Where handler failures are logged (default: nowhere). */
   log?: Logger;
-  /**
-   * The Teams messages a case change made in the tab causes (e.g. updating the channel card), written
-   * atomically with the change. The bot wires its own builder; without it nothing is posted.
-   */
-  outboxForCaseChange?: (before: Case, after: Case, events: CaseEvent[]) => OutboxMessage[];
+  /** The one way a case changes (access, lifecycle, every message, the store write): as in chat and the channel. */
+  changes: CaseChanges;
   /** Messages a published notice causes (posting it to the desk's notice channels). */
-  outboxForNotice?: (notice: import('../../shared/notices/model').Notice) => OutboxMessage[];
+  outboxForNotice?: (notice: Notice) => Promise<OutboxMessage[]> | OutboxMessage[];
   /** Most cases one list request loads (default 50 000). */
   maxListCases?: number;
 }

@@ -12,6 +12,9 @@ import restify, { type Server } from 'restify';
 import type { Directory } from '../../shared/access';
 import type { Store } from '../../shared/ports';
 import { openSqliteStore } from '../../shared/store/sqlite';
+import { createCaseChanges } from '../../shared/app/case-changes';
+import { createCatalogue } from '../../shared/app/catalogue';
+import { teamsCaseMessages } from '../../bot/messages/case-messages';
 import type { TabApiDeps } from '../api/context';
 import { tabRoutes } from '../api/routes';
 import { DIRECTORY } from './seed';
@@ -101,9 +104,18 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     res.json(keys.jwks);
     next();
   });
+  const directory = options.directory ?? DIRECTORY;
+  // The real change service with the real Teams messages, as the server wires it (a test composition root).
+  const changes = createCaseChanges({
+    store,
+    catalogue: createCatalogue(store, 0),
+    directory,
+    messages: teamsCaseMessages,
+  });
   const deps: TabApiDeps = {
     store,
-    directory: options.directory ?? DIRECTORY,
+    directory,
+    changes,
     now: () => clock.now,
     auth: {
       tenantId: TENANT,

@@ -26,7 +26,7 @@ import {
   type TriageCardData,
 } from '../../cards/channel/triage-card';
 import { formatDateTime, formatDeadline } from '../../i18n/locale';
-import type { CatalogueSnapshot } from '../catalogue';
+import type { CatalogueSnapshot } from '../../../shared/app/catalogue';
 import { priorityLabel } from '../case-view';
 
 export interface CardContext {

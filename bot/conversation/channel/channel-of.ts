@@ -5,7 +5,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { ChannelRef, Desk } from '../../../shared/desks/model';
 import type { ConversationReferenceJson } from '../../../shared/ports';
-import { channelKey } from './keys';
+import { channelKey } from '../../../shared/conversation-keys';
 
 interface TeamsChannelData {
   team?: { id?: string; name?: string };

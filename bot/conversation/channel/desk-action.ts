@@ -1,41 +1,34 @@
 /**
- * One desk action on a triage card, the same for every verb: find the case, refuse a non-member (an
- * error card, nothing changes), refuse a card made before someone else acted (who was first, and the
- * current card), apply the command through the lifecycle, and write the change with its outbox
- * messages (the card updated in place, a one-line reply in the thread, the reporter's notifications)
- * conditionally on the version read. Two people acting at once: the store lets one write win
- * (`ConflictError` for the other), who then sees who was first. The answer is the card for the viewer.
+ * One desk action on a triage card, the same for every verb: find the case as the viewer may see it
+ * (someone who may not see it gets the same "not found" as for a made-up reference; someone who sees
+ * it but is not a support line is refused the same way), refuse a card made before someone else acted
+ * (who was first, and the current card), and hand the command to the change service
+ * (`deps.changes`), conditionally on the version read. Two people acting at once: one write wins, the
+ * other sees who was first. The answer is the card for the viewer.
  */
-import type { CaseCommand, CommandResult } from '../../../shared/cases/lifecycle';
-import { applyCommand } from '../../../shared/cases/lifecycle';
-import type { Actor, Case } from '../../../shared/cases/model';
+import { isSupportRole } from '../../../shared/access';
+import type { Applied } from '../../../shared/app/case-changes';
+import type { CaseCommand } from '../../../shared/cases/lifecycle';
+import type { Case } from '../../../shared/cases/model';
 import { STATUS_LABELS } from '../../../shared/cases/labels';
 import type { Desk } from '../../../shared/desks/model';
-import { isFristvaktError } from '../../../shared/errors';
+import { ConflictError, isFristvaktError } from '../../../shared/errors';
 import { parseCaseRef } from '../../../shared/ids';
-import type { OutboxMessage, Versioned } from '../../../shared/ports';
+import type { Versioned } from '../../../shared/ports';
 import { channelErrorCard } from '../../cards/channel/error-card';
 import { channelStrings } from '../../cards/channel/strings';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
-import { reporterNotifications } from '../notify';
-import { conversationNotifications } from '../comments/notify';
-import type { Turn } from '../turn';
+import { turnActor, type Turn } from '../turn';
 import { cardVersion, triageCardFor, type CardContext, type TriageCardOptions } from './case-card';
 import { eventLine, eventWhat } from './event-line';
-import { triageChangeMessages } from './triage-outbox';
 
-/** What a handler asks for: a command (and optionally its own reply line), or a message for the viewer. */
-export type Built = { command: CaseCommand; line?: (result: CommandResult) => string } | { invalid: string };
+/** What a handler asks for: a command, or a message for the viewer. */
+export type Built = { command: CaseCommand } | { invalid: string };
 
 export interface DeskActionSpec {
   build: (c: Case, desk: Desk, data: Record<string, unknown>, turn: Turn) => Built | Promise<Built>;
-  /** After the change is stored (fellesfeil cascades); may return a banner for the viewer. */
-  after?: (
-    stored: Versioned<Case>,
-    result: CommandResult,
-    desk: Desk,
-    turn: Turn,
-  ) => Promise<string | undefined>;
+  /** After the change is stored: a banner for the viewer (e.g. how many undersaker were solved with it). */
+  after?: (applied: Applied, turn: Turn) => string | undefined;
 }
 
 export const cardContext = (turn: Turn): CardContext => ({
@@ -58,20 +51,14 @@ export async function locateForDesk(
   const s = channelStrings(turn.locale).errors;
   const ref = typeof data.ref === 'string' ? parseCaseRef(data.ref) : null;
   if (!ref) return { answer: errorResult(400, 'BadRequest', turn.s.errors.expired) };
-  const deskId = await turn.deps.store.cases.locate(ref);
-  const desk = deskId ? turn.catalogue.desk(deskId) : undefined;
-  if (!deskId || !desk)
+  // The one access rule: a case the viewer may not see answers exactly as one that does not exist.
+  const seen = await turn.deps.changes.read(ref, turnActor(turn));
+  if (!seen || !isSupportRole(seen.role)) {
+    if (seen)
+      turn.deps.log.warn(`desk action on ${ref} refused: ${turn.user.id} acts as ${seen.role} (FORBIDDEN)`);
     return { answer: cardResult(channelErrorCard({ locale: turn.locale, message: s.notFound(ref) })) };
-  if (!turn.access.deskIds.includes(deskId)) {
-    turn.deps.log.warn(
-      `desk action on ${ref} refused: ${turn.user.id} is not a member of ${deskId} (FORBIDDEN)`,
-    );
-    return { answer: cardResult(channelErrorCard({ locale: turn.locale, message: s.notMember(desk.name) })) };
   }
-  const found = await turn.deps.store.cases.getForDesk(ref, deskId);
-  if (!found)
-    return { answer: cardResult(channelErrorCard({ locale: turn.locale, message: s.notFound(ref) })) };
-  return { found, desk };
+  return { found: seen.found, desk: seen.desk };
 }
 
 /** The viewer's card with a banner. */
@@ -126,43 +113,21 @@ export async function deskAction(
   const built = await spec.build(found.value, desk, data, turn);
   if ('invalid' in built)
     return viewerCard(turn, found.value, desk, { text: built.invalid, tone: 'attention' });
-  const actor: Actor = { kind: 'user', ...turn.user };
-  let result: CommandResult;
+  let applied: Applied;
   try {
-    result = applyCommand(found.value, built.command, {
-      actor,
-      role: 'desk',
-      now: turn.now,
-      policy: desk.policy,
+    applied = await turn.deps.changes.apply(found.value.ref, built.command, turnActor(turn), turn.now, {
+      expectedVersion: found.version,
     });
   } catch (err) {
+    if (err instanceof ConflictError) {
+      // Someone else's change was written between our read and our write: theirs won.
+      const current = (err.details.current as Versioned<Case> | undefined)?.value ?? found.value;
+      return viewerCard(turn, current, desk, firstBanner(turn, current, desk, found.value.events.length));
+    }
     const message = refusal(turn, err, found.value);
     if (message === null) throw err;
     return viewerCard(turn, found.value, desk, { text: message, tone: 'attention' });
   }
-  const last = result.events[result.events.length - 1]!;
-  const what = built.line ? built.line(result) : eventWhat(last, desk, 'nb');
-  const outbox: OutboxMessage[] = [
-    ...triageChangeMessages(result.case, result.events, desk, cardContext(turn), eventLine(last, what, 'nb')),
-    ...(await reporterNotifications(turn.deps.store, result.case, result.events, desk, turn.now)),
-    // Issue 8: the followers hear of the change too (comments/notify.ts).
-    ...(await conversationNotifications(
-      { store: turn.deps.store, catalogue: turn.catalogue, now: turn.now },
-      result.case,
-      result.events,
-      desk,
-    )),
-  ];
-  let stored: Versioned<Case>;
-  try {
-    stored = await turn.deps.store.cases.update(result.case, found.version, outbox);
-  } catch (err) {
-    if (!isFristvaktError(err, 'CONFLICT')) throw err;
-    // Someone else's change was written between our read and our write: theirs won.
-    const now = await turn.deps.store.cases.getForDesk(found.value.ref, desk.id);
-    if (!now) throw err;
-    return viewerCard(turn, now.value, desk, firstBanner(turn, now.value, desk, found.value.events.length));
-  }
-  const note = spec.after ? await spec.after(stored, result, desk, turn) : undefined;
-  return viewerCard(turn, stored.value, desk, note ? { text: note, tone: 'good' } : undefined);
+  const note = spec.after ? spec.after(applied, turn) : undefined;
+  return viewerCard(turn, applied.after.value, desk, note ? { text: note, tone: 'good' } : undefined);
 }

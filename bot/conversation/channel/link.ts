@@ -4,13 +4,13 @@
  * members may link. The desk is changed conditionally on its version (retried on a conflict), the
  * channel's conversation reference is stored for proactive posts, and the reply says who may act.
  */
-import { isFristvaktError } from '../../../shared/errors';
+import { retryOnConflict } from '../../../shared/app/retry';
 import type { Desk } from '../../../shared/desks/model';
 import { channelStrings } from '../../cards/channel/strings';
 import type { Turn } from '../turn';
 import { deskMembers } from './case-card';
 import { channelOf, channelReference } from './channel-of';
-import { channelKey } from './keys';
+import { channelKey } from '../../../shared/conversation-keys';
 
 export function findDesk(desks: readonly Desk[], arg: string): Desk | undefined {
   const a = arg.trim().toLowerCase();
@@ -35,22 +35,18 @@ export async function linkCommand(turn: Turn, arg: string): Promise<string> {
 
   const { store } = turn.deps;
   const key = channelKey(ch);
-  let desk: Desk = found;
-  for (let attempt = 1; ; attempt++) {
+  const linked = await retryOnConflict(async (): Promise<Desk | string> => {
     const current = await store.desks.get(found.id);
     if (!current) return s.unknownDesk(deskArg, deskList);
-    desk = current.value;
+    const desk = current.value;
     if (notices && desk.noticeChannels.some((n) => channelKey(n) === key)) return s.alreadyNotices(desk.name);
     const next: Desk = notices
       ? { ...desk, noticeChannels: [...desk.noticeChannels, ch] }
       : { ...desk, triageChannel: ch };
-    try {
-      desk = (await store.desks.put(next, current.version)).value;
-      break;
-    } catch (err) {
-      if (!isFristvaktError(err, 'CONFLICT') || attempt >= 5) throw err;
-    }
-  }
+    return (await store.desks.put(next, current.version)).value;
+  });
+  if (typeof linked === 'string') return linked;
+  const desk = linked;
   await store.conversations.put(key, channelReference(turn.context.activity, ch));
   turn.deps.catalogue.invalidate();
   turn.deps.log.info(`desk ${desk.id}: ${notices ? 'notice' : 'triage'} channel linked (${key})`);

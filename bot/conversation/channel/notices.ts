@@ -17,10 +17,11 @@ import { noticeCard, type NoticeCardData } from '../../cards/channel/notice-card
 import { noticeForm, type NoticeFormData } from '../../cards/channel/notice-form';
 import { channelStrings } from '../../cards/channel/strings';
 import { formatDateTime, osloDateAndTime } from '../../i18n/locale';
-import type { CatalogueSnapshot } from '../catalogue';
-import { reporterLocale } from '../notify';
-import { userConversationKey, type Turn } from '../turn';
-import { channelKey, noticeThreadKey } from './keys';
+import type { Catalogue, CatalogueSnapshot } from '../../../shared/app/catalogue';
+import { userLocale } from '../../../shared/app/locales';
+import { type Turn } from '../turn';
+import { userConversationKey } from '../../../shared/conversation-keys';
+import { channelKey, noticeThreadKey } from '../../../shared/conversation-keys';
 
 export const channelName = (desk: Desk, key: string): string => {
   const ch = [...desk.noticeChannels, ...(desk.triageChannel ? [desk.triageChannel] : [])].find(
@@ -137,6 +138,13 @@ export function publishMessages(n: Notice, desk: Desk, catalogue: CatalogueSnaps
   }));
 }
 
+/** A notice published outside the channel (the tab): posted to its channels exactly the same way. */
+export async function noticeMessages(n: Notice, catalogue: Catalogue): Promise<OutboxMessage[]> {
+  const snapshot = await catalogue.get();
+  const desk = snapshot.desk(n.deskId);
+  return desk ? publishMessages(n, desk, snapshot) : [];
+}
+
 /** After an update or "Løst": every copy edited in place, and a reply under each. */
 export function changeMessages(
   n: Notice,
@@ -176,7 +184,7 @@ export async function resolvedReporterMessages(turn: Turn, n: Notice): Promise<O
   for (const ref of n.linkedCaseRefs) {
     const c = await turn.deps.store.cases.getForDesk(ref, n.deskId);
     if (!c || c.value.status === 'closed') continue;
-    const locale = await reporterLocale(turn.deps.store, c.value);
+    const locale = await userLocale(turn.deps.store, c.value.reporter.id);
     const card = caseUpdateCard({
       locale,
       ref,

@@ -163,10 +163,13 @@ describe('the case in the triage channel', () => {
     );
   });
 
-  it('refuses a non-member’s button with an error card; nothing changes', async () => {
+  it('refuses a non-member’s button exactly as a made-up reference: nothing changes, nothing revealed', async () => {
     const before = await stored(ref);
     const card = await act(olav, VERBS.triageClaim, { ref, version: String(before.events.length) });
-    expect(cardText(card)).toContain('Bare medlemmer av ROR-IKT Kundeservice kan handle på denne saken');
+    const madeUp = 'FV-2026-999999';
+    const none = await act(olav, VERBS.triageClaim, { ref: madeUp, version: '1' });
+    expect(cardText(card).replace(ref, 'REF')).toBe(cardText(none).replace(madeUp, 'REF'));
+    expect(cardText(card)).not.toContain('ROR-IKT');
     expect(await stored(ref)).toEqual(before);
     expect((await outboxOf(ref)).filter((m) => m.operation !== 'post')).toHaveLength(0);
   });

@@ -22,7 +22,8 @@ import {
 } from '../../test-support/cards';
 import { GOOD_ANSWERS, openForm, submitForm } from '../../test-support/fault-form';
 import type { Harness } from '../../test-support/harness';
-import { actOnCase } from '../act-on-case';
+import { userActor } from '../../../shared/app/case-changes';
+import type { CaseCommand } from '../../../shared/cases/lifecycle';
 import {
   anne,
   channelInvoke,
@@ -308,14 +309,19 @@ describe('following', () => {
 
 describe('agreed new deadline, billable and problem record', () => {
   let ref: CaseRef;
-  const deskAct = async (command: Parameters<typeof actOnCase>[3]) =>
-    actOnCase(
-      { ...h.app.deps, catalogue: await h.app.catalogue.get() },
-      ref,
-      { id: anne.aadObjectId as never, name: anne.name },
-      command,
-      h.now.value,
-    );
+  const deskAct = async (command: CaseCommand) =>
+    (
+      await h.app.deps.changes.apply(
+        ref,
+        command,
+        userActor(
+          { id: anne.aadObjectId as never, name: anne.name },
+          (await h.app.catalogue.get()).desks,
+          h.app.deps.directory,
+        ),
+        h.now.value,
+      )
+    ).after.value;
 
   beforeAll(async () => {
     h.now.value = new Date('2026-03-09T08:00:00Z'); // Mon 09:00

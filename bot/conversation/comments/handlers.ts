@@ -11,16 +11,15 @@ import type { CaseCommand } from '../../../shared/cases/lifecycle';
 import type { Case, CommentVisibility, Person } from '../../../shared/cases/model';
 import { FristvaktError, isFristvaktError } from '../../../shared/errors';
 import { parseCaseRef, type CaseRef, type EventId } from '../../../shared/ids';
-import { MAX_COMMENT_LENGTH, detectAddressee, plainTextForCard } from '../../../shared/text';
+import { MAX_COMMENT_LENGTH, detectAddressee } from '../../../shared/text';
 import type { CardJson } from '../../cards/card';
 import { CONVERSATION_INPUTS } from '../../cards/conversation-inputs';
 import { messageCard } from '../../cards/message';
 import { formatDeadline } from '../../i18n/locale';
-import { actOnCase } from '../act-on-case';
-import { roleOn } from '../case-view';
+import { roleOn } from '../../../shared/access';
 import { personFromText } from '../fault/validate';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
-import type { Turn } from '../turn';
+import { turnActor, type Turn } from '../turn';
 import { caseStatusCardFor } from '../handlers/case-status';
 import { conversationStrings } from './strings';
 import { deskAction } from '../channel/desk-action';
@@ -45,14 +44,13 @@ function knownNames(turn: Turn, c: Case): string[] {
 /** Applies `build(c)` to the case as the turn's user; a refusal becomes the user's message. */
 async function act(turn: Turn, ref: CaseRef, build: (c: Case) => CaseCommand | string): Promise<Outcome> {
   const s = conversationStrings(turn.locale);
-  const found = await turn.deps.store.cases.getVisible(ref, turn.access);
-  if (!found || !roleOn(found.value, turn.access)) return { message: turn.s.caseStatus.notFound(ref) };
+  const seen = await turn.deps.changes.read(ref, turnActor(turn));
+  if (!seen) return { message: turn.s.caseStatus.notFound(ref) };
+  const found = seen.found;
   const command = build(found.value);
   if (typeof command === 'string') return { message: command };
   try {
-    return {
-      ok: await actOnCase({ ...turn.deps, catalogue: turn.catalogue }, ref, turn.user, command, turn.now),
-    };
+    return { ok: (await turn.deps.changes.apply(ref, command, turnActor(turn), turn.now)).after.value };
   } catch (err) {
     if (!(err instanceof FristvaktError)) throw err;
     turn.deps.log.info(`case conversation on ${ref} refused: ${err.code} ${err.message}`);
@@ -184,10 +182,7 @@ export async function deadlinePropose(turn: Turn, data: Record<string, unknown>)
       });
       if (typeof date !== 'string' || !due.isValid) return { invalid: s.proposeUsage };
       if (typeof reason !== 'string' || reason.trim() === '') return { invalid: s.reason };
-      return {
-        command: { type: 'propose_deadline', dueAt: due.toJSDate(), reason },
-        line: () => s.event.proposed(formatDeadline(due.toJSDate(), 'nb')),
-      };
+      return { command: { type: 'propose_deadline', dueAt: due.toJSDate(), reason } };
     },
   });
 }
@@ -208,16 +203,11 @@ export async function caseComment(turn: Turn, data: Record<string, unknown>): Pr
     const internalNote =
       data[CONVERSATION_INPUTS.commentInternal] === 'true' ||
       data[CONVERSATION_INPUTS.commentInternal] === true;
-    const s = conversationStrings('nb');
     return deskAction(turn, data, {
       build: (c) => {
         const cmd = commentCommand(turn, c, typeof raw === 'string' ? raw : '', internalNote);
         if (typeof cmd === 'string') return { invalid: cmd };
-        const text = cmd.type === 'comment' ? plainTextForCard(cmd.text) : '';
-        return {
-          command: cmd,
-          line: () => `${internalNote ? s.internalToggle.split(' (')[0] : s.commentLabel}: ${text}`,
-        };
+        return { command: cmd };
       },
     });
   }

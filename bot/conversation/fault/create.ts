@@ -9,8 +9,9 @@
  * either way the case is recorded in the notice's `linkedCaseRefs`, so resolving the notice reaches
  * this reporter (issue 5).
  */
+import { retryOnConflict } from '../../../shared/app/retry';
+import { systemActor } from '../../../shared/app/case-changes';
 import type { Case } from '../../../shared/cases/model';
-import { applyCommand } from '../../../shared/cases/lifecycle';
 import { openCase } from '../../../shared/cases/open-case';
 import { isFristvaktError, ValidationError } from '../../../shared/errors';
 import type { Notice } from '../../../shared/notices/model';
@@ -19,32 +20,19 @@ import { computeSla } from '../../../shared/sla/state';
 import type { CardJson } from '../../cards/card';
 import { confirmationCard } from '../../cards/confirmation';
 import { osloDateAndTime } from '../../i18n/locale';
-import { updateCase } from '../case-update';
-import type { OutboxMessage } from '../../../shared/ports';
-import { triageMessages } from '../channel/triage-outbox';
-import { createdNotifications } from '../comments/notify';
 import type { Turn } from '../turn';
 import type { FormCheck } from './validate';
-
-const SYSTEM = { kind: 'system' as const, name: 'Fristvakt' };
 
 export async function createFaultCase(
   turn: Turn,
   check: Extract<FormCheck, { ok: true }>,
   join?: Notice,
 ): Promise<{ card: CardJson; case: Case; created: boolean }> {
-  const { store } = turn.deps;
   const policy = check.desk.policy;
   const fresh = openCase(check.input, { policy, service: check.service, now: turn.now, reporter: turn.user });
   const year = Number(osloDateAndTime(turn.now).date.slice(0, 4));
-  const outbox = (c: Case): OutboxMessage[] => [
-    ...(turn.deps.caseCreatedOutbox?.(c) ?? []),
-    ...triageMessages(c, { catalogue: turn.catalogue, directory: turn.deps.directory, now: turn.now }),
-    // Issue 8: the forvalter of a technical fault, the followers named on the form.
-    ...createdNotifications(c, turn.catalogue, turn.now),
-  ];
-  const result = await store.cases.create(fresh, year, outbox);
-  let c = result.case.value;
+  const result = await turn.deps.changes.create(fresh, year, turn.now);
+  let c = result.case;
   if (result.created && join) c = await linkToNotice(turn, c, join);
 
   const sla = computeSla(c, policy, turn.now);
@@ -72,40 +60,29 @@ async function linkToNotice(turn: Turn, c: Case, notice: Notice): Promise<Case> 
   const parentRef = notice.caseRef;
   if (parentRef && parentRef !== c.ref && (await store.cases.locate(parentRef)) === c.deskId) {
     try {
-      child = await updateCase(store, c.ref, c.deskId, (current) =>
-        applyCommand(
-          current,
-          { type: 'link_to_parent', parent: parentRef },
-          { actor: SYSTEM, role: 'system', now: turn.now, policy },
-        ),
+      // The change service records the undersak on its hovedsak too.
+      const linked = await turn.deps.changes.apply(
+        c.ref,
+        { type: 'link_to_parent', parent: parentRef },
+        systemActor(),
+        turn.now,
       );
-      await updateCase(store, parentRef, c.deskId, (parent) =>
-        applyCommand(
-          parent,
-          { type: 'add_child', child: c.ref },
-          { actor: SYSTEM, role: 'system', now: turn.now, policy },
-        ),
-      );
+      child = linked.after.value;
     } catch (err) {
       // A closed hovedsak cannot take undersaker: the case stays on its own, linked through the notice.
       if (!isFristvaktError(err, 'ILLEGAL_TRANSITION') && !(err instanceof ValidationError)) throw err;
       turn.deps.log.warn(`could not link ${c.ref} to ${parentRef}: ${(err as Error).message}`);
     }
   }
-  for (let attempt = 0; attempt < 5; attempt++) {
+  await retryOnConflict(async () => {
     const current = await store.notices.get(notice.id, notice.deskId);
-    if (!current || current.value.linkedCaseRefs.includes(c.ref)) break;
+    if (!current || current.value.linkedCaseRefs.includes(c.ref)) return;
     const next: Notice = {
       ...current.value,
       linkedCaseRefs: [...current.value.linkedCaseRefs, c.ref],
       updatedAt: turn.now.toISOString() as Notice['updatedAt'],
     };
-    try {
-      await store.notices.update(next, current.version);
-      break;
-    } catch (err) {
-      if (!isFristvaktError(err, 'CONFLICT')) throw err;
-    }
-  }
+    await store.notices.update(next, current.version);
+  });
   return child;
 }

@@ -12,9 +12,8 @@ import { randomUUID } from 'node:crypto';
 import type { Attachment } from 'botbuilder';
 import type { Case } from '../../../shared/cases/model';
 import { isoInstant, parseCaseRef } from '../../../shared/ids';
-import { actOnCase } from '../act-on-case';
 import { TooLargeError } from '../download';
-import type { Turn } from '../turn';
+import { turnActor, type Turn } from '../turn';
 
 const FILE_INFO = 'application/vnd.microsoft.teams.file.download.info';
 const REF_IN_TEXT = /FV-\d{4}-\d{1,6}/i;
@@ -100,10 +99,8 @@ export async function receiveAttachments(turn: Turn, files: Incoming[], text: st
     const id = randomUUID();
     const blobKey = `cases/${c.ref}/${id}-${safeName(f.name)}`;
     await deps.store.blobs.put(blobKey, bytes, type);
-    await actOnCase(
-      { ...deps, catalogue: turn.catalogue },
+    await deps.changes.apply(
       c.ref,
-      turn.user,
       {
         type: 'add_attachment',
         attachment: {
@@ -116,6 +113,7 @@ export async function receiveAttachments(turn: Turn, files: Incoming[], text: st
           addedBy: turn.user.id,
         },
       },
+      turnActor(turn),
       turn.now,
     );
     await turn.send(s.attachments.saved(f.name, c.ref));

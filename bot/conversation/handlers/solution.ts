@@ -4,9 +4,8 @@ import { parseCaseRef } from '../../../shared/ids';
 import { messageCard } from '../../cards/message';
 import { solutionCard } from '../../cards/solution';
 import { SOLUTION_INPUTS, SOLUTION_LIMITS } from '../../cards/inputs';
-import { actOnCase } from '../act-on-case';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
-import type { Turn } from '../turn';
+import { turnActor, type Turn } from '../turn';
 import { caseStatusCardFor } from './case-status';
 import type { CaseCommand } from '../../../shared/cases/lifecycle';
 
@@ -41,7 +40,7 @@ async function answer(turn: Turn, data: Record<string, unknown>, accept: boolean
     command = { type: 'reject', comment };
   }
   try {
-    await actOnCase({ ...turn.deps, catalogue: turn.catalogue }, ref, turn.user, command, turn.now);
+    await turn.deps.changes.apply(ref, command, turnActor(turn), turn.now);
   } catch (err) {
     // Already answered (or closed meanwhile), or not the user's case: show the case as it is now.
     if (

@@ -1,20 +1,22 @@
 /**
  * `POST /api/cases/:ref/actions`: the channel card's desk actions from the tab (claim, priority, wait,
- * resume, escalate, solve), through the same lifecycle (`applyCommand`). The request carries the version
+ * resume, escalate, solve), through the same change service as chat and the channel card (the same
+ * access rule, lifecycle, messages to the desk, the reporter and every follower in their language). The request carries the version
  * the user saw; when the case changed since, the answer is 409 with who changed it and the current case,
  * so the UI can show it and let the user decide again (the card does the same).
  */
-import { isDeskMember, isSuperuserOf } from '../../../shared/access';
-import { applyCommand, type CaseCommand } from '../../../shared/cases/lifecycle';
-import type { ActorRole, Case } from '../../../shared/cases/model';
-import { isFristvaktError } from '../../../shared/errors';
+import type { ChangeActor } from '../../../shared/app/case-changes';
+import type { CaseCommand } from '../../../shared/cases/lifecycle';
+import type { Case } from '../../../shared/cases/model';
+import { eventWhat } from '../../../shared/cases/event-words';
+import { ConflictError } from '../../../shared/errors';
 import { priorityId } from '../../../shared/ids';
 import type { Versioned } from '../../../shared/ports';
 import type { CaseActionName, ConflictResponse } from '../../common/api-types';
 import type { Caller } from '../auth';
 import { authed, type TabContext } from '../context';
-import { badRequest, forbidden, jsonBody, notFound, sendJson } from '../http';
-import { caseDetail, policyOf, refParam, visibleCase } from './cases';
+import { badRequest, jsonBody, sendJson } from '../http';
+import { caseDetail, refParam } from './cases';
 
 const ACTIONS: readonly CaseActionName[] = ['claim', 'priority', 'wait', 'resume', 'escalate', 'solve'];
 const WAIT = ['supplier', 'third_line', 'reporter'] as const;
@@ -66,23 +68,12 @@ export function commandOf(body: Record<string, unknown>): CaseCommand {
   }
 }
 
-function roleOf(caller: Caller, c: Case): ActorRole {
-  if (isDeskMember(caller.access, c.deskId)) return 'desk';
-  if (isSuperuserOf(caller.access, c.orgId)) return 'superuser';
-  throw forbidden('only the desk and the virksomhet’s superbrukere act on a case');
-}
-
-const EVENT_TEXT: Partial<Record<string, string>> = {
-  claimed: 'tok saken',
-  assigned: 'tildelte saken',
-  priority_changed: 'endret prioritet',
-  waiting_started: 'satte saken til Avventer',
-  waiting_ended: 'gjenopptok saken',
-  escalated: 'eskalerte saken',
-  solved: 'løste saken',
-  comment: 'kommenterte',
-  closed: 'lukket saken',
-};
+/** The caller as the change service's actor. */
+export const callerActor = (caller: Caller): ChangeActor => ({
+  kind: 'user',
+  person: { id: caller.principal.id, name: caller.name },
+  access: caller.access,
+});
 
 export function actionHandler(ctx: TabContext) {
   return authed(ctx, async (req, res, caller, desks) => {
@@ -90,10 +81,6 @@ export function actionHandler(ctx: TabContext) {
     const body = await jsonBody(req);
     const version = str(body, 'version', true)!;
     const cmd = commandOf(body);
-    const found = await visibleCase(ctx, caller, ref);
-    const role = roleOf(caller, found.value);
-    const policy = policyOf(desks, found.value.deskId);
-    if (!policy) throw notFound(`no desk ${found.value.deskId}`);
 
     const conflict = async (current: Versioned<Case>): Promise<void> => {
       // The latest event is the change the caller did not see.
@@ -102,22 +89,20 @@ export function actionHandler(ctx: TabContext) {
         error: { code: 'CONFLICT', message: `${ref} changed since you opened it` },
         current: await caseDetail(ctx, caller, desks, current),
       };
-      if (last) out.changedBy = { name: last.by.name, at: last.at, what: EVENT_TEXT[last.type] ?? last.type };
+      if (last) out.changedBy = { name: last.by.name, at: last.at, what: eventWhat(last, 'nb') };
       sendJson(res, 409, out);
     };
 
-    if (found.version !== version) return conflict(found);
-    const actor = { kind: 'user' as const, id: caller.principal.id, name: caller.name };
-    const result = applyCommand(found.value, cmd, { actor, role, now: ctx.deps.now(), policy });
-    const outbox = ctx.deps.outboxForCaseChange?.(found.value, result.case, result.events) ?? [];
-    let saved: Versioned<Case>;
     try {
-      saved = await ctx.deps.store.cases.update(result.case, version, outbox);
+      const applied = await ctx.deps.changes.apply(ref, cmd, callerActor(caller), ctx.deps.now(), {
+        expectedVersion: version,
+      });
+      sendJson(res, 200, await caseDetail(ctx, caller, desks, applied.after));
     } catch (err) {
-      if (!isFristvaktError(err, 'CONFLICT')) throw err;
-      const current = await visibleCase(ctx, caller, ref);
-      return conflict(current);
+      const current =
+        err instanceof ConflictError ? (err.details.current as Versioned<Case> | undefined) : undefined;
+      if (current) return conflict(current);
+      throw err;
     }
-    sendJson(res, 200, await caseDetail(ctx, caller, desks, saved));
   });
 }

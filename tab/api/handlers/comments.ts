@@ -1,71 +1,47 @@
 /**
- * `POST /api/cases/:ref/comments` (issue 8): a comment from the tab, body `{ text, visibility? }`.
+ * `POST /api/cases/:ref/comments`: a comment from the tab, body `{ text, visibility? }`.
  * Anyone who may see the case may write a public comment; the support lines (the desk, the
  * virksomhet's superbrukere) may write an internal note (`visibility: 'internal'`). A comment adds to
- * the case and needs no version check (a conflicting write is retried on the current case). The
- * other side and the followers are told through the outbox written with the change, as in chat
- * (`conversationNotifications`); the answer is the case as the caller sees it (201).
+ * the case and needs no version check (the change service retries a conflicting write on the current
+ * case). The other side and the followers are told exactly as in chat, by the change service; the
+ * answer is the case as the caller sees it (201).
  */
-import { applyCommand, type CaseCommand } from '../../../shared/cases/lifecycle';
-import type { Case, CommentVisibility } from '../../../shared/cases/model';
-import { isFristvaktError } from '../../../shared/errors';
+import type { CaseCommand } from '../../../shared/cases/lifecycle';
+import type { CommentVisibility } from '../../../shared/cases/model';
 import { eventId } from '../../../shared/ids';
-import type { Versioned } from '../../../shared/ports';
 import { detectAddressee } from '../../../shared/text';
-import { roleOn } from '../../../bot/conversation/case-view';
-import { conversationNotifications } from '../../../bot/conversation/comments/notify';
 import { authed, type TabContext } from '../context';
-import { badRequest, jsonBody, notFound, paramOf, sendJson } from '../http';
-import { caseDetail, refParam, visibleCase } from './cases';
-
-const ATTEMPTS = 5;
+import { badRequest, jsonBody, paramOf, sendJson } from '../http';
+import { callerActor } from './actions';
+import { caseDetail, refParam } from './cases';
 
 export function commentHandler(ctx: TabContext) {
   return authed(ctx, async (req, res, caller, desks) => {
     const ref = refParam(req);
     const body = await jsonBody(req);
     if (typeof body.text !== 'string') throw badRequest('text', 'text is required');
+    const text = body.text;
     const visibility = (body.visibility ?? 'public') as CommentVisibility;
     if (visibility !== 'public' && visibility !== 'internal')
       throw badRequest('visibility', `visibility must be public or internal, got '${String(visibility)}'`);
-    const actor = { kind: 'user' as const, id: caller.principal.id, name: caller.name };
-    for (let attempt = 1; ; attempt++) {
-      const found = await visibleCase(ctx, caller, ref);
-      const role = roleOn(found.value, caller.access);
-      const desk = desks.find((d) => d.id === found.value.deskId);
-      if (!role || !desk) throw notFound(`no case ${ref}`);
-      const services = await ctx.deps.store.desks.listServices(desk.id);
-      const service = services.find((s) => s.id === found.value.serviceId);
-      const addressee = detectAddressee(
-        body.text,
-        [desk.name, service?.supplier, service?.administrator?.name, found.value.reporter.name].filter(
-          (x): x is string => typeof x === 'string',
-        ),
-      );
-      const result = applyCommand(
-        found.value,
-        { type: 'comment', visibility, text: body.text, ...(addressee ? { addressee } : {}) },
-        { actor, role, now: ctx.deps.now(), policy: desk.policy },
-      );
-      const outbox = await conversationNotifications(
-        {
-          store: ctx.deps.store,
-          catalogue: { service: (id: string) => services.find((s) => s.id === id) },
-          now: ctx.deps.now(),
-        },
-        result.case,
-        result.events,
-        desk,
-      );
-      let saved: Versioned<Case>;
-      try {
-        saved = await ctx.deps.store.cases.update(result.case, found.version, outbox);
-      } catch (err) {
-        if (isFristvaktError(err, 'CONFLICT') && attempt < ATTEMPTS) continue;
-        throw err;
-      }
-      return sendJson(res, 201, await caseDetail(ctx, caller, desks, saved));
-    }
+    const services = await ctx.deps.store.desks.listServices();
+    const applied = await ctx.deps.changes.apply(
+      ref,
+      (c) => {
+        const desk = desks.find((d) => d.id === c.deskId);
+        const service = services.find((s) => s.id === c.serviceId);
+        const addressee = detectAddressee(
+          text,
+          [desk?.name, service?.supplier, service?.administrator?.name, c.reporter.name].filter(
+            (x): x is string => typeof x === 'string',
+          ),
+        );
+        return { type: 'comment', visibility, text, ...(addressee ? { addressee } : {}) };
+      },
+      callerActor(caller),
+      ctx.deps.now(),
+    );
+    return sendJson(res, 201, await caseDetail(ctx, caller, desks, applied.after));
   });
 }
 
@@ -84,26 +60,7 @@ export function changeCommentHandler(ctx: TabContext, kind: 'edit' | 'delete') {
       if (typeof body.text !== 'string') throw badRequest('text', 'text is required');
       command = { type: 'edit_comment', commentId, text: body.text };
     }
-    const actor = { kind: 'user' as const, id: caller.principal.id, name: caller.name };
-    for (let attempt = 1; ; attempt++) {
-      const found = await visibleCase(ctx, caller, ref);
-      const role = roleOn(found.value, caller.access);
-      const desk = desks.find((d) => d.id === found.value.deskId);
-      if (!role || !desk) throw notFound(`no case ${ref}`);
-      const result = applyCommand(found.value, command, {
-        actor,
-        role,
-        now: ctx.deps.now(),
-        policy: desk.policy,
-      });
-      let saved: Versioned<Case>;
-      try {
-        saved = await ctx.deps.store.cases.update(result.case, found.version);
-      } catch (err) {
-        if (isFristvaktError(err, 'CONFLICT') && attempt < ATTEMPTS) continue;
-        throw err;
-      }
-      return sendJson(res, 200, await caseDetail(ctx, caller, desks, saved));
-    }
+    const applied = await ctx.deps.changes.apply(ref, command, callerActor(caller), ctx.deps.now());
+    return sendJson(res, 200, await caseDetail(ctx, caller, desks, applied.after));
   });
 }

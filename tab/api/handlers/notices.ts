@@ -17,7 +17,7 @@ import {
   type NoticeField,
   type NoticeProblem,
 } from '../../../shared/notices/rules';
-import { channelKey } from '../../../bot/conversation/channel/keys';
+import { channelKey } from '../../../shared/conversation-keys';
 import type { NoticesResponse } from '../../common/api-types';
 import type { Caller } from '../auth';
 import { authed, type TabContext } from '../context';
@@ -149,7 +149,7 @@ export function createNoticeHandler(ctx: TabContext) {
       actor: { kind: 'user', id: caller.principal.id, name: caller.name },
       channelKeys: desk.noticeChannels.map(channelKey),
     });
-    const saved = await ctx.deps.store.notices.create(notice, ctx.deps.outboxForNotice?.(notice) ?? []);
+    const saved = await ctx.deps.store.notices.create(notice, (await ctx.deps.outboxForNotice?.(notice)) ?? []);
     sendJson(res, 201, saved.value);
   });
 }

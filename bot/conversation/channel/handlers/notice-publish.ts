@@ -22,7 +22,7 @@ import { fromOslo } from '../../../i18n/locale';
 import { cardResult, errorResult, type InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { inputText } from '../inputs';
-import { channelKey } from '../keys';
+import { channelKey } from '../../../../shared/conversation-keys';
 import { noticeCardData, noticeFormData, publishMessages } from '../notices';
 
 const list = (v: string): string[] =>

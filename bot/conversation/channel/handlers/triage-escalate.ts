@@ -8,14 +8,13 @@ import { channelStrings } from '../../../cards/channel/strings';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { deskAction } from '../desk-action';
-import { eventWhat } from '../event-line';
 import { inputText } from '../inputs';
 
 const LINES: readonly string[] = ['second', 'third', 'supplier'];
 
 export const triageEscalate = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   deskAction(turn, data, {
-    build: (_c, desk) => {
+    build: () => {
       const s = channelStrings(turn.locale);
       const toLine = inputText(data, TRIAGE_INPUTS.toLine);
       if (!LINES.includes(toLine)) return { invalid: s.errors.badChoice(s.actions.toLine) };
@@ -31,11 +30,6 @@ export const triageEscalate = (turn: Turn, data: Record<string, unknown>): Promi
           toLine: toLine as SupportLine,
           ...(supplier && toLine !== 'second' ? { supplier } : {}),
           ...(note ? { note } : {}),
-        },
-        // The reply names the escalation, not the Avventer the lifecycle adds after it.
-        line: (r) => {
-          const e = r.events.find((x) => x.type === 'escalated');
-          return e ? eventWhat(e, desk, 'nb') : '';
         },
       };
     },

@@ -1,7 +1,7 @@
 /**
  * Knytt til hovedsak: the case becomes an undersak of a fellesfeil's hovedsak (same desk, open, not an
- * undersak itself). The undersak is written conditionally on its card's version; then the hovedsak
- * records it (re-read on a conflict), and its card shows the count.
+ * undersak itself). The undersak is written conditionally on its card's version; the change service
+ * then records it on the hovedsak, whose card shows the count.
  */
 import { checkParent } from '../../../../shared/cases/fellesfeil';
 import { isFristvaktError } from '../../../../shared/errors';
@@ -11,7 +11,6 @@ import { channelStrings } from '../../../cards/channel/strings';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { deskAction } from '../desk-action';
-import { addChildToParent } from '../fellesfeil';
 import { inputText } from '../inputs';
 
 export const triageLink = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
@@ -30,12 +29,11 @@ export const triageLink = (turn: Turn, data: Record<string, unknown>): Promise<I
       }
       return { command: { type: 'link_to_parent', parent: parentRef } };
     },
-    after: async (stored, _r, desk) => {
-      const parentRef = stored.value.parentRef;
-      if (!parentRef) return undefined;
-      const parent = await addChildToParent(turn, parentRef, stored.value.ref, desk);
+    // The change service records the undersak on its hovedsak; the banner gives the new count.
+    after: (applied) => {
+      const parent = applied.followUps.find((p) => p.ref === applied.after.value.parentRef);
       return parent
-        ? channelStrings(turn.locale).done.childLinked(stored.value.ref, parent.childRefs.length)
+        ? channelStrings(turn.locale).done.childLinked(applied.after.value.ref, parent.childRefs.length)
         : undefined;
     },
   });

@@ -7,27 +7,21 @@ import { channelStrings } from '../../../cards/channel/strings';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { deskAction } from '../desk-action';
-import { solveChildren } from '../fellesfeil';
 import { inputText } from '../inputs';
 
 export const triageSolve = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   deskAction(turn, data, {
-    build: (c) => {
+    build: () => {
       const s = channelStrings(turn.locale);
       const solution = inputText(data, TRIAGE_INPUTS.solution);
       if (solution === '') return { invalid: s.errors.required(s.actions.solution) };
       if (solution.length > TRIAGE_LIMITS.solution)
         return { invalid: s.errors.tooLong(s.actions.solution, TRIAGE_LIMITS.solution) };
-      const nb = channelStrings('nb').done;
-      const children = c.childRefs.length;
-      return {
-        command: { type: 'solve', solution },
-        line: () => (children > 0 ? nb.solvedChildren(children) : nb.solved),
-      };
+      return { command: { type: 'solve', solution } };
     },
-    after: async (stored, _r, desk) => {
-      if (stored.value.childRefs.length === 0) return undefined;
-      const n = await solveChildren(turn, stored.value, desk);
-      return channelStrings(turn.locale).done.solvedChildren(n);
-    },
+    // The change service solves the open undersaker with the hovedsak; the banner counts them.
+    after: (applied) =>
+      applied.after.value.childRefs.length === 0
+        ? undefined
+        : channelStrings(turn.locale).done.solvedChildren(applied.followUps.length),
   });

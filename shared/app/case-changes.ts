@@ -1,0 +1,309 @@
+/**
+ * The one way a case changes. Every surface (chat commands, channel card verbs, the tab's API, the
+ * auto-close job, and later the supplier API) calls `apply` or `create`; none of them builds an
+ * outbox message or retries a write itself.
+ *
+ *   apply(ref, command, actor, now)
+ *     → access: the one rule (`roleOn` in shared/access.ts); no role → NOT_FOUND, exactly as for a
+ *       reference that does not exist
+ *     → the pure lifecycle (`applyCommand`: FORBIDDEN, ILLEGAL_TRANSITION, VALIDATION)
+ *     → who is told (`recipientsOf`, each person checked with the same access rule) and in which
+ *       language (their last chat with the bot)
+ *     → every message built from the events alone (`CaseMessages`, the Teams side)
+ *     → one conditional store write with the outbox, retried on a version conflict by
+ *       `retryOnConflict` — or, when the caller passes the version it showed the user, a
+ *       `ConflictError` carrying the current case, so the user can decide again
+ *     → the follow-ups the domain asks for (a hovedsak records its new undersak; solving a hovedsak
+ *       solves its undersaker), each through this same path
+ *     → the outbox sender is woken.
+ *
+ * Node side (it awaits the store) but free of any host: the Teams wording is behind `CaseMessages`.
+ */
+import { accessFor, roleOn, type Directory } from '../access';
+import { addChildTo, solveChild } from '../cases/fellesfeil';
+import { applyCommand, type CaseCommand, type CommandContext, type CommandResult } from '../cases/lifecycle';
+import type { Actor, ActorRole, Case, CaseEvent, Person } from '../cases/model';
+import { recipientsOf, type Recipients } from '../cases/recipients';
+import type { Desk, Service } from '../desks/model';
+import { ConflictError, FristvaktError, NotFoundError } from '../errors';
+import type { Locale } from '../i18n-text';
+import type { CaseRef, UserId } from '../ids';
+import type { CaseAccess, NewCase, OutboxMessage, Store, Versioned } from '../ports';
+import type { Catalogue, CatalogueSnapshot } from './catalogue';
+import { userLocale } from './locales';
+import { retryOnConflict } from './retry';
+import type { Wakeup } from './wakeup';
+
+/** Who changes the case: a signed-in person with what they may see, or the system itself. */
+export type ChangeActor =
+  { kind: 'user'; person: Person; access: CaseAccess } | { kind: 'system'; name: string };
+
+export const systemActor = (name = 'Fristvakt'): ChangeActor => ({ kind: 'system', name });
+
+/** A user actor from a person, with their access resolved from the desks and the directory. */
+export function userActor(person: Person, desks: readonly Desk[], directory: Directory): ChangeActor {
+  return { kind: 'user', person, access: accessFor({ id: person.id }, desks, directory) };
+}
+
+/** What the message builder gets for one change: the case after it, and whom to tell of each event. */
+export interface ChangeContext {
+  desk: Desk;
+  service: Service | undefined;
+  catalogue: CatalogueSnapshot;
+  directory: Directory;
+  now: Date;
+  /** Each addressable person's language (their last chat with the bot; bokmål when unknown). */
+  localeOf(id: string): Locale;
+  /** Whom to tell of `event`, already checked against the access rule. */
+  recipients(event: CaseEvent): Recipients;
+}
+
+/** The Teams side of a change: every outbox message, built from the events alone. */
+export interface CaseMessages {
+  /** A new case: its triage post, the forvalter of a technical fault, the followers named on the form. */
+  created(c: Case, ctx: ChangeContext): OutboxMessage[];
+  /** `events` were just applied to `after`. */
+  changed(after: Case, events: readonly CaseEvent[], ctx: ChangeContext): OutboxMessage[];
+}
+
+/** A command, or how to make it from the case as it is now (re-run on a retried conflict). */
+export type CommandInput = CaseCommand | ((current: Case, role: ActorRole) => CaseCommand);
+
+export interface ApplyOptions {
+  /**
+   * The version the user acted on (the card's or the tab's). When the case changed since, nothing is
+   * written and a `ConflictError` with `details.current` (the case now) is thrown. Without it a
+   * conflicting write is retried on the newer case.
+   */
+  expectedVersion?: string;
+}
+
+export interface Applied {
+  before: Versioned<Case>;
+  after: Versioned<Case>;
+  events: CaseEvent[];
+  role: ActorRole;
+  /** Other cases changed as a follow-up (the hovedsak of a new link; undersaker solved with their hovedsak). */
+  followUps: Case[];
+}
+
+export interface Created {
+  case: Case;
+  version: string;
+  /** False when the client key had been seen: the earlier case, nothing written. */
+  created: boolean;
+}
+
+export interface CaseChanges {
+  apply(
+    ref: CaseRef,
+    command: CommandInput,
+    actor: ChangeActor,
+    now: Date,
+    options?: ApplyOptions,
+  ): Promise<Applied>;
+  create(input: NewCase, year: number, now: Date): Promise<Created>;
+  /** Reads a case as `actor` may see it, with the role it acts in; null when not visible (or missing). */
+  read(
+    ref: CaseRef,
+    actor: ChangeActor,
+  ): Promise<{ found: Versioned<Case>; role: ActorRole; desk: Desk } | null>;
+}
+
+export interface CaseChangesDeps {
+  store: Store;
+  catalogue: Catalogue;
+  directory: Directory;
+  messages: CaseMessages;
+  wakeup?: Wakeup;
+  log?: { info(msg: string): void; error(msg: string, err?: unknown): void };
+}
+
+const actorOf = (a: ChangeActor): Actor =>
+  a.kind === 'user' ? { kind: 'user', ...a.person } : { kind: 'system', name: a.name };
+
+/** People the bot can write to: known by their Entra id (not a name or address typed into a form). */
+export const addressable = (p: Person): boolean => !/^(name|email):/.test(p.id);
+
+export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
+  const { store } = deps;
+
+  async function locales(ids: Iterable<string>): Promise<Map<string, Locale>> {
+    const out = new Map<string, Locale>();
+    for (const id of new Set(ids)) out.set(id, await userLocale(store, id));
+    return out;
+  }
+
+  /** Whom to tell of an event: the domain's rule, and only people the access rule lets see the case. */
+  function recipientsFor(c: Case, service: Service | undefined, catalogue: CatalogueSnapshot) {
+    const sees = (p: Person): boolean =>
+      addressable(p) && roleOn(c, accessFor({ id: p.id }, catalogue.desks, deps.directory)) !== null;
+    return (event: CaseEvent): Recipients => {
+      const r = recipientsOf(event, c, service);
+      return {
+        ...r,
+        reporter: r.reporter && sees(c.reporter),
+        followers: r.followers.filter(sees),
+        // The forvalter is told by the agreement (seed 002 §5.1.2.3), not by seeing the case.
+        ...(r.administrator && addressable(r.administrator) ? { administrator: r.administrator } : {}),
+      } as Recipients;
+    };
+  }
+
+  async function contextFor(c: Case, events: readonly CaseEvent[], now: Date): Promise<ChangeContext> {
+    const catalogue = await deps.catalogue.get();
+    const desk = catalogue.desk(c.deskId);
+    if (!desk) throw new FristvaktError('NOT_FOUND', `desk ${c.deskId} is not configured`);
+    const service = catalogue.service(c.serviceId);
+    const recipients = recipientsFor(c, service, catalogue);
+    const people: string[] = [];
+    for (const e of events) {
+      const r = recipients(e);
+      if (r.reporter) people.push(c.reporter.id);
+      for (const f of r.followers) people.push(f.id);
+      if (r.administrator) people.push(r.administrator.id);
+    }
+    const langs = await locales(people);
+    return {
+      desk,
+      service,
+      catalogue,
+      directory: deps.directory,
+      now,
+      localeOf: (id) => langs.get(id) ?? 'nb',
+      recipients,
+    };
+  }
+
+  async function read(ref: CaseRef, actor: ChangeActor) {
+    const deskId = await store.cases.locate(ref);
+    if (!deskId) return null;
+    const found =
+      actor.kind === 'user'
+        ? await store.cases.getVisible(ref, actor.access)
+        : await store.cases.getForDesk(ref, deskId);
+    if (!found) return null;
+    const role: ActorRole | null = actor.kind === 'user' ? roleOn(found.value, actor.access) : 'system';
+    const desk = (await deps.catalogue.get()).desk(found.value.deskId);
+    if (!role || !desk) return null;
+    return { found, role, desk };
+  }
+
+  const notFound = (ref: CaseRef): NotFoundError => new NotFoundError(`case ${ref} not found`);
+
+  /** One attempt: read, apply, build the messages, write conditionally. */
+  async function attempt(
+    ref: CaseRef,
+    command: CommandInput,
+    actor: ChangeActor,
+    now: Date,
+    options: ApplyOptions,
+  ): Promise<Omit<Applied, 'followUps'>> {
+    const seen = await read(ref, actor);
+    if (!seen) throw notFound(ref);
+    const { found, role, desk } = seen;
+    if (options.expectedVersion !== undefined && options.expectedVersion !== found.version)
+      throw new ConflictError(`${ref} changed since it was shown`, { current: found });
+    const cmd = typeof command === 'function' ? command(found.value, role) : command;
+    const ctx: CommandContext = { actor: actorOf(actor), role, now, policy: desk.policy };
+    const result: CommandResult = applyCommand(found.value, cmd, ctx);
+    const change = await contextFor(result.case, result.events, now);
+    const outbox = deps.messages.changed(result.case, result.events, change);
+    try {
+      const after = await store.cases.update(result.case, found.version, outbox);
+      if (outbox.length > 0) deps.wakeup?.notify();
+      return { before: found, after, events: result.events, role };
+    } catch (err) {
+      if (err instanceof ConflictError && options.expectedVersion !== undefined) {
+        const current = await read(ref, actor);
+        throw new ConflictError(`${ref} changed since it was shown`, { current: current?.found ?? found });
+      }
+      throw err;
+    }
+  }
+
+  /** The domain's follow-ups of a change, each written through `applyRule` with the same actor. */
+  async function followUps(done: Omit<Applied, 'followUps'>, actor: ChangeActor, now: Date): Promise<Case[]> {
+    const out: Case[] = [];
+    const c = done.after.value;
+    const desk = (await deps.catalogue.get()).desk(c.deskId);
+    if (!desk) return out;
+    const ctx: CommandContext = { actor: actorOf(actor), role: done.role, now, policy: desk.policy };
+    const linked = done.events.find((e) => e.type === 'linked_to_parent');
+    if (linked?.type === 'linked_to_parent') {
+      const parent = await applyRule(linked.parent, c.deskId, (p) => addChildTo(p, c.ref, ctx), now);
+      if (parent) out.push(parent);
+    }
+    const solved = done.events.find((e) => e.type === 'solved');
+    if (solved?.type === 'solved' && c.childRefs.length > 0) {
+      for (const child of c.childRefs) {
+        try {
+          const s = await applyRule(child, c.deskId, (x) => solveChild(x, c.ref, solved.solution, ctx), now);
+          if (s) out.push(s);
+        } catch (err) {
+          // One undersak failing must not stop the others; the log names it for a retry by hand.
+          deps.log?.error(`follow-up: could not solve ${child} with ${c.ref}`, err);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A rule of the domain applied to a case of the same desk until the write wins; null: nothing to do. */
+  function applyRule(
+    ref: CaseRef,
+    deskId: Case['deskId'],
+    rule: (c: Case) => CommandResult | null,
+    now: Date,
+  ): Promise<Case | null> {
+    return retryOnConflict(async () => {
+      const current = await store.cases.getForDesk(ref, deskId);
+      if (!current) return null;
+      const r = rule(current.value);
+      if (!r) return null;
+      const change = await contextFor(r.case, r.events, now);
+      const outbox = deps.messages.changed(r.case, r.events, change);
+      const stored = await store.cases.update(r.case, current.version, outbox);
+      if (outbox.length > 0) deps.wakeup?.notify();
+      return stored.value;
+    });
+  }
+
+  return {
+    read,
+    async apply(ref, command, actor, now, options = {}) {
+      const done =
+        options.expectedVersion !== undefined
+          ? await attempt(ref, command, actor, now, options)
+          : await retryOnConflict(() => attempt(ref, command, actor, now, options), {
+              onRetry: (n) => deps.log?.info(`${ref} changed meanwhile, applying again (attempt ${n + 1})`),
+            });
+      return { ...done, followUps: await followUps(done, actor, now) };
+    },
+    async create(input, year, now) {
+      const catalogue = await deps.catalogue.get();
+      const desk = catalogue.desk(input.deskId);
+      if (!desk) throw new FristvaktError('NOT_FOUND', `desk ${input.deskId} is not configured`);
+      const service = catalogue.service(input.serviceId);
+      const people = [
+        input.reporter.id,
+        ...input.followers.map((f) => f.id),
+        ...(service?.administrator ? [service.administrator.id] : []),
+      ] as UserId[];
+      const langs = await locales(people);
+      const result = await store.cases.create(input, year, (c) =>
+        deps.messages.created(c, {
+          desk,
+          service,
+          catalogue,
+          directory: deps.directory,
+          now,
+          localeOf: (id) => langs.get(id) ?? 'nb',
+          recipients: recipientsFor(c, service, catalogue),
+        }),
+      );
+      if (result.created) deps.wakeup?.notify();
+      return { case: result.case.value, version: result.case.version, created: result.created };
+    },
+  };
+}

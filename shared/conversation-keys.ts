@@ -1,0 +1,13 @@
+/**
+ * How conversations and posted messages are named in the store and the outbox: a user's 1:1 chat
+ * (`user:<id>`), a Teams channel (`channel:<teamId>:<channelId>`, the key the outbox sender
+ * resolves), a case's triage thread (`case:<ref>:triage`) and each posted copy of a driftsmelding
+ * (`notice:<id>:<channelKey>`). Pure: the bot, the tab API and the change service all name them here.
+ */
+import type { ChannelRef } from './desks/model';
+
+export const userConversationKey = (id: string): string => `user:${id}`;
+export const channelKey = (ch: Pick<ChannelRef, 'teamId' | 'channelId'>): string =>
+  `channel:${ch.teamId}:${ch.channelId}`;
+export const triageThreadKey = (ref: string): string => `case:${ref}:triage`;
+export const noticeThreadKey = (id: string, chKey: string): string => `notice:${id}:${chKey}`;

@@ -189,5 +189,15 @@ export interface Store {
   notices: NoticeStore;
   leases: LeaseStore;
   blobs: BlobStore;
+  /**
+   * True when opening created this store just now (a new SQLite file; a Cosmos database without its
+   * store record): the only time seeding may run. An existing store is never re-seeded.
+   */
+  readonly createdNow: boolean;
+  /**
+   * Proves the store can be read and written now: a cheap write of the store's own probe record (never
+   * a case) read back, and a read of the case index. Throws `STORE_UNAVAILABLE` with the reason.
+   */
+  probe(now: IsoInstant): Promise<void>;
   close(): Promise<void>;
 }

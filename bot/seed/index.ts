@@ -4,8 +4,13 @@ import { DESKS } from './desks';
 import { ORGANISATIONS } from './organisations';
 import { SERVICES } from './services';
 
-/** Seeds when the store has no desk yet; returns whether it did. */
+/**
+ * Seeds a store that was created just now (`store.createdNow`) and has no desk yet; returns whether it
+ * did. A store that existed before is never seeded, even when it looks empty: a lost database must be
+ * restored, not quietly replaced by a new one handing out the same reference numbers again.
+ */
 export async function seedIfEmpty(store: Store): Promise<boolean> {
+  if (!store.createdNow) return false;
   const existing = await store.desks.list();
   if (existing.length > 0) return false;
   for (const org of ORGANISATIONS) await store.desks.putOrganisation(org);

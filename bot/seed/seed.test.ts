@@ -37,3 +37,18 @@ it('seeds an empty store once', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it('never seeds a store that existed before, even one without desks', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fristvakt-seed-'));
+  const file = join(dir, 'db.sqlite');
+  try {
+    const created = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    await created.close();
+    const reopened = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    expect(await seedIfEmpty(reopened)).toBe(false);
+    expect(await reopened.desks.list()).toHaveLength(0);
+    await reopened.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -53,6 +53,9 @@ export function caseItem(c: Case): CaseItem {
   return item;
 }
 
+/** The client-key marker's id: a key is matched per reporter (and, by the partition, per desk). */
+const clientKeyId = (input: NewCase): string => itemId('ck', `${input.reporter.id}\n${input.clientKey}`);
+
 const fromItem = (item: CaseItem): Versioned<Case> => ({ value: item.data, version: item._etag! });
 
 function pointers(c: Case): PointerItem[] {
@@ -149,13 +152,7 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
   }
 
   async function existingByClientKey(input: NewCase): Promise<Versioned<Case> | null> {
-    const marker = await readItem<ClientKeyItem>(
-      ctx,
-      cases,
-      itemId('ck', input.clientKey),
-      input.deskId,
-      'client key',
-    );
+    const marker = await readItem<ClientKeyItem>(ctx, cases, clientKeyId(input), input.deskId, 'client key');
     if (!marker) return null;
     const found = await readCase(marker.ref, input.deskId);
     if (!found)
@@ -252,7 +249,7 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
       const stored: Case = { ...input, ref: formatCaseRef(year, await nextSeq(year)) };
       const item = caseItem(stored);
       const marker: ClientKeyItem = {
-        id: itemId('ck', input.clientKey),
+        id: clientKeyId(input),
         pk: input.deskId,
         type: 'clientKey',
         ref: stored.ref,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
 import { createHttpServer } from '@vercel/cosmosdb-server';
-import { orgId, userId } from '../../ids';
+import { orgId, userId, type IsoInstant } from '../../ids';
 import { describeStoreContract } from '../test-support/contract';
 import { desk, message, newCase } from '../test-support/fixtures';
 import { openFsBlobStore } from '../fs-blobs';
@@ -71,6 +71,25 @@ describe('Cosmos store specifics', () => {
       code: 'STORE_UNAVAILABLE',
       details: { statusCode: 404 },
     });
+  });
+
+  it('is created just now by the first open of an empty database only; the probe fails once the database is gone', async () => {
+    const first = await open('fristvakt-created');
+    expect(first.createdNow).toBe(true);
+    const second = await open('fristvakt-created');
+    expect(second.createdNow).toBe(false);
+    await first.probe(new Date('2026-03-02T09:00:00Z').toISOString() as IsoInstant);
+    const client = new CosmosClient({
+      endpoint,
+      key: 'any',
+      connectionPolicy: { enableEndpointDiscovery: false },
+    });
+    await client.database('fristvakt-created').delete();
+    await expect(
+      second.probe(new Date('2026-03-02T09:00:05Z').toISOString() as IsoInstant),
+    ).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    await first.close();
+    await second.close();
   });
 
   it('never shows a case through a pointer that does not match it (dangling or stale lookups)', async () => {

@@ -84,8 +84,11 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     };
     // Fail at start-up, not on the first request, when the account or the database is wrong.
     await withRetry('open database', () => database.read(), retry);
+    const createdNow = await claimStoreRecord(ctx);
     const desks = cosmosDeskStore(ctx);
     return {
+      createdNow,
+      probe: (now) => probe(ctx, now),
       cases: cosmosCaseStore(ctx),
       outbox: cosmosOutboxStore(ctx, () => deskIds(ctx)),
       threads: keyValue<PostedMessage>(ctx, 'thread'),
@@ -103,6 +106,38 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     client.dispose();
     throw err;
   }
+}
+
+/**
+ * The store's own record in `meta`: created by the first process that opens an empty database, which is
+ * then the one that may seed it. Any later open (or a racing one that lost the create) finds it.
+ */
+async function claimStoreRecord(ctx: CosmosContext): Promise<boolean> {
+  const existing = await readItem(ctx, ctx.meta, 'store', 'store', 'store record');
+  if (existing) return false;
+  try {
+    await withRetry(
+      'store record',
+      () => ctx.meta.items.create({ id: 'store', pk: 'store', createdAt: new Date().toISOString() }),
+      ctx.retry,
+    );
+    return true;
+  } catch (err) {
+    if (isFristvaktError(err, 'DUPLICATE')) return false;
+    throw err;
+  }
+}
+
+/** The health probe: upserts the probe record and reads it back, and reads from `cases` and `lookups`. */
+async function probe(ctx: CosmosContext, now: IsoInstant): Promise<void> {
+  const retry = { ...ctx.retry, maxAttempts: 2 };
+  const quick = { ...ctx, retry };
+  await withRetry('health probe', () => ctx.meta.items.upsert({ id: 'probe', pk: 'probe', at: now }), retry);
+  const back = await readItem<{ id: string; at?: string }>(quick, ctx.meta, 'probe', 'probe', 'health probe');
+  if (back?.at !== now)
+    throw new FristvaktError('STORE_UNAVAILABLE', 'health probe: the probe record did not read back');
+  await readItem(quick, ctx.cases, 'probe', 'probe', 'health probe');
+  await readItem(quick, ctx.lookups, 'probe', 'probe', 'health probe');
 }
 
 /** The registered desks' ids: the partitions the outbox sender looks in. */

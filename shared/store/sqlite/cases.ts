@@ -47,8 +47,9 @@ interface ListSpec {
 }
 
 export function caseStore(db: Db, streamPage: number): CaseStore {
-  const byClientKey = db.prepare<[string, string], DocRow>(
-    'SELECT doc, version FROM cases WHERE desk_id = ? AND client_key = ?',
+  // A client key is matched per reporter and desk: another user replaying it gets no one else's case.
+  const byClientKey = db.prepare<[string, string, string], DocRow>(
+    'SELECT doc, version FROM cases WHERE desk_id = ? AND reporter_id = ? AND client_key = ?',
   );
   const nextSeq = db.prepare<[number], { seq: number }>(
     `INSERT INTO ref_counters (year, seq) VALUES (?, 1)
@@ -122,7 +123,7 @@ export function caseStore(db: Db, streamPage: number): CaseStore {
       assertYear(year);
       return run(() =>
         tx(db, () => {
-          const existing = versioned<Case>(byClientKey.get(input.deskId, input.clientKey));
+          const existing = versioned<Case>(byClientKey.get(input.deskId, input.reporter.id, input.clientKey));
           if (existing) return { case: existing, created: false };
           const seq = nextSeq.get(year)!.seq;
           const stored: Case = { ...input, ref: formatCaseRef(year, seq) };

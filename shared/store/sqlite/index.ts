@@ -4,7 +4,10 @@
  * synchronous, so every method runs to completion in one transaction: the conditional update and the
  * outbox messages it causes commit together or not at all.
  */
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { FristvaktError } from '../../errors';
+import type { IsoInstant } from '../../ids';
 import type {
   ConversationReferenceJson,
   ConversationStore,
@@ -14,7 +17,7 @@ import type {
 } from '../../ports';
 import { openFsBlobStore } from '../fs-blobs';
 import { caseStore } from './cases';
-import { run } from './io';
+import { run, translate, tx, type Db } from './io';
 import { deskStore, keyValueStore, leaseStore } from './meta';
 import { noticeStore } from './notices';
 import { outboxStore } from './outbox';
@@ -31,17 +34,81 @@ export interface SqliteStoreOptions {
 
 const STREAM_PAGE = 2_000;
 
+/** Start-up refuses a database file that exists but holds nothing readable: a new store would reuse references. */
+function cannotStart(file: string, what: 'empty' | 'corrupt', cause?: unknown): FristvaktError {
+  return new FristvaktError(
+    'STORE_UNAVAILABLE',
+    `cannot start: the database file ${file} is ${what}; restore from backup or remove it`,
+    { cause, file },
+  );
+}
+
+const CORRUPT = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
+
+/**
+ * Opens (creating when missing) and migrates the database. An existing file that is empty or not a
+ * readable SQLite database stops start-up instead of becoming a new store.
+ */
+function openDatabase(file: string): { db: Db; createdNow: boolean } {
+  if (file !== ':memory:') {
+    let size: number | undefined;
+    try {
+      size = statSync(file).size;
+    } catch {
+      size = undefined; // no file yet: SQLite creates it
+    }
+    if (size === 0) throw cannotStart(file, 'empty');
+  }
+  let db: Db | undefined;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // Reads through a memory map instead of a read() system call per page: streaming a period's 100 000
+    // cases spent ~0.1 s in the kernel copying pages otherwise. No effect on ':memory:' databases.
+    db.pragma('mmap_size = 268435456');
+    const createdNow = migrate(db);
+    if (createdNow)
+      db.prepare("INSERT OR IGNORE INTO store_meta (key, value) VALUES ('created_at', ?)").run(
+        new Date().toISOString(),
+      );
+    return { db, createdNow };
+  } catch (err) {
+    if (db?.open) db.close();
+    if (CORRUPT.has((err as { code?: string }).code ?? '')) throw cannotStart(file, 'corrupt', err);
+    throw translate(err);
+  }
+}
+
+/**
+ * The health probe: writes the probe row and reads it back, then reads the newest entry of the case
+ * index (a corrupt page there fails the read), all in one write transaction.
+ */
+function prober(db: Db): (now: IsoInstant) => Promise<void> {
+  return (now) =>
+    run(() => {
+      tx(db, () => {
+        db.prepare(
+          "INSERT INTO store_meta (key, value) VALUES ('probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        ).run(now);
+        const back = db
+          .prepare<[], { value: string }>("SELECT value FROM store_meta WHERE key = 'probe'")
+          .get();
+        if (back?.value !== now)
+          throw new FristvaktError('STORE_UNAVAILABLE', 'SQLite failed: the probe row did not read back');
+        db.prepare('SELECT ref FROM cases ORDER BY ref DESC LIMIT 1').get();
+        db.prepare('SELECT count(*) FROM desks').get();
+      });
+    });
+}
+
 export function openSqliteStore(options: SqliteStoreOptions): Store {
-  const db = new Database(options.file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  // Reads through a memory map instead of a read() system call per page: streaming a period's 100 000
-  // cases spent ~0.1 s in the kernel copying pages otherwise. No effect on ':memory:' databases.
-  db.pragma('mmap_size = 268435456');
-  migrate(db);
+  const { db, createdNow } = openDatabase(options.file);
   const store: Store = {
+    createdNow,
+    probe: prober(db),
     cases: caseStore(db, options.streamPageSize ?? STREAM_PAGE),
     outbox: outboxStore(db),
     threads: keyValueStore<PostedMessage>(db, 'threads') satisfies ThreadStore,

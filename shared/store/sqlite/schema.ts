@@ -62,13 +62,28 @@ const STEPS: string[] = [
   INSERT OR IGNORE INTO case_followers (user_id, received_at, ref)
     SELECT json_extract(f.value, '$.id'), c.received_at, c.ref FROM cases c, json_each(c.doc, '$.followers') f;
   `,
+  // 3: the store's own small records (when it was created, the health probe); a client key is matched
+  // per reporter and desk, so another user's replayed key never returns someone else's case.
+  `
+  CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  DROP INDEX cases_client_key;
+  CREATE UNIQUE INDEX cases_client_key ON cases (desk_id, reporter_id, client_key);
+  `,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;
 
-export function migrate(db: Database.Database): void {
+/**
+ * Brings the schema up to date. Returns true when the database held nothing of Fristvakt's before (no
+ * schema version and no tables): the store was created just now.
+ */
+export function migrate(db: Database.Database): boolean {
+  const tables = db
+    .prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
+    .get()!.n;
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const row = db.prepare<[], { version: number }>('SELECT version FROM schema_version').get();
+  const fresh = tables === 0 || (!row && tables === 1);
   let version = row?.version ?? 0;
   if (!row) db.prepare('INSERT INTO schema_version (version) VALUES (0)').run();
   if (version > STEPS.length)
@@ -80,4 +95,5 @@ export function migrate(db: Database.Database): void {
       db.prepare('UPDATE schema_version SET version = ?').run(version + 1);
     }).immediate();
   }
+  return fresh;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -61,7 +61,7 @@ describe('SQLite store on disk', () => {
     const made = await first.cases.create(newCase({ followers: ['u-fol'] }), 2026, () => []);
     await first.close();
     const raw = new Database(file);
-    raw.exec('DROP TABLE case_followers; UPDATE schema_version SET version = 1');
+    raw.exec('DROP TABLE case_followers; DROP TABLE store_meta; UPDATE schema_version SET version = 1');
     raw.close();
 
     const again = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
@@ -106,7 +106,59 @@ describe('SQLite streamPeriod', () => {
   });
 });
 
+describe('SQLite store at start-up: an existing file is never made a new store', () => {
+  it('opens a new file as created just now, and the same file later as not', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'fristvakt.db');
+    const first = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    expect(first.createdNow).toBe(true);
+    await first.close();
+    const again = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    expect(again.createdNow).toBe(false);
+    await again.close();
+  });
+
+  it('refuses an empty (zero-length) database file', () => {
+    const dir = tempDir();
+    const file = join(dir, 'fristvakt.db');
+    writeFileSync(file, '');
+    expect(() => openSqliteStore({ file, blobDir: join(dir, 'blobs') })).toThrow(
+      `cannot start: the database file ${file} is empty; restore from backup or remove it`,
+    );
+    expect(statSync(file).size).toBe(0);
+  });
+
+  it('refuses a file that is not a database, and one whose pages are corrupt', async () => {
+    const dir = tempDir();
+    const garbage = join(dir, 'garbage.db');
+    writeFileSync(garbage, 'not a database '.repeat(500));
+    expect(() => openSqliteStore({ file: garbage, blobDir: join(dir, 'blobs') })).toThrow(
+      `cannot start: the database file ${garbage} is corrupt; restore from backup or remove it`,
+    );
+
+    const file = join(dir, 'fristvakt.db');
+    const store = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    for (let i = 0; i < 50; i += 1) await store.cases.create(newCase(), 2026, () => []);
+    await store.close();
+    const bytes = readFileSync(file);
+    bytes.fill(0x41, 100);
+    writeFileSync(file, bytes);
+    expect(() => openSqliteStore({ file, blobDir: join(dir, 'blobs') })).toThrow(
+      /is corrupt; restore from backup/,
+    );
+  });
+});
+
 describe('SQLite store failures', () => {
+  it('fails its health probe once closed', async () => {
+    const store = openSqliteStore({ file: ':memory:', blobDir: join(tempDir(), 'blobs') });
+    await store.probe(isoInstant(new Date('2026-03-02T09:00:00Z')));
+    await store.close();
+    await expect(store.probe(isoInstant(new Date('2026-03-02T09:00:05Z')))).rejects.toMatchObject({
+      code: 'STORE_UNAVAILABLE',
+    });
+  });
+
   it('surfaces a failure of SQLite itself as STORE_UNAVAILABLE with its code', async () => {
     const store = openSqliteStore({ file: ':memory:', blobDir: join(tempDir(), 'blobs') });
     await store.close();

@@ -141,6 +141,34 @@ export function describeStoreContract(
         expect(Number(next.value.ref.slice(-6))).toBeGreaterThan(Number(first.case.value.ref.slice(-6)));
         expect((await store.cases.listByReporter(input.reporter.id)).items).toHaveLength(2);
       });
+
+      it('matches a replayed client key per reporter and desk: another user with the same key gets a case of their own', async () => {
+        const kari = await store.cases.create(
+          newCase({ clientKey: 'activity-7', reporter: 'u-kari' }),
+          2026,
+          noOutbox,
+        );
+        const ola = await store.cases.create(
+          newCase({ clientKey: 'activity-7', reporter: 'u-ola' }),
+          2026,
+          noOutbox,
+        );
+        expect(ola.created).toBe(true);
+        expect(ola.case.value.ref).not.toBe(kari.case.value.ref);
+        expect(ola.case.value.reporter.id).toBe('u-ola');
+        const otherDesk = await store.cases.create(
+          newCase({ clientKey: 'activity-7', reporter: 'u-kari', desk: 'byarkivet', org: 'frogner' }),
+          2026,
+          noOutbox,
+        );
+        expect(otherDesk.created).toBe(true);
+        const replay = await store.cases.create(
+          newCase({ clientKey: 'activity-7', reporter: 'u-ola' }),
+          2026,
+          noOutbox,
+        );
+        expect(replay).toEqual({ case: ola.case, created: false });
+      });
     });
 
     describe('cases: conditional update', () => {
@@ -576,6 +604,21 @@ export function describeStoreContract(
           Array.from({ length: 10 }, (_, i) => store.leases.tryAcquire('race', `h${i}`, now, 60_000)),
         );
         expect(wins.filter(Boolean)).toHaveLength(1);
+      });
+    });
+
+    describe('the store itself', () => {
+      it('says it was created just now when opened empty', () => {
+        expect(store.createdNow).toBe(true);
+      });
+
+      it('passes its health probe repeatedly, without touching any case', async () => {
+        const made = await create(newCase());
+        await store.cases.create(newCase(), 2026, (c) => [triagePost(c)]);
+        await expect(store.probe(at('2026-03-02T09:00:00Z'))).resolves.toBeUndefined();
+        await expect(store.probe(at('2026-03-02T09:00:05Z'))).resolves.toBeUndefined();
+        expect(await store.cases.getForDesk(made.value.ref, ROR)).toEqual(made);
+        expect((await store.outbox.listDue(at('2027-01-01T00:00:00Z'), 10)).map((m) => m.id)).toHaveLength(1);
       });
     });
 

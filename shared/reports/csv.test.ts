@@ -48,9 +48,14 @@ describe('csv', () => {
     expect(lines).toContain('Agresso økonomi;99,4;120;Nei');
     expect(
       lines.some((l) =>
-        l.startsWith('FV-2026-000004;D: Journalsystem nede – æøå;Agresso økonomi;molde;kritisk;'),
+        l.startsWith('FV-2026-000004;D: Journalsystem nede – æøå;Agresso økonomi;molde;Kritisk;'),
       ),
     ).toBe(true);
+    // Weeks and priorities by name, no internal ids.
+    expect(lines).toContain('uke 10;4');
+    expect(lines).toContain('uke 11;3');
+    expect(csv).not.toMatch(/;(hoy|middels|lav|kritisk);/);
+    expect(csv).not.toMatch(/2026-W\d/);
     expect(lines.filter((l) => /^FV-2026-\d{6};/.test(l))).toHaveLength(4 + 7);
   });
 });

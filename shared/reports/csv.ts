@@ -6,6 +6,7 @@
  */
 import type { LocalizedText, Locale } from '../i18n-text';
 import { BACKLOG_BUCKET_LABELS, type SlaReport, type TargetFigures } from './figures';
+import { spansYears, weekLabel } from './week-label';
 
 export const BOM = '\uFEFF';
 
@@ -98,6 +99,10 @@ const pct = (share: number | null): number | null => (share === null ? null : sh
 export function slaReportCsv(report: SlaReport, locale: Locale, names: CsvNames = {}): string {
   const t = (k: keyof typeof T): string => T[k][locale];
   const id = (f: ((s: string) => string) | undefined, s: string): string => (f ? f(s) : s);
+  // People read priorities and weeks by name, not by id ("Høy", "uke 49"; never "hoy", "2026-W49").
+  const priorityNames = new Map(report.byPriority.map((p) => [p.priority as string, p.label[locale]]));
+  const priority = (p: string): string => priorityNames.get(p) ?? p;
+  const withYear = spansYears(report.perWeek.map((w) => w.week));
   const target = (label: string, p: string, f: TargetFigures): CsvCell[] => [
     p,
     label,
@@ -122,7 +127,11 @@ export function slaReportCsv(report: SlaReport, locale: Locale, names: CsvNames 
     rows.push(target(t('response'), p.label[locale], p.response));
     rows.push(target(t('resolution'), p.label[locale], p.resolution));
   }
-  rows.push([], [t('week'), t('cases')], ...report.perWeek.map((w) => [w.week, w.cases]));
+  rows.push(
+    [],
+    [t('week'), t('cases')],
+    ...report.perWeek.map((w) => [weekLabel(w.week, locale, withYear), w.cases]),
+  );
   rows.push([], [t('backlog'), t('cases')]);
   for (const b of report.backlog) rows.push([BACKLOG_BUCKET_LABELS[b.bucket][locale], b.cases]);
   rows.push([], [t('service'), t('uptime'), t('down'), t('goal')]);
@@ -155,7 +164,7 @@ export function slaReportCsv(report: SlaReport, locale: Locale, names: CsvNames 
       b.title,
       id(names.service, b.serviceId),
       id(names.org, b.orgId),
-      b.priority,
+      priority(b.priority),
       t(b.target),
       osloTime(b.dueAt),
       b.metAt ? osloTime(b.metAt) : '',
@@ -185,7 +194,7 @@ export function slaReportCsv(report: SlaReport, locale: Locale, names: CsvNames 
       r.title,
       id(names.service, r.serviceId),
       id(names.org, r.orgId),
-      r.priority,
+      priority(r.priority),
       id(names.status, r.status),
       osloTime(r.receivedAt),
       id(names.state, r.response),

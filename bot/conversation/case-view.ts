@@ -1,21 +1,10 @@
 /** What the handlers derive from a case for a viewer: its role on the case, labels, time left. */
-import type { ActorRole, Case } from '../../shared/cases/model';
+import type { Case } from '../../shared/cases/model';
 import type { Desk } from '../../shared/desks/model';
 import type { Locale } from '../../shared/i18n-text';
 import { findPriority } from '../../shared/sla/policy';
 import { computeSla, type CaseSla } from '../../shared/sla/state';
-import type { UserAccess } from '../../shared/access';
 import type { CaseLine } from '../cards/my-cases';
-
-/** The capacity `access` acts in on `c`, most privileged first; null when it may not see the case. */
-export function roleOn(c: Case, access: UserAccess): ActorRole | null {
-  if (access.deskIds.includes(c.deskId)) return 'desk';
-  if (access.orgIds.includes(c.orgId)) return 'superuser';
-  if (c.reporter.id === access.userId) return 'reporter';
-  if (c.followers.some((f) => f.id === access.userId) || c.testContact.id === access.userId)
-    return 'follower';
-  return null;
-}
 
 export const priorityLabel = (desk: Desk | undefined, id: string, locale: Locale): string =>
   (desk && findPriority(desk.policy, id as never)?.label[locale]) ?? id;

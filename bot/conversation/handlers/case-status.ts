@@ -8,7 +8,8 @@ import { caseStatusCard } from '../../cards/case-status';
 import { messageCard } from '../../cards/message';
 import { computeSla } from '../../../shared/sla/state';
 import { eventsFor } from '../../../shared/cases/conversation';
-import { priorityLabel, roleOn } from '../case-view';
+import { roleOn } from '../../../shared/access';
+import { priorityLabel } from '../case-view';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
 import type { Turn } from '../turn';
 

@@ -5,7 +5,7 @@
  * A case the caller may not see answers 404, exactly like one that does not exist.
  */
 import type { Request } from 'restify';
-import { isDeskMember, isSuperuserOf, type UserAccess } from '../../../shared/access';
+import { isSuperuserOf, isSupportRole, roleOn, type UserAccess } from '../../../shared/access';
 import type { Case } from '../../../shared/cases/model';
 import type { Desk } from '../../../shared/desks/model';
 import { isFristvaktError } from '../../../shared/errors';
@@ -163,8 +163,7 @@ export async function visibleCase(ctx: TabContext, caller: Caller, ref: CaseRef)
 }
 
 /** Support lines (the desk, the virksomhet's superbrukere) see internal notes; others do not. */
-export const seesInternal = (access: UserAccess, c: Case): boolean =>
-  isDeskMember(access, c.deskId) || isSuperuserOf(access, c.orgId);
+export const seesInternal = (access: UserAccess, c: Case): boolean => isSupportRole(roleOn(c, access));
 
 function forViewer(c: Case, access: UserAccess): Case {
   if (seesInternal(access, c)) return c;

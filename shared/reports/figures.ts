@@ -27,7 +27,8 @@ import type { DeskId, PriorityId, ServiceId } from '../ids';
 import type { LocalizedText } from '../i18n-text';
 import type { Notice } from '../notices/model';
 import type { SlaPolicy } from '../sla/policy';
-import { computeSla, type TargetState } from '../sla/state';
+import { computeSla, type CaseSla, type TargetState } from '../sla/state';
+import { isOpenAt, summaryCovers, summarySla, type CaseSummary } from './summary';
 
 export const UPTIME_GOAL = 0.998;
 
@@ -188,18 +189,6 @@ function spentMinutes(s: TargetState): number | null {
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-/** Open (not Løst, not Lukket) at `at`, from the events up to then. */
-export function isOpenAt(c: Case, at: number): boolean {
-  if (Date.parse(c.receivedAt) > at) return false;
-  let open = true;
-  for (const e of c.events) {
-    if (Date.parse(e.at) > at) break;
-    if (e.type === 'solved' || e.type === 'closed') open = false;
-    else if (e.type === 'solution_rejected') open = true;
-  }
-  return open;
-}
-
 const DAY_MS = 86_400_000;
 
 export function backlogBucket(ageMs: number): BacklogBucket {
@@ -270,10 +259,22 @@ const TARGETS = ['response', 'resolution'] as const;
  */
 export interface SlaReportBuilder {
   add(c: Case): void;
+  /**
+   * Adds a case from its stored summary; false (nothing added) when the summary does not cover the
+   * report's instant (`summaryCovers`): then `add` the case itself.
+   */
+  addSummary(s: CaseSummary): boolean;
+  /** The instant the report is evaluated at: min(period end, now). */
+  readonly asOf: Date;
   finish(): SlaReport;
 }
 
+/** What the report reads of a case besides its SLA state. */
+type ReportedCase = Pick<Case, 'ref' | 'title' | 'deskId' | 'orgId' | 'serviceId' | 'status' | 'receivedAt'>;
+
 /** The report's figures. */
+export { isOpenAt };
+
 export function slaReport(input: ReportInput): SlaReport {
   const builder = slaReportBuilder(input);
   for (const c of input.cases) builder.add(c);
@@ -310,18 +311,18 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
   let inPeriod = 0;
   let openCases = 0;
 
-  const add = (c: Case): void => {
-    const policy = input.policies[c.deskId];
-    if (!policy) return;
+  /** One case: `open` says whether it is open at `asOf`, `slaAt` gives its state then (only asked when in the period). */
+  const evaluate = (c: ReportedCase, open: boolean, slaAt: () => CaseSla): void => {
     const received = Date.parse(c.receivedAt);
-    if (received < asOfMs && isOpenAt(c, asOfMs)) {
+    if (received < asOfMs && open) {
       openCases += 1;
       const b = backlogBucket(asOfMs - received);
       backlog.set(b, (backlog.get(b) ?? 0) + 1);
     }
     if (received < from || received >= to || received > asOfMs) return;
     inPeriod += 1;
-    const sla = computeSla(c, policy, asOf);
+    const sla = slaAt();
+    const policy = input.policies[c.deskId]!;
     const def = policy.priorities.find((p) => p.id === sla.priority);
     const key = `${def?.level ?? 9}:${sla.priority}`;
     let bucket = byPriority.get(key);
@@ -381,6 +382,20 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
     });
   };
 
+  const add = (c: Case): void => {
+    const policy = input.policies[c.deskId];
+    if (!policy) return;
+    evaluate(c, isOpenAt(c, asOfMs), () => computeSla(c, policy, asOf));
+  };
+
+  const addSummary = (s: CaseSummary): boolean => {
+    const policy = input.policies[s.deskId];
+    if (!policy) return true;
+    if (!summaryCovers(s, asOfMs)) return false;
+    evaluate(s, s.open && Date.parse(s.receivedAt) <= asOfMs, () => summarySla(s, policy, asOf));
+    return true;
+  };
+
   const finish = (): SlaReport => {
     if (!inOrder(rows, byReceipt)) rows.sort(byReceipt);
     if (!inOrder(breaches, byDue)) breaches.sort(byDue);
@@ -405,7 +420,7 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
     };
   };
 
-  return { add, finish };
+  return { add, addSummary, asOf, finish };
 }
 
 function uptime(input: ReportOptions, from: number, asOf: number): UptimeFigures[] {

@@ -1,5 +1,4 @@
-import { formatDeadline, fromOslo, osloDateAndTime } from './locale';
-import { localeOf } from '../../shared/i18n-text';
+import { formatDateTime, formatDeadline, fromOslo, osloDateAndTime } from './dates';
 
 describe('Oslo time', () => {
   it.each([
@@ -27,10 +26,9 @@ describe('Oslo time', () => {
     expect(formatDeadline(d, 'en')).toBe('Friday 6 March at 10:00');
   });
 
-  it('takes English from en-* and Norwegian otherwise', () => {
-    expect(localeOf('en-US')).toBe('en');
-    expect(localeOf('nb-NO')).toBe('nb');
-    expect(localeOf('nn-NO')).toBe('nb');
-    expect(localeOf(undefined)).toBe('nb');
+  it('formats a date and time in short form, in nb and en (summer time)', () => {
+    const d = new Date('2026-07-01T10:05:00Z');
+    expect(formatDateTime(d, 'nb')).toBe('01.07.2026, 12:05');
+    expect(formatDateTime(d, 'en')).toBe('01/07/2026, 12:05');
   });
 });

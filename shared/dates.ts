@@ -1,5 +1,9 @@
-/** The user's locale (from the activity's `locale`, e.g. `nb-NO`, `en-US`) and Oslo-time formatting. */
-import type { Locale } from '../../shared/i18n-text';
+/**
+ * Dates and times in Oslo time, for every surface (the bot's cards and messages, the tab): formatting in
+ * a locale, and reading a wall-clock date and time back. Pure: Intl only, no clock; always in the
+ * Europe/Oslo zone.
+ */
+import type { Locale } from './i18n-text';
 
 const ZONE = 'Europe/Oslo';
 const DATE_TIME: Record<Locale, Intl.DateTimeFormat> = {

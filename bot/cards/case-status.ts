@@ -1,7 +1,7 @@
 /** `status <ref>`: one case with its facts, deadlines and history (public events only). */
 import type { Locale } from '../../shared/i18n-text';
 import type { CaseEvent, CaseStatus } from '../../shared/cases/model';
-import { formatDateTime, formatDeadline } from '../i18n/locale';
+import { formatDateTime, formatDeadline } from '../../shared/dates';
 import { strings } from '../i18n/strings';
 import { card, execute, facts, heading, text, type CardJson } from './card';
 import { describeEvent } from './event-text';

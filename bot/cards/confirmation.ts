@@ -4,7 +4,7 @@
  * invitation to paste screenshots in the chat.
  */
 import type { Locale } from '../../shared/i18n-text';
-import { formatDeadline } from '../i18n/locale';
+import { formatDeadline } from '../../shared/dates';
 import { strings } from '../i18n/strings';
 import { card, execute, facts, heading, text, type CardJson } from './card';
 import { VERBS } from './verbs';

@@ -5,7 +5,7 @@
 import type { Locale } from '../../shared/i18n-text';
 import { MAX_COMMENT_LENGTH, plainTextForCard } from '../../shared/text';
 import { conversationStrings } from '../conversation/comments/strings';
-import { formatDeadline } from '../i18n/locale';
+import { formatDeadline } from '../../shared/dates';
 import { card, execute, facts, heading, text, type CardJson } from './card';
 import { CONVERSATION_INPUTS } from './conversation-inputs';
 import { VERBS } from './verbs';

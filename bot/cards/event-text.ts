@@ -3,7 +3,7 @@ import type { CaseEvent } from '../../shared/cases/model';
 import { strings, type Strings } from '../i18n/strings';
 import { plainTextForCard } from '../../shared/text';
 import { conversationStrings } from '../conversation/comments/strings';
-import { formatDeadline } from '../i18n/locale';
+import { formatDeadline } from '../../shared/dates';
 
 export function describeEvent(e: CaseEvent, s: Strings, priorityLabel: (id: string) => string): string {
   const ev = s.event;

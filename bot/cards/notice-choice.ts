@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../../shared/i18n-text';
 import type { NoticeKind } from '../../shared/notices/model';
-import { formatDateTime } from '../i18n/locale';
+import { formatDateTime } from '../../shared/dates';
 import { strings } from '../i18n/strings';
 import { card, container, execute, heading, text, type CardJson, type Json } from './card';
 import type { FaultFormValues } from './fault-form';

@@ -1,7 +1,7 @@
 /** `driftsmeldinger`: the active service notices of every desk. */
 import type { Locale } from '../../shared/i18n-text';
 import type { NoticeKind } from '../../shared/notices/model';
-import { formatDateTime } from '../i18n/locale';
+import { formatDateTime } from '../../shared/dates';
 import { strings } from '../i18n/strings';
 import { card, container, heading, text, type CardJson } from './card';
 

@@ -10,7 +10,7 @@ import type { ChannelRef, Desk } from '../../shared/desks/model';
 import type { OutboxMessage } from '../../shared/ports';
 import { isoInstant } from '../../shared/ids';
 import type { SlaWarning } from '../../shared/sla/warnings';
-import { formatDeadline } from '../i18n/locale';
+import { formatDeadline } from '../../shared/dates';
 
 export const channelConversationKey = (ch: Pick<ChannelRef, 'teamId' | 'channelId'>): string =>
   `channel:${ch.teamId}:${ch.channelId}`;

@@ -31,7 +31,7 @@ import { channelStrings } from '../cards/channel/strings';
 import { commentNoticeCard } from '../cards/comment-notice';
 import { deadlineProposalCard } from '../cards/deadline-proposal';
 import { solutionCard } from '../cards/solution';
-import { formatDeadline } from '../i18n/locale';
+import { formatDeadline } from '../../shared/dates';
 import { strings } from '../i18n/strings';
 import { triageCardFor } from '../conversation/channel/case-card';
 import { eventLine, eventWhat } from '../conversation/channel/event-line';

@@ -25,7 +25,7 @@ import {
   type TriageActions,
   type TriageCardData,
 } from '../../cards/channel/triage-card';
-import { formatDateTime, formatDeadline } from '../../i18n/locale';
+import { formatDateTime, formatDeadline } from '../../../shared/dates';
 import type { CatalogueSnapshot } from '../../../shared/app/catalogue';
 import { priorityLabel } from '../case-view';
 

@@ -4,7 +4,7 @@ import { eventWhat as sharedEventWhat } from '../../../shared/cases/event-words'
 import type { Desk } from '../../../shared/desks/model';
 import type { Locale } from '../../../shared/i18n-text';
 import { channelStrings } from '../../cards/channel/strings';
-import { formatDateTime } from '../../i18n/locale';
+import { formatDateTime } from '../../../shared/dates';
 import { priorityLabel } from '../case-view';
 
 /** What an event did ("tok saken"), with the desk's priority names: the shared wording of the history. */

@@ -16,7 +16,7 @@ import { caseUpdateCard } from '../../cards/case-update';
 import { noticeCard, type NoticeCardData } from '../../cards/channel/notice-card';
 import { noticeForm, type NoticeFormData } from '../../cards/channel/notice-form';
 import { channelStrings } from '../../cards/channel/strings';
-import { formatDateTime, osloDateAndTime } from '../../i18n/locale';
+import { formatDateTime, osloDateAndTime } from '../../../shared/dates';
 import type { Catalogue, CatalogueSnapshot } from '../../../shared/app/catalogue';
 import { userLocale } from '../../../shared/app/locales';
 import { type Turn } from '../turn';

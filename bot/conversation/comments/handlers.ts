@@ -15,7 +15,7 @@ import { MAX_COMMENT_LENGTH, detectAddressee } from '../../../shared/text';
 import type { CardJson } from '../../cards/card';
 import { CONVERSATION_INPUTS } from '../../cards/conversation-inputs';
 import { messageCard } from '../../cards/message';
-import { formatDeadline } from '../../i18n/locale';
+import { formatDeadline } from '../../../shared/dates';
 import { roleOn } from '../../../shared/access';
 import { personFromText } from '../fault/validate';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';

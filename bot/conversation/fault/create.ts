@@ -19,7 +19,7 @@ import { findPriority } from '../../../shared/sla/policy';
 import { computeSla } from '../../../shared/sla/state';
 import type { CardJson } from '../../cards/card';
 import { confirmationCard } from '../../cards/confirmation';
-import { osloDateAndTime } from '../../i18n/locale';
+import { osloDateAndTime } from '../../../shared/dates';
 import type { Turn } from '../turn';
 import type { FormCheck } from './validate';
 

@@ -8,7 +8,7 @@ import type { DeskId } from '../../../shared/ids';
 import { faultFormCard, type FaultFormValues } from '../../cards/fault-form';
 import type { CardJson } from '../../cards/card';
 import { FAULT_INPUTS, FAULT_LIMITS, type FaultInputId } from '../../cards/inputs';
-import { osloDateAndTime } from '../../i18n/locale';
+import { osloDateAndTime } from '../../../shared/dates';
 import type { Turn } from '../turn';
 
 export type FieldErrors = Partial<Record<FaultInputId, string>>;

@@ -15,7 +15,7 @@ import {
   type FaultFormValues,
 } from '../../cards/fault-form';
 import { FAULT_INPUTS, FAULT_LIMITS, type FaultInputId } from '../../cards/inputs';
-import { fromOslo } from '../../i18n/locale';
+import { fromOslo } from '../../../shared/dates';
 import type { Turn } from '../turn';
 import type { FieldErrors } from './form';
 

@@ -18,7 +18,7 @@ import { NOTICE_INPUTS } from '../../../cards/channel/inputs';
 import { noticeCard } from '../../../cards/channel/notice-card';
 import { noticeForm, type NoticeFormData, type NoticeFormValues } from '../../../cards/channel/notice-form';
 import { channelStrings } from '../../../cards/channel/strings';
-import { fromOslo } from '../../../i18n/locale';
+import { fromOslo } from '../../../../shared/dates';
 import { cardResult, errorResult, type InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { inputText } from '../inputs';

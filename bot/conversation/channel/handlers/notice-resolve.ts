@@ -1,7 +1,7 @@
 import { resolveNotice } from '../../../../shared/notices/rules';
 import { NOTICE_INPUTS } from '../../../cards/channel/inputs';
 import { channelStrings } from '../../../cards/channel/strings';
-import { formatDateTime } from '../../../i18n/locale';
+import { formatDateTime } from '../../../../shared/dates';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { inputText } from '../inputs';

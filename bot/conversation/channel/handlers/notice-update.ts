@@ -3,7 +3,7 @@ import { updateNotice } from '../../../../shared/notices/rules';
 import { isFristvaktError } from '../../../../shared/errors';
 import { NOTICE_INPUTS } from '../../../cards/channel/inputs';
 import { channelStrings } from '../../../cards/channel/strings';
-import { formatDateTime, fromOslo } from '../../../i18n/locale';
+import { formatDateTime, fromOslo } from '../../../../shared/dates';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { inputText } from '../inputs';

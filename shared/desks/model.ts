@@ -44,6 +44,11 @@ export interface Service {
   administrator?: Person;
   /** Operations supplier, e.g. "Sopra Steria". */
   supplier?: string;
+  /**
+   * Services this one depends on (e.g. a journal system on the network or the sign-in service): reports
+   * on this service also count towards a fellesfeil on each of them.
+   */
+  dependsOn?: ServiceId[];
 }
 
 export interface Organisation {

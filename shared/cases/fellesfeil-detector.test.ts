@@ -1,0 +1,431 @@
+import fc from 'fast-check';
+import type { Service } from '../desks/model';
+import { caseRef, deskId, orgId, serviceId, userId, type IsoInstant, type ServiceId } from '../ids';
+import {
+  DEFAULT_FELLESFEIL_SETTINGS,
+  emptyFellesfeilState,
+  fellesfeilCatalogue,
+  fellesfeilHeadline,
+  stepFellesfeil,
+  type FellesfeilInput,
+  type FellesfeilSettings,
+  type FellesfeilState,
+  type ProposalChange,
+  type ReceivedCase,
+} from './fellesfeil-detector';
+
+const UKE = deskId('uke');
+const BYARKIVET = deskId('byarkivet');
+const AKS = serviceId('aks');
+const GERICA = serviceId('gerica');
+const AGRESSO = serviceId('agresso');
+const TEAMS = serviceId('teams');
+const VPN = serviceId('vpn');
+const WEBSAK = serviceId('websak');
+const FORVALTER = userId('forvalter-gerica');
+
+const SERVICES: Service[] = [
+  { id: AKS, name: 'AKS pålogging', deskId: UKE, criticality: 'high_uptime' },
+  {
+    id: GERICA,
+    name: 'Gerica',
+    deskId: UKE,
+    criticality: 'life_and_health',
+    administrator: { id: FORVALTER, name: 'Forvalter Gerica' },
+    dependsOn: [AKS],
+  },
+  { id: AGRESSO, name: 'Agresso', deskId: UKE, criticality: 'normal', dependsOn: [AKS] },
+  { id: WEBSAK, name: 'WebSak', deskId: BYARKIVET, criticality: 'normal', dependsOn: [AKS] },
+  { id: TEAMS, name: 'Teams', deskId: UKE, criticality: 'high_uptime' },
+  { id: VPN, name: 'VPN', deskId: UKE, criticality: 'normal' },
+];
+const NAMES = new Map(SERVICES.map((s) => [s.id, s.name]));
+const name = (id: ServiceId): string => NAMES.get(id) ?? id;
+const catalogue = fellesfeilCatalogue(SERVICES);
+
+/** Monday 2 March 2026, 10:00 Oslo. */
+const T0 = Date.parse('2026-03-02T09:00:00Z');
+const at = (minute: number): IsoInstant => new Date(T0 + minute * 60_000).toISOString() as IsoInstant;
+
+let seq = 0;
+const report = (
+  minute: number,
+  service: ServiceId,
+  org: string,
+  extra: Partial<ReceivedCase> = {},
+): ReceivedCase => {
+  seq += 1;
+  const desk = SERVICES.find((s) => s.id === service)?.deskId ?? UKE;
+  return {
+    ref: caseRef(`FV-2026-${String(seq).padStart(6, '0')}`),
+    serviceId: service,
+    deskId: desk,
+    orgId: orgId(org),
+    reporterId: userId(`user-${seq}`),
+    receivedAt: at(minute),
+    byAdministrator: false,
+    ...extra,
+  };
+};
+
+/** Feeds inputs in order; a case's own time is "now", other inputs take the last time seen. */
+class Detector {
+  state: FellesfeilState = emptyFellesfeilState();
+  changes: ProposalChange[] = [];
+  now: IsoInstant = at(0);
+  constructor(private readonly settings: FellesfeilSettings = DEFAULT_FELLESFEIL_SETTINGS) {}
+  feed(...inputs: FellesfeilInput[]): ProposalChange[] {
+    const out: ProposalChange[] = [];
+    for (const input of inputs) {
+      if (input.type === 'case_received') this.now = input.case.receivedAt;
+      const r = stepFellesfeil(this.state, input, { catalogue, settings: this.settings, now: this.now });
+      this.state = r.state;
+      out.push(...r.changes);
+    }
+    this.changes.push(...out);
+    return out;
+  }
+  cases(...cases: ReceivedCase[]): ProposalChange[] {
+    return this.feed(...cases.map((c): FellesfeilInput => ({ type: 'case_received', case: c })));
+  }
+  at(minute: number): this {
+    this.now = at(minute);
+    return this;
+  }
+  proposed(): ProposalChange[] {
+    return this.changes.filter((c) => c.type === 'proposed');
+  }
+}
+
+describe('fellesfeil detector', () => {
+  it('proposes when the third report from a second virksomhet lands exactly at the window’s edge', () => {
+    const d = new Detector();
+    const [a, b, c] = [
+      report(0, GERICA, 'bydel-frogner'),
+      report(7, GERICA, 'bydel-frogner'),
+      report(15, GERICA, 'etat-sykehjem'),
+    ];
+    expect(d.cases(a!, b!)).toEqual([]);
+    const [change] = d.cases(c!);
+    expect(change).toMatchObject({
+      type: 'proposed',
+      proposal: { serviceId: GERICA, status: 'open', proposedAt: at(15) },
+    });
+    expect(change!.proposal.cases.map((x) => x.ref)).toEqual([a!.ref, b!.ref, c!.ref]);
+    expect(fellesfeilHeadline(change!.proposal, name, 'nb')).toBe(
+      'Mulig fellesfeil: 3 saker om Gerica fra 2 virksomheter siste 15 min',
+    );
+    expect(fellesfeilHeadline(change!.proposal, name, 'en')).toBe(
+      'Possible major incident: 3 cases about Gerica from 2 organisations in the last 15 min',
+    );
+  });
+
+  it('does not count a report one minute outside the window', () => {
+    const d = new Detector();
+    d.cases(
+      report(0, GERICA, 'bydel-frogner'),
+      report(7, GERICA, 'bydel-stovner'),
+      report(16, GERICA, 'etat-sykehjem'),
+    );
+    expect(d.changes).toEqual([]);
+    // A fourth report inside the window of the last two makes it.
+    const [change] = d.cases(report(20, GERICA, 'etat-bym'));
+    expect(change!.proposal.cases).toHaveLength(3);
+    expect(change!.proposal.firstReportAt).toBe(at(7));
+  });
+
+  it('needs a second virksomhet or, from one virksomhet, the higher count; counts reporters once', () => {
+    const d = new Detector();
+    const same = userId('same-person');
+    d.cases(
+      report(0, TEAMS, 'bydel-frogner', { reporterId: same }),
+      report(1, TEAMS, 'etat-bym', { reporterId: same }),
+      report(2, TEAMS, 'etat-bym'),
+    );
+    expect(d.changes).toEqual([]);
+    const one = new Detector();
+    for (let m = 0; m < 5; m++) one.cases(report(m, VPN, 'etat-pbe'));
+    expect(one.changes).toEqual([]);
+    const [change] = one.cases(report(5, VPN, 'etat-pbe'));
+    expect(change).toMatchObject({ type: 'proposed', proposal: { organisations: [orgId('etat-pbe')] } });
+    expect(fellesfeilHeadline(change!.proposal, name, 'nb')).toBe(
+      'Mulig fellesfeil: 6 saker om VPN fra 1 virksomhet siste 15 min',
+    );
+  });
+
+  it('keeps two services at once apart, one open proposal each, later reports joining their own', () => {
+    const d = new Detector();
+    d.cases(
+      report(0, TEAMS, 'bydel-frogner'),
+      report(1, VPN, 'etat-pbe'),
+      report(2, TEAMS, 'etat-bym'),
+      report(3, VPN, 'bydel-stovner'),
+      report(4, TEAMS, 'etat-pbe'),
+      report(5, VPN, 'etat-sykehjem'),
+      report(6, TEAMS, 'etat-utdanning'),
+    );
+    expect(d.proposed().map((c) => [c.proposal.serviceId, c.proposal.proposedAt])).toEqual([
+      [TEAMS, at(4)],
+      [VPN, at(5)],
+    ]);
+    expect(d.changes.at(-1)).toMatchObject({ type: 'updated', proposal: { serviceId: TEAMS } });
+    expect(d.state.open.map((p) => [p.serviceId, p.cases.length])).toEqual([
+      [TEAMS, 4],
+      [VPN, 3],
+    ]);
+  });
+
+  it('remembers "Ikke fellesfeil" for the rest of the burst and proposes a new burst later', () => {
+    const d = new Detector();
+    d.cases(report(0, TEAMS, 'bydel-frogner'), report(2, TEAMS, 'etat-bym'), report(4, TEAMS, 'etat-pbe'));
+    const [first] = d.proposed();
+    expect(d.at(6).feed({ type: 'proposal_rejected', proposalId: first!.proposal.id })).toEqual([
+      expect.objectContaining({
+        type: 'rejected',
+        proposal: expect.objectContaining({ status: 'rejected' }),
+      }),
+    ]);
+    // The same burst goes on: nothing new, however long it keeps meeting the thresholds.
+    for (let m = 8; m <= 60; m += 4) d.cases(report(m, TEAMS, m % 8 === 0 ? 'etat-bym' : 'etat-utdanning'));
+    expect(d.proposed()).toHaveLength(1);
+    expect(d.state.open).toEqual([]);
+    // Quiet for more than a window, then a new burst: a new proposal with only the new reports.
+    d.cases(
+      report(90, TEAMS, 'bydel-stovner'),
+      report(91, TEAMS, 'etat-sykehjem'),
+      report(92, TEAMS, 'etat-bym'),
+    );
+    expect(d.proposed()).toHaveLength(2);
+    expect(d.proposed()[1]!.proposal).toMatchObject({ firstReportAt: at(90), proposedAt: at(92) });
+    expect(d.proposed()[1]!.proposal.id).not.toBe(first!.proposal.id);
+  });
+
+  it('ends a rejected burst once the window stops meeting the thresholds, even on a busy service', () => {
+    const d = new Detector();
+    d.cases(report(0, TEAMS, 'bydel-frogner'), report(1, TEAMS, 'etat-bym'), report(2, TEAMS, 'etat-pbe'));
+    d.at(3).feed({ type: 'proposal_rejected', proposalId: d.proposed()[0]!.proposal.id });
+    // One report every 10 minutes: never three in a window, so the burst is over after 15 minutes.
+    for (let m = 12; m <= 42; m += 10) d.cases(report(m, TEAMS, 'etat-utdanning'));
+    d.cases(report(44, TEAMS, 'bydel-stovner'), report(45, TEAMS, 'etat-sykehjem'));
+    expect(d.proposed()).toHaveLength(2);
+  });
+
+  it('proposes nothing for a service whose cases already have a hovedsak, until that fellesfeil is over', () => {
+    const d = new Detector();
+    const parent = report(0, GERICA, 'bydel-frogner');
+    d.cases(parent);
+    d.feed({ type: 'hovedsak_set', serviceId: GERICA, parentRef: parent.ref });
+    for (let m = 1; m <= 10; m++) d.cases(report(m, GERICA, m % 2 ? 'etat-bym' : 'etat-pbe'));
+    // A new case created as an undersak marks its service too.
+    const undersak = report(11, TEAMS, 'etat-bym', { parentRef: caseRef('FV-2026-999999') });
+    d.cases(undersak, report(12, TEAMS, 'etat-pbe'), report(13, TEAMS, 'etat-utdanning'));
+    expect(d.changes).toEqual([]);
+
+    d.at(30).feed({ type: 'hovedsak_finished', parentRef: parent.ref });
+    d.cases(
+      report(31, GERICA, 'etat-bym'),
+      report(32, GERICA, 'etat-pbe'),
+      report(33, GERICA, 'etat-utdanning'),
+    );
+    expect(d.proposed()).toHaveLength(0); // stragglers right after the fix belong to the old burst
+    d.cases(
+      report(70, GERICA, 'etat-bym'),
+      report(71, GERICA, 'etat-pbe'),
+      report(72, GERICA, 'etat-utdanning'),
+    );
+    expect(d.proposed().map((c) => c.proposal.serviceId)).toEqual([GERICA]);
+  });
+
+  it('a hovedsak set by hand closes the open proposal of that service as accepted', () => {
+    const d = new Detector();
+    d.cases(report(0, TEAMS, 'bydel-frogner'), report(1, TEAMS, 'etat-bym'), report(2, TEAMS, 'etat-pbe'));
+    const p = d.proposed()[0]!.proposal;
+    const [change] = d.at(5).feed({ type: 'hovedsak_set', serviceId: TEAMS, parentRef: p.cases[1]!.ref });
+    expect(change).toMatchObject({ type: 'accepted', proposal: { id: p.id, parentRef: p.cases[1]!.ref } });
+    d.cases(report(6, TEAMS, 'etat-utdanning'));
+    expect(d.state.open).toEqual([]);
+  });
+
+  it('counts reports on dependent services for the service they depend on', () => {
+    const d = new Detector();
+    d.cases(report(0, GERICA, 'bydel-frogner'), report(2, AGRESSO, 'etat-bym'));
+    const [change] = d.cases(report(3, WEBSAK, 'bydel-stovner'));
+    const p = change!.proposal;
+    expect(p).toMatchObject({ serviceId: AKS, deskId: UKE, reportedServices: [GERICA, AGRESSO, WEBSAK] });
+    expect(p.otherDeskRefs).toEqual([p.cases[2]!.ref]);
+    expect(p.childRefs).toEqual([p.cases[1]!.ref]);
+    expect(fellesfeilHeadline(p, name, 'nb')).toBe(
+      'Mulig fellesfeil: 3 saker om AKS pålogging (meldt på Gerica, Agresso og WebSak, som avhenger av den) fra 3 virksomheter siste 15 min',
+    );
+    // A later Gerica report joins the AKS proposal rather than starting a Gerica one.
+    d.cases(
+      report(4, GERICA, 'etat-pbe'),
+      report(5, GERICA, 'etat-bym'),
+      report(6, GERICA, 'etat-utdanning'),
+    );
+    expect(d.state.open.map((x) => [x.serviceId, x.cases.length])).toEqual([[AKS, 6]]);
+  });
+
+  it('proposes a burst on one dependent service as that service, not the one it depends on', () => {
+    const d = new Detector();
+    d.cases(report(0, GERICA, 'bydel-frogner'), report(1, GERICA, 'etat-bym'), report(2, GERICA, 'etat-pbe'));
+    expect(d.proposed().map((c) => c.proposal.serviceId)).toEqual([GERICA]);
+  });
+
+  it('an active fellesfeil on a service holds back the services depending on it', () => {
+    const d = new Detector();
+    d.feed({ type: 'hovedsak_set', serviceId: AKS, parentRef: caseRef('FV-2026-900000') });
+    d.cases(report(0, GERICA, 'bydel-frogner'), report(1, GERICA, 'etat-bym'), report(2, GERICA, 'etat-pbe'));
+    expect(d.changes).toEqual([]);
+  });
+
+  it('picks the forvalter’s report as hovedsak, else the earliest, and picks again as reports join', () => {
+    const d = new Detector();
+    const [a, b, c] = [
+      report(0, GERICA, 'bydel-frogner'),
+      report(1, GERICA, 'etat-bym'),
+      report(2, GERICA, 'etat-pbe'),
+    ];
+    const [proposed] = d.cases(a!, b!, c!);
+    expect(proposed!.proposal).toMatchObject({
+      parentRef: a!.ref,
+      parentReason: 'earliest',
+      childRefs: [b!.ref, c!.ref],
+    });
+    const byForvalter = report(4, GERICA, 'etat-sykehjem', { reporterId: FORVALTER, byAdministrator: true });
+    const [updated] = d.cases(byForvalter);
+    expect(updated!.proposal).toMatchObject({
+      parentRef: byForvalter.ref,
+      parentReason: 'service_administrator',
+      childRefs: [a!.ref, b!.ref, c!.ref],
+    });
+    const [accepted] = d.at(10).feed({ type: 'proposal_accepted', proposalId: updated!.proposal.id });
+    expect(accepted).toMatchObject({
+      type: 'accepted',
+      proposal: { parentRef: byForvalter.ref, status: 'accepted' },
+    });
+    expect(d.state.active).toEqual([{ serviceId: GERICA, parentRef: byForvalter.ref, since: at(10) }]);
+  });
+
+  it('prefers a report by another service’s forvalter over the earliest', () => {
+    const d = new Detector();
+    const admin = report(1, AGRESSO, 'etat-bym', { byAdministrator: true });
+    const [change] = d.cases(report(0, GERICA, 'bydel-frogner'), admin, report(2, AGRESSO, 'etat-pbe'));
+    expect(change!.proposal).toMatchObject({
+      serviceId: AKS,
+      parentRef: admin.ref,
+      parentReason: 'administrator',
+    });
+  });
+
+  it('expires an open proposal that gets no report for the expiry time', () => {
+    const d = new Detector();
+    d.cases(report(0, VPN, 'bydel-frogner'), report(1, VPN, 'etat-bym'), report(2, VPN, 'etat-pbe'));
+    expect(d.at(122).feed({ type: 'tick' })).toEqual([]);
+    expect(d.at(123).feed({ type: 'tick' })).toEqual([expect.objectContaining({ type: 'expired' })]);
+    expect(d.state.open).toEqual([]);
+  });
+
+  it('uses per-service thresholds', () => {
+    const d = new Detector({
+      ...DEFAULT_FELLESFEIL_SETTINGS,
+      services: { [TEAMS]: { minReports: 4, windowMinutes: 5 } },
+    });
+    d.cases(report(0, TEAMS, 'bydel-frogner'), report(1, TEAMS, 'etat-bym'), report(2, TEAMS, 'etat-pbe'));
+    d.cases(report(8, TEAMS, 'etat-utdanning'));
+    expect(d.changes).toEqual([]);
+    d.cases(report(9, TEAMS, 'bydel-stovner'), report(10, TEAMS, 'etat-bym'), report(11, TEAMS, 'etat-pbe'));
+    expect(d.proposed()).toHaveLength(1);
+  });
+
+  it('ignores a replayed case', () => {
+    const d = new Detector();
+    const a = report(0, VPN, 'bydel-frogner');
+    d.cases(a, a, { ...a, orgId: orgId('etat-bym') }, report(1, VPN, 'etat-pbe'));
+    expect(d.changes).toEqual([]);
+  });
+});
+
+describe('fellesfeil detector, any stream', () => {
+  const services = [AKS, GERICA, AGRESSO, WEBSAK, TEAMS, VPN];
+  const orgs = ['a', 'b', 'c', 'd'];
+  const action = fc.oneof(
+    {
+      weight: 8,
+      arbitrary: fc.record({
+        kind: fc.constant('case' as const),
+        gap: fc.integer({ min: 0, max: 12 }),
+        service: fc.constantFrom(...services),
+        org: fc.constantFrom(...orgs),
+        reporter: fc.integer({ min: 0, max: 6 }),
+        admin: fc.boolean(),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constantFrom('accept' as const, 'reject' as const), pick: fc.nat() }),
+    },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('finish' as const), pick: fc.nat() }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('tick' as const), gap: fc.integer({ min: 0, max: 200 }) }),
+    },
+  );
+
+  it('never has two open proposals for one service nor a case in two, and its state survives JSON', () => {
+    fc.assert(
+      fc.property(fc.array(action, { maxLength: 120 }), (actions) => {
+        let state = emptyFellesfeilState();
+        let minute = 0;
+        let n = 0;
+        for (const a of actions) {
+          let input: FellesfeilInput | undefined;
+          if (a.kind === 'case') {
+            minute += a.gap;
+            n += 1;
+            const service = a.service;
+            input = {
+              type: 'case_received',
+              case: {
+                ref: caseRef(`FV-2026-${String(n).padStart(6, '0')}`),
+                serviceId: service,
+                deskId: SERVICES.find((s) => s.id === service)!.deskId,
+                orgId: orgId(a.org),
+                reporterId: userId(`u${a.reporter}`),
+                receivedAt: at(minute),
+                byAdministrator: a.admin,
+              },
+            };
+          } else if (a.kind === 'tick') {
+            minute += a.gap;
+            input = { type: 'tick' };
+          } else if (a.kind === 'finish') {
+            const active = state.active[a.pick % Math.max(1, state.active.length)];
+            if (active) input = { type: 'hovedsak_finished', parentRef: active.parentRef };
+          } else {
+            const open = state.open[a.pick % Math.max(1, state.open.length)];
+            if (open)
+              input =
+                a.kind === 'accept'
+                  ? { type: 'proposal_accepted', proposalId: open.id }
+                  : { type: 'proposal_rejected', proposalId: open.id };
+          }
+          if (!input) continue;
+          const ctx = { catalogue, settings: DEFAULT_FELLESFEIL_SETTINGS, now: at(minute) };
+          const r = stepFellesfeil(state, input, ctx);
+          const viaJson = stepFellesfeil(JSON.parse(JSON.stringify(state)) as FellesfeilState, input, ctx);
+          expect(JSON.parse(JSON.stringify(viaJson))).toEqual(JSON.parse(JSON.stringify(r)));
+          state = r.state;
+
+          const openServices = state.open.map((p) => p.serviceId);
+          expect(new Set(openServices).size).toBe(openServices.length);
+          const refs = state.open.flatMap((p) => p.cases.map((c) => c.ref));
+          expect(new Set(refs).size).toBe(refs.length);
+          for (const c of r.changes.filter((x) => x.type === 'proposed'))
+            expect(state.active.some((x) => x.serviceId === c.proposal.serviceId)).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

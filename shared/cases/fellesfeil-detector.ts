@@ -1,0 +1,480 @@
+/**
+ * Fellesfeil detection (seed 002 §5.1.2.2): several reports on one service within a short window, from
+ * more than one virksomhet or above a count, become a *proposal* for the desk ("Mulig fellesfeil: 5
+ * saker om Gerica fra 3 virksomheter siste 15 min"). The desk accepts it (one case becomes hovedsak,
+ * the others undersaker, see `fellesfeil.ts`) or rejects it ("Ikke fellesfeil").
+ *
+ * A reducer: `stepFellesfeil(state, input, ctx)` returns the next state and what changed. Pure: no I/O,
+ * no clock (`ctx.now`), and the state is plain JSON, so the app can keep it in the store and run the
+ * detector under a lease.
+ *
+ * Rules:
+ * - A report counts for its own service and for every service it depends on (`Service.dependsOn`,
+ *   transitively). The widest service is tried first; it is proposed only when its reports came on
+ *   more than one service or on itself, so a burst on one service is proposed as that service.
+ * - Thresholds are data per service (`FellesfeilSettings`); reports are counted by distinct reporter.
+ *   The window is closed at both ends: a report exactly `windowMinutes` old still counts.
+ * - At most one open proposal per service: later reports join it, and the hovedsak is chosen again
+ *   (the service's forvalter's report first, then a report by a forvalter, then the earliest).
+ * - A rejected proposal keeps its service quiet for the rest of that burst: until a report finds its
+ *   window below the thresholds and more than one window after the window last met them. A finished
+ *   fellesfeil does the same, so stragglers are not proposed again.
+ * - A service with an active fellesfeil (a hovedsak set) is not proposed, nor are the services that
+ *   depend on it; its reports are for the desk to link to the hovedsak.
+ * - An open proposal with no new report for `proposalExpiryMinutes` expires.
+ */
+import type { Service } from '../desks/model';
+import type { CaseRef, DeskId, IsoInstant, OrgId, ServiceId, UserId } from '../ids';
+import type { Locale } from '../i18n-text';
+
+export interface FellesfeilThresholds {
+  /** How far back reports count, in minutes; a report exactly this old still counts. */
+  windowMinutes: number;
+  /** Reports (distinct reporters) in the window … */
+  minReports: number;
+  /** … from at least this many virksomheter. */
+  minOrganisations: number;
+  /** Or this many reports in the window, whatever the virksomheter. */
+  minReportsAnyOrganisations: number;
+}
+
+export interface FellesfeilSettings {
+  defaults: FellesfeilThresholds;
+  /** Per service, what differs from the defaults (the admin pages' data). */
+  services?: Partial<Record<ServiceId, Partial<FellesfeilThresholds>>>;
+  /** An open proposal that gets no new report for this many minutes expires. */
+  proposalExpiryMinutes: number;
+}
+
+/** Tuned on the simulated stream in bench/fellesfeil.bench.ts (see there for the figures). */
+export const DEFAULT_FELLESFEIL_SETTINGS: FellesfeilSettings = {
+  defaults: { windowMinutes: 15, minReports: 3, minOrganisations: 2, minReportsAnyOrganisations: 6 },
+  proposalExpiryMinutes: 120,
+};
+
+/** What the detector needs of a new case. */
+export interface ReceivedCase {
+  ref: CaseRef;
+  serviceId: ServiceId;
+  deskId: DeskId;
+  orgId: OrgId;
+  reporterId: UserId;
+  receivedAt: IsoInstant;
+  /** The reporter is the forvalter of the case's service (reporter role `administrator`). */
+  byAdministrator: boolean;
+  /** Set when the case was created as an undersak already: its service has an active fellesfeil. */
+  parentRef?: CaseRef;
+}
+
+export type ProposalStatus = 'open' | 'accepted' | 'rejected' | 'expired';
+
+export interface FellesfeilProposal {
+  /** `<service id>#<sequence number>`: unique within one detector state. */
+  id: string;
+  /** The service proposed as failing: the reports' own service, or one they depend on. */
+  serviceId: ServiceId;
+  /** The desk of the proposed hovedsak: where the proposal is posted. */
+  deskId: DeskId;
+  status: ProposalStatus;
+  proposedAt: IsoInstant;
+  updatedAt: IsoInstant;
+  windowMinutes: number;
+  /** Every case of the proposal, in the order received. */
+  cases: ReceivedCase[];
+  firstReportAt: IsoInstant;
+  lastReportAt: IsoInstant;
+  organisations: OrgId[];
+  /** The services the cases were reported on, in order of first report. */
+  reportedServices: ServiceId[];
+  /** The proposed hovedsak, and why it was chosen. */
+  parentRef: CaseRef;
+  parentReason: 'service_administrator' | 'administrator' | 'earliest';
+  /** The proposed undersaker: the other cases on the hovedsak's desk. */
+  childRefs: CaseRef[];
+  /** Cases on another desk: counted, but they cannot be undersaker of this hovedsak. */
+  otherDeskRefs: CaseRef[];
+}
+
+interface RecentReport extends ReceivedCase {
+  /** The proposal, active fellesfeil or quiet burst that took this report; absent while free. */
+  takenBy?: string;
+}
+
+interface ActiveFellesfeil {
+  serviceId: ServiceId;
+  parentRef: CaseRef;
+  since: IsoInstant;
+}
+
+/** A burst not to propose again: its proposal was rejected, or its fellesfeil finished. */
+interface QuietBurst {
+  serviceId: ServiceId;
+  reason: 'rejected' | 'finished';
+  /** The last time a report found this service's window at or above the thresholds. */
+  lastQualifyingAt: IsoInstant;
+}
+
+/** The detector's memory: plain JSON. */
+export interface FellesfeilState {
+  version: 1;
+  seq: number;
+  /** Recent reports in order received, kept for the longest window. */
+  recent: RecentReport[];
+  /** Open proposals, at most one per service. */
+  open: FellesfeilProposal[];
+  active: ActiveFellesfeil[];
+  quiet: QuietBurst[];
+}
+
+export const emptyFellesfeilState = (): FellesfeilState => ({
+  version: 1,
+  seq: 0,
+  recent: [],
+  open: [],
+  active: [],
+  quiet: [],
+});
+
+export type FellesfeilInput =
+  | { type: 'case_received'; case: ReceivedCase }
+  /** "Lag hovedsak og driftsmelding": `parentRef` when the desk chose another hovedsak. */
+  | { type: 'proposal_accepted'; proposalId: string; parentRef?: CaseRef }
+  /** "Ikke fellesfeil". */
+  | { type: 'proposal_rejected'; proposalId: string }
+  /** A hovedsak set on a case of the service by hand (outside a proposal). */
+  | { type: 'hovedsak_set'; serviceId: ServiceId; parentRef: CaseRef }
+  /** The hovedsak is Løst or Lukket: the fellesfeil is over. */
+  | { type: 'hovedsak_finished'; parentRef: CaseRef }
+  /** Time passes: expires stale proposals. */
+  | { type: 'tick' };
+
+export interface ProposalChange {
+  type: 'proposed' | 'updated' | 'accepted' | 'rejected' | 'expired';
+  proposal: FellesfeilProposal;
+}
+
+export interface FellesfeilStep {
+  state: FellesfeilState;
+  changes: ProposalChange[];
+}
+
+/** The service catalogue as the detector reads it: built once per catalogue version. */
+export interface FellesfeilCatalogue {
+  /** The services a report on `id` counts for, widest first, `id` itself last. */
+  targets(id: ServiceId): readonly ServiceId[];
+  deskOf(id: ServiceId): DeskId | undefined;
+  administratorOf(id: ServiceId): UserId | undefined;
+}
+
+type CatalogueService = Pick<Service, 'id' | 'deskId' | 'administrator' | 'dependsOn'>;
+
+export function fellesfeilCatalogue(services: readonly CatalogueService[]): FellesfeilCatalogue {
+  const byId = new Map(services.map((s) => [s.id, s]));
+  const targets = new Map<ServiceId, ServiceId[]>();
+  const targetsOf = (id: ServiceId): ServiceId[] => {
+    const known = targets.get(id);
+    if (known) return known;
+    // Breadth first from the service upwards; a cycle in the catalogue ends at the visited set.
+    const order: ServiceId[] = [];
+    const seen = new Set<ServiceId>([id]);
+    let layer = [id];
+    while (layer.length > 0) {
+      const next: ServiceId[] = [];
+      for (const s of layer)
+        for (const up of [...(byId.get(s)?.dependsOn ?? [])].sort())
+          if (!seen.has(up)) {
+            seen.add(up);
+            next.push(up);
+            order.push(up);
+          }
+      layer = next;
+    }
+    const result = [...order.reverse(), id];
+    targets.set(id, result);
+    return result;
+  };
+  return {
+    targets: targetsOf,
+    deskOf: (id) => byId.get(id)?.deskId,
+    administratorOf: (id) => byId.get(id)?.administrator?.id,
+  };
+}
+
+export interface FellesfeilContext {
+  catalogue: FellesfeilCatalogue;
+  settings: FellesfeilSettings;
+  now: IsoInstant;
+}
+
+const MINUTE = 60_000;
+const ms = (t: IsoInstant): number => Date.parse(t);
+
+export function thresholdsFor(settings: FellesfeilSettings, id: ServiceId): FellesfeilThresholds {
+  return { ...settings.defaults, ...settings.services?.[id] };
+}
+
+function longestWindowMs(settings: FellesfeilSettings): number {
+  const windows = Object.values(settings.services ?? {}).map((t) => t?.windowMinutes ?? 0);
+  return Math.max(settings.defaults.windowMinutes, ...windows) * MINUTE;
+}
+
+/** Whether reports meet the thresholds: distinct reporters, distinct virksomheter. */
+function qualifies(reports: readonly ReceivedCase[], th: FellesfeilThresholds): boolean {
+  const reporters = new Set(reports.map((r) => r.reporterId)).size;
+  if (reporters >= th.minReportsAnyOrganisations) return true;
+  return reporters >= th.minReports && new Set(reports.map((r) => r.orgId)).size >= th.minOrganisations;
+}
+
+const distinct = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+
+/** Builds a proposal's derived fields from its cases (received order) and picks the hovedsak. */
+function summarise(
+  base: Pick<
+    FellesfeilProposal,
+    'id' | 'serviceId' | 'status' | 'proposedAt' | 'updatedAt' | 'windowMinutes'
+  >,
+  cases: ReceivedCase[],
+  catalogue: FellesfeilCatalogue,
+): FellesfeilProposal {
+  const deskId = catalogue.deskOf(base.serviceId) ?? cases[0]!.deskId;
+  const onDesk = cases.filter((c) => c.deskId === deskId);
+  const candidates = onDesk.length > 0 ? onDesk : cases;
+  const admin = catalogue.administratorOf(base.serviceId);
+  const rank = (c: ReceivedCase): number =>
+    admin !== undefined && c.reporterId === admin ? 0 : c.byAdministrator ? 1 : 2;
+  const parent = candidates.reduce((best, c) => (rank(c) < rank(best) ? c : best));
+  const parentDesk = parent.deskId;
+  return {
+    ...base,
+    deskId: parentDesk,
+    cases,
+    firstReportAt: cases[0]!.receivedAt,
+    lastReportAt: cases[cases.length - 1]!.receivedAt,
+    organisations: distinct(cases.map((c) => c.orgId)),
+    reportedServices: distinct(cases.map((c) => c.serviceId)),
+    parentRef: parent.ref,
+    parentReason: (['service_administrator', 'administrator', 'earliest'] as const)[rank(parent)]!,
+    childRefs: cases.filter((c) => c !== parent && c.deskId === parentDesk).map((c) => c.ref),
+    otherDeskRefs: cases.filter((c) => c.deskId !== parentDesk).map((c) => c.ref),
+  };
+}
+
+const byTime = (a: ReceivedCase, b: ReceivedCase): number =>
+  ms(a.receivedAt) - ms(b.receivedAt) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+
+/** One step of the detector. `state` is not changed; the result shares unchanged parts with it. */
+export function stepFellesfeil(
+  state: FellesfeilState,
+  input: FellesfeilInput,
+  ctx: FellesfeilContext,
+): FellesfeilStep {
+  const s: FellesfeilState = {
+    ...state,
+    recent: [...state.recent],
+    open: [...state.open],
+    active: [...state.active],
+    quiet: [...state.quiet],
+  };
+  const changes: ProposalChange[] = [];
+  expire(s, ctx, changes);
+  switch (input.type) {
+    case 'case_received':
+      receive(s, input.case, ctx, changes);
+      break;
+    case 'proposal_accepted': {
+      const p = close(s, input.proposalId, 'accepted', ctx.now);
+      if (!p) break;
+      const parentRef = input.parentRef ?? p.parentRef;
+      s.active.push({ serviceId: p.serviceId, parentRef, since: ctx.now });
+      changes.push({ type: 'accepted', proposal: { ...p, parentRef } });
+      break;
+    }
+    case 'proposal_rejected': {
+      const p = close(s, input.proposalId, 'rejected', ctx.now);
+      if (!p) break;
+      s.quiet = s.quiet.filter((q) => q.serviceId !== p.serviceId);
+      s.quiet.push({ serviceId: p.serviceId, reason: 'rejected', lastQualifyingAt: p.lastReportAt });
+      changes.push({ type: 'rejected', proposal: p });
+      break;
+    }
+    case 'hovedsak_set': {
+      if (s.active.some((a) => a.serviceId === input.serviceId && a.parentRef === input.parentRef)) break;
+      s.active.push({ serviceId: input.serviceId, parentRef: input.parentRef, since: ctx.now });
+      const p = s.open.find((o) => o.serviceId === input.serviceId);
+      if (p) {
+        close(s, p.id, 'accepted', ctx.now);
+        changes.push({
+          type: 'accepted',
+          proposal: { ...p, status: 'accepted', updatedAt: ctx.now, parentRef: input.parentRef },
+        });
+      }
+      break;
+    }
+    case 'hovedsak_finished': {
+      const ended = s.active.filter((a) => a.parentRef === input.parentRef);
+      s.active = s.active.filter((a) => a.parentRef !== input.parentRef);
+      for (const a of ended) {
+        s.quiet = s.quiet.filter((q) => q.serviceId !== a.serviceId);
+        s.quiet.push({ serviceId: a.serviceId, reason: 'finished', lastQualifyingAt: ctx.now });
+      }
+      break;
+    }
+    case 'tick':
+      break;
+  }
+  return { state: s, changes };
+}
+
+/** Removes an open proposal and returns it with its new status; undefined when it is not open. */
+function close(
+  s: FellesfeilState,
+  id: string,
+  status: ProposalStatus,
+  now: IsoInstant,
+): FellesfeilProposal | undefined {
+  const p = s.open.find((o) => o.id === id);
+  if (!p) return undefined;
+  s.open = s.open.filter((o) => o !== p);
+  return { ...p, status, updatedAt: now };
+}
+
+function expire(s: FellesfeilState, ctx: FellesfeilContext, changes: ProposalChange[]): void {
+  const now = ms(ctx.now);
+  const limit = ctx.settings.proposalExpiryMinutes * MINUTE;
+  for (const p of s.open)
+    if (now - ms(p.lastReportAt) > limit) {
+      close(s, p.id, 'expired', ctx.now);
+      changes.push({ type: 'expired', proposal: { ...p, status: 'expired', updatedAt: ctx.now } });
+    }
+  // A quiet burst more than a window past its last qualifying report cannot hold anything back.
+  s.quiet = s.quiet.filter(
+    (q) => now - ms(q.lastQualifyingAt) <= thresholdsFor(ctx.settings, q.serviceId).windowMinutes * MINUTE,
+  );
+}
+
+function receive(
+  s: FellesfeilState,
+  c: ReceivedCase,
+  ctx: FellesfeilContext,
+  changes: ProposalChange[],
+): void {
+  // A replayed case (the same reference again) changes nothing.
+  if (s.recent.some((r) => r.ref === c.ref) || s.open.some((p) => p.cases.some((x) => x.ref === c.ref)))
+    return;
+  const t = ms(c.receivedAt);
+  const report: RecentReport = { ...c };
+  let i = s.recent.length;
+  while (i > 0 && byTime(s.recent[i - 1]!, c) > 0) i--;
+  s.recent.splice(i, 0, report);
+  const keepFrom = ms(s.recent[s.recent.length - 1]!.receivedAt) - longestWindowMs(ctx.settings);
+  s.recent = s.recent.filter((r) => ms(r.receivedAt) >= keepFrom);
+
+  if (c.parentRef !== undefined) {
+    if (!s.active.some((a) => a.serviceId === c.serviceId && a.parentRef === c.parentRef))
+      s.active.push({ serviceId: c.serviceId, parentRef: c.parentRef, since: ctx.now });
+    report.takenBy = `active:${c.parentRef}`;
+    return;
+  }
+
+  const targets = ctx.catalogue.targets(c.serviceId);
+  for (const target of targets) {
+    const th = thresholdsFor(ctx.settings, target);
+    const from = t - th.windowMinutes * MINUTE;
+    const window = s.recent.filter((r) => {
+      const at = ms(r.receivedAt);
+      return at >= from && at <= t && ctx.catalogue.targets(r.serviceId).includes(target);
+    });
+
+    const active = s.active.find((a) => a.serviceId === target);
+    if (active) {
+      report.takenBy = `active:${active.parentRef}`;
+      return;
+    }
+
+    const quiet = s.quiet.find((q) => q.serviceId === target);
+    if (quiet) {
+      if (t - ms(quiet.lastQualifyingAt) > th.windowMinutes * MINUTE) {
+        s.quiet = s.quiet.filter((q) => q !== quiet);
+      } else {
+        if (qualifies(window, th)) {
+          s.quiet = s.quiet.map((q) => (q === quiet ? { ...q, lastQualifyingAt: c.receivedAt } : q));
+        }
+        report.takenBy = `quiet:${target}`;
+        return;
+      }
+    }
+
+    const open = s.open.find((p) => p.serviceId === target);
+    if (open) {
+      const updated = summarise(
+        { ...open, updatedAt: ctx.now },
+        [...open.cases, stripped(report)].sort(byTime),
+        ctx.catalogue,
+      );
+      s.open = s.open.map((p) => (p === open ? updated : p));
+      report.takenBy = open.id;
+      changes.push({ type: 'updated', proposal: updated });
+      return;
+    }
+
+    const free = window.filter((r) => r.takenBy === undefined);
+    const ownEvidence =
+      target === c.serviceId ||
+      free.some((r) => r.serviceId === target) ||
+      distinct(free.map((r) => r.serviceId)).length >= 2;
+    if (ownEvidence && qualifies(free, th)) {
+      s.seq += 1;
+      const proposal = summarise(
+        {
+          id: `${target}#${s.seq}`,
+          serviceId: target,
+          status: 'open',
+          proposedAt: ctx.now,
+          updatedAt: ctx.now,
+          windowMinutes: th.windowMinutes,
+        },
+        free.map(stripped),
+        ctx.catalogue,
+      );
+      const taken = new Set(free);
+      s.recent = s.recent.map((r) => (taken.has(r) ? { ...r, takenBy: proposal.id } : r));
+      s.open.push(proposal);
+      changes.push({ type: 'proposed', proposal });
+      return;
+    }
+  }
+}
+
+/** A recent report as a plain `ReceivedCase` (without the detector's bookkeeping). */
+function stripped(r: RecentReport): ReceivedCase {
+  const { takenBy: _taken, ...c } = r;
+  return c;
+}
+
+/** The proposal in words: "Mulig fellesfeil: 5 saker om Gerica fra 3 virksomheter siste 15 min". */
+export function fellesfeilHeadline(
+  p: FellesfeilProposal,
+  serviceName: (id: ServiceId) => string,
+  locale: Locale,
+): string {
+  const n = p.cases.length;
+  const orgs = p.organisations.length;
+  const span = Math.ceil((ms(p.lastReportAt) - ms(p.firstReportAt)) / MINUTE);
+  const minutes = Math.max(p.windowMinutes, span);
+  const others = p.reportedServices.filter((x) => x !== p.serviceId).map(serviceName);
+  const list = (xs: string[]): string =>
+    new Intl.ListFormat(locale === 'nb' ? 'nb' : 'en', { type: 'conjunction' }).format(xs);
+  const name = serviceName(p.serviceId);
+  if (locale === 'en') {
+    const via = others.length > 0 ? ` (reported on ${list(others)}, which depend on it)` : '';
+    return (
+      `Possible major incident: ${n} ${n === 1 ? 'case' : 'cases'} about ${name}${via} from ${orgs} ` +
+      `${orgs === 1 ? 'organisation' : 'organisations'} in the last ${minutes} min`
+    );
+  }
+  const via = others.length > 0 ? ` (meldt på ${list(others)}, som avhenger av den)` : '';
+  return (
+    `Mulig fellesfeil: ${n} ${n === 1 ? 'sak' : 'saker'} om ${name}${via} fra ${orgs} ` +
+    `${orgs === 1 ? 'virksomhet' : 'virksomheter'} siste ${minutes} min`
+  );
+}

@@ -1,6 +1,9 @@
 /**
  * Validation of a `BusinessCalendar`: each bad value is a `ValidationError` whose `field` names it,
- * e.g. `calendar.week.3[1].to` or `calendar.holidays[4]`. This is the one calendar validation: the
+ * e.g. `calendar.week.3[1].to`, `calendar.holidays[4]` or `calendar.shortenedDays[0].periods[1].to`.
+ * Besides the public holidays a calendar may list the desk's own closed days (`closedDays`) and days
+ * with their own hours (`shortenedDays`, replacing the weekday's periods; a date at most once, and
+ * not a holiday or a closed day). This is the one calendar validation: the
  * engine runs it when it compiles a calendar, and policy validation (`validate.ts`) runs it with
  * `strict` on load, reporting its field as `POLICY_INVALID`.
  */
@@ -15,8 +18,10 @@ export interface ValidCalendar {
   zone: string;
   /** Index 1–7 (ISO weekday); index 0 unused. */
   week: DayPeriods[];
-  /** Holiday day numbers (days since 1970-01-01). */
+  /** Day numbers (days since 1970-01-01) with no business time: public holidays and closed days. */
   holidays: ReadonlySet<number>;
+  /** Day numbers with their own periods (shortened days), replacing the weekday's. */
+  special: ReadonlyMap<number, DayPeriods>;
 }
 
 const HHMM = /^(\d{2}):(\d{2})$/;
@@ -24,7 +29,8 @@ const hhmm = (m: number): string =>
   `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function parseClock(value: unknown, field: string, allow24: boolean): number {
+/** Parses a local clock time 'HH:mm' into minutes after midnight, or throws naming `field`. */
+export function parseClock(value: unknown, field: string, allow24: boolean): number {
   const m = typeof value === 'string' ? HHMM.exec(value) : null;
   if (m) {
     const h = Number(m[1]);
@@ -68,6 +74,60 @@ function noUnknownKeys(o: object, field: string, keys: readonly string[]): void 
   }
 }
 
+/** Parses one day's periods (sorted, not overlapping) at `field`. */
+function parsePeriods(list: unknown, field: string, strict: boolean): DayPeriods {
+  if (!Array.isArray(list)) throw new ValidationError(field, `${field} must be an array of { from, to }`);
+  const periods = list.map((p: unknown, i) => {
+    const pf = `${field}[${i}]`;
+    if (typeof p !== 'object' || p === null) throw new ValidationError(pf, `${pf} must be { from, to }`);
+    if (strict) noUnknownKeys(p, pf, ['from', 'to']);
+    const { from, to } = p as { from?: unknown; to?: unknown };
+    const f = parseClock(from, `${pf}.from`, false);
+    const t = parseClock(to, `${pf}.to`, true);
+    if (f >= t) {
+      throw new ValidationError(
+        `${pf}.to`,
+        `${pf}.to (${String(to)}) must be after ${pf}.from (${String(from)})`,
+      );
+    }
+    return { from: f, to: t, index: i };
+  });
+  periods.sort((a, b) => a.from - b.from);
+  for (let i = 1; i < periods.length; i++) {
+    const prev = periods[i - 1]!;
+    const cur = periods[i]!;
+    if (cur.from < prev.to) {
+      throw new ValidationError(
+        `${field}[${cur.index}].from`,
+        `${field}[${cur.index}].from (${hhmm(cur.from)}) is before the end of ${field}[${prev.index}] (${hhmm(prev.to)}); periods of a day must not overlap`,
+      );
+    }
+  }
+  return periods.map(({ from, to }) => ({ from, to }));
+}
+
+/** The entries of an optional list of days (absent = none), or throws naming `field`. */
+function dayList<T>(list: T[] | undefined, field: string): Array<[number, T]> {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw new ValidationError(field, `${field} must be an array of { date, … }`);
+  return list.map((d, i) => [i, d]);
+}
+
+/** A closed or shortened day's date as a day number; checks its name and (strict) its keys. */
+function calendarDay(d: unknown, field: string, strict: boolean, extra: readonly string[]): number {
+  if (typeof d !== 'object' || d === null || Array.isArray(d))
+    throw new ValidationError(
+      field,
+      `${field} must be an object { date, name?${extra.map((k) => `, ${k}`).join('')} }`,
+    );
+  if (strict) noUnknownKeys(d, field, ['date', 'name', ...extra]);
+  const { date, name } = d as { date?: unknown; name?: unknown };
+  if (name !== undefined && (typeof name !== 'string' || name.length > 200)) {
+    throw new ValidationError(`${field}.name`, `${field}.name must be a text of at most 200 characters`);
+  }
+  return parseLocalDate(date, `${field}.date`);
+}
+
 /** Checks every field of a calendar and returns it in numeric form. */
 export function validateCalendar(
   cal: BusinessCalendar,
@@ -76,7 +136,7 @@ export function validateCalendar(
   const strict = options.strict === true;
   if (typeof cal !== 'object' || cal === null || Array.isArray(cal))
     throw new ValidationError('calendar', 'calendar must be an object');
-  if (strict) noUnknownKeys(cal, 'calendar', ['zone', 'week', 'holidays']);
+  if (strict) noUnknownKeys(cal, 'calendar', ['zone', 'week', 'holidays', 'closedDays', 'shortenedDays']);
   if (typeof cal.zone !== 'string' || !isKnownZone(cal.zone)) {
     throw new ValidationError(
       'calendar.zone',
@@ -93,34 +153,7 @@ export function validateCalendar(
       throw new ValidationError(field, `${field}: weekday keys are 1 (Monday) … 7 (Sunday)`);
     const list: unknown = cal.week[Number(key) as Weekday];
     if (list === undefined) continue;
-    if (!Array.isArray(list)) throw new ValidationError(field, `${field} must be an array of { from, to }`);
-    const periods = list.map((p: unknown, i) => {
-      const pf = `${field}[${i}]`;
-      if (typeof p !== 'object' || p === null) throw new ValidationError(pf, `${pf} must be { from, to }`);
-      if (strict) noUnknownKeys(p, pf, ['from', 'to']);
-      const { from, to } = p as { from?: unknown; to?: unknown };
-      const f = parseClock(from, `${pf}.from`, false);
-      const t = parseClock(to, `${pf}.to`, true);
-      if (f >= t) {
-        throw new ValidationError(
-          `${pf}.to`,
-          `${pf}.to (${String(to)}) must be after ${pf}.from (${String(from)})`,
-        );
-      }
-      return { from: f, to: t, index: i };
-    });
-    periods.sort((a, b) => a.from - b.from);
-    for (let i = 1; i < periods.length; i++) {
-      const prev = periods[i - 1]!;
-      const cur = periods[i]!;
-      if (cur.from < prev.to) {
-        throw new ValidationError(
-          `${field}[${cur.index}].from`,
-          `${field}[${cur.index}].from (${hhmm(cur.from)}) is before the end of ${field}[${prev.index}] (${hhmm(prev.to)}); periods of a day must not overlap`,
-        );
-      }
-    }
-    week[Number(key)] = periods.map(({ from, to }) => ({ from, to }));
+    week[Number(key)] = parsePeriods(list, field, strict);
   }
   if (!Array.isArray(cal.holidays)) {
     throw new ValidationError(
@@ -130,9 +163,33 @@ export function validateCalendar(
   }
   const holidays = new Set<number>();
   cal.holidays.forEach((h, i) => holidays.add(parseLocalDate(h, `calendar.holidays[${i}]`)));
+  const publicHolidays = new Set(holidays);
+  const closed = new Set<number>();
+  for (const [i, d] of dayList(cal.closedDays, 'calendar.closedDays')) {
+    const field = `calendar.closedDays[${i}]`;
+    const day = calendarDay(d, field, strict, []);
+    closed.add(day);
+    holidays.add(day);
+  }
+  const special = new Map<number, DayPeriods>();
+  for (const [i, d] of dayList(cal.shortenedDays, 'calendar.shortenedDays')) {
+    const field = `calendar.shortenedDays[${i}]`;
+    const day = calendarDay(d, field, strict, ['periods']);
+    const what = special.has(day)
+      ? 'is listed twice in calendar.shortenedDays'
+      : publicHolidays.has(day)
+        ? 'is a public holiday (calendar.holidays)'
+        : closed.has(day)
+          ? 'is a closed day (calendar.closedDays)'
+          : undefined;
+    if (what !== undefined) {
+      throw new ValidationError(`${field}.date`, `${field}.date (${String(d.date)}) ${what}`);
+    }
+    special.set(day, parsePeriods(d.periods, `${field}.periods`, strict));
+  }
   // Last, as the engine reports it only when asked for a deadline, after every other check.
   if (strict && week.every((d) => d.length === 0)) {
     throw new ValidationError('calendar.week', 'calendar.week must have at least one business period');
   }
-  return { zone: cal.zone, week, holidays };
+  return { zone: cal.zone, week, holidays, special };
 }

@@ -10,6 +10,10 @@
  * a boundary in a DST gap moves forward by the gap, an ambiguous one takes the earlier instant
  * (Temporal's 'compatible'); '24:00' as `to` is the next local midnight.
  *
+ * A holiday or one of the desk's closed days has no intervals; a shortened day takes its own periods
+ * instead of its weekday's. Both are looked up once per day while a year compiles, so queries cost
+ * the same whatever the calendar lists.
+ *
  * Compiled calendars are cached: by the calendar object (a WeakMap) and by its content (a small map),
  * so building the same calendar again per request costs one JSON key. A calendar object must not be
  * mutated after it has been used; pass a new object instead.
@@ -61,6 +65,8 @@ export class CompiledCalendar {
   readonly zone: string;
   private readonly week: DayPeriods[];
   private readonly holidays: ReadonlySet<number>;
+  /** Shortened days: their own periods, replacing the weekday's. */
+  private readonly special: ReadonlyMap<number, DayPeriods>;
   /** Whether any weekday has a period at all. */
   readonly hasWeeklyTime: boolean;
 
@@ -104,7 +110,9 @@ export class CompiledCalendar {
     this.zone = v.zone;
     this.week = v.week;
     this.holidays = v.holidays;
-    this.hasWeeklyTime = v.week.some((d) => d.length > 0);
+    this.special = v.special;
+    this.hasWeeklyTime =
+      v.week.some((d) => d.length > 0) || [...v.special.values()].some((d) => d.length > 0);
   }
 
   // ---- coverage -------------------------------------------------------------------------------
@@ -205,7 +213,7 @@ export class CompiledCalendar {
     const offsetsOf = dayOffsetsSampler(this.zone, first, last, samples);
     for (let day = first; day < last; day++) {
       if (this.holidays.has(day)) continue;
-      const periods = this.week[isoWeekday(day)]!;
+      const periods = this.special.get(day) ?? this.week[isoWeekday(day)]!;
       if (periods.length === 0) continue;
       const offsets = offsetsOf(day);
       const base = day * MS_PER_DAY;
@@ -444,7 +452,7 @@ export function compileCalendar(cal: BusinessCalendar): CompiledCalendar {
   if (hit) return hit;
   let key: string | undefined;
   try {
-    key = JSON.stringify([cal.zone, cal.week, cal.holidays]);
+    key = JSON.stringify([cal.zone, cal.week, cal.holidays, cal.closedDays, cal.shortenedDays]);
   } catch {
     key = undefined;
   }

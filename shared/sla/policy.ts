@@ -14,11 +14,14 @@ import type { BusinessCalendar } from './index';
  *   receipt, but no later than that day's closing; a receipt outside business time counts from the
  *   next opening.
  * - `calendar_minutes`: around the clock, whatever the calendar says.
+ * - `cut_off`: "the same working day if received before `before` ('HH:mm'), otherwise the next
+ *   working day" (seed 003's 12:00 rule); due at that working day's closing (see `cut-off.ts`).
  * - `none`: no deadline ("as soon as possible", "worked until solved" in seed 000).
  */
 export type SlaTargetSpec =
   | { kind: 'business_minutes'; minutes: number }
   | { kind: 'working_days'; days: number }
+  | { kind: 'cut_off'; before: string }
   | { kind: 'calendar_minutes'; minutes: number }
   | { kind: 'none'; note: LocalizedText };
 
@@ -57,10 +60,10 @@ export function findPriority(policy: SlaPolicy, id: PriorityId): PriorityDefinit
 
 /**
  * How a target's time is counted once the policy's switches are applied:
- * - `business`: in the calendar's business time (`business_minutes`, and `working_days` turned into
- *   business minutes, see `shared/sla/state.ts`);
+ * - `business`: in the calendar's business time (`business_minutes`, and `working_days` and `cut_off`
+ *   turned into business minutes, see `shared/sla/state.ts`);
  * - `calendar`: around the clock (`calendar_minutes`, and `business_minutes` of a critical priority when
- *   `criticalAroundTheClock` is set; `working_days` targets stay working days even then);
+ *   `criticalAroundTheClock` is set; `working_days` and `cut_off` targets stay working days even then);
  * - `none`: no deadline.
  */
 export type TargetClock = 'business' | 'calendar' | 'none';
@@ -76,6 +79,7 @@ export function targetClock(
     case 'calendar_minutes':
       return 'calendar';
     case 'working_days':
+    case 'cut_off':
       return 'business';
     case 'business_minutes':
       return policy.criticalAroundTheClock && priority.critical ? 'calendar' : 'business';

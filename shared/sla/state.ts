@@ -30,6 +30,9 @@
  * Clocks: `business_minutes` count the calendar's business time; `calendar_minutes` (and a critical
  * priority's minutes under `criticalAroundTheClock`) count real elapsed time.
  *
+ * Cut-off targets ("the same working day if received before 12:00", `cut-off.ts`) are turned into
+ * minutes the same way, with `D0 = cutOffDeadline(receipt, before)`.
+ *
  * Working-day targets with pauses. "N virkedager after receipt" is first turned into the deadline
  * without pauses, `D0 = addWorkingDays(receipt, N)` (the same clock time on the Nth working day, capped
  * at that day's closing; a receipt outside business time counts from the next opening). The target is
@@ -50,6 +53,7 @@ import { isoInstant, type PriorityId } from '../ids';
 import type { LocalizedText } from '../i18n-text';
 import { addBusinessMinutes, businessMinutesBetween, type BusinessCalendar } from './index';
 import { addWorkingDays } from './working-days';
+import { cutOffDeadline } from './cut-off';
 import {
   findPriority,
   targetClock,
@@ -316,11 +320,14 @@ function clocked(
 ): Clocked | null {
   const kind = targetClock(policy, p, spec);
   if (kind === 'none' || spec.kind === 'none') return null;
-  if (kind === 'calendar')
-    return { clock: REAL_TIME, kind, target: spec.kind === 'working_days' ? 0 : spec.minutes };
+  if (kind === 'calendar') return { clock: REAL_TIME, kind, target: 'minutes' in spec ? spec.minutes : 0 };
   const clock = businessClock(policy.calendar);
-  if (spec.kind === 'working_days') {
-    const due0 = addWorkingDays(new Date(start), spec.days, policy.calendar).getTime();
+  if (spec.kind === 'working_days' || spec.kind === 'cut_off') {
+    const due0 = (
+      spec.kind === 'working_days'
+        ? addWorkingDays(new Date(start), spec.days, policy.calendar)
+        : cutOffDeadline(new Date(start), spec.before, policy.calendar)
+    ).getTime();
     return { clock, kind, target: clock.between(start, due0), due0 };
   }
   return { clock, kind, target: spec.minutes };

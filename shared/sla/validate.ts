@@ -7,8 +7,8 @@ import { FristvaktError, ValidationError } from '../errors';
 import { priorityId } from '../ids';
 import type { LocalizedText } from '../i18n-text';
 import type { WaitReason } from '../cases/model';
-import { validateCalendar } from './calendar-validate';
-import type { BusinessCalendar, Weekday } from './index';
+import { parseClock, validateCalendar } from './calendar-validate';
+import type { BusinessCalendar, CalendarDay, Weekday } from './index';
 import type { PriorityDefinition, SlaPolicy, SlaTargetSpec } from './policy';
 
 const WAIT_REASONS: readonly WaitReason[] = ['supplier', 'third_line', 'reporter'];
@@ -67,13 +67,37 @@ function calendar(v: unknown, field: string): BusinessCalendar {
   for (const [key, periods] of Object.entries(cal.week)) {
     if (periods) week[Number(key) as Weekday] = periods.map(({ from, to }) => ({ from, to }));
   }
-  return { zone: cal.zone, week, holidays: [...cal.holidays] };
+  const out: BusinessCalendar = { zone: cal.zone, week, holidays: [...cal.holidays] };
+  // The desk's own days only when given, so a policy stored before they existed reads back the same.
+  if (cal.closedDays !== undefined) out.closedDays = cal.closedDays.map(copyDay);
+  if (cal.shortenedDays !== undefined) {
+    out.shortenedDays = cal.shortenedDays.map((d) => ({
+      ...copyDay(d),
+      periods: d.periods.map(({ from, to }) => ({ from, to })),
+    }));
+  }
+  return out;
+}
+
+function copyDay(d: CalendarDay): CalendarDay {
+  return d.name === undefined ? { date: d.date } : { date: d.date, name: d.name };
 }
 
 function positive(v: unknown, field: string, integer: boolean): number {
   if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) fail(field, 'must be a positive number');
   if (integer && !Number.isInteger(v)) fail(field, 'must be a whole number');
   return v;
+}
+
+/** A local clock time 'HH:mm' (00:00–23:59, or '24:00'), checked by the engine's own parser. */
+function clock(v: unknown, field: string): string {
+  try {
+    parseClock(v, field, true);
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    fail(field, "must be a local time 'HH:mm' (00:00–23:59, or '24:00')");
+  }
+  return v as string;
 }
 
 function target(v: unknown, field: string): SlaTargetSpec {
@@ -89,6 +113,10 @@ function target(v: unknown, field: string): SlaTargetSpec {
       const o = obj(v, field, ['kind', 'days']);
       return { kind, days: positive(o.days, `${field}.days`, true) };
     }
+    case 'cut_off': {
+      const o = obj(v, field, ['kind', 'before']);
+      return { kind, before: clock(o.before, `${field}.before`) };
+    }
     case 'none': {
       const o = obj(v, field, ['kind', 'note']);
       return { kind, note: text(o.note, `${field}.note`) };
@@ -96,7 +124,7 @@ function target(v: unknown, field: string): SlaTargetSpec {
     default:
       return fail(
         `${field}.kind`,
-        "must be 'business_minutes', 'working_days', 'calendar_minutes' or 'none'",
+        "must be 'business_minutes', 'working_days', 'calendar_minutes', 'cut_off' or 'none'",
       );
   }
 }

@@ -27,7 +27,7 @@ import type { BusinessCalendar } from './index';
  * Index (into the compiled working days) of the `count`th working day after local day `day`,
  * extending the compiled range forward as needed; two years in a row without a working day is an error.
  */
-function workingDayIndexAfter(c: CompiledCalendar, day: number, count: number, from: number): number {
+export function workingDayIndexAfter(c: CompiledCalendar, day: number, count: number, from: number): number {
   let barren = 0;
   for (;;) {
     const idx = c.firstWorkingDayAfter(day) + count - 1;

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { EXPECTED } from '../../shared/reports/test-support/fixture';
 import { screenshotDir } from '../../scripts/headless';
 import { buildTab } from '../build';
-import { launchBrowser, type TestBrowser } from '../test-support/browser';
+import { axeViolations, launchBrowser, type TestBrowser } from '../test-support/browser';
 import { INJECTION_TITLE, seedStore, USERS } from '../test-support/seed';
 import { startTestServer, type TestServer } from '../test-support/server';
 
@@ -36,11 +36,14 @@ afterAll(async () => {
   rmSync(dist, { recursive: true, force: true });
 });
 
-async function open(path: string, options: { width?: number; height?: number } = {}): Promise<Page> {
+async function open(
+  path: string,
+  options: { width?: number; height?: number; locale?: string; time?: Date } = {},
+): Promise<Page> {
   const context = await tb.browser.newContext({
     viewport: { width: options.width ?? 1440, height: options.height ?? 800 },
     timezoneId: 'Europe/Oslo',
-    locale: 'nb-NO',
+    locale: options.locale ?? 'nb-NO',
     acceptDownloads: true,
   });
   const page = await context.newPage();
@@ -48,9 +51,23 @@ async function open(path: string, options: { width?: number; height?: number } =
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.clock.install({ time: NOW });
+  await page.clock.install({ time: options.time ?? NOW });
   await page.goto(`${srv.url}/tab/${path}`);
   return page;
+}
+
+/** No WCAG 2.1 A/AA violation on the page as it is now. */
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+/** The page scrolls no wider than the viewport. */
+async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const [scroll, inner] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    window.innerWidth,
+  ]);
+  expect(scroll).toBeLessThanOrEqual(inner);
 }
 
 const row = (page: Page, ref: string) => page.locator(`[data-ref="${ref}"]`);
@@ -158,6 +175,56 @@ describe('Saker (the case list)', () => {
     await page.context().close();
   });
 
+  it('has no WCAG 2.1 AA violations', async () => {
+    const page = await open(`?devUser=${USERS.desk}`);
+    await row(page, 'FV-2026-000011').waitFor();
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it('says the clocks are business time, and that they stand while the desk is closed', async () => {
+    // Friday 18:14 in Oslo: ROR-IKT (08:00–15:30) opens again on Monday.
+    const evening = new Date('2026-03-20T17:14:00Z');
+    const page = await open(`?devUser=${USERS.desk}`, { time: evening });
+    const cell = row(page, 'FV-2026-000010').getByTestId('sla-resolution');
+    await cell.waitFor();
+    expect(await cell.innerText()).toMatch(/^I fare · .* arbeidstid igjen$/);
+    expect(await cell.getAttribute('title')).toContain('klokken står – starter mandag kl. 08:00');
+    expect(await page.getByTestId('closed-desks').innerText()).toContain(
+      'ROR-IKT Kundeservice er stengt nå: fristene i arbeidstid står stille og starter igjen mandag kl. 08:00.',
+    );
+    // Breached clocks say how late, never with a minus sign.
+    const late = await row(page, 'FV-2026-000005').getByTestId('sla-response').innerText();
+    expect(late).toMatch(/^Brutt · .* arbeidstid over fristen$/);
+    expect(await page.locator('[data-ref]').allInnerTexts()).not.toContainEqual(expect.stringMatching(/−/));
+    await page.screenshot({ path: join(SHOTS, 'cases-closed.png') });
+    await page.context().close();
+  });
+
+  it('is a card per case at 375 px, with the reference, title and both countdowns', async () => {
+    const page = await open(`?devUser=${USERS.desk}`, { width: 375, height: 800 });
+    await page.getByTestId('case-cards').waitFor();
+    const card = row(page, 'FV-2026-000010');
+    expect(await card.innerText()).toContain('FV-2026-000010');
+    expect(await card.getByTestId('case-title').innerText()).toBe('Aukra: Skanner virker ikke');
+    expect(await card.getByTestId('sla-response').innerText()).toMatch(/^Brutt · /);
+    expect(await card.getByTestId('sla-resolution').innerText()).toMatch(/^I fare · .* arbeidstid igjen/);
+    expect(await page.locator('[data-ref]').count()).toBe(11);
+    // The filters fold away behind one button; the search stays.
+    expect(await page.getByTestId('filter-status').count()).toBe(0);
+    await page.getByTestId('filters-toggle').click();
+    await page.getByTestId('filter-status').waitFor();
+    await page.getByTestId('filters-toggle').click();
+    await expectNoHorizontalOverflow(page);
+    await expectAccessible(page);
+    await page.screenshot({ path: join(SHOTS, 'cases-375.png') });
+    await card.getByRole('link', { name: 'FV-2026-000010' }).click();
+    await page.getByTestId('case-detail').waitFor();
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: join(SHOTS, 'case-375.png'), fullPage: true });
+    await page.context().close();
+  });
+
   it('speaks English with ?lang=en', async () => {
     const page = await open(`?devUser=${USERS.desk}&lang=en`);
     await row(page, 'FV-2026-000011').waitFor();
@@ -184,6 +251,16 @@ describe('Sak (the case detail)', () => {
     expect(await page.getByTestId('timeline').innerText()).toContain('Ola Servicesenter tok saken');
     await page.screenshot({ path: join(SHOTS, 'case-detail.png') });
     expect(await page.getByRole('button', { name: 'Ta saken' }).isDisabled()).toBe(true);
+    await page.context().close();
+  });
+
+  it('shows a paused clock’s moving deadline, and has no WCAG 2.1 AA violations', async () => {
+    const page = await open(`?devUser=${USERS.desk}&case=FV-2026-000006`, { height: 1300 });
+    await page.getByTestId('case-detail').waitFor();
+    expect(await page.getByTestId('clock-resolution').innerText()).toContain(
+      'frist flyttes når saken fortsetter',
+    );
+    await expectAccessible(page);
     await page.context().close();
   });
 
@@ -229,7 +306,8 @@ describe('SLA-rapport (the dashboard)', () => {
     }).format(x);
 
   it('shows the figures of the hand-computed fixture, with charts loaded lazily', async () => {
-    const page = await open(`?devUser=${USERS.reader}`, { height: 1800 });
+    // A desk member starts on Saker; the browser speaks en-US, yet the dates are Norwegian.
+    const page = await open(`?devUser=${USERS.desk}`, { height: 1800, locale: 'en-US' });
     const chunks: string[] = [];
     page.on('request', (r) => chunks.push(r.url()));
     await page.getByTestId('app-root').waitFor();
@@ -237,8 +315,13 @@ describe('SLA-rapport (the dashboard)', () => {
     await page.getByRole('tab', { name: 'SLA-rapport' }).click();
     await page.getByTestId('report').waitFor();
     expect(chunks.some((u) => /ReportView-/.test(u))).toBe(true);
-    await page.getByTestId('report-from').fill('2026-03-02');
-    await page.getByTestId('report-to').fill('2026-03-15');
+    expect(await page.getByTestId('report-from').inputValue()).toBe('01.03.2026');
+    expect(await page.getByTestId('report-to').inputValue()).toBe('20.03.2026');
+    await page.getByTestId('report-from').fill('2.3.2026');
+    await page.getByTestId('report-to').fill('31.02.2026');
+    await page.getByText('Skriv datoen som dd.mm.åååå, f.eks. 02.03.2026').waitFor();
+    expect(await page.getByTestId('report-apply').isDisabled()).toBe(true);
+    await page.getByTestId('report-to').fill('15.03.2026');
     await page.getByTestId('report-desk').selectOption('ror-ikt');
     await page.getByTestId('report-apply').click();
     await page.waitForFunction(
@@ -261,6 +344,11 @@ describe('SLA-rapport (the dashboard)', () => {
     expect(agresso).toContain('Under målet');
     expect(await page.locator('[data-service="visma"]').innerText()).toContain('Målet nådd');
     expect(await page.getByTestId('report-charts').locator('svg').count()).toBeGreaterThanOrEqual(3);
+    // Weeks by their Norwegian name; late written as the case list writes it, in business time.
+    expect(await page.getByTestId('report-weeks').innerText()).toBe('uke 10: 4 · uke 11: 3');
+    expect(breaches[3]).toContain('2 d 5 t arbeidstid'); // FV-2026-000005: 1 200 business minutes late
+    expect(await page.getByTestId('report-from').inputValue()).toBe('02.03.2026');
+    await expectAccessible(page);
     await page.screenshot({ path: join(SHOTS, 'report.png'), fullPage: true });
 
     // CSV export: a download with a BOM and Norwegian letters.
@@ -274,6 +362,62 @@ describe('SLA-rapport (the dashboard)', () => {
     const text = bytes.toString('utf8');
     expect(text).toContain('Journalsystem nede – æøå');
     expect(text).toContain('Løsningstid');
+    // People's words, no internal ids: weeks and priorities by name.
+    expect(text).toContain('uke 10;4');
+    expect(text).toContain(';Høy;');
+    expect(text).not.toMatch(/;(hoy|middels|lav|kritisk);/);
+    expect(text).not.toMatch(/\d{4}-W\d{2}/);
+    await page.context().close();
+  });
+
+  it('is where a board member lands, and Saker is one click away', async () => {
+    const page = await open(`?devUser=${USERS.reader}`);
+    await page.getByTestId('report').waitFor();
+    expect(await page.getByRole('tab', { name: 'SLA-rapport', selected: true }).count()).toBe(1);
+    await page.getByRole('tab', { name: 'Saker' }).click();
+    await page.getByTestId('summary').waitFor();
+    expect(new URL(page.url()).searchParams.get('page')).toBe('cases');
+    await page.context().close();
+  });
+
+  it('wraps its filters without overlap at every width from 320 to 1920 px', async () => {
+    const page = await open(
+      `?devUser=${USERS.reader}&page=report&from=2026-03-02&to=2026-03-15&desk=ror-ikt`,
+      {
+        width: 320,
+      },
+    );
+    await page.getByTestId('kpi-cases').waitFor();
+    for (const width of [320, 360, 375, 400, 480, 600, 768, 900, 1024, 1280, 1440, 1680, 1920]) {
+      await page.setViewportSize({ width, height: 900 });
+      const boxes = await page.evaluate(() => {
+        const container = document.querySelector('[data-testid="report-filters"]')!;
+        const items = [...container.children].flatMap((c) =>
+          c.getAttribute('data-testid') === 'report-buttons' ? [...c.children] : [c],
+        );
+        return {
+          right: container.getBoundingClientRect().right,
+          items: items.map((e) => {
+            const r = e.getBoundingClientRect();
+            return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+          }),
+        };
+      });
+      expect(boxes.items.length).toBe(7); // from, to, desk, service, virksomhet, Vis, CSV
+      for (const [i, a] of boxes.items.entries()) {
+        expect(a.right).toBeLessThanOrEqual(boxes.right + 0.5);
+        for (const b of boxes.items.slice(i + 1)) {
+          const apart =
+            a.right <= b.left + 0.5 ||
+            b.right <= a.left + 0.5 ||
+            a.bottom <= b.top + 0.5 ||
+            b.bottom <= a.top + 0.5;
+          expect({ width, apart }).toEqual({ width, apart: true });
+        }
+      }
+      await expectNoHorizontalOverflow(page);
+      if (width === 375) await page.screenshot({ path: join(SHOTS, 'report-375.png'), fullPage: true });
+    }
     await page.context().close();
   });
 });

@@ -8,7 +8,7 @@ import {
   TabList,
   Text,
 } from '@fluentui/react-components';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import type { MeResponse } from '../../common/api-types';
 import { useAppStyles } from './App.styles';
 import { useT } from './i18n';
@@ -28,16 +28,37 @@ export interface Session {
 
 type Page = 'cases' | 'case' | 'report' | 'notices';
 
+const SMALL = '(max-width: 479px)';
+const subscribeSmall = (cb: () => void) => {
+  const mq = window.matchMedia(SMALL);
+  mq.addEventListener('change', cb);
+  return () => mq.removeEventListener('change', cb);
+};
+/** A phone-sized viewport: the tabs get the small size so all three fit at 320 px. */
+const useSmallViewport = (): boolean =>
+  useSyncExternalStore(subscribeSmall, () => window.matchMedia(SMALL).matches);
+
 export function App({ session }: { session: Session }) {
   const styles = useAppStyles();
   const { t } = useT();
   const [params, navigate] = useUrlParams();
-  const page: Page = params.get('case') ? 'case' : ((params.get('page') as Page | null) ?? 'cases');
-  const canReport = session.me.access.reportReader || session.me.access.deskIds.length > 0;
+  const small = useSmallViewport();
+  const { access } = session.me;
+  const canReport = access.reportReader || access.deskIds.length > 0;
+  // A board member (a report reader who is neither on a desk nor a superbruker) has no queue: the
+  // report is their start page, not an empty "Saker".
+  const home: Page =
+    access.reportReader && access.deskIds.length === 0 && access.orgIds.length === 0 ? 'report' : 'cases';
+  const page: Page = params.get('case') ? 'case' : ((params.get('page') as Page | null) ?? home);
   const go = (p: string) => {
     const next = new URLSearchParams();
-    if (p !== 'cases') next.set('page', p);
+    if (p !== home) next.set('page', p);
     navigate(next);
+  };
+  // The list's filters write the URL without a page: keep it on Saker when Saker is not the start page.
+  const navigateCases = (next: URLSearchParams, replace?: boolean) => {
+    if (home !== 'cases' && !next.has('case') && !next.has('page')) next.set('page', 'cases');
+    navigate(next, replace);
   };
   return (
     <div className={styles.root} data-testid="app-root">
@@ -52,6 +73,8 @@ export function App({ session }: { session: Session }) {
       <nav className={styles.nav}>
         <Text className={styles.brand}>{t('appName')}</Text>
         <TabList
+          className={styles.tabs}
+          size={small ? 'small' : 'medium'}
           selectedValue={page === 'case' ? 'cases' : page}
           onTabSelect={(_e, d) => go(String(d.value))}
         >
@@ -62,7 +85,7 @@ export function App({ session }: { session: Session }) {
         <Text className={styles.user}>{session.me.user.name}</Text>
       </nav>
       <main className={styles.main}>
-        {page === 'cases' && <CasesView session={session} params={params} navigate={navigate} />}
+        {page === 'cases' && <CasesView session={session} params={params} navigate={navigateCases} />}
         {page === 'case' && (
           <CaseView session={session} refParam={params.get('case') ?? ''} navigate={navigate} />
         )}

@@ -8,6 +8,18 @@ export const useCountdownStyles = makeStyles({
     fontVariantNumeric: 'tabular-nums',
     whiteSpace: 'nowrap',
   },
+  // In a grid cell: up to two lines of small text, so "Brutt · 2 d 5 t arbeidstid over fristen" fits.
+  cell: {
+    whiteSpace: 'normal',
+    alignItems: 'flex-start',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    overflow: 'hidden',
+    maxHeight: `calc(2 * ${tokens.lineHeightBase200})`,
+  },
+  block: { flexDirection: 'column', alignItems: 'flex-start', whiteSpace: 'normal' },
+  line: { display: 'inline-flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
+  note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   icon: { flexShrink: 0, fontSize: '16px' },
   state: { fontWeight: tokens.fontWeightSemibold },
   running: { color: tokens.colorPaletteGreenForeground1 },

@@ -1,7 +1,9 @@
 /**
  * One SLA target's live state: an icon, the state in words and the time left (or how late), so it reads
  * without colour. Ticks with the shared clock through `shared/sla/state.ts` (`tick`), the same engine as
- * the bot, with no server round trip.
+ * the bot, with no server round trip; the words come from `shared/sla/clock-text.ts` ("15 min arbeidstid
+ * igjen", "klokken står – starter …", "frist flyttes når saken fortsetter"). In a grid cell the note
+ * is in the tooltip (the list says once above the rows when a desk is closed); `withNote` shows it.
  */
 import { mergeClasses } from '@fluentui/react-components';
 import {
@@ -13,10 +15,10 @@ import {
   Warning16Filled,
 } from '@fluentui/react-icons';
 import { memo, useMemo } from 'react';
-import { formatMinutes, SLA_STATE_LABELS } from '../../../../shared/cases/labels';
 import type { SlaTarget } from '../../../../shared/cases/model';
+import { clockText } from '../../../../shared/sla/clock-text';
 import type { SlaPolicy } from '../../../../shared/sla/policy';
-import { tick, type SlaState, type TargetState } from '../../../../shared/sla/state';
+import { tick, type SlaState } from '../../../../shared/sla/state';
 import { parseSnapshot, type SlaSnapshot } from '../../../common/api-types';
 import { useNow } from '../services/clock';
 import { useT } from '../i18n';
@@ -31,59 +33,39 @@ const ICONS: Record<SlaState, typeof Clock16Regular> = {
   no_target: Subtract16Regular,
 };
 
-/** Business minutes in a typical working day of the policy (for "2 d 1 t"). */
-export function minutesPerDay(policy: SlaPolicy): number {
-  const day = policy.calendar.week[1] ?? policy.calendar.week[2] ?? [];
-  const mins = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-  const total = day.reduce((n, p) => n + mins(p.to) - mins(p.from), 0);
-  return total > 0 ? total : 1440;
-}
-
-/** The words of a state at `now`: "I rute · 2 t 15 min", "Brutt · −45 min", "Oppfylt". */
-export function useCountdownText(
-  s: TargetState,
-  policy: SlaPolicy,
-): { state: SlaState; text: string; time: string } {
-  const { l, locale } = useT();
-  const perDay = s.clock === 'calendar' ? 1440 : minutesPerDay(policy);
-  const label = l(SLA_STATE_LABELS[s.state]);
-  let time = '';
-  if (s.remainingMinutes !== undefined && s.state !== 'no_target') {
-    if (s.state === 'met') time = '';
-    else {
-      // Past a day, whole hours are enough ("−2 d 6 t"); under it, minutes count.
-      const m = s.remainingMinutes;
-      const abs = Math.abs(m);
-      const days = Math.floor(abs / perDay);
-      const coarse =
-        days > 0 ? Math.sign(m) * (days * perDay + Math.round((abs - days * perDay) / 60) * 60) : m;
-      time = formatMinutes(coarse, locale, perDay);
-    }
-  }
-  return { state: s.state, text: time ? `${label} · ${time}` : label, time };
-}
-
 export interface CountdownProps {
   target: SlaTarget;
   snapshot: SlaSnapshot;
   policy: SlaPolicy;
+  /** Show the note (clock standing, deadline moving) on its own line, not only in the tooltip. */
+  withNote?: boolean;
 }
 
-function CountdownInner({ target, snapshot, policy }: CountdownProps) {
+function CountdownInner({ target, snapshot, policy, withNote = false }: CountdownProps) {
   const styles = useCountdownStyles();
+  const { locale } = useT();
   const now = useNow();
   const base = useMemo(() => parseSnapshot(target, snapshot), [target, snapshot]);
   const live = tick(base, now, policy);
-  const { state, text } = useCountdownText(live, policy);
-  const Icon = ICONS[state];
+  const words = clockText(live, { calendar: policy.calendar, now, locale });
+  const Icon = ICONS[words.state];
+  const main = [words.label, words.time].filter((x) => x).join(' · ');
   return (
     <span
-      className={mergeClasses(styles.root, styles[state])}
-      data-sla-state={state}
+      className={mergeClasses(styles.root, withNote ? styles.block : styles.cell, styles[words.state])}
+      data-sla-state={words.state}
       data-testid={`sla-${target}`}
+      title={words.text}
     >
-      <Icon className={styles.icon} aria-hidden />
-      <span>{text}</span>
+      <span className={styles.line}>
+        <Icon className={styles.icon} aria-hidden />
+        <span>{main}</span>
+      </span>
+      {withNote && words.note && (
+        <span className={styles.note} data-testid={`sla-${target}-note`}>
+          {words.note}
+        </span>
+      )}
     </span>
   );
 }

@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const useCaseStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1200px' },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1600px' },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   meta: {
     display: 'flex',
@@ -11,7 +11,7 @@ export const useCaseStyles = makeStyles({
   },
   columns: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(340px, 100%), 1fr))',
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
   },
@@ -30,8 +30,12 @@ export const useCaseStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
+    '@media (max-width: 479px)': { gridTemplateColumns: '1fr' },
   },
-  dt: { color: tokens.colorNeutralForeground3 },
+  dt: {
+    color: tokens.colorNeutralForeground3,
+    '@media (max-width: 479px)': { marginTop: tokens.spacingVerticalXS },
+  },
   dd: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   clock: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   timeline: {
@@ -42,12 +46,17 @@ export const useCaseStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
-  event: { display: 'grid', gridTemplateColumns: '140px 1fr', gap: tokens.spacingHorizontalM },
+  event: {
+    display: 'grid',
+    gridTemplateColumns: '140px 1fr',
+    gap: tokens.spacingHorizontalM,
+    '@media (max-width: 479px)': { gridTemplateColumns: '1fr', gap: 0 },
+  },
   when: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
   eventText: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   shots: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   shot: {
-    maxWidth: '320px',
+    maxWidth: 'min(320px, 100%)',
     maxHeight: '240px',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },

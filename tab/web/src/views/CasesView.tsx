@@ -2,9 +2,10 @@
  * Saker: the caller's queue (desk), their virksomhet's cases (superbruker) or their own (employee), in a
  * virtualised Fluent DataGrid that stays smooth with 10 000 rows. Filters, search and sort live in the
  * URL; the list is loaded once per view and filtered in the browser with the same query code the API
- * uses. Both countdowns tick live in each visible row. Data hooks and parts are in `cases/`.
+ * uses. Both countdowns tick live in each visible row. Narrower than 640 px (Teams mobile, a narrow
+ * pane) the list is a card per case. Data hooks and parts are in `cases/`.
  */
-import { Spinner, Text } from '@fluentui/react-components';
+import { mergeClasses, Spinner, Text } from '@fluentui/react-components';
 import {
   DataGrid,
   DataGridBody,
@@ -13,7 +14,7 @@ import {
   DataGridHeaderCell,
   DataGridRow,
 } from '@fluentui-contrib/react-data-grid-react-window';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { CaseRow } from '../../../common/api-types';
 import type { Session } from '../App';
 import { useT } from '../i18n';
@@ -22,7 +23,9 @@ import { COLUMN_SIZING, useCaseColumns } from './cases/useCaseColumns';
 import { useCaseNames } from './cases/useCaseNames';
 import { useCaseQuery, useFilteredRows } from './cases/useCaseQuery';
 import { useCaseRows } from './cases/useCaseRows';
-import { useGridHeight } from './cases/useGridHeight';
+import { useGridHeight, useNarrow } from './cases/useGridHeight';
+import { CaseCards } from './cases/CaseCards';
+import { ClosedDesks } from './cases/ClosedDesks';
 import { useCasesStyles } from './CasesView.styles';
 
 const ROW_HEIGHT = 44;
@@ -41,22 +44,29 @@ export function CasesView({ session, params, navigate }: Props) {
   const { rows, error } = useCaseRows(session, state.view);
   const filtered = useFilteredRows(rows, state, me.user.id);
   const names = useCaseNames(me);
+  const rootRef = useRef<HTMLDivElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const height = useGridHeight(boxRef, ROW_HEIGHT);
-  const columns = useCaseColumns(names, (ref) => navigate(new URLSearchParams({ case: ref })));
+  const narrow = useNarrow(rootRef);
+  const openCase = (ref: string) => navigate(new URLSearchParams({ case: ref }));
+  const columns = useCaseColumns(names, openCase);
+  const deskIds = useMemo(() => new Set((rows ?? []).map((r) => r.deskId)), [rows]);
 
   return (
-    <div className={styles.root}>
-      <CaseFilters me={me} names={names} state={state} />
+    <div className={mergeClasses(styles.root, narrow && styles.rootNarrow)} ref={rootRef}>
+      <CaseFilters me={me} names={names} state={state} narrow={narrow} />
+      <ClosedDesks me={me} deskIds={deskIds} />
       <Text className={styles.summary} data-testid="summary">
         {rows ? `${filtered.length} ${t('of')} ${rows.length} ${t('shown')}` : t('loading')}
       </Text>
       {error && <Text>{error}</Text>}
-      <div className={styles.gridBox} ref={boxRef}>
+      <div className={mergeClasses(styles.gridBox, narrow && styles.gridBoxNarrow)} ref={boxRef}>
         {rows === null ? (
           <Spinner label={t('loading')} />
         ) : filtered.length === 0 ? (
           <Text>{t('noCases')}</Text>
+        ) : narrow ? (
+          <CaseCards rows={filtered} names={names} openCase={openCase} />
         ) : (
           <DataGrid
             items={filtered}

@@ -6,10 +6,12 @@
  * This module (with the chart library) is its own chunk, loaded when the tab is opened. The data hook
  * and the parts are in `report/`.
  */
-import { Spinner, Subtitle2, Text } from '@fluentui/react-components';
+import { Spinner, Text } from '@fluentui/react-components';
 import { BACKLOG_BUCKET_LABELS } from '../../../../shared/reports/figures';
+import { spansYears, weekLabel } from '../../../../shared/reports/week-label';
 import type { Session } from '../App';
 import { formatDateTime, formatPercent, useT } from '../i18n';
+import { ChartCard } from './report/ChartCard';
 import { ReportFilters } from './report/ReportFilters';
 import { BreachesTable, PriorityTable, UptimeTable } from './report/ReportTables';
 import { useReport } from './report/useReport';
@@ -28,6 +30,7 @@ export default function ReportView({ session, params, navigate }: Props) {
   const state = useReport(session, params, navigate);
   const { data, error } = state;
   const r = data?.report;
+  const withYear = r ? spansYears(r.perWeek.map((w) => w.week)) : false;
 
   return (
     <div className={styles.root} data-testid="report">
@@ -58,24 +61,27 @@ export default function ReportView({ session, params, navigate }: Props) {
           </div>
           <PriorityTable r={r} />
           <div className={styles.charts} data-testid="report-charts">
-            <section className={styles.card}>
-              <Subtitle2>{t('sharePerPriority')}</Subtitle2>
-              <SharesChart report={r} />
-            </section>
-            <section className={styles.card}>
-              <Subtitle2>{t('perWeek')}</Subtitle2>
-              <WeeksChart report={r} />
-              <Text className={styles.small} data-testid="report-weeks">
-                {r.perWeek.map((w) => `${w.week}: ${w.cases}`).join(' · ')}
-              </Text>
-            </section>
-            <section className={styles.card}>
-              <Subtitle2>{t('backlogAge')}</Subtitle2>
-              <BacklogChart report={r} />
-              <Text className={styles.small} data-testid="report-backlog">
-                {r.backlog.map((b) => `${l(BACKLOG_BUCKET_LABELS[b.bucket])}: ${b.cases}`).join(' · ')}
-              </Text>
-            </section>
+            <ChartCard title={t('sharePerPriority')}>{(w) => <SharesChart report={r} width={w} />}</ChartCard>
+            <ChartCard
+              title={t('perWeek')}
+              caption={
+                <Text className={styles.small} data-testid="report-weeks">
+                  {r.perWeek.map((x) => `${weekLabel(x.week, locale, withYear)}: ${x.cases}`).join(' · ')}
+                </Text>
+              }
+            >
+              {(w) => <WeeksChart report={r} width={w} />}
+            </ChartCard>
+            <ChartCard
+              title={t('backlogAge')}
+              caption={
+                <Text className={styles.small} data-testid="report-backlog">
+                  {r.backlog.map((b) => `${l(BACKLOG_BUCKET_LABELS[b.bucket])}: ${b.cases}`).join(' · ')}
+                </Text>
+              }
+            >
+              {(w) => <BacklogChart report={r} width={w} />}
+            </ChartCard>
           </div>
           <BreachesTable data={data} me={session.me} />
           <UptimeTable data={data} />

@@ -21,7 +21,7 @@ export function Clock({ detail, target }: { detail: CaseDetailResponse; target: 
   return (
     <div className={styles.clock} data-testid={`clock-${target}`}>
       <Subtitle2>{l(SLA_TARGET_LABELS[target])}</Subtitle2>
-      <Countdown target={target} snapshot={snap} policy={detail.policy} />
+      <Countdown target={target} snapshot={snap} policy={detail.policy} withNote />
       {state.dueAt && (
         <Text className={styles.small}>
           {t('due')} {formatDateTime(state.dueAt, locale)}

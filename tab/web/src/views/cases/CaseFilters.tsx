@@ -1,5 +1,7 @@
 /** The case list's filter bar: view, search, status, priority, service, virksomhet, assignee, sort. */
-import { Dropdown, Field, Option, SearchBox, Select } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Option, SearchBox, Select } from '@fluentui/react-components';
+import { Filter20Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import { STATUS_LABELS } from '../../../../../shared/cases/labels';
 import type { MeResponse } from '../../../../common/api-types';
 import { SORTS, STATUSES, type CaseQuery, type CaseSort, type CaseView } from '../../../../common/case-query';
@@ -22,12 +24,21 @@ interface Props {
   me: MeResponse;
   names: CaseNames;
   state: CaseQueryState;
+  /** On a narrow screen the filters other than the search fold away behind a button. */
+  narrow?: boolean;
 }
 
-export function CaseFilters({ me, names, state }: Props) {
+export function CaseFilters({ me, names, state, narrow = false }: Props) {
   const styles = useCasesStyles();
   const { t, l } = useT();
   const { query, view, search, setSearch, update, switchView } = state;
+  const [open, setOpen] = useState(false);
+  const active =
+    query.status.length +
+    query.priority.length +
+    query.service.length +
+    query.org.length +
+    (query.assignee ? 1 : 0);
 
   const multi = (
     label: TextKey,
@@ -70,39 +81,53 @@ export function CaseFilters({ me, names, state }: Props) {
       <Field label={t('search')} className={styles.search}>
         <SearchBox value={search} data-testid="search" onChange={(_e, d) => setSearch(d.value)} />
       </Field>
-      {multi(
-        'status',
-        'status',
-        STATUSES.map((s) => [s, l(STATUS_LABELS[s])]),
-        'filter-status',
+      {narrow && (
+        <Button
+          icon={<Filter20Regular />}
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+          data-testid="filters-toggle"
+        >
+          {active > 0 ? `${t('filters')} (${active})` : t('filters')}
+        </Button>
       )}
-      {multi('priority', 'priority', [...names.priorities.entries()], 'filter-priority')}
-      {multi('service', 'service', [...names.services.entries()], 'filter-service')}
-      {multi('org', 'org', [...names.orgs.entries()], 'filter-org')}
-      <Field label={t('assignee')} className={styles.filter}>
-        <Select
-          value={query.assignee ?? ''}
-          data-testid="filter-assignee"
-          onChange={(_e, d) => update({ assignee: d.value || undefined })}
-        >
-          <option value="">{t('all')}</option>
-          <option value="me">{t('assigneeMe')}</option>
-          <option value="none">{t('assigneeNone')}</option>
-        </Select>
-      </Field>
-      <Field label={t('sort')} className={styles.filter}>
-        <Select
-          value={query.sort}
-          data-testid="sort"
-          onChange={(_e, d) => update({ sort: d.value as CaseSort })}
-        >
-          {SORTS.map((s) => (
-            <option key={s} value={s}>
-              {t(SORT_TEXT[s])}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      {(!narrow || open) && (
+        <>
+          {multi(
+            'status',
+            'status',
+            STATUSES.map((s) => [s, l(STATUS_LABELS[s])]),
+            'filter-status',
+          )}
+          {multi('priority', 'priority', [...names.priorities.entries()], 'filter-priority')}
+          {multi('service', 'service', [...names.services.entries()], 'filter-service')}
+          {multi('org', 'org', [...names.orgs.entries()], 'filter-org')}
+          <Field label={t('assignee')} className={styles.filter}>
+            <Select
+              value={query.assignee ?? ''}
+              data-testid="filter-assignee"
+              onChange={(_e, d) => update({ assignee: d.value || undefined })}
+            >
+              <option value="">{t('all')}</option>
+              <option value="me">{t('assigneeMe')}</option>
+              <option value="none">{t('assigneeNone')}</option>
+            </Select>
+          </Field>
+          <Field label={t('sort')} className={styles.filter}>
+            <Select
+              value={query.sort}
+              data-testid="sort"
+              onChange={(_e, d) => update({ sort: d.value as CaseSort })}
+            >
+              {SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(SORT_TEXT[s])}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </>
+      )}
     </div>
   );
 }

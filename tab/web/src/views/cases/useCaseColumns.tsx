@@ -16,8 +16,8 @@ export const COLUMN_SIZING = {
   priority: { idealWidth: 80 },
   status: { idealWidth: 100 },
   assignee: { idealWidth: 140 },
-  response: { idealWidth: 180, minWidth: 180 },
-  resolution: { idealWidth: 180, minWidth: 180 },
+  response: { idealWidth: 210, minWidth: 190 },
+  resolution: { idealWidth: 210, minWidth: 190 },
 };
 
 export function useCaseColumns(

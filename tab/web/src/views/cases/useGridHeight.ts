@@ -1,5 +1,8 @@
-/** The height left for the grid's rows in its box, followed as the box resizes. */
+/** Sizes the case list follows as its box resizes: the height left for the grid's rows, and its width. */
 import { useEffect, useState } from 'react';
+
+/** The width under which the list shows a card per case instead of the grid (Teams mobile, narrow panes). */
+export const NARROW_WIDTH = 640;
 
 export function useGridHeight(ref: React.RefObject<HTMLDivElement | null>, rowHeight: number): number {
   const [h, setH] = useState(400);
@@ -11,4 +14,17 @@ export function useGridHeight(ref: React.RefObject<HTMLDivElement | null>, rowHe
     return () => ro.disconnect();
   }, [ref, rowHeight]);
   return h;
+}
+
+/** Whether the element is narrower than `NARROW_WIDTH` (measured, so a narrow Teams pane counts too). */
+export function useNarrow(ref: React.RefObject<HTMLDivElement | null>): boolean {
+  const [narrow, setNarrow] = useState(() => window.innerWidth < NARROW_WIDTH);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setNarrow(el.clientWidth < NARROW_WIDTH));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return narrow;
 }

@@ -8,9 +8,11 @@ import { tokens } from '@fluentui/react-components';
 import type { ReportFigures } from '../../../../common/api-types';
 import { BACKLOG_BUCKET_LABELS, type BacklogBucket } from '../../../../../shared/reports/figures';
 import { SLA_TARGET_LABELS } from '../../../../../shared/cases/labels';
+import { spansYears, weekLabel } from '../../../../../shared/reports/week-label';
 import { useT } from '../../i18n';
 
-const WIDTH = 520;
+/** The widest a chart is drawn; narrower when its card is (`width`). */
+export const CHART_WIDTH = 520;
 /** Short axis labels, so every bucket gets one (the full names are in the text under the chart). */
 const SHORT_BUCKETS: Record<BacklogBucket, string> = {
   '0-1': '<1 d',
@@ -21,13 +23,23 @@ const SHORT_BUCKETS: Record<BacklogBucket, string> = {
 };
 const HEIGHT = 240;
 
-export function WeeksChart({ report }: { report: ReportFigures }) {
-  const { t } = useT();
+interface ChartProps {
+  report: ReportFigures;
+  width: number;
+}
+
+export function WeeksChart({ report, width }: ChartProps) {
+  const { t, locale } = useT();
+  const withYear = spansYears(report.perWeek.map((w) => w.week));
   return (
     <VerticalBarChart
       chartTitle={t('perWeek')}
-      data={report.perWeek.map((w) => ({ x: w.week.slice(5), y: w.cases, legend: w.week }))}
-      width={WIDTH}
+      data={report.perWeek.map((w) => ({
+        x: weekLabel(w.week, locale, withYear),
+        y: w.cases,
+        legend: weekLabel(w.week, locale, true),
+      }))}
+      width={width}
       height={HEIGHT}
       hideLegend
       useSingleColor
@@ -36,7 +48,7 @@ export function WeeksChart({ report }: { report: ReportFigures }) {
   );
 }
 
-export function BacklogChart({ report }: { report: ReportFigures }) {
+export function BacklogChart({ report, width }: ChartProps) {
   const { t, l } = useT();
   return (
     <VerticalBarChart
@@ -46,7 +58,7 @@ export function BacklogChart({ report }: { report: ReportFigures }) {
         y: b.cases,
         legend: l(BACKLOG_BUCKET_LABELS[b.bucket]),
       }))}
-      width={WIDTH}
+      width={width}
       height={HEIGHT}
       hideLegend
       useSingleColor
@@ -55,7 +67,8 @@ export function BacklogChart({ report }: { report: ReportFigures }) {
   );
 }
 
-export function SharesChart({ report }: { report: ReportFigures }) {
+/** Shares per priority: the values are in the table above, so no labels on the bars (they collided). */
+export function SharesChart({ report, width }: ChartProps) {
   const { t, l } = useT();
   return (
     <GroupedVerticalBarChart
@@ -77,9 +90,10 @@ export function SharesChart({ report }: { report: ReportFigures }) {
           },
         ],
       }))}
-      width={WIDTH}
+      width={width}
       height={HEIGHT}
       yMaxValue={100}
+      hideLabels
     />
   );
 }

@@ -1,7 +1,8 @@
 /** The report's period and filters (desk, service, virksomhet), "Vis" and the CSV export. */
-import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { Button, Field, Select } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import type { MeResponse } from '../../../../common/api-types';
+import { DateField } from '../../components/DateTimeFields';
 import { useT, type TextKey } from '../../i18n';
 import { useReportStyles } from '../ReportView.styles';
 import type { ReportState } from './useReport';
@@ -28,6 +29,7 @@ export function ReportFilters({ me, state }: { me: MeResponse; state: ReportStat
   ) => (
     <Field label={t(label)} className={styles.filter}>
       <Select
+        className={styles.control}
         value={draft[key]}
         data-testid={`report-${key}`}
         onChange={(_e, d) => setDraft({ ...draft, [key]: d.value })}
@@ -43,37 +45,42 @@ export function ReportFilters({ me, state }: { me: MeResponse; state: ReportStat
   );
 
   return (
-    <div className={styles.filters}>
-      <Field label={t('from')} className={styles.filter}>
-        <Input
-          type="date"
-          value={draft.from}
-          data-testid="report-from"
-          onChange={(_e, d) => setDraft({ ...draft, from: d.value })}
-        />
-      </Field>
-      <Field label={t('to')} className={styles.filter}>
-        <Input
-          type="date"
-          value={draft.to}
-          data-testid="report-to"
-          onChange={(_e, d) => setDraft({ ...draft, to: d.value })}
-        />
-      </Field>
+    <div className={styles.filters} data-testid="report-filters">
+      <DateField
+        label={t('from')}
+        className={styles.filter}
+        value={draft.from}
+        testId="report-from"
+        onChange={(v) => setDraft({ ...draft, from: v })}
+      />
+      <DateField
+        label={t('to')}
+        className={styles.filter}
+        value={draft.to}
+        testId="report-to"
+        onChange={(v) => setDraft({ ...draft, to: v })}
+      />
       {select('desk', 'desk', deskOptions)}
       {select('service', 'service', serviceOptions)}
       {select('org', 'org', orgOptions)}
-      <Button appearance="primary" onClick={apply} data-testid="report-apply">
-        {t('show')}
-      </Button>
-      <Button
-        icon={<ArrowDownload20Regular />}
-        onClick={() => void exportCsv()}
-        disabled={!data}
-        data-testid="report-csv"
-      >
-        {t('exportCsv')}
-      </Button>
+      <div className={styles.buttons} data-testid="report-buttons">
+        <Button
+          appearance="primary"
+          onClick={apply}
+          disabled={!draft.from || !draft.to}
+          data-testid="report-apply"
+        >
+          {t('show')}
+        </Button>
+        <Button
+          icon={<ArrowDownload20Regular />}
+          onClick={() => void exportCsv()}
+          disabled={!data}
+          data-testid="report-csv"
+        >
+          {t('exportCsv')}
+        </Button>
+      </div>
     </div>
   );
 }

@@ -11,7 +11,9 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { SLA_TARGET_LABELS } from '../../../../../shared/cases/labels';
-import type { TargetFigures } from '../../../../../shared/reports/figures';
+import type { BreachRow, TargetFigures } from '../../../../../shared/reports/figures';
+import { clockDuration } from '../../../../../shared/sla/clock-text';
+import { targetClock } from '../../../../../shared/sla/policy';
 import type { MeResponse, ReportFigures, ReportResponse } from '../../../../common/api-types';
 import { formatDateTime, formatPercent, useT } from '../../i18n';
 import { useReportStyles } from '../ReportView.styles';
@@ -33,26 +35,32 @@ export function PriorityTable({ r }: { r: ReportFigures }) {
   return (
     <section className={styles.card}>
       <Subtitle2>{t('perPriority')}</Subtitle2>
-      <Table size="small" data-testid="report-priorities">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('priority')}</TableHeaderCell>
-            <TableHeaderCell>{t('met')}</TableHeaderCell>
-            <TableHeaderCell>{t('breached')}</TableHeaderCell>
-            <TableHeaderCell>%</TableHeaderCell>
-            <TableHeaderCell>{t('median')}</TableHeaderCell>
-            <TableHeaderCell>{t('p90')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {targetRow(`${t('all')} – ${l(SLA_TARGET_LABELS.response)}`, r.response, 'all-response')}
-          {targetRow(`${t('all')} – ${l(SLA_TARGET_LABELS.resolution)}`, r.resolution, 'all-resolution')}
-          {r.byPriority.flatMap((p) => [
-            targetRow(`${l(p.label)} – ${l(SLA_TARGET_LABELS.response)}`, p.response, `${p.priority}-r`),
-            targetRow(`${l(p.label)} – ${l(SLA_TARGET_LABELS.resolution)}`, p.resolution, `${p.priority}-s`),
-          ])}
-        </TableBody>
-      </Table>
+      <div className={styles.tableBox}>
+        <Table size="small" data-testid="report-priorities">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('priority')}</TableHeaderCell>
+              <TableHeaderCell>{t('met')}</TableHeaderCell>
+              <TableHeaderCell>{t('breached')}</TableHeaderCell>
+              <TableHeaderCell>%</TableHeaderCell>
+              <TableHeaderCell>{t('median')}</TableHeaderCell>
+              <TableHeaderCell>{t('p90')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {targetRow(`${t('all')} – ${l(SLA_TARGET_LABELS.response)}`, r.response, 'all-response')}
+            {targetRow(`${t('all')} – ${l(SLA_TARGET_LABELS.resolution)}`, r.resolution, 'all-resolution')}
+            {r.byPriority.flatMap((p) => [
+              targetRow(`${l(p.label)} – ${l(SLA_TARGET_LABELS.response)}`, p.response, `${p.priority}-r`),
+              targetRow(
+                `${l(p.label)} – ${l(SLA_TARGET_LABELS.resolution)}`,
+                p.resolution,
+                `${p.priority}-s`,
+              ),
+            ])}
+          </TableBody>
+        </Table>
+      </div>
       <Text className={styles.small}>{`${t('median')} / ${t('p90')}: ${t('businessMinutes')}`}</Text>
     </section>
   );
@@ -67,6 +75,19 @@ export function BreachesTable({ data, me }: { data: ReportResponse; me: MeRespon
     const p = me.desks.find((d) => d.id === deskId)?.policy.priorities.find((x) => x.id === id);
     return p ? l(p.label) : id;
   };
+  // Late by: written as the case list writes it ("2 d 5 t arbeidstid"), in the target's own clock.
+  const late = (b: BreachRow): string => {
+    const policy = me.desks.find((d) => d.id === b.deskId)?.policy;
+    const priority = policy?.priorities.find((x) => x.id === b.priority);
+    if (!policy || !priority) return minutes(b.lateMinutes);
+    const clock = targetClock(policy, priority, priority[b.target]);
+    return clockDuration(
+      b.lateMinutes,
+      clock === 'calendar' ? 'calendar' : 'business',
+      policy.calendar,
+      locale,
+    );
+  };
   return (
     <section className={styles.card}>
       <Subtitle2>{t('breaches')}</Subtitle2>
@@ -78,34 +99,36 @@ export function BreachesTable({ data, me }: { data: ReportResponse; me: MeRespon
       {r.breaches.length === 0 ? (
         <Text>{t('noBreaches')}</Text>
       ) : (
-        <Table size="small" data-testid="report-breaches">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('ref')}</TableHeaderCell>
-              <TableHeaderCell>{t('title')}</TableHeaderCell>
-              <TableHeaderCell>{t('service')}</TableHeaderCell>
-              <TableHeaderCell>{t('org')}</TableHeaderCell>
-              <TableHeaderCell>{t('priority')}</TableHeaderCell>
-              <TableHeaderCell>{t('dueCol')}</TableHeaderCell>
-              <TableHeaderCell>{t('lateBy')}</TableHeaderCell>
-              <TableHeaderCell>{t('explanation')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {r.breaches.map((b) => (
-              <TableRow key={`${b.ref}-${b.target}`}>
-                <TableCell>{b.ref}</TableCell>
-                <TableCell>{b.title}</TableCell>
-                <TableCell>{name('services', b.serviceId)}</TableCell>
-                <TableCell>{name('orgs', b.orgId)}</TableCell>
-                <TableCell>{`${priorityName(b.deskId, b.priority)} · ${l(SLA_TARGET_LABELS[b.target])}`}</TableCell>
-                <TableCell>{formatDateTime(b.dueAt, locale)}</TableCell>
-                <TableCell className={styles.num}>{minutes(b.lateMinutes)}</TableCell>
-                <TableCell>{b.explanation ?? '–'}</TableCell>
+        <div className={styles.tableBox}>
+          <Table size="small" data-testid="report-breaches">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('ref')}</TableHeaderCell>
+                <TableHeaderCell>{t('title')}</TableHeaderCell>
+                <TableHeaderCell>{t('service')}</TableHeaderCell>
+                <TableHeaderCell>{t('org')}</TableHeaderCell>
+                <TableHeaderCell>{t('priority')}</TableHeaderCell>
+                <TableHeaderCell>{t('dueCol')}</TableHeaderCell>
+                <TableHeaderCell>{t('lateBy')}</TableHeaderCell>
+                <TableHeaderCell>{t('explanation')}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {r.breaches.map((b) => (
+                <TableRow key={`${b.ref}-${b.target}`}>
+                  <TableCell>{b.ref}</TableCell>
+                  <TableCell>{b.title}</TableCell>
+                  <TableCell>{name('services', b.serviceId)}</TableCell>
+                  <TableCell>{name('orgs', b.orgId)}</TableCell>
+                  <TableCell>{`${priorityName(b.deskId, b.priority)} · ${l(SLA_TARGET_LABELS[b.target])}`}</TableCell>
+                  <TableCell>{formatDateTime(b.dueAt, locale)}</TableCell>
+                  <TableCell className={styles.num}>{late(b)}</TableCell>
+                  <TableCell>{b.explanation ?? '–'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       )}
     </section>
   );
@@ -119,28 +142,30 @@ export function UptimeTable({ data }: { data: ReportResponse }) {
   return (
     <section className={styles.card}>
       <Subtitle2>{t('uptime')}</Subtitle2>
-      <Table size="small" data-testid="report-uptime">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('service')}</TableHeaderCell>
-            <TableHeaderCell>{t('uptimeCol')}</TableHeaderCell>
-            <TableHeaderCell>{t('downtime')}</TableHeaderCell>
-            <TableHeaderCell />
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {r.uptime.map((u) => (
-            <TableRow key={u.serviceId} data-service={u.serviceId}>
-              <TableCell>{name('services', u.serviceId)}</TableCell>
-              <TableCell className={styles.num}>{formatPercent(u.uptime, locale, 2)}</TableCell>
-              <TableCell className={styles.num}>{minutes(u.downMinutes)}</TableCell>
-              <TableCell className={mergeClasses(u.meetsGoal ? styles.good : styles.bad)}>
-                {u.meetsGoal ? `✓ ${t('goalMet')}` : `✗ ${t('goalMissed')}`}
-              </TableCell>
+      <div className={styles.tableBox}>
+        <Table size="small" data-testid="report-uptime">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('service')}</TableHeaderCell>
+              <TableHeaderCell>{t('uptimeCol')}</TableHeaderCell>
+              <TableHeaderCell>{t('downtime')}</TableHeaderCell>
+              <TableHeaderCell />
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {r.uptime.map((u) => (
+              <TableRow key={u.serviceId} data-service={u.serviceId}>
+                <TableCell>{name('services', u.serviceId)}</TableCell>
+                <TableCell className={styles.num}>{formatPercent(u.uptime, locale, 2)}</TableCell>
+                <TableCell className={styles.num}>{minutes(u.downMinutes)}</TableCell>
+                <TableCell className={mergeClasses(u.meetsGoal ? styles.good : styles.bad)}>
+                  {u.meetsGoal ? `✓ ${t('goalMet')}` : `✗ ${t('goalMissed')}`}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
     </section>
   );
 }

@@ -1,0 +1,75 @@
+/**
+ * The case list on a narrow screen (Teams mobile, a narrow pane): one card per case with its reference,
+ * title, status and priority, and both countdowns with their notes. Shows the first cases and more on
+ * request, so a long queue stays light.
+ */
+import { Button, Link, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import { STATUS_LABELS } from '../../../../../shared/cases/labels';
+import type { CaseRow } from '../../../../common/api-types';
+import { Countdown } from '../../components/Countdown';
+import { useT } from '../../i18n';
+import { useCasesStyles } from '../CasesView.styles';
+import type { CaseNames } from './useCaseNames';
+
+const PAGE = 50;
+
+interface Props {
+  rows: CaseRow[];
+  names: CaseNames;
+  openCase: (ref: string) => void;
+}
+
+export function CaseCards({ rows, names, openCase }: Props) {
+  const styles = useCasesStyles();
+  const { t, l } = useT();
+  const [shown, setShown] = useState(PAGE);
+  return (
+    <div className={styles.cards}>
+      <ul className={styles.cardList} aria-label={t('tabCases')} data-testid="case-cards">
+        {rows.slice(0, shown).map((r) => {
+          const policy = names.policies.get(r.deskId);
+          return (
+            <li key={r.ref} className={styles.card} data-ref={r.ref}>
+              <div className={styles.cardHead}>
+                <Link
+                  className={styles.ref}
+                  href={`?case=${r.ref}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    openCase(r.ref);
+                  }}
+                >
+                  {r.ref}
+                </Link>
+                <Text size={200} className={styles.cardMeta}>
+                  {`${l(STATUS_LABELS[r.status])} · ${names.priorities.get(r.priority) ?? r.priority}`}
+                </Text>
+              </div>
+              <Text weight="semibold" className={styles.cardTitle} data-testid="case-title">
+                {r.title}
+              </Text>
+              {policy && (
+                <dl className={styles.cardClocks}>
+                  <dt className={styles.cardClockName}>{t('response')}</dt>
+                  <dd className={styles.cardClock}>
+                    <Countdown target="response" snapshot={r.response} policy={policy} withNote />
+                  </dd>
+                  <dt className={styles.cardClockName}>{t('resolution')}</dt>
+                  <dd className={styles.cardClock}>
+                    <Countdown target="resolution" snapshot={r.resolution} policy={policy} withNote />
+                  </dd>
+                </dl>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {rows.length > shown && (
+        <Button onClick={() => setShown(shown + PAGE)} data-testid="more-cases">
+          {`${t('showMore')} (${rows.length - shown})`}
+        </Button>
+      )}
+    </div>
+  );
+}

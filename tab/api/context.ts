@@ -5,6 +5,7 @@ import type { CaseChanges } from '../../shared/app/case-changes';
 import type { Notice } from '../../shared/notices/model';
 import type { Desk } from '../../shared/desks/model';
 import type { OutboxMessage, Store } from '../../shared/ports';
+import type { OutboxForNoticeChange } from './handlers/notices';
 import { createAuthenticator, type Authenticate, type Caller, type TabAuthSettings } from './auth';
 import { sendFailure, type Logger } from './http';
 
@@ -19,6 +20,8 @@ export interface TabApiDeps {
   changes: CaseChanges;
   /** Messages a published notice causes (posting it to the desk's notice channels). */
   outboxForNotice?: (notice: Notice) => Promise<OutboxMessage[]> | OutboxMessage[];
+  /** Messages a notice's update or "Løst" from the tab causes (copies edited in place, replies). */
+  outboxForNoticeChange?: OutboxForNoticeChange;
   /** Most cases one list request loads (default 50 000). */
   maxListCases?: number;
 }

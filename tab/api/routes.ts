@@ -8,7 +8,7 @@ import { actionHandler } from './handlers/actions';
 import { changeCommentHandler, commentHandler } from './handlers/comments';
 import { attachmentHandler, getCaseHandler, listCasesHandler } from './handlers/cases';
 import { devUsersHandler, meHandler } from './handlers/me';
-import { createNoticeHandler, listNoticesHandler } from './handlers/notices';
+import { changeNoticeHandler, createNoticeHandler, listNoticesHandler } from './handlers/notices';
 import { reportCsvHandler, reportHandler } from './handlers/reports';
 import { billableReportCsvHandler, billableReportHandler } from './handlers/billable';
 
@@ -64,5 +64,17 @@ export function tabRoutes(deps: TabApiDeps): RouteDef[] {
     },
     { method: 'get', path: '/api/notices', name: 'tab.notices.list', handler: listNoticesHandler(ctx) },
     { method: 'post', path: '/api/notices', name: 'tab.notices.create', handler: createNoticeHandler(ctx) },
+    {
+      method: 'post',
+      path: '/api/notices/:id/update',
+      name: 'tab.notices.update',
+      handler: changeNoticeHandler(ctx, 'update'),
+    },
+    {
+      method: 'post',
+      path: '/api/notices/:id/resolve',
+      name: 'tab.notices.resolve',
+      handler: changeNoticeHandler(ctx, 'resolve'),
+    },
   ];
 }

@@ -4,15 +4,23 @@
  * `POST /api/notices`: a desk member publishes one for their desk, checked by the notice rules of
  * `shared/notices/rules.ts` (planned maintenance at least 3 days ahead or a reason, seed 004 §6.2), and
  * posted to each of the desk's notice channels through the outbox (`TabApiDeps.outboxForNotice`).
+ * `POST /api/notices/:id/update` and `POST /api/notices/:id/resolve`: a desk member gives an active
+ * notice new text and/or a new expected end, or ends it ("Løst"), as from the channel card; every posted
+ * copy is edited through the outbox (`TabApiDeps.outboxForNoticeChange`). The body names the desk and
+ * the `updatedAt` the user saw: a notice changed meanwhile is a 409 with the current notice.
  */
 import { randomUUID } from 'node:crypto';
 import type { Desk } from '../../../shared/desks/model';
 import { isoInstant, noticeId, type DeskId } from '../../../shared/ids';
 import type { Notice } from '../../../shared/notices/model';
+import type { OutboxMessage } from '../../../shared/ports';
+import { FristvaktError, isFristvaktError } from '../../../shared/errors';
 import {
   checkNoticeDraft,
   NOTICE_KINDS,
   openNotice,
+  resolveNotice,
+  updateNotice,
   type NoticeDraft,
   type NoticeField,
   type NoticeProblem,
@@ -21,7 +29,7 @@ import { channelKey } from '../../../shared/conversation-keys';
 import type { NoticesResponse } from '../../common/api-types';
 import type { Caller } from '../auth';
 import { authed, type TabContext } from '../context';
-import { badRequest, forbidden, jsonBody, queryOf, sendJson } from '../http';
+import { badRequest, forbidden, jsonBody, notFound, paramOf, queryOf, sendJson } from '../http';
 
 const RECENT_DAYS = 30;
 const DAY = 86_400_000;
@@ -149,7 +157,87 @@ export function createNoticeHandler(ctx: TabContext) {
       actor: { kind: 'user', id: caller.principal.id, name: caller.name },
       channelKeys: desk.noticeChannels.map(channelKey),
     });
-    const saved = await ctx.deps.store.notices.create(notice, (await ctx.deps.outboxForNotice?.(notice)) ?? []);
+    const saved = await ctx.deps.store.notices.create(
+      notice,
+      (await ctx.deps.outboxForNotice?.(notice)) ?? [],
+    );
     sendJson(res, 201, saved.value);
+  });
+}
+
+export type NoticeChangeKind = 'update' | 'resolve';
+
+/**
+ * Who changed which notice how, for the messages the change causes (every posted copy edited in place,
+ * a reply under each, and on "Løst" the reporters of linked cases told).
+ */
+export interface NoticeChange {
+  kind: NoticeChangeKind;
+  by: { id: string; name: string };
+  at: Date;
+}
+
+/** The dependency the bot wires for notice changes (absent: nothing is posted). */
+export type OutboxForNoticeChange = (
+  notice: Notice,
+  change: NoticeChange,
+) => Promise<OutboxMessage[]> | OutboxMessage[];
+
+/** A 409 with the notice as it is now, so the tab shows it instead of the stale one. */
+function sendConflict(res: Parameters<typeof sendJson>[0], current: Notice): void {
+  sendJson(res, 409, {
+    error: { code: 'CONFLICT', message: 'the notice changed since it was read' },
+    current,
+  });
+}
+
+/** `POST /api/notices/:id/update|resolve` (see the module comment). */
+export function changeNoticeHandler(ctx: TabContext, kind: NoticeChangeKind) {
+  return authed(ctx, async (req, res, caller, desks) => {
+    const body = await jsonBody(req);
+    const deskIdRaw = str(body, 'deskId');
+    if (deskIdRaw.trim() === '') throw badRequest('deskId', 'deskId is required');
+    const desk = desks.find((d) => d.id === deskIdRaw);
+    if (!desk || !caller.access.deskIds.includes(desk.id as DeskId))
+      throw forbidden('only the desk’s members change its driftsmeldinger');
+    const found = await ctx.deps.store.notices.get(noticeId(paramOf(req, 'id')), desk.id);
+    if (!found) throw notFound('no such notice');
+    const seen = str(body, 'updatedAt');
+    if (seen === '') throw badRequest('updatedAt', 'updatedAt (the version seen) is required');
+    if (seen !== found.value.updatedAt) return sendConflict(res, found.value);
+    if (found.value.status !== 'active')
+      throw new FristvaktError('ILLEGAL_TRANSITION', 'the notice is resolved');
+    const now = ctx.deps.now();
+    let next: Notice;
+    try {
+      if (kind === 'update') {
+        const end = instant(body, 'expectedEndAt');
+        if (end === null) throw badRequest('expectedEndAt', 'expectedEndAt must be an ISO date and time');
+        next = updateNotice(
+          found.value,
+          { text: str(body, 'text'), ...(end ? { expectedEndAt: end } : {}) },
+          now,
+        );
+      } else next = resolveNotice(found.value, now, str(body, 'text'));
+    } catch (err) {
+      // The notice rules name their own fields ('end'); the API names the request's.
+      if (isFristvaktError(err, 'VALIDATION') && err.details.field === 'end')
+        throw badRequest('expectedEndAt', err.message);
+      throw err;
+    }
+    const outboxFor = ctx.deps.outboxForNoticeChange;
+    const change: NoticeChange = { kind, by: { id: caller.principal.id, name: caller.name }, at: now };
+    try {
+      const saved = await ctx.deps.store.notices.update(
+        next,
+        found.version,
+        (await outboxFor?.(next, change)) ?? [],
+      );
+      sendJson(res, 200, saved.value);
+    } catch (err) {
+      if (!isFristvaktError(err, 'CONFLICT')) throw err;
+      const current = await ctx.deps.store.notices.get(found.value.id, desk.id);
+      sendConflict(res, current?.value ?? found.value);
+    }
   });
 }

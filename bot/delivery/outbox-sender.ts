@@ -13,14 +13,17 @@
  * - `post` whose `threadKey` names an existing post of another message: a reply in that thread.
  * - `post` without `threadKey`: a new message in the conversation.
  * - `reply`: a reply in the thread of `threadKey`; `update`: replaces the message of `threadKey`.
- *   While that thread has not been posted yet, the message waits (retried with backoff).
+ *   While the post that starts that thread is pending, the message waits (retried with backoff); when
+ *   there is none (a case from before its desk's channel was linked) or it was parked, an `update`
+ *   starts the thread with the current card and a `reply` is folded into it — a structural cause is
+ *   never retried like a network fault.
  * Every sent activity carries its outbox id in `channelData.fristvaktOutboxId`.
  *
  * Failures: 429, 5xx, 408 and network errors are retried with jittered exponential backoff, at least
  * `Retry-After` later; a 429 also pauses every send of the sender until then, and a token bucket keeps
  * the sender under Teams' 50 requests per second. Other 4xx (403 the bot was removed, 404 …) park the
  * message at once, and so does reaching `maxAttempts`. A parked message enqueues an alert in the desk's
- * triage channel, except when it is itself an alert (no alerts about alerts).
+ * triage channel, at most one per desk per hour, except when it is itself an alert (no alerts about alerts).
  *
  * What "exactly once" means here. A message is marked delivered only after Teams accepted it, so
  * nothing is lost: a crash before the mark means it is sent again after the restart (at-least-once).
@@ -39,6 +42,7 @@
  */
 import type { ConversationReference } from 'botbuilder';
 import type { ChannelRef } from '../../shared/desks/model';
+import { threadPostId } from '../../shared/conversation-keys';
 import { isoInstant } from '../../shared/ids';
 import type { OutboxEntry, OutboxMessage, PostedMessage, Store } from '../../shared/ports';
 import type { Logger } from '../server/logger';
@@ -215,15 +219,40 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     if (stopper.signal.aborted || !mayWork()) throw new Stopped();
   }
 
-  async function thread(e: OutboxEntry): Promise<PostedMessage> {
+  /**
+   * The posted message of `e`'s thread. While the post that starts it is still pending, the message
+   * waits (retried with backoff). When there is no such post at all (a case that existed before its
+   * desk's channel was linked) or it was parked, the cause is structural and waiting cannot help:
+   * null, and the caller starts the thread or folds the message into the card.
+   */
+  async function thread(e: OutboxEntry): Promise<PostedMessage | null> {
     const posted = e.threadKey ? await store.threads.get(e.threadKey) : null;
-    if (!posted)
+    if (posted) return posted;
+    const postId = e.threadKey ? threadPostId(e.threadKey) : undefined;
+    const post = postId ? await store.outbox.get(postId, e.deskId) : null;
+    if (post && post.status === 'pending')
       throw new DeliveryError(
         'retry',
         `thread ${e.threadKey ?? '(none)'} is not posted yet`,
-        'Tråden meldingen hører til, er ikke postet.',
+        'Tråden meldingen hører til, er ikke postet ennå.',
       );
-    return posted;
+    return null;
+  }
+
+  /** Posts `activity` as a new message (a new thread in a channel), remembered under `e.threadKey`. */
+  async function postNew(e: OutboxEntry, activity: Record<string, unknown>): Promise<void> {
+    const { ref, channel } = await referenceOf(e.conversationKey);
+    await pace();
+    const posted = channel
+      ? await connector.createThread(ref, channel, activity)
+      : await connector.send(ref, activity);
+    if (e.threadKey)
+      await store.threads.put(e.threadKey, {
+        conversationId: posted.conversationId,
+        activityId: posted.activityId,
+        serviceUrl: ref.serviceUrl!,
+        outboxId: e.id,
+      });
   }
 
   // -- One message ---------------------------------------------------------------------------------
@@ -238,12 +267,26 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     switch (e.operation) {
       case 'update': {
         const posted = await thread(e);
+        if (!posted) {
+          // No thread to update: the current card starts it.
+          log.info(
+            `outbox ${e.id}: thread ${e.threadKey ?? '(none)'} was never posted; starting it with this card`,
+          );
+          return postNew(e, activity);
+        }
         await pace();
         await connector.update(referenceOfPost(posted, await stored()), posted.activityId, activity);
         return;
       }
       case 'reply': {
         const posted = await thread(e);
+        if (!posted) {
+          // No thread to answer in: what the reply says is in the card that starts the thread.
+          log.info(
+            `outbox ${e.id}: thread ${e.threadKey ?? '(none)'} was never posted; folded into the card`,
+          );
+          return;
+        }
         await pace();
         await connector.reply(referenceOfPost(posted, await stored()), posted.activityId, activity);
         return;
@@ -256,19 +299,7 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
           await connector.reply(referenceOfPost(existing, await stored()), existing.activityId, activity);
           return;
         }
-        const { ref, channel } = await referenceOf(e.conversationKey);
-        await pace();
-        const posted = channel
-          ? await connector.createThread(ref, channel, activity)
-          : await connector.send(ref, activity);
-        if (e.threadKey)
-          await store.threads.put(e.threadKey, {
-            conversationId: posted.conversationId,
-            activityId: posted.activityId,
-            serviceUrl: ref.serviceUrl!,
-            outboxId: e.id,
-          });
-        return;
+        return postNew(e, activity);
       }
     }
   }
@@ -415,7 +446,15 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   };
 }
 
-/** The desk's alert about a parked message, in Norwegian; its id keeps it from alerting again. */
+/** The id of a desk's alert for the hour of `at` (UTC hours: one digest per desk per hour). */
+export const parkAlertId = (deskId: string, at: Date): string =>
+  `${ALERT_PREFIX}${deskId}:${at.toISOString().slice(0, 13)}`;
+
+/**
+ * The desk's alert about parked messages, in Norwegian: at most one per desk per hour (its id names
+ * the desk and the hour, so later failures in the same hour add nothing to the channel), naming the
+ * first failure; the outbox keeps every parked message for the operator.
+ */
 export function parkAlert(
   e: OutboxEntry,
   f: Failure,
@@ -426,19 +465,18 @@ export function parkAlert(
   const about = e.caseRef ? ` om sak ${e.caseRef}` : e.noticeId ? ` om driftsmelding ${e.noticeId}` : '';
   const where = e.conversationKey.startsWith('user:') ? 'en brukers chat med Fristvakt' : 'en Teams-kanal';
   return {
-    id: `${ALERT_PREFIX}${e.id}`,
+    id: parkAlertId(e.deskId, at),
     deskId: e.deskId,
-    ...(e.caseRef ? { caseRef: e.caseRef } : {}),
-    ...(e.noticeId ? { noticeId: e.noticeId } : {}),
     createdAt: isoInstant(at),
     operation: 'post',
     conversationKey: triageKey,
     activity: {
       type: 'message',
       text:
-        `⛔ Fristvakt klarte ikke å levere en melding${about} til ${where} og har lagt den til side ` +
-        `etter ${attempts} forsøk. Årsak: ${f.reasonNb} Meldingen blir ikke sendt på nytt av seg selv; ` +
-        `be driftsansvarlig se på utboksen (melding-id ${e.id}).`,
+        `⛔ Fristvakt klarte ikke å levere en eller flere meldinger denne timen. Den første var en melding${about} ` +
+        `til ${where}, lagt til side etter ${attempts} forsøk. Årsak: ${f.reasonNb} Flere slike feil denne ` +
+        `timen varsles ikke hver for seg. Meldingene sendes ikke på nytt av seg selv; be driftsansvarlig se på ` +
+        `utboksen (første melding-id ${e.id}).`,
     },
   };
 }

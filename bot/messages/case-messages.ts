@@ -19,7 +19,12 @@ import { CardFactory } from 'botbuilder';
 import type { CaseMessages, ChangeContext } from '../../shared/app/case-changes';
 import { pendingProposal } from '../../shared/cases/conversation';
 import type { Case, CaseEvent } from '../../shared/cases/model';
-import { channelKey, triageThreadKey, userConversationKey } from '../../shared/conversation-keys';
+import {
+  channelKey,
+  triagePostId,
+  triageThreadKey,
+  userConversationKey,
+} from '../../shared/conversation-keys';
 import type { Locale } from '../../shared/i18n-text';
 import { isoInstant } from '../../shared/ids';
 import type { OutboxMessage } from '../../shared/ports';
@@ -27,7 +32,6 @@ import { computeSla } from '../../shared/sla/state';
 import { plainTextForCard } from '../../shared/text';
 import type { CardJson } from '../cards/card';
 import { caseUpdateCard } from '../cards/case-update';
-import { channelStrings } from '../cards/channel/strings';
 import { commentNoticeCard } from '../cards/comment-notice';
 import { deadlineProposalCard } from '../cards/deadline-proposal';
 import { solutionCard } from '../cards/solution';
@@ -35,7 +39,6 @@ import { formatDeadline } from '../../shared/dates';
 import { strings } from '../i18n/strings';
 import { triageCardFor } from '../conversation/channel/case-card';
 import { eventLine, eventWhat } from '../conversation/channel/event-line';
-import { conversationStrings } from '../conversation/comments/strings';
 
 const activity = (card: CardJson, summary: string): Record<string, unknown> => ({
   type: 'message',
@@ -69,7 +72,7 @@ function commentCard(e: Extract<CaseEvent, { type: 'comment' }>, c: Case, locale
 /** What the reporter gets for an event, or null. */
 function reporterCard(e: CaseEvent, c: Case, ctx: ChangeContext, locale: Locale): CardJson | null {
   const s = strings(locale);
-  const cs = conversationStrings(locale);
+  const cs = strings(locale).conversation;
   const update = (message: string): CardJson => caseUpdateCard({ locale, ref: c.ref, message });
   switch (e.type) {
     case 'claimed':
@@ -121,7 +124,7 @@ function reporterCard(e: CaseEvent, c: Case, ctx: ChangeContext, locale: Locale)
 
 /** What a follower gets for an event, or null. */
 function followerCard(e: CaseEvent, c: Case, locale: Locale): CardJson | null {
-  const s = conversationStrings(locale);
+  const s = strings(locale).conversation;
   const update = (message: string): CardJson => caseUpdateCard({ locale, ref: c.ref, message });
   switch (e.type) {
     case 'comment':
@@ -156,7 +159,7 @@ function followerCard(e: CaseEvent, c: Case, locale: Locale): CardJson | null {
 
 /** What the reporter or a follower wrote to the desk, as a card in the triage thread; or null. */
 function deskCard(e: CaseEvent, c: Case): CardJson | null {
-  const s = conversationStrings('nb');
+  const s = strings('nb').conversation;
   switch (e.type) {
     case 'comment':
       return commentCard(e, c, 'nb', true);
@@ -181,8 +184,8 @@ function deskCard(e: CaseEvent, c: Case): CardJson | null {
 
 /** What the one-line thread reply says an event did ("tok saken", "Internt notat: …"). */
 function threadWhat(e: CaseEvent, c: Case, ctx: ChangeContext): string {
-  const nb = channelStrings('nb').done;
-  const cs = conversationStrings('nb');
+  const nb = strings('nb').channel.done;
+  const cs = strings('nb').conversation;
   switch (e.type) {
     case 'comment':
       return `${e.visibility === 'internal' ? cs.internalToggle.split(' (')[0] : cs.commentLabel}: ${plainTextForCard(e.text)}`;
@@ -248,7 +251,7 @@ export const teamsCaseMessages: CaseMessages = {
     if (channel)
       out.push({
         ...base,
-        id: `${c.ref}:triage`,
+        id: triagePostId(c.ref),
         conversationKey: channelKey(channel),
         threadKey: triageThreadKey(c.ref),
         activity: activity(
@@ -273,7 +276,7 @@ export const teamsCaseMessages: CaseMessages = {
             caseUpdateCard({
               locale,
               ref: c.ref,
-              message: conversationStrings(locale).administratorTold(
+              message: strings(locale).conversation.administratorTold(
                 c.ref,
                 plainTextForCard(c.title),
                 plainTextForCard(ctx.service?.name ?? c.serviceId),

@@ -17,7 +17,13 @@ export interface Desk {
   name: string;
   /** The organisations (virksomheter) this desk serves. */
   orgIds: OrgId[];
+  /** The SLA policy in force now: its newest version (`policy.version`; absent: version 1). */
   policy: SlaPolicy;
+  /**
+   * Earlier versions of `policy`, kept for the cases received under them (see `shared/sla/versions.ts`).
+   * Absent: the desk has only ever had one version.
+   */
+  previousPolicies?: SlaPolicy[];
   /** The phone number a reporter of a critical fault must call too. */
   phone: string;
   email?: string;

@@ -38,9 +38,21 @@ export interface PriorityDefinition {
   definition: LocalizedText;
 }
 
+/**
+ * Which version of a desk's policy this is: each saved change makes a new one, numbered from 1, in
+ * force for cases received from `validFrom` (an ISO instant) on. A policy without it (every policy
+ * stored before versions existed, and the presets) is version 1, in force from the beginning.
+ */
+export interface PolicyVersion {
+  number: number;
+  validFrom: string;
+}
+
 export interface SlaPolicy {
   id: string;
   name: string;
+  /** Absent: version 1, valid from the beginning (`versionOf`). */
+  version?: PolicyVersion;
   calendar: BusinessCalendar;
   /** Ordered most urgent first. */
   priorities: PriorityDefinition[];

@@ -358,10 +358,31 @@ function waitExplanation(waits: Wait[]): LocalizedText | undefined {
   };
 }
 
+/**
+ * What `evaluate` needs of the policy (or policy versions) for one target: its clock and minutes,
+ * which waits pause it, and the at-risk share.
+ */
+interface Rules {
+  /** The target's clock, minutes and working-day deadline; null when it has no target. */
+  c: Clocked | null;
+  pauses: (w: Wait) => boolean;
+  atRiskShare: number;
+  /** The clock an agreed deadline is counted on when the target has none. */
+  fallback: Clock;
+}
+
+function rulesOf(which: SlaTarget, policy: SlaPolicy, p: PriorityDefinition, start: number): Rules {
+  return {
+    c: clocked(policy, p, which === 'response' ? p.response : p.resolution, start),
+    pauses: (w) => policy.pauseWhileWaiting[w.reason],
+    atRiskShare: policy.atRiskShare,
+    fallback: businessClock(policy.calendar),
+  };
+}
+
 function evaluate(
   which: SlaTarget,
-  policy: SlaPolicy,
-  p: PriorityDefinition,
+  rules: Rules,
   start: number,
   metAt: number | undefined,
   waits: Wait[],
@@ -370,13 +391,10 @@ function evaluate(
   now: number,
   agreed?: Agreed,
 ): TargetState {
-  const spec = which === 'response' ? p.response : p.resolution;
   const end = Math.max(start, metAt ?? now);
   // A wait that starts exactly at `now` already pauses (the summary is computed as of the last event).
   const pausing = waits.filter(
-    (w) =>
-      policy.pauseWhileWaiting[w.reason] &&
-      (w.from < end || (metAt === undefined && w.to === undefined && w.from === end)),
+    (w) => rules.pauses(w) && (w.from < end || (metAt === undefined && w.to === undefined && w.from === end)),
   );
   const pauses: SlaPause[] = pausing.map((w) => {
     const to = w.to === undefined ? (metAt !== undefined ? end : undefined) : Math.min(w.to, end);
@@ -386,14 +404,14 @@ function evaluate(
   });
   const asOf = new Date(now);
   const metDate = metAt === undefined ? undefined : new Date(metAt);
-  const c = clocked(policy, p, spec, start);
+  const c = rules.c;
   if (agreed) {
     const original = c
-      ? evaluate(which, policy, p, start, metAt, waits, extraExcluded, explanation, now)
+      ? evaluate(which, rules, start, metAt, waits, extraExcluded, explanation, now)
       : undefined;
     return agreedTarget(
       which,
-      policy,
+      rules,
       c,
       start,
       end,
@@ -428,9 +446,9 @@ function evaluate(
   const m = measure(c.clock, start, end, c.target, excluded);
   let due = m.due;
   // No paused business minute before the deadline: the working-day deadline itself (it may be an
-  // opening time, or a clock time in a lunch break, where the minute arithmetic gives the closing before).
-  if (c.due0 !== undefined && Math.abs(c.clock.between(start, due) - c.target) < 1e-9)
-    due = Math.max(due, c.due0);
+  // opening time, or a clock time in a lunch break, where the minute arithmetic gives the closing before),
+  // i.e. the working-day deadline when no business time lies between the two.
+  if (c.due0 !== undefined && c.due0 > due && c.clock.between(due, c.due0) < 1e-9) due = c.due0;
 
   const remaining = c.target - m.elapsed;
   const share = c.target > 0 ? m.elapsed / c.target : 1;
@@ -438,7 +456,7 @@ function evaluate(
   if (metAt !== undefined) state = metAt <= due ? 'met' : 'breached';
   else if (m.projected) state = remaining < 0 ? 'breached' : 'paused';
   else if (now > due) state = 'breached';
-  else state = share >= policy.atRiskShare ? 'at_risk' : 'running';
+  else state = share >= rules.atRiskShare ? 'at_risk' : 'running';
 
   let text: LocalizedText | undefined;
   if (state === 'breached' && explanation === undefined)
@@ -463,7 +481,7 @@ function evaluate(
 /** A target whose deadline was agreed with the reporter: a fixed instant on the target's clock. */
 function agreedTarget(
   which: SlaTarget,
-  policy: SlaPolicy,
+  rules: Rules,
   c: Clocked | null,
   start: number,
   end: number,
@@ -474,7 +492,7 @@ function agreedTarget(
   agreed: Agreed,
   originalDueAt: Date | undefined,
 ): TargetState {
-  const clock = c?.clock ?? businessClock(policy.calendar);
+  const clock = c?.clock ?? rules.fallback;
   const due = agreed.due;
   const targetMinutes = due > start ? clock.between(start, due) : 0;
   const elapsed = clock.between(start, end);
@@ -483,7 +501,7 @@ function agreedTarget(
   let state: SlaState;
   if (metAt !== undefined) state = metAt <= due ? 'met' : 'breached';
   else if (now > due) state = 'breached';
-  else state = share >= policy.atRiskShare ? 'at_risk' : 'running';
+  else state = share >= rules.atRiskShare ? 'at_risk' : 'running';
   // Only the pauses before the agreement: later waits do not move a fixed deadline.
   const before = pauses
     .filter((x) => x.from.getTime() < agreed.at)
@@ -548,11 +566,19 @@ export function computeSla(c: SlaCaseInput, policy: SlaPolicy, now: Date): CaseS
   const resolutionMet = tl.solvedAt ?? tl.closedAt;
   return {
     priority: p.id,
-    response: evaluate('response', policy, p, start, responseMet, tl.waits, [], tl.explanations.response, t),
+    response: evaluate(
+      'response',
+      rulesOf('response', policy, p, start),
+      start,
+      responseMet,
+      tl.waits,
+      [],
+      tl.explanations.response,
+      t,
+    ),
     resolution: evaluate(
       'resolution',
-      policy,
-      p,
+      rulesOf('resolution', policy, p, start),
       start,
       resolutionMet,
       tl.waits,
@@ -562,6 +588,131 @@ export function computeSla(c: SlaCaseInput, policy: SlaPolicy, now: Date): CaseS
       tl.agreed,
     ),
   };
+}
+
+/**
+ * One policy version's stretch of a case's life, from instant `from` on (the first phase's `from` is
+ * ignored: it runs from receipt). Phases come from the case's moves (`versions.ts`).
+ */
+export interface PolicyPhase {
+  policy: SlaPolicy;
+  from: number;
+}
+
+/** A clock made of one clock per phase: `clocks[i]` counts from `bounds[i - 1]` to `bounds[i]`. */
+function piecewiseClock(clocks: Clock[], bounds: number[]): Clock {
+  const last = clocks.length - 1;
+  const lo = (i: number): number => (i === 0 ? -Infinity : bounds[i - 1]!);
+  const hi = (i: number): number => (i === last ? Infinity : bounds[i]!);
+  return {
+    between(a, b) {
+      let sum = 0;
+      for (let i = 0; i <= last; i++) {
+        const x = Math.max(a, lo(i));
+        const y = Math.min(b, hi(i));
+        if (y > x) sum += clocks[i]!.between(x, y);
+      }
+      return sum;
+    },
+    add(a, m) {
+      let cur = a;
+      let left = m;
+      for (let i = 0; i < last; i++) {
+        if (cur >= hi(i)) continue;
+        const avail = clocks[i]!.between(cur, hi(i));
+        if (avail >= left) return clocks[i]!.add(cur, left);
+        left -= avail;
+        cur = hi(i);
+      }
+      return clocks[last]!.add(cur, left);
+    },
+  };
+}
+
+/**
+ * The SLA state of `c` at `now` when it has run under several policy versions (`phases`, oldest
+ * first; see `versions.ts` for the rule). One phase is `computeSla` itself. Pure.
+ *
+ * The priority in force is read in the newest version; its target (working days and cut-offs turned
+ * into business minutes from receipt, in the newest version's calendar) is the target. The time
+ * counted so far is each phase's own: up to a move, minutes on the old version's clock for that
+ * target (business time of its calendar, or real time), after it, on the new version's; a phase whose
+ * version has no target counts its stretch on the newest version's clock. Waits pause by the rule of
+ * the version in force when they happen (a wait across a move is split there). The at-risk share is
+ * the newest version's.
+ */
+export function computeSlaPhased(c: SlaCaseInput, phases: readonly PolicyPhase[], now: Date): CaseSla {
+  if (phases.length === 0) throw new RangeError('phases must not be empty');
+  if (phases.length === 1) return computeSla(c, phases[0]!.policy, now);
+  const t = now.getTime();
+  const start = ms(c.receivedAt);
+  const tl = readTimeline(c, t);
+  const newest = phases[phases.length - 1]!.policy;
+  const p = priorityIn(newest, tl.priority);
+  const bounds = phases.slice(1).map((ph) => ph.from);
+  const phaseOf = (x: number): number => {
+    let i = 0;
+    while (i < bounds.length && x >= bounds[i]!) i++;
+    return i;
+  };
+  // Waits split at the moves, so each piece pauses (or not) by its own version's rule.
+  const waits: Wait[] = [];
+  for (const w of tl.waits) {
+    let from = w.from;
+    for (const b of bounds) {
+      if (b > from && (w.to === undefined || b < w.to)) {
+        waits.push({ ...w, from, to: b });
+        from = b;
+      }
+    }
+    waits.push({ ...w, from });
+  }
+  const rules = (which: SlaTarget): Rules => {
+    const clockedIn = (policy: SlaPolicy): Clocked | null => {
+      const q = priorityIn(policy, tl.priority);
+      return clocked(policy, q, which === 'response' ? q.response : q.resolution, start);
+    };
+    const last = clockedIn(newest);
+    const pauses = (w: Wait): boolean => phases[phaseOf(w.from)]!.policy.pauseWhileWaiting[w.reason];
+    const base = { pauses, atRiskShare: newest.atRiskShare, fallback: businessClock(newest.calendar) };
+    if (!last) return { ...base, c: null };
+    const clocks = phases.map((ph, i) =>
+      i === phases.length - 1 ? last.clock : (clockedIn(ph.policy)?.clock ?? last.clock),
+    );
+    const c2: Clocked = { ...last, clock: piecewiseClock(clocks, bounds) };
+    return { ...base, c: c2, fallback: c2.clock };
+  };
+  const responseMet = tl.firstResponseAt ?? tl.closedAt;
+  const resolutionMet = tl.solvedAt ?? tl.closedAt;
+  return {
+    priority: p.id,
+    response: evaluate(
+      'response',
+      rules('response'),
+      start,
+      responseMet,
+      waits,
+      [],
+      tl.explanations.response,
+      t,
+    ),
+    resolution: evaluate(
+      'resolution',
+      rules('resolution'),
+      start,
+      resolutionMet,
+      waits,
+      tl.solved,
+      tl.explanations.resolution,
+      t,
+      tl.agreed,
+    ),
+  };
+}
+
+/** Whether the case has been closed by `now` (Lukket): its clocks can no longer move. */
+export function isClosedAt(c: SlaCaseInput, now: Date): boolean {
+  return readTimeline(c, now.getTime()).closedAt !== undefined;
 }
 
 function lastChange(c: SlaCaseInput & { updatedAt?: string }): Date {

@@ -9,7 +9,7 @@ import type { LocalizedText } from '../i18n-text';
 import type { WaitReason } from '../cases/model';
 import { parseClock, validateCalendar } from './calendar-validate';
 import type { BusinessCalendar, CalendarDay, Weekday } from './index';
-import type { PriorityDefinition, SlaPolicy, SlaTargetSpec } from './policy';
+import type { PolicyVersion, PriorityDefinition, SlaPolicy, SlaTargetSpec } from './policy';
 
 const WAIT_REASONS: readonly WaitReason[] = ['supplier', 'third_line', 'reporter'];
 
@@ -129,6 +129,17 @@ function target(v: unknown, field: string): SlaTargetSpec {
   }
 }
 
+function policyVersion(v: unknown, field: string): PolicyVersion {
+  const o = obj(v, field, ['number', 'validFrom']);
+  const number = positive(o.number, `${field}.number`, true);
+  const from = o.validFrom;
+  if (typeof from !== 'string' || !ISO_INSTANT.test(from) || Number.isNaN(Date.parse(from)))
+    fail(`${field}.validFrom`, "must be an ISO instant, e.g. '2026-03-01T00:00:00.000Z'");
+  return { number, validFrom: from };
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 function priority(v: unknown, field: string): PriorityDefinition {
   const o = obj(v, field, ['id', 'label', 'level', 'critical', 'response', 'resolution', 'definition']);
   const level = o.level;
@@ -150,18 +161,24 @@ function priority(v: unknown, field: string): PriorityDefinition {
  * `FristvaktError('POLICY_INVALID')` whose `details.field` names the first bad field.
  */
 export function validatePolicy(input: unknown): SlaPolicy {
-  const o = obj(input, '', [
-    'id',
-    'name',
-    'calendar',
-    'priorities',
-    'defaultPriority',
-    'atRiskShare',
-    'pauseWhileWaiting',
-    'criticalAroundTheClock',
-  ]);
+  const o = obj(
+    input,
+    '',
+    [
+      'id',
+      'name',
+      'calendar',
+      'priorities',
+      'defaultPriority',
+      'atRiskShare',
+      'pauseWhileWaiting',
+      'criticalAroundTheClock',
+    ],
+    ['version'],
+  );
   const id = str(o.id, 'id', 100);
   const name = str(o.name, 'name');
+  const version = o.version === undefined ? undefined : policyVersion(o.version, 'version');
   const cal = calendar(o.calendar, 'calendar');
 
   if (!Array.isArray(o.priorities) || o.priorities.length === 0)
@@ -190,6 +207,7 @@ export function validatePolicy(input: unknown): SlaPolicy {
   return {
     id,
     name,
+    ...(version ? { version } : {}),
     calendar: cal,
     priorities,
     defaultPriority: priorityId(defaultPriority),

@@ -3,6 +3,7 @@ import type { Service } from '../desks/model';
 import { caseRef, deskId, orgId, serviceId, userId, type IsoInstant, type ServiceId } from '../ids';
 import {
   DEFAULT_FELLESFEIL_SETTINGS,
+  effectiveThresholds,
   emptyFellesfeilState,
   fellesfeilCatalogue,
   fellesfeilHeadline,
@@ -12,6 +13,7 @@ import {
   type FellesfeilState,
   type ProposalChange,
   type ReceivedCase,
+  withUsualTraffic,
 } from './fellesfeil-detector';
 
 const UKE = deskId('uke');
@@ -43,6 +45,13 @@ const NAMES = new Map(SERVICES.map((s) => [s.id, s.name]));
 const name = (id: ServiceId): string => NAMES.get(id) ?? id;
 const catalogue = fellesfeilCatalogue(SERVICES);
 
+/** The issue's example window, and no baseline: the plain thresholds (the baseline has its own tests). */
+const PLAIN: FellesfeilSettings = {
+  ...DEFAULT_FELLESFEIL_SETTINGS,
+  defaults: { ...DEFAULT_FELLESFEIL_SETTINGS.defaults, windowMinutes: 15 },
+  baseline: { ...DEFAULT_FELLESFEIL_SETTINGS.baseline, falseAlarmRate: 0 },
+};
+
 /** Monday 2 March 2026, 10:00 Oslo. */
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const at = (minute: number): IsoInstant => new Date(T0 + minute * 60_000).toISOString() as IsoInstant;
@@ -73,7 +82,12 @@ class Detector {
   state: FellesfeilState = emptyFellesfeilState();
   changes: ProposalChange[] = [];
   now: IsoInstant = at(0);
-  constructor(private readonly settings: FellesfeilSettings = DEFAULT_FELLESFEIL_SETTINGS) {}
+  constructor(
+    private readonly settings: FellesfeilSettings = PLAIN,
+    state?: FellesfeilState,
+  ) {
+    if (state) this.state = state;
+  }
   feed(...inputs: FellesfeilInput[]): ProposalChange[] {
     const out: ProposalChange[] = [];
     for (const input of inputs) {
@@ -327,15 +341,27 @@ describe('fellesfeil detector', () => {
   });
 
   it('uses per-service thresholds', () => {
-    const d = new Detector({
-      ...DEFAULT_FELLESFEIL_SETTINGS,
-      services: { [TEAMS]: { minReports: 4, windowMinutes: 5 } },
-    });
+    const d = new Detector({ ...PLAIN, services: { [TEAMS]: { minReports: 4, windowMinutes: 5 } } });
     d.cases(report(0, TEAMS, 'bydel-frogner'), report(1, TEAMS, 'etat-bym'), report(2, TEAMS, 'etat-pbe'));
     d.cases(report(8, TEAMS, 'etat-utdanning'));
     expect(d.changes).toEqual([]);
     d.cases(report(9, TEAMS, 'bydel-stovner'), report(10, TEAMS, 'etat-bym'), report(11, TEAMS, 'etat-pbe'));
     expect(d.proposed()).toHaveLength(1);
+  });
+
+  it('a rejected wider service does not hold back a narrower one', () => {
+    const d = new Detector();
+    d.cases(
+      report(0, GERICA, 'bydel-frogner'),
+      report(1, AGRESSO, 'etat-bym'),
+      report(2, GERICA, 'etat-pbe'),
+    );
+    d.at(3).feed({ type: 'proposal_rejected', proposalId: d.proposed()[0]!.proposal.id });
+    d.cases(report(4, GERICA, 'etat-utdanning'), report(5, GERICA, 'etat-bym'));
+    expect(d.proposed().map((c) => c.proposal.serviceId)).toEqual([AKS]);
+    const [change] = d.cases(report(6, GERICA, 'etat-sykehjem'));
+    expect(change).toMatchObject({ type: 'proposed', proposal: { serviceId: GERICA } });
+    expect(change!.proposal.cases.map((c) => c.receivedAt)).toEqual([at(4), at(5), at(6)]);
   });
 
   it('ignores a replayed case', () => {
@@ -411,7 +437,7 @@ describe('fellesfeil detector, any stream', () => {
                   : { type: 'proposal_rejected', proposalId: open.id };
           }
           if (!input) continue;
-          const ctx = { catalogue, settings: DEFAULT_FELLESFEIL_SETTINGS, now: at(minute) };
+          const ctx = { catalogue, settings: PLAIN, now: at(minute) };
           const r = stepFellesfeil(state, input, ctx);
           const viaJson = stepFellesfeil(JSON.parse(JSON.stringify(state)) as FellesfeilState, input, ctx);
           expect(JSON.parse(JSON.stringify(viaJson))).toEqual(JSON.parse(JSON.stringify(r)));
@@ -427,5 +453,68 @@ describe('fellesfeil detector, any stream', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('fellesfeil detector, usual traffic', () => {
+  const settings = DEFAULT_FELLESFEIL_SETTINGS;
+  /** `perDay` reports on `service` on each of the working days before Monday 2 March. */
+  const history = (service: ServiceId, perDay: number, days = ['2026-02-25', '2026-02-26', '2026-02-27']) =>
+    days.flatMap((d) =>
+      Array.from({ length: perDay }, (_, i) => ({
+        serviceId: service,
+        receivedAt:
+          `${d}T${String(7 + Math.floor(i / 8)).padStart(2, '0')}:${String((i % 8) * 7).padStart(2, '0')}:00.000Z` as IsoInstant,
+      })),
+    );
+
+  it('raises the count on a busy service and keeps it on a quiet one', () => {
+    const state = withUsualTraffic(
+      emptyFellesfeilState(),
+      [...history(TEAMS, 48), ...history(GERICA, 48), ...history(VPN, 1)],
+      {
+        catalogue,
+        settings,
+      },
+    );
+    const today = '2026-03-02';
+    // 48 a day over 480 minutes: λ = 0.1 × 10 × 1.5 = 1.5 ordinary reports in a window at the peak;
+    // P(N >= 6) = 0.0045, P(N >= 7) = 0.0010: a report needs 7 others beside it.
+    expect(effectiveThresholds(state, settings, TEAMS, today)).toMatchObject({
+      minReports: 8,
+      minReportsAnyOrganisations: 8,
+    });
+    expect(effectiveThresholds(state, settings, VPN, today).minReports).toBe(3);
+    // Gerica's reports count for the sign-in service it depends on, too.
+    expect(effectiveThresholds(state, settings, AKS, today).minReports).toBe(8);
+    // Fewer known days than `minDays`: the plain thresholds.
+    const young = withUsualTraffic(emptyFellesfeilState(), history(TEAMS, 48, ['2026-02-27']), {
+      catalogue,
+      settings,
+    });
+    expect(effectiveThresholds(young, settings, TEAMS, today).minReports).toBe(3);
+  });
+
+  it('proposes a burst on a busy service once it stands out from the usual traffic', () => {
+    const seeded = withUsualTraffic(emptyFellesfeilState(), history(TEAMS, 48), { catalogue, settings });
+    const d = new Detector(settings, seeded);
+    for (let i = 0; i < 7; i++) d.cases(report(i, TEAMS, i % 2 ? 'etat-bym' : 'etat-pbe'));
+    expect(d.changes).toEqual([]);
+    const [change] = d.cases(report(7, TEAMS, 'etat-velferd'));
+    expect(change).toMatchObject({ type: 'proposed', proposal: { serviceId: TEAMS } });
+    expect(change!.proposal.cases).toHaveLength(8);
+  });
+
+  it('counts the cases of a rejected proposal as usual traffic, and not those of a fellesfeil', () => {
+    const d = new Detector(settings);
+    d.cases(report(0, VPN, 'bydel-frogner'), report(1, VPN, 'etat-bym'), report(2, VPN, 'etat-pbe'));
+    const before = d.state.usual[VPN]?.['2026-03-02'] ?? 0;
+    expect(before).toBe(2); // the first two, before there was a proposal
+    d.at(3).feed({ type: 'proposal_rejected', proposalId: d.proposed()[0]!.proposal.id });
+    expect(d.state.usual[VPN]!['2026-03-02']).toBe(5);
+    d.cases(report(4, TEAMS, 'bydel-frogner'), report(5, TEAMS, 'etat-bym'), report(6, TEAMS, 'etat-pbe'));
+    d.at(7).feed({ type: 'proposal_accepted', proposalId: d.proposed()[1]!.proposal.id });
+    d.cases(report(8, TEAMS, 'etat-utdanning'));
+    expect(d.state.usual[TEAMS]!['2026-03-02']).toBe(2);
   });
 });

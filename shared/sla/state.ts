@@ -562,26 +562,38 @@ export function computeSla(c: SlaCaseInput, policy: SlaPolicy, now: Date): CaseS
   const start = ms(c.receivedAt);
   const tl = readTimeline(c, t);
   const p = priorityIn(policy, tl.priority);
+  return bothTargets(p.id, tl, start, t, tl.waits, (which) => rulesOf(which, policy, p, start));
+}
+
+/** Both targets of a case from its timeline, with the rules each target runs under. */
+function bothTargets(
+  priority: PriorityId,
+  tl: Timeline,
+  start: number,
+  t: number,
+  waits: Wait[],
+  rules: (which: SlaTarget) => Rules,
+): CaseSla {
   const responseMet = tl.firstResponseAt ?? tl.closedAt;
   const resolutionMet = tl.solvedAt ?? tl.closedAt;
   return {
-    priority: p.id,
+    priority,
     response: evaluate(
       'response',
-      rulesOf('response', policy, p, start),
+      rules('response'),
       start,
       responseMet,
-      tl.waits,
+      waits,
       [],
       tl.explanations.response,
       t,
     ),
     resolution: evaluate(
       'resolution',
-      rulesOf('resolution', policy, p, start),
+      rules('resolution'),
       start,
       resolutionMet,
-      tl.waits,
+      waits,
       tl.solved,
       tl.explanations.resolution,
       t,
@@ -682,32 +694,7 @@ export function computeSlaPhased(c: SlaCaseInput, phases: readonly PolicyPhase[]
     const c2: Clocked = { ...last, clock: piecewiseClock(clocks, bounds) };
     return { ...base, c: c2, fallback: c2.clock };
   };
-  const responseMet = tl.firstResponseAt ?? tl.closedAt;
-  const resolutionMet = tl.solvedAt ?? tl.closedAt;
-  return {
-    priority: p.id,
-    response: evaluate(
-      'response',
-      rules('response'),
-      start,
-      responseMet,
-      waits,
-      [],
-      tl.explanations.response,
-      t,
-    ),
-    resolution: evaluate(
-      'resolution',
-      rules('resolution'),
-      start,
-      resolutionMet,
-      waits,
-      tl.solved,
-      tl.explanations.resolution,
-      t,
-      tl.agreed,
-    ),
-  };
+  return bothTargets(p.id, tl, start, t, waits, rules);
 }
 
 /** Whether the case has been closed by `now` (Lukket): its clocks can no longer move. */

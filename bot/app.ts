@@ -16,6 +16,7 @@ import { openFsBlobStore } from '../shared/store/fs-blobs';
 import type { Config } from './config';
 import { createCaseChanges } from '../shared/app/case-changes';
 import { createCatalogue, type Catalogue } from '../shared/app/catalogue';
+import { createCaseFeed } from '../shared/app/case-feed';
 import { createWakeup } from '../shared/app/wakeup';
 import { teamsCaseMessages } from './messages/case-messages';
 import { noticeMessages } from './conversation/channel/notices';
@@ -143,12 +144,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const catalogue = createCatalogue(store);
   await catalogue.get();
   const wakeup = createWakeup();
+  const feed = createCaseFeed();
   const changes = createCaseChanges({
     store,
     catalogue,
     directory,
     messages: teamsCaseMessages,
     wakeup,
+    feed,
     log,
   });
 
@@ -187,6 +190,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           now: clock,
           auth: options.tabAuth ?? tabAuthSettings(config),
           changes,
+          feed,
           outboxForNotice: (notice) => noticeMessages(notice, catalogue),
           log: (msg: string, err?: unknown) => log.error(`tab api: ${msg}`, err),
         }),

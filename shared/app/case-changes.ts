@@ -32,6 +32,7 @@ import type { CaseAccess, NewCase, OutboxMessage, Store, Versioned } from '../po
 import type { Catalogue, CatalogueSnapshot } from './catalogue';
 import { userLocale } from './locales';
 import { retryOnConflict } from './retry';
+import type { CaseFeed } from './case-feed';
 import type { Wakeup } from './wakeup';
 
 /** Who changes the case: a signed-in person with what they may see, or the system itself. */
@@ -116,6 +117,8 @@ export interface CaseChangesDeps {
   directory: Directory;
   messages: CaseMessages;
   wakeup?: Wakeup;
+  /** Told of every stored change (the tab's live stream listens). */
+  feed?: CaseFeed;
   log?: { info(msg: string): void; error(msg: string, err?: unknown): void };
 }
 
@@ -189,6 +192,12 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
     return { found, role, desk };
   }
 
+  /** After every stored write: wake the sender, tell the watchers. */
+  function written(stored: Versioned<Case>, messages: number): void {
+    if (messages > 0) deps.wakeup?.notify();
+    deps.feed?.publish({ case: stored.value, version: stored.version });
+  }
+
   const notFound = (ref: CaseRef): NotFoundError => new NotFoundError(`case ${ref} not found`);
 
   /** One attempt: read, apply, build the messages, write conditionally. */
@@ -211,7 +220,7 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
     const outbox = deps.messages.changed(result.case, result.events, change);
     try {
       const after = await store.cases.update(result.case, found.version, outbox);
-      if (outbox.length > 0) deps.wakeup?.notify();
+      written(after, outbox.length);
       return { before: found, after, events: result.events, role };
     } catch (err) {
       if (err instanceof ConflictError && options.expectedVersion !== undefined) {
@@ -264,7 +273,7 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
       const change = await contextFor(r.case, r.events, now);
       const outbox = deps.messages.changed(r.case, r.events, change);
       const stored = await store.cases.update(r.case, current.version, outbox);
-      if (outbox.length > 0) deps.wakeup?.notify();
+      written(stored, outbox.length);
       return stored.value;
     });
   }
@@ -302,7 +311,7 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
           recipients: recipientsFor(c, service, catalogue),
         }),
       );
-      if (result.created) deps.wakeup?.notify();
+      if (result.created) written(result.case, 1);
       return { case: result.case.value, version: result.case.version, created: result.created };
     },
   };

@@ -2,6 +2,7 @@
 import type { Request, Response } from 'restify';
 import type { Directory } from '../../shared/access';
 import type { CaseChanges } from '../../shared/app/case-changes';
+import type { CaseFeed } from '../../shared/app/case-feed';
 import type { Notice } from '../../shared/notices/model';
 import type { Desk } from '../../shared/desks/model';
 import type { OutboxMessage, Store } from '../../shared/ports';
@@ -18,6 +19,8 @@ export interface TabApiDeps {
   log?: Logger;
   /** The one way a case changes (access, lifecycle, every message, the store write): as in chat and the channel. */
   changes: CaseChanges;
+  /** Every stored case change, for the live stream (`GET /api/cases/events`); without it the route is absent. */
+  feed?: CaseFeed;
   /** Messages a published notice causes (posting it to the desk's notice channels). */
   outboxForNotice?: (notice: Notice) => Promise<OutboxMessage[]> | OutboxMessage[];
   /** Messages a notice's update or "Løst" from the tab causes (copies edited in place, replies). */

@@ -4,7 +4,10 @@
  * `UserAccess`, which every handler and every store query is scoped by.
  *
  * App roles (Entra): `Desk.<deskId>` desk member, `Superuser.<orgId>` superbruker of a virksomhet,
- * `Reports.Read` report reader (Porteføljerådet / Samarbeidsrådet).
+ * `Reports.Read` report reader (Porteføljerådet / Samarbeidsrådet), `Fristvakt.Admin` administrator
+ * (sets up desks, services, organisations, policies), `DeskLead.<deskId>` desk lead (may change their
+ * own desk, its members, policy and calendar, nothing else). An Entra group can grant any of these
+ * through `Directory.groupRoles`.
  */
 import type { ActorRole, Case } from './cases/model';
 import type { Desk } from './desks/model';
@@ -16,6 +19,10 @@ export interface Directory {
   users: Record<string, { orgId: OrgId; name?: string }>;
   superusers: Record<string, UserId[]>;
   reportReaders: UserId[];
+  /** Administrators by user id (development directories; Entra uses the app role or a group). */
+  admins?: UserId[];
+  /** Desk leads by desk id (development directories). */
+  deskLeads?: Record<string, UserId[]>;
   /** Entra group id → role, for tenants that grant roles through groups rather than app roles. */
   groupRoles?: Record<string, string>;
 }
@@ -27,6 +34,10 @@ export interface UserAccess extends CaseAccess {
   homeOrgId?: OrgId;
   /** May read SLA reports: for the desks they are member of, or all desks when a report reader. */
   reportReader: boolean;
+  /** May set up everything (the "Innstillinger" section). */
+  admin: boolean;
+  /** Desks whose setup (desk, members, policy, calendar) this person leads. */
+  leadDeskIds: DeskId[];
 }
 
 export interface Principal {
@@ -40,6 +51,8 @@ export interface Principal {
 const ROLE_DESK = 'Desk.';
 const ROLE_SUPERUSER = 'Superuser.';
 const ROLE_REPORTS = 'Reports.Read';
+export const ROLE_ADMIN = 'Fristvakt.Admin';
+const ROLE_DESK_LEAD = 'DeskLead.';
 
 /** Resolves what a principal may see, from the directory, the desks' members and token roles. */
 export function accessFor(principal: Principal, desks: readonly Desk[], directory: Directory): UserAccess {
@@ -61,12 +74,19 @@ export function accessFor(principal: Principal, desks: readonly Desk[], director
   for (const role of roles) {
     if (role.startsWith(ROLE_SUPERUSER)) orgIds.add(role.slice(ROLE_SUPERUSER.length) as OrgId);
   }
+  const leadDeskIds = new Set<DeskId>();
+  for (const desk of desks) {
+    if (roles.has(ROLE_DESK_LEAD + desk.id) || (directory.deskLeads?.[desk.id] ?? []).includes(principal.id))
+      leadDeskIds.add(desk.id);
+  }
   return {
     userId: principal.id,
     deskIds: [...deskIds].sort(),
     orgIds: [...orgIds].sort(),
     homeOrgId: directory.users[principal.id]?.orgId,
     reportReader: roles.has(ROLE_REPORTS) || directory.reportReaders.includes(principal.id),
+    admin: roles.has(ROLE_ADMIN) || (directory.admins ?? []).includes(principal.id),
+    leadDeskIds: [...leadDeskIds].sort(),
   };
 }
 
@@ -106,3 +126,11 @@ export const canSee = (
 
 /** The support lines: they act for the desk or the virksomhet, and see internal notes. */
 export const isSupportRole = (role: ActorRole | null): boolean => role === 'desk' || role === 'superuser';
+
+/** Whether `access` may change the setup of desk `deskId` (an administrator, or that desk's lead). */
+export const maySetUpDesk = (access: Pick<UserAccess, 'admin' | 'leadDeskIds'>, deskId: DeskId): boolean =>
+  access.admin || access.leadDeskIds.includes(deskId);
+
+/** Whether `access` sees the "Innstillinger" section at all. */
+export const maySetUpAnything = (access: Pick<UserAccess, 'admin' | 'leadDeskIds'>): boolean =>
+  access.admin || access.leadDeskIds.length > 0;

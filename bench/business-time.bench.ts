@@ -6,6 +6,9 @@
  * Also `addWorkingDays` (1–10 working days) on the same starts.
  * Targets: >= 2 000 000 addBusinessMinutes/s on one core, >= 1000× moment-business-time,
  * >= 1 000 000 addWorkingDays/s (the SLA watcher sweeps 50 000 open cases in < 1 s).
+ * Then the same inputs on a calendar with the desk's own days (a staff day a month, romjul closed,
+ * 24 and 31 December shortened, 2025–2028), which must be as fast (its days are compiled once), and
+ * `cutOffDeadline` (12:00) on the same starts.
  */
 import moment from 'moment';
 import 'moment-business-time';
@@ -15,6 +18,7 @@ import {
   norwegianHolidays,
   type BusinessCalendar,
 } from '../shared/sla';
+import { cutOffDeadline } from '../shared/sla/cut-off';
 import { addWorkingDays } from '../shared/sla/working-days';
 
 export const name = 'business time (shared/sla)';
@@ -147,6 +151,38 @@ export function run(): Promise<void> {
   console.log(`addWorkingDays (1–10):   ${fmt(workingDays.opsPerSec)} ops/s  (target >= 1,000,000)`);
   console.log(`first call (validates the calendar, compiles its first year): ${firstCallMs.toFixed(1)} ms`);
 
+  // The same inputs on a calendar with the desk's own days.
+  const own: BusinessCalendar = { ...cal, closedDays: [], shortenedDays: [] };
+  for (let y = 2025; y <= 2028; y++) {
+    for (let m = 1; m <= 12; m++)
+      own.closedDays!.push({ date: `${y}-${String(m).padStart(2, '0')}-15`, name: 'Personaldag' });
+    for (const d of ['27', '28', '29', '30']) own.closedDays!.push({ date: `${y}-12-${d}`, name: 'Romjul' });
+    for (const d of ['24', '31'])
+      own.shortenedDays!.push({ date: `${y}-12-${d}`, periods: [{ from: '08:00', to: '12:00' }] });
+  }
+  own.closedDays = own.closedDays!.filter((d) => !holidays.includes(d.date));
+  const o0 = process.hrtime.bigint();
+  addBusinessMinutes(startDates[0]!, minutes[0]!, own);
+  const ownFirstMs = Number(process.hrtime.bigint() - o0) / 1e6;
+  for (let i = 0; i < N; i++) addBusinessMinutes(startDates[i]!, minutes[i]!, own);
+  const ownAdd = measure(N, () => {
+    let sum = 0;
+    for (let i = 0; i < N; i++) sum += addBusinessMinutes(startDates[i]!, minutes[i]!, own).getTime() % 1000;
+    return sum;
+  });
+  for (let i = 0; i < N; i++) cutOffDeadline(startDates[i]!, '12:00', own);
+  const cutOff = measure(N, () => {
+    let sum = 0;
+    for (let i = 0; i < N; i++) sum += cutOffDeadline(startDates[i]!, '12:00', own).getTime() % 1000;
+    return sum;
+  });
+  console.log(
+    `with the desk's own days (${own.closedDays.length} closed, ${own.shortenedDays!.length} shortened):`,
+  );
+  console.log(`  addBusinessMinutes:   ${fmt(ownAdd.opsPerSec)} ops/s  (target >= 2,000,000)`);
+  console.log(`  cutOffDeadline 12:00: ${fmt(cutOff.opsPerSec)} ops/s  (target >= 1,000,000)`);
+  console.log(`  first call (validates, compiles its first year): ${ownFirstMs.toFixed(1)} ms`);
+
   // moment-business-time works in the process's local zone: Oslo for this part.
   const savedTz = process.env.TZ;
   process.env.TZ = 'Europe/Oslo';
@@ -245,7 +281,7 @@ export function run(): Promise<void> {
     else process.env.TZ = savedTz;
   }
   console.log(
-    `(checksums ${add.checksum.toFixed(0)} ${between.checksum.toFixed(3)} ${workingDays.checksum.toFixed(0)})`,
+    `(checksums ${add.checksum.toFixed(0)} ${between.checksum.toFixed(3)} ${workingDays.checksum.toFixed(0)} ${ownAdd.checksum.toFixed(0)} ${cutOff.checksum.toFixed(0)})`,
   );
   return Promise.resolve();
 }

@@ -116,6 +116,14 @@ const rorIkt: SlaPolicy = {
  * A: "så snart som mulig … mellom 9-15": no numeric target. B: 2 virkedager, C: 10 virkedager after
  * 1st line received the case (receipt = the case's creation).
  *
+ * No cut-off target here: seed 003's 12:00 rule ("Tjenestenivå på daglige oppgaver", first bullet:
+ * incoming documents on e-postmottak, SvarInn, forms and paper are "registreres, journalføres og
+ * fordeles samme arbeidsdag dersom de mottas før kl. 12") is about registering documents, not about
+ * WebSak support cases; for those the same section says only "som hovedregel, besvares førstelinje
+ * brukerstøttehenvendelser mellom kl. 09:00 og kl. 15:00", i.e. the support hours above. A desk that
+ * takes document registration requests in Fristvakt can give such a priority `{ kind: 'cut_off',
+ * before: '12:00' }`.
+ *
  * Pauses: the seed says that when Byarkivet depends on the 3rd line or a supplier, the case is updated
  * so a delay gets an explanation, i.e. the clock keeps running and the breach is explained: supplier and
  * third line do not pause. Waiting on the reporter pauses (DECISION).

@@ -4,11 +4,11 @@
  * followers as a comma-separated field with "Lagre følgere".
  */
 import type { Locale } from '../../shared/i18n-text';
-import { conversationStrings } from '../conversation/comments/strings';
 import { actionSet, execute, type CardElement } from './card';
 import { commentInputs } from './comment-notice';
 import { CONVERSATION_INPUTS } from './conversation-inputs';
 import { VERBS } from './verbs';
+import { strings } from '../i18n/strings';
 
 export interface CaseConversationData {
   locale: Locale;
@@ -21,7 +21,7 @@ export interface CaseConversationData {
 }
 
 export function caseConversationElements(d: CaseConversationData): CardElement[] {
-  const s = conversationStrings(d.locale);
+  const s = strings(d.locale).conversation;
   const buttons: CardElement[] = [execute(s.commentButton, VERBS.caseComment, { ref: d.ref })];
   if (d.follow === 'follow')
     buttons.push(execute(s.follow, VERBS.caseFollow, { ref: d.ref }, { associatedInputs: 'none' }));

@@ -6,10 +6,10 @@
  */
 import type { Locale } from '../../shared/i18n-text';
 import { MAX_COMMENT_LENGTH, plainTextForCard } from '../../shared/text';
-import { conversationStrings } from '../conversation/comments/strings';
 import { card, execute, text, type CardElement, type CardJson } from './card';
 import { CONVERSATION_INPUTS } from './conversation-inputs';
 import { VERBS } from './verbs';
+import { strings } from '../i18n/strings';
 
 export interface CommentNoticeData {
   locale: Locale;
@@ -23,7 +23,7 @@ export interface CommentNoticeData {
 }
 
 export function commentInputs(locale: Locale, forDesk: boolean): CardElement[] {
-  const s = conversationStrings(locale);
+  const s = strings(locale).conversation;
   return [
     {
       type: 'Input.Text',
@@ -49,7 +49,7 @@ export function commentInputs(locale: Locale, forDesk: boolean): CardElement[] {
 }
 
 export function commentNoticeCard(d: CommentNoticeData): CardJson {
-  const s = conversationStrings(d.locale);
+  const s = strings(d.locale).conversation;
   return card(
     [
       text(s.newComment(d.ref, plainTextForCard(d.author)), { weight: 'bolder' }),

@@ -4,11 +4,11 @@
  */
 import type { Locale } from '../../shared/i18n-text';
 import { MAX_COMMENT_LENGTH, plainTextForCard } from '../../shared/text';
-import { conversationStrings } from '../conversation/comments/strings';
 import { formatDeadline } from '../../shared/dates';
 import { card, execute, facts, heading, text, type CardJson } from './card';
 import { CONVERSATION_INPUTS } from './conversation-inputs';
 import { VERBS } from './verbs';
+import { strings } from '../i18n/strings';
 
 export interface DeadlineProposalData {
   locale: Locale;
@@ -22,7 +22,7 @@ export interface DeadlineProposalData {
 }
 
 export function deadlineProposalCard(d: DeadlineProposalData): CardJson {
-  const s = conversationStrings(d.locale);
+  const s = strings(d.locale).conversation;
   const pairs: Array<[string, string]> = [[s.proposedDue, formatDeadline(d.dueAt, d.locale)]];
   if (d.currentDueAt)
     pairs.unshift([d.locale === 'nb' ? 'Nå' : 'Now', formatDeadline(d.currentDueAt, d.locale)]);

@@ -2,7 +2,6 @@
 import type { CaseEvent } from '../../shared/cases/model';
 import { strings, type Strings } from '../i18n/strings';
 import { plainTextForCard } from '../../shared/text';
-import { conversationStrings } from '../conversation/comments/strings';
 import { formatDeadline } from '../../shared/dates';
 
 export function describeEvent(e: CaseEvent, s: Strings, priorityLabel: (id: string) => string): string {
@@ -25,7 +24,7 @@ export function describeEvent(e: CaseEvent, s: Strings, priorityLabel: (id: stri
     case 'comment':
       // Issue 8: user text is plain text; escaped for the card's Markdown.
       return e.text === ''
-        ? `${ev.comment} (${e.by.name}): ${conversationStrings(s === strings('en') ? 'en' : 'nb').event.deleted}`
+        ? `${ev.comment} (${e.by.name}): ${s.conversation.event.deleted}`
         : `${ev.comment} (${e.by.name})${e.addressee ? ` → ${plainTextForCard(e.addressee)}` : ''}: ${plainTextForCard(e.text)}`;
     case 'solved':
       return `${ev.solved}: ${e.solution}`;
@@ -53,7 +52,7 @@ export function describeEvent(e: CaseEvent, s: Strings, priorityLabel: (id: stri
     case 'billable_marked':
     case 'problem_linked': {
       const locale = s === strings('en') ? 'en' : 'nb';
-      const cv = conversationStrings(locale).event;
+      const cv = strings(locale).conversation.event;
       if (e.type === 'comment_edited') return cv.edited;
       if (e.type === 'comment_deleted') return cv.deleted;
       if (e.type === 'deadline_proposed')

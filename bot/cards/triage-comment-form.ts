@@ -4,18 +4,18 @@
  * no version: a comment adds to the case, so a card made before someone else's change still works.
  */
 import type { Locale } from '../../shared/i18n-text';
-import { conversationStrings } from '../conversation/comments/strings';
 import { execute, type CardElement } from './card';
 import { commentInputs } from './comment-notice';
 import { CONVERSATION_INPUTS } from './conversation-inputs';
 import { VERBS } from './verbs';
+import { strings } from '../i18n/strings';
 
 /**
  * "Ny frist" under the triage card's "Mer" (seed 004 §5.5): date, time (Oslo) and the reason, proposed
  * to the reporter. In chat: `ny frist <ref> <dato> <tid> <begrunnelse>`.
  */
 export function triageDeadlineForm(locale: Locale, ref: string): CardElement {
-  const s = conversationStrings(locale);
+  const s = strings(locale).conversation;
   return {
     type: 'Action.ShowCard',
     title: s.proposedDue,
@@ -51,7 +51,7 @@ export function triageDeadlineForm(locale: Locale, ref: string): CardElement {
 }
 
 export function triageCommentForm(locale: Locale, ref: string): CardElement {
-  const s = conversationStrings(locale);
+  const s = strings(locale).conversation;
   return {
     type: 'Action.ShowCard',
     title: s.commentButton,

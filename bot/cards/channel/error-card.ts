@@ -1,7 +1,7 @@
 /** An action that was refused (not a desk member, unknown case): what happened, and that nothing changed. */
 import type { Locale } from '../../../shared/i18n-text';
 import { card, container, text, type CardJson } from '../card';
-import { channelStrings } from './strings';
+import { strings } from '../../i18n/strings';
 
 export interface ChannelErrorData {
   locale: Locale;
@@ -9,7 +9,7 @@ export interface ChannelErrorData {
 }
 
 export function channelErrorCard(d: ChannelErrorData): CardJson {
-  const s = channelStrings(d.locale).errors;
+  const s = strings(d.locale).channel.errors;
   return card([
     container([text(s.title, { weight: 'bolder', color: 'attention' }), text(d.message)], {
       style: 'attention',

@@ -8,7 +8,7 @@ import type { NoticeKind, NoticeStatus } from '../../../shared/notices/model';
 import { card, container, execute, facts, text, type CardElement, type CardJson, type Json } from '../card';
 import { VERBS } from '../verbs';
 import { NOTICE_INPUTS, NOTICE_LIMITS } from './inputs';
-import { channelStrings } from './strings';
+import { strings } from '../../i18n/strings';
 
 export interface NoticeCardData {
   locale: Locale;
@@ -34,7 +34,7 @@ export interface NoticeCardData {
 }
 
 export function noticeCard(d: NoticeCardData): CardJson {
-  const s = channelStrings(d.locale).notice;
+  const s = strings(d.locale).channel.notice;
   const resolved = d.status === 'resolved';
   const style = resolved ? 'good' : d.kind === 'planned_maintenance' ? 'accent' : 'warning';
   const pairs: Array<[string, string]> = [

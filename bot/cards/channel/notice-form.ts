@@ -9,7 +9,7 @@ import type { NoticeField } from '../../../shared/notices/rules';
 import { card, container, execute, heading, text, type CardElement, type CardJson, type Json } from '../card';
 import { VERBS } from '../verbs';
 import { NOTICE_INPUTS, NOTICE_LIMITS } from './inputs';
-import { channelStrings } from './strings';
+import { strings } from '../../i18n/strings';
 
 export interface NoticeFormValues {
   kind?: string;
@@ -40,7 +40,7 @@ export interface NoticeFormData {
 }
 
 export function noticeForm(d: NoticeFormData): CardJson {
-  const s = channelStrings(d.locale).notice;
+  const s = strings(d.locale).channel.notice;
   const v = d.values;
   const err = (field: NoticeField | 'channels'): CardElement[] =>
     d.errors?.[field]

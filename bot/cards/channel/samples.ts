@@ -8,8 +8,8 @@ import type { CardJson } from '../card';
 import { channelErrorCard } from './error-card';
 import { noticeCard, type NoticeCardData } from './notice-card';
 import { noticeForm } from './notice-form';
-import { channelStrings } from './strings';
 import { triageCard, type TriageActions, type TriageCardData } from './triage-card';
+import { strings } from '../../i18n/strings';
 
 const MEMBERS: Array<[string, string]> = [
   ['aad-anne', 'Anne Desk'],
@@ -111,7 +111,7 @@ function notice(locale: Locale, over: Partial<NoticeCardData> = {}): NoticeCardD
 }
 
 export function channelSampleCards(locale: Locale): Record<string, CardJson> {
-  const s = channelStrings(locale);
+  const s = strings(locale).channel;
   const nb = locale === 'nb';
   return {
     'channel-triage-new': triageCard({ ...base(locale), actions: actions(locale) }),

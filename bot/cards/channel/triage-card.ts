@@ -14,8 +14,8 @@ import { linkForm } from './forms/link-form';
 import { priorityForm } from './forms/priority-form';
 import { solveForm } from './forms/solve-form';
 import { waitForm } from './forms/wait-form';
-import { channelStrings } from './strings';
 import { triageCommentForm, triageDeadlineForm } from '../triage-comment-form';
+import { strings } from '../../i18n/strings';
 
 export type Overall = 'on_track' | 'at_risk' | 'breached' | 'paused' | 'done';
 
@@ -91,7 +91,7 @@ export const MAX_REFRESH_USERS = 60;
  * hovedsak" and "Lag driftsmelding") sit under "Mer", which keeps one place free.
  */
 function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
-  const s = channelStrings(d.locale).actions;
+  const s = strings(d.locale).channel.actions;
   const target = { ref: d.ref, version: d.version };
   const data: Record<string, Json> = { ref: d.ref, version: d.version };
   const out: CardElement[] = [];
@@ -142,7 +142,7 @@ function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
 }
 
 export function triageCard(d: TriageCardData): CardJson {
-  const s = channelStrings(d.locale).card;
+  const s = strings(d.locale).channel.card;
   const banner: CardElement[] = d.banner
     ? [
         container(

@@ -16,7 +16,6 @@ import type { Desk } from '../../../shared/desks/model';
 import type { Locale } from '../../../shared/i18n-text';
 import { computeSla, type TargetState } from '../../../shared/sla/state';
 import type { CardJson } from '../../cards/card';
-import { channelStrings } from '../../cards/channel/strings';
 import {
   MAX_REFRESH_USERS,
   triageCard,
@@ -28,6 +27,7 @@ import {
 import { formatDateTime, formatDeadline } from '../../../shared/dates';
 import type { CatalogueSnapshot } from '../../../shared/app/catalogue';
 import { priorityLabel } from '../case-view';
+import { strings } from '../../i18n/strings';
 
 export interface CardContext {
   catalogue: CatalogueSnapshot;
@@ -80,7 +80,7 @@ function amountOf(minutes: number, t: TargetState, desk: Desk, locale: Locale): 
 }
 
 function targetLine(t: TargetState, label: string, desk: Desk, locale: Locale): TargetLine {
-  const s = channelStrings(locale).card;
+  const s = strings(locale).channel.card;
   if (t.state === 'no_target') return { label, text: s.noTarget, state: 'done' };
   const due = t.dueAt ? s.due(formatDeadline(t.dueAt, locale)) : '';
   if (t.state === 'met' || t.metAt)
@@ -153,7 +153,7 @@ export function triageCardData(
   options: TriageCardOptions = {},
 ): TriageCardData {
   const { locale, catalogue } = ctx;
-  const s = channelStrings(locale).card;
+  const s = strings(locale).channel.card;
   const sla = computeSla(c, desk.policy, ctx.now);
   const finished = c.status === 'solved' || c.status === 'closed';
   const targets = [

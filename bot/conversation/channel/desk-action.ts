@@ -16,7 +16,6 @@ import { ConflictError, isFristvaktError } from '../../../shared/errors';
 import { parseCaseRef } from '../../../shared/ids';
 import type { Versioned } from '../../../shared/ports';
 import { channelErrorCard } from '../../cards/channel/error-card';
-import { channelStrings } from '../../cards/channel/strings';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
 import { turnActor, type Turn } from '../turn';
 import { cardVersion, triageCardFor, type CardContext, type TriageCardOptions } from './case-card';
@@ -48,7 +47,7 @@ export async function locateForDesk(
   turn: Turn,
   data: Record<string, unknown>,
 ): Promise<Located | { answer: InvokeResult }> {
-  const s = channelStrings(turn.locale).errors;
+  const s = turn.s.channel.errors;
   const ref = typeof data.ref === 'string' ? parseCaseRef(data.ref) : null;
   if (!ref) return { answer: errorResult(400, 'BadRequest', turn.s.errors.expired) };
   // The one access rule: a case the viewer may not see answers exactly as one that does not exist.
@@ -73,7 +72,7 @@ function viewerCard(turn: Turn, c: Case, desk: Desk, banner?: TriageCardOptions[
 
 /** "Kari was first: took the case (10:05)", from the first event after the version the viewer saw. */
 function firstBanner(turn: Turn, c: Case, desk: Desk, seen: number): TriageCardOptions['banner'] {
-  const s = channelStrings(turn.locale).errors;
+  const s = turn.s.channel.errors;
   const e = c.events[seen];
   if (!e) return { text: s.changedMeanwhile, tone: 'warning' };
   const when = eventLine(e, '', turn.locale).split(' · ').pop() ?? '';
@@ -82,7 +81,7 @@ function firstBanner(turn: Turn, c: Case, desk: Desk, seen: number): TriageCardO
 
 /** The domain's refusal in the viewer's words. */
 function refusal(turn: Turn, err: unknown, c: Case): string | null {
-  const s = channelStrings(turn.locale).errors;
+  const s = turn.s.channel.errors;
   if (isFristvaktError(err, 'ILLEGAL_TRANSITION')) return s.illegal(STATUS_LABELS[c.status][turn.locale]);
   if (isFristvaktError(err, 'VALIDATION')) {
     const field = err.details.field;

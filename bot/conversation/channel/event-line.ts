@@ -3,9 +3,9 @@ import type { CaseEvent } from '../../../shared/cases/model';
 import { eventWhat as sharedEventWhat } from '../../../shared/cases/event-words';
 import type { Desk } from '../../../shared/desks/model';
 import type { Locale } from '../../../shared/i18n-text';
-import { channelStrings } from '../../cards/channel/strings';
 import { formatDateTime } from '../../../shared/dates';
 import { priorityLabel } from '../case-view';
+import { strings } from '../../i18n/strings';
 
 /** What an event did ("tok saken"), with the desk's priority names: the shared wording of the history. */
 export function eventWhat(e: CaseEvent, desk: Desk, locale: Locale): string {
@@ -14,5 +14,5 @@ export function eventWhat(e: CaseEvent, desk: Desk, locale: Locale): string {
 
 /** "Kari Nordmann tok saken · 03.03.2026, 10:05" (Oslo time). */
 export function eventLine(e: CaseEvent, what: string, locale: Locale): string {
-  return channelStrings(locale).done.line(e.by.name, what, formatDateTime(new Date(e.at), locale));
+  return strings(locale).channel.done.line(e.by.name, what, formatDateTime(new Date(e.at), locale));
 }

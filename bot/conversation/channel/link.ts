@@ -6,7 +6,6 @@
  */
 import { retryOnConflict } from '../../../shared/app/retry';
 import type { Desk } from '../../../shared/desks/model';
-import { channelStrings } from '../../cards/channel/strings';
 import type { Turn } from '../turn';
 import { deskMembers } from './case-card';
 import { channelOf, channelReference } from './channel-of';
@@ -21,7 +20,7 @@ export function findDesk(desks: readonly Desk[], arg: string): Desk | undefined 
 }
 
 export async function linkCommand(turn: Turn, arg: string): Promise<string> {
-  const s = channelStrings(turn.locale).link;
+  const s = turn.s.channel.link;
   const ch = channelOf(turn.context.activity);
   if (!ch) return s.onlyInChannel;
   const m = /^driftsmeldinger\s+(.+)$/i.exec(arg.trim());

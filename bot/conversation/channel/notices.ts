@@ -15,13 +15,13 @@ import type { CardJson } from '../../cards/card';
 import { caseUpdateCard } from '../../cards/case-update';
 import { noticeCard, type NoticeCardData } from '../../cards/channel/notice-card';
 import { noticeForm, type NoticeFormData } from '../../cards/channel/notice-form';
-import { channelStrings } from '../../cards/channel/strings';
 import { formatDateTime, osloDateAndTime } from '../../../shared/dates';
 import type { Catalogue, CatalogueSnapshot } from '../../../shared/app/catalogue';
 import { userLocale } from '../../../shared/app/locales';
 import { type Turn } from '../turn';
 import { userConversationKey } from '../../../shared/conversation-keys';
 import { channelKey, noticeThreadKey } from '../../../shared/conversation-keys';
+import { strings } from '../../i18n/strings';
 
 export const channelName = (desk: Desk, key: string): string => {
   const ch = [...desk.noticeChannels, ...(desk.triageChannel ? [desk.triageChannel] : [])].find(
@@ -188,7 +188,7 @@ export async function resolvedReporterMessages(turn: Turn, n: Notice): Promise<O
     const card = caseUpdateCard({
       locale,
       ref,
-      message: channelStrings(locale).notice.reporterResolved(ref, n.title),
+      message: strings(locale).channel.notice.reporterResolved(ref, n.title),
     });
     out.push({
       id: `notice:${n.id}:resolved:${ref}:reporter`,

@@ -21,7 +21,6 @@ import { personFromText } from '../fault/validate';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
 import { turnActor, type Turn } from '../turn';
 import { caseStatusCardFor } from '../handlers/case-status';
-import { conversationStrings } from './strings';
 import { deskAction } from '../channel/desk-action';
 
 type Outcome = { ok: Case } | { message: string };
@@ -43,7 +42,7 @@ function knownNames(turn: Turn, c: Case): string[] {
 
 /** Applies `build(c)` to the case as the turn's user; a refusal becomes the user's message. */
 async function act(turn: Turn, ref: CaseRef, build: (c: Case) => CaseCommand | string): Promise<Outcome> {
-  const s = conversationStrings(turn.locale);
+  const s = turn.s.conversation;
   const seen = await turn.deps.changes.read(ref, turnActor(turn));
   if (!seen) return { message: turn.s.caseStatus.notFound(ref) };
   const found = seen.found;
@@ -63,7 +62,7 @@ async function act(turn: Turn, ref: CaseRef, build: (c: Case) => CaseCommand | s
 }
 
 function validationText(turn: Turn, err: FristvaktError): string {
-  const s = conversationStrings(turn.locale);
+  const s = turn.s.conversation;
   const field = err.details.field;
   if (field === 'text') return s.commentRequired;
   if (field === 'proposalId') return s.proposalStale;
@@ -72,7 +71,7 @@ function validationText(turn: Turn, err: FristvaktError): string {
 }
 
 function commentCommand(turn: Turn, c: Case, raw: string, internal: boolean): CaseCommand | string {
-  const s = conversationStrings(turn.locale);
+  const s = turn.s.conversation;
   const text = raw.trim();
   if (text === '') return s.commentRequired;
   if (text.length > MAX_COMMENT_LENGTH) return s.commentTooLong(MAX_COMMENT_LENGTH);
@@ -85,7 +84,7 @@ function commentCommand(turn: Turn, c: Case, raw: string, internal: boolean): Ca
 
 /** `kommenter FV-2026-000123 <tekst>`; a support line may start the text with `internt:` for a note. */
 export async function commentCommandHandler(turn: Turn, arg: string): Promise<CardJson> {
-  const s = conversationStrings(turn.locale);
+  const s = turn.s.conversation;
   const m = /^(\S+)\s+([\s\S]+)$/.exec(arg.trim());
   const ref = m ? parseCaseRef(m[1]) : null;
   if (!m || !ref) return messageCard({ text: s.commentUsage });
@@ -106,7 +105,7 @@ export async function commentCommandHandler(turn: Turn, arg: string): Promise<Ca
 }
 
 async function followCommand(turn: Turn, arg: string, follow: boolean): Promise<CardJson> {
-  const s = conversationStrings(turn.locale);
+  const s = turn.s.conversation;
   const ref = parseCaseRef(arg);
   if (!ref) return messageCard({ text: s.followUsage });
   const outcome = await act(turn, ref, (c) => {
@@ -130,7 +129,7 @@ export const unfollowCommandHandler = (turn: Turn, arg: string): Promise<CardJso
  * resolution deadline to the reporter (seed 004 §5.5).
  */
 export async function proposeDeadlineCommandHandler(turn: Turn, arg: string): Promise<CardJson> {
-  const s = conversationStrings(turn.locale);
+  const s = turn.s.conversation;
   const m = /^(\S+)\s+(\d{4}-\d{2}-\d{2})(?:\s+(\d{1,2}[:.]\d{2}))?\s+([\s\S]+)$/.exec(arg.trim());
   const ref = m ? parseCaseRef(m[1]) : null;
   if (!m || !ref) return messageCard({ text: s.proposeUsage });
@@ -149,7 +148,7 @@ export async function proposeDeadlineCommandHandler(turn: Turn, arg: string): Pr
 
 /** `fakturerbar FV-2026-000123 <begrunnelse>` (a desk member; seed 002 §5.1.2.4). */
 export async function billableCommandHandler(turn: Turn, arg: string): Promise<CardJson> {
-  const s = conversationStrings(turn.locale);
+  const s = turn.s.conversation;
   const m = /^(\S+)\s+([\s\S]+)$/.exec(arg.trim());
   const ref = m ? parseCaseRef(m[1]) : null;
   if (!m || !ref) return messageCard({ text: s.billableUsage });
@@ -160,7 +159,7 @@ export async function billableCommandHandler(turn: Turn, arg: string): Promise<C
 
 /** `problemsak FV-2026-000123 <id>` (a support line; seed 002 §5.1.2.5). */
 export async function problemCommandHandler(turn: Turn, arg: string): Promise<CardJson> {
-  const s = conversationStrings(turn.locale);
+  const s = turn.s.conversation;
   const m = /^(\S+)\s+(\S{1,100})\s*$/.exec(arg.trim());
   const ref = m ? parseCaseRef(m[1]) : null;
   if (!m || !ref) return messageCard({ text: s.problemUsage });
@@ -171,7 +170,7 @@ export async function problemCommandHandler(turn: Turn, arg: string): Promise<Ca
 
 /** "Ny frist" from the triage card: a desk action (members only), proposed to the reporter. */
 export async function deadlinePropose(turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> {
-  const s = conversationStrings(turn.locale);
+  const s = turn.s.conversation;
   const date = data[CONVERSATION_INPUTS.proposedDate];
   const time = data[CONVERSATION_INPUTS.proposedTime];
   const reason = data[CONVERSATION_INPUTS.proposedReason];
@@ -230,7 +229,7 @@ export async function caseUnfollow(turn: Turn, data: Record<string, unknown>): P
 
 /** "Lagre følgere" on the reporter's case card: the names field replaces the followers. */
 export async function caseFollowers(turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> {
-  const s = conversationStrings(turn.locale);
+  const s = turn.s.conversation;
   const ref = refOf(data);
   if (!ref) return errorResult(400, 'BadRequest', turn.s.errors.expired);
   const raw = data[CONVERSATION_INPUTS.followerNames];
@@ -253,7 +252,7 @@ export async function caseFollowers(turn: Turn, data: Record<string, unknown>): 
 
 /** The reporter's answer to a proposed deadline. */
 export async function deadlineAnswer(turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> {
-  const s = conversationStrings(turn.locale);
+  const s = turn.s.conversation;
   const ref = refOf(data);
   if (!ref || typeof data.accept !== 'boolean' || typeof data.proposalId !== 'string')
     return errorResult(400, 'BadRequest', turn.s.errors.expired);

@@ -3,8 +3,8 @@ import type { Locale } from '../../../../shared/i18n-text';
 import type { CardElement } from '../../card';
 import { VERBS } from '../../verbs';
 import { TRIAGE_INPUTS } from '../inputs';
-import { channelStrings } from '../strings';
 import { choiceInput, showCardForm, type FormTarget } from './form';
+import { strings } from '../../../i18n/strings';
 
 export interface AssignFormData {
   locale: Locale;
@@ -14,13 +14,13 @@ export interface AssignFormData {
 }
 
 export function assignForm(d: AssignFormData): CardElement {
-  const a = channelStrings(d.locale).actions;
+  const a = strings(d.locale).channel.actions;
   return showCardForm(
     a.assign,
     [
       choiceInput(TRIAGE_INPUTS.assignee, a.assignee, d.members, {
         isRequired: true,
-        errorMessage: channelStrings(d.locale).notice.field.required,
+        errorMessage: strings(d.locale).channel.notice.field.required,
       }),
     ],
     { title: a.save, verb: VERBS.triageAssign, target: d.target },

@@ -7,8 +7,8 @@ import type { Locale } from '../../../../shared/i18n-text';
 import type { CardElement } from '../../card';
 import { VERBS } from '../../verbs';
 import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../inputs';
-import { channelStrings } from '../strings';
 import { choiceInput, showCardForm, textInput, type FormTarget } from './form';
+import { strings } from '../../../i18n/strings';
 
 export interface EscalateFormData {
   locale: Locale;
@@ -18,14 +18,14 @@ export interface EscalateFormData {
 }
 
 export function escalateForm(d: EscalateFormData): CardElement {
-  const a = channelStrings(d.locale).actions;
+  const a = strings(d.locale).channel.actions;
   return showCardForm(
     a.escalate,
     [
       choiceInput(TRIAGE_INPUTS.toLine, a.toLine, d.lines, {
         value: d.lines[0]?.[0] ?? '',
         isRequired: true,
-        errorMessage: channelStrings(d.locale).notice.field.required,
+        errorMessage: strings(d.locale).channel.notice.field.required,
       }),
       textInput(TRIAGE_INPUTS.supplier, a.supplierName, TRIAGE_LIMITS.supplier, {
         ...(d.supplier ? { value: d.supplier } : {}),

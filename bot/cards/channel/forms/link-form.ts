@@ -3,8 +3,8 @@ import type { Locale } from '../../../../shared/i18n-text';
 import type { CardElement } from '../../card';
 import { VERBS } from '../../verbs';
 import { TRIAGE_INPUTS } from '../inputs';
-import { channelStrings } from '../strings';
 import { showCardForm, textInput, type FormTarget } from './form';
+import { strings } from '../../../i18n/strings';
 
 export interface LinkFormData {
   locale: Locale;
@@ -12,13 +12,13 @@ export interface LinkFormData {
 }
 
 export function linkForm(d: LinkFormData): CardElement {
-  const a = channelStrings(d.locale).actions;
+  const a = strings(d.locale).channel.actions;
   return showCardForm(
     a.link,
     [
       textInput(TRIAGE_INPUTS.parentRef, a.parentRef, 20, {
         isRequired: true,
-        errorMessage: channelStrings(d.locale).notice.field.required,
+        errorMessage: strings(d.locale).channel.notice.field.required,
         placeholder: a.parentPlaceholder,
       }),
     ],

@@ -3,8 +3,8 @@ import type { Locale } from '../../../../shared/i18n-text';
 import type { CardElement } from '../../card';
 import { VERBS } from '../../verbs';
 import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../inputs';
-import { channelStrings } from '../strings';
 import { choiceInput, showCardForm, textInput, type FormTarget } from './form';
+import { strings } from '../../../i18n/strings';
 
 export interface PriorityFormData {
   locale: Locale;
@@ -15,14 +15,14 @@ export interface PriorityFormData {
 }
 
 export function priorityForm(d: PriorityFormData): CardElement {
-  const a = channelStrings(d.locale).actions;
+  const a = strings(d.locale).channel.actions;
   return showCardForm(
     a.priority,
     [
       choiceInput(TRIAGE_INPUTS.priority, a.newPriority, d.priorities, {
         value: d.current,
         isRequired: true,
-        errorMessage: channelStrings(d.locale).notice.field.required,
+        errorMessage: strings(d.locale).channel.notice.field.required,
       }),
       textInput(TRIAGE_INPUTS.priorityReason, a.priorityReason, TRIAGE_LIMITS.priorityReason),
     ],

@@ -4,8 +4,8 @@ import type { CardElement } from '../../card';
 import { text } from '../../card';
 import { VERBS } from '../../verbs';
 import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../inputs';
-import { channelStrings } from '../strings';
 import { showCardForm, textInput, type FormTarget } from './form';
+import { strings } from '../../../i18n/strings';
 
 export interface SolveFormData {
   locale: Locale;
@@ -14,14 +14,14 @@ export interface SolveFormData {
 }
 
 export function solveForm(d: SolveFormData): CardElement {
-  const a = channelStrings(d.locale).actions;
+  const a = strings(d.locale).channel.actions;
   return showCardForm(
     a.solve,
     [
       textInput(TRIAGE_INPUTS.solution, a.solution, TRIAGE_LIMITS.solution, {
         isMultiline: true,
         isRequired: true,
-        errorMessage: channelStrings(d.locale).notice.field.required,
+        errorMessage: strings(d.locale).channel.notice.field.required,
         placeholder: a.solutionPlaceholder,
       }),
       ...(d.childCount > 0 ? [text(a.childrenToo(d.childCount), { isSubtle: true, size: 'small' })] : []),

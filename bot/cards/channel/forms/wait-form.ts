@@ -3,8 +3,8 @@ import type { Locale } from '../../../../shared/i18n-text';
 import type { CardElement } from '../../card';
 import { VERBS } from '../../verbs';
 import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../inputs';
-import { channelStrings } from '../strings';
 import { choiceInput, showCardForm, textInput, type FormTarget } from './form';
+import { strings } from '../../../i18n/strings';
 
 export interface WaitFormData {
   locale: Locale;
@@ -13,14 +13,14 @@ export interface WaitFormData {
 }
 
 export function waitForm(d: WaitFormData): CardElement {
-  const a = channelStrings(d.locale).actions;
+  const a = strings(d.locale).channel.actions;
   return showCardForm(
     a.wait,
     [
       choiceInput(TRIAGE_INPUTS.waitReason, a.waitReason, d.reasons, {
         value: d.reasons[0]?.[0] ?? '',
         isRequired: true,
-        errorMessage: channelStrings(d.locale).notice.field.required,
+        errorMessage: strings(d.locale).channel.notice.field.required,
       }),
       textInput(TRIAGE_INPUTS.supplierCaseNumber, a.supplierCaseNumber, TRIAGE_LIMITS.supplierCaseNumber),
       textInput(TRIAGE_INPUTS.waitNote, a.note, TRIAGE_LIMITS.note, { isMultiline: true }),

@@ -10,7 +10,6 @@ import type { Notice } from '../../../../shared/notices/model';
 import type { OutboxMessage } from '../../../../shared/ports';
 import { channelErrorCard } from '../../../cards/channel/error-card';
 import { noticeCard } from '../../../cards/channel/notice-card';
-import { channelStrings } from '../../../cards/channel/strings';
 import { cardResult, errorResult, type InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { noticeCardData, noticeCardVersion } from '../notices';
@@ -30,7 +29,7 @@ export async function changeNotice(
   const member = memberDesk(turn, data);
   if ('answer' in member) return member.answer;
   const { desk } = member;
-  const s = channelStrings(turn.locale);
+  const s = turn.s.channel;
   if (typeof data.id !== 'string') return errorResult(400, 'BadRequest', turn.s.errors.expired);
   const found = await turn.deps.store.notices.get(noticeId(data.id), desk.id);
   if (!found) return cardResult(channelErrorCard({ locale: turn.locale, message: s.notice.notFound }));

@@ -4,7 +4,6 @@
  */
 import type { Desk } from '../../../../shared/desks/model';
 import type { CardJson } from '../../../cards/card';
-import { channelStrings } from '../../../cards/channel/strings';
 import type { Turn } from '../../turn';
 import { channelOf, deskOfChannel } from '../channel-of';
 import { findDesk } from '../link';
@@ -20,7 +19,7 @@ function deskFor(turn: Turn, arg: string): Desk | undefined {
 }
 
 export async function newNoticeCommand(turn: Turn, arg: string): Promise<CardJson | string> {
-  const s = channelStrings(turn.locale);
+  const s = turn.s.channel;
   const desk = deskFor(turn, arg);
   if (!desk) return s.notice.noDesk;
   if (!turn.access.deskIds.includes(desk.id)) return s.link.notMember(desk.name);

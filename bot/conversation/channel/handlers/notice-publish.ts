@@ -17,7 +17,6 @@ import { channelErrorCard } from '../../../cards/channel/error-card';
 import { NOTICE_INPUTS } from '../../../cards/channel/inputs';
 import { noticeCard } from '../../../cards/channel/notice-card';
 import { noticeForm, type NoticeFormData, type NoticeFormValues } from '../../../cards/channel/notice-form';
-import { channelStrings } from '../../../cards/channel/strings';
 import { fromOslo } from '../../../../shared/dates';
 import { cardResult, errorResult, type InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
@@ -32,7 +31,7 @@ const list = (v: string): string[] =>
     .filter(Boolean);
 
 function message(turn: Turn, p: NoticeProblem): string {
-  const s = channelStrings(turn.locale).notice;
+  const s = turn.s.channel.notice;
   switch (p.problem) {
     case 'required':
       return s.field.required;
@@ -64,7 +63,7 @@ export function memberDesk(
       answer: cardResult(
         channelErrorCard({
           locale: turn.locale,
-          message: channelStrings(turn.locale).errors.notMember(desk.name),
+          message: turn.s.channel.errors.notMember(desk.name),
         }),
       ),
     };
@@ -111,9 +110,8 @@ export async function noticePublish(turn: Turn, data: Record<string, unknown>): 
   for (const p of problems) errors[p.field] ??= message(turn, p);
   const known = desk.noticeChannels.map(channelKey);
   const channels = list(values.channels ?? '');
-  if (channels.length === 0) errors.channels = channelStrings(turn.locale).notice.field.required;
-  else if (channels.some((k) => !known.includes(k)))
-    errors.channels = channelStrings(turn.locale).notice.field.badChoice;
+  if (channels.length === 0) errors.channels = turn.s.channel.notice.field.required;
+  else if (channels.some((k) => !known.includes(k))) errors.channels = turn.s.channel.notice.field.badChoice;
   if (Object.keys(errors).length > 0)
     return cardResult(noticeForm(noticeFormData(turn, desk, id, values, caseRef, errors)));
 
@@ -141,7 +139,7 @@ export async function noticePublish(turn: Turn, data: Record<string, unknown>): 
     notice = existing.value;
     published = false;
   }
-  const s = channelStrings(turn.locale).notice;
+  const s = turn.s.channel.notice;
   return cardResult(
     noticeCard(
       noticeCardData(notice, desk, turn.catalogue, turn.locale, true, {

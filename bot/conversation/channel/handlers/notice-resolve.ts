@@ -1,12 +1,12 @@
 import { resolveNotice } from '../../../../shared/notices/rules';
 import { NOTICE_INPUTS } from '../../../cards/channel/inputs';
-import { channelStrings } from '../../../cards/channel/strings';
 import { formatDateTime } from '../../../../shared/dates';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { inputText } from '../inputs';
 import { changeMessages, resolvedReporterMessages } from '../notices';
 import { changeNotice } from './notice-change';
+import { strings } from '../../../i18n/strings';
 
 /** "Løst": closed on every copy, a reply under each, and the reporters of linked cases told. */
 export const noticeResolve = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
@@ -17,7 +17,7 @@ export const noticeResolve = (turn: Turn, data: Record<string, unknown>): Promis
         next,
         desk,
         turn.catalogue,
-        channelStrings('nb').notice.resolvedReply(turn.user.name, formatDateTime(turn.now, 'nb')),
+        strings('nb').channel.notice.resolvedReply(turn.user.name, formatDateTime(turn.now, 'nb')),
       ),
       ...(await resolvedReporterMessages(turn, next)),
     ],

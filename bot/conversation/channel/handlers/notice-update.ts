@@ -2,18 +2,18 @@
 import { updateNotice } from '../../../../shared/notices/rules';
 import { isFristvaktError } from '../../../../shared/errors';
 import { NOTICE_INPUTS } from '../../../cards/channel/inputs';
-import { channelStrings } from '../../../cards/channel/strings';
 import { formatDateTime, fromOslo } from '../../../../shared/dates';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { inputText } from '../inputs';
 import { changeMessages } from '../notices';
 import { changeNotice } from './notice-change';
+import { strings } from '../../../i18n/strings';
 
 export const noticeUpdate = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   changeNotice(turn, data, {
     apply: (n) => {
-      const s = channelStrings(turn.locale).notice;
+      const s = turn.s.channel.notice;
       const text = inputText(data, NOTICE_INPUTS.updateText);
       const date = inputText(data, NOTICE_INPUTS.updateEndDate);
       const time = inputText(data, NOTICE_INPUTS.updateEndTime);
@@ -34,7 +34,11 @@ export const noticeUpdate = (turn: Turn, data: Record<string, unknown>): Promise
           next,
           desk,
           turn.catalogue,
-          channelStrings('nb').notice.updatedReply(turn.user.name, formatDateTime(turn.now, 'nb'), next.text),
+          strings('nb').channel.notice.updatedReply(
+            turn.user.name,
+            formatDateTime(turn.now, 'nb'),
+            next.text,
+          ),
         ),
       ),
   });

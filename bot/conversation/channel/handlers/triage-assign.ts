@@ -1,7 +1,6 @@
 /** Tildel: assign the case to a member of the desk. */
 import { userId } from '../../../../shared/ids';
 import { TRIAGE_INPUTS } from '../../../cards/channel/inputs';
-import { channelStrings } from '../../../cards/channel/strings';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { memberName } from '../case-card';
@@ -12,9 +11,9 @@ export const triageAssign = (turn: Turn, data: Record<string, unknown>): Promise
   deskAction(turn, data, {
     build: (_c, desk) => {
       const id = inputText(data, TRIAGE_INPUTS.assignee);
-      const a = channelStrings(turn.locale).actions;
+      const a = turn.s.channel.actions;
       if (!desk.members.some((m) => m === id))
-        return { invalid: channelStrings(turn.locale).errors.badChoice(a.assignee) };
+        return { invalid: turn.s.channel.errors.badChoice(a.assignee) };
       return {
         command: {
           type: 'assign',

@@ -4,7 +4,6 @@
  */
 import type { SupportLine } from '../../../../shared/cases/model';
 import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../../cards/channel/inputs';
-import { channelStrings } from '../../../cards/channel/strings';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { deskAction } from '../desk-action';
@@ -15,7 +14,7 @@ const LINES: readonly string[] = ['second', 'third', 'supplier'];
 export const triageEscalate = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   deskAction(turn, data, {
     build: () => {
-      const s = channelStrings(turn.locale);
+      const s = turn.s.channel;
       const toLine = inputText(data, TRIAGE_INPUTS.toLine);
       if (!LINES.includes(toLine)) return { invalid: s.errors.badChoice(s.actions.toLine) };
       const supplier = inputText(data, TRIAGE_INPUTS.supplier);

@@ -7,7 +7,6 @@ import { checkParent } from '../../../../shared/cases/fellesfeil';
 import { isFristvaktError } from '../../../../shared/errors';
 import { parseCaseRef } from '../../../../shared/ids';
 import { TRIAGE_INPUTS } from '../../../cards/channel/inputs';
-import { channelStrings } from '../../../cards/channel/strings';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { deskAction } from '../desk-action';
@@ -16,7 +15,7 @@ import { inputText } from '../inputs';
 export const triageLink = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   deskAction(turn, data, {
     build: async (c, desk) => {
-      const s = channelStrings(turn.locale);
+      const s = turn.s.channel;
       const parentRef = parseCaseRef(inputText(data, TRIAGE_INPUTS.parentRef));
       if (!parentRef) return { invalid: s.errors.required(s.actions.parentRef) };
       const parent = await turn.deps.store.cases.getForDesk(parentRef, desk.id);
@@ -33,7 +32,7 @@ export const triageLink = (turn: Turn, data: Record<string, unknown>): Promise<I
     after: (applied) => {
       const parent = applied.followUps.find((p) => p.ref === applied.after.value.parentRef);
       return parent
-        ? channelStrings(turn.locale).done.childLinked(applied.after.value.ref, parent.childRefs.length)
+        ? turn.s.channel.done.childLinked(applied.after.value.ref, parent.childRefs.length)
         : undefined;
     },
   });

@@ -2,7 +2,6 @@
 import { priorityId } from '../../../../shared/ids';
 import { findPriority } from '../../../../shared/sla/policy';
 import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../../cards/channel/inputs';
-import { channelStrings } from '../../../cards/channel/strings';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { deskAction } from '../desk-action';
@@ -11,7 +10,7 @@ import { inputText } from '../inputs';
 export const triagePriority = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   deskAction(turn, data, {
     build: (_c, desk) => {
-      const s = channelStrings(turn.locale);
+      const s = turn.s.channel;
       const to = priorityId(inputText(data, TRIAGE_INPUTS.priority));
       if (!findPriority(desk.policy, to)) return { invalid: s.errors.badChoice(s.actions.newPriority) };
       const reason = inputText(data, TRIAGE_INPUTS.priorityReason);

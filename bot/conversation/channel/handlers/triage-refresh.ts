@@ -7,7 +7,6 @@
  */
 import { parseCaseRef } from '../../../../shared/ids';
 import { channelErrorCard } from '../../../cards/channel/error-card';
-import { channelStrings } from '../../../cards/channel/strings';
 import { cardResult, errorResult, type InvokeResult } from '../../invoke';
 import { turnActor, type Turn } from '../../turn';
 import { isSupportRole } from '../../../../shared/access';
@@ -20,7 +19,7 @@ export async function triageRefresh(turn: Turn, data: Record<string, unknown>): 
   const seen = await turn.deps.changes.read(ref, turnActor(turn));
   if (!seen)
     return cardResult(
-      channelErrorCard({ locale: turn.locale, message: channelStrings(turn.locale).errors.notFound(ref) }),
+      channelErrorCard({ locale: turn.locale, message: turn.s.channel.errors.notFound(ref) }),
     );
   return cardResult(
     triageCardFor(seen.found.value, seen.desk, cardContext(turn), {

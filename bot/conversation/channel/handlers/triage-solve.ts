@@ -3,7 +3,6 @@
  * hovedsak solves each of its open undersaker with the same solution and notifies their reporters.
  */
 import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../../cards/channel/inputs';
-import { channelStrings } from '../../../cards/channel/strings';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { deskAction } from '../desk-action';
@@ -12,7 +11,7 @@ import { inputText } from '../inputs';
 export const triageSolve = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   deskAction(turn, data, {
     build: () => {
-      const s = channelStrings(turn.locale);
+      const s = turn.s.channel;
       const solution = inputText(data, TRIAGE_INPUTS.solution);
       if (solution === '') return { invalid: s.errors.required(s.actions.solution) };
       if (solution.length > TRIAGE_LIMITS.solution)
@@ -23,5 +22,5 @@ export const triageSolve = (turn: Turn, data: Record<string, unknown>): Promise<
     after: (applied) =>
       applied.after.value.childRefs.length === 0
         ? undefined
-        : channelStrings(turn.locale).done.solvedChildren(applied.followUps.length),
+        : turn.s.channel.done.solvedChildren(applied.followUps.length),
   });

@@ -1,7 +1,6 @@
 /** Avventer: waiting on the supplier (with its case number), the 3rd line or the reporter. */
 import type { WaitReason } from '../../../../shared/cases/model';
 import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../../cards/channel/inputs';
-import { channelStrings } from '../../../cards/channel/strings';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { deskAction } from '../desk-action';
@@ -12,7 +11,7 @@ const REASONS: readonly string[] = ['supplier', 'third_line', 'reporter'];
 export const triageWait = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   deskAction(turn, data, {
     build: () => {
-      const s = channelStrings(turn.locale);
+      const s = turn.s.channel;
       const reason = inputText(data, TRIAGE_INPUTS.waitReason);
       if (!REASONS.includes(reason)) return { invalid: s.errors.badChoice(s.actions.waitReason) };
       const no = inputText(data, TRIAGE_INPUTS.supplierCaseNumber);

@@ -1,0 +1,149 @@
+/**
+ * The channel's words (triage card, desk actions, driftsmeldinger). Posts in a desk's channel are in
+ * Norwegian (the desks work in Norwegian); a card answered to one viewer (refresh, action) follows that
+ * viewer's Teams locale.
+ */
+
+export interface ChannelStrings {
+  link: {
+    triage: (desk: string) => string;
+    notices: (desk: string) => string;
+    whoMayAct: (names: string) => string;
+    group: string;
+    onlyInChannel: string;
+    usage: (desks: string) => string;
+    unknownDesk: (arg: string, desks: string) => string;
+    notMember: (desk: string) => string;
+    alreadyNotices: (desk: string) => string;
+  };
+  card: {
+    newCase: string;
+    service: string;
+    org: string;
+    reporter: string;
+    scope: string;
+    priority: string;
+    status: string;
+    assignee: string;
+    nobody: string;
+    line: string;
+    supplierCase: string;
+    response: string;
+    resolution: string;
+    due: (when: string) => string;
+    left: (amount: string) => string;
+    late: (amount: string) => string;
+    pausedLeft: (amount: string) => string;
+    met: string;
+    noTarget: string;
+    business: string;
+    deadlines: string;
+    overall: Record<'on_track' | 'at_risk' | 'breached' | 'paused' | 'done', string>;
+    parent: (ref: string) => string;
+    children: (n: number) => string;
+    readOnly: string;
+    asOf: (when: string) => string;
+  };
+  actions: {
+    claim: string;
+    assign: string;
+    priority: string;
+    wait: string;
+    resume: string;
+    escalate: string;
+    solve: string;
+    link: string;
+    notice: string;
+    save: string;
+    more: string;
+    incident: string;
+    assignee: string;
+    newPriority: string;
+    priorityReason: string;
+    waitReason: string;
+    supplierCaseNumber: string;
+    note: string;
+    toLine: string;
+    supplierName: string;
+    solution: string;
+    solutionPlaceholder: string;
+    childrenToo: (n: number) => string;
+    parentRef: string;
+    parentPlaceholder: string;
+  };
+  done: {
+    claimed: string;
+    assigned: (who: string) => string;
+    priority: (to: string) => string;
+    waiting: (reason: string, no?: string) => string;
+    resumed: string;
+    escalated: (to: string, supplier?: string) => string;
+    solved: string;
+    solvedChildren: (n: number) => string;
+    linked: (parent: string) => string;
+    childLinked: (child: string, count: number) => string;
+    line: (who: string, what: string, when: string) => string;
+  };
+  errors: {
+    notMember: (desk: string) => string;
+    notFound: (ref: string) => string;
+    first: (who: string, what: string, when: string) => string;
+    changedMeanwhile: string;
+    illegal: (status: string) => string;
+    required: (field: string) => string;
+    tooLong: (field: string, max: number) => string;
+    badChoice: (field: string) => string;
+    alreadyYours: string;
+    alreadyAssigned: (who: string) => string;
+    samePriority: string;
+    sameWait: string;
+    sameLine: string;
+    badParent: string;
+    generic: string;
+    title: string;
+  };
+  notice: {
+    formTitle: string;
+    formIntro: string;
+    kind: string;
+    services: string;
+    title: string;
+    titlePlaceholder: string;
+    startDate: string;
+    startTime: string;
+    endDate: string;
+    endTime: string;
+    text: string;
+    textPlaceholder: string;
+    shortNoticeReason: string;
+    shortNoticeHint: string;
+    channels: string;
+    noChannels: string;
+    publish: string;
+    fixErrors: string;
+    kinds: Record<'outage' | 'degraded' | 'planned_maintenance', string>;
+    status: Record<'active' | 'resolved', string>;
+    start: string;
+    expectedEnd: string;
+    resolvedAt: string;
+    unknownEnd: string;
+    affected: string;
+    hovedsak: string;
+    linkedCases: (n: number) => string;
+    update: string;
+    updateText: string;
+    resolve: string;
+    resolveText: string;
+    published: (n: number) => string;
+    updatedReply: (who: string, when: string, text: string) => string;
+    resolvedReply: (who: string, when: string) => string;
+    reporterResolved: (ref: string, title: string) => string;
+    notFound: string;
+    alreadyResolved: string;
+    threeDays: string;
+    startInPast: string;
+    endBeforeStart: string;
+    noDesk: string;
+    field: { required: string; tooLong: (max: number) => string; badChoice: string; badDate: string };
+  };
+}

@@ -208,3 +208,17 @@ export function parseSnapshot(target: SlaTarget, s: SlaSnapshot): TargetState {
   if (s.explanation !== undefined) out.explanation = s.explanation;
   return out;
 }
+
+/**
+ * The version of a notice as a user saw it, sent back with a change (`POST /api/notices/:id/update`,
+ * `/resolve`) so a notice changed meanwhile is refused (409): its last change time and its content, so
+ * two changes within the same instant still differ.
+ */
+export function noticeVersion(n: Pick<Notice, 'updatedAt' | 'status' | 'text' | 'expectedEndAt'>): string {
+  let h = 0x811c9dc5;
+  for (const ch of `${n.status}|${n.expectedEndAt ?? ''}|${n.text}`) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${n.updatedAt}:${h.toString(16)}`;
+}

@@ -8,7 +8,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Notice } from '../../shared/notices/model';
 import { EXPECTED } from '../../shared/reports/test-support/fixture';
+import { noticeVersion } from '../common/api-types';
 import { screenshotDir } from '../../scripts/headless';
 import { buildTab } from '../build';
 import { axeViolations, launchBrowser, type TestBrowser } from '../test-support/browser';
@@ -424,17 +426,81 @@ describe('SLA-rapport (the dashboard)', () => {
 
 describe('Driftsmeldinger', () => {
   it('lists active notices and lets a desk member publish one', async () => {
-    const page = await open(`?devUser=${USERS.desk}&page=notices`, { height: 1100 });
+    // The browser speaks en-US; the date and time fields are Norwegian all the same.
+    const page = await open(`?devUser=${USERS.desk}&page=notices`, { height: 1100, locale: 'en-US' });
     await page.getByTestId('notices-active').waitFor();
     expect(await page.getByTestId('notices-active').innerText()).toContain('Driftsmelding n-4');
+    expect(await page.getByTestId('notice-start-date').inputValue()).toBe('20.03.2026');
+    expect(await page.getByTestId('notice-start-time').inputValue()).toBe('13:00');
     await page.getByTestId('notice-title').fill('Visma lønn er nede');
     await page.getByTestId('notice-text').fill('Lønnskjøringen stopper. Vi jobber med saken – æøå.');
     await page.getByLabel('Visma lønn').check();
+    await page.getByTestId('notice-end-date').fill('20.03.2026');
+    expect(await page.getByTestId('notice-submit').isDisabled()).toBe(true); // a date without a time
+    await page.getByTestId('notice-end-time').fill('1630');
     await page.getByTestId('notice-submit').click();
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="notices-active"]')?.textContent?.includes('Visma lønn er nede'),
     );
-    await page.screenshot({ path: join(SHOTS, 'notices.png') });
+    const published = page.locator('[data-testid="notice"]', { hasText: 'Visma lønn er nede' });
+    expect(await published.innerText()).toContain('til 20.03.2026, 16:30');
+    expect(await published.getByTestId('notice-by').innerText()).toBe('Publisert av Ola Servicesenter');
+    await expectAccessible(page);
+    await page.screenshot({ path: join(SHOTS, 'notices.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('lets a desk member update a notice and end it ("Løst") from the tab', async () => {
+    const page = await open(`?devUser=${USERS.desk}&page=notices`, { height: 1100 });
+    const n4 = page.locator('[data-notice="n-4"]');
+    await n4.waitFor();
+    await n4.getByTestId('notice-update').click();
+    await n4.getByTestId('notice-update-text').fill('Leverandøren feilsøker. Ny melding kl. 15.');
+    await n4.getByTestId('notice-update-end-date').fill('20.03.2026');
+    await n4.getByTestId('notice-update-end-time').fill('15:30');
+    await page.screenshot({ path: join(SHOTS, 'notice-update.png'), fullPage: true });
+    await n4.getByTestId('notice-update-save').click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-notice="n-4"]')?.textContent?.includes('Leverandøren feilsøker.'),
+    );
+    expect(await page.locator('[data-notice="n-4"]').innerText()).toContain('til 20.03.2026, 15:30');
+    // Someone else changes it meanwhile: the stale "Løst" is refused and the list shows the change.
+    const current = (
+      (await (
+        await fetch(`${srv.url}/api/notices`, { headers: { 'X-Fristvakt-Dev-User': USERS.desk } })
+      ).json()) as { active: Notice[] }
+    ).active.find((n) => n.id === 'n-4')!;
+    await page.locator('[data-notice="n-4"]').getByTestId('notice-resolve').click();
+    const other = await fetch(`${srv.url}/api/notices/n-4/update`, {
+      method: 'POST',
+      headers: { 'X-Fristvakt-Dev-User': USERS.desk, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        deskId: 'ror-ikt',
+        version: noticeVersion(current),
+        text: 'Oppdatert i kanalen.',
+      }),
+    });
+    expect(other.status).toBe(200);
+    await page.locator('[data-notice="n-4"]').getByTestId('notice-resolve-save').click();
+    await page.getByText('Driftsmeldingen ble endret av noen andre i mellomtiden.').waitFor();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-notice="n-4"]')?.textContent?.includes('Oppdatert i kanalen.'),
+    );
+    await page.locator('[data-notice="n-4"]').getByTestId('notice-resolve').click();
+    await page
+      .locator('[data-notice="n-4"]')
+      .getByTestId('notice-resolve-text')
+      .fill('Visma lønn virker igjen.');
+    await page.locator('[data-notice="n-4"]').getByTestId('notice-resolve-save').click();
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="notices-recent"]')
+        ?.textContent?.includes('Visma lønn virker igjen.'),
+    );
+    expect(await page.getByTestId('notices-active').locator('[data-notice="n-4"]').count()).toBe(0);
+    await page.setViewportSize({ width: 375, height: 1100 });
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: join(SHOTS, 'notices-375.png'), fullPage: true });
     await page.context().close();
   });
 

@@ -4,7 +4,7 @@
  * 2026-03-15 22:30Z.
  */
 import type { Notice } from '../../../shared/notices/model';
-import type { NoticesResponse } from '../../common/api-types';
+import { noticeVersion, type NoticesResponse } from '../../common/api-types';
 import { DIRECTORY, seedStore, USERS } from '../../test-support/seed';
 import { startTestServer, type TestServer } from '../../test-support/server';
 import type { NoticeChange } from './notices';
@@ -47,7 +47,7 @@ describe('changing a notice from the tab', () => {
     const seen = await n4();
     const res = await post('/api/notices/n-4/update', 'desk', {
       deskId: 'ror-ikt',
-      updatedAt: seen.updatedAt,
+      version: noticeVersion(seen),
       text: 'Leverandøren feilsøker fortsatt.',
       expectedEndAt: '2026-03-20T15:00:00.000Z',
     });
@@ -68,7 +68,7 @@ describe('changing a notice from the tab', () => {
   it('refuses a stale version with the current notice (409)', async () => {
     const res = await post('/api/notices/n-4/update', 'desk', {
       deskId: 'ror-ikt',
-      updatedAt: '2026-03-15T22:30:00.000Z',
+      version: noticeVersion({ ...(await n4()), text: 'Teksten før' }),
       text: 'Gammel visning',
     });
     expect(res.status).toBe(409);
@@ -77,8 +77,7 @@ describe('changing a notice from the tab', () => {
   });
 
   it('names the bad field, and lets only the desk’s members change it', async () => {
-    const { updatedAt } = await n4();
-    const base = { deskId: 'ror-ikt', updatedAt, text: 'Ny tekst' };
+    const base = { deskId: 'ror-ikt', version: noticeVersion(await n4()), text: 'Ny tekst' };
     expect(await field(await post('/api/notices/n-4/update', 'desk', { ...base, text: ' ' }))).toBe('text');
     expect(
       await field(
@@ -92,15 +91,14 @@ describe('changing a notice from the tab', () => {
     expect((await post('/api/notices/n-4/resolve', 'employee', base)).status).toBe(403);
     expect((await post('/api/notices/n-404/resolve', 'desk', base)).status).toBe(404);
     expect(await field(await post('/api/notices/n-4/resolve', 'desk', { deskId: 'ror-ikt' }))).toBe(
-      'updatedAt',
+      'version',
     );
   });
 
   it('ends it ("Løst"): resolved, listed as recent, and not ended twice', async () => {
-    const { updatedAt } = await n4();
     const res = await post('/api/notices/n-4/resolve', 'desk', {
       deskId: 'ror-ikt',
-      updatedAt,
+      version: noticeVersion(await n4()),
       text: 'Visma lønn virker igjen.',
     });
     expect(res.status).toBe(200);
@@ -112,7 +110,7 @@ describe('changing a notice from the tab', () => {
     expect(after.recent.find((n) => n.id === 'n-4')?.text).toBe('Visma lønn virker igjen.');
     const again = await post('/api/notices/n-4/resolve', 'desk', {
       deskId: 'ror-ikt',
-      updatedAt: saved.updatedAt,
+      version: noticeVersion(saved),
     });
     expect(again.status).toBe(409);
   });

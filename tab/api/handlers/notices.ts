@@ -7,7 +7,7 @@
  * `POST /api/notices/:id/update` and `POST /api/notices/:id/resolve`: a desk member gives an active
  * notice new text and/or a new expected end, or ends it ("Løst"), as from the channel card; every posted
  * copy is edited through the outbox (`TabApiDeps.outboxForNoticeChange`). The body names the desk and
- * the `updatedAt` the user saw: a notice changed meanwhile is a 409 with the current notice.
+ * the version the user saw (`noticeVersion`): a notice changed meanwhile is a 409 with the current one.
  */
 import { randomUUID } from 'node:crypto';
 import type { Desk } from '../../../shared/desks/model';
@@ -26,7 +26,7 @@ import {
   type NoticeProblem,
 } from '../../../shared/notices/rules';
 import { channelKey } from '../../../shared/conversation-keys';
-import type { NoticesResponse } from '../../common/api-types';
+import { noticeVersion, type NoticesResponse } from '../../common/api-types';
 import type { Caller } from '../auth';
 import { authed, type TabContext } from '../context';
 import { badRequest, forbidden, jsonBody, notFound, paramOf, queryOf, sendJson } from '../http';
@@ -202,9 +202,9 @@ export function changeNoticeHandler(ctx: TabContext, kind: NoticeChangeKind) {
       throw forbidden('only the desk’s members change its driftsmeldinger');
     const found = await ctx.deps.store.notices.get(noticeId(paramOf(req, 'id')), desk.id);
     if (!found) throw notFound('no such notice');
-    const seen = str(body, 'updatedAt');
-    if (seen === '') throw badRequest('updatedAt', 'updatedAt (the version seen) is required');
-    if (seen !== found.value.updatedAt) return sendConflict(res, found.value);
+    const seen = str(body, 'version');
+    if (seen === '') throw badRequest('version', 'version (noticeVersion of the notice seen) is required');
+    if (seen !== noticeVersion(found.value)) return sendConflict(res, found.value);
     if (found.value.status !== 'active')
       throw new FristvaktError('ILLEGAL_TRANSITION', 'the notice is resolved');
     const now = ctx.deps.now();

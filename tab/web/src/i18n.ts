@@ -155,14 +155,28 @@ const T = {
   kind: { nb: 'Type', en: 'Kind' },
   text: { nb: 'Tekst', en: 'Text' },
   services: { nb: 'Berørte tjenester', en: 'Affected services' },
-  startsAt: { nb: 'Start', en: 'Start' },
-  expectedEndAt: { nb: 'Forventet slutt', en: 'Expected end' },
   shortNoticeReason: {
     nb: 'Hvorfor varsles det mindre enn 3 dager før?',
     en: 'Why less than 3 days’ notice?',
   },
   published: { nb: 'Driftsmeldingen er publisert.', en: 'The notice is published.' },
   until: { nb: 'til', en: 'until' },
+  publishedBy: { nb: 'Publisert av', en: 'Published by' },
+  startDate: { nb: 'Startdato', en: 'Start date' },
+  startTime: { nb: 'Starttid', en: 'Start time' },
+  expectedEndDate: { nb: 'Forventet slutt, dato', en: 'Expected end, date' },
+  expectedEndTime: { nb: 'Forventet slutt, klokkeslett', en: 'Expected end, time' },
+  noticeUpdate: { nb: 'Oppdater', en: 'Update' },
+  noticeResolve: { nb: 'Løst', en: 'Resolved' },
+  noticeNewText: { nb: 'Ny tekst', en: 'New text' },
+  noticeSave: { nb: 'Lagre oppdatering', en: 'Save update' },
+  noticeClosingText: { nb: 'Avsluttende tekst (valgfri)', en: 'Closing text (optional)' },
+  noticeResolveConfirm: { nb: 'Merk som løst', en: 'Mark as resolved' },
+  noticeChangedMeanwhile: {
+    nb: 'Driftsmeldingen ble endret av noen andre i mellomtiden. Se den oppdaterte og prøv igjen.',
+    en: 'Someone else changed the notice meanwhile. Check the updated one and try again.',
+  },
+  cancel: { nb: 'Avbryt', en: 'Cancel' },
 } satisfies Record<string, LocalizedText>;
 
 export type TextKey = keyof typeof T;

@@ -3,8 +3,10 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 export const useNoticesStyles = makeStyles({
   root: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, 2fr) minmax(320px, 1fr)',
+    gridTemplateColumns: 'minmax(0, 2fr) minmax(min(320px, 100%), 1fr)',
+    '@media (max-width: 799px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
     gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
     maxWidth: '1300px',
   },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -29,6 +31,18 @@ export const useNoticesStyles = makeStyles({
     display: 'flex',
     flexWrap: 'wrap',
     columnGap: tokens.spacingHorizontalM,
+  },
+  editor: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginTop: tokens.spacingVerticalXS,
+  },
+  editorButtons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  dateTime: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(140px, 100%), 1fr))',
+    gap: tokens.spacingHorizontalS,
   },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });

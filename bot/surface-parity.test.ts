@@ -13,8 +13,8 @@ import type { Case } from '../shared/cases/model';
 import { userId, type CaseRef } from '../shared/ids';
 import type { OutboxEntry } from '../shared/ports';
 import { DEV_USER_HEADER } from '../tab/api/auth';
-import { TRIAGE_INPUTS } from './cards/channel/inputs';
-import { CONVERSATION_INPUTS } from './cards/conversation-inputs';
+import { TRIAGE_INPUTS } from './cards/channel/forms/form';
+import { CONVERSATION_INPUTS } from './cards/comment-notice';
 import { VERBS } from './cards/verbs';
 import {
   anne,

@@ -12,6 +12,7 @@ import type { Case } from './cases/model';
 import type { Desk, Organisation, Service } from './desks/model';
 import type { CaseRef, DeskId, IsoInstant, NoticeId, OrgId, ServiceId, UserId } from './ids';
 import type { Notice } from './notices/model';
+import type { SlaPolicy } from './sla/policy';
 
 export interface Versioned<T> {
   value: T;
@@ -157,6 +158,75 @@ export interface DeskStore {
   putOrganisation(org: Organisation): Promise<void>;
 }
 
+/** What an administrator can change, as named in the audit log. */
+export type AdminObjectType = 'desk' | 'policy' | 'service' | 'organisation';
+
+/** One admin change: who, when, which object, the object before and after. Never changed once written. */
+export interface AuditEntry {
+  /** Unique; the store refuses a second entry with the same id. */
+  id: string;
+  at: IsoInstant;
+  actor: { id: UserId; name?: string };
+  objectType: AdminObjectType;
+  objectId: string;
+  action: 'create' | 'update' | 'import';
+  /** The object before the change (absent when created). */
+  before?: unknown;
+  /** The object as written. */
+  after: unknown;
+}
+
+/** Most services one import may write: one transactional batch on Cosmos DB holds at most 100 operations. */
+export const MAX_IMPORT_ROWS = 100;
+
+/**
+ * The setup an administrator or desk lead changes ("Innstillinger"). Every write is conditional on the
+ * version read (absent: the object must be new, else `DUPLICATE`; stale: `ConflictError`) and stores its
+ * audit entry with it: the change and its entry are never one without the other. Every write changes
+ * `catalogueVersion`.
+ */
+export interface AdminStore {
+  putDesk(desk: Desk, expectedVersion: string, audit: AuditEntry): Promise<Versioned<Desk>>;
+  /**
+   * Saves `policy` as the desk's newest policy version: numbered one above the current, in force from
+   * `audit.at`; the current version moves to `previousPolicies` (old versions stay readable).
+   */
+  savePolicy(
+    deskId: DeskId,
+    policy: SlaPolicy,
+    expectedVersion: string,
+    audit: AuditEntry,
+  ): Promise<Versioned<Desk>>;
+  /** Every version of a desk's policy, newest first; empty for an unknown desk. */
+  policyVersions(deskId: DeskId): Promise<SlaPolicy[]>;
+  getService(id: ServiceId): Promise<Versioned<Service> | null>;
+  putService(
+    service: Service,
+    expectedVersion: string | undefined,
+    audit: AuditEntry,
+  ): Promise<Versioned<Service>>;
+  /**
+   * Writes many services all or nothing (at most `MAX_IMPORT_ROWS`), each conditional on its version as
+   * `putService`; one stale or duplicate row writes nothing.
+   */
+  importServices(
+    rows: Array<{ service: Service; expectedVersion?: string; audit: AuditEntry }>,
+  ): Promise<Versioned<Service>[]>;
+  getOrganisation(id: OrgId): Promise<Versioned<Organisation> | null>;
+  putOrganisation(
+    org: Organisation,
+    expectedVersion: string | undefined,
+    audit: AuditEntry,
+  ): Promise<Versioned<Organisation>>;
+  /** The audit log, newest first: of one object, or of everything when `object` is absent. */
+  listAudit(object?: { type: AdminObjectType; id: string }, limit?: number): Promise<AuditEntry[]>;
+  /**
+   * A cheap marker that changes with every write of a desk, service or organisation (at least every
+   * admin write): the catalogue compares it to know its cached copy is stale.
+   */
+  catalogueVersion(): Promise<string>;
+}
+
 export interface NoticeStore {
   create(notice: Notice, outbox?: OutboxMessage[]): Promise<Versioned<Notice>>;
   update(notice: Notice, expectedVersion: string, outbox?: OutboxMessage[]): Promise<Versioned<Notice>>;
@@ -189,6 +259,7 @@ export interface Store {
   notices: NoticeStore;
   leases: LeaseStore;
   blobs: BlobStore;
+  admin: AdminStore;
   /**
    * True when opening created this store just now (a new SQLite file; a Cosmos database without its
    * store record): the only time seeding may run. An existing store is never re-seeded.

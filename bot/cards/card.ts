@@ -75,3 +75,9 @@ export function actionSet(actions: CardElement[]): CardElement {
 /** A choice set's options from value → title pairs. */
 export const choices = (pairs: Array<[string, string]>): Json[] =>
   pairs.map(([value, title]) => ({ title, value }));
+
+/** Reading a card's submitted inputs: strings trimmed, anything else treated as missing. */
+export const inputText = (data: Record<string, unknown>, id: string): string => {
+  const v = data[id];
+  return typeof v === 'string' ? v.trim() : '';
+};

@@ -7,9 +7,23 @@
 import type { Locale } from '../../shared/i18n-text';
 import { MAX_COMMENT_LENGTH, plainTextForCard } from '../../shared/text';
 import { card, execute, text, type CardElement, type CardJson } from './card';
-import { CONVERSATION_INPUTS } from './conversation-inputs';
 import { VERBS } from './verbs';
 import { strings } from '../i18n/strings';
+
+/**
+ * The ids of the case conversation's inputs (the comment box here, the followers box of the case card,
+ * the deadline answer and proposal), read back by their handlers.
+ */
+export const CONVERSATION_INPUTS = {
+  commentText: 'commentText',
+  /** A toggle on desk cards: `'true'` makes the comment an internal note. */
+  commentInternal: 'commentInternal',
+  followerNames: 'followerNames',
+  deadlineComment: 'deadlineComment',
+  proposedDate: 'proposedDate',
+  proposedTime: 'proposedTime',
+  proposedReason: 'proposedReason',
+} as const;
 
 export interface CommentNoticeData {
   locale: Locale;

@@ -6,7 +6,7 @@ import type { Locale } from '../../shared/i18n-text';
 import { MAX_COMMENT_LENGTH, plainTextForCard } from '../../shared/text';
 import { formatDeadline } from '../../shared/dates';
 import { card, execute, facts, heading, text, type CardJson } from './card';
-import { CONVERSATION_INPUTS } from './conversation-inputs';
+import { CONVERSATION_INPUTS } from './comment-notice';
 import { VERBS } from './verbs';
 import { strings } from '../i18n/strings';
 

@@ -5,8 +5,11 @@
 import type { Locale } from '../../shared/i18n-text';
 import { strings } from '../i18n/strings';
 import { card, execute, heading, text, type CardElement, type CardJson } from './card';
-import { SOLUTION_INPUTS, SOLUTION_LIMITS } from './inputs';
 import { VERBS } from './verbs';
+
+/** The rejection comment's input id and limit, read back by the solution handlers. */
+export const SOLUTION_INPUTS = { rejectComment: 'rejectComment' } as const;
+export const SOLUTION_LIMITS = { rejectComment: 2000 } as const;
 
 export interface SolutionCardData {
   locale: Locale;

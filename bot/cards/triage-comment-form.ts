@@ -5,8 +5,7 @@
  */
 import type { Locale } from '../../shared/i18n-text';
 import { execute, type CardElement } from './card';
-import { commentInputs } from './comment-notice';
-import { CONVERSATION_INPUTS } from './conversation-inputs';
+import { commentInputs, CONVERSATION_INPUTS } from './comment-notice';
 import { VERBS } from './verbs';
 import { strings } from '../i18n/strings';
 

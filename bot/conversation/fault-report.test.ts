@@ -18,7 +18,7 @@ import {
 import { GOOD_ANSWERS, openForm, submitForm } from '../test-support/fault-form';
 import { startHarness, type Harness } from '../test-support/harness';
 import { VERBS } from '../cards/verbs';
-import { FAULT_INPUTS } from '../cards/inputs';
+import { FAULT_INPUTS } from '../cards/fault-form';
 
 // Tuesday 3 March 2026, 10:00 in Oslo.
 const NOW = new Date('2026-03-03T09:00:00Z');

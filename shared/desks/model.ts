@@ -55,9 +55,21 @@ export interface Service {
    * on this service also count towards a fellesfeil on each of them.
    */
   dependsOn?: ServiceId[];
+  /** The virksomheter that use this service (absent: every virksomhet its desk serves). */
+  orgIds?: OrgId[];
+  /** A retired service is kept for its old cases but no longer offered on the fault form. */
+  retired?: boolean;
 }
 
 export interface Organisation {
   id: OrgId;
   name: string;
+  /** Who may report faults (absent: all employees). See `shared/desks/reporting.ts`. */
+  reporting?: ReportingRule;
 }
+
+/**
+ * Who in a virksomhet may report: all employees, or only members of named Entra groups (ROR-IKT
+ * excludes pupils and guardians, seed 004 §5.3). `contact` is whom the others are told to turn to.
+ */
+export type ReportingRule = { kind: 'all' } | { kind: 'groups'; groupIds: string[]; contact: string };

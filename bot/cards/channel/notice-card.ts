@@ -7,7 +7,7 @@ import type { Locale } from '../../../shared/i18n-text';
 import type { NoticeKind, NoticeStatus } from '../../../shared/notices/model';
 import { card, container, execute, facts, text, type CardElement, type CardJson, type Json } from '../card';
 import { VERBS } from '../verbs';
-import { NOTICE_INPUTS, NOTICE_LIMITS } from './inputs';
+import { NOTICE_INPUTS, NOTICE_LIMITS } from './notice-form';
 import { strings } from '../../i18n/strings';
 
 export interface NoticeCardData {

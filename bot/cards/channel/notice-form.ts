@@ -8,8 +8,28 @@ import type { Locale } from '../../../shared/i18n-text';
 import type { NoticeField } from '../../../shared/notices/rules';
 import { card, container, execute, heading, text, type CardElement, type CardJson, type Json } from '../card';
 import { VERBS } from '../verbs';
-import { NOTICE_INPUTS, NOTICE_LIMITS } from './inputs';
 import { strings } from '../../i18n/strings';
+
+/** The ids and limits of the driftsmelding form's inputs, read back by the notice handlers. */
+export const NOTICE_INPUTS = {
+  kind: 'noticeKind',
+  services: 'noticeServices',
+  title: 'noticeTitle',
+  startDate: 'noticeStartDate',
+  startTime: 'noticeStartTime',
+  endDate: 'noticeEndDate',
+  endTime: 'noticeEndTime',
+  text: 'noticeText',
+  shortNoticeReason: 'noticeShortReason',
+  channels: 'noticeChannels',
+  updateText: 'noticeUpdateText',
+  updateEndDate: 'noticeUpdateEndDate',
+  updateEndTime: 'noticeUpdateEndTime',
+  resolveText: 'noticeResolveText',
+} as const;
+export type NoticeInputId = (typeof NOTICE_INPUTS)[keyof typeof NOTICE_INPUTS];
+
+export const NOTICE_LIMITS = { title: 120, text: 2000, shortNoticeReason: 500 } as const;
 
 export interface NoticeFormValues {
   kind?: string;

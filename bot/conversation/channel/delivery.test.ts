@@ -6,7 +6,7 @@
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { caseRef, deskId, noticeId } from '../../../shared/ids';
-import { NOTICE_INPUTS } from '../../cards/channel/inputs';
+import { NOTICE_INPUTS } from '../../cards/channel/notice-form';
 import { VERBS } from '../../cards/verbs';
 import { systemClock } from '../../delivery/clock';
 import { botConnector } from '../../delivery/connector';

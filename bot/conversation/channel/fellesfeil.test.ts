@@ -12,7 +12,7 @@ import { caseRef, userId, type CaseRef } from '../../../shared/ids';
 import type { Store } from '../../../shared/ports';
 import { PRESETS } from '../../../shared/sla/presets';
 import { openSqliteStore } from '../../../shared/store/sqlite';
-import { TRIAGE_INPUTS } from '../../cards/channel/inputs';
+import { TRIAGE_INPUTS } from '../../cards/channel/forms/form';
 import { VERBS } from '../../cards/verbs';
 import { cardOfInvoke, cardText, elements, type AnyCard } from '../../test-support/cards';
 import { GOOD_ANSWERS, openForm, submitForm } from '../../test-support/fault-form';

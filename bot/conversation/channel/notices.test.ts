@@ -6,7 +6,7 @@
  */
 import { deskId, isoInstant, noticeId, type CaseRef, caseRef } from '../../../shared/ids';
 import type { OutboxEntry } from '../../../shared/ports';
-import { NOTICE_INPUTS } from '../../cards/channel/inputs';
+import { NOTICE_INPUTS } from '../../cards/channel/notice-form';
 import { VERBS } from '../../cards/verbs';
 import { messageActivity } from '../../test-support/activities';
 import {

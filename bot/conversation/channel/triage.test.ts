@@ -8,7 +8,7 @@ import { caseRef, userId, type CaseRef } from '../../../shared/ids';
 import type { Case } from '../../../shared/cases/model';
 import type { OutboxEntry } from '../../../shared/ports';
 import { VERBS } from '../../cards/verbs';
-import { TRIAGE_INPUTS } from '../../cards/channel/inputs';
+import { TRIAGE_INPUTS } from '../../cards/channel/forms/form';
 import { cardOfInvoke, cardText, elements, textOfCall, type AnyCard } from '../../test-support/cards';
 import { messageActivity } from '../../test-support/activities';
 import { GOOD_ANSWERS, openForm, submitForm } from '../../test-support/fault-form';

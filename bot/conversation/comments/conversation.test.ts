@@ -9,7 +9,7 @@ import type { CaseRef } from '../../../shared/ids';
 import type { OutboxEntry } from '../../../shared/ports';
 import { PRESETS } from '../../../shared/sla/presets';
 import { computeSla } from '../../../shared/sla/state';
-import { CONVERSATION_INPUTS } from '../../cards/conversation-inputs';
+import { CONVERSATION_INPUTS } from '../../cards/comment-notice';
 import { VERBS } from '../../cards/verbs';
 import { invokeActivity, messageActivity, type TestUser } from '../../test-support/activities';
 import {

@@ -6,7 +6,7 @@
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { CaseRef } from '../../../shared/ids';
-import { CONVERSATION_INPUTS } from '../../cards/conversation-inputs';
+import { CONVERSATION_INPUTS } from '../../cards/comment-notice';
 import { VERBS } from '../../cards/verbs';
 import { botConnector } from '../../delivery/connector';
 import { startOutboxSender, type OutboxSender } from '../../delivery/outbox-sender';

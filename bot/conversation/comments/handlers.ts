@@ -13,7 +13,7 @@ import { FristvaktError, isFristvaktError } from '../../../shared/errors';
 import { parseCaseRef, type CaseRef, type EventId } from '../../../shared/ids';
 import { MAX_COMMENT_LENGTH, detectAddressee } from '../../../shared/text';
 import type { CardJson } from '../../cards/card';
-import { CONVERSATION_INPUTS } from '../../cards/conversation-inputs';
+import { CONVERSATION_INPUTS } from '../../cards/comment-notice';
 import { messageCard } from '../../cards/message';
 import { formatDeadline } from '../../../shared/dates';
 import { roleOn } from '../../../shared/access';

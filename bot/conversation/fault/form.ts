@@ -5,9 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Desk } from '../../../shared/desks/model';
 import type { DeskId } from '../../../shared/ids';
-import { faultFormCard, type FaultFormValues } from '../../cards/fault-form';
+import {
+  faultFormCard,
+  type FaultFormValues,
+  FAULT_INPUTS,
+  FAULT_LIMITS,
+  type FaultInputId,
+} from '../../cards/fault-form';
 import type { CardJson } from '../../cards/card';
-import { FAULT_INPUTS, FAULT_LIMITS, type FaultInputId } from '../../cards/inputs';
 import { osloDateAndTime } from '../../../shared/dates';
 import type { Turn } from '../turn';
 

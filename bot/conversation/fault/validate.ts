@@ -13,8 +13,10 @@ import {
   REPORTER_ROLES,
   SCOPES,
   type FaultFormValues,
+  FAULT_INPUTS,
+  FAULT_LIMITS,
+  type FaultInputId,
 } from '../../cards/fault-form';
-import { FAULT_INPUTS, FAULT_LIMITS, type FaultInputId } from '../../cards/inputs';
 import { fromOslo } from '../../../shared/dates';
 import type { Turn } from '../turn';
 import type { FieldErrors } from './form';

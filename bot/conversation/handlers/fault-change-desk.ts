@@ -1,5 +1,5 @@
 /** "Bytt servicesenter": the form again for the chosen desk, answers kept (the service is reset). */
-import { FAULT_INPUTS } from '../../cards/inputs';
+import { FAULT_INPUTS } from '../../cards/fault-form';
 import { chooseDesk, formCard, readValues } from '../fault/form';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
 import type { Turn } from '../turn';

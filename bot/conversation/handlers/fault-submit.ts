@@ -8,7 +8,7 @@
 import { ValidationError } from '../../../shared/errors';
 import { noticeId } from '../../../shared/ids';
 import type { FaultFormValues } from '../../cards/fault-form';
-import { FAULT_INPUTS } from '../../cards/inputs';
+import { FAULT_INPUTS } from '../../cards/fault-form';
 import { noticeChoiceCard } from '../../cards/notice-choice';
 import { createFaultCase } from '../fault/create';
 import { chooseDesk, formCard, readValues, type FieldErrors } from '../fault/form';

@@ -2,8 +2,7 @@
 import { isFristvaktError } from '../../../shared/errors';
 import { parseCaseRef } from '../../../shared/ids';
 import { messageCard } from '../../cards/message';
-import { solutionCard } from '../../cards/solution';
-import { SOLUTION_INPUTS, SOLUTION_LIMITS } from '../../cards/inputs';
+import { solutionCard, SOLUTION_INPUTS, SOLUTION_LIMITS } from '../../cards/solution';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
 import { turnActor, type Turn } from '../turn';
 import { caseStatusCardFor } from './case-status';

@@ -23,6 +23,7 @@ import type {
   Store,
   Versioned,
 } from '../../ports';
+import { cosmosAdminStore } from './admin';
 import { cosmosCaseStore } from './cases';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './errors';
 import { createOps, queryAll, readItem, runBatch, type CosmosContext } from './io';
@@ -97,6 +98,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
       notices: cosmosNoticeStore(ctx),
       leases: cosmosLeaseStore(ctx),
       blobs: options.blobs,
+      admin: cosmosAdminStore(ctx),
       close() {
         client.dispose();
         return Promise.resolve();

@@ -16,6 +16,7 @@ import type {
   ThreadStore,
 } from '../../ports';
 import { openFsBlobStore } from '../fs-blobs';
+import { adminStore } from './admin';
 import { caseStore } from './cases';
 import { run, translate, tx, type Db } from './io';
 import { deskStore, keyValueStore, leaseStore } from './meta';
@@ -117,6 +118,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     notices: noticeStore(db),
     leases: leaseStore(db),
     blobs: openFsBlobStore(options.blobDir),
+    admin: adminStore(db),
     close() {
       return run(() => {
         if (db.open) db.close();

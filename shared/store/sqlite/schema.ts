@@ -69,6 +69,68 @@ const STEPS: string[] = [
   DROP INDEX cases_client_key;
   CREATE UNIQUE INDEX cases_client_key ON cases (desk_id, reporter_id, client_key);
   `,
+  // The setup an administrator changes: versions of services and organisations (bumped by triggers on
+  // every write, whichever code writes), the catalogue marker every desk, service and organisation
+  // write moves, and the append-only audit log (triggers refuse to change or delete an entry).
+  // Written with IF NOT EXISTS so the step is safe whatever step number it ends up with. (No OR REPLACE
+  // inside triggers: the outer statement's conflict policy would override it.)
+  `
+  CREATE TABLE IF NOT EXISTS catalogue_versions (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (kind, id)
+  ) WITHOUT ROWID;
+  INSERT OR IGNORE INTO catalogue_versions (kind, id, version) SELECT 'service', id, 1 FROM services;
+  INSERT OR IGNORE INTO catalogue_versions (kind, id, version) SELECT 'organisation', id, 1 FROM organisations;
+  INSERT OR IGNORE INTO store_meta (key, value) VALUES ('catalogue_version', '0');
+  CREATE TRIGGER IF NOT EXISTS services_version_insert AFTER INSERT ON services BEGIN
+    INSERT INTO catalogue_versions (kind, id, version) SELECT 'service', NEW.id, 0
+      WHERE NOT EXISTS (SELECT 1 FROM catalogue_versions WHERE kind = 'service' AND id = NEW.id);
+    UPDATE catalogue_versions SET version = version + 1 WHERE kind = 'service' AND id = NEW.id;
+    UPDATE store_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'catalogue_version';
+  END;
+  CREATE TRIGGER IF NOT EXISTS services_version_update AFTER UPDATE ON services BEGIN
+    INSERT INTO catalogue_versions (kind, id, version) SELECT 'service', NEW.id, 0
+      WHERE NOT EXISTS (SELECT 1 FROM catalogue_versions WHERE kind = 'service' AND id = NEW.id);
+    UPDATE catalogue_versions SET version = version + 1 WHERE kind = 'service' AND id = NEW.id;
+    UPDATE store_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'catalogue_version';
+  END;
+  CREATE TRIGGER IF NOT EXISTS organisations_version_insert AFTER INSERT ON organisations BEGIN
+    INSERT INTO catalogue_versions (kind, id, version) SELECT 'organisation', NEW.id, 0
+      WHERE NOT EXISTS (SELECT 1 FROM catalogue_versions WHERE kind = 'organisation' AND id = NEW.id);
+    UPDATE catalogue_versions SET version = version + 1 WHERE kind = 'organisation' AND id = NEW.id;
+    UPDATE store_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'catalogue_version';
+  END;
+  CREATE TRIGGER IF NOT EXISTS organisations_version_update AFTER UPDATE ON organisations BEGIN
+    INSERT INTO catalogue_versions (kind, id, version) SELECT 'organisation', NEW.id, 0
+      WHERE NOT EXISTS (SELECT 1 FROM catalogue_versions WHERE kind = 'organisation' AND id = NEW.id);
+    UPDATE catalogue_versions SET version = version + 1 WHERE kind = 'organisation' AND id = NEW.id;
+    UPDATE store_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'catalogue_version';
+  END;
+  CREATE TRIGGER IF NOT EXISTS desks_catalogue_insert AFTER INSERT ON desks BEGIN
+    UPDATE store_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'catalogue_version';
+  END;
+  CREATE TRIGGER IF NOT EXISTS desks_catalogue_update AFTER UPDATE ON desks BEGIN
+    UPDATE store_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'catalogue_version';
+  END;
+  CREATE TABLE IF NOT EXISTS admin_audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    object_type TEXT NOT NULL,
+    object_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS admin_audit_object ON admin_audit (object_type, object_id, at, seq);
+  CREATE INDEX IF NOT EXISTS admin_audit_at ON admin_audit (at, seq);
+  CREATE TRIGGER IF NOT EXISTS admin_audit_no_update BEFORE UPDATE ON admin_audit BEGIN
+    SELECT RAISE(ABORT, 'audit entries are never changed');
+  END;
+  CREATE TRIGGER IF NOT EXISTS admin_audit_no_delete BEFORE DELETE ON admin_audit BEGIN
+    SELECT RAISE(ABORT, 'audit entries are never deleted');
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;

@@ -6,6 +6,7 @@ import type { Case } from '../../cases/model';
 import { ConflictError, isFristvaktError } from '../../errors';
 import { caseRef, deskId, isCaseRef, noticeId, orgId, serviceId, userId } from '../../ids';
 import type { BlobStore, NewCase, Page, PageRequest, Store } from '../../ports';
+import { describeAdminContract } from './admin-contract';
 import { access, at, desk, message, newCase, notice, person, triagePost } from './fixtures';
 
 export interface StoreHandle {
@@ -535,6 +536,8 @@ export function describeStoreContract(
         ]);
       });
     });
+
+    describeAdminContract(() => store);
 
     describe('notices', () => {
       it('creates with outbox, updates conditionally, lists active by service and by period', async () => {

@@ -2,8 +2,7 @@
 import type { Locale } from '../../../../shared/i18n-text';
 import type { CardElement } from '../../card';
 import { VERBS } from '../../verbs';
-import { TRIAGE_INPUTS } from '../inputs';
-import { choiceInput, showCardForm, type FormTarget } from './form';
+import { TRIAGE_INPUTS, choiceInput, showCardForm, type FormTarget } from './form';
 import { strings } from '../../../i18n/strings';
 
 export interface AssignFormData {

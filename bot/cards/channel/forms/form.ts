@@ -3,6 +3,29 @@ import type { CardElement, Json } from '../../card';
 import { execute } from '../../card';
 import type { Verb } from '../../verbs';
 
+/** The ids and limits of the desk-action forms' inputs, read back by the triage handlers. */
+export const TRIAGE_INPUTS = {
+  assignee: 'assignee',
+  priority: 'priority',
+  priorityReason: 'priorityReason',
+  waitReason: 'waitReason',
+  supplierCaseNumber: 'supplierCaseNumber',
+  waitNote: 'waitNote',
+  toLine: 'toLine',
+  supplier: 'supplier',
+  escalateNote: 'escalateNote',
+  solution: 'solution',
+  parentRef: 'parentRef',
+} as const;
+
+export const TRIAGE_LIMITS = {
+  solution: 4000,
+  note: 1000,
+  supplierCaseNumber: 100,
+  supplier: 200,
+  priorityReason: 1000,
+} as const;
+
 export interface FormTarget {
   ref: string;
   version: string;

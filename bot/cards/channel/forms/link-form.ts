@@ -2,8 +2,7 @@
 import type { Locale } from '../../../../shared/i18n-text';
 import type { CardElement } from '../../card';
 import { VERBS } from '../../verbs';
-import { TRIAGE_INPUTS } from '../inputs';
-import { showCardForm, textInput, type FormTarget } from './form';
+import { TRIAGE_INPUTS, showCardForm, textInput, type FormTarget } from './form';
 import { strings } from '../../../i18n/strings';
 
 export interface LinkFormData {

@@ -3,8 +3,7 @@ import type { Locale } from '../../../../shared/i18n-text';
 import type { CardElement } from '../../card';
 import { text } from '../../card';
 import { VERBS } from '../../verbs';
-import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../inputs';
-import { showCardForm, textInput, type FormTarget } from './form';
+import { TRIAGE_INPUTS, TRIAGE_LIMITS, showCardForm, textInput, type FormTarget } from './form';
 import { strings } from '../../../i18n/strings';
 
 export interface SolveFormData {

@@ -14,13 +14,17 @@ import {
 } from '../../../../shared/notices/rules';
 import type { Notice } from '../../../../shared/notices/model';
 import { channelErrorCard } from '../../../cards/channel/error-card';
-import { NOTICE_INPUTS } from '../../../cards/channel/inputs';
+import {
+  NOTICE_INPUTS,
+  noticeForm,
+  type NoticeFormData,
+  type NoticeFormValues,
+} from '../../../cards/channel/notice-form';
 import { noticeCard } from '../../../cards/channel/notice-card';
-import { noticeForm, type NoticeFormData, type NoticeFormValues } from '../../../cards/channel/notice-form';
 import { fromOslo } from '../../../../shared/dates';
 import { cardResult, errorResult, type InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
-import { inputText } from '../inputs';
+import { inputText } from '../../../cards/card';
 import { channelKey } from '../../../../shared/conversation-keys';
 import { noticeCardData, noticeFormData, publishMessages } from '../notices';
 

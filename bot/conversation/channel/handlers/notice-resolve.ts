@@ -1,9 +1,9 @@
 import { resolveNotice } from '../../../../shared/notices/rules';
-import { NOTICE_INPUTS } from '../../../cards/channel/inputs';
+import { NOTICE_INPUTS } from '../../../cards/channel/notice-form';
 import { formatDateTime } from '../../../../shared/dates';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
-import { inputText } from '../inputs';
+import { inputText } from '../../../cards/card';
 import { changeMessages, resolvedReporterMessages } from '../notices';
 import { changeNotice } from './notice-change';
 import { strings } from '../../../i18n/strings';

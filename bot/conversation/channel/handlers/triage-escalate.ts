@@ -3,11 +3,11 @@
  * case then waits on them, which the lifecycle records).
  */
 import type { SupportLine } from '../../../../shared/cases/model';
-import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../../cards/channel/inputs';
+import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../../cards/channel/forms/form';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { deskAction } from '../desk-action';
-import { inputText } from '../inputs';
+import { inputText } from '../../../cards/card';
 
 const LINES: readonly string[] = ['second', 'third', 'supplier'];
 

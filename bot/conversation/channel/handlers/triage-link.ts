@@ -6,11 +6,11 @@
 import { checkParent } from '../../../../shared/cases/fellesfeil';
 import { isFristvaktError } from '../../../../shared/errors';
 import { parseCaseRef } from '../../../../shared/ids';
-import { TRIAGE_INPUTS } from '../../../cards/channel/inputs';
+import { TRIAGE_INPUTS } from '../../../cards/channel/forms/form';
 import type { InvokeResult } from '../../invoke';
 import type { Turn } from '../../turn';
 import { deskAction } from '../desk-action';
-import { inputText } from '../inputs';
+import { inputText } from '../../../cards/card';
 
 export const triageLink = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   deskAction(turn, data, {

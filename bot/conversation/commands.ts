@@ -4,20 +4,18 @@
  */
 import type { CardJson } from '../cards/card';
 import type { Turn } from './turn';
-import { helpCommand } from './handlers/help';
-import { reportFaultCommand } from './handlers/report-fault';
-import { myCasesCommand } from './handlers/my-cases';
-import { caseStatusCommand } from './handlers/case-status';
-import { noticesCommand } from './handlers/notices';
-import { CHANNEL_COMMANDS } from './channel/commands';
-import {
-  billableCommandHandler,
-  commentCommandHandler,
-  problemCommandHandler,
-  followCommandHandler,
-  proposeDeadlineCommandHandler,
-  unfollowCommandHandler,
-} from './comments/handlers';
+import { helpCommand } from './personal/help';
+import { reportFaultCommand } from './personal/report-fault';
+import { myCasesCommand } from './personal/my-cases';
+import { caseStatusCommand } from './personal/case-status';
+import { noticesCommand } from './personal/notices';
+import { newNoticeCommand } from './channel/notice-new';
+import { linkCommand } from './channel/link';
+import { billableCommandHandler } from './personal/billable';
+import { commentCommandHandler } from './personal/comment';
+import { problemCommandHandler } from './personal/problem';
+import { followCommandHandler, unfollowCommandHandler } from './personal/follow';
+import { proposeDeadlineCommandHandler } from './personal/propose-deadline';
 
 /**
  * A command's handler; `arg` is the rest of the text after the command's name (may be empty). It
@@ -49,7 +47,7 @@ export const COMMANDS: CommandDef[] = [
     handler: noticesCommand,
   },
   { name: 'hjelp', aliases: ['help', '?', 'meny', 'menu'], takesArgument: false, handler: helpCommand },
-  // Issue 8: the case conversation (comments/handlers.ts).
+  // The case conversation: comments, followers, agreed deadlines, billable, problem records.
   { name: 'kommenter', aliases: ['comment'], takesArgument: true, handler: commentCommandHandler },
   { name: 'følg', aliases: ['follow', 'folg'], takesArgument: true, handler: followCommandHandler },
   {
@@ -66,7 +64,9 @@ export const COMMANDS: CommandDef[] = [
   },
   { name: 'fakturerbar', aliases: ['billable'], takesArgument: true, handler: billableCommandHandler },
   { name: 'problemsak', aliases: ['problem'], takesArgument: true, handler: problemCommandHandler },
-  ...CHANNEL_COMMANDS,
+  // The channel: link a channel to a desk, a new driftsmelding.
+  { name: 'koble', aliases: ['link'], takesArgument: true, handler: linkCommand },
+  { name: 'ny driftsmelding', aliases: ['new notice'], takesArgument: true, handler: newNoticeCommand },
 ];
 
 /** The message text without `<at>` mentions, HTML tags and entities, whitespace collapsed. */

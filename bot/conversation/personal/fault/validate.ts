@@ -2,10 +2,10 @@
  * Server-side validation of a submitted fault form: every field checked with a Norwegian (or English)
  * message at the field; what passes becomes the domain's `OpenCaseInput` (which checks again).
  */
-import type { FaultType, Person } from '../../../shared/cases/model';
-import { LIMITS, type OpenCaseInput } from '../../../shared/cases/open-case';
-import type { Desk, Service } from '../../../shared/desks/model';
-import { orgId, userId, type OrgId } from '../../../shared/ids';
+import type { FaultType, Person } from '../../../../shared/cases/model';
+import { LIMITS, type OpenCaseInput } from '../../../../shared/cases/open-case';
+import type { Desk, Service } from '../../../../shared/desks/model';
+import { orgId, userId, type OrgId } from '../../../../shared/ids';
 import {
   AVAILABILITIES,
   FAULT_TYPE_UNKNOWN,
@@ -16,9 +16,9 @@ import {
   FAULT_INPUTS,
   FAULT_LIMITS,
   type FaultInputId,
-} from '../../cards/fault-form';
-import { fromOslo } from '../../../shared/dates';
-import type { Turn } from '../turn';
+} from '../../../cards/fault-form';
+import { fromOslo } from '../../../../shared/dates';
+import type { Turn } from '../../turn';
 import type { FieldErrors } from './form';
 
 /** Clock skew allowed between the user's device and the server for "not in the future". */

@@ -5,13 +5,13 @@
  * actions; anyone who may not see it — in any chat, with any reference — exactly the card a made-up
  * reference gets, which says nothing about the case. Nothing changes.
  */
-import { parseCaseRef } from '../../../../shared/ids';
-import { channelErrorCard } from '../../../cards/channel/error-card';
-import { cardResult, errorResult, type InvokeResult } from '../../invoke';
-import { turnActor, type Turn } from '../../turn';
-import { isSupportRole } from '../../../../shared/access';
-import { triageCardFor } from '../case-card';
-import { cardContext } from '../desk-action';
+import { parseCaseRef } from '../../../shared/ids';
+import { channelErrorCard } from '../../cards/channel/error-card';
+import { cardResult, errorResult, type InvokeResult } from '../invoke';
+import { turnActor, type Turn } from '../turn';
+import { isSupportRole } from '../../../shared/access';
+import { triageCardFor } from './case-card';
+import { cardContext } from './desk-action';
 
 export async function triageRefresh(turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> {
   const ref = typeof data.ref === 'string' ? parseCaseRef(data.ref) : null;

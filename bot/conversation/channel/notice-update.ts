@@ -1,14 +1,14 @@
 /** Oppdater: new text and/or expected end; every posted copy is edited in place, with a reply under each. */
-import { updateNotice } from '../../../../shared/notices/rules';
-import { isFristvaktError } from '../../../../shared/errors';
-import { NOTICE_INPUTS } from '../../../cards/channel/notice-form';
-import { formatDateTime, fromOslo } from '../../../../shared/dates';
-import type { InvokeResult } from '../../invoke';
-import type { Turn } from '../../turn';
-import { inputText } from '../../../cards/card';
-import { changeMessages } from '../notices';
+import { updateNotice } from '../../../shared/notices/rules';
+import { isFristvaktError } from '../../../shared/errors';
+import { NOTICE_INPUTS } from '../../cards/channel/notice-form';
+import { formatDateTime, fromOslo } from '../../../shared/dates';
+import type { InvokeResult } from '../invoke';
+import type { Turn } from '../turn';
+import { inputText } from '../../cards/card';
+import { changeMessages } from './notices';
 import { changeNotice } from './notice-change';
-import { strings } from '../../../i18n/strings';
+import { strings } from '../../i18n/strings';
 
 export const noticeUpdate = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   changeNotice(turn, data, {

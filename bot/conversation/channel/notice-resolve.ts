@@ -1,12 +1,12 @@
-import { resolveNotice } from '../../../../shared/notices/rules';
-import { NOTICE_INPUTS } from '../../../cards/channel/notice-form';
-import { formatDateTime } from '../../../../shared/dates';
-import type { InvokeResult } from '../../invoke';
-import type { Turn } from '../../turn';
-import { inputText } from '../../../cards/card';
-import { changeMessages, resolvedReporterMessages } from '../notices';
+import { resolveNotice } from '../../../shared/notices/rules';
+import { NOTICE_INPUTS } from '../../cards/channel/notice-form';
+import { formatDateTime } from '../../../shared/dates';
+import type { InvokeResult } from '../invoke';
+import type { Turn } from '../turn';
+import { inputText } from '../../cards/card';
+import { changeMessages, resolvedReporterMessages } from './notices';
 import { changeNotice } from './notice-change';
-import { strings } from '../../../i18n/strings';
+import { strings } from '../../i18n/strings';
 
 /** "Løst": closed on every copy, a reply under each, and the reporters of linked cases told. */
 export const noticeResolve = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>

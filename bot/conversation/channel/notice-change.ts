@@ -3,16 +3,16 @@
  * change does not act (it shows the notice as it is now); the change is written conditionally on the
  * version read, with the edits of every posted copy and a reply under each in the same store call.
  */
-import type { Desk } from '../../../../shared/desks/model';
-import { isFristvaktError } from '../../../../shared/errors';
-import { noticeId } from '../../../../shared/ids';
-import type { Notice } from '../../../../shared/notices/model';
-import type { OutboxMessage } from '../../../../shared/ports';
-import { channelErrorCard } from '../../../cards/channel/error-card';
-import { noticeCard } from '../../../cards/channel/notice-card';
-import { cardResult, errorResult, type InvokeResult } from '../../invoke';
-import type { Turn } from '../../turn';
-import { noticeCardData, noticeCardVersion } from '../notices';
+import type { Desk } from '../../../shared/desks/model';
+import { isFristvaktError } from '../../../shared/errors';
+import { noticeId } from '../../../shared/ids';
+import type { Notice } from '../../../shared/notices/model';
+import type { OutboxMessage } from '../../../shared/ports';
+import { channelErrorCard } from '../../cards/channel/error-card';
+import { noticeCard } from '../../cards/channel/notice-card';
+import { cardResult, errorResult, type InvokeResult } from '../invoke';
+import type { Turn } from '../turn';
+import { noticeCardData, noticeCardVersion } from './notices';
 import { memberDesk } from './notice-publish';
 
 export interface NoticeChange {

@@ -3,18 +3,18 @@
  * Every value arrives as untrusted JSON: anything that is not a string is a field error, never a crash.
  */
 import { randomUUID } from 'node:crypto';
-import type { Desk } from '../../../shared/desks/model';
-import type { DeskId } from '../../../shared/ids';
+import type { Desk } from '../../../../shared/desks/model';
+import type { DeskId } from '../../../../shared/ids';
 import {
   faultFormCard,
   type FaultFormValues,
   FAULT_INPUTS,
   FAULT_LIMITS,
   type FaultInputId,
-} from '../../cards/fault-form';
-import type { CardJson } from '../../cards/card';
-import { osloDateAndTime } from '../../../shared/dates';
-import type { Turn } from '../turn';
+} from '../../../cards/fault-form';
+import type { CardJson } from '../../../cards/card';
+import { osloDateAndTime } from '../../../../shared/dates';
+import type { Turn } from '../../turn';
 
 export type FieldErrors = Partial<Record<FaultInputId, string>>;
 

@@ -2,12 +2,12 @@
  * `@Fristvakt ny driftsmelding [servicesenter]`: the driftsmelding form for the desk of this channel
  * (its triage or notice channel), the desk named, or the viewer's only desk. Desk members only.
  */
-import type { Desk } from '../../../../shared/desks/model';
-import type { CardJson } from '../../../cards/card';
-import type { Turn } from '../../turn';
-import { channelOf, deskOfChannel } from '../channel-of';
-import { findDesk } from '../link';
-import { newNoticeForm } from '../notices';
+import type { Desk } from '../../../shared/desks/model';
+import type { CardJson } from '../../cards/card';
+import type { Turn } from '../turn';
+import { channelOf, deskOfChannel } from './channel-of';
+import { findDesk } from './link';
+import { newNoticeForm } from './notices';
 
 function deskFor(turn: Turn, arg: string): Desk | undefined {
   if (arg.trim() !== '') return findDesk(turn.catalogue.desks, arg);

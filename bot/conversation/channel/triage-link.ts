@@ -3,14 +3,14 @@
  * undersak itself). The undersak is written conditionally on its card's version; the change service
  * then records it on the hovedsak, whose card shows the count.
  */
-import { checkParent } from '../../../../shared/cases/fellesfeil';
-import { isFristvaktError } from '../../../../shared/errors';
-import { parseCaseRef } from '../../../../shared/ids';
-import { TRIAGE_INPUTS } from '../../../cards/channel/forms/form';
-import type { InvokeResult } from '../../invoke';
-import type { Turn } from '../../turn';
-import { deskAction } from '../desk-action';
-import { inputText } from '../../../cards/card';
+import { checkParent } from '../../../shared/cases/fellesfeil';
+import { isFristvaktError } from '../../../shared/errors';
+import { parseCaseRef } from '../../../shared/ids';
+import { TRIAGE_INPUTS } from '../../cards/channel/forms/form';
+import type { InvokeResult } from '../invoke';
+import type { Turn } from '../turn';
+import { deskAction } from './desk-action';
+import { inputText } from '../../cards/card';
 
 export const triageLink = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   deskAction(turn, data, {

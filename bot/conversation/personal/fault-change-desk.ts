@@ -1,6 +1,6 @@
 /** "Bytt servicesenter": the form again for the chosen desk, answers kept (the service is reset). */
 import { FAULT_INPUTS } from '../../cards/fault-form';
-import { chooseDesk, formCard, readValues } from '../fault/form';
+import { chooseDesk, formCard, readValues } from './fault/form';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
 import type { Turn } from '../turn';
 import { clientKeyOf } from './fault-submit';

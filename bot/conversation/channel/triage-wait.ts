@@ -1,10 +1,10 @@
 /** Avventer: waiting on the supplier (with its case number), the 3rd line or the reporter. */
-import type { WaitReason } from '../../../../shared/cases/model';
-import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../../cards/channel/forms/form';
-import type { InvokeResult } from '../../invoke';
-import type { Turn } from '../../turn';
-import { deskAction } from '../desk-action';
-import { inputText } from '../../../cards/card';
+import type { WaitReason } from '../../../shared/cases/model';
+import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../cards/channel/forms/form';
+import type { InvokeResult } from '../invoke';
+import type { Turn } from '../turn';
+import { deskAction } from './desk-action';
+import { inputText } from '../../cards/card';
 
 const REASONS: readonly string[] = ['supplier', 'third_line', 'reporter'];
 

@@ -2,12 +2,12 @@
  * Eskaler: to the 2nd line, the 3rd line or the operations supplier (seed 001 M.1.2.1 and M.1.3.1: the
  * case then waits on them, which the lifecycle records).
  */
-import type { SupportLine } from '../../../../shared/cases/model';
-import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../../cards/channel/forms/form';
-import type { InvokeResult } from '../../invoke';
-import type { Turn } from '../../turn';
-import { deskAction } from '../desk-action';
-import { inputText } from '../../../cards/card';
+import type { SupportLine } from '../../../shared/cases/model';
+import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../cards/channel/forms/form';
+import type { InvokeResult } from '../invoke';
+import type { Turn } from '../turn';
+import { deskAction } from './desk-action';
+import { inputText } from '../../cards/card';
 
 const LINES: readonly string[] = ['second', 'third', 'supplier'];
 

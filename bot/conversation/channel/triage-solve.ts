@@ -2,11 +2,11 @@
  * Løs: the solution text is required (the reporter gets it with "Løst – takk" / "Ikke løst"). Solving a
  * hovedsak solves each of its open undersaker with the same solution and notifies their reporters.
  */
-import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../../cards/channel/forms/form';
-import type { InvokeResult } from '../../invoke';
-import type { Turn } from '../../turn';
-import { deskAction } from '../desk-action';
-import { inputText } from '../../../cards/card';
+import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../cards/channel/forms/form';
+import type { InvokeResult } from '../invoke';
+import type { Turn } from '../turn';
+import { deskAction } from './desk-action';
+import { inputText } from '../../cards/card';
 
 export const triageSolve = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   deskAction(turn, data, {

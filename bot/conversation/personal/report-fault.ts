@@ -1,5 +1,5 @@
 /** `meld feil [title]`: the fault-report card, with defaults (now in Oslo, the user's virksomhet, …). */
-import { chooseDesk, defaultValues, formCard, newClientKey } from '../fault/form';
+import { chooseDesk, defaultValues, formCard, newClientKey } from './fault/form';
 import type { CardJson } from '../../cards/card';
 import type { Turn } from '../turn';
 

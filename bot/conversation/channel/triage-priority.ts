@@ -1,11 +1,11 @@
 /** Endre prioritet: a priority of the desk's scheme, with an optional reason. */
-import { priorityId } from '../../../../shared/ids';
-import { findPriority } from '../../../../shared/sla/policy';
-import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../../cards/channel/forms/form';
-import type { InvokeResult } from '../../invoke';
-import type { Turn } from '../../turn';
-import { deskAction } from '../desk-action';
-import { inputText } from '../../../cards/card';
+import { priorityId } from '../../../shared/ids';
+import { findPriority } from '../../../shared/sla/policy';
+import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../cards/channel/forms/form';
+import type { InvokeResult } from '../invoke';
+import type { Turn } from '../turn';
+import { deskAction } from './desk-action';
+import { inputText } from '../../cards/card';
 
 export const triagePriority = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   deskAction(turn, data, {

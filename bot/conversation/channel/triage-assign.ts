@@ -1,11 +1,11 @@
 /** Tildel: assign the case to a member of the desk. */
-import { userId } from '../../../../shared/ids';
-import { TRIAGE_INPUTS } from '../../../cards/channel/forms/form';
-import type { InvokeResult } from '../../invoke';
-import type { Turn } from '../../turn';
-import { memberName } from '../case-card';
-import { deskAction } from '../desk-action';
-import { inputText } from '../../../cards/card';
+import { userId } from '../../../shared/ids';
+import { TRIAGE_INPUTS } from '../../cards/channel/forms/form';
+import type { InvokeResult } from '../invoke';
+import type { Turn } from '../turn';
+import { memberName } from './case-card';
+import { deskAction } from './desk-action';
+import { inputText } from '../../cards/card';
 
 export const triageAssign = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   deskAction(turn, data, {

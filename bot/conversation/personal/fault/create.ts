@@ -9,18 +9,18 @@
  * either way the case is recorded in the notice's `linkedCaseRefs`, so resolving the notice reaches
  * this reporter (issue 5).
  */
-import { retryOnConflict } from '../../../shared/app/retry';
-import { systemActor } from '../../../shared/app/case-changes';
-import type { Case } from '../../../shared/cases/model';
-import { openCase } from '../../../shared/cases/open-case';
-import { isFristvaktError, ValidationError } from '../../../shared/errors';
-import type { Notice } from '../../../shared/notices/model';
-import { findPriority } from '../../../shared/sla/policy';
-import { computeSla } from '../../../shared/sla/state';
-import type { CardJson } from '../../cards/card';
-import { confirmationCard } from '../../cards/confirmation';
-import { osloDateAndTime } from '../../../shared/dates';
-import type { Turn } from '../turn';
+import { retryOnConflict } from '../../../../shared/app/retry';
+import { systemActor } from '../../../../shared/app/case-changes';
+import type { Case } from '../../../../shared/cases/model';
+import { openCase } from '../../../../shared/cases/open-case';
+import { isFristvaktError, ValidationError } from '../../../../shared/errors';
+import type { Notice } from '../../../../shared/notices/model';
+import { findPriority } from '../../../../shared/sla/policy';
+import { computeSla } from '../../../../shared/sla/state';
+import type { CardJson } from '../../../cards/card';
+import { confirmationCard } from '../../../cards/confirmation';
+import { osloDateAndTime } from '../../../../shared/dates';
+import type { Turn } from '../../turn';
 import type { FormCheck } from './validate';
 
 export async function createFaultCase(

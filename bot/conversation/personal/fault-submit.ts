@@ -10,9 +10,9 @@ import { noticeId } from '../../../shared/ids';
 import type { FaultFormValues } from '../../cards/fault-form';
 import { FAULT_INPUTS } from '../../cards/fault-form';
 import { noticeChoiceCard } from '../../cards/notice-choice';
-import { createFaultCase } from '../fault/create';
-import { chooseDesk, formCard, readValues, type FieldErrors } from '../fault/form';
-import { checkForm, inputForDomainField } from '../fault/validate';
+import { createFaultCase } from './fault/create';
+import { chooseDesk, formCard, readValues, type FieldErrors } from './fault/form';
+import { checkForm, inputForDomainField } from './fault/validate';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
 import type { Turn } from '../turn';
 

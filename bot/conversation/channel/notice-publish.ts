@@ -3,30 +3,30 @@
  * planned maintenance under 3 days ahead needs a reason), then stored with one outbox post per chosen
  * channel in the same store call. The form's notice id makes a replayed publish a no-op.
  */
-import type { Desk } from '../../../../shared/desks/model';
-import { isFristvaktError } from '../../../../shared/errors';
-import { noticeId, parseCaseRef } from '../../../../shared/ids';
+import type { Desk } from '../../../shared/desks/model';
+import { isFristvaktError } from '../../../shared/errors';
+import { noticeId, parseCaseRef } from '../../../shared/ids';
 import {
   checkNoticeDraft,
   openNotice,
   type NoticeDraft,
   type NoticeProblem,
-} from '../../../../shared/notices/rules';
-import type { Notice } from '../../../../shared/notices/model';
-import { channelErrorCard } from '../../../cards/channel/error-card';
+} from '../../../shared/notices/rules';
+import type { Notice } from '../../../shared/notices/model';
+import { channelErrorCard } from '../../cards/channel/error-card';
 import {
   NOTICE_INPUTS,
   noticeForm,
   type NoticeFormData,
   type NoticeFormValues,
-} from '../../../cards/channel/notice-form';
-import { noticeCard } from '../../../cards/channel/notice-card';
-import { fromOslo } from '../../../../shared/dates';
-import { cardResult, errorResult, type InvokeResult } from '../../invoke';
-import type { Turn } from '../../turn';
-import { inputText } from '../../../cards/card';
-import { channelKey } from '../../../../shared/conversation-keys';
-import { noticeCardData, noticeFormData, publishMessages } from '../notices';
+} from '../../cards/channel/notice-form';
+import { noticeCard } from '../../cards/channel/notice-card';
+import { fromOslo } from '../../../shared/dates';
+import { cardResult, errorResult, type InvokeResult } from '../invoke';
+import type { Turn } from '../turn';
+import { inputText } from '../../cards/card';
+import { channelKey } from '../../../shared/conversation-keys';
+import { noticeCardData, noticeFormData, publishMessages } from './notices';
 
 const list = (v: string): string[] =>
   v

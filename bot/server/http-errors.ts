@@ -1,51 +1,33 @@
 /**
- * Coded JSON errors for every HTTP answer that is not a success: `{ error: { code, message } }`.
- * Never an HTML page, never a stack trace.
+ * Coded JSON errors for every HTTP answer of the bot server that is not a success:
+ * `{ error: { code, message, field? } }` with the status of `shared/errors.ts`'s catalogue. Never an
+ * HTML page, never a stack trace.
  */
 import type { Response } from 'restify';
-import { isFristvaktError, type ErrorCode } from '../../shared/errors';
+import { ERROR_STATUS, errorAnswer, FristvaktError, type ErrorCode, type Logger } from '../../shared/errors';
 
-export type HttpErrorCode =
-  ErrorCode | 'MALFORMED_BODY' | 'UNAUTHORIZED' | 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'INTERNAL';
-
-/** An error a route handler throws to answer with a given status and code. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: HttpErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'HttpError';
-  }
-}
-
-const STATUS_OF: Record<ErrorCode, number> = {
-  CONFLICT: 409,
-  NOT_FOUND: 404,
-  DUPLICATE: 409,
-  VALIDATION: 400,
-  ILLEGAL_TRANSITION: 409,
-  FORBIDDEN: 403,
-  POLICY_INVALID: 400,
-  STORE_UNAVAILABLE: 503,
-};
-
-export function sendError(res: Response, status: number, code: HttpErrorCode, message: string): void {
+/** Answers `code` with its catalogue status. */
+export function sendError(res: Response, code: ErrorCode, message: string): void {
   if (res.headersSent) return;
-  res.status(status);
+  res.status(ERROR_STATUS[code]);
   res.json({ error: { code, message } });
 }
 
-/** Answers a thrown error as coded JSON; unknown errors are logged and become a 500 without details. */
-export function sendThrown(res: Response, err: unknown, log: (msg: string, err?: unknown) => void): void {
-  if (err instanceof HttpError) return sendError(res, err.status, err.code, err.message);
-  if (isFristvaktError(err)) {
-    const field = err.details.field;
-    const message = field ? `${err.message} (${String(field)})` : err.message;
-    if (err.code === 'STORE_UNAVAILABLE') log(`store unavailable: ${err.message}`, err);
-    return sendError(res, STATUS_OF[err.code], err.code, message);
-  }
-  log('unexpected error', err);
-  sendError(res, 500, 'INTERNAL', 'Internal error');
+/** Answers a thrown error as coded JSON; server-side failures are logged (with `what` first). */
+export function sendThrown(res: Response, err: unknown, log: Logger, what: string): void {
+  const answer = errorAnswer(err);
+  if (answer.log) log.error(`${what}: ${answer.body.error.code}: ${describe(err)}`, err);
+  if (res.headersSent) return;
+  res.status(answer.status);
+  res.json(answer.body);
 }
+
+/** One line about an error for the log: its message's first line, never a multi-line dump. */
+export function describe(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return (message.split('\n')[0] ?? '').slice(0, 300);
+}
+
+/** An error a route handler throws to answer with a given code. */
+export const httpError = (code: ErrorCode, message: string): FristvaktError =>
+  new FristvaktError(code, message);

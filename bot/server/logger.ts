@@ -1,9 +1,7 @@
 /** The process's log: plain lines on stdout/stderr. Tests pass a silent or recording logger. */
-export interface Logger {
-  info(msg: string): void;
-  warn(msg: string): void;
-  error(msg: string, err?: unknown): void;
-}
+import type { Logger } from '../../shared/errors';
+
+export type { Logger } from '../../shared/errors';
 
 export const consoleLogger: Logger = {
   info: (msg) => console.log(msg),
@@ -12,3 +10,25 @@ export const consoleLogger: Logger = {
 };
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** The same log with a prefix on every line (e.g. `tab api: `). */
+export const prefixedLogger = (log: Logger, prefix: string): Logger => ({
+  info: (msg) => log.info(`${prefix}${msg}`),
+  warn: (msg) => log.warn(`${prefix}${msg}`),
+  error: (msg, err) => log.error(`${prefix}${msg}`, err),
+});
+
+/** A logger that keeps its lines (`info …`, `warn …`, `error … | cause`): tests read what was logged. */
+export interface RecordingLogger extends Logger {
+  lines: string[];
+}
+
+export function recordingLogger(): RecordingLogger {
+  const lines: string[] = [];
+  return {
+    lines,
+    info: (m) => lines.push(`info ${m}`),
+    warn: (m) => lines.push(`warn ${m}`),
+    error: (m, err) => lines.push(`error ${m}${err === undefined ? '' : ` | ${String(err)}`}`),
+  };
+}

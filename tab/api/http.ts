@@ -1,41 +1,19 @@
 /**
- * Small HTTP helpers of the tab's API: coded JSON errors (`{ error: { code, message, field? } }`, the
- * same shape as the bot server's), query and body reading, and the wrapper that turns a thrown error
- * into its status. Handlers never let an error escape to restify.
+ * Small HTTP helpers of the tab's API: coded JSON errors (`{ error: { code, message, field? } }` with
+ * the status of `shared/errors.ts`'s catalogue, the same as the bot server's), query and body reading.
+ * Handlers never let an error escape to restify.
  */
 import type { Request, Response } from 'restify';
-import { isFristvaktError, type ErrorCode } from '../../shared/errors';
+import { errorAnswer, FristvaktError, type Logger } from '../../shared/errors';
 
-export type TabErrorCode = ErrorCode | 'UNAUTHORIZED' | 'INTERNAL';
-
-export class TabHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: TabErrorCode,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'TabHttpError';
-  }
-}
-
-export const unauthorized = (why: string): TabHttpError => new TabHttpError(401, 'UNAUTHORIZED', why);
-export const forbidden = (why: string): TabHttpError => new TabHttpError(403, 'FORBIDDEN', why);
-export const notFound = (what = 'Not found'): TabHttpError => new TabHttpError(404, 'NOT_FOUND', what);
-export const badRequest = (field: string, why: string): TabHttpError =>
-  new TabHttpError(400, 'VALIDATION', why, { field });
-
-const STATUS_OF: Record<ErrorCode, number> = {
-  CONFLICT: 409,
-  NOT_FOUND: 404,
-  DUPLICATE: 409,
-  VALIDATION: 400,
-  ILLEGAL_TRANSITION: 409,
-  FORBIDDEN: 403,
-  POLICY_INVALID: 400,
-  STORE_UNAVAILABLE: 503,
-};
+export const unauthorized = (why: string): FristvaktError => new FristvaktError('UNAUTHORIZED', why);
+export const forbidden = (why: string): FristvaktError => new FristvaktError('FORBIDDEN', why);
+export const notFound = (what = 'Not found'): FristvaktError => new FristvaktError('NOT_FOUND', what);
+export const badRequest = (field: string, why: string): FristvaktError =>
+  new FristvaktError('VALIDATION', why, { field });
+/** The identity provider could not be reached to check a token (503, not 401: the token may be fine). */
+export const signInUnavailable = (why: string, cause?: unknown): FristvaktError =>
+  new FristvaktError('SIGN_IN_UNAVAILABLE', why, { cause });
 
 export function sendJson(res: Response, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -47,21 +25,26 @@ export function sendJson(res: Response, status: number, body: unknown): void {
   res.end(text);
 }
 
-export type Logger = (message: string, err?: unknown) => void;
+/**
+ * Where handler failures are logged: the process's `Logger`. The bare function form is the older
+ * shape, still accepted while callers move to the `Logger`.
+ */
+export type TabLog = Logger | ((message: string, err?: unknown) => void);
+/** @deprecated The older name of `TabLog`; pass the shared `Logger` (`shared/errors.ts`). */
+export type { TabLog as Logger };
 
-export function sendFailure(res: Response, err: unknown, log: Logger): void {
-  if (res.headersSent) return;
-  if (err instanceof TabHttpError)
-    return sendJson(res, err.status, { error: { code: err.code, message: err.message, ...err.extra } });
-  if (isFristvaktError(err)) {
-    const field = err.details.field;
-    if (err.code === 'STORE_UNAVAILABLE') log(`store unavailable: ${err.message}`, err);
-    return sendJson(res, STATUS_OF[err.code], {
-      error: { code: err.code, message: err.message, ...(field ? { field: String(field) } : {}) },
-    });
+const errorLine = (log: TabLog, message: string, err: unknown): void =>
+  typeof log === 'function' ? log(message, err) : log.error(message, err);
+
+/** Answers a thrown error with its code's status (`shared/errors.ts`); server-side failures are logged. */
+export function sendFailure(res: Response, err: unknown, log: TabLog): void {
+  const answer = errorAnswer(err);
+  if (answer.log) {
+    const cause = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    errorLine(log, `${answer.body.error.code}: ${cause}`, err);
   }
-  log('unexpected error', err);
-  sendJson(res, 500, { error: { code: 'INTERNAL', message: 'Internal error' } });
+  if (res.headersSent) return;
+  sendJson(res, answer.status, answer.body);
 }
 
 /** The request's query string, whatever plugins the server runs. */

@@ -1,18 +1,39 @@
 /**
- * The restify server: JSON body parsing, the route table, and coded JSON errors for everything that
- * goes wrong (malformed body → 400, unknown route → 404, thrown errors → their code; never HTML).
+ * The restify server: the JSON body reader, the route table, and coded JSON errors for everything that
+ * goes wrong (never HTML, never a stack trace). The body reader is the server's one parser:
+ * - a request without a body (no Content-Length or 0, not chunked) is passed on untouched, whatever
+ *   its Content-Type (a DELETE from a browser sends none);
+ * - a body must be JSON (`application/json` or `application/*+json`): anything else is 415;
+ * - a body larger than `maxBodyBytes` is 413; one that is not valid JSON is 400;
+ * - a body that has not fully arrived `bodyTimeoutMs` after its headers is 408 and the connection is
+ *   closed (a slow sender cannot hold the server's sockets).
  */
-import restify, { type Server } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { RouteDef } from './route-def';
-import { sendThrown } from './http-errors';
+import { sendError, sendThrown } from './http-errors';
+import { ERROR_STATUS, type ErrorCode } from '../../shared/errors';
 import type { Logger } from './logger';
 
-/** restify's own errors (body parser, router) carry these names. */
-const RESTIFY_CODES: Record<string, string> = {
+export interface ServerLimits {
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
+  /** How long a request body may take to arrive after its headers, in milliseconds. */
+  bodyTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = { maxBodyBytes: 1024 * 1024, bodyTimeoutMs: 30_000 };
+
+/** The limits a server built here runs with (tests check the real server's). */
+const limitsOf = new WeakMap<Server, ServerLimits>();
+export const serverLimits = (server: Server): ServerLimits | undefined => limitsOf.get(server);
+
+/** restify's own errors (router, method) carry these names. */
+const RESTIFY_CODES: Record<string, ErrorCode> = {
   InvalidContent: 'MALFORMED_BODY',
   BadRequest: 'MALFORMED_BODY',
-  UnsupportedMediaType: 'MALFORMED_BODY',
-  PayloadTooLarge: 'MALFORMED_BODY',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  RequestTimeout: 'REQUEST_TIMEOUT',
   ResourceNotFound: 'ROUTE_NOT_FOUND',
   MethodNotAllowed: 'METHOD_NOT_ALLOWED',
 };
@@ -23,17 +44,96 @@ interface RestifyError extends Error {
   toJSON?: () => unknown;
 }
 
-export function createServer(routeTable: RouteDef[], log: Logger, maxBodyBytes = 1024 * 1024): Server {
+const header = (req: Request, name: string): string | undefined => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/** Whether the request carries a body at all. */
+function hasBody(req: Request): boolean {
+  if (header(req, 'transfer-encoding') !== undefined) return true;
+  const length = header(req, 'content-length');
+  return length !== undefined && Number(length) > 0;
+}
+
+function isJson(contentType: string | undefined): boolean {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type);
+}
+
+/** Reads a JSON body into `req.body` under the limits; answers the request itself when it must refuse it. */
+function jsonBodyReader(limits: ServerLimits) {
+  return (req: Request, res: Response, next: Next): void => {
+    if (!hasBody(req)) return next();
+    /** Answers and closes the connection once the answer is out, so an unread body is not waited for. */
+    const refuse = (code: ErrorCode, message: string): void => {
+      res.setHeader('Connection', 'close');
+      sendError(res, code, message);
+      res.once('finish', () => req.destroy());
+      next(false);
+    };
+    if (!isJson(header(req, 'content-type')))
+      return refuse('UNSUPPORTED_MEDIA_TYPE', 'The body must be JSON (Content-Type: application/json)');
+    if (Number(header(req, 'content-length') ?? 0) > limits.maxBodyBytes)
+      return refuse('PAYLOAD_TOO_LARGE', `The body is larger than ${limits.maxBodyBytes} bytes`);
+
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      clearTimeout(timer);
+      req.removeListener('data', onData);
+      return true;
+    };
+    const timer = setTimeout(() => {
+      if (settle())
+        refuse('REQUEST_TIMEOUT', `The body did not arrive within ${limits.bodyTimeoutMs / 1000} s`);
+    }, limits.bodyTimeoutMs);
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limits.maxBodyBytes) {
+        if (settle()) refuse('PAYLOAD_TOO_LARGE', `The body is larger than ${limits.maxBodyBytes} bytes`);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => {
+      if (!settle()) return;
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (text.trim() === '') return next();
+      try {
+        (req as { body?: unknown }).body = JSON.parse(text) as unknown;
+      } catch {
+        sendError(res, 'MALFORMED_BODY', 'The body is not valid JSON');
+        return next(false);
+      }
+      next();
+    });
+    // The client went away: nothing to answer.
+    req.once('error', () => settle());
+    req.once('close', () => {
+      if (settle()) next(false);
+    });
+  };
+}
+
+export function createServer(
+  routeTable: RouteDef[],
+  log: Logger,
+  limits: ServerLimits = DEFAULT_LIMITS,
+): Server {
   const server = restify.createServer({ name: 'fristvakt', handleUncaughtExceptions: false });
-  server.use(
-    restify.plugins.bodyParser({ mapParams: false, maxBodySize: maxBodyBytes, rejectUnknown: true }),
-  );
+  limitsOf.set(server, limits);
+  server.use(jsonBodyReader(limits));
   server.on('restifyError', (_req: unknown, _res: unknown, err: RestifyError, cb: () => void) => {
-    const restifyCode = err.body?.code ?? err.name;
-    const code = RESTIFY_CODES[restifyCode] ?? 'INTERNAL';
     const status = err.statusCode ?? 500;
-    if (status >= 500) log.error(`unhandled server error`, err);
-    const message = status >= 500 ? 'Internal error' : (err.body?.message ?? err.message);
+    const code = RESTIFY_CODES[err.body?.code ?? err.name] ?? (status >= 500 ? 'INTERNAL' : 'MALFORMED_BODY');
+    if (code === 'INTERNAL') log.error(`unhandled server error`, err);
+    const message = code === 'INTERNAL' ? 'Internal error' : (err.body?.message ?? err.message);
+    err.statusCode = ERROR_STATUS[code];
     err.toJSON = () => ({ error: { code, message } });
     cb();
   });
@@ -42,7 +142,7 @@ export function createServer(routeTable: RouteDef[], log: Logger, maxBodyBytes =
       try {
         await route.handler(req, res);
       } catch (err) {
-        sendThrown(res, err, (m, e) => log.error(`${route.name}: ${m}`, e));
+        sendThrown(res, err, log, route.name);
       }
     });
   }

@@ -74,7 +74,10 @@ export interface TabConfig {
   tenantId?: string;
   /** Where the tab is served, e.g. `https://app-fristvakt.azurewebsites.net` (its host is in the app id URI). */
   endpoint?: string;
-  /** Development sign-in without a token (follows FRISTVAKT_DEMO_DIRECTORY; never in production). */
+  /**
+   * Development sign-in without a token: on only when FRISTVAKT_ENV=development and the demo directory
+   * (FRISTVAKT_DEMO_DIRECTORY) is on; never in test or production.
+   */
   devSignIn: boolean;
 }
 
@@ -260,7 +263,7 @@ export function loadConfig(env: Env, cwd = '.'): Config {
       ...(tabClientId ? { clientId: tabClientId } : {}),
       ...(tabTenantId ? { tenantId: tabTenantId } : {}),
       ...(tabEndpoint ? { endpoint: tabEndpoint } : {}),
-      devSignIn: demoDirectory && !production,
+      devSignIn: demoDirectory && runtime === 'development',
     },
   };
 }

@@ -6,16 +6,22 @@
  * the tenant (`tid`). The user's roles then come from `accessFor`: app roles (`roles`), groups
  * (`groups`), the directory and the desks' members.
  *
+ * When the tenant's signing keys cannot be fetched (Entra ID unreachable, an error page instead of the
+ * keys), the answer is 503 SIGN_IN_UNAVAILABLE with a log line naming the keys' URL, not 401: the
+ * token may well be good.
+ *
  * Development sign-in: when (and only when) `devSignIn` is set, a browser outside Teams may name a
- * configured user in the `X-Fristvakt-Dev-User` header instead of sending a token. The composition root
- * refuses the setting when FRISTVAKT_ENV=production; the UI shows a banner while it is used.
+ * configured user in the `X-Fristvakt-Dev-User` header instead of sending a token. The configuration
+ * turns it on only with FRISTVAKT_ENV=development and the demo directory on (`bot/config.ts`); the
+ * server logs it at start, `GET /api/dev/sign-in` tells the tab (for its banner) whether it is on and
+ * why, and `/api/me` says when the caller used it.
  */
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { Request } from 'restify';
 import { accessFor, type Directory, type Principal, type UserAccess } from '../../shared/access';
 import type { Desk } from '../../shared/desks/model';
 import { userId } from '../../shared/ids';
-import { unauthorized } from './http';
+import { signInUnavailable, unauthorized } from './http';
 
 export interface TabAuthSettings {
   /** The Entra tenant (directory) id. Tokens of any other tenant are refused. */
@@ -28,9 +34,26 @@ export interface TabAuthSettings {
   issuers?: string[];
   /** Leeway for `exp`/`nbf`, in seconds (default 60). */
   clockToleranceSeconds?: number;
-  /** Development sign-in (never in production; the config refuses it there). */
+  /** Development sign-in (only with FRISTVAKT_ENV=development and the demo directory on). */
   devSignIn?: boolean;
+  /** Why the development sign-in is on, for the banner and the logs (e.g. the settings that turned it on). */
+  devSignInReason?: string;
 }
+
+/** `GET /api/dev/sign-in`: whether the development sign-in is on and why (the tab shows a banner). */
+export interface DevSignInStatus {
+  devSignIn: boolean;
+  /** Set when it is on: what turned it on, in the settings' own words. */
+  reason?: string;
+}
+
+export const devSignInStatus = (settings: TabAuthSettings): DevSignInStatus =>
+  settings.devSignIn
+    ? {
+        devSignIn: true,
+        reason: settings.devSignInReason ?? 'FRISTVAKT_ENV=development and FRISTVAKT_DEMO_DIRECTORY=on',
+      }
+    : { devSignIn: false };
 
 export const DEV_USER_HEADER = 'x-fristvakt-dev-user';
 
@@ -72,6 +95,17 @@ export function devUsers(directory: Directory, desks: readonly Desk[]): Array<{ 
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }
 
+/**
+ * Whether a failed check means "the keys could not be had" rather than "the token is bad": the JWKS
+ * request timed out, failed on the network, or did not answer 200 with a key set.
+ */
+function keysUnavailable(err: unknown): boolean {
+  if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid) return true;
+  if (err instanceof joseErrors.JOSEError)
+    return err.code === 'ERR_JOSE_GENERIC' && /JSON Web Key Set HTTP response/.test(err.message);
+  return true;
+}
+
 export function createAuthenticator(settings: TabAuthSettings, directory: Directory): Authenticate {
   const jwks = createRemoteJWKSet(new URL(settings.jwksUrl), {
     cooldownDuration: 30_000,
@@ -90,6 +124,13 @@ export function createAuthenticator(settings: TabAuthSettings, directory: Direct
       });
       return payload;
     } catch (err) {
+      if (keysUnavailable(err))
+        throw signInUnavailable(
+          `the identity provider's signing keys could not be fetched from ${settings.jwksUrl} (${
+            err instanceof Error ? err.message.split('\n')[0] : String(err)
+          })`,
+          err,
+        );
       if (err instanceof joseErrors.JWTExpired) throw unauthorized('the token has expired');
       if (err instanceof joseErrors.JWTClaimValidationFailed)
         throw unauthorized(`the token's ${err.claim} is not accepted`);

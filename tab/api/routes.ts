@@ -1,9 +1,12 @@
 /**
  * The tab's API: every route on one screen. The bot server mounts these (`bot/server/routes.ts`).
- * All but `GET /api/dev/users` need the Teams SSO token (or the development sign-in where it is on).
+ * All but `GET /api/dev/users` and `GET /api/dev/sign-in` need the Teams SSO token (or the development
+ * sign-in where it is on).
  */
 import type { RouteDef } from '../../bot/server/route-def';
-import { createContext, type TabApiDeps } from './context';
+import { devSignInStatus } from './auth';
+import { createContext, open, type TabApiDeps } from './context';
+import { sendJson } from './http';
 import { actionHandler } from './handlers/actions';
 import { changeCommentHandler, commentHandler } from './handlers/comments';
 import { attachmentHandler, getCaseHandler, listCasesHandler } from './handlers/cases';
@@ -20,10 +23,16 @@ export function tabRoutes(deps: TabApiDeps): RouteDef[] {
   return [
     { method: 'get', path: '/api/me', name: 'tab.me', handler: meHandler(ctx) },
     { method: 'get', path: '/api/dev/users', name: 'tab.dev.users', handler: devUsersHandler(ctx) },
+    {
+      method: 'get',
+      path: '/api/dev/sign-in',
+      name: 'tab.dev.sign-in',
+      handler: open(ctx, async (_req, res) => sendJson(res, 200, devSignInStatus(ctx.deps.auth))),
+    },
     { method: 'get', path: '/api/cases', name: 'tab.cases.list', handler: listCasesHandler(ctx) },
     { method: 'get', path: '/api/cases/:ref', name: 'tab.cases.get', handler: getCaseHandler(ctx) },
     { method: 'post', path: '/api/cases/:ref/actions', name: 'tab.cases.act', handler: actionHandler(ctx) },
-    // Issue 8: a comment (or, for the support lines, an internal note) from the tab.
+    // A comment (or, for the support lines, an internal note) from the tab.
     {
       method: 'post',
       path: '/api/cases/:ref/comments',

@@ -67,6 +67,32 @@ export default tseslint.config(
     },
   },
   {
+    // Only the composition root reads the environment (bot/index.ts passes it to bot/config.ts's
+    // loadConfig); everything else is handed the validated Config. Command-line entry points (scripts/,
+    // bench/, the tab's build) and tests may read it. Placed before the domain's block, which bans
+    // `process` altogether and keeps its own no-restricted-properties.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: [
+      'bot/index.ts',
+      'scripts/**',
+      'bench/**',
+      'tab/build.ts',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '**/test-support/**',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Only the composition root (bot/index.ts) reads process.env: take the value from Config.',
+        },
+      ],
+    },
+  },
+  {
     // The pure domain: no I/O, no clock, nothing of the app.
     files: ['shared/**/*.ts'],
     ignores: ['shared/store/**', 'shared/app/**'],

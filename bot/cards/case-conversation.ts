@@ -1,5 +1,5 @@
 /**
- * The case card's conversation part (issue 8), appended to the `status` card: a comment box with
+ * The case card's conversation part, appended to the `status` card: a comment box with
  * "Kommenter", "Følg saken" / "Slutt å følge" for those who may follow, and for the reporter the
  * followers as a comma-separated field with "Lagre følgere".
  */

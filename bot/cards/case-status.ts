@@ -22,7 +22,7 @@ export interface CaseStatusData {
   /** Events the viewer may see, oldest first. */
   events: CaseEvent[];
   priorityLabelOf: (id: string) => string;
-  /** Issue 8: the comment box, follow buttons and (for the reporter) the followers field. */
+  /** The case conversation: the comment box, follow buttons and (for the reporter) the followers field. */
   conversation?: Omit<CaseConversationData, 'locale' | 'ref'>;
 }
 

@@ -1,5 +1,5 @@
 /**
- * A comment told proactively (issue 8): to the reporter and followers in their chats, or to the desk as
+ * A comment told proactively: to the reporter and followers in their chats, or to the desk as
  * a reply in the case's triage thread. Shows the case reference, who wrote, the addressee, the text
  * (plain text, escaped for the card's Markdown) and a reply box with "Svar". The desk's copy offers
  * the internal-note toggle.

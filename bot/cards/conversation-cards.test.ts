@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  *
- * The case conversation's cards (issue 8) in both languages parse, validate and render with the
+ * The case conversation's cards in both languages parse, validate and render with the
  * `adaptivecards` library without a warning; every `Action.Execute` carries a known verb; and user
  * text reaches the rendered card as the characters the user typed (no Markdown, no date functions).
  */

@@ -22,7 +22,7 @@ export function describeEvent(e: CaseEvent, s: Strings, priorityLabel: (id: stri
     case 'escalated':
       return ev.escalated;
     case 'comment':
-      // Issue 8: user text is plain text; escaped for the card's Markdown.
+      // User text is plain text; escaped for the card's Markdown.
       return e.text === ''
         ? `${ev.comment} (${e.by.name}): ${s.conversation.event.deleted}`
         : `${ev.comment} (${e.by.name})${e.addressee ? ` → ${plainTextForCard(e.addressee)}` : ''}: ${plainTextForCard(e.text)}`;
@@ -44,7 +44,7 @@ export function describeEvent(e: CaseEvent, s: Strings, priorityLabel: (id: stri
       return ev.followers;
     case 'breach_explained':
       return `${ev.breachExplained}: ${e.explanation}`;
-    // Issue 8's events (texts in conversation/comments/strings.ts).
+    // The case conversation's events (texts in strings(locale).conversation).
     case 'comment_edited':
     case 'comment_deleted':
     case 'deadline_proposed':

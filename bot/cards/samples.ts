@@ -226,7 +226,7 @@ export function sampleCards(locale: Locale): Record<string, CardJson> {
       ],
     }),
     'not-found': messageCard({ text: s.caseStatus.notFound('FV-2026-000999'), tone: 'warning' }),
-    // Issue 5: the triage channel's and driftsmeldinger's cards.
+    // The channel: the triage channel's and driftsmeldinger's cards.
     ...channelSampleCards(locale),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * "Kommenter" on the triage card (issue 8): a form under the card's "Mer" with the comment box and the
+ * "Kommenter" on the triage card: a form under the card's "Mer" with the comment box and the
  * internal-note toggle (a reply the reporter sees, or a note only the support lines see). It carries
  * no version: a comment adds to the case, so a card made before someone else's change still works.
  */

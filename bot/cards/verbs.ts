@@ -1,6 +1,7 @@
 /**
  * The `Action.Execute` verbs: the cards that render them and the handlers routed by them share these
- * constants, so a card and its handler cannot drift apart. Verbs of issue 5 (desk actions) go here too.
+ * constants, so a card and its handler cannot drift apart. The channel's verbs (desk actions,
+ * driftsmeldinger) live beside the channel cards and are spread in here.
  */
 import { CHANNEL_VERBS } from './channel/verbs';
 
@@ -23,18 +24,18 @@ export const VERBS = {
   solutionAccept: 'solution.accept',
   /** The reporter rejects the solution (comment required); data `{ ref }`. */
   solutionReject: 'solution.reject',
-  /** Issue 8: comment on a case (reply card, case card, channel); data `{ ref }`, inputs in conversation-inputs.ts. */
+  /** Comment on a case (reply card, case card, channel); data `{ ref }`, inputs `CONVERSATION_INPUTS`. */
   caseComment: 'case.comment',
-  /** Issue 8: follow / stop following a case yourself; data `{ ref }`. */
+  /** Follow / stop following a case yourself; data `{ ref }`. */
   caseFollow: 'case.follow',
   caseUnfollow: 'case.unfollow',
-  /** Issue 8: the reporter sets the case's followers from the case card; data `{ ref }`. */
+  /** The reporter sets the case's followers from the case card; data `{ ref }`. */
   caseFollowers: 'case.followers',
-  /** Issue 8: the reporter accepts or declines a proposed deadline; data `{ ref, proposalId, accept }`. */
+  /** The reporter accepts or declines a proposed deadline; data `{ ref, proposalId, accept }`. */
   deadlineAnswer: 'deadline.answer',
-  /** Issue 8: a desk member proposes a new deadline from the triage card; data `{ ref }`. */
+  /** A desk member proposes a new deadline from the triage card; data `{ ref }`. */
   deadlinePropose: 'deadline.propose',
-  /** Issue 5: the triage card's desk actions and driftsmeldinger (cards/channel/verbs.ts). */
+  /** The triage card's desk actions and driftsmeldinger (cards/channel/verbs.ts). */
   ...CHANNEL_VERBS,
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

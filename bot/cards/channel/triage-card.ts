@@ -100,9 +100,9 @@ function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
   if (a.assign) out.push(assignForm({ locale: d.locale, target, members: a.assign.members }));
   if (a.resume) out.push(execute(s.resume, VERBS.triageResume, data));
   else if (a.wait) out.push(waitForm({ locale: d.locale, target, reasons: a.wait.reasons }));
-  // Issue 8: a reply to the reporter or an internal note (cards/triage-comment-form.ts).
+  // The case conversation: a reply to the reporter or an internal note (cards/triage-comment-form.ts).
   const more: CardElement[] = [triageCommentForm(d.locale, d.ref)];
-  // Issue 8: propose a new deadline to the reporter (seed 004 §5.5), while the case is worked.
+  // Agreed deadline: propose a new deadline to the reporter (seed 004 §5.5), while the case is worked.
   if (a.solve) more.push(triageDeadlineForm(d.locale, d.ref));
   if (a.escalate)
     more.push(

@@ -1,5 +1,5 @@
 /**
- * The `Action.Execute` verbs of the channel flow (issue 5): the triage card's desk actions and the
+ * The `Action.Execute` verbs of the channel flow: the triage card's desk actions and the
  * driftsmelding card. Spread into `VERBS` (cards/verbs.ts), so the verb table must route each of them.
  */
 export const CHANNEL_VERBS = {

@@ -24,7 +24,7 @@ export async function caseStatusCardFor(turn: Turn, refText: string): Promise<Ca
   const desk = turn.catalogue.desk(c.deskId);
   const sla = desk ? computeSla(c, desk.policy, turn.now) : undefined;
   const support = role === 'desk' || role === 'superuser';
-  // Issue 8: the reporter and followers see public comments as they stand now, no internal note.
+  // The reporter and followers see public comments as they stand now, no internal note.
   const events = eventsFor(c, support ? 'support' : 'public');
   return caseStatusCard({
     locale: turn.locale,

@@ -1,5 +1,5 @@
 /**
- * The case conversation delivered (issue 8): the reporter, a follower and the desk act through the
+ * The case conversation delivered: the reporter, a follower and the desk act through the
  * bot's endpoint, then the real outbox sender delivers everything to the fake Bot Connector. What
  * arrives in each conversation is read from the connector's recorded calls: a comment reaches the
  * other side and the follower with the reference and "Svar"; the internal note reaches nobody's chat.

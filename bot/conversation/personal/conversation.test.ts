@@ -1,5 +1,5 @@
 /**
- * The case conversation through the bot's endpoint (issue 8): the reporter (Kari) in her chat, a desk
+ * The case conversation through the bot's endpoint: the reporter (Kari) in her chat, a desk
  * member (Anne) in the triage channel and in her chat, a follower (Per) in his chat. What each one
  * receives is read from the outbox written with each change (nothing delivers in these tests).
  */

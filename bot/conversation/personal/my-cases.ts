@@ -9,7 +9,7 @@ const RECENT = 5;
 
 export async function myCasesCardFor(turn: Turn): Promise<CardJson> {
   const own = await turn.deps.store.cases.listByReporter(turn.user.id, { limit: 50 });
-  // Issue 8: the cases the user follows, marked as followed (caseLine).
+  // The cases the user follows, marked as followed (caseLine).
   const followed = await turn.deps.store.cases.listByFollower(turn.user.id, { limit: 50 });
   const page = {
     items: [...own.items, ...followed.items.filter((f) => !own.items.some((o) => o.ref === f.ref))].sort(

@@ -7,7 +7,7 @@
  * gets a reference and deadlines. When the driftsmelding has a hovedsak on the same desk, the new case
  * becomes its undersak (`link_to_parent` on the child, `add_child` on the parent, by the system);
  * either way the case is recorded in the notice's `linkedCaseRefs`, so resolving the notice reaches
- * this reporter (issue 5).
+ * this reporter.
  */
 import { retryOnConflict } from '../../../../shared/app/retry';
 import { systemActor } from '../../../../shared/app/case-changes';

@@ -13,6 +13,7 @@ import type { Desk, Organisation, Service } from './desks/model';
 import type { CaseRef, DeskId, IsoInstant, NoticeId, OrgId, ServiceId, UserId } from './ids';
 import type { Notice } from './notices/model';
 import type { SlaPolicy } from './sla/policy';
+import type { CaseSummary } from './reports/summary';
 
 export interface Versioned<T> {
   value: T;
@@ -111,6 +112,13 @@ export interface CaseStore {
   listDueBefore(deskId: DeskId, until: IsoInstant, page?: PageRequest): Promise<Page<Case>>;
   /** All cases of desks received in [from, to), streamed in pages, for the reports. */
   streamPeriod(deskIds: DeskId[], from: IsoInstant, to: IsoInstant): AsyncIterable<Case>;
+  /**
+   * The report summary of every case of desks received in [from, to), by receipt: written by the store
+   * with each create and update, in the same transaction, under the desk's policy as stored then. One
+   * per case, exactly the cases `streamPeriod` gives. A summary the report cannot use (`addSummary`
+   * refuses it) is followed by a point read of its case.
+   */
+  streamSummaries(deskIds: DeskId[], from: IsoInstant, to: IsoInstant): AsyncIterable<CaseSummary>;
 }
 
 export interface OutboxStore {

@@ -30,8 +30,11 @@ export interface BillableGroup {
   cases: BillableCaseRow[];
 }
 
+/** What the grouping reads of a case: a case, or its stored summary. */
+export type BillableCase = Pick<Case, 'ref' | 'title' | 'orgId' | 'serviceId' | 'receivedAt' | 'billable'>;
+
 export function billableByAdministrator(
-  cases: readonly Case[],
+  cases: readonly BillableCase[],
   services: readonly Service[],
   period: ReportPeriod,
 ): BillableGroup[] {

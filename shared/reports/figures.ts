@@ -391,7 +391,7 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
   const addSummary = (s: CaseSummary): boolean => {
     const policy = input.policies[s.deskId];
     if (!policy) return true;
-    if (!summaryCovers(s, asOfMs)) return false;
+    if (!summaryCovers(s, asOfMs, policy)) return false;
     evaluate(s, s.open && Date.parse(s.receivedAt) <= asOfMs, () => summarySla(s, policy, asOf));
     return true;
   };

@@ -52,8 +52,32 @@ export interface CaseSummary {
   priority?: PriorityId;
   response?: TargetSummary;
   resolution?: TargetSummary;
+  /** The policy the state was computed under (`policyKey`); a report under another policy reads the timeline. */
+  policyKey?: string;
   /** The report must read the case's timeline (see the module comment). */
   timelineNeeded?: true;
+}
+
+const policyKeys = new WeakMap<SlaPolicy, string>();
+
+/**
+ * A fingerprint of a policy's content (FNV-1a over its JSON, 53 bits, hex): a summary computed under one
+ * policy is used only by a report under the same one. Remembered per policy object.
+ */
+export function policyKey(policy: SlaPolicy): string {
+  let key = policyKeys.get(policy);
+  if (key !== undefined) return key;
+  const json = JSON.stringify(policy);
+  let lo = 0x811c9dc5;
+  let hi = 0x050c5d1f;
+  for (let i = 0; i < json.length; i += 1) {
+    const ch = json.charCodeAt(i);
+    lo = Math.imul(lo ^ ch, 0x01000193) >>> 0;
+    hi = Math.imul(hi ^ ch ^ (lo >>> 24), 0x01000193) >>> 0;
+  }
+  key = `${(hi & 0x1fffff).toString(16)}${lo.toString(16).padStart(8, '0')}`;
+  policyKeys.set(policy, key);
+  return key;
 }
 
 /** The case's last change: its receipt, its `updatedAt` or its last event, whichever is latest. */
@@ -128,12 +152,16 @@ export function caseSummary(c: Case, policy: SlaPolicy | undefined): CaseSummary
     if (!resolution.stopped && then.resolution.explanation !== undefined)
       resolution.lateExplanation = then.resolution.explanation;
   }
-  return { ...base, priority: sla.priority, response, resolution };
+  return { ...base, priority: sla.priority, response, resolution, policyKey: policyKey(policy) };
 }
 
-/** Whether the summary alone gives the case's figures as of `asOfMs`. */
-export function summaryCovers(s: CaseSummary, asOfMs: number): boolean {
-  return s.timelineNeeded !== true && Date.parse(s.asOf) <= asOfMs;
+/**
+ * Whether the summary alone gives the case's figures as of `asOfMs` under `policy` (when given: the
+ * summary must have been computed under that same policy).
+ */
+export function summaryCovers(s: CaseSummary, asOfMs: number, policy?: SlaPolicy): boolean {
+  if (s.timelineNeeded === true || Date.parse(s.asOf) > asOfMs) return false;
+  return policy === undefined || s.policyKey === policyKey(policy);
 }
 
 function targetAt(t: TargetSummary, which: TargetState['target'], asOf: Date, from: Date, policy: SlaPolicy) {

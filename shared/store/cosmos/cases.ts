@@ -20,6 +20,9 @@ import type {
   PageRequest,
   Versioned,
 } from '../../ports';
+import type { Desk } from '../../desks/model';
+import { caseSummary, type CaseSummary } from '../../reports/summary';
+import type { SlaPolicy } from '../../sla/policy';
 import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
 import { translateCosmosError, withRetry } from './errors';
 import { createOps, queryAll, readItem, runBatch, type CosmosContext } from './io';
@@ -27,9 +30,11 @@ import {
   itemId,
   MAX_ITEM_BYTES,
   pointerPk,
+  summaryId,
   type CaseItem,
   type ClientKeyItem,
   type PointerItem,
+  type SummaryItem,
 } from './model';
 import { outboxItem } from './outbox';
 
@@ -55,6 +60,20 @@ export function caseItem(c: Case): CaseItem {
 
 /** The client-key marker's id: a key is matched per reporter (and, by the partition, per desk). */
 const clientKeyId = (input: NewCase): string => itemId('ck', `${input.reporter.id}\n${input.clientKey}`);
+
+/** How long a desk's policy read for the summaries is reused (a summary under an older one is refused by the report). */
+const POLICY_TTL_MS = 30_000;
+
+export function summaryItem(c: Case, policy: SlaPolicy | undefined): SummaryItem {
+  return {
+    id: summaryId(c.ref),
+    pk: c.deskId,
+    type: 'summary',
+    ref: c.ref,
+    receivedAt: c.receivedAt,
+    data: caseSummary(c, policy),
+  };
+}
 
 const fromItem = (item: CaseItem): Versioned<Case> => ({ value: item.data, version: item._etag! });
 
@@ -92,6 +111,17 @@ const SORTS = {
 
 export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
   const { cases, lookups, meta } = ctx;
+  const policies = new Map<string, { at: number; policy: SlaPolicy | undefined }>();
+
+  /** The desk's policy for the summaries, read from `meta` at most every `POLICY_TTL_MS`. */
+  async function policyOf(deskId: DeskId): Promise<SlaPolicy | undefined> {
+    const known = policies.get(deskId);
+    if (known && Date.now() - known.at < POLICY_TTL_MS) return known.policy;
+    const item = await readItem<{ id: string; data: Desk }>(ctx, meta, deskId, 'desk', `desk ${deskId}`);
+    const policy = item?.data.policy;
+    policies.set(deskId, { at: Date.now(), policy });
+    return policy;
+  }
 
   /** The next number of `year`: an atomic increment of the year's counter item (gaps possible, never reuse). */
   async function nextSeq(year: number): Promise<number> {
@@ -255,6 +285,7 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
         ref: stored.ref,
       };
       const messages = outbox(stored).map(outboxItem);
+      const summary = summaryItem(stored, await policyOf(input.deskId));
       const ptrs = pointers(stored);
       // Pointers first: a crash after this leaves pointers to a missing case, which readers skip.
       await writePointers(ptrs);
@@ -262,7 +293,7 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
         ctx,
         cases,
         input.deskId,
-        createOps([marker, item, ...messages]),
+        createOps([marker, item, summary, ...messages]),
         'create case',
       );
       if (outcome.ok)
@@ -276,7 +307,7 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
         await deletePointers(ptrs);
         if (winner) return { case: winner, created: false };
       } else await deletePointers(ptrs);
-      if (outcome.failed!.status === 409 && outcome.failed!.index >= 2)
+      if (outcome.failed!.status === 409 && outcome.failed!.index >= 3)
         throw new FristvaktError('DUPLICATE', 'an outbox message with this id already exists', {
           statusCode: 409,
         });
@@ -309,16 +340,23 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
       const removed = missingFrom(before, after);
       if (added.length > 0) await writePointers(added);
 
-      const ops: OperationInput[] = [
+      const summary = summaryItem(next, await policyOf(next.deskId));
+      const opsWith = (summaryOp: 'Replace' | 'Create'): OperationInput[] => [
         {
           operationType: 'Replace',
           id: next.ref,
           ifMatch: expectedVersion,
           resourceBody: caseItem(next) as unknown as JSONObject,
         },
+        summaryOp === 'Replace'
+          ? { operationType: 'Replace', id: summary.id, resourceBody: summary as unknown as JSONObject }
+          : { operationType: 'Create', resourceBody: summary as unknown as JSONObject },
         ...createOps(outbox.map(outboxItem)),
       ];
-      const outcome = await runBatch(ctx, cases, next.deskId, ops, `update case ${next.ref}`);
+      let outcome = await runBatch(ctx, cases, next.deskId, opsWith('Replace'), `update case ${next.ref}`);
+      // A case stored before summaries were kept (not yet backfilled) has none to replace: create it.
+      if (!outcome.ok && outcome.failed!.index === 1 && outcome.failed!.status === 404)
+        outcome = await runBatch(ctx, cases, next.deskId, opsWith('Create'), `update case ${next.ref}`);
       if (!outcome.ok) {
         const { index, status } = outcome.failed!;
         if (index === 0 && status === 412) {
@@ -395,31 +433,93 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
       );
     },
     async *streamPeriod(deskIds: DeskId[], from: IsoInstant, to: IsoInstant): AsyncIterable<Case> {
-      for (const desk of [...new Set(deskIds)]) {
-        let after: string[] = ['', ''];
-        for (;;) {
-          const items = await queryAll<CaseItem>(
-            ctx,
-            cases,
-            desk,
-            `SELECT TOP ${ctx.streamPageSize} * FROM c WHERE c.pk = @pk AND c.type = 'case'
-               AND c.receivedAt >= @from AND c.receivedAt < @to
-               AND (c.receivedAt > @k OR (c.receivedAt = @k AND c.ref > @r))
-             ORDER BY c.receivedAt ASC, c.ref ASC`,
-            [
-              { name: '@from', value: from },
-              { name: '@to', value: to },
-              { name: '@k', value: after[0]! },
-              { name: '@r', value: after[1]! },
-            ],
-            'period stream',
-          );
-          for (const i of items) yield i.data;
-          const last = items[items.length - 1];
-          if (items.length < ctx.streamPageSize || !last) break;
-          after = [last.receivedAt, last.ref];
-        }
-      }
+      for await (const i of streamItems<CaseItem>(ctx, 'case', deskIds, from, to)) yield i.data;
+    },
+    async *streamSummaries(deskIds: DeskId[], from: IsoInstant, to: IsoInstant): AsyncIterable<CaseSummary> {
+      for await (const i of streamItems<SummaryItem>(ctx, 'summary', deskIds, from, to)) yield i.data;
     },
   };
+}
+
+/** Items of one type of the desks' partitions received in [from, to), by receipt then reference, in pages. */
+async function* streamItems<T extends { receivedAt: string; ref: string }>(
+  ctx: CosmosContext,
+  type: 'case' | 'summary',
+  deskIds: DeskId[],
+  from: IsoInstant,
+  to: IsoInstant,
+): AsyncIterable<T> {
+  for (const desk of [...new Set(deskIds)]) {
+    let after: string[] = ['', ''];
+    for (;;) {
+      const items = await queryAll<T>(
+        ctx,
+        ctx.cases,
+        desk,
+        `SELECT TOP ${ctx.streamPageSize} * FROM c WHERE c.pk = @pk AND c.type = @type
+           AND c.receivedAt >= @from AND c.receivedAt < @to
+           AND (c.receivedAt > @k OR (c.receivedAt = @k AND c.ref > @r))
+         ORDER BY c.receivedAt ASC, c.ref ASC`,
+        [
+          { name: '@type', value: type },
+          { name: '@from', value: from },
+          { name: '@to', value: to },
+          { name: '@k', value: after[0]! },
+          { name: '@r', value: after[1]! },
+        ],
+        type === 'case' ? 'period stream' : 'summary stream',
+      );
+      yield* items;
+      const last = items[items.length - 1];
+      if (items.length < ctx.streamPageSize || !last) break;
+      after = [last.receivedAt, last.ref];
+    }
+  }
+}
+
+/**
+ * Writes the summary of every case that has none (cases stored before summaries were kept), once per
+ * database: the `summaries` record in `meta` says it was done. A summary already there is kept (Create,
+ * 409 ignored), so a racing case write, which writes its own, always wins.
+ */
+export async function backfillSummaries(ctx: CosmosContext, deskIds: DeskId[]): Promise<number> {
+  const done = await readItem(ctx, ctx.meta, 'summaries', 'summaries', 'summaries record');
+  if (done) return 0;
+  let n = 0;
+  for (const desk of deskIds) {
+    const item = await readItem<{ id: string; data: Desk }>(ctx, ctx.meta, desk, 'desk', `desk ${desk}`);
+    const policy = item?.data.policy;
+    for await (const c of streamItems<CaseItem>(
+      ctx,
+      'case',
+      [desk],
+      '0000' as IsoInstant,
+      '9999' as IsoInstant,
+    )) {
+      await withRetry(
+        'summary backfill',
+        async () => {
+          try {
+            await ctx.cases.items.create(summaryItem(c.data, policy));
+            n += 1;
+          } catch (err) {
+            if ((err as { code?: unknown }).code !== 409) throw err;
+          }
+        },
+        ctx.retry,
+      );
+    }
+  }
+  await withRetry(
+    'summaries record',
+    async () => {
+      try {
+        await ctx.meta.items.create({ id: 'summaries', pk: 'summaries', at: new Date().toISOString() });
+      } catch (err) {
+        if ((err as { code?: unknown }).code !== 409) throw err;
+      }
+    },
+    ctx.retry,
+  );
+  return n;
 }

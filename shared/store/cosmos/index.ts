@@ -24,7 +24,7 @@ import type {
   Versioned,
 } from '../../ports';
 import { cosmosAdminStore } from './admin';
-import { cosmosCaseStore } from './cases';
+import { backfillSummaries, cosmosCaseStore } from './cases';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './errors';
 import { createOps, queryAll, readItem, runBatch, type CosmosContext } from './io';
 import { CONTAINER_DEFINITIONS, CONTAINERS, itemId, type NoticeItem, type SystemProps } from './model';
@@ -86,6 +86,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     // Fail at start-up, not on the first request, when the account or the database is wrong.
     await withRetry('open database', () => database.read(), retry);
     const createdNow = await claimStoreRecord(ctx);
+    await backfillSummaries(ctx, await deskIds(ctx));
     const desks = cosmosDeskStore(ctx);
     return {
       createdNow,

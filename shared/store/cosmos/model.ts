@@ -8,6 +8,7 @@ import type { Case } from '../../cases/model';
 import type { CaseRef, DeskId, IsoInstant } from '../../ids';
 import type { Notice } from '../../notices/model';
 import type { OutboxEntry } from '../../ports';
+import type { CaseSummary } from '../../reports/summary';
 
 export const CONTAINERS = { cases: 'cases', lookups: 'lookups', meta: 'meta' } as const;
 
@@ -84,6 +85,18 @@ export interface CaseItem extends SystemProps {
   parentRef?: CaseRef;
   data: Case;
 }
+
+/** A case's report summary, beside the case in the desk's partition and written in the same batch. */
+export interface SummaryItem extends SystemProps {
+  id: string;
+  pk: DeskId;
+  type: 'summary';
+  ref: CaseRef;
+  receivedAt: IsoInstant;
+  data: CaseSummary;
+}
+
+export const summaryId = (ref: CaseRef): string => `summary|${ref}`;
 
 export interface ClientKeyItem extends SystemProps {
   id: string;

@@ -14,6 +14,9 @@ import type {
   PageRequest,
   Versioned,
 } from '../../ports';
+import { caseSummary, type CaseSummary } from '../../reports/summary';
+import type { SlaPolicy } from '../../sla/policy';
+import type { Desk } from '../../desks/model';
 import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
 import { parseVersion, run, tx, versioned, type Db, type DocRow } from './io';
 import { outboxInserter } from './outbox';
@@ -46,7 +49,127 @@ interface ListSpec {
   sort: keyof typeof SORTS;
 }
 
+/**
+ * Each desk's SLA policy as stored, parsed once per desk version: the summaries written with the cases
+ * are computed under it, in the write's own transaction.
+ */
+export function deskPolicies(db: Db): (deskId: string) => SlaPolicy | undefined {
+  const versionOf = db.prepare<[string], { version: number }>('SELECT version FROM desks WHERE id = ?');
+  const docOf = db.prepare<[string], DocRow>('SELECT doc, version FROM desks WHERE id = ?');
+  const cache = new Map<string, { version: number; policy: SlaPolicy }>();
+  return (deskId) => {
+    const row = versionOf.get(deskId);
+    if (!row) return undefined;
+    const known = cache.get(deskId);
+    if (known?.version === row.version) return known.policy;
+    const desk = docOf.get(deskId)!;
+    const policy = (JSON.parse(desk.doc) as Desk).policy;
+    cache.set(deskId, { version: desk.version, policy });
+    return policy;
+  };
+}
+
+/** Writes (or replaces) a case's summary row; `priorReceivedAt` removes the row of an earlier receipt time. */
+function summaryWriter(db: Db) {
+  const policyOf = deskPolicies(db);
+  const upsert = db.prepare(
+    'INSERT OR REPLACE INTO case_summaries (desk_id, received_at, ref, doc) VALUES (?, ?, ?, ?)',
+  );
+  const remove = db.prepare('DELETE FROM case_summaries WHERE desk_id = ? AND received_at = ? AND ref = ?');
+  return (c: Case, priorReceivedAt?: string) => {
+    if (priorReceivedAt !== undefined && priorReceivedAt !== c.receivedAt)
+      remove.run(c.deskId, priorReceivedAt, c.ref);
+    upsert.run(c.deskId, c.receivedAt, c.ref, JSON.stringify(caseSummary(c, policyOf(c.deskId))));
+  };
+}
+
+/**
+ * Summarises the cases stored before summaries were kept (flagged by the schema step that added them),
+ * in one transaction, then clears the flag. A store opened for the first time has nothing to do.
+ */
+export function backfillSummaries(db: Db): number {
+  const pending = db.prepare<[], { value: string }>(
+    "SELECT value FROM store_meta WHERE key = 'summaries_pending'",
+  );
+  if (!pending.get()) return 0;
+  return tx(db, () => {
+    const write = summaryWriter(db);
+    const page = db.prepare<[string], { ref: string; doc: string }>(
+      'SELECT ref, doc FROM cases WHERE ref > ? ORDER BY ref LIMIT 1000',
+    );
+    let n = 0;
+    let after = '';
+    for (let rows = page.all(after); rows.length > 0; rows = page.all(after)) {
+      for (const row of rows) write(JSON.parse(row.doc) as Case);
+      n += rows.length;
+      after = rows[rows.length - 1]!.ref;
+    }
+    db.prepare("DELETE FROM store_meta WHERE key = 'summaries_pending'").run();
+    return n;
+  });
+}
+
+/**
+ * The documents of `table` (cases or their summaries) of one desk after another, received in
+ * [from, to), by receipt then reference, in pages of `pageSize` read on demand: a plain iterator,
+ * cheaper per item than an async generator.
+ */
+function pagedStream<T>(
+  db: Db,
+  table: 'cases' | 'case_summaries',
+  deskIds: DeskId[],
+  from: IsoInstant,
+  to: IsoInstant,
+  pageSize: number,
+): AsyncIterable<T> {
+  const stmt = db
+    .prepare<unknown[], [string, string, string]>(
+      // The lower bound is the row value alone, so the index seeks straight to it: with a separate
+      // `received_at >= from` SQLite seeks there and scans every earlier page's rows again (6 ms a page
+      // late in 100 000 cases). Starting at (from, '') is `received_at >= from`: no ref is empty.
+      `SELECT received_at, ref, doc FROM ${table}
+       WHERE desk_id = ? AND (received_at, ref) > (?, ?) AND received_at < ?
+       ORDER BY received_at ASC, ref ASC LIMIT ?`,
+    )
+    .raw(true);
+  const desks = [...new Set(deskIds)];
+  return {
+    [Symbol.asyncIterator]() {
+      let desk = 0;
+      let after: [string, string] = [from, ''];
+      let rows: [string, string, string][] = [];
+      let next = 0;
+      let exhausted = false;
+      const fill = () => {
+        while (next >= rows.length && desk < desks.length) {
+          if (exhausted) {
+            desk += 1;
+            after = [from, ''];
+            exhausted = false;
+            if (desk >= desks.length) break;
+          }
+          rows = stmt.all(desks[desk], after[0], after[1], to, pageSize);
+          next = 0;
+          exhausted = rows.length < pageSize;
+          const last = rows[rows.length - 1];
+          if (last) after = [last[0], last[1]];
+        }
+      };
+      return {
+        next(): Promise<IteratorResult<T>> {
+          return run(() => {
+            fill();
+            if (next >= rows.length) return { done: true, value: undefined };
+            return { done: false, value: JSON.parse(rows[next++]![2]) as T };
+          });
+        },
+      };
+    },
+  };
+}
+
 export function caseStore(db: Db, streamPage: number): CaseStore {
+  const writeSummary = summaryWriter(db);
   // A client key is matched per reporter and desk: another user replaying it gets no one else's case.
   const byClientKey = db.prepare<[string, string, string], DocRow>(
     'SELECT doc, version FROM cases WHERE desk_id = ? AND reporter_id = ? AND client_key = ?',
@@ -129,6 +252,7 @@ export function caseStore(db: Db, streamPage: number): CaseStore {
           const stored: Case = { ...input, ref: formatCaseRef(year, seq) };
           insertCase.run(columns(stored));
           saveFollowers(stored);
+          writeSummary(stored);
           for (const m of outbox(stored)) insertOutbox(m);
           return { case: { value: stored, version: '1' }, created: true };
         }),
@@ -153,6 +277,7 @@ export function caseStore(db: Db, streamPage: number): CaseStore {
               expectedVersion,
             });
           saveFollowers(next);
+          writeSummary(next, prior.receivedAt);
           for (const m of outbox) insertOutbox(m);
           return { value: next, version: String(expected + 1) };
         }),
@@ -225,51 +350,10 @@ export function caseStore(db: Db, streamPage: number): CaseStore {
       return run(() => list(spec as ListSpec, page));
     },
     streamPeriod(deskIds: DeskId[], from: IsoInstant, to: IsoInstant): AsyncIterable<Case> {
-      const stmt = db
-        .prepare<unknown[], [string, string, string]>(
-          // The lower bound is the row value alone, so the index seeks straight to it: with a separate
-          // `received_at >= from` SQLite seeks there and scans every earlier page's rows again (6 ms a page
-          // late in 100 000 cases). Starting at (from, '') is `received_at >= from`: no ref is empty.
-          `SELECT received_at, ref, doc FROM cases
-           WHERE desk_id = ? AND (received_at, ref) > (?, ?) AND received_at < ?
-           ORDER BY received_at ASC, ref ASC LIMIT ?`,
-        )
-        .raw(true);
-      const desks = [...new Set(deskIds)];
-      return {
-        [Symbol.asyncIterator]() {
-          // A plain iterator over pages read on demand: cheaper per case than an async generator.
-          let desk = 0;
-          let after: [string, string] = [from, ''];
-          let rows: [string, string, string][] = [];
-          let next = 0;
-          let exhausted = false;
-          const fill = () => {
-            while (next >= rows.length && desk < desks.length) {
-              if (exhausted) {
-                desk += 1;
-                after = [from, ''];
-                exhausted = false;
-                if (desk >= desks.length) break;
-              }
-              rows = stmt.all(desks[desk], after[0], after[1], to, streamPage);
-              next = 0;
-              exhausted = rows.length < streamPage;
-              const last = rows[rows.length - 1];
-              if (last) after = [last[0], last[1]];
-            }
-          };
-          return {
-            next(): Promise<IteratorResult<Case>> {
-              return run(() => {
-                fill();
-                if (next >= rows.length) return { done: true, value: undefined };
-                return { done: false, value: JSON.parse(rows[next++]![2]) as Case };
-              });
-            },
-          };
-        },
-      };
+      return pagedStream<Case>(db, 'cases', deskIds, from, to, streamPage);
+    },
+    streamSummaries(deskIds: DeskId[], from: IsoInstant, to: IsoInstant): AsyncIterable<CaseSummary> {
+      return pagedStream<CaseSummary>(db, 'case_summaries', deskIds, from, to, streamPage);
     },
   };
 }

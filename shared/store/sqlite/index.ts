@@ -17,7 +17,7 @@ import type {
 } from '../../ports';
 import { openFsBlobStore } from '../fs-blobs';
 import { adminStore } from './admin';
-import { caseStore } from './cases';
+import { backfillSummaries, caseStore } from './cases';
 import { run, translate, tx, type Db } from './io';
 import { deskStore, keyValueStore, leaseStore } from './meta';
 import { noticeStore } from './notices';
@@ -71,6 +71,7 @@ function openDatabase(file: string): { db: Db; createdNow: boolean } {
     // cases spent ~0.1 s in the kernel copying pages otherwise. No effect on ':memory:' databases.
     db.pragma('mmap_size = 268435456');
     const createdNow = migrate(db);
+    backfillSummaries(db);
     if (createdNow)
       db.prepare("INSERT OR IGNORE INTO store_meta (key, value) VALUES ('created_at', ?)").run(
         new Date().toISOString(),

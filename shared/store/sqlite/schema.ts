@@ -131,6 +131,18 @@ const STEPS: string[] = [
     SELECT RAISE(ABORT, 'audit entries are never deleted');
   END;
   `,
+  // 5: each case's report summary, written with the case; the cases already stored are summarised on
+  // open (JavaScript: the summary needs the SLA engine), flagged by 'summaries_pending'.
+  `
+  CREATE TABLE case_summaries (
+    desk_id TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (desk_id, received_at, ref)
+  ) WITHOUT ROWID;
+  INSERT OR REPLACE INTO store_meta (key, value) VALUES ('summaries_pending', '1');
+  `,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;

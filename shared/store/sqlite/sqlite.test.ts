@@ -61,7 +61,9 @@ describe('SQLite store on disk', () => {
     const made = await first.cases.create(newCase({ followers: ['u-fol'] }), 2026, () => []);
     await first.close();
     const raw = new Database(file);
-    raw.exec('DROP TABLE case_followers; DROP TABLE store_meta; UPDATE schema_version SET version = 1');
+    raw.exec(
+      'DROP TABLE case_followers; DROP TABLE store_meta; DROP TABLE case_summaries; UPDATE schema_version SET version = 1',
+    );
     raw.close();
 
     const again = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
@@ -69,6 +71,38 @@ describe('SQLite store on disk', () => {
       made.case.value.ref,
     ]);
     await again.close();
+  });
+
+  it('summarises the cases stored before summaries were kept, once, on open', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'fristvakt.db');
+    const first = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    const made = [];
+    for (let i = 0; i < 3; i += 1)
+      made.push((await first.cases.create(newCase(), 2026, () => [])).case.value);
+    await first.close();
+    const raw = new Database(file);
+    // Back to the schema before the summaries step (the last one).
+    raw.exec(`DROP TABLE case_summaries; UPDATE schema_version SET version = ${SCHEMA_VERSION - 1}`);
+    raw.close();
+
+    const again = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    const seen: string[] = [];
+    for await (const s of again.cases.streamSummaries(
+      [deskId('ror-ikt')],
+      isoInstant(new Date('2000-01-01T00:00:00Z')),
+      isoInstant(new Date('2100-01-01T00:00:00Z')),
+    ))
+      seen.push(s.ref);
+    expect(seen.sort()).toEqual(made.map((c) => c.ref).sort());
+    await again.close();
+    const check = new Database(file, { readonly: true });
+    expect(
+      check.prepare("SELECT count(*) AS n FROM store_meta WHERE key = 'summaries_pending'").get(),
+    ).toEqual({
+      n: 0,
+    });
+    check.close();
   });
 
   it('works in memory', async () => {

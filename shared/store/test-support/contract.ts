@@ -6,6 +6,15 @@ import type { Case } from '../../cases/model';
 import { ConflictError, isFristvaktError } from '../../errors';
 import { caseRef, deskId, isCaseRef, noticeId, orgId, serviceId, userId } from '../../ids';
 import type { BlobStore, NewCase, Page, PageRequest, Store } from '../../ports';
+import { slaReportBuilder, type SlaReport } from '../../reports/figures';
+import {
+  FIXTURE_NOW,
+  FIXTURE_PERIOD,
+  FIXTURE_POLICY,
+  fixtureCases,
+} from '../../reports/test-support/fixture';
+import { PRESETS } from '../../sla/presets';
+import { feedReport } from '../report-feed';
 import { describeAdminContract } from './admin-contract';
 import { access, at, desk, message, newCase, notice, person, triagePost } from './fixtures';
 
@@ -354,6 +363,64 @@ export function describeStoreContract(
           seen.push(c.ref);
         expect(seen).toHaveLength(30);
         expect([...seen].sort()).toEqual([...expected].sort());
+      });
+
+      it('keeps a report summary with every write: the report from summaries equals the full one', async () => {
+        const current = await store.desks.get(ROR);
+        await store.desks.put({ ...current!.value, policy: FIXTURE_POLICY }, current!.version);
+        // Each fixture case is created with its first event, then every later event is one update.
+        const stored: string[] = [];
+        for (const full of fixtureCases()) {
+          const { ref: _ref, ...input } = full;
+          const first: NewCase = { ...input, events: full.events.slice(0, 1), status: 'new' };
+          let v = await create(first);
+          for (let i = 2; i <= full.events.length; i += 1) {
+            const next: Case = { ...full, ref: v.value.ref, events: full.events.slice(0, i) };
+            v = await store.cases.update(next, v.version);
+          }
+          stored.push(v.value.ref);
+        }
+        const from = at(new Date(FIXTURE_PERIOD.from.getTime() - 60 * 86_400_000).toISOString());
+        const to = at(FIXTURE_PERIOD.to.toISOString());
+        const summaryRefs: string[] = [];
+        for await (const s of store.cases.streamSummaries([ROR], from, to)) summaryRefs.push(s.ref);
+        const caseRefs: string[] = [];
+        for await (const c of store.cases.streamPeriod([ROR], from, to)) caseRefs.push(c.ref);
+        expect(summaryRefs).toEqual(caseRefs);
+        expect(summaryRefs.length).toBeGreaterThan(5);
+
+        const reports = async (): Promise<{
+          full: SlaReport;
+          fromSummaries: SlaReport;
+          timelines: number;
+        }> => {
+          const policy = (await store.desks.get(ROR))!.value.policy;
+          const options = {
+            period: FIXTURE_PERIOD,
+            now: FIXTURE_NOW,
+            notices: [],
+            policies: { [ROR]: policy },
+          };
+          const full = slaReportBuilder(options);
+          for await (const c of store.cases.streamPeriod([ROR], from, to)) full.add(c);
+          const viaSummaries = slaReportBuilder(options);
+          const fed = await feedReport(store.cases, viaSummaries, [ROR], from, to);
+          expect(fed.summaries + fed.timelines).toBe(caseRefs.length);
+          return { full: full.finish(), fromSummaries: viaSummaries.finish(), timelines: fed.timelines };
+        };
+        const before = await reports();
+        expect(before.fromSummaries).toEqual(before.full);
+        expect(before.full.cases).toBeGreaterThan(0);
+        // Only the case paused at its last change needs its timeline; the others come from summaries.
+        expect(before.timelines).toBeLessThan(caseRefs.length / 2);
+
+        // A new policy: the summaries written under the old one are refused, the figures still agree.
+        const d = await store.desks.get(ROR);
+        await store.desks.put({ ...d!.value, policy: PRESETS['uke-servicesenter'] }, d!.version);
+        const after = await reports();
+        expect(after.fromSummaries).toEqual(after.full);
+        expect(after.timelines).toBe(caseRefs.length);
+        expect(after.full).not.toEqual(before.full);
       });
 
       it('refuses a continuation token from another query', async () => {

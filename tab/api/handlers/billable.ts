@@ -3,10 +3,14 @@
  * forvalter (seed 002 §5.1.2.4). Same access and parameters (`from`, `to`, `desk`, `service`, `org`) and
  * the same 400s/403s as the SLA report (`./reports`).
  */
-import type { Case } from '../../../shared/cases/model';
 import type { DeskId } from '../../../shared/ids';
 import { isoInstant } from '../../../shared/ids';
-import { billableByAdministrator, billableCsv, type BillableGroup } from '../../../shared/reports/billable';
+import {
+  billableByAdministrator,
+  billableCsv,
+  type BillableCase,
+  type BillableGroup,
+} from '../../../shared/reports/billable';
 import type { Caller } from '../auth';
 import type { Desk } from '../../../shared/desks/model';
 import type { Request } from 'restify';
@@ -31,9 +35,9 @@ async function billableGroups(ctx: TabContext, req: Request, caller: Caller, des
   }
   const { store } = ctx.deps;
   const deskIds = chosen.map((d) => d.id as DeskId);
-  // Only the billable cases are kept while streaming the period.
-  const cases: Case[] = [];
-  for await (const c of store.cases.streamPeriod(deskIds, isoInstant(q.from), isoInstant(q.to))) {
+  // Only the billable cases are kept while streaming the period's summaries (they carry the mark).
+  const cases: BillableCase[] = [];
+  for await (const c of store.cases.streamSummaries(deskIds, isoInstant(q.from), isoInstant(q.to))) {
     if (!c.billable) continue;
     if (q.service && c.serviceId !== q.service) continue;
     if (q.org && c.orgId !== q.org) continue;

@@ -45,25 +45,67 @@ function snapshot(desks: Desk[], services: Service[], orgs: Organisation[]): Cat
   };
 }
 
-export function createCatalogue(store: Store, ttlMs = 30_000, nowMs: () => number = Date.now): Catalogue {
-  let cached: { at: number; value: Promise<CatalogueSnapshot> } | undefined;
+/**
+ * How long a cached copy is used before the store's catalogue marker (`AdminStore.catalogueVersion`,
+ * moved by every admin write) is read again: an edit made on any instance is used by every other
+ * instance at most this long (plus one point read) after it was stored.
+ */
+export const CATALOGUE_MARKER_CHECK_MS = 2_000;
+
+/**
+ * The catalogue of one process. `get()` answers from its copy while the marker was checked less than
+ * `markerCheckMs` ago; after that it reads the marker (one point read) and reloads only when the marker
+ * moved. `ttlMs` is a backstop for writes that do not move the marker (none on SQLite, whose triggers
+ * move it on every write; on Cosmos DB the desk store's own writes, e.g. linking a channel): the copy is
+ * reloaded at least that often.
+ */
+export function createCatalogue(
+  store: Store,
+  ttlMs = 30_000,
+  nowMs: () => number = Date.now,
+  markerCheckMs = CATALOGUE_MARKER_CHECK_MS,
+): Catalogue {
+  let cached:
+    { at: number; checkedAt: number; marker: string; value: Promise<CatalogueSnapshot> } | undefined;
+  let checking: Promise<CatalogueSnapshot> | undefined;
   let last: CatalogueSnapshot | undefined;
+
+  const load = (now: number, marker: string): Promise<CatalogueSnapshot> => {
+    const value = Promise.all([
+      store.desks.list(),
+      store.desks.listServices(),
+      store.desks.listOrganisations(),
+    ]).then(([d, s, o]) => (last = snapshot(d, s, o)));
+    const entry = { at: now, checkedAt: now, marker, value };
+    cached = entry;
+    value.catch(() => {
+      if (cached === entry) cached = undefined;
+    });
+    return value;
+  };
+
   return {
     peek: () => last,
     get() {
       const now = nowMs();
-      if (!cached || now - cached.at > ttlMs) {
-        const value = Promise.all([
-          store.desks.list(),
-          store.desks.listServices(),
-          store.desks.listOrganisations(),
-        ]).then(([d, s, o]) => (last = snapshot(d, s, o)));
-        cached = { at: now, value };
-        value.catch(() => {
-          cached = undefined;
+      const current = cached;
+      if (current && now - current.at <= ttlMs && now - current.checkedAt < markerCheckMs)
+        return current.value;
+      if (checking) return checking;
+      const expired = !current || now - current.at > ttlMs;
+      checking = store.admin
+        .catalogueVersion()
+        .then((marker) => {
+          if (!expired && current && cached === current && marker === current.marker) {
+            current.checkedAt = now;
+            return current.value;
+          }
+          return load(now, marker);
+        })
+        .finally(() => {
+          checking = undefined;
         });
-      }
-      return cached.value;
+      return checking;
     },
     invalidate() {
       cached = undefined;

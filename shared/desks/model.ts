@@ -34,6 +34,8 @@ export interface Desk {
   memberGroupId?: string;
   /** Mentioned when a target is breached. */
   escalationContacts: Person[];
+  /** Who takes critical faults outside opening hours (seed 002 §4.3), shown to reporters. */
+  afterHours?: string;
   /** Working days without an answer after Løst before the case closes itself. */
   autoCloseWorkingDays: number;
 }

@@ -76,8 +76,25 @@ export interface MeResponse {
   organisations: Organisation[];
   /** The development sign-in is on: the UI shows its banner. */
   devSignIn: boolean;
+  /** May set something up: the tab shows "Innstillinger" (administrator, or desk lead of a desk). */
+  settings?: boolean;
   /** The server's clock, for the browser's countdowns. */
   now: string;
+}
+
+/** One person the development sign-in offers: a name, and what they are. */
+export interface DevUser {
+  id: string;
+  name: string;
+  /** Names of the desks they are a member of. */
+  desks: string[];
+  /** Names of the virksomheter where they are superbruker. */
+  superuserOf: string[];
+  reportReader: boolean;
+}
+
+export interface DevUsersResponse {
+  users: DevUser[];
 }
 
 export interface CaseLink {

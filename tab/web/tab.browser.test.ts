@@ -65,14 +65,44 @@ async function expectAccessible(page: Page): Promise<void> {
 
 /** The page scrolls no wider than the viewport. */
 async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const [scroll, inner] = await page.evaluate(() => [
-    document.documentElement.scrollWidth,
-    window.innerWidth,
-  ]);
-  expect(scroll).toBeLessThanOrEqual(inner);
+  const wide = await page.evaluate(() => {
+    const inner = window.innerWidth;
+    if (document.documentElement.scrollWidth <= inner) return [];
+    // Name the widest offenders, so a failure says what overflows.
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > inner + 1)
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `${e.tagName} ${e.getAttribute('data-testid') ?? ''} ${Math.round(e.getBoundingClientRect().right)}`,
+      );
+  });
+  expect(wide).toEqual([]);
 }
 
 const row = (page: Page, ref: string) => page.locator(`[data-ref="${ref}"]`);
+
+describe('Utviklingsinnlogging (the development sign-in)', () => {
+  it('lists people by name with what they are, and signs in with "Logg inn som …"', async () => {
+    const page = await open('');
+    await page.getByTestId('dev-signin').waitFor();
+    const people = await page.getByTestId('dev-users').innerText();
+    expect(people).toContain('Ola Servicesenter – servicesenter: ROR-IKT Kundeservice');
+    expect(people).toContain('Siri Superbruker – superbruker i Molde kommune');
+    expect(people).toContain('Liv Porteføljeråd – leser SLA-rapporter');
+    expect(people).toContain('Kari Nordmann – ansatt');
+    expect(people).not.toMatch(/u-desk-1|u-leder/);
+    expect(await page.getByTestId('dev-signin-button').isDisabled()).toBe(true);
+    await page.getByLabel('Ola Servicesenter – servicesenter: ROR-IKT Kundeservice').check();
+    expect(await page.getByTestId('dev-signin-button').innerText()).toBe('Logg inn som Ola Servicesenter');
+    await expectAccessible(page);
+    await page.screenshot({ path: join(SHOTS, 'dev-signin.png') });
+    await page.getByTestId('dev-signin-button').click();
+    await page.getByTestId('dev-banner').waitFor();
+    expect(await page.getByTestId('dev-banner').innerText()).toContain('Ola Servicesenter');
+    await page.context().close();
+  });
+});
 
 describe('Saker (the case list)', () => {
   it('renders the seeded queue with the development sign-in banner', async () => {
@@ -498,10 +528,13 @@ describe('Driftsmeldinger', () => {
         ?.textContent?.includes('Visma lønn virker igjen.'),
     );
     expect(await page.getByTestId('notices-active').locator('[data-notice="n-4"]').count()).toBe(0);
-    await page.setViewportSize({ width: 375, height: 1100 });
-    await expectNoHorizontalOverflow(page);
-    await page.screenshot({ path: join(SHOTS, 'notices-375.png'), fullPage: true });
     await page.context().close();
+    // On a phone: one column, nothing wider than the screen.
+    const phone = await open(`?devUser=${USERS.desk}&page=notices`, { width: 375, height: 1100 });
+    await phone.getByTestId('notices-recent').waitFor();
+    await expectNoHorizontalOverflow(phone);
+    await phone.screenshot({ path: join(SHOTS, 'notices-375.png'), fullPage: true });
+    await phone.context().close();
   });
 
   it('shows notices without the form to an employee', async () => {

@@ -18,6 +18,11 @@ const T = {
     en: 'Not for production. Signed in as the test user',
   },
   devPick: { nb: 'Velg testbruker', en: 'Pick a test user' },
+  signInAs: { nb: 'Logg inn som', en: 'Sign in as' },
+  roleDesk: { nb: 'servicesenter:', en: 'desk:' },
+  roleSuperuser: { nb: 'superbruker i', en: 'superuser in' },
+  roleReportReader: { nb: 'leser SLA-rapporter', en: 'reads SLA reports' },
+  roleEmployee: { nb: 'ansatt', en: 'employee' },
   devPickHelp: {
     nb: 'Fanen er åpnet utenfor Teams. Velg hvem du vil være (kun i utviklingsmodus).',
     en: 'The tab is open outside Teams. Choose who to be (development mode only).',

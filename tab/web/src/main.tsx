@@ -4,9 +4,9 @@
  */
 import {
   Button,
-  Field,
   FluentProvider,
-  Select,
+  Radio,
+  RadioGroup,
   Spinner,
   Text,
   teamsDarkTheme,
@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { MeResponse } from '../../common/api-types';
+import type { DevUser, MeResponse } from '../../common/api-types';
 import { App, type Session } from './App';
 import { useAppStyles } from './App.styles';
 import { LocaleContext, useT } from './i18n';
@@ -35,7 +35,8 @@ function SignIn({ host }: { host: Host }) {
   const styles = useAppStyles();
   const { t } = useT();
   const [credentials, setCredentials] = useState<Credentials | null>(null);
-  const [users, setUsers] = useState<Array<{ id: string; name: string }> | null | undefined>(undefined);
+  const [users, setUsers] = useState<DevUser[] | null | undefined>(undefined);
+  const [picked, setPicked] = useState('');
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -79,33 +80,43 @@ function SignIn({ host }: { host: Host }) {
         <Text>{t('openInTeams')}</Text>
       </div>
     );
+  const chosen = users.find((u) => u.id === picked);
+  const signIn = () => {
+    if (!chosen) return;
+    sessionStorage.setItem(DEV_KEY, chosen.id);
+    setCredentials({ kind: 'dev', userId: chosen.id });
+  };
   return (
     <div className={styles.center} data-testid="dev-signin">
-      <Text weight="semibold" size={500}>
+      <Text weight="semibold" size={500} as="h1">
         Utviklingsinnlogging
       </Text>
       <Text>{t('devPickHelp')}</Text>
-      <Field label={t('devPick')}>
-        <Select
-          onChange={(_e, d) => {
-            sessionStorage.setItem(DEV_KEY, d.value);
-            setCredentials({ kind: 'dev', userId: d.value });
-          }}
-          defaultValue=""
-        >
-          <option value="" disabled>
-            –
-          </option>
-          {users.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Button onClick={() => window.location.reload()}>{t('retry')}</Button>
+      <RadioGroup
+        aria-label={t('devPick')}
+        value={picked}
+        onChange={(_e, d) => setPicked(d.value)}
+        data-testid="dev-users"
+      >
+        {users.map((u) => (
+          <Radio key={u.id} value={u.id} label={`${u.name} – ${devRole(u, t)}`} />
+        ))}
+      </RadioGroup>
+      <Button appearance="primary" disabled={!chosen} onClick={signIn} data-testid="dev-signin-button">
+        {chosen ? `${t('signInAs')} ${chosen.name}` : t('devPick')}
+      </Button>
     </div>
   );
+}
+
+/** What a test user is, in words: "Servicesenter: ROR-IKT Kundeservice", "Superbruker i Molde kommune". */
+function devRole(u: DevUser, t: ReturnType<typeof useT>['t']): string {
+  const parts = [
+    ...u.desks.map((d) => `${t('roleDesk')} ${d}`),
+    ...u.superuserOf.map((o) => `${t('roleSuperuser')} ${o}`),
+    ...(u.reportReader ? [t('roleReportReader')] : []),
+  ];
+  return parts.length > 0 ? parts.join(', ') : t('roleEmployee');
 }
 
 function Root({ host }: { host: Host }) {

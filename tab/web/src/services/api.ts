@@ -2,7 +2,7 @@
  * The tab's only way to the server: its own `/api/...`, with the Teams SSO token (or, in development
  * sign-in, the chosen test user's id). No secret is ever in the browser.
  */
-import type { ApiError } from '../../../common/api-types';
+import type { ApiError, DevUser, DevUsersResponse } from '../../../common/api-types';
 
 export class ApiFailure extends Error {
   constructor(
@@ -60,8 +60,8 @@ export function createApi(credentials: Credentials): Api {
 }
 
 /** Asks the server whether development sign-in is on, and whom it offers. Null when it is off. */
-export async function devUsers(): Promise<Array<{ id: string; name: string }> | null> {
+export async function devUsers(): Promise<DevUser[] | null> {
   const res = await fetch(`${base()}/api/dev/users`);
   if (!res.ok) return null;
-  return ((await res.json()) as { users: Array<{ id: string; name: string }> }).users;
+  return ((await res.json()) as DevUsersResponse).users;
 }

@@ -9,10 +9,19 @@
  *     (`scripts/loopback-preload.js`) makes it listen on 127.0.0.1 only.
  * Ctrl+C stops both; if either stops, the other is stopped too.
  *
+ * The playground sends every activity with locale en-US and has no setting for it, so `npm run dev`
+ * puts a small proxy between it and the server that sets each activity's locale to
+ * FRISTVAKT_PLAYGROUND_LOCALE (default nb-NO: the bot speaks bokmål; `en-US` for English; `as-sent` to
+ * pass the playground's own). The server runs with `--disable-warning=DEP0111`: restify 11 loads
+ * spdy, whose http-deceiver reads `process.binding('http_parser')` (harmless; only that warning is
+ * hidden, every other one still prints).
+ *
  * Ports: PORT (default 3978) and PLAYGROUND_PORT (default 56150, also read from env/.env.local).
  */
 import { type ChildProcess, spawn } from 'child_process';
 import { existsSync, mkdirSync, readFileSync } from 'fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
 import { join } from 'path';
 import { loadConfig } from '../bot/config';
 import { DESKS, PLAYGROUND_USER_ID, seedIfEmpty } from '../bot/seed';
@@ -34,6 +43,11 @@ export interface DevOptions {
   log?: (line: string) => void;
   /** Add the demo cases (scripts/demo-cases.ts) to the embedded store first; default true. */
   demoCases?: boolean;
+  /**
+   * The locale every activity from the playground is given (e.g. `nb-NO`), through a proxy in front of
+   * the server; default: the playground's own (en-US), no proxy.
+   */
+  playgroundLocale?: string;
 }
 
 export interface DevLoop {
@@ -44,6 +58,68 @@ export interface DevLoop {
   /** Resolves when a child exits on its own (the other is stopped then). */
   exited: Promise<string>;
   stop(): Promise<void>;
+}
+
+/** Node's warning for restify 11's `process.binding('http_parser')` (through spdy): the one hidden. */
+export const SERVER_NODE_FLAGS = ['--disable-warning=DEP0111'];
+
+export interface LocaleProxy {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A proxy to `target` that sets the locale of every activity POSTed through it (`locale`, and the
+ * `clientInfo` entity's) to `locale`, and passes everything else, both ways, as it came.
+ */
+export async function startLocaleProxy(target: string, locale: string): Promise<LocaleProxy> {
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let body: Buffer | undefined = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+      if (body && req.method === 'POST' && /json/.test(req.headers['content-type'] ?? '')) {
+        try {
+          const activity = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+          if (activity && typeof activity === 'object' && !Array.isArray(activity)) {
+            activity.locale = locale;
+            if (Array.isArray(activity.entities))
+              for (const e of activity.entities as Array<Record<string, unknown>>)
+                if (e && e.type === 'clientInfo') e.locale = locale;
+            body = Buffer.from(JSON.stringify(activity));
+          }
+        } catch {
+          // not JSON: passed as it came
+        }
+      }
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers))
+        if (typeof v === 'string' && !['host', 'content-length', 'connection'].includes(k)) headers[k] = v;
+      fetch(`${target}${req.url ?? '/'}`, {
+        method: req.method,
+        headers,
+        ...(body ? { body: new Uint8Array(body) } : {}),
+      })
+        .then(async (answer) => {
+          const bytes = Buffer.from(await answer.arrayBuffer());
+          const type = answer.headers.get('content-type');
+          res.writeHead(answer.status, {
+            ...(type ? { 'Content-Type': type } : {}),
+            'Content-Length': bytes.length,
+          });
+          res.end(bytes);
+        })
+        .catch((err: unknown) => {
+          res.writeHead(502, { 'Content-Type': 'text/plain' });
+          res.end(`locale proxy: ${err instanceof Error ? err.message : String(err)}`);
+        });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** Variables that would switch bot authentication on: the playground sends no token. */
@@ -133,7 +209,7 @@ export async function startDev(options: DevOptions): Promise<DevLoop> {
       }
     }
   }
-  const server = spawn(process.execPath, [entry], {
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry], {
     cwd: root,
     env: serverEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -141,12 +217,16 @@ export async function startDev(options: DevOptions): Promise<DevLoop> {
   pipe(server, '[app]', log);
   const appUrl = `http://127.0.0.1:${port}`;
   const children: ChildProcess[] = [server];
+  let proxy: LocaleProxy | undefined;
   const stop = async (): Promise<void> => {
     await Promise.all(children.map(stopChild));
+    await proxy?.close();
   };
 
   try {
     await waitForHttp(`${appUrl}/healthz`, server, 'The app server');
+    if (options.playgroundLocale) proxy = await startLocaleProxy(appUrl, options.playgroundLocale);
+    const botUrl = proxy ? proxy.url : appUrl;
     const playground = spawn(
       process.execPath,
       [
@@ -154,7 +234,7 @@ export async function startDev(options: DevOptions): Promise<DevLoop> {
         join(root, 'scripts', 'loopback-preload.js'),
         join(root, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js'),
         '-e',
-        `${appUrl}/api/messages`,
+        `${botUrl}/api/messages`,
         '-c',
         'msteams',
         '-p',
@@ -194,7 +274,14 @@ async function main(): Promise<void> {
     : {};
   const port = Number(process.env.PORT ?? 3978);
   const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? local.PLAYGROUND_PORT ?? 56150);
-  const loop = await startDev({ root, port, playgroundPort });
+  const asked = process.env.FRISTVAKT_PLAYGROUND_LOCALE?.trim() || 'nb-NO';
+  const playgroundLocale = asked === 'as-sent' ? undefined : asked;
+  const loop = await startDev({
+    root,
+    port,
+    playgroundPort,
+    ...(playgroundLocale ? { playgroundLocale } : {}),
+  });
   const tabBuilt = existsSync(join(root, 'tab', 'web', 'dist', 'index.html'));
   console.log(
     [
@@ -203,6 +290,7 @@ async function main(): Promise<void> {
       `  Chat with the bot:   ${loop.playgroundUrl}   (you are Alex Wilber, Molde kommune, and a member of ROR-IKT Kundeservice)`,
       `  The tab:             ${loop.appUrl}/tab/?devUser=${PLAYGROUND_USER_ID}   (development sign-in as Alex)${tabBuilt ? '' : ' - not built yet: npm run build'}`,
       `  Health:              ${loop.appUrl}/healthz`,
+      `  The bot speaks:      ${playgroundLocale ?? 'the playground’s en-US'} (FRISTVAKT_PLAYGROUND_LOCALE=en-US npm run dev for English)`,
       'Try "hjelp" or "meld feil" in the personal chat; in the Triage channel, "@Fristvakt koble ror-ikt".',
       'Ctrl+C stops both.',
       '',

@@ -2,6 +2,7 @@
  * The route table: the whole HTTP API of the process on one screen. The tab's API routes are mounted
  * from `tab/api/routes.ts` by the composition root (passed in as `tabRoutes`).
  */
+import type { Request, Response } from 'restify';
 import type { RouteDef } from './route-def';
 import type { MessagesDeps } from './messages';
 import { messagesHandler } from './messages';
@@ -16,10 +17,19 @@ export interface RouteDeps extends MessagesDeps {
   tabRoutes: RouteDef[];
 }
 
+const redirectTo =
+  (location: string) =>
+  async (_req: Request, res: Response): Promise<void> => {
+    res.writeHead(302, { Location: location, 'Content-Length': 0 });
+    res.end();
+  };
+
 export function routes(deps: RouteDeps): RouteDef[] {
   return [
     { method: 'post', path: '/api/messages', name: 'bot.messages', handler: messagesHandler(deps) },
     { method: 'get', path: '/healthz', name: 'health', handler: healthzHandler(deps) },
+    // Whoever opens the server's address in a browser lands in the tab.
+    { method: 'get', path: '/', name: 'root', handler: redirectTo('/tab/') },
     ...deps.tabRoutes,
     { method: 'get', path: '/tab/*', name: 'tab.static', handler: staticHandler(deps.tabDir) },
   ];

@@ -10,6 +10,7 @@ import { sendJson } from './http';
 import { actionHandler } from './handlers/actions';
 import { changeCommentHandler, commentHandler } from './handlers/comments';
 import { attachmentHandler, getCaseHandler, listCasesHandler } from './handlers/cases';
+import { adminRoutes } from './handlers/admin/routes';
 import { devUsersHandler, meHandler } from './handlers/me';
 import { changeNoticeHandler, createNoticeHandler, listNoticesHandler } from './handlers/notices';
 import { reportCsvHandler, reportHandler } from './handlers/reports';
@@ -85,5 +86,6 @@ export function tabRoutes(deps: TabApiDeps): RouteDef[] {
       name: 'tab.notices.resolve',
       handler: changeNoticeHandler(ctx, 'resolve'),
     },
+    ...adminRoutes(ctx),
   ];
 }

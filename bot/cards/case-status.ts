@@ -2,9 +2,9 @@
 import type { Locale } from '../../shared/i18n-text';
 import type { CaseEvent, CaseStatus } from '../../shared/cases/model';
 import { formatDateTime, formatDeadline } from '../../shared/dates';
+import { historyLine } from '../../shared/cases/event-words';
 import { strings } from '../i18n/strings';
 import { card, execute, facts, heading, text, type CardJson } from './card';
-import { describeEvent } from './event-text';
 import { VERBS } from './verbs';
 import { caseConversationElements, type CaseConversationData } from './case-conversation';
 
@@ -53,7 +53,7 @@ export function caseStatusCard(d: CaseStatusData): CardJson {
         ? [text(`… (${d.events.length - shown.length})`, { isSubtle: true })]
         : []),
       ...shown.map((e) =>
-        text(`${formatDateTime(new Date(e.at), d.locale)} – ${describeEvent(e, s, d.priorityLabelOf)}`, {
+        text(`${formatDateTime(new Date(e.at), d.locale)} – ${historyLine(e, d.locale, d.priorityLabelOf)}`, {
           size: 'small',
           spacing: 'small',
         }),

@@ -82,7 +82,6 @@ export interface ChannelStrings {
     solvedChildren: (n: number) => string;
     linked: (parent: string) => string;
     childLinked: (child: string, count: number) => string;
-    line: (who: string, what: string, when: string) => string;
   };
   errors: {
     notMember: (desk: string) => string;

@@ -110,26 +110,6 @@ export interface ChatStrings {
     resolutionDue: string;
     supplierCase: string;
   };
-  event: {
-    created: string;
-    claimed: (who: string) => string;
-    assigned: (who: string) => string;
-    priorityChanged: (to: string) => string;
-    waiting: (reason: string) => string;
-    waitingEnded: string;
-    escalated: string;
-    comment: string;
-    solved: string;
-    accepted: string;
-    rejected: string;
-    closed: string;
-    closedNoAnswer: string;
-    linked: (ref: string) => string;
-    childLinked: (ref: string) => string;
-    attachment: (name: string) => string;
-    followers: string;
-    breachExplained: string;
-  };
   solution: {
     title: (ref: string) => string;
     intro: string;

@@ -38,12 +38,8 @@ export interface ConversationStrings {
   problem: (ref: string, problemId: string) => string;
   administratorTold: (ref: string, title: string, service: string) => string;
   event: {
-    edited: string;
-    deleted: string;
+    /** The deadline proposal told to the reporter and the desk. */
     proposed: (due: string) => string;
-    answered: (accepted: boolean, due: string) => string;
-    billable: string;
-    problem: (id: string) => string;
   };
   update: {
     claimed: (ref: string, who: string) => string;

@@ -1,4 +1,5 @@
 /** Every text of the bot in English: the personal chat, the channel, the case conversation. */
+import { REPORTER_WAIT_WORDS } from '../../shared/cases/event-words';
 import type { Strings } from './strings';
 
 export const en: Strings = {
@@ -73,7 +74,11 @@ export const en: Strings = {
     administrator: 'Administrator',
   },
   status: { new: 'New', in_progress: 'In progress', waiting: 'Waiting', solved: 'Solved', closed: 'Closed' },
-  waitReason: { supplier: 'the supplier', third_line: 'third line', reporter: 'your answer' },
+  waitReason: {
+    supplier: REPORTER_WAIT_WORDS.supplier.en,
+    third_line: REPORTER_WAIT_WORDS.third_line.en,
+    reporter: REPORTER_WAIT_WORDS.reporter.en,
+  },
   errors: {
     required: 'Required.',
     tooLong: (max) => `Too long (at most ${max} characters).`,
@@ -135,26 +140,6 @@ export const en: Strings = {
     responseDue: 'Response deadline',
     resolutionDue: 'Resolution deadline',
     supplierCase: 'Supplier case no.',
-  },
-  event: {
-    created: 'Case reported',
-    claimed: (who) => `${who} took the case`,
-    assigned: (who) => `Assigned to ${who}`,
-    priorityChanged: (to) => `Priority changed to ${to}`,
-    waiting: (reason) => `Waiting on ${reason}`,
-    waitingEnded: 'Work resumed',
-    escalated: 'Escalated',
-    comment: 'Comment',
-    solved: 'Solved',
-    accepted: 'Solution accepted',
-    rejected: 'Solution rejected',
-    closed: 'Closed',
-    closedNoAnswer: 'Closed without an answer',
-    linked: (ref) => `Linked to parent case ${ref}`,
-    childLinked: (ref) => `Child case ${ref} linked`,
-    attachment: (name) => `Attachment: ${name}`,
-    followers: 'Followers changed',
-    breachExplained: 'Breach explained',
   },
   solution: {
     title: (ref) => `Case ${ref} is solved`,
@@ -278,7 +263,6 @@ export const en: Strings = {
         `solved the case, and ${n} child ${n === 1 ? 'case' : 'cases'} with the same solution`,
       linked: (parent) => `linked the case to parent case ${parent}`,
       childLinked: (child, count) => `linked ${child} as a child case (${count} in all)`,
-      line: (who, what, when) => `${who} ${what} · ${when}`,
     },
     errors: {
       notMember: (desk) => `Only members of ${desk} may act on this case. Nothing was changed.`,
@@ -396,12 +380,7 @@ export const en: Strings = {
     administratorTold: (ref, title, service) =>
       `Technical fault reported on ${service} (you are its administrator): case ${ref}: ${title}`,
     event: {
-      edited: 'Comment edited',
-      deleted: 'Comment deleted',
       proposed: (due) => `New deadline proposed: ${due}`,
-      answered: (accepted, due) => (accepted ? `New deadline accepted: ${due}` : 'New deadline declined'),
-      billable: 'Marked likely billable',
-      problem: (id) => `Linked to problem record ${id}`,
     },
     update: {
       claimed: (ref, who) => `${who} took case ${ref} (which you follow).`,

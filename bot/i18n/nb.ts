@@ -1,4 +1,5 @@
 /** Every text of the bot in bokmål (the default): the personal chat, the channel, the case conversation. */
+import { REPORTER_WAIT_WORDS } from '../../shared/cases/event-words';
 import type { Strings } from './strings';
 
 export const nb: Strings = {
@@ -73,7 +74,11 @@ export const nb: Strings = {
     administrator: 'Forvalter',
   },
   status: { new: 'Ny', in_progress: 'Under arbeid', waiting: 'Avventer', solved: 'Løst', closed: 'Lukket' },
-  waitReason: { supplier: 'leverandør', third_line: '3. linje', reporter: 'svar fra deg' },
+  waitReason: {
+    supplier: REPORTER_WAIT_WORDS.supplier.nb,
+    third_line: REPORTER_WAIT_WORDS.third_line.nb,
+    reporter: REPORTER_WAIT_WORDS.reporter.nb,
+  },
   errors: {
     required: 'Må fylles ut.',
     tooLong: (max) => `For lang tekst (maks ${max} tegn).`,
@@ -135,26 +140,6 @@ export const nb: Strings = {
     responseDue: 'Svarfrist',
     resolutionDue: 'Løsningsfrist',
     supplierCase: 'Leverandørens saksnr.',
-  },
-  event: {
-    created: 'Saken ble meldt',
-    claimed: (who) => `${who} tok saken`,
-    assigned: (who) => `Tildelt ${who}`,
-    priorityChanged: (to) => `Prioritet endret til ${to}`,
-    waiting: (reason) => `Avventer ${reason}`,
-    waitingEnded: 'Arbeidet fortsetter',
-    escalated: 'Eskalert',
-    comment: 'Kommentar',
-    solved: 'Løst',
-    accepted: 'Løsningen ble godtatt',
-    rejected: 'Løsningen ble avvist',
-    closed: 'Lukket',
-    closedNoAnswer: 'Lukket uten svar',
-    linked: (ref) => `Knyttet til hovedsak ${ref}`,
-    childLinked: (ref) => `Undersak ${ref} knyttet til`,
-    attachment: (name) => `Vedlegg: ${name}`,
-    followers: 'Følgere endret',
-    breachExplained: 'Forklaring på fristbrudd',
   },
   solution: {
     title: (ref) => `Sak ${ref} er løst`,
@@ -282,7 +267,6 @@ export const nb: Strings = {
       solvedChildren: (n) => `løste saken, og ${n} ${n === 1 ? 'undersak' : 'undersaker'} med samme løsning`,
       linked: (parent) => `knyttet saken til hovedsak ${parent}`,
       childLinked: (child, count) => `knyttet ${child} til saken som undersak (${count} i alt)`,
-      line: (who, what, when) => `${who} ${what} · ${when}`,
     },
     errors: {
       notMember: (desk) => `Bare medlemmer av ${desk} kan handle på denne saken. Ingenting er endret.`,
@@ -406,12 +390,7 @@ export const nb: Strings = {
     administratorTold: (ref, title, service) =>
       `Teknisk feil meldt på ${service} (du er forvalter): sak ${ref}: ${title}`,
     event: {
-      edited: 'Kommentar redigert',
-      deleted: 'Kommentar slettet',
       proposed: (due) => `Ny frist foreslått: ${due}`,
-      answered: (accepted, due) => (accepted ? `Ny frist godtatt: ${due}` : 'Ny frist avslått'),
-      billable: 'Merket som trolig fakturerbar',
-      problem: (id) => `Knyttet til problemsak ${id}`,
     },
     update: {
       claimed: (ref, who) => `${who} har tatt sak ${ref} (som du følger).`,

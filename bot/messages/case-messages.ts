@@ -38,7 +38,8 @@ import { solutionCard } from '../cards/solution';
 import { formatDeadline } from '../../shared/dates';
 import { strings } from '../i18n/strings';
 import { triageCardFor } from '../conversation/channel/case-card';
-import { eventLine, eventWhat } from '../conversation/channel/event-line';
+import { eventWhat } from '../conversation/channel/event-line';
+import { eventLine } from '../../shared/cases/event-words';
 
 const activity = (card: CardJson, summary: string): Record<string, unknown> => ({
   type: 'message',

@@ -19,7 +19,8 @@ import { channelErrorCard } from '../../cards/channel/error-card';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
 import { turnActor, type Turn } from '../turn';
 import { cardVersion, triageCardFor, type CardContext, type TriageCardOptions } from './case-card';
-import { eventLine, eventWhat } from './event-line';
+import { eventWhat } from './event-line';
+import { eventLine } from '../../../shared/cases/event-words';
 
 /** What a handler asks for: a command, or a message for the viewer. */
 export type Built = { command: CaseCommand } | { invalid: string };

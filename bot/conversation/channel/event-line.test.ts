@@ -1,7 +1,8 @@
 import type { CaseEvent } from '../../../shared/cases/model';
 import { caseRef, eventId, isoInstant, priorityId, userId } from '../../../shared/ids';
 import { DESKS } from '../../seed/desks';
-import { eventLine, eventWhat } from './event-line';
+import { eventWhat } from './event-line';
+import { eventLine } from '../../../shared/cases/event-words';
 
 const desk = DESKS[0]!;
 const by = { kind: 'user' as const, id: userId('u-anne'), name: 'Anne Desk' };

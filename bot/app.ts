@@ -108,6 +108,9 @@ async function openStore(config: Config): Promise<Store> {
   return openCosmosStore({
     endpoint: c.endpoint,
     databaseId: c.database,
+    // Outside production an empty account or emulator gets the database and containers from the
+    // store's own definitions; in production the Bicep creates them and a missing one stops start-up.
+    createIfMissing: config.env !== 'production',
     ...(c.key
       ? { key: c.key }
       : {

@@ -66,11 +66,33 @@ describe('Cosmos store specifics', () => {
     });
   };
 
-  it('surfaces a failure with its status code: a missing database without createIfMissing', async () => {
-    await expect(open('no-such-database', false)).rejects.toMatchObject({
-      code: 'STORE_UNAVAILABLE',
-      details: { statusCode: 404 },
+  it('names a missing database in one line, and what creates it, without createIfMissing', async () => {
+    const err = await open('no-such-database', false).then(
+      () => null,
+      (e: unknown) => e as Error & { code: string; details: Record<string, unknown> },
+    );
+    expect(err).toMatchObject({ code: 'STORE_UNAVAILABLE', details: { statusCode: 404 } });
+    expect(err!.message).toBe(
+      "Cosmos DB database 'no-such-database' does not exist: infra/main.bicep creates it (in development the app creates it)",
+    );
+  });
+
+  it('names a missing container in one line; with createIfMissing it creates what is missing', async () => {
+    const first = await open('fristvakt-partial');
+    await first.close();
+    const raw = new CosmosClient({
+      endpoint,
+      key: 'any',
+      connectionPolicy: { enableEndpointDiscovery: false },
     });
+    await raw.database('fristvakt-partial').container('lookups').delete();
+    raw.dispose();
+    await expect(open('fristvakt-partial', false)).rejects.toThrow(
+      "Cosmos DB container 'lookups' in database 'fristvakt-partial' does not exist: infra/main.bicep creates it",
+    );
+    const again = await open('fristvakt-partial', true);
+    expect(again.createdNow).toBe(false);
+    await again.close();
   });
 
   it('is created just now by the first open of an empty database only; the probe fails once the database is gone', async () => {

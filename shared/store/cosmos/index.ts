@@ -56,7 +56,12 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     endpoint: options.endpoint,
     ...(options.key ? { key: options.key } : {}),
     ...(options.credential ? { aadCredentials: options.credential } : {}),
-    connectionPolicy: { retryOptions: { maxRetryAttemptCount: 0 }, ...options.connectionPolicy },
+    connectionPolicy: {
+      retryOptions: { maxRetryAttemptCount: 0 },
+      // A plain-http endpoint is a local emulator: its advertised regional endpoints are not reachable.
+      ...(options.endpoint.startsWith('http:') ? { enableEndpointDiscovery: false } : {}),
+      ...options.connectionPolicy,
+    },
   });
   const retry: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   try {
@@ -83,8 +88,15 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
       retry,
       streamPageSize: options.streamPageSize ?? 500,
     };
-    // Fail at start-up, not on the first request, when the account or the database is wrong.
-    await withRetry('open database', () => database.read(), retry);
+    // Fail at start-up, not on the first request, when the account, the database or a container is
+    // wrong: a missing one is named in one line, with what creates it.
+    await assertExists(`database '${options.databaseId}'`, () => database.read(), retry);
+    for (const def of CONTAINER_DEFINITIONS)
+      await assertExists(
+        `container '${def.id}' in database '${options.databaseId}'`,
+        () => database.container(def.id!).read(),
+        retry,
+      );
     const createdNow = await claimStoreRecord(ctx);
     await backfillSummaries(ctx, await deskIds(ctx));
     const desks = cosmosDeskStore(ctx);
@@ -107,6 +119,24 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     };
   } catch (err) {
     client.dispose();
+    throw err;
+  }
+}
+
+/**
+ * Reads a database or container; a 404 becomes one line naming what is missing and what creates it
+ * (the Bicep in production, `createIfMissing` in development), with `statusCode: 404` in the details.
+ */
+async function assertExists(what: string, read: () => Promise<unknown>, retry: RetryPolicy): Promise<void> {
+  try {
+    await withRetry(`open ${what}`, read, retry);
+  } catch (err) {
+    if (isFristvaktError(err, 'STORE_UNAVAILABLE') && err.details.statusCode === 404)
+      throw new FristvaktError(
+        'STORE_UNAVAILABLE',
+        `Cosmos DB ${what} does not exist: infra/main.bicep creates it (in development the app creates it)`,
+        { statusCode: 404, missing: what },
+      );
     throw err;
   }
 }

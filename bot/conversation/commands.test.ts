@@ -71,7 +71,7 @@ it('answers an unknown verb with an explicit error response', async () => {
   expect(res.body).toEqual({
     statusCode: 400,
     type: 'application/vnd.microsoft.error',
-    value: { code: 'UnknownVerb', message: expect.stringContaining('Denne handlingen kjenner jeg ikke') },
+    value: { code: 'UNKNOWN_ACTION', message: expect.stringContaining('Denne handlingen kjenner jeg ikke') },
   });
 });
 

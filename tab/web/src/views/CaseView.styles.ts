@@ -11,7 +11,8 @@ export const useCaseStyles = makeStyles({
   },
   columns: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(min(340px, 100%), 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(400px, 100%), 1fr))',
+    gridAutoFlow: 'dense',
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
   },
@@ -62,6 +63,8 @@ export const useCaseStyles = makeStyles({
   },
   actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   wide: { gridColumn: '1 / -1' },
+  // The checklist and the timeline carry the most text: two columns of room where there are three.
+  span2: { '@media (min-width: 1000px)': { gridColumn: 'span 2' } },
   actionRow: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
   small: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });

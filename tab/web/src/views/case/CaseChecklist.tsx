@@ -1,5 +1,5 @@
 /** The fault-report checklist's answers of a case, as a definition list (case text rendered as text). */
-import { Subtitle2 } from '@fluentui/react-components';
+import { mergeClasses, Subtitle2 } from '@fluentui/react-components';
 import {
   AVAILABILITY_LABELS,
   KIND_LABELS,
@@ -14,7 +14,7 @@ export function CaseChecklist({ c }: { c: Case }) {
   const styles = useCaseStyles();
   const { t, l, locale } = useT();
   return (
-    <section className={styles.card}>
+    <section className={mergeClasses(styles.card, styles.span2)}>
       <Subtitle2>{t('checklist')}</Subtitle2>
       <dl className={styles.dl}>
         <dt className={styles.dt}>{l(KIND_LABELS[c.kind])}</dt>

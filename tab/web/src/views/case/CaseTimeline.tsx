@@ -1,5 +1,5 @@
 /** A case's events, oldest first, each with when and who; and the comment box while the case is open. */
-import { Subtitle2 } from '@fluentui/react-components';
+import { mergeClasses, Subtitle2 } from '@fluentui/react-components';
 import type { CaseDetailResponse } from '../../../../common/api-types';
 import type { Session } from '../../App';
 import { CommentBox } from '../../components/CommentBox';
@@ -19,7 +19,7 @@ export function CaseTimeline({ session, detail, priorityName, onSaved }: Props) 
   const { t, locale } = useT();
   const c = detail.case;
   return (
-    <section className={styles.card}>
+    <section className={mergeClasses(styles.card, styles.span2)}>
       <Subtitle2>{t('timeline')}</Subtitle2>
       <ol className={styles.timeline} data-testid="timeline">
         {c.events.map((e) => (

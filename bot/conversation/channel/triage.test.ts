@@ -131,7 +131,7 @@ describe('the case in the triage channel', () => {
     expect(elements(card).some((e) => e.verb === VERBS.triageClaim)).toBe(true);
   });
 
-  it('refreshes per viewer: a member gets the actions, anyone else a read-only card', async () => {
+  it('refreshes per viewer: a member gets the actions, the reporter a read-only card, an outsider nothing', async () => {
     const member = cardOfInvoke(
       (await h.post(channelInvoke(anne, h.serviceUrl, VERBS.triageRefresh, { ref }, 'automatic'))).body,
     );
@@ -142,11 +142,17 @@ describe('the case in the triage channel', () => {
     const more = JSON.stringify(elements(member).find((e) => e.title === 'Mer …'));
     for (const title of ['Eskaler', 'Endre prioritet', 'Knytt til hovedsak', 'Lag driftsmelding'])
       expect(more).toContain(title);
-    const other = cardOfInvoke(
+    const reporter = cardOfInvoke(
+      (await h.post(channelInvoke(kari, h.serviceUrl, VERBS.triageRefresh, { ref }, 'automatic'))).body,
+    );
+    expect(elements(reporter).filter((e) => String(e.type).startsWith('Action.'))).toHaveLength(0);
+    expect(cardText(reporter)).toContain('Bare medlemmer av servicesenteret kan handle på saken.');
+    // Someone who may not see the case gets what a made-up reference gets: nothing about it.
+    const outsider = cardOfInvoke(
       (await h.post(channelInvoke(olav, h.serviceUrl, VERBS.triageRefresh, { ref }, 'automatic'))).body,
     );
-    expect(elements(other).filter((e) => String(e.type).startsWith('Action.'))).toHaveLength(0);
-    expect(cardText(other)).toContain('Bare medlemmer av servicesenteret kan handle på saken.');
+    expect(cardText(outsider)).toContain(`Fant ikke sak ${ref}`);
+    expect(cardText(outsider)).not.toContain((await stored(ref)).title);
   });
 
   it('answers the refresh in the viewer’s language (en-US)', async () => {

@@ -113,6 +113,21 @@ function str(body: Record<string, unknown>, name: string): string {
   return v;
 }
 
+/** The desk the body names (`deskId`), when the caller is one of its members: only they publish and change its notices. */
+function memberDesk(
+  body: Record<string, unknown>,
+  caller: Caller,
+  desks: readonly Desk[],
+  verb: 'publish' | 'change',
+): Desk {
+  const id = str(body, 'deskId');
+  if (id.trim() === '') throw badRequest('deskId', 'deskId is required');
+  const desk = desks.find((d) => d.id === id);
+  if (!desk || !caller.access.deskIds.includes(desk.id as DeskId))
+    throw forbidden(`only the desk’s members ${verb} its driftsmeldinger`);
+  return desk;
+}
+
 /** undefined when absent, null when not an ISO date and time (the rules report it at its field). */
 function instant(body: Record<string, unknown>, name: string): Date | null | undefined {
   const raw = str(body, name).trim();
@@ -128,11 +143,7 @@ function instant(body: Record<string, unknown>, name: string): Date | null | und
 export function createNoticeHandler(ctx: TabContext) {
   return authed(ctx, async (req, res, caller, desks) => {
     const body = await jsonBody(req);
-    const deskIdRaw = str(body, 'deskId');
-    if (deskIdRaw.trim() === '') throw badRequest('deskId', 'deskId is required');
-    const desk = desks.find((d) => d.id === deskIdRaw);
-    if (!desk || !caller.access.deskIds.includes(desk.id as DeskId))
-      throw forbidden('only the desk’s members publish its driftsmeldinger');
+    const desk = memberDesk(body, caller, desks, 'publish');
     const services = body.serviceIds ?? [];
     if (!Array.isArray(services) || !services.every((s) => typeof s === 'string'))
       throw badRequest('serviceIds', 'serviceIds must be a list of service ids');
@@ -195,11 +206,7 @@ function sendConflict(res: Parameters<typeof sendJson>[0], current: Notice): voi
 export function changeNoticeHandler(ctx: TabContext, kind: NoticeChangeKind) {
   return authed(ctx, async (req, res, caller, desks) => {
     const body = await jsonBody(req);
-    const deskIdRaw = str(body, 'deskId');
-    if (deskIdRaw.trim() === '') throw badRequest('deskId', 'deskId is required');
-    const desk = desks.find((d) => d.id === deskIdRaw);
-    if (!desk || !caller.access.deskIds.includes(desk.id as DeskId))
-      throw forbidden('only the desk’s members change its driftsmeldinger');
+    const desk = memberDesk(body, caller, desks, 'change');
     const found = await ctx.deps.store.notices.get(noticeId(paramOf(req, 'id')), desk.id);
     if (!found) throw notFound('no such notice');
     const seen = str(body, 'version');

@@ -3,10 +3,11 @@
  * title, status and priority, and both countdowns with their notes. Shows the first cases and more on
  * request, so a long queue stays light.
  */
-import { Button, Link, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { STATUS_LABELS } from '../../../../../shared/cases/labels';
 import type { CaseRow } from '../../../../common/api-types';
+import { CaseRefLink } from '../../components/CaseRefLink';
 import { Countdown } from '../../components/Countdown';
 import { useT } from '../../i18n';
 import { useCasesStyles } from '../CasesView.styles';
@@ -32,16 +33,7 @@ export function CaseCards({ rows, names, openCase }: Props) {
           return (
             <li key={r.ref} className={styles.card} data-ref={r.ref}>
               <div className={styles.cardHead}>
-                <Link
-                  className={styles.ref}
-                  href={`?case=${r.ref}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    openCase(r.ref);
-                  }}
-                >
-                  {r.ref}
-                </Link>
+                <CaseRefLink className={styles.ref} caseRef={r.ref} openCase={openCase} />
                 <Text size={200} className={styles.cardMeta}>
                   {`${l(STATUS_LABELS[r.status])} · ${names.priorities.get(r.priority) ?? r.priority}`}
                 </Text>

@@ -1,8 +1,9 @@
 /** The case grid's columns: reference (a link to the case), title, names for ids, both live countdowns. */
-import { createTableColumn, Link, type TableColumnDefinition } from '@fluentui/react-components';
+import { createTableColumn, type TableColumnDefinition } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { STATUS_LABELS } from '../../../../../shared/cases/labels';
 import type { CaseRow } from '../../../../common/api-types';
+import { CaseRefLink } from '../../components/CaseRefLink';
 import { Countdown } from '../../components/Countdown';
 import { useT } from '../../i18n';
 import { useCasesStyles } from '../CasesView.styles';
@@ -32,18 +33,7 @@ export function useCaseColumns(
       createTableColumn<CaseRow>({
         columnId: 'ref',
         renderHeaderCell: () => t('ref'),
-        renderCell: (r) => (
-          <Link
-            className={styles.ref}
-            href={`?case=${r.ref}`}
-            onClick={(e) => {
-              e.preventDefault();
-              openCase(r.ref);
-            }}
-          >
-            {r.ref}
-          </Link>
-        ),
+        renderCell: (r) => <CaseRefLink className={styles.ref} caseRef={r.ref} openCase={openCase} />,
       }),
       createTableColumn<CaseRow>({
         columnId: 'title',

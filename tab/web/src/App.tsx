@@ -20,13 +20,15 @@ import { NoticesView } from './views/NoticesView';
 
 /** The dashboard (and its chart library) is a chunk of its own, loaded when first opened. */
 const ReportView = lazy(() => import('./views/ReportView'));
+/** "Innstillinger" (administrators and desk leads), a chunk of its own too. */
+const SettingsView = lazy(() => import('./views/admin/SettingsView'));
 
 export interface Session {
   api: Api;
   me: MeResponse;
 }
 
-type Page = 'cases' | 'case' | 'report' | 'notices';
+type Page = 'cases' | 'case' | 'report' | 'notices' | 'settings';
 
 const SMALL = '(max-width: 479px)';
 const subscribeSmall = (cb: () => void) => {
@@ -81,6 +83,7 @@ export function App({ session }: { session: Session }) {
           <Tab value="cases">{t('tabCases')}</Tab>
           {canReport && <Tab value="report">{t('tabReport')}</Tab>}
           <Tab value="notices">{t('tabNotices')}</Tab>
+          {session.me.settings && <Tab value="settings">{t('tabSettings')}</Tab>}
         </TabList>
         <Text className={styles.user}>{session.me.user.name}</Text>
       </nav>
@@ -95,6 +98,11 @@ export function App({ session }: { session: Session }) {
           </Suspense>
         )}
         {page === 'notices' && <NoticesView session={session} />}
+        {page === 'settings' && session.me.settings && (
+          <Suspense fallback={<Spinner label={t('loading')} />}>
+            <SettingsView session={session} />
+          </Suspense>
+        )}
       </main>
     </div>
   );

@@ -13,6 +13,7 @@ const T = {
   tabCases: { nb: 'Saker', en: 'Cases' },
   tabReport: { nb: 'SLA-rapport', en: 'SLA report' },
   tabNotices: { nb: 'Driftsmeldinger', en: 'Service notices' },
+  tabSettings: { nb: 'Innstillinger', en: 'Settings' },
   devBanner: {
     nb: 'Ikke for produksjon. Du er logget inn som testbruker',
     en: 'Not for production. Signed in as the test user',

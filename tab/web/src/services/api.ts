@@ -19,6 +19,9 @@ export class ApiFailure extends Error {
 export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+  /** A text body (a CSV upload), answered with JSON; a 4xx whose body is JSON still resolves with it. */
+  sendText<T>(path: string, text: string, contentType: string): Promise<{ status: number; body: T }>;
   /** Raw bytes (CSV export, screenshots). */
   blob(path: string): Promise<Blob>;
 }
@@ -34,8 +37,13 @@ export function createApi(credentials: Credentials): Api {
       ? { Authorization: `Bearer ${await credentials.getToken()}` }
       : { 'X-Fristvakt-Dev-User': credentials.userId };
 
-  const request = async (method: string, path: string, body?: unknown): Promise<Response> => {
+  const request = async (method: string, path: string, body?: unknown, text?: string): Promise<Response> => {
     const init: RequestInit = { method, headers: await headers() };
+    if (text !== undefined) {
+      init.body = text;
+      (init.headers as Record<string, string>)['Content-Type'] = String(body);
+      return fetch(`${base()}${path}`, init);
+    }
     if (body !== undefined) {
       init.body = JSON.stringify(body);
       (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
@@ -55,6 +63,19 @@ export function createApi(credentials: Credentials): Api {
   return {
     get: async <T>(path: string) => (await (await request('GET', path)).json()) as T,
     post: async <T>(path: string, body: unknown) => (await (await request('POST', path, body)).json()) as T,
+    put: async <T>(path: string, body: unknown) => (await (await request('PUT', path, body)).json()) as T,
+    sendText: async <T>(path: string, text: string, contentType: string) => {
+      const res = await request('POST', path, contentType, text);
+      const parsed = (await res.json().catch(() => null)) as (T & ApiError) | null;
+      if (!res.ok && (res.status >= 500 || parsed === null))
+        throw new ApiFailure(
+          res.status,
+          parsed?.error?.code ?? 'HTTP',
+          parsed?.error?.message ?? res.statusText,
+          parsed,
+        );
+      return { status: res.status, body: parsed as T };
+    },
     blob: async (path: string) => (await request('GET', path)).blob(),
   };
 }

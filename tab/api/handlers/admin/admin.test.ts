@@ -116,6 +116,7 @@ describe('admin routes', () => {
     expect(audit.entries[0]).toMatchObject({
       actor: { id: 'u-ukelead', name: 'Ulf Leder' },
       objectType: 'desk',
+      fields: ['phone'],
     });
   });
 

@@ -6,8 +6,8 @@
  * 409 naming who changed what.
  */
 import type { Request, Response } from 'restify';
-import type { RouteDef } from '../../../../bot/server/route-def';
-import { createAdminService, type AdminActor } from '../../../../shared/app/admin';
+import type { RouteDef } from '../../../../shared/app/http-route';
+import { changedFields, createAdminService, type AdminActor } from '../../../../shared/app/admin';
 import type { Catalogue } from '../../../../shared/app/catalogue';
 import type { AdminObjectType } from '../../../../shared/ports';
 import type { Caller } from '../../auth';
@@ -163,7 +163,10 @@ export function adminRoutes(ctx: TabContext, catalogue?: Catalogue): RouteDef[] 
         throw badRequest('limit', 'limit må være et positivt heltall.');
       const object =
         type !== null && objectId !== null ? { type: type as AdminObjectType, id: objectId } : undefined;
-      const body: AdminAuditResponse = { entries: await svc.audit(a, object, limit) };
+      const entries = await svc.audit(a, object, limit);
+      const body: AdminAuditResponse = {
+        entries: entries.map((e) => ({ ...e, fields: changedFields(e.before, e.after) })),
+      };
       sendJson(res, 200, body);
     }),
   ];

@@ -30,6 +30,8 @@ export interface AdminPolicyResponse {
 }
 export type AdminPreviewResponse = PolicyPreview;
 export type AdminImportResponse = ImportReport;
+/** An audit entry with the top-level fields it changed. */
+export type AdminAuditEntry = AuditEntry & { fields: string[] };
 export interface AdminAuditResponse {
-  entries: AuditEntry[];
+  entries: AdminAuditEntry[];
 }

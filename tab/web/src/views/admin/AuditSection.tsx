@@ -1,39 +1,15 @@
 /** The change log: every admin change of one object (or, for administrators, of everything), newest first. */
-import {
-  Button,
-  Field,
-  Input,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntry } from '../../../../../shared/ports';
-import type { AdminAuditResponse } from '../../../../api/handlers/admin/types';
+import type { AdminAuditEntry, AdminAuditResponse } from '../../../../api/handlers/admin/types';
 import { formatDateTime, useT } from '../../i18n';
 import type { Api } from '../../services/api';
-import { OutcomeBar, useSave } from './common';
+import { OutcomeBar, SimpleTable, useSave } from './common';
 import { useSettingsStyles } from './Settings.styles';
 import { useAdminText } from './text';
 
-type ObjectType = AuditEntry['objectType'];
+type ObjectType = AdminAuditEntry['objectType'];
 const TYPES: ObjectType[] = ['desk', 'policy', 'service', 'organisation'];
-
-/** The top-level fields an entry changed. */
-function changed(e: AuditEntry): string {
-  const a = (e.before ?? {}) as Record<string, unknown>;
-  const b = (e.after ?? {}) as Record<string, unknown>;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys]
-    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
-    .sort()
-    .join(', ');
-}
 
 export function AuditSection({ api, admin }: { api: Api; admin: boolean }) {
   const styles = useSettingsStyles();
@@ -41,7 +17,7 @@ export function AuditSection({ api, admin }: { api: Api; admin: boolean }) {
   const { locale } = useT();
   const [type, setType] = useState<ObjectType | ''>(admin ? '' : 'desk');
   const [id, setId] = useState('');
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [entries, setEntries] = useState<AdminAuditEntry[] | null>(null);
   const show = useSave();
   const load = useCallback(
     (t: ObjectType | '', objectId: string) => {
@@ -91,30 +67,21 @@ export function AuditSection({ api, admin }: { api: Api; admin: boolean }) {
         (entries.length === 0 ? (
           <Text>{a('noEntries')}</Text>
         ) : (
-          <Table className={styles.table} aria-label={a('sectionAudit')} data-testid="audit-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{a('when')}</TableHeaderCell>
-                <TableHeaderCell>{a('who')}</TableHeaderCell>
-                <TableHeaderCell>{a('object')}</TableHeaderCell>
-                <TableHeaderCell>{a('what')}</TableHeaderCell>
-                <TableHeaderCell>{a('fields')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {entries.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell>{formatDateTime(e.at, locale)}</TableCell>
-                  <TableCell>{e.actor.name ?? e.actor.id}</TableCell>
-                  <TableCell>
-                    {a(`type_${e.objectType}`)} {e.objectId}
-                  </TableCell>
-                  <TableCell>{e.action}</TableCell>
-                  <TableCell>{changed(e)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <SimpleTable
+            label={a('sectionAudit')}
+            testId="audit-table"
+            columns={[a('when'), a('who'), a('object'), a('what'), a('fields')]}
+            rows={entries.map((e) => ({
+              key: e.id,
+              cells: [
+                formatDateTime(e.at, locale),
+                e.actor.name ?? e.actor.id,
+                `${a(`type_${e.objectType}`)} ${e.objectId}`,
+                e.action,
+                e.fields.join(', '),
+              ],
+            }))}
+          />
         ))}
     </div>
   );

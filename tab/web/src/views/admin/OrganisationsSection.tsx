@@ -7,12 +7,6 @@ import {
   RadioGroup,
   Spinner,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Textarea,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
@@ -22,7 +16,7 @@ import type {
   AdminOrganisationsResponse,
 } from '../../../../api/handlers/admin/types';
 import type { Api } from '../../services/api';
-import { lines, OutcomeBar, useSave } from './common';
+import { lines, OutcomeBar, SimpleTable, useSave } from './common';
 import { useSettingsStyles } from './Settings.styles';
 import { useAdminText } from './text';
 
@@ -80,28 +74,25 @@ export function OrganisationsSection({ api }: { api: Api }) {
   };
   return (
     <>
-      <Table className={styles.table} aria-label={a('sectionOrgs')}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{a('name')}</TableHeaderCell>
-            <TableHeaderCell>{a('whoReports')}</TableHeaderCell>
-            <TableHeaderCell>{a('edit')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {orgs.map((o) => (
-            <TableRow key={o.id}>
-              <TableCell>{o.name}</TableCell>
-              <TableCell>{o.reporting?.kind === 'groups' ? a('reportGroups') : a('reportAll')}</TableCell>
-              <TableCell>
-                <Button size="small" onClick={() => void edit(o.id)} aria-label={`${a('edit')} ${o.name}`}>
-                  {a('edit')}
-                </Button>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <SimpleTable
+        label={a('sectionOrgs')}
+        columns={[a('name'), a('whoReports'), a('edit')]}
+        rows={orgs.map((o) => ({
+          key: o.id,
+          cells: [
+            o.name,
+            o.reporting?.kind === 'groups' ? a('reportGroups') : a('reportAll'),
+            <Button
+              key="edit"
+              size="small"
+              onClick={() => void edit(o.id)}
+              aria-label={`${a('edit')} ${o.name}`}
+            >
+              {a('edit')}
+            </Button>,
+          ],
+        }))}
+      />
       <form
         className={styles.form}
         onSubmit={(e) => {

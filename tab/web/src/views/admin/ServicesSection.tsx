@@ -8,12 +8,6 @@ import {
   Select,
   Spinner,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Textarea,
   useId,
@@ -27,7 +21,7 @@ import type {
   AdminServicesResponse,
 } from '../../../../api/handlers/admin/types';
 import type { Api } from '../../services/api';
-import { OutcomeBar, useSave } from './common';
+import { OutcomeBar, SimpleTable, useSave } from './common';
 import { useSettingsStyles } from './Settings.styles';
 import { useAdminText } from './text';
 
@@ -124,33 +118,28 @@ export function ServicesSection({ api }: { api: Api }) {
   const deskName = (id: string) => desks.find((d) => d.id === id)?.name ?? id;
   return (
     <>
-      <Table className={styles.table} aria-label={a('services')} data-testid="services-table">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{a('name')}</TableHeaderCell>
-            <TableHeaderCell>{a('desk')}</TableHeaderCell>
-            <TableHeaderCell>{a('criticality')}</TableHeaderCell>
-            <TableHeaderCell>{a('edit')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {services.map((s) => (
-            <TableRow key={s.id} data-service={s.id}>
-              <TableCell>
-                {s.name}
-                {s.retired ? ` (${a('retired')})` : ''}
-              </TableCell>
-              <TableCell>{deskName(s.deskId)}</TableCell>
-              <TableCell>{a(`crit_${s.criticality}`)}</TableCell>
-              <TableCell>
-                <Button size="small" onClick={() => void edit(s.id)} aria-label={`${a('edit')} ${s.name}`}>
-                  {a('edit')}
-                </Button>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <SimpleTable
+        label={a('services')}
+        testId="services-table"
+        columns={[a('name'), a('desk'), a('criticality'), a('edit')]}
+        rows={services.map((s) => ({
+          key: s.id,
+          attrs: { 'data-service': s.id },
+          cells: [
+            `${s.name}${s.retired ? ` (${a('retired')})` : ''}`,
+            deskName(s.deskId),
+            a(`crit_${s.criticality}`),
+            <Button
+              key="edit"
+              size="small"
+              onClick={() => void edit(s.id)}
+              aria-label={`${a('edit')} ${s.name}`}
+            >
+              {a('edit')}
+            </Button>,
+          ],
+        }))}
+      />
 
       <form
         className={styles.form}
@@ -266,52 +255,30 @@ export function ServicesSection({ api }: { api: Api }) {
 
 function ImportReportView({ report }: { report: AdminImportResponse }) {
   const a = useAdminText();
-  const styles = useSettingsStyles();
   return (
     <div data-testid="import-report">
       <Text weight="semibold">
         {report.applied ? a('importApplied') : `${a('importNothing')} ${a('importWould')}`}
       </Text>
-      <Table className={styles.table} aria-label={a('change')}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{a('line')}</TableHeaderCell>
-            <TableHeaderCell>Id</TableHeaderCell>
-            <TableHeaderCell>{a('change')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {report.changes.map((c) => (
-            <TableRow key={c.line}>
-              <TableCell>{c.line}</TableCell>
-              <TableCell>{c.id}</TableCell>
-              <TableCell>
-                {a(`act_${c.action}`)}
-                {c.fields.length > 0 ? `: ${c.fields.join(', ')}` : ''}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <SimpleTable
+        label={a('change')}
+        columns={[a('line'), 'Id', a('change')]}
+        rows={report.changes.map((c) => ({
+          key: String(c.line),
+          cells: [
+            c.line,
+            c.id,
+            `${a(`act_${c.action}`)}${c.fields.length > 0 ? `: ${c.fields.join(', ')}` : ''}`,
+          ],
+        }))}
+      />
       {report.errors.length > 0 && (
-        <Table className={styles.table} aria-label={a('error')} data-testid="import-errors">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{a('line')}</TableHeaderCell>
-              <TableHeaderCell>{a('field')}</TableHeaderCell>
-              <TableHeaderCell>{a('error')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {report.errors.map((e, i) => (
-              <TableRow key={i}>
-                <TableCell>{e.line}</TableCell>
-                <TableCell>{e.field}</TableCell>
-                <TableCell>{e.message}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          label={a('error')}
+          testId="import-errors"
+          columns={[a('line'), a('field'), a('error')]}
+          rows={report.errors.map((e, i) => ({ key: String(i), cells: [e.line, e.field, e.message] }))}
+        />
       )}
     </div>
   );

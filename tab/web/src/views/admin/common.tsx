@@ -1,7 +1,17 @@
 /** What the admin pages share: the outcome of a save (field error, conflict, done) and its message bar. */
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { useState } from 'react';
+import {
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
 import { ApiFailure } from '../../services/api';
+import { useSettingsStyles } from './Settings.styles';
 
 export interface Outcome {
   kind: 'ok' | 'error';
@@ -55,3 +65,40 @@ export const lines = (s: string): string[] =>
     .split(/\r?\n/)
     .map((x) => x.trim())
     .filter((x) => x !== '');
+
+export interface TableRowSpec {
+  key: string;
+  cells: ReactNode[];
+  /** A data attribute for tests and links, e.g. `{ 'data-service': id }`. */
+  attrs?: Record<string, string>;
+}
+
+/** The admin pages' tables: a labelled table of header texts and rows of cells. */
+export function SimpleTable(props: {
+  label: string;
+  testId?: string;
+  columns: string[];
+  rows: TableRowSpec[];
+}) {
+  const styles = useSettingsStyles();
+  return (
+    <Table className={styles.table} aria-label={props.label} data-testid={props.testId}>
+      <TableHeader>
+        <TableRow>
+          {props.columns.map((c) => (
+            <TableHeaderCell key={c}>{c}</TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {props.rows.map((r) => (
+          <TableRow key={r.key} {...r.attrs}>
+            {r.cells.map((c, i) => (
+              <TableCell key={i}>{c}</TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -103,6 +103,7 @@ describe('Innstillinger', () => {
     await page.getByTestId('policy-save').click();
     await page.getByText('må være et klokkeslett TT:MM').waitFor();
     await page.getByTestId(`${priority}-response-value`).fill('12:00');
+    await page.getByTestId('policy-shortened').fill('2026-12-24 08:00-12:00 Julaften');
     await page.getByTestId('policy-save').click();
     await page.getByTestId('policy-outcome').getByText('Lagret.').waitFor();
     expect(await page.getByTestId('policy-versions').innerText()).toMatch(
@@ -131,6 +132,9 @@ describe('Innstillinger', () => {
       (await srv.store.desks.list()).find((d) => d.id === 'uke')!.id,
     );
     expect(stored[0]!.priorities[0]!.response).toEqual({ kind: 'cut_off', before: '12:00' });
+    expect(stored[0]!.calendar.shortenedDays).toEqual([
+      { date: '2026-12-24', periods: [{ from: '08:00', to: '12:00' }], name: 'Julaften' },
+    ]);
     expect((await srv.store.desks.listServices()).map((s) => s.id)).toContain('fagsystem-helse');
     await page.context().close();
   }, 120_000);

@@ -91,10 +91,31 @@ const parseClosed = (text: string) =>
     return name.length > 0 ? { date: date!, name: name.join(' ') } : { date: date! };
   });
 
+/** Shortened days as lines 'YYYY-MM-DD HH:mm-HH:mm … name' (the periods replace that date's hours). */
+const shortenedText = (c: BusinessCalendar): string =>
+  (c.shortenedDays ?? [])
+    .map((d) => [d.date, ...d.periods.map((p) => `${p.from}-${p.to}`), d.name ?? ''].join(' ').trim())
+    .join('\n');
+const parseShortened = (text: string) =>
+  lines(text).map((l) => {
+    const [date, ...rest] = l.split(/\s+/);
+    const periods = rest.filter((w) => /^\d{1,2}:\d{2}-\d{1,2}:\d{2}$/.test(w));
+    const name = rest.filter((w) => !periods.includes(w)).join(' ');
+    return {
+      date: date!,
+      periods: periods.map((p) => {
+        const [from, to] = p.split('-');
+        return { from: from!, to: to! };
+      }),
+      ...(name ? { name } : {}),
+    };
+  });
+
 interface PolicyForm {
   name: string;
   week: string;
   closed: string;
+  shortened: string;
   atRisk: string;
   aroundTheClock: boolean;
   targets: Array<{ response: TargetForm; resolution: TargetForm }>;
@@ -103,6 +124,7 @@ const policyForm = (p: SlaPolicy): PolicyForm => ({
   name: p.name,
   week: weekText(p.calendar),
   closed: closedText(p.calendar),
+  shortened: shortenedText(p.calendar),
   atRisk: String(p.atRiskShare),
   aroundTheClock: p.criticalAroundTheClock,
   targets: p.priorities.map((x) => ({ response: toForm(x.response), resolution: toForm(x.resolution) })),
@@ -158,7 +180,12 @@ export function PolicySection({ api, now }: { api: Api; now: string }) {
       name: form.name,
       atRiskShare: Number(form.atRisk.replace(',', '.')),
       criticalAroundTheClock: form.aroundTheClock,
-      calendar: { ...current.calendar, week, closedDays: parseClosed(form.closed) },
+      calendar: {
+        ...current.calendar,
+        week,
+        closedDays: parseClosed(form.closed),
+        shortenedDays: parseShortened(form.shortened),
+      },
       priorities: current.priorities.map((p, i) => ({
         ...p,
         response: fromForm(form.targets[i]!.response, p.response),
@@ -254,6 +281,18 @@ export function PolicySection({ api, now }: { api: Api; now: string }) {
                 value={form.closed}
                 onChange={(_e, d) => setForm({ ...form, closed: d.value })}
                 rows={5}
+              />
+            </Field>
+            <Field
+              label={a('shortenedDays')}
+              validationMessage={at('calendar.shortenedDays')}
+              className={styles.grow}
+            >
+              <Textarea
+                value={form.shortened}
+                onChange={(_e, d) => setForm({ ...form, shortened: d.value })}
+                rows={5}
+                data-testid="policy-shortened"
               />
             </Field>
           </div>

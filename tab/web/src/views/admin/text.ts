@@ -64,6 +64,10 @@ const A = {
   validFrom: { nb: 'gjelder fra', en: 'in force from' },
   hours: { nb: 'Åpningstid per ukedag (f.eks. 1 08:00-15:30)', en: 'Hours per weekday (e.g. 1 08:00-15:30)' },
   closedDays: { nb: 'Egne stengte dager (ÅÅÅÅ-MM-DD navn)', en: 'Own closed days (YYYY-MM-DD name)' },
+  shortenedDays: {
+    nb: 'Kortere dager (ÅÅÅÅ-MM-DD 08:00-12:00 navn)',
+    en: 'Shortened days (YYYY-MM-DD 08:00-12:00 name)',
+  },
   atRisk: { nb: 'Varsel når andel av tiden er brukt (0–1)', en: 'Warn when this share is used (0–1)' },
   aroundTheClock: { nb: 'Kritiske saker døgnet rundt', en: 'Critical cases around the clock' },
   response: { nb: 'Respons', en: 'Response' },

@@ -179,6 +179,25 @@ export default tseslint.config(
     },
   },
   {
+    // The tab's API does not import the bot: what both need lives in shared/ (shared/app for the
+    // application services, the route shape, the keys); the composition root mounts both.
+    files: ['tab/api/**/*.ts', 'tab/common/**/*.ts'],
+    ignores: ['tab/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/bot/**', '**/bot'],
+              message: 'tab/ does not import bot/: move what both need to shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The application services (the change service, the catalogue): Node side, beside the store's
     // ports, and like the domain they know nothing of the bot, the tab or a store adapter.
     files: ['shared/app/**/*.ts'],

@@ -18,8 +18,8 @@ import { createCaseChanges } from '../shared/app/case-changes';
 import { createCatalogue, type Catalogue } from '../shared/app/catalogue';
 import { createCaseFeed } from '../shared/app/case-feed';
 import { createWakeup } from '../shared/app/wakeup';
-import { teamsCaseMessages } from './messages/case-messages';
-import { noticeMessages } from './conversation/channel/notices';
+import { createTeamsCaseMessages } from './messages/case-messages';
+import { noticeChangedMessages, noticePublishedMessages } from './messages/notice-messages';
 import { systemClock } from './delivery/clock';
 import { createBotLogic } from './conversation/bot';
 import type { ConversationDeps, Downloader } from './conversation/deps';
@@ -31,8 +31,8 @@ import { DEMO_DIRECTORY, seedIfEmpty } from './seed';
 import { FristvaktAdapter } from './server/adapter';
 import { createBotAuthentication, type AuthEndpoints } from './server/auth';
 import { createServer } from './server/create-server';
-import { consoleLogger, type Logger } from './server/logger';
-import type { RouteDef } from './server/route-def';
+import { consoleLogger, prefixedLogger, type Logger } from './server/logger';
+import type { RouteDef } from '../shared/app/http-route';
 import { routes } from './server/routes';
 import { tabRoutes } from '../tab/api/routes';
 import { entraEndpoints, type TabAuthSettings } from '../tab/api/auth';
@@ -148,11 +148,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   await catalogue.get();
   const wakeup = createWakeup();
   const feed = createCaseFeed();
+  // Links from the cards to the tab: TAB_ENDPOINT, or in development the server itself (it serves /tab/).
+  const tabUrl =
+    config.tab.endpoint ??
+    (config.env === 'development' && config.port > 0 ? `http://${config.host}:${config.port}` : undefined);
+  const links = tabUrl ? { tabUrl } : undefined;
   const changes = createCaseChanges({
     store,
     catalogue,
     directory,
-    messages: teamsCaseMessages,
+    messages: createTeamsCaseMessages(links),
     wakeup,
     feed,
     log,
@@ -166,6 +171,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     log,
     changes,
     wakeup,
+    ...(links ? { links } : {}),
     attachments: {
       maxBytes: config.attachmentMaxBytes,
       download: options.downloader ?? fetchDownloader,
@@ -194,8 +200,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           auth: options.tabAuth ?? tabAuthSettings(config),
           changes,
           feed,
-          outboxForNotice: (notice) => noticeMessages(notice, catalogue),
-          log: (msg: string, err?: unknown) => log.error(`tab api: ${msg}`, err),
+          outboxForNotice: (notice) => noticePublishedMessages(notice, catalogue),
+          outboxForNoticeChange: (notice, change) => noticeChangedMessages(store, catalogue, notice, change),
+          log: prefixedLogger(log, 'tab api: '),
         }),
   });
   const server = createServer(table, log);

@@ -9,7 +9,7 @@
  *   closed (a slow sender cannot hold the server's sockets).
  */
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
-import type { RouteDef } from './route-def';
+import type { RouteDef } from '../../shared/app/http-route';
 import { sendError, sendThrown } from './http-errors';
 import { ERROR_STATUS, type ErrorCode } from '../../shared/errors';
 import type { Logger } from './logger';

@@ -3,7 +3,7 @@
  * from `tab/api/routes.ts` by the composition root (passed in as `tabRoutes`).
  */
 import type { Request, Response } from 'restify';
-import type { RouteDef } from './route-def';
+import type { RouteDef } from '../../shared/app/http-route';
 import type { MessagesDeps } from './messages';
 import { messagesHandler } from './messages';
 import { healthzHandler } from './healthz';

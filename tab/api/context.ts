@@ -8,7 +8,8 @@ import type { Desk } from '../../shared/desks/model';
 import type { OutboxMessage, Store } from '../../shared/ports';
 import type { OutboxForNoticeChange } from './handlers/notices';
 import { createAuthenticator, type Authenticate, type Caller, type TabAuthSettings } from './auth';
-import { sendFailure, type Logger } from './http';
+import type { Logger } from '../../shared/errors';
+import { sendFailure } from './http';
 
 export interface TabApiDeps {
   store: Store;
@@ -35,11 +36,13 @@ export interface TabContext {
   log: Logger;
 }
 
+const SILENT: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
 export function createContext(deps: TabApiDeps): TabContext {
   return {
     deps,
     authenticate: createAuthenticator(deps.auth, deps.directory),
-    log: deps.log ?? (() => undefined),
+    log: deps.log ?? SILENT,
   };
 }
 

@@ -25,23 +25,12 @@ export function sendJson(res: Response, status: number, body: unknown): void {
   res.end(text);
 }
 
-/**
- * Where handler failures are logged: the process's `Logger`. The bare function form is the older
- * shape, still accepted while callers move to the `Logger`.
- */
-export type TabLog = Logger | ((message: string, err?: unknown) => void);
-/** @deprecated The older name of `TabLog`; pass the shared `Logger` (`shared/errors.ts`). */
-export type { TabLog as Logger };
-
-const errorLine = (log: TabLog, message: string, err: unknown): void =>
-  typeof log === 'function' ? log(message, err) : log.error(message, err);
-
 /** Answers a thrown error with its code's status (`shared/errors.ts`); server-side failures are logged. */
-export function sendFailure(res: Response, err: unknown, log: TabLog): void {
+export function sendFailure(res: Response, err: unknown, log: Logger): void {
   const answer = errorAnswer(err);
   if (answer.log) {
     const cause = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    errorLine(log, `${answer.body.error.code}: ${cause}`, err);
+    log.error(`${answer.body.error.code}: ${cause}`, err);
   }
   if (res.headersSent) return;
   sendJson(res, answer.status, answer.body);

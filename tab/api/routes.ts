@@ -3,11 +3,12 @@
  * All but `GET /api/dev/users` and `GET /api/dev/sign-in` need the Teams SSO token (or the development
  * sign-in where it is on).
  */
-import type { RouteDef } from '../../bot/server/route-def';
+import type { RouteDef } from '../../shared/app/http-route';
 import { devSignInStatus } from './auth';
 import { createContext, open, type TabApiDeps } from './context';
 import { sendJson } from './http';
 import { actionHandler } from './handlers/actions';
+import { caseEventsHandler } from './handlers/events';
 import { changeCommentHandler, commentHandler } from './handlers/comments';
 import { attachmentHandler, getCaseHandler, listCasesHandler } from './handlers/cases';
 import { adminRoutes } from './handlers/admin/routes';
@@ -31,6 +32,17 @@ export function tabRoutes(deps: TabApiDeps): RouteDef[] {
       handler: open(ctx, async (_req, res) => sendJson(res, 200, devSignInStatus(ctx.deps.auth))),
     },
     { method: 'get', path: '/api/cases', name: 'tab.cases.list', handler: listCasesHandler(ctx) },
+    // The live stream of changes to cases the caller may see (Server-Sent Events).
+    ...(deps.feed
+      ? [
+          {
+            method: 'get' as const,
+            path: '/api/cases/events',
+            name: 'tab.cases.events',
+            handler: caseEventsHandler(ctx, deps.feed),
+          },
+        ]
+      : []),
     { method: 'get', path: '/api/cases/:ref', name: 'tab.cases.get', handler: getCaseHandler(ctx) },
     { method: 'post', path: '/api/cases/:ref/actions', name: 'tab.cases.act', handler: actionHandler(ctx) },
     // A comment (or, for the support lines, an internal note) from the tab.

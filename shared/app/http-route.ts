@@ -1,6 +1,8 @@
 /**
  * One entry of the server's route table. The bot's routes and the tab's API routes are both lists of
- * these; `bot/server/routes.ts` puts them together so the whole HTTP API reads on one screen.
+ * these; the composition root mounts both on the one server (`bot/server/routes.ts`), so the whole HTTP API
+ * reads on one screen. It lives here, beside the application services, so that the tab does not import
+ * the bot.
  */
 import type { Request, Response } from 'restify';
 

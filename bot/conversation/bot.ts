@@ -1,21 +1,22 @@
 /**
  * The bot's turn logic: remembers the conversation (for proactive messages), then routes by activity
- * type: install → welcome; message → attachments, or the command table, or a hint; invoke
- * `adaptiveCard/action` → the verb table, answered in the HTTP body. Any failure inside a handler is
+ * type: install → welcome; message → attachments, or the command table, or a hint; invoke → the
+ * invoke table (`invokes.ts`: card verbs, Teams dialogs, the message extension, link unfurling),
+ * answered in the HTTP body. Any failure inside a handler is
  * logged with its code and the user gets a clear message (a card error for invokes), never silence.
  */
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import { isFristvaktError } from '../../shared/errors';
 import { messageCard } from '../cards/message';
-import { cleanText, matchCommand } from './commands';
+import { answerCommand, cleanText } from './commands';
 import type { ConversationDeps } from './deps';
 import { incomingFiles, receiveAttachments } from './handlers/attachments';
 import { unknownText } from './personal/unknown-text';
 import { sendWelcome } from './personal/welcome';
-import { errorResult, invokeBody, type InvokeResult } from './invoke';
+import { invokeRoute, unsupportedInvoke } from './invokes';
+import type { InvokeReply } from './teams/responses';
 import { buildTurn, type Turn } from './turn';
 import { userConversationKey } from '../../shared/conversation-keys';
-import { routeVerb } from './verbs';
 
 /**
  * What this process last stored per user conversation: the reference is written again only when it
@@ -45,34 +46,26 @@ async function onMessage(turn: Turn): Promise<void> {
   const files = incomingFiles(a.attachments);
   if (files.length > 0) return receiveAttachments(turn, files, text);
   if (text === '') return;
-  const match = matchCommand(text);
-  await turn.send(match ? await match.command.handler(turn, match.arg) : unknownText(turn, text));
+  await turn.send((await answerCommand(turn, text)) ?? unknownText(turn, text));
 }
 
 async function onInvoke(turn: Turn): Promise<void> {
-  const a = turn.context.activity;
-  let result: InvokeResult;
-  if (a.name !== 'adaptiveCard/action') {
-    result = errorResult(400, 'UnsupportedInvoke', `unsupported invoke: ${String(a.name).slice(0, 60)}`);
-  } else {
-    const value = (a.value ?? {}) as { action?: { type?: unknown; verb?: unknown; data?: unknown } };
-    const data = value.action?.data;
-    const dataObject =
-      typeof data === 'object' && data !== null && !Array.isArray(data)
-        ? (data as Record<string, unknown>)
-        : {};
+  const name = turn.context.activity.name;
+  const route = invokeRoute(name);
+  let reply: InvokeReply;
+  if (!route) reply = unsupportedInvoke(name);
+  else {
     try {
-      result = await routeVerb(turn, value.action?.verb, dataObject);
+      reply = await route.handle(turn);
     } catch (err) {
       turn.deps.log.error(
-        `verb ${String(value.action?.verb)} failed: ${isFristvaktError(err) ? err.code : 'INTERNAL'}`,
+        `invoke ${String(name).slice(0, 60)} failed: ${isFristvaktError(err) ? err.code : 'INTERNAL'}`,
         err,
       );
-      result = errorResult(500, 'InternalError', turn.s.errors.generic);
+      reply = route.failed(turn);
     }
   }
-  const body = invokeBody(result);
-  await turn.context.sendActivity({ type: ActivityTypes.InvokeResponse, value: body });
+  await turn.context.sendActivity({ type: ActivityTypes.InvokeResponse, value: reply });
 }
 
 function isInstall(a: Activity): boolean {

@@ -8,15 +8,18 @@
 /** The longest comment (and other free text on a case) accepted, in UTF-16 code units. */
 export const MAX_COMMENT_LENGTH = 4000;
 
-/** Characters that start or end Markdown formatting anywhere in a line. */
-const INLINE = /[\\`*_[\]<>~|{}]/g;
+/** Characters that start or end Markdown formatting (or an HTML entity) anywhere in a line. */
+const INLINE = /[\\`*_[\]<>~|{}&]/g;
 
 /**
  * `text` escaped so that an Adaptive Card `TextBlock` shows it literally: Markdown punctuation gets a
  * backslash (CommonMark escapes; the backslash itself is not shown), a line that would start a heading,
  * list, quote or numbered list gets its marker escaped, and `{{` can no longer open a date function.
- * Line breaks are kept (Markdown needs a blank line or two spaces for a break: each single break
- * becomes a paragraph break so the lines the user wrote stay lines).
+ * Leading spaces become no-break spaces (four spaces would start a code block). Line breaks are kept
+ * (Markdown needs a blank line or two spaces for a break: each single break becomes a paragraph break
+ * so the lines the user wrote stay lines). This is the one escaping function for every user-typed or
+ * stored string (titles, names, service and desk names, labels a desk may edit) that a card's
+ * `TextBlock` or `FactSet` shows; a card's own words stay Markdown.
  */
 export function plainTextForCard(text: string): string {
   return text
@@ -24,6 +27,7 @@ export function plainTextForCard(text: string): string {
     .split('\n')
     .map((line) =>
       line
+        .replace(/^[ \t]+/, (ws) => '\u00a0'.repeat(ws.length))
         .replace(INLINE, (ch) => `\\${ch}`)
         .replace(/^(\s*)([#+\-=])/, '$1\\$2')
         .replace(/^(\s*\d+)([.)])/, '$1\\$2'),

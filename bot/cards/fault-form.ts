@@ -7,9 +7,14 @@
  *
  * Followers and the test contact are text fields (names or e-mails): the Agents Playground has no people
  * picker, and this card must work there. Teams' people picker (`choices.data` Data.Query) is not used yet.
+ *
+ * Text fields carry no `maxLength`: a client cuts a longer text silently (typing stops, a paste is
+ * truncated). The long fields say their limit in the label instead, and the server answers a text that
+ * is too long with a message at the field, the user's answers kept (`FAULT_LIMITS`).
  */
 import type { Locale } from '../../shared/i18n-text';
 import type { Availability, FaultType, ReporterRole, Scope } from '../../shared/cases/model';
+import { plainTextForCard } from '../../shared/text';
 import { strings } from '../i18n/strings';
 import {
   actionSet,
@@ -43,7 +48,7 @@ export const FAULT_INPUTS = {
 } as const;
 export type FaultInputId = (typeof FAULT_INPUTS)[keyof typeof FAULT_INPUTS];
 
-/** Longest text accepted per field (the card's `maxLength` and the server's check agree). */
+/** Longest text accepted per field: the server's check, and the long fields' labels. */
 export const FAULT_LIMITS = {
   title: 120,
   symptom: 2000,
@@ -132,9 +137,9 @@ export function faultFormCard(d: FaultFormData): CardJson {
     {
       type: 'Input.Text',
       id,
-      label: label(l, options.required),
+      // The limit is said where it matters (long texts); the server checks every field.
+      label: label(options.multiline ? `${l} (${f.maxChars(options.maxLength)})` : l, options.required),
       placeholder,
-      maxLength: options.maxLength,
       ...(options.multiline ? { isMultiline: true } : {}),
       ...(v(id) !== undefined ? { value: v(id) } : {}),
     },
@@ -159,7 +164,7 @@ export function faultFormCard(d: FaultFormData): CardJson {
             ),
           ]),
         ]
-      : [text(`${f.desk}: **${d.desks[0]?.name ?? ''}**`)];
+      : [text(`${f.desk}: **${plainTextForCard(d.desks[0]?.name ?? '')}**`)];
 
   return card(
     [
@@ -259,7 +264,6 @@ export function faultFormCard(d: FaultFormData): CardJson {
         required: false,
         maxLength: FAULT_LIMITS.followers,
       }),
-      text(f.followersNote, { isSubtle: true, size: 'small', spacing: 'none' }),
     ],
     [execute(f.submit, VERBS.faultSubmit, { clientKey: d.clientKey }, { style: 'positive' })],
   );

@@ -1,18 +1,30 @@
-/** "Mine saker": the user's open cases and the recently closed ones, with status, priority and time left. */
+/**
+ * "Mine saker": the user's open cases and the recently closed ones, with status, priority and the
+ * nearest deadline's clock in words (`shared/sla/clock-text`: "15 min arbeidstid igjen", "klokken står –
+ * starter onsdag kl. 08:00", "frist flyttes når saken fortsetter").
+ */
 import type { Locale } from '../../shared/i18n-text';
 import type { CaseStatus } from '../../shared/cases/model';
-import { formatMinutes } from '../../shared/cases/labels';
+import { plainTextForCard } from '../../shared/text';
 import { strings } from '../i18n/strings';
 import { card, execute, heading, text, type CardElement, type CardJson } from './card';
 import { VERBS } from './verbs';
+
+/** The nearest running target's clock, in the words of `clockText`. */
+export interface LineClock {
+  /** "15 min arbeidstid igjen", "2 t over fristen", "fristen gikk ut kl. 15:30". */
+  time: string;
+  /** Why it does not move: "klokken står – starter onsdag kl. 08:00", "frist flyttes når saken fortsetter". */
+  note?: string;
+  late: boolean;
+}
 
 export interface CaseLine {
   ref: string;
   title: string;
   status: CaseStatus;
   priorityLabel: string;
-  /** The nearest running target: minutes left (negative = late), or paused. */
-  timeLeft?: { minutes: number } | { paused: true };
+  clock?: LineClock;
   /** The user follows this case but did not report it. */
   followed?: boolean;
 }
@@ -27,41 +39,41 @@ export function myCasesCard(d: MyCasesData): CardJson {
   const s = strings(d.locale);
   const m = s.myCases;
   if (d.open.length === 0 && d.recent.length === 0) return card([heading(m.title), text(m.none)]);
-  const line = (c: CaseLine): CardElement => {
-    let left = '';
-    if (c.timeLeft && 'paused' in c.timeLeft) left = m.paused;
-    else if (c.timeLeft)
-      left =
-        c.timeLeft.minutes >= 0
-          ? m.timeLeft(formatMinutes(c.timeLeft.minutes, d.locale))
-          : m.late(formatMinutes(-c.timeLeft.minutes, d.locale));
-    const late = c.timeLeft !== undefined && !('paused' in c.timeLeft) && c.timeLeft.minutes < 0;
-    return {
-      type: 'ColumnSet',
-      separator: true,
-      selectAction: execute(m.show, VERBS.caseShow, { ref: c.ref }),
-      columns: [
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: [
-            text(`**${c.ref}** ${c.title}${c.followed ? ` ${m.followedMark}` : ''}`),
-            text(`${s.status[c.status]} · ${c.priorityLabel}`, {
-              isSubtle: true,
-              size: 'small',
-              spacing: 'none',
-            }),
-          ],
-        },
-        {
-          type: 'Column',
-          width: 'auto',
-          verticalContentAlignment: 'center',
-          items: left ? [text(left, { size: 'small', color: late ? 'attention' : 'default' })] : [],
-        },
-      ],
-    };
-  };
+  const line = (c: CaseLine): CardElement => ({
+    type: 'ColumnSet',
+    separator: true,
+    selectAction: execute(m.show, VERBS.caseShow, { ref: c.ref }),
+    columns: [
+      {
+        type: 'Column',
+        width: 'stretch',
+        items: [
+          text(`**${c.ref}** ${plainTextForCard(c.title)}${c.followed ? ` ${m.followedMark}` : ''}`),
+          text(`${s.status[c.status]} · ${plainTextForCard(c.priorityLabel)}`, {
+            isSubtle: true,
+            size: 'small',
+            spacing: 'none',
+          }),
+          ...(c.clock?.note
+            ? [text(plainTextForCard(c.clock.note), { isSubtle: true, size: 'small', spacing: 'none' })]
+            : []),
+        ],
+      },
+      {
+        type: 'Column',
+        width: 'auto',
+        verticalContentAlignment: 'center',
+        items: c.clock?.time
+          ? [
+              text(plainTextForCard(c.clock.time), {
+                size: 'small',
+                color: c.clock.late ? 'attention' : 'default',
+              }),
+            ]
+          : [],
+      },
+    ],
+  });
   return card(
     [
       heading(m.title),

@@ -6,6 +6,7 @@
 import type { Locale } from '../../shared/i18n-text';
 import type { NoticeKind } from '../../shared/notices/model';
 import { formatDateTime } from '../../shared/dates';
+import { plainTextForCard } from '../../shared/text';
 import { strings } from '../i18n/strings';
 import { card, container, execute, heading, text, type CardJson, type Json } from './card';
 import type { FaultFormValues } from './fault-form';
@@ -25,12 +26,12 @@ export function noticeChoiceCard(d: NoticeChoiceData): CardJson {
   return card(
     [
       heading(s.notice.title),
-      text(s.notice.intro(d.serviceName)),
+      text(s.notice.intro(plainTextForCard(d.serviceName))),
       ...d.notices.map((n) =>
         container(
           [
-            text(`${s.notices.kind[n.kind]}: ${n.title}`, { weight: 'bolder' }),
-            text(n.text, { spacing: 'small' }),
+            text(`${s.notices.kind[n.kind]}: ${plainTextForCard(n.title)}`, { weight: 'bolder' }),
+            text(plainTextForCard(n.text), { spacing: 'small' }),
             ...(n.expectedEndAt
               ? [
                   text(s.notice.expectedEnd(formatDateTime(n.expectedEndAt, d.locale)), {

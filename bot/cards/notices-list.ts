@@ -2,6 +2,7 @@
 import type { Locale } from '../../shared/i18n-text';
 import type { NoticeKind } from '../../shared/notices/model';
 import { formatDateTime } from '../../shared/dates';
+import { plainTextForCard } from '../../shared/text';
 import { strings } from '../i18n/strings';
 import { card, container, heading, text, type CardJson } from './card';
 
@@ -26,16 +27,16 @@ export function noticesListCard(d: NoticesListData): CardJson {
     ...d.notices.map((n) =>
       container(
         [
-          text(`${s.notices.kind[n.kind]}: ${n.title}`, {
+          text(`${s.notices.kind[n.kind]}: ${plainTextForCard(n.title)}`, {
             weight: 'bolder',
             color: n.kind === 'planned_maintenance' ? 'default' : 'warning',
           }),
-          text(`${n.deskName} · ${n.serviceNames.join(', ')}`, {
+          text(plainTextForCard(`${n.deskName} · ${n.serviceNames.join(', ')}`), {
             isSubtle: true,
             size: 'small',
             spacing: 'none',
           }),
-          text(n.text, { spacing: 'small' }),
+          text(plainTextForCard(n.text), { spacing: 'small' }),
           text(
             `${formatDateTime(n.startsAt, d.locale)}${n.expectedEndAt ? ` – ${formatDateTime(n.expectedEndAt, d.locale)}` : ''}`,
             { isSubtle: true, size: 'small' },

@@ -17,6 +17,9 @@ import { noticeChoiceCard } from './notice-choice';
 import { noticesListCard } from './notices-list';
 import { solutionCard } from './solution';
 import { welcomeCard } from './welcome';
+import { commentNoticeCard } from './comment-notice';
+import { deadlineProposalCard } from './deadline-proposal';
+import { AFTER_HOURS } from '../seed/desks';
 import { strings } from '../i18n/strings';
 import { channelSampleCards } from './channel/samples';
 
@@ -49,8 +52,12 @@ const FORM_BASE = {
   today: '2026-03-03',
 };
 
+const SOLUTION_TEXT =
+  'Tilgangen din i Visma var feil satt opp etter omorganiseringen. Den er rettet; logg ut og inn igjen.';
+
 export function sampleCards(locale: Locale): Record<string, CardJson> {
   const s = strings(locale);
+  const nb = locale === 'nb';
   return {
     welcome: welcomeCard({ locale, firstName: 'Kari' }),
     help: helpCard({ locale }),
@@ -110,8 +117,11 @@ export function sampleCards(locale: Locale): Record<string, CardJson> {
       critical: false,
       deskName: 'ROR-IKT Kundeservice',
       deskPhone: '71 11 11 66',
+      deskOpen: true,
       responseDueAt: at('2026-03-03T12:00:00Z'),
       resolutionDueAt: at('2026-03-06T09:00:00Z'),
+      responseClock: { time: nb ? '3 t arbeidstid igjen' : '3 h business time left', late: false },
+      resolutionClock: { time: nb ? '3 d arbeidstid igjen' : '3 d business time left', late: false },
       linkedToNotice: false,
       replay: false,
     }),
@@ -122,9 +132,48 @@ export function sampleCards(locale: Locale): Record<string, CardJson> {
       critical: true,
       deskName: 'ROR-IKT Kundeservice',
       deskPhone: '71 11 11 66',
+      deskOpen: true,
+      responseDueAt: at('2026-03-03T09:15:00Z'),
+      resolutionDueAt: at('2026-03-03T11:00:00Z'),
+      linkedToNotice: false,
+      replay: false,
+    }),
+    'confirmation-critical-known': confirmationCard({
+      locale,
+      ref: 'FV-2026-000125',
+      priorityLabel: locale === 'nb' ? 'Kritisk' : 'Critical',
+      critical: true,
+      deskName: 'ROR-IKT Kundeservice',
+      deskPhone: '71 11 11 66',
+      deskOpen: true,
       responseDueAt: at('2026-03-03T09:15:00Z'),
       resolutionDueAt: at('2026-03-03T11:00:00Z'),
       linkedToNotice: true,
+      replay: false,
+    }),
+    'confirmation-critical-closed': confirmationCard({
+      locale,
+      ref: 'FV-2026-000126',
+      priorityLabel: locale === 'nb' ? 'Kritisk' : 'Critical',
+      critical: true,
+      deskName: 'UKE Servicesenter',
+      deskPhone: '23 47 70 70',
+      deskOpen: false,
+      deskOpensAt: nb ? 'i morgen kl. 08:00' : 'tomorrow at 08:00',
+      afterHours: AFTER_HOURS.uke,
+      responseDueAt: at('2026-03-04T07:15:00Z'),
+      resolutionDueAt: at('2026-03-04T09:00:00Z'),
+      responseClock: {
+        time: nb ? '15 min arbeidstid igjen' : '15 min business time left',
+        note: nb ? 'klokken står – starter i morgen kl. 08:00' : 'clock stopped – starts tomorrow at 08:00',
+        late: false,
+      },
+      resolutionClock: {
+        time: nb ? '2 t arbeidstid igjen' : '2 h business time left',
+        note: nb ? 'klokken står – starter i morgen kl. 08:00' : 'clock stopped – starts tomorrow at 08:00',
+        late: false,
+      },
+      linkedToNotice: false,
       replay: false,
     }),
     'my-cases': myCasesCard({
@@ -135,21 +184,25 @@ export function sampleCards(locale: Locale): Record<string, CardJson> {
           title: 'Gerica er nede på sykehjemmet',
           status: 'in_progress',
           priorityLabel: 'Kritisk',
-          timeLeft: { minutes: 42 },
+          clock: { time: nb ? '42 min igjen' : '42 min left', late: false },
         },
         {
           ref: 'FV-2026-000123',
           title: 'Lønnsslippen vises ikke',
           status: 'new',
           priorityLabel: 'Middels',
-          timeLeft: { minutes: -35 },
+          clock: { time: nb ? '35 min arbeidstid over fristen' : '35 min business time late', late: true },
         },
         {
           ref: 'FV-2026-000120',
           title: 'VPN faller ut hjemme',
           status: 'waiting',
           priorityLabel: 'Lav',
-          timeLeft: { paused: true },
+          clock: {
+            time: nb ? '2 d 3 t arbeidstid igjen' : '2 d 3 h business time left',
+            note: nb ? 'frist flyttes når saken fortsetter' : 'deadline moves when the case resumes',
+            late: false,
+          },
           followed: true,
         },
       ],
@@ -168,6 +221,11 @@ export function sampleCards(locale: Locale): Record<string, CardJson> {
       supplierCaseNumber: 'VISMA-4711',
       responseDueAt: at('2026-03-03T12:00:00Z'),
       resolutionDueAt: at('2026-03-06T09:00:00Z'),
+      resolutionClock: {
+        time: nb ? '2 d 3 t arbeidstid igjen' : '2 d 3 h business time left',
+        note: nb ? 'frist flyttes når saken fortsetter' : 'deadline moves when the case resumes',
+        late: false,
+      },
       events: [
         ev(1, '2026-03-03T09:00:00Z', { type: 'created', priority: 'middels' }, kari),
         ev(2, '2026-03-03T09:20:00Z', { type: 'claimed', assignee: siri }),
@@ -179,6 +237,23 @@ export function sampleCards(locale: Locale): Record<string, CardJson> {
         }),
       ],
       priorityLabelOf: (id) => ({ middels: 'Middels' })[id] ?? id,
+    }),
+    'case-status-solved': caseStatusCard({
+      locale,
+      ref: 'FV-2026-000123',
+      title: 'Lønnsslippen vises ikke',
+      serviceName: 'Visma Enterprise (lønn og personal)',
+      status: 'solved',
+      priorityLabel: 'Middels',
+      assigneeName: 'Siri Saksbehandler',
+      solution: { text: SOLUTION_TEXT, answer: true },
+      events: [
+        ev(1, '2026-03-03T09:00:00Z', { type: 'created', priority: 'middels' }, kari),
+        ev(2, '2026-03-03T09:20:00Z', { type: 'claimed', assignee: siri }),
+        ev(3, '2026-03-03T11:05:00Z', { type: 'solved', solution: SOLUTION_TEXT }),
+      ],
+      priorityLabelOf: (id) => ({ middels: 'Middels' })[id] ?? id,
+      conversation: { support: false, followerNames: [] },
     }),
     solution: solutionCard({
       locale,
@@ -196,6 +271,39 @@ export function sampleCards(locale: Locale): Record<string, CardJson> {
       autoCloseWorkingDays: 5,
       comment: '',
       commentError: s.errors.commentRequired,
+    }),
+    'solution-answered': solutionCard({
+      locale,
+      ref: 'FV-2026-000123',
+      title: 'Lønnsslippen vises ikke',
+      solution: SOLUTION_TEXT,
+      autoCloseWorkingDays: 5,
+      answered: { accepted: true },
+    }),
+    'solution-rejected': solutionCard({
+      locale,
+      ref: 'FV-2026-000123',
+      title: 'Lønnsslippen vises ikke',
+      solution: SOLUTION_TEXT,
+      autoCloseWorkingDays: 5,
+      answered: { accepted: false, comment: 'Lønnsslippen for februar er fortsatt blank.' },
+    }),
+    'comment-notice': commentNoticeCard({
+      locale,
+      ref: 'FV-2026-000123',
+      title: 'Lønnsslippen vises ikke',
+      author: 'Siri Saksbehandler',
+      text: 'Hei Kari, kan du sende et skjermbilde av feilen?',
+      addressee: 'Kari',
+    }),
+    'deadline-proposal': deadlineProposalCard({
+      locale,
+      ref: 'FV-2026-000123',
+      title: 'Lønnsslippen vises ikke',
+      proposalId: 'e7',
+      dueAt: at('2026-03-20T13:00:00Z'),
+      currentDueAt: at('2026-03-16T08:00:00Z'),
+      reason: 'Venter på en rettelse fra leverandøren',
     }),
     'case-update': caseUpdateCard({
       locale,

@@ -1,5 +1,6 @@
 /** The welcome card, sent when the app is installed in a personal chat. */
 import type { Locale } from '../../shared/i18n-text';
+import { plainTextForCard } from '../../shared/text';
 import { strings } from '../i18n/strings';
 import { card, heading, text, type CardJson } from './card';
 import { menuActions } from './menu';
@@ -15,7 +16,11 @@ export function welcomeCard(data: WelcomeCardData): CardJson {
   return card(
     [
       heading(s.welcome.title),
-      text(data.firstName ? `${data.firstName}, ${lowerFirst(s.welcome.intro)}` : s.welcome.intro),
+      text(
+        data.firstName
+          ? `${plainTextForCard(data.firstName)}, ${lowerFirst(s.welcome.intro)}`
+          : s.welcome.intro,
+      ),
       text(s.welcome.whatYouCanDo, { weight: 'bolder', spacing: 'medium' }),
     ],
     menuActions(s),

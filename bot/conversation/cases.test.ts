@@ -110,7 +110,7 @@ it('tells the reporter, through the outbox written with the change, when the cas
   expect(new Set(msgs.map((m) => m.id)).size).toBe(2);
 });
 
-it('sends the solution card; "Ikke løst" needs a comment and reopens; "Løst – takk" closes', async () => {
+it('sends the solution card; "Ikke løst" needs a comment and reopens; "Godta løsningen" closes', async () => {
   const ref = await report(kari, { title: 'Løsningssak' });
   await desk(ref, { type: 'claim' });
   await desk(ref, { type: 'solve', solution: 'Tilgangen i Visma er rettet.' });
@@ -119,7 +119,7 @@ it('sends the solution card; "Ikke løst" needs a comment and reopens; "Løst �
   expect(cardText(card)).toContain('Tilgangen i Visma er rettet.');
   const reject = actionByVerb(card, VERBS.solutionReject)!;
   const accept = actionByVerb(card, VERBS.solutionAccept)!;
-  expect(accept).toMatchObject({ title: 'Løst – takk' });
+  expect(accept).toMatchObject({ title: 'Godta løsningen' });
   expect(reject).toMatchObject({ title: 'Ikke løst' });
 
   const noComment = await h.post(

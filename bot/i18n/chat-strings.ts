@@ -38,7 +38,8 @@ export interface ChatStrings {
     testContactPlaceholder: string;
     followers: string;
     followersPlaceholder: string;
-    followersNote: string;
+    /** Beside a long text field's label: "høyst 2 000 tegn". */
+    maxChars: (max: number) => string;
     submit: string;
     fixErrors: string;
   };
@@ -52,6 +53,8 @@ export interface ChatStrings {
   errors: {
     required: string;
     tooLong: (max: number) => string;
+    /** A text longer than the field takes, said at the field; the other answers are kept. */
+    tooLongBy: (max: number, length: number) => string;
     tooShort: (min: number) => string;
     invalid: string;
     unknownChoice: string;
@@ -61,6 +64,10 @@ export interface ChatStrings {
     future: string;
     tooOld: string;
     badPerson: string;
+    /** One entry of a people field that has an @ but is no e-mail address. */
+    badAddress: (entry: string) => string;
+    /** One entry of a people field that is neither a name nor an e-mail address. */
+    notAPerson: (entry: string) => string;
     tooManyFollowers: (max: number) => string;
     unknownAction: string;
     generic: string;
@@ -82,6 +89,12 @@ export interface ChatStrings {
     resolutionDue: string;
     noDeadline: string;
     callNow: (phone: string, desk: string) => string;
+    /** A critical fault reported while the desk is closed: when it opens. */
+    closedNow: (desk: string, opens: string) => string;
+    /** …and, when the desk has no after-hours text, that nobody takes it before then. */
+    noAfterHours: (desk: string) => string;
+    /** A critical fault joined to an active driftsmelding: no need to phone. */
+    deskKnows: (desk: string) => string;
     nextTitle: string;
     next: (desk: string) => string;
     screenshots: string;
@@ -92,9 +105,6 @@ export interface ChatStrings {
     none: string;
     open: string;
     recent: string;
-    timeLeft: (t: string) => string;
-    late: (t: string) => string;
-    paused: string;
     show: string;
     followedMark: string;
   };
@@ -121,6 +131,7 @@ export interface ChatStrings {
     rejectPlaceholder: string;
     thanks: (ref: string) => string;
     reopened: (ref: string) => string;
+    yourAnswer: string;
   };
   update: {
     claimed: (ref: string, who: string) => string;

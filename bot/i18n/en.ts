@@ -50,7 +50,7 @@ export const en: Strings = {
     testContactPlaceholder: 'Name or e-mail (empty = you)',
     followers: 'Who should follow the case?',
     followersPlaceholder: 'Names or e-mails, separated by commas',
-    followersNote: 'Type names or e-mail addresses; a people picker will come in Teams later.',
+    maxChars: (max) => `at most ${max.toLocaleString('en-GB')} characters`,
     submit: 'Send fault report',
     fixErrors: 'Something is missing or wrong. See the messages under the fields.',
   },
@@ -82,6 +82,8 @@ export const en: Strings = {
   errors: {
     required: 'Required.',
     tooLong: (max) => `Too long (at most ${max} characters).`,
+    tooLongBy: (max, length) =>
+      `Too long: ${length.toLocaleString('en-GB')} characters, at most ${max.toLocaleString('en-GB')}. Shorten the text; your other answers are kept.`,
     tooShort: (min) => `Too short (at least ${min} characters).`,
     invalid: 'Invalid value.',
     unknownChoice: 'Choose one of the options in the list.',
@@ -91,6 +93,8 @@ export const en: Strings = {
     future: 'The time cannot be in the future.',
     tooOld: 'The time is more than a year ago.',
     badPerson: 'Type a name or an e-mail address.',
+    badAddress: (entry) => `"${entry}" is not a valid e-mail address.`,
+    notAPerson: (entry) => `"${entry}" is neither a name nor an e-mail address.`,
     tooManyFollowers: (max) => `At most ${max} followers.`,
     unknownAction: 'I do not know this action.',
     generic: 'Something went wrong on our side. Try again shortly, or phone the service desk.',
@@ -112,6 +116,11 @@ export const en: Strings = {
     resolutionDue: 'Resolved by',
     noDeadline: 'No fixed deadline (worked until solved)',
     callNow: (phone, desk) => `Critical fault: phone ${desk} now on ${phone}.`,
+    closedNow: (desk, opens) => `Critical fault: ${desk} is closed now and opens ${opens}.`,
+    noAfterHours: (desk) =>
+      `${desk} has no on-call service outside opening hours; the case is taken when they open.`,
+    deskKnows: (desk) =>
+      `${desk} already knows about this fault (service notice), so you need not phone. You will be told here when it is fixed.`,
     nextTitle: 'What happens next?',
     next: (desk) =>
       `${desk} reviews the case and sets the final priority. You are told here when the case is taken, when it waits on a supplier, and when it is solved.`,
@@ -123,9 +132,6 @@ export const en: Strings = {
     none: 'You have no cases yet. Type “report fault” to report one.',
     open: 'Open cases',
     recent: 'Recently closed',
-    timeLeft: (t) => `${t} left`,
-    late: (t) => `${t} overdue`,
-    paused: 'Deadline paused',
     show: 'Show',
     followedMark: '(following)',
   },
@@ -146,12 +152,13 @@ export const en: Strings = {
     intro: 'The service desk has solved the case. Can you work as normal again?',
     solutionLabel: 'Solution',
     autoClose: (days) => `Without an answer the case closes itself after ${days} working days.`,
-    accept: 'Solved – thanks',
+    accept: 'Accept the solution',
     reject: 'Not solved',
     rejectComment: 'What still does not work? (required for “Not solved”)',
     rejectPlaceholder: 'Describe what still does not work',
     thanks: (ref) => `Thank you! Case ${ref} is closed.`,
     reopened: (ref) => `Case ${ref} is reopened and the service desk looks at it again.`,
+    yourAnswer: 'Your answer',
   },
   update: {
     claimed: (ref, who) => `${who} has taken case ${ref} and is working on it.`,

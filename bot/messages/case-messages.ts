@@ -78,10 +78,15 @@ function reporterCard(e: CaseEvent, c: Case, ctx: ChangeContext, locale: Locale)
   switch (e.type) {
     case 'claimed':
     case 'assigned':
-      return update(s.update.claimed(c.ref, e.assignee.name));
+      return update(s.update.claimed(c.ref, plainTextForCard(e.assignee.name)));
     case 'waiting_started':
       return e.reason === 'supplier'
-        ? update(s.update.waitingSupplier(c.ref, e.supplierCaseNumber))
+        ? update(
+            s.update.waitingSupplier(
+              c.ref,
+              e.supplierCaseNumber ? plainTextForCard(e.supplierCaseNumber) : undefined,
+            ),
+          )
         : update(s.update.waitingOther(c.ref, s.waitReason[e.reason]));
     case 'waiting_ended':
       return update(s.update.resumed(c.ref));

@@ -101,9 +101,21 @@ const deadline = (iso: string, locale: Locale): string => formatDeadline(new Dat
 const HISTORY: Record<CaseEvent['type'], HistoryPhrase> = {
   created: both('Saken ble meldt', 'Case reported'),
   claimed: (e, l) =>
-    e.type === 'claimed' ? pick(l, `${e.assignee.name} tok saken`, `${e.assignee.name} took the case`) : '',
+    e.type === 'claimed'
+      ? pick(
+          l,
+          `${plainTextForCard(e.assignee.name)} tok saken`,
+          `${plainTextForCard(e.assignee.name)} took the case`,
+        )
+      : '',
   assigned: (e, l) =>
-    e.type === 'assigned' ? pick(l, `Tildelt ${e.assignee.name}`, `Assigned to ${e.assignee.name}`) : '',
+    e.type === 'assigned'
+      ? pick(
+          l,
+          `Tildelt ${plainTextForCard(e.assignee.name)}`,
+          `Assigned to ${plainTextForCard(e.assignee.name)}`,
+        )
+      : '',
   priority_changed: (e, l, name) =>
     e.type === 'priority_changed'
       ? pick(l, `Prioritet endret til ${name(e.to)}`, `Priority changed to ${name(e.to)}`)
@@ -112,23 +124,25 @@ const HISTORY: Record<CaseEvent['type'], HistoryPhrase> = {
     if (e.type !== 'waiting_started') return '';
     const r = REPORTER_WAIT_WORDS[e.reason][l];
     return (
-      pick(l, `Avventer ${r}`, `Waiting on ${r}`) + (e.supplierCaseNumber ? ` (${e.supplierCaseNumber})` : '')
+      pick(l, `Avventer ${r}`, `Waiting on ${r}`) +
+      (e.supplierCaseNumber ? ` (${plainTextForCard(e.supplierCaseNumber)})` : '')
     );
   },
   waiting_ended: both('Arbeidet fortsetter', 'Work resumed'),
   escalated: both('Eskalert', 'Escalated'),
   comment: (e, l) => {
     if (e.type !== 'comment') return '';
-    const head = `${pick(l, 'Kommentar', 'Comment')} (${e.by.name})`;
+    const head = `${pick(l, 'Kommentar', 'Comment')} (${plainTextForCard(e.by.name)})`;
     if (e.text === '') return `${head}: ${pick(l, 'Kommentar slettet', 'Comment deleted')}`;
     const to = e.addressee ? ` → ${plainTextForCard(e.addressee)}` : '';
     return `${head}${to}: ${plainTextForCard(e.text)}`;
   },
-  solved: (e, l) => (e.type === 'solved' ? `${pick(l, 'Løst', 'Solved')}: ${e.solution}` : ''),
+  solved: (e, l) =>
+    e.type === 'solved' ? `${pick(l, 'Løst', 'Solved')}: ${plainTextForCard(e.solution)}` : '',
   solution_accepted: both('Løsningen ble godtatt', 'Solution accepted'),
   solution_rejected: (e, l) =>
     e.type === 'solution_rejected'
-      ? `${pick(l, 'Løsningen ble avvist', 'Solution rejected')}: ${e.comment}`
+      ? `${pick(l, 'Løsningen ble avvist', 'Solution rejected')}: ${plainTextForCard(e.comment)}`
       : '',
   closed: (e, l) =>
     e.type === 'closed' && e.reason === 'no_answer'

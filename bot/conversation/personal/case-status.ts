@@ -9,14 +9,18 @@ import { messageCard } from '../../cards/message';
 import { computeSla } from '../../../shared/sla/state';
 import { eventsFor } from '../../../shared/cases/conversation';
 import { roleOn } from '../../../shared/access';
-import { priorityLabel } from '../case-view';
+import type { Case } from '../../../shared/cases/model';
+import { plainTextForCard } from '../../../shared/text';
+import { lineClock, priorityLabel } from '../case-view';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
 import type { Turn } from '../turn';
 
 export async function caseStatusCardFor(turn: Turn, refText: string): Promise<CardJson> {
   const ref = parseCaseRef(refText);
   if (!ref)
-    return messageCard({ text: refText ? turn.s.caseStatus.notFound(refText) : turn.s.caseStatus.usage });
+    return messageCard({
+      text: refText ? turn.s.caseStatus.notFound(plainTextForCard(refText)) : turn.s.caseStatus.usage,
+    });
   const found = await turn.deps.store.cases.getVisible(ref, turn.access);
   const c = found?.value;
   const role = c ? roleOn(c, turn.access) : null;
@@ -26,6 +30,14 @@ export async function caseStatusCardFor(turn: Turn, refText: string): Promise<Ca
   const support = role === 'desk' || role === 'superuser';
   // The reporter and followers see public comments as they stand now, no internal note.
   const events = eventsFor(c, support ? 'support' : 'public');
+  const open = c.status !== 'closed' && c.status !== 'solved';
+  const clockOf = (t: NonNullable<typeof sla>['response'] | undefined) =>
+    open && desk && t && t.state !== 'met' && t.metAt === undefined
+      ? lineClock(t, desk, turn.locale, turn.now)
+      : undefined;
+  const responseClock = clockOf(sla?.response);
+  const resolutionClock = clockOf(sla?.resolution);
+  const solved = c.status === 'solved' || c.status === 'closed' ? latestSolution(c) : undefined;
   return caseStatusCard({
     locale: turn.locale,
     ref: c.ref,
@@ -38,6 +50,11 @@ export async function caseStatusCardFor(turn: Turn, refText: string): Promise<Ca
     ...(sla?.response.dueAt && sla.response.state !== 'met' ? { responseDueAt: sla.response.dueAt } : {}),
     ...(sla?.resolution.dueAt && sla.resolution.state !== 'met'
       ? { resolutionDueAt: sla.resolution.dueAt }
+      : {}),
+    ...(responseClock ? { responseClock } : {}),
+    ...(resolutionClock ? { resolutionClock } : {}),
+    ...(solved !== undefined
+      ? { solution: { text: solved, answer: c.status === 'solved' && role === 'reporter' } }
       : {}),
     events,
     priorityLabelOf: (id) => priorityLabel(desk, id, turn.locale),
@@ -52,6 +69,12 @@ export async function caseStatusCardFor(turn: Turn, refText: string): Promise<Ca
         : { followerNames: c.followers.map((f) => f.name) }),
     },
   });
+}
+
+/** The text of the desk's latest solution, if the case was ever solved. */
+export function latestSolution(c: Case): string | undefined {
+  const e = [...c.events].reverse().find((x) => x.type === 'solved');
+  return e?.type === 'solved' ? e.solution : undefined;
 }
 
 export const caseStatusCommand = (turn: Turn, arg: string): Promise<CardJson> => caseStatusCardFor(turn, arg);

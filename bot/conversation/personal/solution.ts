@@ -1,11 +1,14 @@
-/** The reporter's answer to a solution: "Løst – takk" closes the case, "Ikke løst" (comment required) reopens it. */
+/**
+ * The reporter's answer to a solution, from the solution card or the case card (`status <ref>`):
+ * "Godta løsningen" closes the case, "Ikke løst" (comment required) reopens it. The answer replaces the
+ * card with the solution still shown and what was answered, so the solution stays in the chat.
+ */
 import { isFristvaktError } from '../../../shared/errors';
 import { parseCaseRef } from '../../../shared/ids';
-import { messageCard } from '../../cards/message';
 import { solutionCard, SOLUTION_INPUTS, SOLUTION_LIMITS } from '../../cards/solution';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
 import { turnActor, type Turn } from '../turn';
-import { caseStatusCardFor } from './case-status';
+import { caseStatusCardFor, latestSolution } from './case-status';
 import type { CaseCommand } from '../../../shared/cases/lifecycle';
 
 async function answer(turn: Turn, data: Record<string, unknown>, accept: boolean): Promise<InvokeResult> {
@@ -14,10 +17,16 @@ async function answer(turn: Turn, data: Record<string, unknown>, accept: boolean
   const raw = data[SOLUTION_INPUTS.rejectComment];
   const comment = typeof raw === 'string' ? raw.trim() : '';
   let command: CaseCommand = { type: 'accept' };
+  const found = await turn.deps.store.cases.getVisible(ref, turn.access);
+  if (!found) return cardResult(await caseStatusCardFor(turn, ref));
+  const base = {
+    locale: turn.locale,
+    ref,
+    title: found.value.title,
+    solution: latestSolution(found.value) ?? '',
+    autoCloseWorkingDays: turn.catalogue.desk(found.value.deskId)?.autoCloseWorkingDays ?? 5,
+  };
   if (!accept) {
-    const found = await turn.deps.store.cases.getVisible(ref, turn.access);
-    if (!found) return cardResult(await caseStatusCardFor(turn, ref));
-    const solved = [...found.value.events].reverse().find((e) => e.type === 'solved');
     const error =
       comment.length === 0
         ? turn.s.errors.commentRequired
@@ -27,11 +36,7 @@ async function answer(turn: Turn, data: Record<string, unknown>, accept: boolean
     if (error)
       return cardResult(
         solutionCard({
-          locale: turn.locale,
-          ref,
-          title: found.value.title,
-          solution: solved?.type === 'solved' ? solved.solution : '',
-          autoCloseWorkingDays: turn.catalogue.desk(found.value.deskId)?.autoCloseWorkingDays ?? 5,
+          ...base,
           ...(typeof raw === 'string' ? { comment: raw } : {}),
           commentError: error,
         }),
@@ -50,9 +55,8 @@ async function answer(turn: Turn, data: Record<string, unknown>, accept: boolean
       return cardResult(await caseStatusCardFor(turn, ref));
     throw err;
   }
-  const s = turn.s.solution;
   return cardResult(
-    messageCard({ text: accept ? s.thanks(ref) : s.reopened(ref), tone: accept ? 'good' : 'default' }),
+    solutionCard({ ...base, answered: { accepted: accept, ...(accept ? {} : { comment }) } }),
   );
 }
 

@@ -20,6 +20,9 @@ import { computeSla } from '../../../../shared/sla/state';
 import type { CardJson } from '../../../cards/card';
 import { confirmationCard } from '../../../cards/confirmation';
 import { osloDateAndTime } from '../../../../shared/dates';
+import { isBusinessTime, nextOpening } from '../../../../shared/sla/calendar-time';
+import { whenText } from '../../../../shared/sla/clock-text';
+import { lineClock } from '../../case-view';
 import type { Turn } from '../../turn';
 import type { FormCheck } from './validate';
 
@@ -37,6 +40,10 @@ export async function createFaultCase(
 
   const sla = computeSla(c, policy, turn.now);
   const def = findPriority(policy, c.suggestedPriority);
+  const deskOpen = isBusinessTime(turn.now, policy.calendar);
+  const clock = (t: typeof sla.response) => lineClock(t, check.desk, turn.locale, turn.now);
+  const responseClock = sla.response.dueAt ? clock(sla.response) : undefined;
+  const resolutionClock = sla.resolution.dueAt ? clock(sla.resolution) : undefined;
   const card = confirmationCard({
     locale: turn.locale,
     ref: c.ref,
@@ -44,6 +51,20 @@ export async function createFaultCase(
     critical: def?.critical ?? false,
     deskName: check.desk.name,
     deskPhone: check.desk.phone,
+    deskOpen,
+    ...(deskOpen
+      ? {}
+      : {
+          deskOpensAt: whenText(
+            nextOpening(turn.now, policy.calendar),
+            turn.now,
+            policy.calendar.zone,
+            turn.locale,
+          ),
+        }),
+    ...(check.desk.afterHours ? { afterHours: check.desk.afterHours } : {}),
+    ...(responseClock ? { responseClock } : {}),
+    ...(resolutionClock ? { resolutionClock } : {}),
     ...(sla.response.dueAt ? { responseDueAt: sla.response.dueAt } : {}),
     ...(sla.resolution.dueAt ? { resolutionDueAt: sla.resolution.dueAt } : {}),
     linkedToNotice: c.parentRef !== undefined || join !== undefined,

@@ -18,6 +18,7 @@ import {
   type FaultInputId,
 } from '../../../cards/fault-form';
 import { fromOslo } from '../../../../shared/dates';
+import { plainTextForCard } from '../../../../shared/text';
 import type { Turn } from '../../turn';
 import type { FieldErrors } from './form';
 
@@ -43,6 +44,22 @@ export function personFromText(raw: string, turn: Turn): Person {
   return { id: userId(`name:${lower}`), name: t };
 }
 
+/** Letters (any script), spaces, and the marks names carry: "Kari Nordmann", "Per-Ole O'Brien Jr.". */
+const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u;
+
+/**
+ * Why one entry of a people field (followers, test contact) is refused, or undefined: an entry with an
+ * @ must be an e-mail address; one without must be a person in the directory or look like a name.
+ */
+export function personProblem(raw: string, turn: Turn): string | undefined {
+  const t = raw.trim();
+  const e = turn.s.errors;
+  // The entry is shown back in the card's error line: as typed, never as Markdown.
+  if (t.includes('@')) return EMAIL.test(t) ? undefined : e.badAddress(plainTextForCard(t));
+  if (t in turn.deps.directory.users || NAME.test(t)) return undefined;
+  return e.notAPerson(plainTextForCard(t));
+}
+
 export function checkForm(
   turn: Turn,
   desk: Desk,
@@ -62,7 +79,7 @@ export function checkForm(
     const v = str(id);
     if (v.length === 0 && min > 0) set(id, e.required);
     else if (v.length < min) set(id, e.tooShort(min));
-    else if (v.length > max) set(id, e.tooLong(max));
+    else if (v.length > max) set(id, e.tooLongBy(max, v.length));
     return v;
   };
   const choice = <T extends string>(id: FaultInputId, allowed: readonly T[]): T | undefined => {
@@ -118,13 +135,17 @@ export function checkForm(
   const contactText = str(FAULT_INPUTS.testContact);
   let testContact: Person | undefined;
   if (contactText.length > FAULT_LIMITS.testContact)
-    set(FAULT_INPUTS.testContact, e.tooLong(FAULT_LIMITS.testContact));
-  else if (contactText) testContact = personFromText(contactText, turn);
+    set(FAULT_INPUTS.testContact, e.tooLongBy(FAULT_LIMITS.testContact, contactText.length));
+  else if (contactText) {
+    const bad = personProblem(contactText, turn);
+    if (bad) set(FAULT_INPUTS.testContact, bad);
+    else testContact = personFromText(contactText, turn);
+  }
 
   const followersText = str(FAULT_INPUTS.followers);
   const followers: Person[] = [];
   if (followersText.length > FAULT_LIMITS.followers)
-    set(FAULT_INPUTS.followers, e.tooLong(FAULT_LIMITS.followers));
+    set(FAULT_INPUTS.followers, e.tooLongBy(FAULT_LIMITS.followers, followersText.length));
   else if (followersText) {
     const names = followersText
       .split(/[,;\n]/)
@@ -133,7 +154,11 @@ export function checkForm(
     if (names.length > FAULT_LIMITS.followerCount)
       set(FAULT_INPUTS.followers, e.tooManyFollowers(FAULT_LIMITS.followerCount));
     else if (names.some((n) => n.length > 200)) set(FAULT_INPUTS.followers, e.badPerson);
-    else for (const n of names) followers.push(personFromText(n, turn));
+    else {
+      const bad = names.map((n) => personProblem(n, turn)).find((p) => p);
+      if (bad) set(FAULT_INPUTS.followers, bad);
+      else for (const n of names) followers.push(personFromText(n, turn));
+    }
   }
 
   if (Object.keys(errors).length > 0 || !service || !scope || !availability || !reporterRole || !startedAt)

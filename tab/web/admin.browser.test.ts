@@ -104,6 +104,28 @@ describe('Innstillinger', () => {
     await page.getByText('må være et klokkeslett TT:MM').waitFor();
     await page.getByTestId(`${priority}-response-value`).fill('12:00');
     await page.getByTestId('policy-shortened').fill('2026-12-24 08:00-12:00 Julaften');
+    // The desk's own closed days from an iCalendar file, read in the browser.
+    await page.getByTestId('policy-ics').setInputFiles({
+      name: 'romjul.ics',
+      mimeType: 'text/calendar',
+      buffer: Buffer.from(
+        [
+          'BEGIN:VCALENDAR',
+          'VERSION:2.0',
+          'PRODID:-//Fristvakt test//NO',
+          'BEGIN:VEVENT',
+          'UID:romjul-1',
+          'DTSTAMP:20260301T000000Z',
+          'DTSTART;VALUE=DATE:20261228',
+          'DTEND;VALUE=DATE:20261230',
+          'SUMMARY:Romjul stengt',
+          'END:VEVENT',
+          'END:VCALENDAR',
+          '',
+        ].join('\r\n'),
+      ),
+    });
+    await page.getByText('2026-12-29 Romjul stengt').waitFor();
     await page.getByTestId('policy-save').click();
     await page.getByTestId('policy-outcome').getByText('Lagret.').waitFor();
     expect(await page.getByTestId('policy-versions').innerText()).toMatch(
@@ -132,6 +154,10 @@ describe('Innstillinger', () => {
       (await srv.store.desks.list()).find((d) => d.id === 'uke')!.id,
     );
     expect(stored[0]!.priorities[0]!.response).toEqual({ kind: 'cut_off', before: '12:00' });
+    expect(stored[0]!.calendar.closedDays).toEqual([
+      { date: '2026-12-28', name: 'Romjul stengt' },
+      { date: '2026-12-29', name: 'Romjul stengt' },
+    ]);
     expect(stored[0]!.calendar.shortenedDays).toEqual([
       { date: '2026-12-24', periods: [{ from: '08:00', to: '12:00' }], name: 'Julaften' },
     ]);

@@ -14,7 +14,9 @@ import {
   Spinner,
   Subtitle2,
   Text,
+  Label,
   Textarea,
+  useId,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { Desk } from '../../../../../shared/desks/model';
@@ -25,7 +27,8 @@ import type {
   AdminPolicyResponse,
   AdminPreviewResponse,
 } from '../../../../api/handlers/admin/types';
-import { formatDateTime, isoToOsloLocal, osloLocalToIso, useT } from '../../i18n';
+import { importIcsDays, mergeDays } from '../../../../../shared/sla/ics';
+import { formatDateTime, isoToOsloLocal, osloDate, osloLocalToIso, useT } from '../../i18n';
 import type { Api } from '../../services/api';
 import { lines, OutcomeBar, useSave } from './common';
 import { useSettingsStyles } from './Settings.styles';
@@ -143,6 +146,8 @@ export function PolicySection({ api, now }: { api: Api; now: string }) {
   const [previewAt, setPreviewAt] = useState(isoToOsloLocal(new Date(now)));
   const [preview, setPreview] = useState<AdminPreviewResponse | null>(null);
   const previewSave = useSave();
+  const icsId = useId('ics');
+  const [skipped, setSkipped] = useState<string[]>([]);
 
   useEffect(() => {
     void api.get<AdminDesksResponse>('/api/admin/desks').then((r) => {
@@ -227,6 +232,34 @@ export function PolicySection({ api, now }: { api: Api; now: string }) {
       ? o.message
       : undefined;
   };
+  /** Closed and shortened days from an .ics file, read here in the browser and merged into the form. */
+  const importIcs = async (file: File) => {
+    if (!form || !current) return;
+    const week = parseWeek(form.week) ?? current.calendar.week;
+    const from = osloDate(new Date(now));
+    const to = `${Number(from.slice(0, 4)) + 3}-12-31`;
+    try {
+      const days = importIcsDays(await file.text(), {
+        calendar: { zone: current.calendar.zone, week },
+        from,
+        to,
+      });
+      const merged = mergeDays(
+        {
+          ...current.calendar,
+          week,
+          closedDays: parseClosed(form.closed),
+          shortenedDays: parseShortened(form.shortened),
+        },
+        days,
+      );
+      setForm({ ...form, closed: closedText(merged), shortened: shortenedText(merged) });
+      setSkipped(days.skipped.map((x) => `${x.summary ?? x.uid ?? ''}: ${l(x.reason)}`));
+      save.setOutcome(null);
+    } catch {
+      save.setOutcome({ kind: 'error', field: 'ics', message: a('icsInvalid') });
+    }
+  };
   const due = (iso: string | undefined) => (iso ? formatDateTime(iso, locale) : a('noDeadline'));
   const setTarget = (i: number, which: 'response' | 'resolution', t: TargetForm) =>
     form && setForm({ ...form, targets: form.targets.map((x, j) => (j === i ? { ...x, [which]: t } : x)) });
@@ -295,6 +328,25 @@ export function PolicySection({ api, now }: { api: Api; now: string }) {
                 data-testid="policy-shortened"
               />
             </Field>
+          </div>
+          <div>
+            <Label htmlFor={icsId}>{a('icsImport')}</Label>{' '}
+            <input
+              id={icsId}
+              type="file"
+              accept=".ics,text/calendar"
+              data-testid="policy-ics"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) void importIcs(f);
+              }}
+            />
+            {save.at('ics') && <Text role="alert">{save.at('ics')}</Text>}
+            {skipped.length > 0 && (
+              <Text data-testid="policy-ics-skipped">
+                {a('icsSkipped')} {skipped.join(' · ')}
+              </Text>
+            )}
           </div>
           <div className={styles.row}>
             <Field label={a('atRisk')} validationMessage={at('atRiskShare')}>

@@ -64,6 +64,15 @@ const A = {
   validFrom: { nb: 'gjelder fra', en: 'in force from' },
   hours: { nb: 'Åpningstid per ukedag (f.eks. 1 08:00-15:30)', en: 'Hours per weekday (e.g. 1 08:00-15:30)' },
   closedDays: { nb: 'Egne stengte dager (ÅÅÅÅ-MM-DD navn)', en: 'Own closed days (YYYY-MM-DD name)' },
+  icsImport: {
+    nb: 'Hent stengte og kortere dager fra kalenderfil (.ics)',
+    en: 'Read closed and shortened days from a calendar file (.ics)',
+  },
+  icsInvalid: {
+    nb: 'Filen er ikke en iCalendar-fil (.ics).',
+    en: 'The file is not an iCalendar file (.ics).',
+  },
+  icsSkipped: { nb: 'Utelatt:', en: 'Left out:' },
   shortenedDays: {
     nb: 'Kortere dager (ÅÅÅÅ-MM-DD 08:00-12:00 navn)',
     en: 'Shortened days (YYYY-MM-DD 08:00-12:00 name)',

@@ -14,6 +14,9 @@ import {
 } from '../scripts/package-app';
 import { repoRoot } from '../scripts/repo-root';
 import { matchCommand } from '../bot/conversation/commands';
+import { SEARCH_PARAMETER } from '../bot/conversation/teams/case-search';
+import { caseRefInUrl } from '../bot/conversation/teams/link-unfurl';
+import { EXTENSION_COMMANDS } from '../bot/conversation/teams/message-extension';
 import { readPngHeader, readPngPixels } from './test-support/png';
 
 // @microsoft/app-manifest requires strip-bom 5, which is ESM only: Node 20.19+ loads it with require(),
@@ -46,6 +49,18 @@ interface Manifest {
   configurableTabs: Array<{ configurationUrl: string; scopes: string[] }>;
   webApplicationInfo: { id: string; resource: string };
   validDomains: string[];
+  composeExtensions: Array<{
+    botId: string;
+    commands: Array<{
+      id: string;
+      type: string;
+      context: string[];
+      title: string;
+      fetchTask?: boolean;
+      parameters?: Array<{ name: string }>;
+    }>;
+    messageHandlers: Array<{ type: string; value: { domains: string[] } }>;
+  }>;
   icons: { color: string; outline: string };
 }
 
@@ -222,6 +237,39 @@ describe('npm run package', () => {
       }),
     );
     expect(unknown).toEqual([]);
+  });
+
+  it('declares the message extension the bot answers: its commands and the tab’s domain for link unfurling', async () => {
+    const built = await buildAppPackage({ root: ROOT, env: 'local', outDir: work });
+    const manifest = JSON.parse(
+      (await unzip(built.zipPath)).get('manifest.json')!.toString('utf8'),
+    ) as Manifest;
+    const vars = await loadEnvironment(ROOT, 'local');
+    const [extension] = manifest.composeExtensions;
+    expect(extension!.botId).toBe(vars.BOT_ID);
+    const byId = new Map(extension!.commands.map((c) => [c.id, c]));
+    expect([...byId.keys()].sort()).toEqual(Object.values(EXTENSION_COMMANDS).sort());
+    expect(byId.get(EXTENSION_COMMANDS.reportFromMessage)).toMatchObject({
+      type: 'action',
+      context: ['message'],
+      title: 'Meld feil fra denne meldingen',
+      fetchTask: true,
+    });
+    expect(byId.get(EXTENSION_COMMANDS.reportFault)).toMatchObject({ type: 'action', fetchTask: true });
+    const search = byId.get(EXTENSION_COMMANDS.searchCases)!;
+    expect(search.type).toBe('query');
+    expect(search.parameters!.map((p) => p.name)).toEqual([SEARCH_PARAMETER]);
+
+    // The tab's case links are on a domain Teams unfurls through the bot, and the bot reads their case.
+    const domains = extension!.messageHandlers.flatMap((m) => (m.type === 'link' ? m.value.domains : []));
+    const caseLink = new URL(`${vars.TAB_ENDPOINT}/tab/?case=FV-2026-000123`);
+    expect(domains).toContain(caseLink.hostname);
+    expect(caseRefInUrl(caseLink.href)).toBe('FV-2026-000123');
+
+    // The schema check covers the extension: a command title over Teams' 32 characters fails it.
+    const tooLong = structuredClone(manifest);
+    tooLong.composeExtensions[0]!.commands[0]!.title = 'x'.repeat(33);
+    expect(await AppManifestUtils.validateAgainstSchema(tooLong as unknown as AppManifest)).not.toEqual([]);
   });
 
   it('builds the dev environment once provisioning has written its ids (env/.env.dev.user overrides env/.env.dev)', async () => {

@@ -16,7 +16,7 @@ import { openFsBlobStore } from '../shared/store/fs-blobs';
 import type { Config } from './config';
 import { createCaseChanges } from '../shared/app/case-changes';
 import { createCatalogue, type Catalogue } from '../shared/app/catalogue';
-import { createCaseFeed } from '../shared/app/case-feed';
+import { createCaseFeed, type CaseFeed } from '../shared/app/case-feed';
 import { createWakeup } from '../shared/app/wakeup';
 import { createTeamsCaseMessages } from './messages/case-messages';
 import { noticeChangedMessages, noticePublishedMessages } from './messages/notice-messages';
@@ -25,6 +25,7 @@ import { createBotLogic } from './conversation/bot';
 import type { ConversationDeps, Downloader } from './conversation/deps';
 import { fetchDownloader } from './conversation/download';
 import { startAutoClose } from './jobs/auto-close';
+import { startFellesfeilWatch } from './jobs/fellesfeil';
 import { startDelivery, startSlaWatcher } from './delivery';
 import { repoRoot } from '../scripts/repo-root';
 import { DEMO_DIRECTORY, seedIfEmpty } from './seed';
@@ -67,6 +68,8 @@ export interface RunningApp {
   store: Store;
   catalogue: Catalogue;
   deps: ConversationDeps;
+  /** Every stored case change (the tab's live stream and the fellesfeil watch listen). */
+  feed: CaseFeed;
   /** `http://host:port` once listening. */
   url: string;
   close(): Promise<void>;
@@ -225,7 +228,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     });
     const unlisten = wakeup.listen(() => delivery.kick());
     const watcher = startSlaWatcher({ store, log, clock: jobClock, onEnqueued: () => wakeup.notify() });
+    const fellesfeil = startFellesfeilWatch({ store, catalogue, feed, clock, log });
+    deps.fellesfeil = fellesfeil;
     stops.push(
+      () => fellesfeil.stop(),
       startAutoClose({ store, catalogue, changes, clock, log }, config.autoCloseIntervalMinutes * 60_000),
       () => watcher.stop(),
       unlisten,
@@ -238,6 +244,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     store,
     catalogue,
     deps,
+    feed,
     url,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -94,6 +94,14 @@ const VERB_ROWS: Record<Verb, Row> = {
   [VERBS.noticePublish]: { kind: 'none', data: { deskId: 'ror-ikt', noticeId: 'n-mx' } },
   [VERBS.noticeUpdate]: { kind: 'none', data: { id: 'n-none', deskId: 'ror-ikt', version: '1' } },
   [VERBS.noticeResolve]: { kind: 'none', data: { id: 'n-none', deskId: 'ror-ikt', version: '1' } },
+  [VERBS.fellesfeilAccept]: {
+    kind: 'case',
+    data: (ref) => ({ proposalId: 'p#1', deskId: 'ror-ikt', parentRef: ref, childRefs: [] }),
+  },
+  [VERBS.fellesfeilReject]: {
+    kind: 'case',
+    data: (ref) => ({ proposalId: 'p#1', deskId: 'ror-ikt', parentRef: ref, childRefs: [] }),
+  },
 };
 
 /** Chat commands: the text to send with the case's reference, or null for a command that takes no case. */

@@ -2,6 +2,7 @@
 import type { Directory } from '../../shared/access';
 import type { CaseChanges } from '../../shared/app/case-changes';
 import type { Wakeup } from '../../shared/app/wakeup';
+import type { FellesfeilWatch } from '../jobs/fellesfeil';
 import type { Store } from '../../shared/ports';
 import type { Logger } from '../server/logger';
 import type { Catalogue } from '../../shared/app/catalogue';
@@ -28,4 +29,6 @@ export interface ConversationDeps {
   changes: CaseChanges;
   /** Wakes the outbox sender after a write (the change service does so itself). */
   wakeup: Wakeup;
+  /** The fellesfeil watch, where this process runs it: the desk's answers to its proposals go here. */
+  fellesfeil?: Pick<FellesfeilWatch, 'decide'>;
 }

@@ -16,6 +16,7 @@ import { casesList } from './personal/my-cases';
 import { solutionAccept, solutionReject } from './personal/solution';
 import { noticePublish } from './channel/notice-publish';
 import { noticeResolve } from './channel/notice-resolve';
+import { fellesfeilAccept, fellesfeilReject } from './channel/fellesfeil-decide';
 import { noticeUpdate } from './channel/notice-update';
 import { triageNotice } from './channel/triage-notice';
 import { triageAssign } from './channel/triage-assign';
@@ -66,6 +67,8 @@ export const VERB_HANDLERS: Record<Verb, VerbHandler> = {
   [VERBS.noticePublish]: noticePublish,
   [VERBS.noticeUpdate]: noticeUpdate,
   [VERBS.noticeResolve]: noticeResolve,
+  [VERBS.fellesfeilAccept]: fellesfeilAccept,
+  [VERBS.fellesfeilReject]: fellesfeilReject,
 };
 
 export function routeVerb(turn: Turn, verb: unknown, data: Record<string, unknown>): Promise<InvokeResult> {

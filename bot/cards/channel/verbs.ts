@@ -22,5 +22,9 @@ export const CHANNEL_VERBS = {
   noticeUpdate: 'notice.update',
   /** "Løst": close the notice everywhere, tell the reporters of linked cases; data `{ id, deskId, version }`. */
   noticeResolve: 'notice.resolve',
+  /** A possible fellesfeil: make the hovedsak, link the undersaker, open the notice form; data `{ proposalId, deskId, parentRef, childRefs }`. */
+  fellesfeilAccept: 'fellesfeil.accept',
+  /** "Ikke fellesfeil": the detector stays quiet for this burst; data `{ proposalId, deskId, parentRef }`. */
+  fellesfeilReject: 'fellesfeil.reject',
 } as const;
 export type ChannelVerb = (typeof CHANNEL_VERBS)[keyof typeof CHANNEL_VERBS];

@@ -203,6 +203,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           auth: options.tabAuth ?? tabAuthSettings(config),
           changes,
           feed,
+          catalogue,
           outboxForNotice: (notice) => noticePublishedMessages(notice, catalogue),
           outboxForNoticeChange: (notice, change) => noticeChangedMessages(store, catalogue, notice, change),
           log: prefixedLogger(log, 'tab api: '),

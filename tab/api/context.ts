@@ -3,6 +3,7 @@ import type { Request, Response } from 'restify';
 import type { Directory } from '../../shared/access';
 import type { CaseChanges } from '../../shared/app/case-changes';
 import type { CaseFeed } from '../../shared/app/case-feed';
+import type { Catalogue } from '../../shared/app/catalogue';
 import type { Notice } from '../../shared/notices/model';
 import type { Desk } from '../../shared/desks/model';
 import type { OutboxMessage, Store } from '../../shared/ports';
@@ -20,6 +21,8 @@ export interface TabApiDeps {
   log?: Logger;
   /** The one way a case changes (access, lifecycle, every message, the store write): as in chat and the channel. */
   changes: CaseChanges;
+  /** The cached catalogue of desks, services and organisations: admin writes refresh it at once. */
+  catalogue?: Catalogue;
   /** Every stored case change, for the live stream (`GET /api/cases/events`); without it the route is absent. */
   feed?: CaseFeed;
   /** Messages a published notice causes (posting it to the desk's notice channels). */

@@ -98,6 +98,6 @@ export function tabRoutes(deps: TabApiDeps): RouteDef[] {
       name: 'tab.notices.resolve',
       handler: changeNoticeHandler(ctx, 'resolve'),
     },
-    ...adminRoutes(ctx),
+    ...adminRoutes(ctx, deps.catalogue),
   ];
 }

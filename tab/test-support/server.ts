@@ -13,6 +13,7 @@ import type { Directory } from '../../shared/access';
 import type { Store } from '../../shared/ports';
 import { openSqliteStore } from '../../shared/store/sqlite';
 import { createCaseChanges } from '../../shared/app/case-changes';
+import { createCaseFeed } from '../../shared/app/case-feed';
 import { createCatalogue } from '../../shared/app/catalogue';
 import { teamsCaseMessages } from '../../bot/messages/case-messages';
 import type { TabApiDeps } from '../api/context';
@@ -105,17 +106,21 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     next();
   });
   const directory = options.directory ?? DIRECTORY;
-  // The real change service with the real Teams messages, as the server wires it (a test composition root).
+  // The real change service with the real Teams messages, as the server wires it (a test composition root),
+  // publishing every stored change to the feed the live stream (`GET /api/cases/events`) reads.
+  const feed = createCaseFeed();
   const changes = createCaseChanges({
     store,
     catalogue: createCatalogue(store, 0),
     directory,
     messages: teamsCaseMessages,
+    feed,
   });
   const deps: TabApiDeps = {
     store,
     directory,
     changes,
+    feed,
     now: () => clock.now,
     auth: {
       tenantId: TENANT,

@@ -3,46 +3,27 @@
  * comments from the case view; a desk member writes an internal note and a reply; the reporter's view
  * shows the reply, never the note.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildTab } from '../build';
-import { launchBrowser, type TestBrowser } from '../test-support/browser';
 import { seedStore, USERS } from '../test-support/seed';
-import { startTestServer, type TestServer } from '../test-support/server';
+import { startBrowserWorld, type BrowserWorld } from '../test-support/world';
 
 const NOW = new Date('2026-03-20T12:00:00Z');
 const REF = 'FV-2026-000010'; // Aukra, reported by Per Aukra
 const NOTE = 'notat-kun-for-desken';
 
-let dist: string;
-let srv: TestServer;
-let tb: TestBrowser;
+let world: BrowserWorld;
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'fristvakt-tab-comment-'));
-  await buildTab({ outDir: dist });
-  srv = await startTestServer({
-    now: NOW,
-    devSignIn: true,
-    distDir: dist,
-    seed: (s) => seedStore(s, { extra: true }),
-  });
-  tb = await launchBrowser();
+  world = await startBrowserWorld({ now: NOW, seed: (s) => seedStore(s, { extra: true }) });
 }, 120_000);
 
-afterAll(async () => {
-  await tb?.close();
-  await srv?.close();
-  rmSync(dist, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 async function openCase(user: string): Promise<Page> {
-  const context = await tb.browser.newContext({ timezoneId: 'Europe/Oslo', locale: 'nb-NO' });
+  const context = await world.tb.browser.newContext({ timezoneId: 'Europe/Oslo', locale: 'nb-NO' });
   const page = await context.newPage();
   await page.clock.install({ time: NOW });
-  await page.goto(`${srv.url}/tab/?devUser=${user}&case=${REF}`);
+  await page.goto(`${world.srv.url}/tab/?devUser=${user}&case=${REF}`);
   await page.getByTestId('comment-box').waitFor();
   return page;
 }

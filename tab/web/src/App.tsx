@@ -8,11 +8,13 @@ import {
   TabList,
   Text,
 } from '@fluentui/react-components';
-import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useMemo, useSyncExternalStore } from 'react';
 import type { MeResponse } from '../../common/api-types';
 import { useAppStyles } from './App.styles';
 import { useT } from './i18n';
 import type { Api } from './services/api';
+import { createLiveFeed } from './services/live';
+import { LiveContext } from './services/useLiveRefresh';
 import { useUrlParams } from './services/url-state';
 import { CasesView } from './views/CasesView';
 import { CaseView } from './views/CaseView';
@@ -45,6 +47,8 @@ export function App({ session }: { session: Session }) {
   const { t } = useT();
   const [params, navigate] = useUrlParams();
   const small = useSmallViewport();
+  // One live stream of case changes for the page; it connects while a view listens.
+  const live = useMemo(() => createLiveFeed(session.api), [session.api]);
   const { access } = session.me;
   const canReport = access.reportReader || access.deskIds.length > 0;
   // A board member (a report reader who is neither on a desk nor a superbruker) has no queue: the
@@ -63,47 +67,49 @@ export function App({ session }: { session: Session }) {
     navigate(next, replace);
   };
   return (
-    <div className={styles.root} data-testid="app-root">
-      {session.me.devSignIn && (
-        <MessageBar intent="warning" className={styles.devBanner} data-testid="dev-banner">
-          <MessageBarBody>
-            <MessageBarTitle>Utviklingsinnlogging</MessageBarTitle>
-            {t('devBanner')} {session.me.user.name}.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <nav className={styles.nav}>
-        <Text className={styles.brand}>{t('appName')}</Text>
-        <TabList
-          className={styles.tabs}
-          size={small ? 'small' : 'medium'}
-          selectedValue={page === 'case' ? 'cases' : page}
-          onTabSelect={(_e, d) => go(String(d.value))}
-        >
-          <Tab value="cases">{t('tabCases')}</Tab>
-          {canReport && <Tab value="report">{t('tabReport')}</Tab>}
-          <Tab value="notices">{t('tabNotices')}</Tab>
-          {session.me.settings && <Tab value="settings">{t('tabSettings')}</Tab>}
-        </TabList>
-        <Text className={styles.user}>{session.me.user.name}</Text>
-      </nav>
-      <main className={styles.main}>
-        {page === 'cases' && <CasesView session={session} params={params} navigate={navigateCases} />}
-        {page === 'case' && (
-          <CaseView session={session} refParam={params.get('case') ?? ''} navigate={navigate} />
+    <LiveContext.Provider value={live}>
+      <div className={styles.root} data-testid="app-root">
+        {session.me.devSignIn && (
+          <MessageBar intent="warning" className={styles.devBanner} data-testid="dev-banner">
+            <MessageBarBody>
+              <MessageBarTitle>Utviklingsinnlogging</MessageBarTitle>
+              {t('devBanner')} {session.me.user.name}.
+            </MessageBarBody>
+          </MessageBar>
         )}
-        {page === 'report' && canReport && (
-          <Suspense fallback={<Spinner label={t('loading')} />}>
-            <ReportView session={session} params={params} navigate={navigate} />
-          </Suspense>
-        )}
-        {page === 'notices' && <NoticesView session={session} />}
-        {page === 'settings' && session.me.settings && (
-          <Suspense fallback={<Spinner label={t('loading')} />}>
-            <SettingsView session={session} />
-          </Suspense>
-        )}
-      </main>
-    </div>
+        <nav className={styles.nav}>
+          <Text className={styles.brand}>{t('appName')}</Text>
+          <TabList
+            className={styles.tabs}
+            size={small ? 'small' : 'medium'}
+            selectedValue={page === 'case' ? 'cases' : page}
+            onTabSelect={(_e, d) => go(String(d.value))}
+          >
+            <Tab value="cases">{t('tabCases')}</Tab>
+            {canReport && <Tab value="report">{t('tabReport')}</Tab>}
+            <Tab value="notices">{t('tabNotices')}</Tab>
+            {session.me.settings && <Tab value="settings">{t('tabSettings')}</Tab>}
+          </TabList>
+          <Text className={styles.user}>{session.me.user.name}</Text>
+        </nav>
+        <main className={styles.main}>
+          {page === 'cases' && <CasesView session={session} params={params} navigate={navigateCases} />}
+          {page === 'case' && (
+            <CaseView session={session} refParam={params.get('case') ?? ''} navigate={navigate} />
+          )}
+          {page === 'report' && canReport && (
+            <Suspense fallback={<Spinner label={t('loading')} />}>
+              <ReportView session={session} params={params} navigate={navigate} />
+            </Suspense>
+          )}
+          {page === 'notices' && <NoticesView session={session} />}
+          {page === 'settings' && session.me.settings && (
+            <Suspense fallback={<Spinner label={t('loading')} />}>
+              <SettingsView session={session} />
+            </Suspense>
+          )}
+        </main>
+      </div>
+    </LiveContext.Provider>
   );
 }

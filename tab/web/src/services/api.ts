@@ -24,6 +24,8 @@ export interface Api {
   sendText<T>(path: string, text: string, contentType: string): Promise<{ status: number; body: T }>;
   /** Raw bytes (CSV export, screenshots). */
   blob(path: string): Promise<Blob>;
+  /** A streamed response (the live stream of case changes), ended by `signal`. */
+  stream(path: string, signal: AbortSignal): Promise<Response>;
 }
 
 export type Credentials = { kind: 'sso'; getToken: () => Promise<string> } | { kind: 'dev'; userId: string };
@@ -37,8 +39,14 @@ export function createApi(credentials: Credentials): Api {
       ? { Authorization: `Bearer ${await credentials.getToken()}` }
       : { 'X-Fristvakt-Dev-User': credentials.userId };
 
-  const request = async (method: string, path: string, body?: unknown, text?: string): Promise<Response> => {
-    const init: RequestInit = { method, headers: await headers() };
+  const request = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    text?: string,
+    signal?: AbortSignal,
+  ): Promise<Response> => {
+    const init: RequestInit = { method, headers: await headers(), ...(signal ? { signal } : {}) };
     if (text !== undefined) {
       init.body = text;
       (init.headers as Record<string, string>)['Content-Type'] = String(body);
@@ -77,6 +85,7 @@ export function createApi(credentials: Credentials): Api {
       return { status: res.status, body: parsed as T };
     },
     blob: async (path: string) => (await request('GET', path)).blob(),
+    stream: (path: string, signal: AbortSignal) => request('GET', path, undefined, undefined, signal),
   };
 }
 

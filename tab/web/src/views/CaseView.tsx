@@ -35,7 +35,7 @@ interface Props {
 export function CaseView({ session, refParam, navigate }: Props) {
   const styles = useCaseStyles();
   const { t, l, locale } = useT();
-  const { detail, error, conflict, busy, run, setDetail } = useCaseDetail(session, refParam);
+  const { detail, error, conflict, busy, run, setDetail, answered } = useCaseDetail(session, refParam);
 
   if (error)
     return (
@@ -85,7 +85,7 @@ export function CaseView({ session, refParam, navigate }: Props) {
         <CaseChecklist c={c} />
         <CaseLinks detail={detail} open={open} />
         {detail.canAct && (
-          <CaseActions key={detail.version} detail={detail} run={run} busy={busy} meId={session.me.user.id} />
+          <CaseActions key={answered} detail={detail} run={run} busy={busy} meId={session.me.user.id} />
         )}
         <section className={styles.card}>
           <Subtitle2>{t('screenshots')}</Subtitle2>

@@ -1,6 +1,6 @@
 /** The desk's actions on a case in the tab (the channel card's: claim, priority, wait, resume, escalate, solve). */
 import { Button, Field, Input, mergeClasses, Select, Subtitle2, Textarea } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { LINE_LABELS, WAIT_REASON_LABELS } from '../../../../../shared/cases/labels';
 import type { SupportLine, WaitReason } from '../../../../../shared/cases/model';
 import type { CaseAction, CaseDetailResponse } from '../../../../common/api-types';
@@ -22,6 +22,8 @@ export function CaseActions({
   const { t, l } = useT();
   const c = detail.case;
   const [priority, setPriority] = useState<string>(c.priority);
+  // Another person's change (a live reload) moves the chosen priority along; typed text stays.
+  useEffect(() => setPriority(c.priority), [c.priority]);
   const [reason, setReason] = useState('');
   const [waitReason, setWaitReason] = useState<WaitReason>('supplier');
   const [supplierNo, setSupplierNo] = useState('');

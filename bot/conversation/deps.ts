@@ -6,6 +6,7 @@ import type { FellesfeilWatch } from '../jobs/fellesfeil';
 import type { Store } from '../../shared/ports';
 import type { Logger } from '../server/logger';
 import type { Catalogue } from '../../shared/app/catalogue';
+import type { TabLinks } from './channel/tab-links';
 
 /** Fetches an attachment's bytes (Teams file download URL or inline image URL). */
 export type Downloader = (
@@ -31,4 +32,6 @@ export interface ConversationDeps {
   wakeup: Wakeup;
   /** The fellesfeil watch, where this process runs it: the desk's answers to its proposals go here. */
   fellesfeil?: Pick<FellesfeilWatch, 'decide'>;
+  /** Where the tab is, for links to a case from a card. */
+  links?: TabLinks;
 }

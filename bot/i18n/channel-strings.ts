@@ -5,10 +5,20 @@
  */
 
 export interface ChannelStrings {
+  /** A command said where it does not answer. */
+  commands: {
+    /** A personal command in a channel: write it to the bot in chat (nothing is shown here). */
+    inChat: (command: string) => string;
+    /** A channel command in the 1:1 chat. */
+    inChannel: (command: string) => string;
+  };
+  help: { title: string; lines: string[]; personal: string };
   link: {
     triage: (desk: string) => string;
     notices: (desk: string) => string;
     whoMayAct: (names: string) => string;
+    /** How many of the desk's open cases linking posted here; `more` when there were more than that. */
+    openPosted: (n: number, more: boolean) => string;
     group: string;
     onlyInChannel: string;
     usage: (desks: string) => string;
@@ -43,6 +53,19 @@ export interface ChannelStrings {
     children: (n: number) => string;
     readOnly: string;
     asOf: (when: string) => string;
+    testContact: string;
+    availability: string;
+    startedAt: string;
+    symptom: string;
+    triedSoFar: string;
+    solution: string;
+    showMore: string;
+    showLess: string;
+    noticeJoined: string;
+    openNotice: string;
+    openInTab: string;
+    /** A person known only by id: said so in words. */
+    unnamed: (id: string) => string;
   };
   actions: {
     claim: string;

@@ -183,11 +183,34 @@ export const en: Strings = {
     kind: { outage: 'Outage', degraded: 'Degraded service', planned_maintenance: 'Planned maintenance' },
   },
   channel: {
+    commands: {
+      inChat: (command) =>
+        `Write “${command}” to me in chat, so only you see the answer. Here in the channel I show no cases or personal details.`,
+      inChannel: (command) =>
+        `“${command}” is used in a Teams channel: write **@Fristvakt ${command}** there. Write **help** for what you can do here.`,
+    },
+    help: {
+      title: 'Fristvakt in the channel',
+      lines: [
+        '**@Fristvakt link <desk>** – make this channel the desk’s triage channel (new cases are posted here)',
+        '**@Fristvakt link driftsmeldinger <desk>** – publish the desk’s service notices here too',
+        '**@Fristvakt new notice** – write and publish a service notice',
+        '**@Fristvakt notices** – see active service notices and planned maintenance',
+        '**@Fristvakt help** – show this overview',
+        'On the case cards: **Take**, **Solve**, **Assign** and **More …** (desk members only)',
+      ],
+      personal:
+        'Reporting a fault, your cases, a case’s status and comments: write to me in chat, so only you see the answer.',
+    },
     link: {
       triage: (desk) =>
         `This channel is now **${desk}**'s triage channel. New cases are posted here as threads, with cards kept up to date.`,
       notices: (desk) => `Service notices from **${desk}** are now published in this channel too.`,
-      whoMayAct: (names) => `Only members of the desk may link channels and act on cases: ${names}.`,
+      whoMayAct: (names) => `These may act on the cases and link channels (the desk's members): ${names}.`,
+      openPosted: (n, more) =>
+        n === 0
+          ? 'No open cases to post: new cases arrive here when they are reported.'
+          : `I posted ${n} open ${n === 1 ? 'case' : 'cases'} here, each in its own thread${more ? ' (those with the nearest deadlines; see the rest in the tab)' : ''}. Their later events arrive in those threads.`,
       group: 'members of the Entra group',
       onlyInChannel: 'Channels are linked in a Teams channel: write **@Fristvakt koble <desk>** there.',
       usage: (desks) =>
@@ -229,6 +252,18 @@ export const en: Strings = {
       children: (n) => `Parent case of a major incident: ${n} child ${n === 1 ? 'case' : 'cases'}`,
       readOnly: 'Only members of the desk may act on the case.',
       asOf: (when) => `Updated ${when}`,
+      testContact: 'Test contact',
+      availability: 'Availability',
+      startedAt: 'Started',
+      symptom: 'Description',
+      triedSoFar: 'Tried so far',
+      solution: 'Solution',
+      showMore: 'Show more',
+      showLess: 'Show less',
+      noticeJoined: 'Joined to an active service notice:',
+      openNotice: 'Open the notice',
+      openInTab: 'Open the case in the tab',
+      unnamed: (id) => `name not known (id ${id})`,
     },
     actions: {
       claim: 'Take case',

@@ -186,12 +186,35 @@ export const nb: Strings = {
     },
   },
   channel: {
+    commands: {
+      inChat: (command) =>
+        `Skriv «${command}» til meg i chat, så ser bare du svaret. Her i kanalen viser jeg ikke saker eller personlige opplysninger.`,
+      inChannel: (command) =>
+        `«${command}» brukes i en Teams-kanal: skriv **@Fristvakt ${command}** der. Skriv **hjelp** for det du kan gjøre her.`,
+    },
+    help: {
+      title: 'Fristvakt i kanalen',
+      lines: [
+        '**@Fristvakt koble <servicesenter>** – gjør kanalen til servicesenterets triasjekanal (nye saker postes her)',
+        '**@Fristvakt koble driftsmeldinger <servicesenter>** – publiser servicesenterets driftsmeldinger også her',
+        '**@Fristvakt ny driftsmelding** – lag og publiser en driftsmelding',
+        '**@Fristvakt driftsmeldinger** – se aktive driftsmeldinger og planlagt vedlikehold',
+        '**@Fristvakt hjelp** – vis denne oversikten',
+        'På sakskortene: **Ta saken**, **Løs**, **Tildel** og **Mer …** (bare for servicesenterets medlemmer)',
+      ],
+      personal:
+        'Melde feil, se dine saker, status på en sak og kommentarer gjør du i chat med meg, så ser bare du svaret.',
+    },
     link: {
       triage: (desk) =>
         `Denne kanalen er nå triasjekanalen til **${desk}**. Nye saker postes her som egne tråder, med kort som holdes oppdatert.`,
       notices: (desk) => `Driftsmeldinger fra **${desk}** publiseres nå også i denne kanalen.`,
       whoMayAct: (names) =>
-        `Bare medlemmer av servicesenteret kan koble kanaler og handle på sakene: ${names}.`,
+        `Disse kan handle på sakene og koble kanaler (servicesenterets medlemmer): ${names}.`,
+      openPosted: (n, more) =>
+        n === 0
+          ? 'Ingen åpne saker å poste: nye saker kommer her når de meldes.'
+          : `Jeg postet ${n} ${n === 1 ? 'åpen sak' : 'åpne saker'} her, hver i sin tråd${more ? ' (de med nærmeste frist; resten ser du i fanen)' : ''}. Nye hendelser på dem kommer i trådene.`,
       group: 'medlemmer av Entra-gruppen',
       onlyInChannel: 'Kanaler kobles i en Teams-kanal: skriv **@Fristvakt koble <servicesenter>** der.',
       usage: (desks) =>
@@ -233,6 +256,18 @@ export const nb: Strings = {
       children: (n) => `Hovedsak i fellesfeil: ${n} ${n === 1 ? 'undersak' : 'undersaker'}`,
       readOnly: 'Bare medlemmer av servicesenteret kan handle på saken.',
       asOf: (when) => `Oppdatert ${when}`,
+      testContact: 'Testkontakt',
+      availability: 'Tilgjengelighet',
+      startedAt: 'Startet',
+      symptom: 'Beskrivelse',
+      triedSoFar: 'Forsøkt så langt',
+      solution: 'Løsning',
+      showMore: 'Vis mer',
+      showLess: 'Vis mindre',
+      noticeJoined: 'Knyttet til aktiv driftsmelding:',
+      openNotice: 'Åpne driftsmeldingen',
+      openInTab: 'Åpne saken i fanen',
+      unnamed: (id) => `ukjent navn (id ${id})`,
     },
     actions: {
       claim: 'Ta saken',

@@ -37,7 +37,8 @@ import { deadlineProposalCard } from '../cards/deadline-proposal';
 import { solutionCard } from '../cards/solution';
 import { formatDeadline } from '../../shared/dates';
 import { strings } from '../i18n/strings';
-import { triageCardFor } from '../conversation/channel/case-card';
+import { triageCardFor, type CardContext } from '../conversation/channel/case-card';
+import type { TabLinks } from '../conversation/channel/tab-links';
 import { eventWhat } from '../conversation/channel/event-line';
 import { eventLine } from '../../shared/cases/event-words';
 
@@ -207,7 +208,50 @@ function threadWhat(e: CaseEvent, c: Case, ctx: ChangeContext): string {
   }
 }
 
-function triageMessages(c: Case, events: readonly CaseEvent[], ctx: ChangeContext): OutboxMessage[] {
+/** The channel's card context for a change: posts in a desk's channel are in Norwegian. */
+const channelCards = (
+  ctx: Pick<ChangeContext, 'catalogue' | 'directory' | 'now'>,
+  links?: TabLinks,
+): CardContext => ({
+  catalogue: ctx.catalogue,
+  directory: ctx.directory,
+  now: ctx.now,
+  locale: 'nb',
+  ...(links ? { links } : {}),
+});
+
+/** What the triage post of a case needs: its desk (with the triage channel) and the card's context. */
+export interface TriagePostContext {
+  desk: ChangeContext['desk'];
+  cards: CardContext;
+}
+
+/**
+ * The case's card posted as a new thread in the desk's triage channel (id `triagePostId`, so a case is
+ * posted once): when the case is created, and for the open cases of a desk when a channel is linked.
+ * Null when the desk has no triage channel.
+ */
+export function triagePost(c: Case, ctx: TriagePostContext): OutboxMessage | null {
+  const channel = ctx.desk.triageChannel;
+  if (!channel) return null;
+  return {
+    id: triagePostId(c.ref),
+    deskId: c.deskId,
+    caseRef: c.ref,
+    createdAt: isoInstant(ctx.cards.now),
+    operation: 'post',
+    conversationKey: channelKey(channel),
+    threadKey: triageThreadKey(c.ref),
+    activity: activity(triageCardFor(c, ctx.desk, ctx.cards), summaryOf(c)),
+  };
+}
+
+function triageMessages(
+  c: Case,
+  events: readonly CaseEvent[],
+  ctx: ChangeContext,
+  links?: TabLinks,
+): OutboxMessage[] {
   const channel = ctx.desk.triageChannel;
   const main = primaryEvent(events);
   if (!channel || !main) return [];
@@ -219,12 +263,7 @@ function triageMessages(c: Case, events: readonly CaseEvent[], ctx: ChangeContex
     threadKey: triageThreadKey(c.ref),
   };
   const last = events[events.length - 1]!;
-  const card = triageCardFor(c, ctx.desk, {
-    catalogue: ctx.catalogue,
-    directory: ctx.directory,
-    now: ctx.now,
-    locale: 'nb',
-  });
+  const card = triageCardFor(c, ctx.desk, channelCards(ctx, links));
   const out: OutboxMessage[] = [
     {
       ...base,
@@ -244,7 +283,8 @@ function triageMessages(c: Case, events: readonly CaseEvent[], ctx: ChangeContex
   return out;
 }
 
-export const teamsCaseMessages: CaseMessages = {
+/** The Teams side of every case change; `links` puts the link to the case in the tab on the triage card. */
+export const createTeamsCaseMessages = (links?: TabLinks): CaseMessages => ({
   created(c, ctx) {
     const out: OutboxMessage[] = [];
     const base = {
@@ -253,23 +293,8 @@ export const teamsCaseMessages: CaseMessages = {
       createdAt: isoInstant(ctx.now),
       operation: 'post' as const,
     };
-    const channel = ctx.desk.triageChannel;
-    if (channel)
-      out.push({
-        ...base,
-        id: triagePostId(c.ref),
-        conversationKey: channelKey(channel),
-        threadKey: triageThreadKey(c.ref),
-        activity: activity(
-          triageCardFor(c, ctx.desk, {
-            catalogue: ctx.catalogue,
-            directory: ctx.directory,
-            now: ctx.now,
-            locale: 'nb',
-          }),
-          summaryOf(c),
-        ),
-      });
+    const post = triagePost(c, { desk: ctx.desk, cards: channelCards(ctx, links) });
+    if (post) out.push(post);
     for (const e of c.events) {
       const to = ctx.recipients(e);
       if (to.administrator) {
@@ -310,7 +335,7 @@ export const teamsCaseMessages: CaseMessages = {
   changed(c, events, ctx) {
     const told = events.filter((e) => !QUIET.has(e.type));
     if (told.length === 0) return [];
-    const out: OutboxMessage[] = triageMessages(c, told, ctx);
+    const out: OutboxMessage[] = triageMessages(c, told, ctx, links);
     const base = { deskId: c.deskId, caseRef: c.ref, createdAt: isoInstant(ctx.now) };
     for (const e of told) {
       const to = ctx.recipients(e);
@@ -349,4 +374,7 @@ export const teamsCaseMessages: CaseMessages = {
     }
     return out;
   },
-};
+});
+
+/** Without links to the tab (tests, benchmarks). */
+export const teamsCaseMessages: CaseMessages = createTeamsCaseMessages();

@@ -11,7 +11,7 @@ export interface ChannelErrorData {
 export function channelErrorCard(d: ChannelErrorData): CardJson {
   const s = strings(d.locale).channel.errors;
   return card([
-    container([text(s.title, { weight: 'bolder', color: 'attention' }), text(d.message)], {
+    container([text(s.title, { weight: 'bolder' }), text(d.message)], {
       style: 'attention',
       id: 'error',
     }),

@@ -3,6 +3,7 @@
  * start, expected end (or when it was resolved), the latest word, and the hovedsak. While active, desk
  * members may update it (new text, new expected end: every copy is edited in place) or mark it "Løst".
  */
+import { plainTextForCard } from '../../../shared/text';
 import type { Locale } from '../../../shared/i18n-text';
 import type { NoticeKind, NoticeStatus } from '../../../shared/notices/model';
 import { card, container, execute, facts, text, type CardElement, type CardJson, type Json } from '../card';
@@ -36,7 +37,15 @@ export interface NoticeCardData {
 export function noticeCard(d: NoticeCardData): CardJson {
   const s = strings(d.locale).channel.notice;
   const resolved = d.status === 'resolved';
-  const style = resolved ? 'good' : d.kind === 'planned_maintenance' ? 'accent' : 'warning';
+  // As Adaptive Cards mean the styles: an outage needs attention, degraded service a warning, planned
+  // maintenance is information; text keeps the default colour so it reads on every Teams theme.
+  const style = resolved
+    ? 'good'
+    : d.kind === 'outage'
+      ? 'attention'
+      : d.kind === 'degraded'
+        ? 'warning'
+        : 'accent';
   const pairs: Array<[string, string]> = [
     [s.affected, d.services.join(', ')],
     [s.start, d.startsAt],
@@ -51,14 +60,19 @@ export function noticeCard(d: NoticeCardData): CardJson {
           weight: 'bolder',
           id: 'noticeState',
         }),
-        text(d.title, { size: 'medium', weight: 'bolder', spacing: 'none' }),
+        text(plainTextForCard(d.title), { size: 'medium', weight: 'bolder', spacing: 'none' }),
       ],
       { style, bleed: true },
     ),
     facts(pairs),
-    text(d.text, { id: 'noticeText' }),
+    text(plainTextForCard(d.text), { id: 'noticeText' }),
     ...(d.shortNoticeReason
-      ? [text(`${s.shortNoticeReason}: ${d.shortNoticeReason}`, { isSubtle: true, size: 'small' })]
+      ? [
+          text(`${s.shortNoticeReason}: ${plainTextForCard(d.shortNoticeReason)}`, {
+            isSubtle: true,
+            size: 'small',
+          }),
+        ]
       : []),
     ...(d.linkedCount > 0 ? [text(s.linkedCases(d.linkedCount), { isSubtle: true, size: 'small' })] : []),
   ];

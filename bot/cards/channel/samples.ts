@@ -6,6 +6,7 @@
 import type { Locale } from '../../../shared/i18n-text';
 import type { CardJson } from '../card';
 import { channelErrorCard } from './error-card';
+import { channelHelpCard } from './help-card';
 import { noticeCard, type NoticeCardData } from './notice-card';
 import { noticeForm } from './notice-form';
 import { triageCard, type TriageActions, type TriageCardData } from './triage-card';
@@ -28,6 +29,8 @@ function base(locale: Locale): TriageCardData {
     reporter: 'Kari Nordmann',
     scope: nb ? 'Min avdeling' : 'My department',
     priority: nb ? 'Middels' : 'Medium',
+    priorityLevel: 3,
+    critical: false,
     status: nb ? 'Ny' : 'New',
     line: nb ? '2. linje' : 'Second line',
     overall: 'on_track',
@@ -48,6 +51,19 @@ function base(locale: Locale): TriageCardData {
       },
     ],
     childCount: 0,
+    checklist: {
+      symptom: nb
+        ? 'Lønnsslippen for februar vises som en tom side i Visma. Kollegene på samme avdeling ser sin.'
+        : 'The February payslip shows as a blank page in Visma. Colleagues in the same department see theirs.',
+      triedSoFar: nb
+        ? 'Logget ut og inn, prøvd en annen nettleser.'
+        : 'Signed out and in, tried another browser.',
+      startedAt: '03.03.2026, 08:30',
+      reporterRole: nb ? 'Sluttbruker' : 'Employee',
+      testContact: 'Kari Nordmann',
+      availability: nb ? 'Deler av tjenesten fungerer' : 'Part of the service works',
+    },
+    caseUrl: 'https://fristvakt.example.no/tab/?case=FV-2026-000123',
     asOf: '03.03.2026, 10:15',
     refreshUserIds: MEMBERS.map(([id]) => id),
   };
@@ -115,6 +131,62 @@ export function channelSampleCards(locale: Locale): Record<string, CardJson> {
   const nb = locale === 'nb';
   return {
     'channel-triage-new': triageCard({ ...base(locale), actions: actions(locale) }),
+    'channel-triage-critical': triageCard({
+      ...base(locale),
+      ref: 'FV-2026-000042',
+      title: nb ? 'Gerica henger ved lagring av journalnotat' : 'Gerica hangs when saving a journal note',
+      service: 'Gerica (pleie og omsorg)',
+      scope: nb ? 'Hele virksomheten' : 'The whole organisation',
+      priority: nb ? 'Kritisk' : 'Critical',
+      priorityLevel: 1,
+      critical: true,
+      checklist: {
+        symptom: nb
+          ? 'Gerica henger når vi lagrer journalnotat på alle PC-ene på Kringstad sykehjem. Det kommer et timeglass i ca. 2 minutter og så feilmeldingen «Tidsavbrudd mot database (ORA-12170)». Notatet er borte etterpå. Nattevakten skrev notatene på papir, og vi har nå over 40 notater som venter. Det gjelder både stasjonære PC-er og nettbrettene på avdeling 2 og 3, på kablet nett og Wi-Fi.'
+          : 'Gerica hangs when we save a journal note on every PC at Kringstad nursing home. An hourglass shows for about 2 minutes, then the error "Database timeout (ORA-12170)". The note is lost. The night shift wrote their notes on paper and more than 40 notes are now waiting. It happens on desktop PCs and on the tablets in wards 2 and 3, on cable and on Wi-Fi.',
+        triedSoFar: nb
+          ? 'Startet PC-ene på nytt, logget inn med en annen bruker.'
+          : 'Restarted the PCs, signed in as another user.',
+        startedAt: '03.03.2026, 07:45',
+        reporterRole: nb ? 'Superbruker' : 'Superuser',
+        testContact: 'Ola Hansen',
+        availability: nb ? 'Hele tjenesten er utilgjengelig' : 'The whole service is unavailable',
+      },
+      notice: {
+        title: nb ? 'Gerica utilgjengelig' : 'Gerica unavailable',
+        url: 'https://teams.microsoft.com/l/message/19%3Adrift%40thread.tacv2/1700000000001',
+      },
+      targets: [
+        {
+          label: nb ? 'Responstid' : 'Response',
+          text: nb
+            ? 'frist tirsdag 3. mars kl. 10:15 · 12 min arbeidstid igjen'
+            : 'due Tuesday 3 March at 10:15 · 12 min business time left',
+          state: 'on_track',
+        },
+        {
+          label: nb ? 'Løsningstid' : 'Resolution',
+          text: nb
+            ? 'frist tirsdag 3. mars kl. 12:00 · 1 t 57 min arbeidstid igjen'
+            : 'due Tuesday 3 March at 12:00 · 1 h 57 min business time left',
+          state: 'on_track',
+        },
+      ],
+      actions: actions(locale),
+    }),
+    'channel-triage-solved': triageCard({
+      ...base(locale),
+      status: nb ? 'Løst' : 'Solved',
+      assignee: 'Siri Servicesenter',
+      overall: 'done',
+      solution: nb
+        ? 'Lønnsslippen var låst av en feil i tilgangsgruppen. Tilgangen er rettet; logg ut og inn igjen.'
+        : 'The payslip was locked by a wrong access group. Access is fixed; sign out and in again.',
+      targets: [
+        { label: nb ? 'Responstid' : 'Response', text: nb ? 'oppfylt' : 'met', state: 'done' },
+        { label: nb ? 'Løsningstid' : 'Resolution', text: nb ? 'oppfylt' : 'met', state: 'done' },
+      ],
+    }),
     'channel-triage-first': triageCard({
       ...base(locale),
       status: nb ? 'Under arbeid' : 'In progress',
@@ -144,7 +216,9 @@ export function channelSampleCards(locale: Locale): Record<string, CardJson> {
         { label: nb ? 'Responstid' : 'Response', text: nb ? 'oppfylt' : 'met', state: 'done' },
         {
           label: nb ? 'Løsningstid' : 'Resolution',
-          text: nb ? 'pauset, 2 d 3 t arbeidstid igjen' : 'paused, 2 d 3 h business time left',
+          text: nb
+            ? '2 d 3 t arbeidstid igjen · frist flyttes når saken fortsetter'
+            : '2 d 3 h business time left · deadline moves when the case resumes',
           state: 'paused',
         },
       ],
@@ -154,6 +228,7 @@ export function channelSampleCards(locale: Locale): Record<string, CardJson> {
     'channel-triage-breached-readonly': triageCard({
       ...base(locale),
       priority: nb ? 'Høy' : 'High',
+      priorityLevel: 2,
       status: nb ? 'Under arbeid' : 'In progress',
       assignee: 'Anne Desk',
       parentRef: 'FV-2026-000100',
@@ -163,12 +238,13 @@ export function channelSampleCards(locale: Locale): Record<string, CardJson> {
         {
           label: nb ? 'Løsningstid' : 'Resolution',
           text: nb
-            ? 'frist tirsdag 3. mars kl. 12:00 · 1 t 10 min over fristen'
-            : 'due Tuesday 3 March at 12:00 · 1 h 10 min late',
+            ? 'frist tirsdag 3. mars kl. 12:00 · 1 t 10 min arbeidstid over fristen'
+            : 'due Tuesday 3 March at 12:00 · 1 h 10 min business time late',
           state: 'breached',
         },
       ],
     }),
+    'channel-help': channelHelpCard({ locale }),
     'channel-error': channelErrorCard({ locale, message: s.errors.notMember('ROR-IKT Kundeservice') }),
     'channel-notice-form': noticeForm({
       locale,

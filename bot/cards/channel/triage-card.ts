@@ -1,12 +1,27 @@
 /**
- * The case card in the desk's triage channel: what the case is, who reported it, where it stands, both
- * deadlines with time left, coloured by the SLA state and said in words too (on track / at risk /
- * breached / paused). With `actions`, the desk's buttons (Ta saken, and forms for the rest); without,
- * a note that only desk members may act. `refresh` makes Teams ask for each listed viewer's own card
- * (Universal Actions), so time left and buttons are that viewer's.
+ * The case card in the desk's triage channel, enough to triage from: what the case is, the fault-report
+ * checklist's answers (description and what was tried shortened, with "Vis mer"), who reported it in
+ * which role and who can test, where it stands, both deadlines in the one wording of SLA clocks, an
+ * active driftsmelding the case is joined to, the solution once solved, and a link to the case in the
+ * tab. The header's container style says how urgent it is (priority and SLA state, see `headerStyle`);
+ * text keeps the host's default colour, so it reads in Teams' light, dark and high-contrast themes. With
+ * `actions`, the desk's buttons (Ta saken, and forms for the rest); without, a note that only desk
+ * members may act. `refresh` makes Teams ask for each listed viewer's own card (Universal Actions), so
+ * time left and buttons are that viewer's. Every text a person typed goes through `plainTextForCard`.
  */
 import type { Locale } from '../../../shared/i18n-text';
-import { card, container, execute, facts, text, type CardElement, type CardJson, type Json } from '../card';
+import { plainTextForCard } from '../../../shared/text';
+import {
+  actionSet,
+  card,
+  container,
+  execute,
+  facts,
+  text,
+  type CardElement,
+  type CardJson,
+  type Json,
+} from '../card';
 import { VERBS } from '../verbs';
 import { assignForm } from './forms/assign-form';
 import { escalateForm } from './forms/escalate-form';
@@ -21,9 +36,23 @@ export type Overall = 'on_track' | 'at_risk' | 'breached' | 'paused' | 'done';
 
 export interface TargetLine {
   label: string;
-  /** "frist tirsdag 3. mars kl. 13:00 · 2 t 5 min igjen (arbeidstid)". */
+  /** "frist tirsdag 3. mars kl. 13:00 · 2 t 5 min arbeidstid igjen" (shared/sla/clock-text.ts). */
   text: string;
   state: Overall;
+}
+
+/** The fault-report checklist's answers, as typed (escaped here). */
+export interface TriageChecklist {
+  /** How the fault shows itself. */
+  symptom: string;
+  triedSoFar: string;
+  /** When it started, Oslo time, formatted. */
+  startedAt: string;
+  /** The reporter's role in words ("Superbruker"). */
+  reporterRole: string;
+  testContact: string;
+  /** Whether part of the service works, in words. */
+  availability: string;
 }
 
 export interface TriageActions {
@@ -49,6 +78,9 @@ export interface TriageCardData {
   reporter: string;
   scope: string;
   priority: string;
+  /** The priority's level (1 = most urgent) and whether it is a critical fault. */
+  priorityLevel: 1 | 2 | 3 | 4;
+  critical: boolean;
   status: string;
   assignee?: string;
   line: string;
@@ -57,6 +89,13 @@ export interface TriageCardData {
   targets: TargetLine[];
   parentRef?: string;
   childCount: number;
+  checklist?: TriageChecklist;
+  /** The active driftsmelding the case is joined to, with a link to it when known. */
+  notice?: { title: string; url?: string };
+  /** The solution, once solved. */
+  solution?: string;
+  /** The case in the tab (a Teams deep link or the tab's address). */
+  caseUrl?: string;
   /** When the card was made, Oslo time. */
   asOf: string;
   /** A message for this viewer above the card (an error, "X was first"). */
@@ -67,20 +106,58 @@ export interface TriageCardData {
   refreshUserIds?: string[];
 }
 
-const STYLE: Record<Overall, string> = {
-  on_track: 'good',
-  at_risk: 'warning',
-  breached: 'attention',
-  paused: 'accent',
-  done: 'emphasis',
-};
-const COLOR: Record<Overall, 'good' | 'warning' | 'attention' | 'accent' | 'default'> = {
-  on_track: 'good',
-  at_risk: 'warning',
-  breached: 'attention',
-  paused: 'accent',
-  done: 'default',
-};
+export type HeaderStyle = 'attention' | 'warning' | 'good' | 'emphasis';
+
+/**
+ * How the header looks, as Adaptive Cards mean the styles: `attention` when a deadline is breached or
+ * a critical fault is open; `warning` when a deadline is at risk or a level-2 priority (Høy, B) is
+ * open; `good` once solved; otherwise the neutral `emphasis` (a calm case needs no colour).
+ */
+export function headerStyle(d: Pick<TriageCardData, 'overall' | 'critical' | 'priorityLevel'>): HeaderStyle {
+  if (d.overall === 'done') return 'good';
+  if (d.overall === 'breached' || d.critical) return 'attention';
+  if (d.overall === 'at_risk' || d.priorityLevel <= 2) return 'warning';
+  return 'emphasis';
+}
+
+/** Long text is shown this far (at a word boundary) with "Vis mer". */
+export const SHORT_TEXT_CHARS = 280;
+
+function shorten(value: string): string | null {
+  if (value.length <= SHORT_TEXT_CHARS + 40) return null;
+  const cut = value.slice(0, SHORT_TEXT_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > SHORT_TEXT_CHARS * 0.6 ? cut.slice(0, space) : cut).trimEnd()} …`;
+}
+
+/**
+ * A labelled piece of typed text; a long one shows its start and "Vis mer", which swaps in the whole
+ * text (and "Vis mindre" back). `id` makes the element ids unique on the card.
+ */
+function longText(id: string, label: string, value: string, locale: Locale): CardElement[] {
+  const s = strings(locale).channel.card;
+  const head = text(`**${label}**`, { spacing: 'medium' });
+  const short = shorten(value);
+  if (short === null) return [head, text(plainTextForCard(value), { spacing: 'none' })];
+  const [a, b] = [`${id}-short`, `${id}-full`];
+  const toggle = (title: string): CardElement => ({
+    type: 'Action.ToggleVisibility',
+    title,
+    targetElements: [a, b],
+  });
+  return [
+    head,
+    container([text(plainTextForCard(short), { spacing: 'none' }), actionSet([toggle(s.showMore)])], {
+      id: a,
+      spacing: 'none',
+    }),
+    container([text(plainTextForCard(value), { spacing: 'none' }), actionSet([toggle(s.showLess)])], {
+      id: b,
+      isVisible: false,
+      spacing: 'none',
+    }),
+  ];
+}
 
 /** Teams refreshes a card for at most 60 listed users. */
 export const MAX_REFRESH_USERS = 60;
@@ -143,6 +220,7 @@ function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
 
 export function triageCard(d: TriageCardData): CardJson {
   const s = strings(d.locale).channel.card;
+  const p = plainTextForCard;
   const banner: CardElement[] = d.banner
     ? [
         container(
@@ -157,38 +235,73 @@ export function triageCard(d: TriageCardData): CardJson {
   const fellesfeil: CardElement[] = [];
   if (d.parentRef) fellesfeil.push(text(s.parent(d.parentRef), { weight: 'bolder', id: 'parentRef' }));
   if (d.childCount > 0)
-    fellesfeil.push(text(s.children(d.childCount), { weight: 'bolder', color: 'accent', id: 'childCount' }));
+    fellesfeil.push(text(s.children(d.childCount), { weight: 'bolder', id: 'childCount' }));
+  const notice: CardElement[] = d.notice
+    ? [
+        container(
+          [
+            text(`**${s.noticeJoined}** ${p(d.notice.title)}`, { id: 'notice' }),
+            ...(d.notice.url
+              ? [actionSet([{ type: 'Action.OpenUrl', title: s.openNotice, url: d.notice.url }])]
+              : []),
+          ],
+          { style: 'emphasis', spacing: 'small' },
+        ),
+      ]
+    : [];
+  const c = d.checklist;
   const pairs: Array<[string, string]> = [
-    [s.service, d.service],
-    [s.org, d.org],
-    [s.reporter, d.reporter],
-    [s.scope, d.scope],
+    [s.service, p(d.service)],
+    [s.org, p(d.org)],
+    [s.reporter, c ? `${p(d.reporter)} (${c.reporterRole.toLowerCase()})` : p(d.reporter)],
+    ...(c ? ([[s.testContact, p(c.testContact)]] as Array<[string, string]>) : []),
+    [s.scope, p(d.scope)],
+    ...(c
+      ? ([
+          [s.availability, c.availability],
+          [s.startedAt, c.startedAt],
+        ] as Array<[string, string]>)
+      : []),
     [s.priority, d.priority],
     [s.status, d.status],
-    [s.assignee, d.assignee ?? s.nobody],
+    [s.assignee, d.assignee ? p(d.assignee) : s.nobody],
     [s.line, d.line],
   ];
-  if (d.supplierCaseNumber) pairs.push([s.supplierCase, d.supplierCaseNumber]);
+  if (d.supplierCaseNumber) pairs.push([s.supplierCase, p(d.supplierCaseNumber)]);
+  const details: CardElement[] = c
+    ? [
+        ...longText('symptom', s.symptom, c.symptom, d.locale),
+        ...longText('tried', s.triedSoFar, c.triedSoFar, d.locale),
+      ]
+    : [];
+  const solution: CardElement[] = d.solution ? longText('solution', s.solution, d.solution, d.locale) : [];
+  // The state is said in words with a sign; only a breach is coloured (red reads on every theme).
   const targets = d.targets.map((t) =>
-    text(`**${t.label}:** ${t.text}`, { color: COLOR[t.state], spacing: 'small' }),
+    text(`**${t.label}:** ${s.overall[t.state]} · ${t.text}`, {
+      spacing: 'small',
+      ...(t.state === 'breached' ? { color: 'attention' as const, weight: 'bolder' as const } : {}),
+    }),
   );
+  const links: CardElement[] = d.caseUrl
+    ? [actionSet([{ type: 'Action.OpenUrl', title: s.openInTab, url: d.caseUrl }])]
+    : [];
   const body: CardElement[] = [
     ...banner,
     container(
       [
-        text(`${d.ref} · ${s.overall[d.overall]}`, {
-          weight: 'bolder',
-          id: 'state',
-          color: COLOR[d.overall],
-        }),
-        text(d.title, { size: 'medium', weight: 'bolder', spacing: 'none' }),
+        text(`${d.ref} · ${d.priority} · ${s.overall[d.overall]}`, { weight: 'bolder', id: 'state' }),
+        text(p(d.title), { size: 'medium', weight: 'bolder', spacing: 'none' }),
       ],
-      { style: STYLE[d.overall], bleed: true },
+      { style: headerStyle(d), bleed: true, id: 'header' },
     ),
     ...fellesfeil,
+    ...notice,
     facts(pairs),
+    ...details,
+    ...solution,
     text(s.deadlines, { weight: 'bolder', spacing: 'medium' }),
     ...targets,
+    ...links,
     ...(d.actions ? [] : [text(s.readOnly, { isSubtle: true, size: 'small' })]),
     text(s.asOf(d.asOf), { isSubtle: true, size: 'small' }),
   ];

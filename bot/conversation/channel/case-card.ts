@@ -1,17 +1,22 @@
 /**
  * The triage card of a case, for one viewer or for everyone (the channel post): labels from the
- * catalogue and the directory, both deadlines from `computeSla` with time left, the overall SLA state,
- * and the actions a desk member may use in the case's current status.
+ * catalogue and the directory, the checklist's answers, both deadlines from `computeSla` in the one
+ * wording of SLA clocks (`shared/sla/clock-text.ts`), the overall SLA state, an active driftsmelding
+ * the case is joined to, the solution once solved, the link to the case in the tab, and the actions a
+ * desk member may use in the case's current status.
  */
 import type { Directory } from '../../../shared/access';
 import type { Case, CaseStatus } from '../../../shared/cases/model';
 import {
+  AVAILABILITY_LABELS,
   LINE_LABELS,
+  REPORTER_ROLE_LABELS,
   SCOPE_LABELS,
   STATUS_LABELS,
   WAIT_REASON_LABELS,
-  formatMinutes,
 } from '../../../shared/cases/labels';
+import type { Notice } from '../../../shared/notices/model';
+import { clockText } from '../../../shared/sla/clock-text';
 import type { Desk } from '../../../shared/desks/model';
 import type { Locale } from '../../../shared/i18n-text';
 import { computeSla, type TargetState } from '../../../shared/sla/state';
@@ -28,21 +33,32 @@ import { formatDateTime, formatDeadline } from '../../../shared/dates';
 import type { CatalogueSnapshot } from '../../../shared/app/catalogue';
 import { priorityLabel } from '../case-view';
 import { strings } from '../../i18n/strings';
+import { caseLink, noticeLink, type TabLinks } from './tab-links';
 
 export interface CardContext {
   catalogue: CatalogueSnapshot;
   directory: Directory;
   now: Date;
   locale: Locale;
+  /** Where the tab is, for the link to the case. */
+  links?: TabLinks;
+  /** The desk's active driftsmeldinger (to say which one the case is joined to), when read. */
+  notices?: readonly Notice[];
 }
 
 const WORKING: readonly CaseStatus[] = ['new', 'in_progress', 'waiting'];
 
-export const memberName = (directory: Directory, id: string): string => directory.users[id]?.name ?? id;
+/** A person's name from the directory; where only the id is known, that said in words. */
+export const memberName = (directory: Directory, id: string, locale: Locale = 'nb'): string =>
+  directory.users[id]?.name ?? strings(locale).channel.card.unnamed(id);
 
 /** The desk's members as [id, name] (configured members; an Entra group is resolved by Teams, not listed). */
-export function deskMembers(desk: Desk, directory: Directory): Array<[string, string]> {
-  return desk.members.map((id) => [id, memberName(directory, id)] as [string, string]);
+export function deskMembers(
+  desk: Desk,
+  directory: Directory,
+  locale: Locale = 'nb',
+): Array<[string, string]> {
+  return desk.members.map((id) => [id, memberName(directory, id, locale)] as [string, string]);
 }
 
 function stateOf(t: TargetState): Overall {
@@ -62,33 +78,25 @@ function stateOf(t: TargetState): Overall {
 
 const RANK: Record<Overall, number> = { breached: 4, at_risk: 3, on_track: 2, paused: 1, done: 0 };
 
-/** Business minutes in a typical working day of the policy (as the tab's countdown counts days). */
-function minutesPerDay(desk: Desk): number {
-  const day = desk.policy.calendar.week[1] ?? desk.policy.calendar.week[2] ?? [];
-  const mins = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-  const total = day.reduce((n, p) => n + mins(p.to) - mins(p.from), 0);
-  return total > 0 ? total : 1440;
-}
-
-/** "45 min", "2 t 15 min", and past a day "3 d 2 t" (days of business time when the clock is). */
-function amountOf(minutes: number, t: TargetState, desk: Desk, locale: Locale): string {
-  const perDay = t.clock === 'calendar' ? 1440 : minutesPerDay(desk);
-  const abs = Math.abs(minutes);
-  const days = Math.floor(abs / perDay);
-  const coarse = days > 0 ? days * perDay + Math.round((abs - days * perDay) / 60) * 60 : abs;
-  return formatMinutes(coarse, locale, perDay);
-}
-
-function targetLine(t: TargetState, label: string, desk: Desk, locale: Locale): TargetLine {
+function targetLine(t: TargetState, label: string, desk: Desk, now: Date, locale: Locale): TargetLine {
   const s = strings(locale).channel.card;
   if (t.state === 'no_target') return { label, text: s.noTarget, state: 'done' };
   const due = t.dueAt ? s.due(formatDeadline(t.dueAt, locale)) : '';
   if (t.state === 'met' || t.metAt)
     return { label, text: `${s.met}${due ? ` (${due})` : ''}`, state: 'done' };
-  const minutes = t.remainingMinutes ?? 0;
-  const amount = amountOf(minutes, t, desk, locale) + (t.clock === 'business' ? ` ${s.business}` : '');
-  const left = t.state === 'paused' ? s.pausedLeft(amount) : minutes < 0 ? s.late(amount) : s.left(amount);
-  return { label, text: [due, left].filter(Boolean).join(' · '), state: stateOf(t) };
+  const clock = clockText(t, { calendar: desk.policy.calendar, now, locale });
+  return { label, text: [due, clock.time, clock.note].filter(Boolean).join(' · '), state: stateOf(t) };
+}
+
+/** The active driftsmelding the case is joined to: it names the case, or the case's hovedsak. */
+export function joinedNotice(c: Case, notices: readonly Notice[]): Notice | undefined {
+  return notices.find(
+    (n) =>
+      n.status === 'active' &&
+      (n.linkedCaseRefs.includes(c.ref) ||
+        n.caseRef === c.ref ||
+        (c.parentRef !== undefined && n.caseRef === c.parentRef)),
+  );
 }
 
 /** What a desk member may do with the case in its current status. */
@@ -107,7 +115,7 @@ export function triageActions(c: Case, desk: Desk, ctx: CardContext, viewerId?: 
     ...(working
       ? {
           assign: {
-            members: deskMembers(desk, ctx.directory).filter(([id]) => id !== c.assignee?.id),
+            members: deskMembers(desk, ctx.directory, locale).filter(([id]) => id !== c.assignee?.id),
           },
           priority: {
             priorities: desk.policy.priorities.map((p) => [p.id, p.label[locale]] as [string, string]),
@@ -157,8 +165,8 @@ export function triageCardData(
   const sla = computeSla(c, desk.policy, ctx.now);
   const finished = c.status === 'solved' || c.status === 'closed';
   const targets = [
-    targetLine(sla.response, s.response, desk, locale),
-    targetLine(sla.resolution, s.resolution, desk, locale),
+    targetLine(sla.response, s.response, desk, ctx.now, locale),
+    targetLine(sla.resolution, s.resolution, desk, ctx.now, locale),
   ];
   const overall: Overall = finished
     ? 'done'
@@ -169,6 +177,11 @@ export function triageCardData(
       ? WAIT_REASON_LABELS[waitEvent.reason][locale]
       : STATUS_LABELS[c.status][locale];
   const member = options.viewer === undefined || options.viewer.member;
+  const priorityDef = desk.policy.priorities.find((p) => p.id === c.priority);
+  const solvedEvent = finished ? [...c.events].reverse().find((e) => e.type === 'solved') : undefined;
+  const notice = ctx.notices ? joinedNotice(c, ctx.notices) : undefined;
+  const noticeUrl = notice ? noticeLink(ctx.links, notice) : undefined;
+  const caseUrl = caseLink(ctx.links, c.ref);
   return {
     locale,
     ref: c.ref,
@@ -179,6 +192,8 @@ export function triageCardData(
     reporter: c.reporter.name,
     scope: SCOPE_LABELS[c.checklist.scope][locale],
     priority: priorityLabel(desk, c.priority, locale),
+    priorityLevel: priorityDef?.level ?? 3,
+    critical: priorityDef?.critical ?? false,
     status,
     ...(c.assignee ? { assignee: c.assignee.name } : {}),
     line: LINE_LABELS[c.line][locale],
@@ -187,6 +202,17 @@ export function triageCardData(
     targets,
     ...(c.parentRef ? { parentRef: c.parentRef } : {}),
     childCount: c.childRefs.length,
+    checklist: {
+      symptom: c.checklist.symptom,
+      triedSoFar: c.checklist.triedSoFar,
+      startedAt: formatDateTime(new Date(c.checklist.startedAt), locale),
+      reporterRole: REPORTER_ROLE_LABELS[c.reporterRole][locale],
+      testContact: c.testContact.name,
+      availability: AVAILABILITY_LABELS[c.checklist.availability][locale],
+    },
+    ...(notice ? { notice: { title: notice.title, ...(noticeUrl ? { url: noticeUrl } : {}) } } : {}),
+    ...(solvedEvent?.type === 'solved' ? { solution: solvedEvent.solution } : {}),
+    ...(caseUrl ? { caseUrl } : {}),
     asOf: formatDateTime(ctx.now, locale),
     ...(options.banner ? { banner: options.banner } : {}),
     ...(member && c.status !== 'closed' ? { actions: triageActions(c, desk, ctx, options.viewer?.id) } : {}),

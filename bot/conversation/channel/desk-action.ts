@@ -31,11 +31,14 @@ export interface DeskActionSpec {
   after?: (applied: Applied, turn: Turn) => string | undefined;
 }
 
-export const cardContext = (turn: Turn): CardContext => ({
+/** What a triage card for this turn's viewer is made from, with the desk's active driftsmeldinger. */
+export const cardContext = async (turn: Turn, desk: Desk): Promise<CardContext> => ({
   catalogue: turn.catalogue,
   directory: turn.deps.directory,
   now: turn.now,
   locale: turn.locale,
+  notices: await turn.deps.store.notices.listActive(desk.id),
+  ...(turn.deps.links ? { links: turn.deps.links } : {}),
 });
 
 export interface Located {
@@ -62,9 +65,14 @@ export async function locateForDesk(
 }
 
 /** The viewer's card with a banner. */
-function viewerCard(turn: Turn, c: Case, desk: Desk, banner?: TriageCardOptions['banner']): InvokeResult {
+async function viewerCard(
+  turn: Turn,
+  c: Case,
+  desk: Desk,
+  banner?: TriageCardOptions['banner'],
+): Promise<InvokeResult> {
   return cardResult(
-    triageCardFor(c, desk, cardContext(turn), {
+    triageCardFor(c, desk, await cardContext(turn, desk), {
       viewer: { id: turn.user.id, member: true },
       ...(banner ? { banner } : {}),
     }),

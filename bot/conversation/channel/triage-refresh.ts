@@ -22,7 +22,7 @@ export async function triageRefresh(turn: Turn, data: Record<string, unknown>): 
       channelErrorCard({ locale: turn.locale, message: turn.s.channel.errors.notFound(ref) }),
     );
   return cardResult(
-    triageCardFor(seen.found.value, seen.desk, cardContext(turn), {
+    triageCardFor(seen.found.value, seen.desk, await cardContext(turn, seen.desk), {
       viewer: { id: turn.user.id, member: isSupportRole(seen.role) },
     }),
   );

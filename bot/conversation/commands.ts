@@ -1,7 +1,13 @@
 /**
  * The chat commands: one table, matched on the normalised text (mentions and markup stripped,
  * lower case). Norwegian names first, English aliases after. Anything else gets a friendly hint.
+ *
+ * Each command names the surfaces it answers on: `personal` (the 1:1 chat) or `channel` (a team channel
+ * or a group chat, where everyone in it reads the answer). A command that shows a person's own cases
+ * or a case's details answers only in the 1:1 chat; said in a channel, the answer says to write it to
+ * the bot in chat, and nothing about a case is shown. `hjelp` has one entry per surface.
  */
+import type { Activity } from 'botbuilder';
 import type { CardJson } from '../cards/card';
 import type { Turn } from './turn';
 import { helpCommand } from './personal/help';
@@ -16,6 +22,18 @@ import { commentCommandHandler } from './personal/comment';
 import { problemCommandHandler } from './personal/problem';
 import { followCommandHandler, unfollowCommandHandler } from './personal/follow';
 import { proposeDeadlineCommandHandler } from './personal/propose-deadline';
+import { channelHelpCommand } from './channel/channel-help';
+
+/** Where a command answers: the 1:1 chat, or a conversation others read (a team channel, a group chat). */
+export type Surface = 'personal' | 'channel';
+
+/** The surface of an activity: only a 1:1 chat is personal. */
+export const surfaceOf = (a: Pick<Activity, 'conversation'>): Surface =>
+  a.conversation?.conversationType === 'personal' ? 'personal' : 'channel';
+
+const PERSONAL: readonly Surface[] = ['personal'];
+const CHANNEL: readonly Surface[] = ['channel'];
+const BOTH: readonly Surface[] = ['personal', 'channel'];
 
 /**
  * A command's handler; `arg` is the rest of the text after the command's name (may be empty). It
@@ -28,6 +46,8 @@ export interface CommandDef {
   aliases: string[];
   /** Whether text after the name is allowed (`status <ref>`, `meld feil <title>`). */
   takesArgument: boolean;
+  /** Where it answers; said elsewhere, the answer says where to use it. */
+  surfaces: readonly Surface[];
   handler: CommandHandler;
 }
 
@@ -36,37 +56,90 @@ export const COMMANDS: CommandDef[] = [
     name: 'meld feil',
     aliases: ['report fault', 'report', 'ny sak'],
     takesArgument: true,
+    surfaces: PERSONAL,
     handler: reportFaultCommand,
   },
-  { name: 'mine saker', aliases: ['my cases', 'saker'], takesArgument: false, handler: myCasesCommand },
-  { name: 'status', aliases: ['sak'], takesArgument: true, handler: caseStatusCommand },
+  {
+    name: 'mine saker',
+    aliases: ['my cases', 'saker'],
+    takesArgument: false,
+    surfaces: PERSONAL,
+    handler: myCasesCommand,
+  },
+  { name: 'status', aliases: ['sak'], takesArgument: true, surfaces: PERSONAL, handler: caseStatusCommand },
   {
     name: 'driftsmeldinger',
     aliases: ['notices', 'driftsmelding'],
     takesArgument: false,
+    surfaces: BOTH,
     handler: noticesCommand,
   },
-  { name: 'hjelp', aliases: ['help', '?', 'meny', 'menu'], takesArgument: false, handler: helpCommand },
+  {
+    name: 'hjelp',
+    aliases: ['help', '?', 'meny', 'menu'],
+    takesArgument: false,
+    surfaces: PERSONAL,
+    handler: helpCommand,
+  },
+  {
+    name: 'hjelp',
+    aliases: ['help', '?', 'meny', 'menu'],
+    takesArgument: false,
+    surfaces: CHANNEL,
+    handler: channelHelpCommand,
+  },
   // The case conversation: comments, followers, agreed deadlines, billable, problem records.
-  { name: 'kommenter', aliases: ['comment'], takesArgument: true, handler: commentCommandHandler },
-  { name: 'følg', aliases: ['follow', 'folg'], takesArgument: true, handler: followCommandHandler },
+  {
+    name: 'kommenter',
+    aliases: ['comment'],
+    takesArgument: true,
+    surfaces: PERSONAL,
+    handler: commentCommandHandler,
+  },
+  {
+    name: 'følg',
+    aliases: ['follow', 'folg'],
+    takesArgument: true,
+    surfaces: PERSONAL,
+    handler: followCommandHandler,
+  },
   {
     name: 'slutt å følge',
     aliases: ['unfollow', 'slutt a folge'],
     takesArgument: true,
+    surfaces: PERSONAL,
     handler: unfollowCommandHandler,
   },
   {
     name: 'ny frist',
     aliases: ['propose deadline'],
     takesArgument: true,
+    surfaces: PERSONAL,
     handler: proposeDeadlineCommandHandler,
   },
-  { name: 'fakturerbar', aliases: ['billable'], takesArgument: true, handler: billableCommandHandler },
-  { name: 'problemsak', aliases: ['problem'], takesArgument: true, handler: problemCommandHandler },
+  {
+    name: 'fakturerbar',
+    aliases: ['billable'],
+    takesArgument: true,
+    surfaces: PERSONAL,
+    handler: billableCommandHandler,
+  },
+  {
+    name: 'problemsak',
+    aliases: ['problem'],
+    takesArgument: true,
+    surfaces: PERSONAL,
+    handler: problemCommandHandler,
+  },
   // The channel: link a channel to a desk, a new driftsmelding.
-  { name: 'koble', aliases: ['link'], takesArgument: true, handler: linkCommand },
-  { name: 'ny driftsmelding', aliases: ['new notice'], takesArgument: true, handler: newNoticeCommand },
+  { name: 'koble', aliases: ['link'], takesArgument: true, surfaces: CHANNEL, handler: linkCommand },
+  {
+    name: 'ny driftsmelding',
+    aliases: ['new notice'],
+    takesArgument: true,
+    surfaces: CHANNEL,
+    handler: newNoticeCommand,
+  },
 ];
 
 /** The message text without `<at>` mentions, HTML tags and entities, whitespace collapsed. */
@@ -87,11 +160,20 @@ export interface CommandMatch {
   arg: string;
 }
 
-/** Finds the command the text starts with (whole words); null when none. */
-export function matchCommand(text: string, commands: CommandDef[] = COMMANDS): CommandMatch | null {
+/**
+ * Finds the command the text starts with (whole words); null when none. With `surface`, a command
+ * that answers there wins over one of the same name that does not (`hjelp`).
+ */
+export function matchCommand(text: string, surface?: Surface): CommandMatch | null {
   const clean = cleanText(text);
   const lower = clean.toLowerCase().replace(/[.!]+$/, '');
-  for (const command of commands) {
+  const order = surface
+    ? [
+        ...COMMANDS.filter((c) => c.surfaces.includes(surface)),
+        ...COMMANDS.filter((c) => !c.surfaces.includes(surface)),
+      ]
+    : COMMANDS;
+  for (const command of order) {
     for (const name of [command.name, ...command.aliases]) {
       if (lower === name) return { command, arg: '' };
       if (command.takesArgument && lower.startsWith(`${name} `))
@@ -99,4 +181,18 @@ export function matchCommand(text: string, commands: CommandDef[] = COMMANDS): C
     }
   }
   return null;
+}
+
+/**
+ * The answer to a command text on the turn's surface: the command's own where it answers; elsewhere,
+ * where to use it (nothing the command would show); null when the text is no command.
+ */
+export async function answerCommand(turn: Turn, text: string): Promise<CardJson | string | null> {
+  const surface = surfaceOf(turn.context.activity);
+  const match = matchCommand(text, surface);
+  if (!match) return null;
+  const { command, arg } = match;
+  if (command.surfaces.includes(surface)) return command.handler(turn, arg);
+  const s = turn.s.channel.commands;
+  return surface === 'channel' ? s.inChat(command.name) : s.inChannel(command.name);
 }

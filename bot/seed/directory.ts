@@ -14,6 +14,12 @@ export const DEMO_DIRECTORY: Directory = {
     'demo-ansatt-molde': { orgId: orgId('molde'), name: 'Kari Nordmann' },
     'demo-ansatt-frogner': { orgId: orgId('bydel-frogner'), name: 'Ola Hansen' },
     'demo-ansatt-bym': { orgId: orgId('etat-bym'), name: 'Ingrid Berg' },
+    // The desks' members and the superbrukere, by name (cards and replies show names, not ids).
+    'demo-desk-ror': { orgId: orgId('molde'), name: 'Siri Kundeservice' },
+    'demo-desk-byarkivet': { orgId: orgId('etat-bym'), name: 'Bjørn Byarkivet' },
+    'demo-desk-uke': { orgId: orgId('etat-bym'), name: 'Jon Servicesenter' },
+    'demo-superbruker-molde': { orgId: orgId('molde'), name: 'Sara Superbruker' },
+    'demo-superbruker-frogner': { orgId: orgId('bydel-frogner'), name: 'Finn Superbruker' },
   },
   superusers: {
     molde: [userId('demo-superbruker-molde')],

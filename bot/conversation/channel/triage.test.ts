@@ -89,7 +89,7 @@ describe('linking a channel', () => {
     h.connector.clear();
     await h.post(messageActivity(anne, h.serviceUrl, 'koble ror-ikt'));
     const call = await h.connector.waitFor((c) => c.kind === 'reply' || c.kind === 'send');
-    expect(textOfCall(call)).toContain('Kanaler kobles i en Teams-kanal');
+    expect(textOfCall(call)).toContain('«koble» brukes i en Teams-kanal');
   });
 });
 
@@ -162,10 +162,12 @@ describe('the case in the triage channel', () => {
     );
     expect(cardText(card)).toContain('Assignee: Nobody yet');
     expect(cardText(card)).toContain('● On track');
-    expect(cardText(card)).toMatch(/\*\*Response:\*\* due Tuesday 3 March at \d\d:\d\d · .* left/);
+    expect(cardText(card)).toMatch(
+      /\*\*Response:\*\* ● On track · due Tuesday 3 March at \d\d:\d\d · .* left/,
+    );
     // A Lav case: 5 working days of 7.5 business hours, said in days as the tab does.
     expect(cardText(card)).toContain(
-      '**Resolution:** due Tuesday 10 March at 10:00 · 5 d business time left',
+      '**Resolution:** ● On track · due Tuesday 10 March at 10:00 · 5 d business time left',
     );
   });
 

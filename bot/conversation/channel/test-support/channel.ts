@@ -34,9 +34,18 @@ export const DIRECTORY: Directory = {
   reportReaders: [],
 };
 
-/** The bot on the embedded store with Anne and Bjørn as ROR-IKT's desk members. */
-export async function startChannelHarness(now: Date, store?: Store): Promise<Harness> {
-  const h = await startHarness({ now, app: { directory: DIRECTORY, ...(store ? { store } : {}) } });
+/** The bot on the embedded store with Anne and Bjørn as ROR-IKT's desk members (`env`: more settings). */
+export async function startChannelHarness(
+  now: Date,
+  store?: Store,
+  env?: Record<string, string>,
+  directory: Directory = DIRECTORY,
+): Promise<Harness> {
+  const h = await startHarness({
+    now,
+    ...(env ? { env } : {}),
+    app: { directory, ...(store ? { store } : {}) },
+  });
   const desk = (await h.app.store.desks.get(ROR))!;
   await h.app.store.desks.put(
     { ...desk.value, members: [userId(anne.aadObjectId), userId(bjorn.aadObjectId)] },

@@ -289,7 +289,12 @@ export function triageCard(d: TriageCardData): CardJson {
     ...banner,
     container(
       [
-        text(`${d.ref} · ${d.priority} · ${s.overall[d.overall]}`, { weight: 'bolder', id: 'state' }),
+        // Red (attention) reads on every theme; a warning's yellow would not, so it keeps the default.
+        text(`${d.ref} · ${d.priority} · ${s.overall[d.overall]}`, {
+          weight: 'bolder',
+          id: 'state',
+          ...(headerStyle(d) === 'attention' ? { color: 'attention' as const } : {}),
+        }),
         text(p(d.title), { size: 'medium', weight: 'bolder', spacing: 'none' }),
       ],
       { style: headerStyle(d), bleed: true, id: 'header' },

@@ -27,7 +27,7 @@ import { recipientsOf, type Recipients } from '../cases/recipients';
 import type { Desk, Service } from '../desks/model';
 import { ConflictError, FristvaktError, NotFoundError } from '../errors';
 import type { Locale } from '../i18n-text';
-import type { CaseRef, UserId } from '../ids';
+import type { CaseRef } from '../ids';
 import type { CaseAccess, NewCase, OutboxMessage, Store, Versioned } from '../ports';
 import type { Catalogue, CatalogueSnapshot } from './catalogue';
 import { userLocale } from './locales';
@@ -153,29 +153,58 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
     };
   }
 
-  async function contextFor(c: Case, events: readonly CaseEvent[], now: Date): Promise<ChangeContext> {
+  /**
+   * What the message builder needs for a case of `deskId`/`serviceId`: the catalogue's view, and the
+   * language of each person in `people(recipients)` (read once, before building). `forCase` then
+   * gives the context of the stored case (the new case's reference is known only inside the write).
+   */
+  async function prepare(
+    at: Pick<Case, 'deskId' | 'serviceId'>,
+    now: Date,
+    people: (service: Service | undefined, catalogue: CatalogueSnapshot) => string[],
+  ): Promise<(c: Case) => ChangeContext> {
     const catalogue = await deps.catalogue.get();
-    const desk = catalogue.desk(c.deskId);
-    if (!desk) throw new FristvaktError('NOT_FOUND', `desk ${c.deskId} is not configured`);
-    const service = catalogue.service(c.serviceId);
-    const recipients = recipientsFor(c, service, catalogue);
-    const people: string[] = [];
-    for (const e of events) {
-      const r = recipients(e);
-      if (r.reporter) people.push(c.reporter.id);
-      for (const f of r.followers) people.push(f.id);
-      if (r.administrator) people.push(r.administrator.id);
-    }
-    const langs = await locales(people);
-    return {
+    const desk = catalogue.desk(at.deskId);
+    if (!desk) throw new FristvaktError('NOT_FOUND', `desk ${at.deskId} is not configured`);
+    const service = catalogue.service(at.serviceId);
+    const langs = await locales(people(service, catalogue));
+    return (c) => ({
       desk,
       service,
       catalogue,
       directory: deps.directory,
       now,
       localeOf: (id) => langs.get(id) ?? 'nb',
-      recipients,
-    };
+      recipients: recipientsFor(c, service, catalogue),
+    });
+  }
+
+  /** The context of `events` just applied to `c`: its recipients' languages read first. */
+  async function contextFor(c: Case, events: readonly CaseEvent[], now: Date): Promise<ChangeContext> {
+    const forCase = await prepare(c, now, (service, catalogue) => {
+      const recipients = recipientsFor(c, service, catalogue);
+      const people: string[] = [];
+      for (const e of events) {
+        const r = recipients(e);
+        if (r.reporter) people.push(c.reporter.id);
+        for (const f of r.followers) people.push(f.id);
+        if (r.administrator) people.push(r.administrator.id);
+      }
+      return people;
+    });
+    return forCase(c);
+  }
+
+  /** Writes `result` over `version` with every message it causes; wakes the sender, tells the feed. */
+  async function write(result: CommandResult, version: string, now: Date): Promise<Versioned<Case>> {
+    const outbox = deps.messages.changed(
+      result.case,
+      result.events,
+      await contextFor(result.case, result.events, now),
+    );
+    const stored = await store.cases.update(result.case, version, outbox);
+    written(stored, outbox.length);
+    return stored;
   }
 
   async function read(ref: CaseRef, actor: ChangeActor) {
@@ -216,11 +245,8 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
     const cmd = typeof command === 'function' ? command(found.value, role) : command;
     const ctx: CommandContext = { actor: actorOf(actor), role, now, policy: desk.policy };
     const result: CommandResult = applyCommand(found.value, cmd, ctx);
-    const change = await contextFor(result.case, result.events, now);
-    const outbox = deps.messages.changed(result.case, result.events, change);
     try {
-      const after = await store.cases.update(result.case, found.version, outbox);
-      written(after, outbox.length);
+      const after = await write(result, found.version, now);
       return { before: found, after, events: result.events, role };
     } catch (err) {
       if (err instanceof ConflictError && options.expectedVersion !== undefined) {
@@ -269,12 +295,7 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
       const current = await store.cases.getForDesk(ref, deskId);
       if (!current) return null;
       const r = rule(current.value);
-      if (!r) return null;
-      const change = await contextFor(r.case, r.events, now);
-      const outbox = deps.messages.changed(r.case, r.events, change);
-      const stored = await store.cases.update(r.case, current.version, outbox);
-      written(stored, outbox.length);
-      return stored.value;
+      return r ? (await write(r, current.version, now)).value : null;
     });
   }
 
@@ -290,27 +311,12 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
       return { ...done, followUps: await followUps(done, actor, now) };
     },
     async create(input, year, now) {
-      const catalogue = await deps.catalogue.get();
-      const desk = catalogue.desk(input.deskId);
-      if (!desk) throw new FristvaktError('NOT_FOUND', `desk ${input.deskId} is not configured`);
-      const service = catalogue.service(input.serviceId);
-      const people = [
+      const forCase = await prepare(input, now, (service) => [
         input.reporter.id,
         ...input.followers.map((f) => f.id),
         ...(service?.administrator ? [service.administrator.id] : []),
-      ] as UserId[];
-      const langs = await locales(people);
-      const result = await store.cases.create(input, year, (c) =>
-        deps.messages.created(c, {
-          desk,
-          service,
-          catalogue,
-          directory: deps.directory,
-          now,
-          localeOf: (id) => langs.get(id) ?? 'nb',
-          recipients: recipientsFor(c, service, catalogue),
-        }),
-      );
+      ]);
+      const result = await store.cases.create(input, year, (c) => deps.messages.created(c, forCase(c)));
       if (result.created) written(result.case, 1);
       return { case: result.case.value, version: result.case.version, created: result.created };
     },

@@ -192,8 +192,8 @@ export const en: Strings = {
     help: {
       title: 'Fristvakt in the channel',
       lines: [
-        '**@Fristvakt link <desk>** – make this channel the desk’s triage channel (new cases are posted here)',
-        '**@Fristvakt link driftsmeldinger <desk>** – publish the desk’s service notices here too',
+        '**@Fristvakt link «desk»** – make this channel the desk’s triage channel (new cases are posted here)',
+        '**@Fristvakt link driftsmeldinger «desk»** – publish the desk’s service notices here too',
         '**@Fristvakt new notice** – write and publish a service notice',
         '**@Fristvakt notices** – see active service notices and planned maintenance',
         '**@Fristvakt help** – show this overview',

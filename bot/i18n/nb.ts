@@ -195,8 +195,8 @@ export const nb: Strings = {
     help: {
       title: 'Fristvakt i kanalen',
       lines: [
-        '**@Fristvakt koble <servicesenter>** – gjør kanalen til servicesenterets triasjekanal (nye saker postes her)',
-        '**@Fristvakt koble driftsmeldinger <servicesenter>** – publiser servicesenterets driftsmeldinger også her',
+        '**@Fristvakt koble «servicesenter»** – gjør kanalen til servicesenterets triasjekanal (nye saker postes her)',
+        '**@Fristvakt koble driftsmeldinger «servicesenter»** – publiser servicesenterets driftsmeldinger også her',
         '**@Fristvakt ny driftsmelding** – lag og publiser en driftsmelding',
         '**@Fristvakt driftsmeldinger** – se aktive driftsmeldinger og planlagt vedlikehold',
         '**@Fristvakt hjelp** – vis denne oversikten',

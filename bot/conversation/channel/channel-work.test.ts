@@ -254,7 +254,7 @@ describe('commands in the channel', () => {
   it('"hjelp" in the channel lists the channel’s commands, not the personal chat’s', async () => {
     const { text } = await say(anne, 'hjelp');
     expect(text).toContain('Fristvakt i kanalen');
-    for (const want of ['koble <servicesenter>', 'koble driftsmeldinger', 'ny driftsmelding'])
+    for (const want of ['koble «servicesenter»', 'koble driftsmeldinger', 'ny driftsmelding'])
       expect(text).toContain(want);
     expect(text).not.toContain('meld feil** – meld en feil');
   });

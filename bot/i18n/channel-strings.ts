@@ -41,12 +41,8 @@ export interface ChannelStrings {
     response: string;
     resolution: string;
     due: (when: string) => string;
-    left: (amount: string) => string;
-    late: (amount: string) => string;
-    pausedLeft: (amount: string) => string;
     met: string;
     noTarget: string;
-    business: string;
     deadlines: string;
     overall: Record<'on_track' | 'at_risk' | 'breached' | 'paused' | 'done', string>;
     parent: (ref: string) => string;

@@ -234,12 +234,8 @@ export const en: Strings = {
       response: 'Response',
       resolution: 'Resolution',
       due: (when) => `due ${when}`,
-      left: (amount) => `${amount} left`,
-      late: (amount) => `${amount} late`,
-      pausedLeft: (amount) => `paused, ${amount} left`,
       met: 'met',
       noTarget: 'no deadline',
-      business: 'business time',
       deadlines: 'Deadlines',
       overall: {
         on_track: '● On track',

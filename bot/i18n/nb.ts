@@ -238,12 +238,8 @@ export const nb: Strings = {
       response: 'Responstid',
       resolution: 'Løsningstid',
       due: (when) => `frist ${when}`,
-      left: (amount) => `${amount} igjen`,
-      late: (amount) => `${amount} over fristen`,
-      pausedLeft: (amount) => `pauset, ${amount} igjen`,
       met: 'oppfylt',
       noTarget: 'ingen frist',
-      business: 'arbeidstid',
       deadlines: 'Frister',
       overall: {
         on_track: '● I rute',

@@ -110,6 +110,17 @@ export interface CaseStore {
   listChildren(parentRef: CaseRef, deskId: DeskId, page?: PageRequest): Promise<Page<Case>>;
   /** Open cases of a desk whose next deadline is at or before `until` (the escalation watcher). */
   listDueBefore(deskId: DeskId, until: IsoInstant, page?: PageRequest): Promise<Page<Case>>;
+  /**
+   * The SLA watcher's index: the report summaries of a desk's cases with a warning instant (computed by
+   * `warningInstants` and stored with each write, beside the summary) in (`after`, `until`]; `after` null
+   * means from the beginning. Each case once. Only open cases with a running target have instants.
+   */
+  listWarningsDue(
+    deskId: DeskId,
+    after: IsoInstant | null,
+    until: IsoInstant,
+    page?: PageRequest,
+  ): Promise<Page<CaseSummary>>;
   /** All cases of desks received in [from, to), streamed in pages, for the reports. */
   streamPeriod(deskIds: DeskId[], from: IsoInstant, to: IsoInstant): AsyncIterable<Case>;
   /**
@@ -250,6 +261,10 @@ export interface LeaseStore {
   /** Takes or renews the lease if free, expired or already ours; true when we hold it until now + ttl. */
   tryAcquire(name: string, holder: string, now: IsoInstant, ttlMs: number): Promise<boolean>;
   release(name: string, holder: string): Promise<void>;
+  /** A small named record a singleton job keeps between runs (the watcher's last sweep); null when never set. */
+  getMark(name: string): Promise<string | null>;
+  /** Writes the record (last writer wins: only the lease holder writes it). */
+  putMark(name: string, value: string): Promise<void>;
 }
 
 export interface BlobStore {

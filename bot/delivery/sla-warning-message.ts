@@ -96,3 +96,67 @@ export function warningMessage(c: Case, desk: Desk, w: SlaWarning, now: Date): O
     activity: warningActivity(c, desk, w),
   };
 }
+
+/** What a backlog digest counts: cases with a breach warning due, and cases only at risk. */
+export interface DigestCounts {
+  breached: number;
+  atRisk: number;
+}
+
+/** The digest's text, bokmål first (the triage channel's language), English second. */
+export const DIGEST_TEXT = {
+  nb: {
+    breached: (n: string) => `${n} ${n === '1' ? 'sak' : 'saker'} har passert fristen — se listen i fanen.`,
+    atRisk: (n: string) => `${n} ${n === '1' ? 'sak' : 'saker'} er i fare for å passere fristen.`,
+    title: 'Frister i kø',
+    note: 'Varslene for hver sak er samlet her, så kanalen ikke fylles opp.',
+  },
+  en: {
+    breached: (n: string) =>
+      `${n} ${n === '1' ? 'case has' : 'cases have'} passed the deadline — see the list in the tab.`,
+    atRisk: (n: string) => `${n} ${n === '1' ? 'case is' : 'cases are'} at risk of passing the deadline.`,
+    title: 'Deadlines in the queue',
+    note: 'The warnings for each case are gathered here so the channel is not flooded.',
+  },
+} as const;
+
+/**
+ * One card for a backlog of warnings (a first sweep, or a sweep after a long stop): posted in the
+ * desk's triage channel instead of one reply per case. Null when the desk has no triage channel.
+ */
+export function digestMessage(
+  desk: Desk,
+  counts: DigestCounts,
+  now: Date,
+  locale: 'nb' | 'en' = 'nb',
+): OutboxMessage | null {
+  if (!desk.triageChannel) return null;
+  const t = DIGEST_TEXT[locale];
+  const num = (n: number) => n.toLocaleString(locale === 'nb' ? 'nb-NO' : 'en-GB');
+  const lines = [
+    ...(counts.breached > 0 ? [`🔴 ${t.breached(num(counts.breached))}`] : []),
+    ...(counts.atRisk > 0 ? [`⚠️ ${t.atRisk(num(counts.atRisk))}`] : []),
+  ];
+  const card = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: `${t.title}: ${desk.name}`, weight: 'Bolder', size: 'Medium', wrap: true },
+      ...lines.map((text) => ({ type: 'TextBlock', text, wrap: true })),
+      { type: 'TextBlock', text: t.note, isSubtle: true, size: 'Small', wrap: true },
+    ],
+  };
+  return {
+    id: `digest:${desk.id}:${now.toISOString()}`,
+    deskId: desk.id,
+    createdAt: isoInstant(now),
+    operation: 'post',
+    conversationKey: channelConversationKey(desk.triageChannel),
+    activity: {
+      type: 'message',
+      text: lines.join(' '),
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+    },
+  };
+}

@@ -5,6 +5,7 @@ import type { LeaseStore, OutboxEntry, Store } from '../../shared/ports';
 import { PRESETS } from '../../shared/sla/presets';
 import { slaSummary } from '../../shared/sla/state';
 import { startSlaWatcher } from './index';
+import { startSlaWatcher as startWatcherLoop } from './sla-watcher';
 import { ManualClock } from './test-support/manual-clock';
 import {
   DESK,
@@ -199,6 +200,8 @@ describe('the lease', () => {
       tryAcquire: (...args) =>
         aDead ? Promise.reject(new Error('instance A is gone')) : bench.store.leases.tryAcquire(...args),
       release: (...args) => (aDead ? Promise.reject(new Error('gone')) : bench.store.leases.release(...args)),
+      getMark: (...args) => (aDead ? Promise.reject(new Error('gone')) : bench.store.leases.getMark(...args)),
+      putMark: (...args) => (aDead ? Promise.reject(new Error('gone')) : bench.store.leases.putMark(...args)),
     };
     const timing = { ttlMs: 40_000, renewEveryMs: 10_000 };
     const options = { intervalMs: 5_000 };
@@ -243,5 +246,52 @@ describe('the lease', () => {
     expect(a.watcher.sweeps).toBe(aSweeps);
     await a.stop();
     await b.stop();
+  });
+});
+
+describe('a backlog', () => {
+  let bench: Bench;
+  afterEach(() => bench.close());
+
+  it('becomes one digest card per desk; later warnings come one by one; a restart posts nothing twice', async () => {
+    bench = await openBench({}, { policy: POLICY });
+    const { store } = bench;
+    // 25 cases whose response deadline passed at 09:58, just inside the next sweep's overlap.
+    for (let i = 0; i < 25; i++) await createCase(store, '2026-05-13T08:58', 'hoy', `Gammel ${i}`);
+    const fresh = await createCase(store, '2026-05-13T09:55', 'hoy', 'Ny sak');
+    const first = startWatcherLoop({ store, log: recordingLogger() }, false);
+    const r1 = await first.sweep(oslo('2026-05-13T10:00'));
+    expect(r1).toMatchObject({ digests: 1, cases: 25 });
+    const [digest, ...rest] = await pending(store);
+    expect(rest).toEqual([]);
+    expect(digest).toMatchObject({
+      operation: 'post',
+      conversationKey: `channel:19:team-ror@thread.tacv2:${TRIAGE_CHANNEL_ID}`,
+    });
+    const activity = digest!.activity as { text: string; attachments: Array<{ content: unknown }> };
+    expect(activity.text).toBe('🔴 25 saker har passert fristen — se listen i fanen.');
+    expect(JSON.stringify(activity.attachments[0]!.content)).toContain('25 saker har passert fristen');
+
+    // Restarted a minute later: the overlap reads the 25 again, and posts nothing for them.
+    const second = startWatcherLoop({ store, log: recordingLogger() }, false);
+    expect((await second.sweep(oslo('2026-05-13T10:01'))).enqueued).toEqual([]);
+    for (let m = 2; m <= 90; m++)
+      await second.sweep(new Date(oslo('2026-05-13T10:00').getTime() + m * 60_000));
+    // Restarted again: nothing is posted twice.
+    const third = startWatcherLoop({ store, log: recordingLogger() }, false);
+    expect((await third.sweep(oslo('2026-05-13T11:31'))).enqueued).toEqual([]);
+
+    const replies = (await pending(store))
+      .filter((e) => e.operation === 'reply')
+      .map((e) => [
+        e.id.split(':').slice(1, 4).join(':'),
+        DateTime.fromISO(e.createdAt).setZone('Europe/Oslo').toFormat('HH:mm'),
+      ]);
+    expect(replies).toEqual([
+      [`${fresh.ref}:response:at_risk`, '10:40'],
+      [`${fresh.ref}:response:breached`, '10:56'],
+    ]);
+    // Steady sweeps read only the cases whose instant came: none of the 25 after the overlap.
+    expect((await third.sweep(oslo('2026-05-13T11:40'))).cases).toBe(0);
   });
 });

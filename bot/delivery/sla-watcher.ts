@@ -1,16 +1,25 @@
 /**
- * The SLA watcher: every minute (under the lease, so one instance at a time) it looks at each desk's
- * open cases whose next deadline falls within the horizon, computes their SLA state and enqueues the
- * warnings `dueWarnings` says are due as replies in each case's triage thread.
+ * The SLA watcher: every minute (under the lease, so one instance at a time) it reads each desk's
+ * cases whose next warning instant has come, computes their SLA state and enqueues the warnings
+ * `dueWarnings` says are due as replies in each case's triage thread.
+ *
+ * The index: the store keeps each case's warning instants with every write (`warningInstants`:
+ * at risk and breach per running target, moved to the next opening for non-critical priorities). A
+ * sweep reads the instants in (last sweep − overlap, now] (`listWarningsDue`); the last sweep's instant
+ * is kept in the store per desk (`putMark`), so a restarted watcher goes on where the last one stopped
+ * and the time it was down is covered. With no mark (the first sweep ever) it reads every instant up to
+ * now. The overlap (default 5 minutes) covers clock skew between instances and a write landing just
+ * after a sweep. The mark also names the desk's policy: when the policy changed, that desk gets one
+ * full sweep over the horizon (`listDueBefore`), as the stored instants were computed under the old one.
+ *
+ * A backlog (more than `digestAbove` new warnings for one desk in one sweep: the first sweep over an
+ * existing queue, or after a long stop) becomes one digest card in the desk's triage channel instead of
+ * a reply per case; the cases' later warnings come one by one again.
  *
  * Each warning's outbox id is its key (`warn:<ref>:<target>:<level>:<dueAt>`); the outbox skips an id
  * it already has, so a warning is posted once however many sweeps (or instances) see it. Keys this
- * process has enqueued are also remembered, so later sweeps do not ask the store again.
- *
- * The horizon: a case is read when its next deadline is at most `horizonMs` ahead. At-risk warnings
- * come `(1 - atRiskShare)` of a target before its deadline, so the horizon must cover that span in
- * real time for the longest target (weekends and holidays included); the default, 21 days, covers
- * every preset with room to spare.
+ * process has enqueued or digested are also remembered, so later sweeps (the overlap reads a case
+ * again) do not post them.
  */
 import { isoInstant } from '../../shared/ids';
 import type { Desk } from '../../shared/desks/model';
@@ -21,7 +30,10 @@ import { dueWarnings } from '../../shared/sla/warnings';
 import type { Logger } from '../server/logger';
 import { systemClock, type Clock } from './clock';
 import type { Lease } from './lease';
-import { warningMessage } from './sla-warning-message';
+import { policyKey, summaryCovers, summarySla } from '../../shared/reports/summary';
+import type { Case } from '../../shared/cases/model';
+import type { SlaWarning } from '../../shared/sla/warnings';
+import { digestMessage, warningMessage } from './sla-warning-message';
 
 export interface SlaWatcherOptions {
   /** Time between sweeps (default 60 s). */
@@ -30,10 +42,14 @@ export interface SlaWatcherOptions {
   horizonMs?: number;
   /** Cases read per page (default 200). */
   pageSize?: number;
+  /** How far back of the last sweep a sweep reads the index again (default 5 minutes). */
+  overlapMs?: number;
+  /** More new warnings than this for one desk in one sweep become one digest card (default 20). */
+  digestAbove?: number;
 }
 
 export interface SlaWatcherDeps {
-  store: Pick<Store, 'cases' | 'desks' | 'outbox'>;
+  store: Pick<Store, 'cases' | 'desks' | 'outbox' | 'leases'>;
   log: Logger;
   clock?: Clock;
   /** When given, sweeps run only while this lease is held. */
@@ -51,6 +67,8 @@ export interface SweepResult {
   due: number;
   /** Outbox ids actually added by this sweep. */
   enqueued: string[];
+  /** Desks whose new warnings became a digest card. */
+  digests: number;
 }
 
 export interface SlaWatcher {
@@ -62,45 +80,138 @@ export interface SlaWatcher {
 }
 
 const MAX_REMEMBERED = 500_000;
-const ENQUEUE_CHUNK = 500;
+
+/** The case reference inside a warning key (`warn:<ref>:<target>:<level>:<dueAt>`). */
+const refOf = (key: string): string => key.split(':')[1]!;
 
 export function startSlaWatcher(deps: SlaWatcherDeps, autoStart = true): SlaWatcher {
   const clock = deps.clock ?? systemClock;
   const intervalMs = deps.options?.intervalMs ?? 60_000;
   const horizonMs = deps.options?.horizonMs ?? 21 * 86_400_000;
   const pageSize = deps.options?.pageSize ?? 200;
+  const overlapMs = deps.options?.overlapMs ?? 5 * 60_000;
+  const digestAbove = deps.options?.digestAbove ?? 20;
   const { store, log } = deps;
   const remembered = new Set<string>();
   const stopper = new AbortController();
   let sweeps = 0;
 
-  async function sweepDesk(desk: Desk, now: Date, result: SweepResult): Promise<void> {
-    const until = isoInstant(new Date(now.getTime() + horizonMs));
-    const batch: OutboxMessage[] = [];
+  interface Mark {
+    sweptUntil: string;
+    policy: string;
+    /** The last sweep that made a digest card. */
+    digestAt?: string;
+  }
+  /** Desks this process has swept: a first sweep after a restart may need to learn what was digested. */
+  const known = new Set<string>();
+  const markName = (desk: Desk) => `sla-watcher|${desk.id}`;
+  async function readMark(desk: Desk): Promise<Mark | null> {
+    const raw = await store.leases.getMark(markName(desk));
+    if (raw === null) return null;
+    try {
+      const m = JSON.parse(raw) as Partial<Mark>;
+      return typeof m.sweptUntil === 'string' && typeof m.policy === 'string' ? (m as Mark) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** A case as the sweep sees it: its warnings due now, and the case itself when a reply is written. */
+  interface Seen {
+    warnings: SlaWarning[];
+    load: () => Promise<Case | null>;
+  }
+
+  /** The cases a sweep looks at, a page at a time. */
+  async function* candidates(desk: Desk, now: Date, mark: Mark | null, key: string): AsyncIterable<Seen> {
+    const policy = desk.policy;
     let token: string | undefined;
+    if (mark && mark.policy !== key) {
+      // The policy changed: the stored instants were computed under the old one; read the horizon.
+      const until = isoInstant(new Date(now.getTime() + horizonMs));
+      do {
+        const page = await store.cases.listDueBefore(desk.id, until, {
+          limit: pageSize,
+          ...(token ? { continuationToken: token } : {}),
+        });
+        for (const c of page.items) {
+          const loaded = Promise.resolve(c);
+          yield { warnings: dueWarnings(c, policy, computeSla(c, policy, now), now), load: () => loaded };
+        }
+        token = page.continuationToken;
+      } while (token);
+      return;
+    }
+    const after = mark ? isoInstant(new Date(Date.parse(mark.sweptUntil) - overlapMs)) : null;
     do {
-      const page = await store.cases.listDueBefore(desk.id, until, {
+      const page = await store.cases.listWarningsDue(desk.id, after, isoInstant(now), {
         limit: pageSize,
         ...(token ? { continuationToken: token } : {}),
       });
-      for (const c of page.items) {
-        result.cases += 1;
-        const warnings = dueWarnings(c, desk.policy, computeSla(c, desk.policy, now), now);
-        for (const w of warnings) {
-          result.due += 1;
-          if (remembered.has(w.key)) continue;
-          const m = warningMessage(c, desk, w, now);
-          if (m) batch.push(m);
+      for (const s of page.items) {
+        const load = async () => (await store.cases.getForDesk(s.ref, desk.id))?.value ?? null;
+        if (summaryCovers(s, now.getTime(), policy)) {
+          yield { warnings: dueWarnings(s, policy, summarySla(s, policy, now), now), load };
+        } else {
+          // Written under another policy, or later than `now` (another instance's clock): the timeline.
+          const c = await load();
+          if (c)
+            yield {
+              warnings: dueWarnings(c, policy, computeSla(c, policy, now), now),
+              load: () => Promise.resolve(c),
+            };
         }
       }
       token = page.continuationToken;
     } while (token);
-    for (let i = 0; i < batch.length; i += ENQUEUE_CHUNK) {
-      const chunk = batch.slice(i, i + ENQUEUE_CHUNK);
-      result.enqueued.push(...(await store.outbox.enqueue(chunk)));
-      if (remembered.size + chunk.length > MAX_REMEMBERED) remembered.clear();
-      for (const m of chunk) remembered.add(m.id);
+  }
+
+  async function sweepDesk(desk: Desk, now: Date, result: SweepResult): Promise<void> {
+    const key = policyKey(desk.policy);
+    const mark = await readMark(desk);
+    const remember = (keys: string[]) => {
+      if (remembered.size + keys.length > MAX_REMEMBERED) remembered.clear();
+      for (const k of keys) remembered.add(k);
+    };
+    if (!known.has(desk.id) && mark?.digestAt && mark.policy === key) {
+      // Restarted within the overlap of a digest: the warnings due at the last sweep were posted or
+      // digested then; learn their keys, so the overlap does not post the digested ones one by one.
+      const last = new Date(mark.sweptUntil);
+      if (Date.parse(mark.digestAt) > last.getTime() - overlapMs)
+        for await (const seen of candidates(desk, last, mark, key)) remember(seen.warnings.map((w) => w.key));
     }
+    known.add(desk.id);
+    const fresh: Array<{ seen: Seen; w: SlaWarning }> = [];
+    for await (const seen of candidates(desk, now, mark, key)) {
+      result.cases += 1;
+      for (const w of seen.warnings) {
+        result.due += 1;
+        if (!remembered.has(w.key)) fresh.push({ seen, w });
+      }
+    }
+    let digestAt = mark?.digestAt;
+    if (fresh.length > digestAbove) {
+      const breached = new Set<string>();
+      const atRisk = new Set<string>();
+      for (const { w } of fresh) (w.level === 'breached' ? breached : atRisk).add(refOf(w.key));
+      for (const ref of breached) atRisk.delete(ref);
+      const digest = digestMessage(desk, { breached: breached.size, atRisk: atRisk.size }, now);
+      if (digest) result.enqueued.push(...(await store.outbox.enqueue([digest])));
+      result.digests += 1;
+      digestAt = now.toISOString();
+      remember(fresh.map((f) => f.w.key));
+    } else if (fresh.length > 0) {
+      const batch: OutboxMessage[] = [];
+      for (const { seen, w } of fresh) {
+        const c = await seen.load();
+        const m = c && warningMessage(c, desk, w, now);
+        if (m) batch.push(m);
+      }
+      result.enqueued.push(...(await store.outbox.enqueue(batch)));
+      remember(batch.map((m) => m.id));
+    }
+    const next: Mark = { sweptUntil: now.toISOString(), policy: key, ...(digestAt ? { digestAt } : {}) };
+    await store.leases.putMark(markName(desk), JSON.stringify(next));
   }
 
   // The SLA engine caches compiled calendars per calendar object; desks come fresh from the store on
@@ -116,7 +227,7 @@ export function startSlaWatcher(deps: SlaWatcherDeps, autoStart = true): SlaWatc
 
   async function sweep(now: Date = clock.now()): Promise<SweepResult> {
     const desks = (await store.desks.list()).map(stablePolicy);
-    const result: SweepResult = { desks: desks.length, cases: 0, due: 0, enqueued: [] };
+    const result: SweepResult = { desks: desks.length, cases: 0, due: 0, enqueued: [], digests: 0 };
     for (const desk of desks) {
       try {
         await sweepDesk(desk, now, result);

@@ -23,6 +23,7 @@ import type {
 import type { Desk } from '../../desks/model';
 import { caseSummary, type CaseSummary } from '../../reports/summary';
 import type { SlaPolicy } from '../../sla/policy';
+import { warningInstants } from '../warning-instants';
 import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
 import { translateCosmosError, withRetry } from './errors';
 import { createOps, queryAll, readItem, runBatch, type CosmosContext } from './io';
@@ -65,13 +66,15 @@ const clientKeyId = (input: NewCase): string => itemId('ck', `${input.reporter.i
 const POLICY_TTL_MS = 30_000;
 
 export function summaryItem(c: Case, policy: SlaPolicy | undefined): SummaryItem {
+  const data = caseSummary(c, policy);
   return {
     id: summaryId(c.ref),
     pk: c.deskId,
     type: 'summary',
     ref: c.ref,
     receivedAt: c.receivedAt,
-    data: caseSummary(c, policy),
+    warnAt: warningInstants(data, policy),
+    data,
   };
 }
 
@@ -431,6 +434,39 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
         'due',
         page,
       );
+    },
+    async listWarningsDue(deskId: DeskId, after: IsoInstant | null, until: IsoInstant, page?: PageRequest) {
+      // The summary items carry the instants (`warnAt`); one with two instants in the window comes twice
+      // from the JOIN, so the window is read by reference and de-duplicated.
+      const limit = pageLimit(page);
+      let cursor = decodeToken('warn', page?.continuationToken, 1)?.[0] ?? '';
+      const found: SummaryItem[] = [];
+      for (;;) {
+        const rows = await queryAll<SummaryItem>(
+          ctx,
+          cases,
+          deskId,
+          `SELECT TOP ${limit + 1} VALUE c FROM c JOIN w IN c.warnAt
+           WHERE c.pk = @pk AND c.type = 'summary' AND w > @after AND w <= @until AND c.ref > @r
+           ORDER BY c.ref ASC`,
+          [
+            { name: '@after', value: after ?? '' },
+            { name: '@until', value: until },
+            { name: '@r', value: cursor },
+          ],
+          'warning window',
+        );
+        for (const r of rows) if (found[found.length - 1]?.ref !== r.ref) found.push(r);
+        const last = rows[rows.length - 1];
+        if (rows.length <= limit || found.length > limit || !last) break;
+        cursor = last.ref;
+      }
+      const items = found.slice(0, limit);
+      const lastRef = items[items.length - 1]?.ref;
+      return {
+        items: items.map((i) => i.data),
+        ...(found.length > limit && lastRef ? { continuationToken: encodeToken('warn', [lastRef]) } : {}),
+      };
     },
     async *streamPeriod(deskIds: DeskId[], from: IsoInstant, to: IsoInstant): AsyncIterable<Case> {
       for await (const i of streamItems<CaseItem>(ctx, 'case', deskIds, from, to)) yield i.data;

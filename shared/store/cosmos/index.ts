@@ -432,5 +432,14 @@ function cosmosLeaseStore(ctx: CosmosContext): LeaseStore {
       if (!current || current.holder !== holder) return;
       await attempt(`lease ${name}`, () => meta.item(id, id).delete(IF_MATCH(current._etag!)));
     },
+    async getMark(name: string) {
+      const id = itemId('mark', name);
+      const item = await readItem<{ id: string; value: string }>(ctx, meta, id, id, `mark ${name}`);
+      return item?.value ?? null;
+    },
+    async putMark(name: string, value: string) {
+      const id = itemId('mark', name);
+      await withRetry(`mark ${name}`, () => meta.items.upsert({ id, pk: id, value }), ctx.retry);
+    },
   };
 }

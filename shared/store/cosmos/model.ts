@@ -37,6 +37,7 @@ const casesIndexing: IndexingPolicy = {
     '/startsAt/?',
     '/noticeId/?',
     '/serviceIds/[]/?',
+    '/warnAt/[]/?',
   ].map(path),
   excludedPaths: [path('/*')],
   compositeIndexes: [
@@ -93,6 +94,8 @@ export interface SummaryItem extends SystemProps {
   type: 'summary';
   ref: CaseRef;
   receivedAt: IsoInstant;
+  /** The SLA watcher's index: the instants the case may next need a warning (`warningInstants`). */
+  warnAt?: IsoInstant[];
   data: CaseSummary;
 }
 

@@ -17,6 +17,7 @@ import type {
 import { caseSummary, type CaseSummary } from '../../reports/summary';
 import type { SlaPolicy } from '../../sla/policy';
 import type { Desk } from '../../desks/model';
+import { warningInstants } from '../warning-instants';
 import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
 import { parseVersion, run, tx, versioned, type Db, type DocRow } from './io';
 import { outboxInserter } from './outbox';
@@ -76,10 +77,18 @@ function summaryWriter(db: Db) {
     'INSERT OR REPLACE INTO case_summaries (desk_id, received_at, ref, doc) VALUES (?, ?, ?, ?)',
   );
   const remove = db.prepare('DELETE FROM case_summaries WHERE desk_id = ? AND received_at = ? AND ref = ?');
+  const clearWarnings = db.prepare('DELETE FROM case_warnings WHERE ref = ?');
+  const addWarning = db.prepare(
+    'INSERT OR IGNORE INTO case_warnings (desk_id, at, ref, received_at) VALUES (?, ?, ?, ?)',
+  );
   return (c: Case, priorReceivedAt?: string) => {
     if (priorReceivedAt !== undefined && priorReceivedAt !== c.receivedAt)
       remove.run(c.deskId, priorReceivedAt, c.ref);
-    upsert.run(c.deskId, c.receivedAt, c.ref, JSON.stringify(caseSummary(c, policyOf(c.deskId))));
+    const policy = policyOf(c.deskId);
+    const summary = caseSummary(c, policy);
+    upsert.run(c.deskId, c.receivedAt, c.ref, JSON.stringify(summary));
+    if (priorReceivedAt !== undefined) clearWarnings.run(c.ref);
+    for (const at of warningInstants(summary, policy)) addWarning.run(c.deskId, at, c.ref, c.receivedAt);
   };
 }
 
@@ -94,6 +103,7 @@ export function backfillSummaries(db: Db): number {
   if (!pending.get()) return 0;
   return tx(db, () => {
     const write = summaryWriter(db);
+    db.prepare('DELETE FROM case_warnings').run();
     const page = db.prepare<[string], { ref: string; doc: string }>(
       'SELECT ref, doc FROM cases WHERE ref > ? ORDER BY ref LIMIT 1000',
     );
@@ -201,6 +211,20 @@ export function caseStore(db: Db, streamPage: number): CaseStore {
     for (const f of c.followers) insertFollower.run(f.id, c.receivedAt, c.ref);
   };
   const insertOutbox = outboxInserter(db);
+  // The watcher's window, driven by the instants' index: each case's summary once, at its first instant
+  // in the window (a case has at most four instants, found by `case_warnings_ref`), by (instant, ref).
+  // A later page's lower bound is the row value alone, so the index seeks straight to it.
+  const warningWindow = (lower: string) =>
+    db.prepare<Record<string, unknown>, { at: string; ref: string; doc: string }>(
+      `SELECT w.at AS at, w.ref AS ref, s.doc AS doc FROM case_warnings w
+       JOIN case_summaries s ON s.desk_id = w.desk_id AND s.received_at = w.received_at AND s.ref = w.ref
+       WHERE w.desk_id = @desk AND ${lower} AND w.at <= @until
+         AND NOT EXISTS (SELECT 1 FROM case_warnings e
+           WHERE e.ref = w.ref AND e.desk_id = w.desk_id AND e.at > @after AND e.at < w.at)
+       ORDER BY w.at ASC, w.ref ASC LIMIT @limit`,
+    );
+  const warningFirst = warningWindow('w.at > @after');
+  const warningNext = warningWindow('(w.at, w.ref) > (@k, @r)');
   const statements = new Map<string, Database.Statement<Record<string, unknown>, CaseRow>>();
 
   const columns = (c: Case) => ({
@@ -348,6 +372,22 @@ export function caseStore(db: Db, streamPage: number): CaseStore {
         sort: 'due',
       };
       return run(() => list(spec as ListSpec, page));
+    },
+    listWarningsDue(deskId: DeskId, after: IsoInstant | null, until: IsoInstant, page?: PageRequest) {
+      return run(() => {
+        const limit = pageLimit(page);
+        const k = decodeToken('warn', page?.continuationToken, 2);
+        const params = { desk: deskId, after: after ?? '', until, limit: limit + 1 };
+        const rows = k ? warningNext.all({ ...params, k: k[0], r: k[1] }) : warningFirst.all(params);
+        const items = rows.slice(0, limit);
+        const last = items[items.length - 1];
+        return {
+          items: items.map((r) => JSON.parse(r.doc) as CaseSummary),
+          ...(rows.length > limit && last
+            ? { continuationToken: encodeToken('warn', [last.at, last.ref]) }
+            : {}),
+        };
+      });
     },
     streamPeriod(deskIds: DeskId[], from: IsoInstant, to: IsoInstant): AsyncIterable<Case> {
       return pagedStream<Case>(db, 'cases', deskIds, from, to, streamPage);

@@ -93,6 +93,10 @@ export function leaseStore(db: Db): LeaseStore {
      ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at`,
   );
   const release = db.prepare('DELETE FROM leases WHERE name = ? AND holder = ?');
+  const getMark = db.prepare<[string], { value: string }>('SELECT value FROM job_marks WHERE name = ?');
+  const putMark = db.prepare(
+    'INSERT INTO job_marks (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+  );
   return {
     tryAcquire(name: string, holder: string, now: IsoInstant, ttlMs: number) {
       return run(() =>
@@ -107,6 +111,14 @@ export function leaseStore(db: Db): LeaseStore {
     release(name: string, holder: string) {
       return run(() => {
         tx(db, () => release.run(name, holder));
+      });
+    },
+    getMark(name: string) {
+      return run(() => getMark.get(name)?.value ?? null);
+    },
+    putMark(name: string, value: string) {
+      return run(() => {
+        putMark.run(name, value);
       });
     },
   };

@@ -143,6 +143,20 @@ const STEPS: string[] = [
   ) WITHOUT ROWID;
   INSERT OR REPLACE INTO store_meta (key, value) VALUES ('summaries_pending', '1');
   `,
+  // 6: the SLA watcher's index, each case's warning instants (written with its summary; the cases
+  // already stored get theirs from the summary backfill on open), and the watcher's marks.
+  `
+  CREATE TABLE IF NOT EXISTS case_warnings (
+    desk_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (desk_id, at, ref)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS case_warnings_ref ON case_warnings (ref);
+  CREATE TABLE IF NOT EXISTS job_marks (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  INSERT OR REPLACE INTO store_meta (key, value) VALUES ('summaries_pending', '1');
+  `,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;

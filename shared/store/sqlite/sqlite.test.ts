@@ -82,8 +82,11 @@ describe('SQLite store on disk', () => {
       made.push((await first.cases.create(newCase(), 2026, () => [])).case.value);
     await first.close();
     const raw = new Database(file);
-    // Back to the schema before the summaries step (the last one).
-    raw.exec(`DROP TABLE case_summaries; UPDATE schema_version SET version = ${SCHEMA_VERSION - 1}`);
+    // Back to the schema before the summaries step (followed by the watcher's index step).
+    raw.exec(
+      `DROP TABLE case_summaries; DROP TABLE case_warnings; DROP TABLE job_marks;
+       UPDATE schema_version SET version = ${SCHEMA_VERSION - 2}`,
+    );
     raw.close();
 
     const again = openSqliteStore({ file, blobDir: join(dir, 'blobs') });

@@ -13,8 +13,10 @@ import {
   FIXTURE_POLICY,
   fixtureCases,
 } from '../../reports/test-support/fixture';
+import { caseSummary } from '../../reports/summary';
 import { PRESETS } from '../../sla/presets';
 import { feedReport } from '../report-feed';
+import { warningInstants } from '../warning-instants';
 import { describeAdminContract } from './admin-contract';
 import { access, at, desk, message, newCase, notice, person, triagePost } from './fixtures';
 
@@ -423,6 +425,48 @@ export function describeStoreContract(
         expect(after.full).not.toEqual(before.full);
       });
 
+      it("lists the summaries whose warning instant falls in the watcher's window, each once, across pages", async () => {
+        const policy = (await store.desks.get(ROR))!.value.policy;
+        const made: Case[] = [];
+        for (let i = 0; i < 9; i += 1)
+          made.push((await create(newCase({ receivedAt: `2026-03-02T0${i}:10:00Z` }))).value);
+        await create(newCase({ desk: 'byarkivet', receivedAt: '2026-03-02T08:00:00Z' }));
+        // A closed case has no instants left; one updated later has its instants moved.
+        const closing = (await store.cases.getForDesk(made[0]!.ref, ROR))!;
+        const closed = { ...closing.value, status: 'closed' as const, updatedAt: at('2026-03-02T09:00:00Z') };
+        await store.cases.update(closed, closing.version);
+        const kept = made.slice(1);
+        const instants = new Map(
+          kept.map((c) => [c.ref, warningInstants(caseSummary(c, policy), policy).map((t) => Date.parse(t))]),
+        );
+        expect(warningInstants(caseSummary(closed, policy), policy)).toEqual([]);
+        const windows: Array<[string | null, string]> = [
+          [null, '2099-01-01T00:00:00Z'],
+          [null, '2026-03-02T09:00:00Z'],
+          ['2026-03-02T09:00:00Z', '2026-03-02T12:00:00Z'],
+          ['2026-03-02T12:00:00Z', '2026-03-03T12:00:00Z'],
+        ];
+        let nonEmpty = 0;
+        for (const [after, until] of windows) {
+          const lo = after === null ? Number.NEGATIVE_INFINITY : Date.parse(after);
+          const hi = Date.parse(until);
+          const expected = kept
+            .filter((c) => instants.get(c.ref)!.some((t) => t > lo && t <= hi))
+            .map((c) => c.ref)
+            .sort();
+          const { items } = await allPages(
+            (p) => store.cases.listWarningsDue(ROR, after === null ? null : at(after), at(until), p),
+            2,
+          );
+          const got = items.map((s) => s.ref);
+          expect([...got].sort()).toEqual(expected);
+          expect(items.every((s) => s.deskId === ROR && s.open)).toBe(true);
+          if (expected.length > 0) nonEmpty += 1;
+        }
+        // Every case in the widest window has two or more instants, yet comes once.
+        expect(nonEmpty).toBeGreaterThanOrEqual(3);
+      });
+
       it('refuses a continuation token from another query', async () => {
         for (let i = 0; i < 3; i += 1) await create(newCase());
         const page = await store.cases.listDeskQueue(ROR, { limit: 1 });
@@ -666,6 +710,16 @@ export function describeStoreContract(
         expect(await store.leases.tryAcquire('sla-watcher', 'a', t(2.2), 60_000)).toBe(false);
         await store.leases.release('sla-watcher', 'b');
         expect(await store.leases.tryAcquire('sla-watcher', 'a', t(2.3), 60_000)).toBe(true);
+      });
+
+      it('keeps a named mark between runs, the last write winning', async () => {
+        expect(await store.leases.getMark('sla-watcher|ror-ikt')).toBeNull();
+        await store.leases.putMark('sla-watcher|ror-ikt', '{"sweptUntil":"2026-03-02T09:00:00.000Z"}');
+        await store.leases.putMark('sla-watcher|ror-ikt', '{"sweptUntil":"2026-03-02T09:01:00.000Z"}');
+        expect(await store.leases.getMark('sla-watcher|ror-ikt')).toBe(
+          '{"sweptUntil":"2026-03-02T09:01:00.000Z"}',
+        );
+        expect(await store.leases.getMark('sla-watcher|byarkivet')).toBeNull();
       });
 
       it('gives a free lease to exactly one of many racing holders', async () => {

@@ -17,9 +17,9 @@
  * - Cases per week: by ISO week of the receipt in the desk's zone (Oslo).
  * - Open backlog: every given case (also those received before the period) that is open at `asOf`
  *   (not Løst, not Lukket), by age since receipt in whole calendar days.
- * - Uptime per service: around the clock (seed 004 §6.2: "tilgjengelige kontinuerlig"), over
- *   [from, asOf), minus the union of the service's driftsavbrudd (notices of kind `outage`) from their
- *   start to their resolution (or `asOf` while active). Against the 99.8 % goal.
+ * - Uptime per service: around the clock, over [from, asOf), minus the union of the outages from
+ *   driftsavbrudd (notices of kind `outage`) and from cases that report the service down for a whole
+ *   virksomhet or more, each outage listed with its source. The rule: `./uptime.ts`.
  */
 import { DateTime } from 'luxon';
 import type { Case, SlaTarget } from '../cases/model';
@@ -29,8 +29,9 @@ import type { Notice } from '../notices/model';
 import type { SlaPolicy } from '../sla/policy';
 import { computeSla, type CaseSla, type TargetState } from '../sla/state';
 import { isOpenAt, summaryCovers, summarySla, type CaseSummary } from './summary';
+import { caseOutageOf, serviceUptime, UPTIME_GOAL, type CaseOutage, type UptimeFigures } from './uptime';
 
-export const UPTIME_GOAL = 0.998;
+export { UPTIME_GOAL, type UptimeFigures };
 
 export interface ReportPeriod {
   from: Date;
@@ -104,16 +105,6 @@ export interface BreachRow {
   lateMinutes: number;
   /** The desk's explanation, or the wait reasons; absent when nothing explains it. */
   explanation?: string;
-}
-
-export interface UptimeFigures {
-  serviceId: ServiceId;
-  /** Down minutes in the period (union of outages). */
-  downMinutes: number;
-  /** 1 − down / period, in [0, 1]. */
-  uptime: number;
-  meetsGoal: boolean;
-  outages: number;
 }
 
 /** One case's row in the CSV export. */
@@ -198,25 +189,6 @@ export function backlogBucket(ageMs: number): BacklogBucket {
   if (days < 7) return '3-7';
   if (days < 30) return '7-30';
   return '30+';
-}
-
-/** Union length of [from, to) spans clipped to [lo, hi), in ms. */
-function unionMs(spans: Array<[number, number]>, lo: number, hi: number): number {
-  const clipped = spans
-    .map(([a, b]): [number, number] => [Math.max(a, lo), Math.min(b, hi)])
-    .filter(([a, b]) => b > a)
-    .sort((x, y) => x[0] - y[0]);
-  let total = 0;
-  let cur: [number, number] | undefined;
-  for (const s of clipped) {
-    if (cur && s[0] <= cur[1]) cur[1] = Math.max(cur[1], s[1]);
-    else {
-      if (cur) total += cur[1] - cur[0];
-      cur = [s[0], s[1]];
-    }
-  }
-  if (cur) total += cur[1] - cur[0];
-  return total;
 }
 
 const HOUR_MS = 3_600_000;
@@ -306,6 +278,8 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
   const backlog = new Map<BacklogBucket, number>(BACKLOG_BUCKETS.map((b) => [b, 0]));
   const breaches: BreachRow[] = [];
   const rows: CaseRow[] = [];
+  // The outages the cases report, for the uptime (a case received before the period may report one too).
+  const caseOutages: CaseOutage[] = [];
   const weekCache = new Map<number, string>();
   const withRows = input.withRows ?? true;
   let inPeriod = 0;
@@ -383,15 +357,20 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
   };
 
   const add = (c: Case): void => {
+    const outage = caseOutageOf(c);
+    if (outage) caseOutages.push(outage);
     const policy = input.policies[c.deskId];
     if (!policy) return;
     evaluate(c, isOpenAt(c, asOfMs), () => computeSla(c, policy, asOf));
   };
 
   const addSummary = (s: CaseSummary): boolean => {
+    // A summary written before outages were kept in it: the case itself tells.
+    if (s.outage === undefined) return false;
     const policy = input.policies[s.deskId];
+    if (policy && !summaryCovers(s, asOfMs, policy)) return false;
+    if (s.outage) caseOutages.push(s.outage);
     if (!policy) return true;
-    if (!summaryCovers(s, asOfMs, policy)) return false;
     evaluate(s, s.open && Date.parse(s.receivedAt) <= asOfMs, () => summarySla(s, policy, asOf));
     return true;
   };
@@ -414,40 +393,11 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
       backlog: BACKLOG_BUCKETS.map((bucket) => ({ bucket, cases: backlog.get(bucket) ?? 0 })),
       openCases,
       breaches,
-      uptime: uptime(input, from, asOfMs),
+      uptime: serviceUptime({ ...input, from, asOf: asOfMs, caseOutages }),
       uptimeGoal: UPTIME_GOAL,
       rows,
     };
   };
 
   return { add, addSummary, asOf, finish };
-}
-
-function uptime(input: ReportOptions, from: number, asOf: number): UptimeFigures[] {
-  const spans = new Map<ServiceId, Array<[number, number]>>();
-  for (const s of input.services ?? []) spans.set(s, []);
-  for (const n of input.notices) {
-    if (n.kind !== 'outage') continue;
-    const start = Date.parse(n.startsAt);
-    const end = n.resolvedAt ? Date.parse(n.resolvedAt) : asOf;
-    for (const s of n.serviceIds) {
-      const list = spans.get(s) ?? [];
-      list.push([start, end]);
-      spans.set(s, list);
-    }
-  }
-  const length = Math.max(0, asOf - from);
-  return [...spans.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([serviceId, list]) => {
-      const down = unionMs(list, from, asOf);
-      const up = length === 0 ? 1 : 1 - down / length;
-      return {
-        serviceId,
-        downMinutes: round2(down / 60_000),
-        uptime: up,
-        meetsGoal: up >= UPTIME_GOAL,
-        outages: list.filter(([a, b]) => b > from && a < asOf).length,
-      };
-    });
 }

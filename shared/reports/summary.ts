@@ -18,6 +18,7 @@ import type { Case, CaseStatus } from '../cases/model';
 import type { CaseRef, DeskId, IsoInstant, OrgId, PriorityId, ServiceId } from '../ids';
 import type { SlaPolicy } from '../sla/policy';
 import { computeSla, isStopped, tick, type CaseSla, type SlaState, type TargetState } from '../sla/state';
+import { caseOutageOf, type CaseOutage } from './uptime';
 
 /** One target's state as of the summary's `asOf`, in JSON. */
 export interface TargetSummary {
@@ -48,6 +49,11 @@ export interface CaseSummary {
   /** Open (not Løst, not Lukket) after the last change, as the report's backlog counts it. */
   open: boolean;
   billable?: Case['billable'];
+  /**
+   * The outage the case reports for the uptime (`caseOutageOf`), null when none; absent in a summary
+   * written before outages were kept here (the report then reads the case).
+   */
+  outage?: CaseOutage | null;
   /** Absent when `timelineNeeded`. */
   priority?: PriorityId;
   response?: TargetSummary;
@@ -130,6 +136,7 @@ export function caseSummary(c: Case, policy: SlaPolicy | undefined): CaseSummary
     receivedAt: c.receivedAt,
     asOf: new Date(asOf).toISOString() as IsoInstant,
     open: isOpenAt(c, Number.POSITIVE_INFINITY),
+    outage: caseOutageOf(c),
   };
   if (c.billable) base.billable = c.billable;
   if (!policy) return { ...base, timelineNeeded: true };

@@ -374,6 +374,13 @@ describe('SLA-rapport (the dashboard)', () => {
     const agresso = await page.locator('[data-service="agresso"]').innerText();
     expect(agresso).toContain(pct(EXPECTED.uptime.agresso.uptime, 2));
     expect(agresso).toContain('Under målet');
+    // Each outage with its source: here three driftsmeldinger (cases count too, see shared/reports/uptime.ts).
+    expect(
+      await page
+        .locator('[data-service="agresso"] [data-source]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-source'))),
+    ).toEqual(['notice', 'notice', 'notice']);
+    expect(agresso).toContain('Driftsmelding: Driftsmelding n-1');
     expect(await page.locator('[data-service="visma"]').innerText()).toContain('Målet nådd');
     expect(await page.getByTestId('report-charts').locator('svg').count()).toBeGreaterThanOrEqual(3);
     // Weeks by their Norwegian name; late written as the case list writes it, in business time.

@@ -153,6 +153,13 @@ const T = {
   downtime: { nb: 'Nedetid', en: 'Downtime' },
   goalMet: { nb: 'Målet nådd', en: 'Goal met' },
   goalMissed: { nb: 'Under målet', en: 'Below goal' },
+  outagesCol: { nb: 'Avbrudd og kilde', en: 'Outages and source' },
+  sourceNotice: { nb: 'Driftsmelding', en: 'Notice' },
+  sourceCase: { nb: 'Sak', en: 'Case' },
+  uptimeRule: {
+    nb: 'Nedetid telles fra driftsavbrudd (driftsmeldinger) og fra saker der tjenesten er helt nede for hele virksomheten eller flere; avbrudd som overlapper, telles én gang.',
+    en: 'Downtime counts outage notices and cases reporting the service fully down for a whole organisation or more; overlapping outages count once.',
+  },
   businessMinutes: { nb: 'minutter i åpningstid', en: 'business minutes' },
   activeNotices: { nb: 'Aktive driftsmeldinger', en: 'Active notices' },
   recentNotices: { nb: 'Nylig avsluttet', en: 'Recently resolved' },

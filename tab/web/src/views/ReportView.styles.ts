@@ -61,4 +61,8 @@ export const useReportStyles = makeStyles({
   small: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   good: { color: tokens.colorPaletteGreenForeground1 },
   bad: { color: tokens.colorPaletteRedForeground1 },
+  sources: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
+  sourcesCol: { width: '45%' },
+  sourceKind: { fontWeight: tokens.fontWeightSemibold },
+  note: { color: tokens.colorNeutralForeground3 },
 });

@@ -142,7 +142,8 @@ export function UptimeTable({ data }: { data: ReportResponse }) {
   return (
     <section className={styles.card}>
       <Subtitle2>{t('uptime')}</Subtitle2>
-      <div className={styles.tableBox}>
+      {/* It may scroll sideways in a narrow pane: reachable by keyboard. */}
+      <div className={styles.tableBox} tabIndex={0} role="region" aria-label={t('uptime')}>
         <Table size="small" data-testid="report-uptime">
           <TableHeader>
             <TableRow>
@@ -150,6 +151,7 @@ export function UptimeTable({ data }: { data: ReportResponse }) {
               <TableHeaderCell>{t('uptimeCol')}</TableHeaderCell>
               <TableHeaderCell>{t('downtime')}</TableHeaderCell>
               <TableHeaderCell />
+              <TableHeaderCell className={styles.sourcesCol}>{t('outagesCol')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -161,11 +163,30 @@ export function UptimeTable({ data }: { data: ReportResponse }) {
                 <TableCell className={mergeClasses(u.meetsGoal ? styles.good : styles.bad)}>
                   {u.meetsGoal ? `✓ ${t('goalMet')}` : `✗ ${t('goalMissed')}`}
                 </TableCell>
+                <TableCell>
+                  {u.sources.length === 0 ? (
+                    '–'
+                  ) : (
+                    <ul className={styles.sources} data-testid="uptime-sources">
+                      {u.sources.map((o) => (
+                        <li key={o.kind === 'notice' ? `n:${o.id}` : `c:${o.ref}`} data-source={o.kind}>
+                          <span className={styles.sourceKind}>
+                            {o.kind === 'notice' ? t('sourceNotice') : `${t('sourceCase')} ${o.ref}`}
+                          </span>
+                          {`: ${o.title} (${formatDateTime(o.from, locale)} – ${o.to ? formatDateTime(o.to, locale) : t('ongoing')})`}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </div>
+      <Text size={200} className={styles.note}>
+        {t('uptimeRule')}
+      </Text>
     </section>
   );
 }

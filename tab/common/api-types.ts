@@ -131,7 +131,10 @@ export type CaseAction =
       supplier?: string;
       note?: string;
     }
-  | { action: 'solve'; solution: string };
+  | { action: 'solve'; solution: string }
+  /** The reporter's answer to a solution (a desk may record it on their behalf). */
+  | { action: 'accept' }
+  | { action: 'reject'; comment: string };
 export type CaseActionRequest = { version: string } & CaseAction;
 export type CaseActionName = CaseAction['action'];
 

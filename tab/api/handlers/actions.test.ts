@@ -97,4 +97,44 @@ describe('POST /api/cases/:ref/actions', () => {
     expect((await act('FV-2026-000005', 'desk', { action: 'resume', version })).status).toBe(409);
     expect((await detail('FV-2026-000005')).version).toBe(version);
   });
+
+  it('lets the reporter answer a solution: accept closes it, reject (with a comment) reopens it', async () => {
+    const solved = await detail('FV-2026-000001', 'employee');
+    expect(solved.case.status).toBe('solved');
+    // Someone else's case: not found, as for any case one may not see.
+    expect(
+      (await act('FV-2026-000001', 'employeeAukra', { action: 'accept', version: solved.version })).status,
+    ).toBe(404);
+    const accepted = await act('FV-2026-000001', 'employee', { action: 'accept', version: solved.version });
+    expect(accepted.status).toBe(200);
+    const closed = (await accepted.json()) as CaseDetailResponse;
+    expect(closed.case.status).toBe('closed');
+    expect(closed.case.events.slice(-2).map((e) => e.type)).toEqual(['solution_accepted', 'closed']);
+    // Answered already: the lifecycle refuses a second answer.
+    expect(
+      (await act('FV-2026-000001', 'employee', { action: 'reject', comment: 'Nei', version: closed.version }))
+        .status,
+    ).toBe(409);
+
+    const other = await detail('FV-2026-000002', 'employee');
+    const noComment = await act('FV-2026-000002', 'employee', { action: 'reject', version: other.version });
+    expect(noComment.status).toBe(400);
+    expect(((await noComment.json()) as { error: { field: string } }).error.field).toBe('comment');
+    expect(
+      (await act('FV-2026-000002', 'employee', { action: 'reject', comment: '   ', version: other.version }))
+        .status,
+    ).toBe(400);
+    const rejected = await act('FV-2026-000002', 'employee', {
+      action: 'reject',
+      comment: 'Fakturaen feiler fortsatt',
+      version: other.version,
+    });
+    expect(rejected.status).toBe(200);
+    const reopened = (await rejected.json()) as CaseDetailResponse;
+    expect(reopened.case.status).toBe('in_progress');
+    expect(reopened.case.events.at(-1)).toMatchObject({
+      type: 'solution_rejected',
+      comment: 'Fakturaen feiler fortsatt',
+    });
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * `POST /api/cases/:ref/actions`: the channel card's desk actions from the tab (claim, priority, wait,
- * resume, escalate, solve), through the same change service as chat and the channel card (the same
+ * resume, escalate, solve), and the reporter's answer to a solution (accept; reject with a comment),
+ * through the same change service as chat and the channel card (the same
  * access rule, lifecycle, messages to the desk, the reporter and every follower in their language). The request carries the version
  * the user saw; when the case changed since, the answer is 409 with who changed it and the current case,
  * so the UI can show it and let the user decide again (the card does the same).
@@ -18,7 +19,16 @@ import { authed, type TabContext } from '../context';
 import { badRequest, jsonBody, sendJson } from '../http';
 import { caseDetail, refParam } from './cases';
 
-const ACTIONS: readonly CaseActionName[] = ['claim', 'priority', 'wait', 'resume', 'escalate', 'solve'];
+const ACTIONS: readonly CaseActionName[] = [
+  'claim',
+  'priority',
+  'wait',
+  'resume',
+  'escalate',
+  'solve',
+  'accept',
+  'reject',
+];
 const WAIT = ['supplier', 'third_line', 'reporter'] as const;
 const LINES = ['first', 'second', 'third', 'supplier'] as const;
 
@@ -65,6 +75,13 @@ export function commandOf(body: Record<string, unknown>): CaseCommand {
       return withOpt({ type: 'escalate', toLine: oneOf(body, 'toLine', LINES) }, ['supplier', 'note']);
     case 'solve':
       return { type: 'solve', solution: str(body, 'solution', true)! };
+    case 'accept':
+      return { type: 'accept' };
+    case 'reject': {
+      const comment = str(body, 'comment', true)!;
+      if (comment.trim() === '') throw badRequest('comment', 'comment is required');
+      return { type: 'reject', comment };
+    }
   }
 }
 

@@ -115,6 +115,17 @@ const T = {
   note: { nb: 'Notat', en: 'Note' },
   solve: { nb: 'Løs saken', en: 'Solve' },
   solution: { nb: 'Løsning', en: 'Solution' },
+  solutionAsk: {
+    nb: 'Virker det nå? Godta løsningen, eller si hva som fortsatt ikke virker – da åpnes saken igjen.',
+    en: 'Does it work now? Accept the solution, or say what still does not work – the case then reopens.',
+  },
+  acceptSolution: { nb: 'Godta løsningen', en: 'Accept the solution' },
+  rejectSolution: { nb: 'Ikke løst', en: 'Not solved' },
+  rejectComment: { nb: 'Hva virker fortsatt ikke?', en: 'What still does not work?' },
+  rejectSend: { nb: 'Send: ikke løst', en: 'Send: not solved' },
+  rejectRequired: { nb: 'Skriv hva som fortsatt ikke virker.', en: 'Write what still does not work.' },
+  solutionAccepted: { nb: 'Løsningen er godtatt', en: 'The solution was accepted' },
+  solutionRejected: { nb: 'Ikke løst', en: 'Not solved' },
   conflict: {
     nb: 'Saken er endret siden du åpnet den',
     en: 'The case changed since you opened it',

@@ -1,7 +1,8 @@
 /**
  * Sak: one case — the checklist answers, screenshots, the event timeline, both SLA clocks (live, with
  * their pauses and reasons), the linked hovedsak/undersaker, and for the desk the channel card's actions
- * (claim, priority, wait, resume, escalate, solve). Every action sends the version the user saw; a 409
+ * (claim, priority, wait, resume, escalate, solve); once solved, the solution, which its reporter
+ * accepts or rejects there. Every action sends the version the user saw; a 409
  * shows who changed the case, and the updated case replaces the stale one. The data lives in
  * `case/useCaseDetail.ts`, each part in `case/`.
  */
@@ -23,6 +24,7 @@ import { CaseLinks } from './case/CaseLinks';
 import { CaseTimeline } from './case/CaseTimeline';
 import { Clock } from './case/Clock';
 import { Screenshot } from './case/Screenshot';
+import { SolutionCard } from './case/SolutionCard';
 import { useCaseDetail } from './case/useCaseDetail';
 import { useCaseStyles } from './CaseView.styles';
 
@@ -77,6 +79,7 @@ export function CaseView({ session, refParam, navigate }: Props) {
         </MessageBar>
       )}
       <div className={styles.columns}>
+        <SolutionCard detail={detail} meId={session.me.user.id} run={run} busy={busy} />
         <section className={styles.card}>
           <Subtitle2>{t('slaClocks')}</Subtitle2>
           <Clock detail={detail} target="response" />

@@ -44,7 +44,11 @@ function check(json: CardJson): string[] {
     const o = x as Record<string, unknown>;
     if (o.type === 'Action.Execute' && (typeof o.verb !== 'string' || !ALL_VERBS.includes(o.verb)))
       problems.push(`Action.Execute "${String(o.title)}" has no known verb (${String(o.verb)})`);
-    if (o.type === 'Action.Submit') problems.push('Action.Submit used: cards use Action.Execute');
+    // Cards use Action.Execute; the one exception is the button that opens a Teams dialog (task/fetch).
+    const opensDialog =
+      (o.data as { msteams?: { type?: unknown } } | undefined)?.msteams?.type === 'task/fetch';
+    if (o.type === 'Action.Submit' && !opensDialog)
+      problems.push('Action.Submit used: cards use Action.Execute');
     Object.values(o).forEach(walk);
   };
   walk(json);

@@ -93,7 +93,7 @@ export function openFaultDialogAction(locale: Locale, title?: string): CardEleme
 }
 
 /** "Meld feil" where dialogs exist: one button that opens the form in a dialog. */
-export function faultDialogOpenerCard(locale: Locale, title?: string): CardJson {
+export function faultDialogOpenerCard({ locale, title }: { locale: Locale; title?: string }): CardJson {
   const o = teamsStrings(locale).opener;
   return card(
     [heading(o.heading), text(o.text, { isSubtle: true, size: 'small' })],

@@ -22,6 +22,10 @@ import { deadlineProposalCard } from './deadline-proposal';
 import { AFTER_HOURS } from '../seed/desks';
 import { strings } from '../i18n/strings';
 import { channelSampleCards } from './channel/samples';
+import { caseLinkCard } from './case-link';
+import { faultDialogOpenerCard } from './fault-dialog';
+
+const nbOrEn = (locale: Locale, nb: string, en: string): string => (locale === 'nb' ? nb : en);
 
 const at = (iso: string): Date => new Date(iso);
 const kari = { kind: 'user' as const, id: userId('aad-kari'), name: 'Kari Nordmann' };
@@ -334,6 +338,21 @@ export function sampleCards(locale: Locale): Record<string, CardJson> {
       ],
     }),
     'not-found': messageCard({ text: s.caseStatus.notFound('FV-2026-000999'), tone: 'warning' }),
+    // Teams' own entry points: a case card from search or a pasted link, the dialog opener.
+    'case-link': caseLinkCard({
+      locale,
+      ref: 'FV-2026-000123',
+      title: nbOrEn(locale, 'Lønnsslippen vises ikke', 'The payslip does not show'),
+      serviceName: 'Visma Enterprise HRM',
+      status: 'in_progress',
+      priorityLabel: nbOrEn(locale, 'Høy', 'High'),
+      nextDueAt: at('2026-03-03T14:00:00Z'),
+      url: 'https://fristvakt.example.no/tab/?case=FV-2026-000123',
+    }),
+    'fault-dialog-opener': faultDialogOpenerCard({
+      locale,
+      title: nbOrEn(locale, 'Gerica henger', 'Gerica hangs'),
+    }),
     // The channel: the triage channel's and driftsmeldinger's cards.
     ...channelSampleCards(locale),
   };

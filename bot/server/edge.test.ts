@@ -176,7 +176,7 @@ describe('one error catalogue on every surface', () => {
     });
     const otherInvoke = await h.post({
       ...invokeActivity(kari, h.serviceUrl, 'x', {}),
-      name: 'composeExtension/query',
+      name: 'fileConsent/invoke',
     });
     expect(otherInvoke.body).toMatchObject({ statusCode: 400, value: { code: 'UNKNOWN_ACTION' } });
   });

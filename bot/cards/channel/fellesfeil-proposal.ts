@@ -63,7 +63,7 @@ const WORDS = {
 
 export function fellesfeilProposalCard(d: FellesfeilProposalCardData): CardJson {
   const w = WORDS[d.locale];
-  const list = (refs: string[]): string => (refs.length > 0 ? refs.join(', ') : w.none);
+  const list = (refs: string[]): string => (refs.length > 0 ? plainTextForCard(refs.join(', ')) : w.none);
   const status =
     d.status === 'accepted'
       ? w.accepted(plainTextForCard(d.decidedBy ?? ''))
@@ -73,7 +73,7 @@ export function fellesfeilProposalCard(d: FellesfeilProposalCardData): CardJson 
           ? w.expired
           : undefined;
   const pairs: Array<[string, string]> = [
-    [w.parent, `${d.parentRef} (${w.why[d.parentReason]})`],
+    [w.parent, `${plainTextForCard(d.parentRef)} (${w.why[d.parentReason]})`],
     [w.children, list(d.childRefs)],
   ];
   if (d.otherDeskRefs.length > 0) pairs.push([w.otherDesks, list(d.otherDeskRefs)]);

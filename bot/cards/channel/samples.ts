@@ -9,6 +9,7 @@ import { channelErrorCard } from './error-card';
 import { channelHelpCard } from './help-card';
 import { noticeCard, type NoticeCardData } from './notice-card';
 import { noticeForm } from './notice-form';
+import { fellesfeilProposalCard } from './fellesfeil-proposal';
 import { triageCard, type TriageActions, type TriageCardData } from './triage-card';
 import { strings } from '../../i18n/strings';
 
@@ -275,6 +276,19 @@ export function channelSampleCards(locale: Locale): Record<string, CardJson> {
       errors: { shortNoticeReason: s.notice.threeDays },
     }),
     'channel-notice': noticeCard(notice(locale)),
+    'channel-fellesfeil-proposal': fellesfeilProposalCard({
+      locale,
+      proposalId: 'ror-gerica#1',
+      deskId: 'ror-ikt',
+      headline: nb
+        ? 'Mulig fellesfeil: 5 saker om Gerica fra 3 virksomheter siste 10 min'
+        : 'Possible major incident: 5 cases about Gerica from 3 organisations in the last 10 min',
+      parentRef: 'FV-2026-000100',
+      parentReason: 'service_administrator',
+      childRefs: ['FV-2026-000101', 'FV-2026-000102', 'FV-2026-000104'],
+      otherDeskRefs: ['FV-2026-000103'],
+      status: 'open',
+    }),
     'channel-notice-resolved': noticeCard(
       notice(locale, {
         kind: 'outage',

@@ -30,6 +30,6 @@ export function dialogsAvailable(activity: Pick<Activity, 'channelId' | 'service
  */
 export function faultFormEntry(turn: Turn, title = ''): Promise<CardJson | string> {
   if (dialogsAvailable(turn.context.activity))
-    return Promise.resolve(faultDialogOpenerCard(turn.locale, title || undefined));
+    return Promise.resolve(faultDialogOpenerCard({ locale: turn.locale, ...(title ? { title } : {}) }));
   return reportFaultCommand(turn, title);
 }

@@ -7,7 +7,6 @@
 import { formatDeadline } from '../../shared/dates';
 import { plainTextForCard } from '../../shared/text';
 import { strings } from '../i18n/strings';
-import { teamsStrings } from '../i18n/teams-strings';
 import { card, facts, heading, type CardElement, type CardJson } from './card';
 import type { CaseStatusData } from './case-status';
 
@@ -23,7 +22,7 @@ export interface CaseLinkData extends Pick<
 
 export function caseLinkCard(d: CaseLinkData): CardJson {
   const s = strings(d.locale);
-  const t = teamsStrings(d.locale);
+  const t = strings(d.locale).teams;
   const plain = plainTextForCard;
   const pairs: Array<[string, string]> = [
     [t.caseCard.service, plain(d.serviceName)],

@@ -10,7 +10,7 @@
  * is why the inline form stays the fallback there).
  */
 import type { Locale } from '../../shared/i18n-text';
-import { teamsStrings } from '../i18n/teams-strings';
+import { strings } from '../i18n/strings';
 import { card, heading, text, type CardElement, type CardJson, type Json } from './card';
 
 /** Where a dialog action's verb rides in its `Action.Submit` data. */
@@ -82,7 +82,7 @@ export function withoutActions(c: CardJson): CardJson {
 export function openFaultDialogAction(locale: Locale, title?: string): CardElement {
   return {
     type: 'Action.Submit',
-    title: teamsStrings(locale).opener.button,
+    title: strings(locale).teams.opener.button,
     style: 'positive',
     data: {
       msteams: { type: 'task/fetch' },
@@ -94,7 +94,7 @@ export function openFaultDialogAction(locale: Locale, title?: string): CardEleme
 
 /** "Meld feil" where dialogs exist: one button that opens the form in a dialog. */
 export function faultDialogOpenerCard({ locale, title }: { locale: Locale; title?: string }): CardJson {
-  const o = teamsStrings(locale).opener;
+  const o = strings(locale).teams.opener;
   return card(
     [heading(o.heading), text(o.text, { isSubtle: true, size: 'small' })],
     [openFaultDialogAction(locale, title)],

@@ -11,7 +11,10 @@ export interface HelpCardData {
 export function helpCard(data: HelpCardData): CardJson {
   const s = strings(data.locale);
   return card(
-    [heading(s.help.title), ...s.help.lines.map((line) => text(`• ${line}`, { spacing: 'small' }))],
+    [
+      heading(s.help.title),
+      ...[...s.help.lines, ...s.teams.help].map((line) => text(`• ${line}`, { spacing: 'small' })),
+    ],
     menuActions(s, false),
   );
 }

@@ -11,7 +11,7 @@ import type { Activity } from 'botbuilder';
 import type { CardJson } from '../cards/card';
 import type { Turn } from './turn';
 import { helpCommand } from './personal/help';
-import { reportFaultCommand } from './personal/report-fault';
+import { faultFormEntry } from './teams/client';
 import { myCasesCommand } from './personal/my-cases';
 import { caseStatusCommand } from './personal/case-status';
 import { noticesCommand } from './personal/notices';
@@ -57,7 +57,8 @@ export const COMMANDS: CommandDef[] = [
     aliases: ['report fault', 'report', 'ny sak'],
     takesArgument: true,
     surfaces: PERSONAL,
-    handler: reportFaultCommand,
+    // In Teams a button that opens the form in a dialog; elsewhere (the Playground) the inline form.
+    handler: faultFormEntry,
   },
   {
     name: 'mine saker',

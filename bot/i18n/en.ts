@@ -1,8 +1,10 @@
 /** Every text of the bot in English: the personal chat, the channel, the case conversation. */
 import { REPORTER_WAIT_WORDS } from '../../shared/cases/event-words';
 import type { Strings } from './strings';
+import { teamsEn } from './teams-strings';
 
 export const en: Strings = {
+  teams: teamsEn,
   appName: 'Fristvakt',
   welcome: {
     title: 'Hi, I am Fristvakt',

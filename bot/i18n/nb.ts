@@ -1,8 +1,10 @@
 /** Every text of the bot in bokmål (the default): the personal chat, the channel, the case conversation. */
 import { REPORTER_WAIT_WORDS } from '../../shared/cases/event-words';
 import type { Strings } from './strings';
+import { teamsNb } from './teams-strings';
 
 export const nb: Strings = {
+  teams: teamsNb,
   appName: 'Fristvakt',
   welcome: {
     title: 'Hei, jeg er Fristvakt',

@@ -2,7 +2,8 @@
  * Every user-facing text of the bot, in Norwegian bokmål (the default, `nb.ts`) and English (`en.ts`):
  * the one way to get them is `strings(locale)`. The personal chat's words are at the top level; the
  * channel's (triage, desk actions, driftsmeldinger) under `channel`, the case conversation's (comments,
- * followers, agreed deadlines, billable, problem records) under `conversation`. Keyed by what a text is
+ * followers, agreed deadlines, billable, problem records) under `conversation`, Teams' own entry points
+ * (dialogs, message actions, search, link unfurling) under `teams`. Keyed by what a text is
  * for; functions where a text takes values. Each locale is typed `Strings`, so a missing key does not
  * compile.
  */
@@ -12,12 +13,14 @@ import type { ChatStrings } from './chat-strings';
 import type { ConversationStrings } from './conversation-strings';
 import { en } from './en';
 import { nb } from './nb';
+import type { TeamsStrings } from './teams-strings';
 
 export type { ChannelStrings, ChatStrings, ConversationStrings };
 
 export interface Strings extends ChatStrings {
   channel: ChannelStrings;
   conversation: ConversationStrings;
+  teams: TeamsStrings;
 }
 
 const ALL: Record<Locale, Strings> = { nb, en };

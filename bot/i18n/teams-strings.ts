@@ -1,9 +1,8 @@
 /**
  * The words of the Teams-native entry points: the fault form as a dialog, "Meld feil fra denne
- * meldingen", case search from the compose box and link unfurling. Bokmål first, English second; kept
- * beside the chat's tables (`strings(locale)`) until they join them.
+ * meldingen", case search from the compose box and link unfurling. Bokmål first, English second;
+ * reached like every other text through `strings(locale).teams`.
  */
-import type { Locale } from '../../shared/i18n-text';
 
 export interface TeamsStrings {
   /** The dialog's title bar. */
@@ -26,7 +25,7 @@ export interface TeamsStrings {
   help: string[];
 }
 
-const nb: TeamsStrings = {
+export const teamsNb: TeamsStrings = {
   dialogTitle: 'Meld feil',
   opener: {
     heading: 'Meld feil',
@@ -46,7 +45,7 @@ const nb: TeamsStrings = {
   ],
 };
 
-const en: TeamsStrings = {
+export const teamsEn: TeamsStrings = {
   dialogTitle: 'Report a fault',
   opener: {
     heading: 'Report a fault',
@@ -65,6 +64,3 @@ const en: TeamsStrings = {
     '**Links to cases** (from the tab) show as a card about the case to those who may see it.',
   ],
 };
-
-const ALL: Record<Locale, TeamsStrings> = { nb, en };
-export const teamsStrings = (locale: Locale): TeamsStrings => ALL[locale];

@@ -4,7 +4,8 @@ import { formatDateTime } from '../../../shared/dates';
 import type { InvokeResult } from '../invoke';
 import type { Turn } from '../turn';
 import { inputText } from '../../cards/card';
-import { changeMessages, resolvedReporterMessages } from './notices';
+import { changeMessages } from './notices';
+import { noticeResolvedReporterMessages } from '../../messages/notice-messages';
 import { changeNotice } from './notice-change';
 import { strings } from '../../i18n/strings';
 
@@ -19,6 +20,6 @@ export const noticeResolve = (turn: Turn, data: Record<string, unknown>): Promis
         turn.catalogue,
         strings('nb').channel.notice.resolvedReply(turn.user.name, formatDateTime(turn.now, 'nb')),
       ),
-      ...(await resolvedReporterMessages(turn, next)),
+      ...(await noticeResolvedReporterMessages(turn.deps.store, next, turn.now)),
     ],
   });

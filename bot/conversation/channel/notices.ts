@@ -8,20 +8,15 @@ import { randomUUID } from 'node:crypto';
 import { CardFactory } from 'botbuilder';
 import type { Desk } from '../../../shared/desks/model';
 import type { Locale } from '../../../shared/i18n-text';
-import { isoInstant } from '../../../shared/ids';
 import type { Notice } from '../../../shared/notices/model';
 import type { OutboxMessage } from '../../../shared/ports';
 import type { CardJson } from '../../cards/card';
-import { caseUpdateCard } from '../../cards/case-update';
 import { noticeCard, type NoticeCardData } from '../../cards/channel/notice-card';
 import { noticeForm, type NoticeFormData } from '../../cards/channel/notice-form';
 import { formatDateTime, osloDateAndTime } from '../../../shared/dates';
-import type { Catalogue, CatalogueSnapshot } from '../../../shared/app/catalogue';
-import { userLocale } from '../../../shared/app/locales';
+import type { CatalogueSnapshot } from '../../../shared/app/catalogue';
 import { type Turn } from '../turn';
-import { userConversationKey } from '../../../shared/conversation-keys';
 import { channelKey, noticeThreadKey } from '../../../shared/conversation-keys';
-import { strings } from '../../i18n/strings';
 
 export const channelName = (desk: Desk, key: string): string => {
   const ch = [...desk.noticeChannels, ...(desk.triageChannel ? [desk.triageChannel] : [])].find(
@@ -138,13 +133,6 @@ export function publishMessages(n: Notice, desk: Desk, catalogue: CatalogueSnaps
   }));
 }
 
-/** A notice published outside the channel (the tab): posted to its channels exactly the same way. */
-export async function noticeMessages(n: Notice, catalogue: Catalogue): Promise<OutboxMessage[]> {
-  const snapshot = await catalogue.get();
-  const desk = snapshot.desk(n.deskId);
-  return desk ? publishMessages(n, desk, snapshot) : [];
-}
-
 /** After an update or "Løst": every copy edited in place, and a reply under each. */
 export function changeMessages(
   n: Notice,
@@ -176,30 +164,4 @@ export function changeMessages(
       },
     ];
   });
-}
-
-/** "Løst": a note to the reporter of each linked case that is still open, in their language. */
-export async function resolvedReporterMessages(turn: Turn, n: Notice): Promise<OutboxMessage[]> {
-  const out: OutboxMessage[] = [];
-  for (const ref of n.linkedCaseRefs) {
-    const c = await turn.deps.store.cases.getForDesk(ref, n.deskId);
-    if (!c || c.value.status === 'closed') continue;
-    const locale = await userLocale(turn.deps.store, c.value.reporter.id);
-    const card = caseUpdateCard({
-      locale,
-      ref,
-      message: strings(locale).channel.notice.reporterResolved(ref, n.title),
-    });
-    out.push({
-      id: `notice:${n.id}:resolved:${ref}:reporter`,
-      deskId: n.deskId,
-      caseRef: ref,
-      noticeId: n.id,
-      createdAt: isoInstant(turn.now),
-      operation: 'post',
-      conversationKey: userConversationKey(c.value.reporter.id),
-      activity: activityOf(card, n.title),
-    });
-  }
-  return out;
 }

@@ -13,7 +13,7 @@ import { roleOn } from '../../../shared/access';
 import type { Case } from '../../../shared/cases/model';
 import { parseCaseRef } from '../../../shared/ids';
 import type { Page, PageRequest } from '../../../shared/ports';
-import { teamsStrings } from '../../i18n/teams-strings';
+import { strings } from '../../i18n/strings';
 import { turnActor, type Turn } from '../turn';
 import { caseResultItem } from './case-card';
 import { extensionMessage, extensionResult, type InvokeReply } from './responses';
@@ -80,7 +80,7 @@ export async function searchCases(turn: Turn, query: MessagingExtensionQuery): P
     return extensionResult(seen && skip === 0 ? [caseResultItem(turn, seen.found.value)] : []);
   }
   if (!initialRun && text.length < SEARCH_MIN_CHARS)
-    return extensionMessage(teamsStrings(turn.locale).searchTooShort(SEARCH_MIN_CHARS));
+    return extensionMessage(strings(turn.locale).teams.searchTooShort(SEARCH_MIN_CHARS));
   const words = text
     .toLowerCase()
     .split(/\s+/)

@@ -24,7 +24,7 @@ import {
 } from '../../cards/fault-dialog';
 import { FAULT_INPUTS, FAULT_LIMITS, type FaultFormValues } from '../../cards/fault-form';
 import { VERBS } from '../../cards/verbs';
-import { teamsStrings } from '../../i18n/teams-strings';
+import { strings } from '../../i18n/strings';
 import { cleanText } from '../commands';
 import { chooseDesk, defaultValues, formCard, newClientKey } from '../personal/fault/form';
 import type { Turn } from '../turn';
@@ -50,7 +50,7 @@ function formDialog(turn: Turn, prefill: FaultFormValues, clientKey: string): In
   if (!desk) return dialogMessage(turn.s.errors.generic);
   const values = { ...defaultValues(turn, desk), ...prefill };
   return dialogCard(
-    teamsStrings(turn.locale).dialogTitle,
+    strings(turn.locale).teams.dialogTitle,
     forDialog(formCard(turn, desk, values, {}, clientKey), DIALOGS.fault),
   );
 }
@@ -73,7 +73,7 @@ function shorten(t: string, max: number): string {
  * the message and the user, so reporting the same message twice answers with the case already made.
  */
 export function faultFromMessage(turn: Turn, action: MessagingExtensionAction): Promise<InvokeReply> {
-  const t = teamsStrings(turn.locale);
+  const t = strings(turn.locale).teams;
   const message = action.messagePayload ?? {};
   const raw = typeof message.body?.content === 'string' ? message.body.content : '';
   // Mentions (`<at id="0">Name</at>`) are addressing, not the fault; line breaks become spaces.
@@ -109,7 +109,7 @@ export function faultFromMessage(turn: Turn, action: MessagingExtensionAction): 
 
 /** A dialog's submit: the verb in its data, run by the verb table, answered as the module header says. */
 export async function faultDialogSubmit(turn: Turn, data: Record<string, unknown>): Promise<InvokeReply> {
-  const t = teamsStrings(turn.locale);
+  const t = strings(turn.locale).teams;
   const verb = data[DIALOG_VERB_KEY];
   if (typeof verb !== 'string' || !DIALOG_VERBS.has(verb)) {
     turn.deps.log.warn(`dialog submit without a fault verb (UNKNOWN_ACTION): ${String(verb).slice(0, 60)}`);

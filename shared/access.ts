@@ -16,7 +16,8 @@ import type { CaseAccess } from './ports';
 
 /** Configured people: which virksomhet a user belongs to, who is superbruker where, who reads reports. */
 export interface Directory {
-  users: Record<string, { orgId: OrgId; name?: string }>;
+  /** People by user id: their virksomhet, name and (where the directory knows them) Entra groups. */
+  users: Record<string, { orgId: OrgId; name?: string; groups?: string[] }>;
   superusers: Record<string, UserId[]>;
   reportReaders: UserId[];
   /** Administrators by user id (development directories; Entra uses the app role or a group). */

@@ -51,6 +51,8 @@ export interface ChatStrings {
   status: Record<CaseStatus, string>;
   waitReason: Record<WaitReason, string>;
   errors: {
+    /** Someone their virksomhet does not let report faults here: whom to contact instead. */
+    mayNotReport: (org: string, contact: string) => string;
     required: string;
     tooLong: (max: number) => string;
     /** A text longer than the field takes, said at the field; the other answers are kept. */

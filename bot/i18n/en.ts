@@ -82,6 +82,8 @@ export const en: Strings = {
     reporter: REPORTER_WAIT_WORDS.reporter.en,
   },
   errors: {
+    mayNotReport: (org, contact) =>
+      `${org} does not have you report faults to IT support through Fristvakt. Please contact ${contact}; they will help you further.`,
     required: 'Required.',
     tooLong: (max) => `Too long (at most ${max} characters).`,
     tooLongBy: (max, length) =>

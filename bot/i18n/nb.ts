@@ -82,6 +82,8 @@ export const nb: Strings = {
     reporter: REPORTER_WAIT_WORDS.reporter.nb,
   },
   errors: {
+    mayNotReport: (org, contact) =>
+      `${org} melder ikke feil til IT-support gjennom Fristvakt for deg. Ta kontakt med ${contact}, så hjelper de deg videre.`,
     required: 'Må fylles ut.',
     tooLong: (max) => `For lang tekst (maks ${max} tegn).`,
     tooLongBy: (max, length) =>

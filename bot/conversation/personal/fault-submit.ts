@@ -15,6 +15,7 @@ import { chooseDesk, formCard, readValues, type FieldErrors } from './fault/form
 import { checkForm, inputForDomainField } from './fault/validate';
 import { cardResult, errorResult, type InvokeResult } from '../invoke';
 import type { Turn } from '../turn';
+import { reportingRefusal } from './report-fault';
 
 export function clientKeyOf(data: Record<string, unknown>): string | null {
   const k = data.clientKey;
@@ -36,6 +37,8 @@ async function submit(
   if (values.desk && values.desk !== desk.id) known[FAULT_INPUTS.desk] = turn.s.errors.unknownChoice;
   const check = checkForm(turn, desk, values, clientKey, known);
   if (!check.ok) return cardResult(formCard(turn, desk, values, check.errors, clientKey));
+  const refused = reportingRefusal(turn, check.input.orgId);
+  if (refused) return cardResult(refused);
 
   const { store } = turn.deps;
   if (mode.kind === 'ask') {

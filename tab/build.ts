@@ -33,7 +33,8 @@ export interface BuildResult {
   lazyFiles: Array<{ file: string; gzipBytes: number }>;
 }
 
-const HTML = (entry: string): string => `<!doctype html>
+/** The page; `preload` are the entry's static chunks, fetched with it instead of after it is parsed. */
+const HTML = (entry: string, preload: string[] = []): string => `<!doctype html>
 <html lang="nb">
   <head>
     <meta charset="utf-8" />
@@ -41,7 +42,7 @@ const HTML = (entry: string): string => `<!doctype html>
     <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; connect-src 'self'; object-src 'none'; base-uri 'none'" />
     <title>Fristvakt</title>
     <style>html,body,#root{margin:0;height:100%}</style>
-  </head>
+${preload.map((f) => `    <link rel="modulepreload" href="./${f}" />\n`).join('')}  </head>
   <body>
     <div id="root"></div>
     <script type="module" src="./${entry}"></script>
@@ -91,10 +92,11 @@ export async function buildTab(options: BuildOptions = {}): Promise<BuildResult>
     (f) => meta.outputs[f].entryPoint !== undefined && f.endsWith('main.js'),
   );
   if (!entry) throw new Error('esbuild produced no entry script');
-  writeFileSync(join(outDir, 'index.html'), HTML(relative(outDir, resolve(ROOT, entry))));
+  const entryFiles = staticClosure(meta, entry);
+  const rel = (f: string) => relative(outDir, resolve(ROOT, f));
+  writeFileSync(join(outDir, 'index.html'), HTML(rel(entry), entryFiles.filter((f) => f !== entry).map(rel)));
   // The channel tab's configuration page (manifest configurableTabs): its own build, see build-config.ts.
   await buildConfigPage({ root: ROOT, outDir, production });
-  const entryFiles = staticClosure(meta, entry);
   const size = (f: string) => readFileSync(resolve(ROOT, f));
   const entryBytes = entryFiles.reduce((n, f) => n + size(f).length, 0);
   const entryGzipBytes = entryFiles.reduce((n, f) => n + gzipSync(size(f), { level: 9 }).length, 0);

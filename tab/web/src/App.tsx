@@ -19,6 +19,7 @@ import { useUrlParams } from './services/url-state';
 import { CasesView } from './views/CasesView';
 import { CaseView } from './views/CaseView';
 import { NoticesView } from './views/NoticesView';
+import type { FirstPage } from './views/cases/useCaseRows';
 
 /** The dashboard (and its chart library) is a chunk of its own, loaded when first opened. */
 const ReportView = lazy(() => import('./views/ReportView'));
@@ -28,6 +29,8 @@ const SettingsView = lazy(() => import('./views/admin/SettingsView'));
 export interface Session {
   api: Api;
   me: MeResponse;
+  /** The case list's first page, asked for with `/api/me` at sign-in (absent when another page opens). */
+  firstPage?: FirstPage;
 }
 
 type Page = 'cases' | 'case' | 'report' | 'notices' | 'settings';

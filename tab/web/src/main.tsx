@@ -14,14 +14,15 @@ import {
   teamsLightTheme,
   type Theme,
 } from '@fluentui/react-components';
-import { StrictMode, useEffect, useMemo, useState } from 'react';
+import { StrictMode, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { DevUser, MeResponse } from '../../common/api-types';
 import { App, type Session } from './App';
 import { useAppStyles } from './App.styles';
 import { LocaleContext, useT } from './i18n';
-import { createApi, devUsers, type Credentials } from './services/api';
+import { createApi, devUsers, type Api, type Credentials } from './services/api';
 import { detectHost, type Host, type ThemeName } from './services/host';
+import { prefetchFirstPage, type FirstPage } from './views/cases/useCaseRows';
 
 const THEMES: Record<ThemeName, Theme> = {
   default: teamsLightTheme,
@@ -40,11 +41,18 @@ function SignIn({ host }: { host: Host }) {
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // With a test user named in the URL (or remembered), their `/api/me` and first list page are asked
+  // for while the development sign-in's list is still on its way; used once the list confirms them.
+  const early = useRef<{ userId: string; start: SessionStart } | null>(null);
+
   useEffect(() => {
     if (host.getToken) {
       setCredentials({ kind: 'sso', getToken: host.getToken });
       return;
     }
+    const named =
+      new URLSearchParams(window.location.search).get('devUser') ?? sessionStorage.getItem(DEV_KEY);
+    if (named) early.current = { userId: named, start: startSession({ kind: 'dev', userId: named }) };
     devUsers()
       .then((list) => {
         setUsers(list);
@@ -58,10 +66,16 @@ function SignIn({ host }: { host: Host }) {
 
   useEffect(() => {
     if (!credentials) return;
-    const api = createApi(credentials);
-    api
-      .get<MeResponse>('/api/me')
-      .then((me) => setSession({ api, me }))
+    const prepared = early.current;
+    const start =
+      credentials.kind === 'dev' && prepared?.userId === credentials.userId
+        ? prepared.start
+        : startSession(credentials);
+    early.current = null;
+    start.me
+      .then((me) =>
+        setSession({ api: start.api, me, ...(start.firstPage ? { firstPage: start.firstPage } : {}) }),
+      )
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [credentials]);
 
@@ -107,6 +121,21 @@ function SignIn({ host }: { host: Host }) {
       </Button>
     </div>
   );
+}
+
+interface SessionStart {
+  api: Api;
+  me: Promise<MeResponse>;
+  firstPage: FirstPage | null;
+}
+
+/** Signs in: `/api/me` and, when the URL opens the case list, its first page, both at once. */
+function startSession(credentials: Credentials): SessionStart {
+  const api = createApi(credentials);
+  const me = api.get<MeResponse>('/api/me');
+  // An early start that is never used must not surface as an unhandled rejection.
+  me.catch(() => undefined);
+  return { api, me, firstPage: prefetchFirstPage(api, new URLSearchParams(window.location.search)) };
 }
 
 /** What a test user is, in words: "Servicesenter: ROR-IKT Kundeservice", "Superbruker i Molde kommune". */

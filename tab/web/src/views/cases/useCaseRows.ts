@@ -8,11 +8,51 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseListResponse, CaseRow } from '../../../../common/api-types';
 import type { CaseView } from '../../../../common/case-query';
 import type { Session } from '../../App';
+import type { Api } from '../../services/api';
 import type { CaseChange } from '../../services/live';
 import { useLiveRefresh } from '../../services/useLiveRefresh';
 
 const FIRST_PAGE = 100;
 const NEXT_PAGE = 5000;
+
+/**
+ * The list's first page, asked for at sign-in together with `/api/me` (not after it), so the first row
+ * does not wait for two round trips in a row. `view` is the URL's view; null means the server's default
+ * for the caller, which is the first of `me.views`.
+ */
+export interface FirstPage {
+  view: CaseView | null;
+  page: Promise<CaseListResponse>;
+}
+
+const VIEWS: readonly CaseView[] = ['desk', 'org', 'mine'];
+const used = new WeakSet<FirstPage>();
+
+const pagePath = (view: CaseView | null, limit: number, cursor?: string): string => {
+  const qs = new URLSearchParams({ ...(view ? { view } : {}), limit: String(limit) });
+  if (cursor) qs.set('cursor', cursor);
+  return `/api/cases?${qs.toString()}`;
+};
+
+/** Asks for the first page when the URL opens the case list (not a case, the report, …); else null. */
+export function prefetchFirstPage(api: Api, params: URLSearchParams): FirstPage | null {
+  const page = params.get('page');
+  if (params.get('case') || (page !== null && page !== 'cases')) return null;
+  const raw = params.get('view');
+  const view = raw && (VIEWS as readonly string[]).includes(raw) ? (raw as CaseView) : null;
+  const first: FirstPage = { view, page: api.get<CaseListResponse>(pagePath(view, FIRST_PAGE)) };
+  // Not used (another page opened, or it failed): the list asks again; no unhandled rejection.
+  first.page.catch(() => undefined);
+  return first;
+}
+
+/** The prefetched first page if it is this view's and not used yet (once). */
+function takeFirstPage(session: Session, view: CaseView): Promise<CaseListResponse> | undefined {
+  const first = session.firstPage;
+  if (!first || used.has(first) || (first.view ?? session.me.views[0]) !== view) return undefined;
+  used.add(first);
+  return first.page;
+}
 
 /** Whether a streamed change is news to the rows shown: a case not in them, or one that changed since. */
 export function changeConcerns(rows: readonly CaseRow[] | null, change: CaseChange): boolean {
@@ -38,9 +78,11 @@ export function useCaseRows(
       let cursor: string | undefined;
       let limit = FIRST_PAGE;
       do {
-        const qs = new URLSearchParams({ view, limit: String(limit) });
-        if (cursor) qs.set('cursor', cursor);
-        const page = await session.api.get<CaseListResponse>(`/api/cases?${qs.toString()}`);
+        const path = pagePath(view, limit, cursor);
+        const early = acc.length === 0 && progressive ? takeFirstPage(session, view) : undefined;
+        const page = await (early
+          ? early.catch(() => session.api.get<CaseListResponse>(path))
+          : session.api.get<CaseListResponse>(path));
         if (gen !== generation.current) return;
         acc = acc.concat(page.items);
         if (progressive) setRows(acc);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { PRESETS } from './presets';
-import { businessMinutesPerDay, clockText, formatDuration, whenText } from './clock-text';
+import { businessMinutesPerDay, clockDuration, clockText, formatDuration, whenText } from './clock-text';
 import type { SlaState, TargetState } from './state';
 
 const cal = PRESETS['ror-ikt'].calendar; // Mon–Fri 08:00–15:30 Oslo, Norwegian holidays
@@ -152,6 +152,8 @@ describe('formatDuration and whenText', () => {
     expect(formatDuration(135, 'nb')).toBe('2 t 15 min');
     expect(formatDuration(450 + 100, 'nb', 450)).toBe('1 d 2 t');
     expect(formatDuration(0, 'en')).toBe('0 min');
+    expect(clockDuration(1200, 'business', cal, 'nb')).toBe('2 d 5 t arbeidstid');
+    expect(clockDuration(1200, 'calendar', cal, 'nb')).toBe('20 t');
   });
 
   it('names the day relative to now', () => {

@@ -42,8 +42,9 @@ export interface ClockText {
 
 const WORDS = {
   nb: {
-    left: (amount: string, business: boolean) => `${amount}${business ? ' arbeidstid' : ''} igjen`,
-    late: (amount: string, business: boolean) => `${amount}${business ? ' arbeidstid' : ''} over fristen`,
+    business: 'arbeidstid',
+    left: (amount: string) => `${amount} igjen`,
+    late: (amount: string) => `${amount} over fristen`,
     passedAt: (when: string) => `fristen gikk ut ${when}`,
     stands: (when: string) => `klokken står – starter ${when}`,
     moves: 'frist flyttes når saken fortsetter',
@@ -54,8 +55,9 @@ const WORDS = {
     day: 'd',
   },
   en: {
-    left: (amount: string, business: boolean) => `${amount}${business ? ' business time' : ''} left`,
-    late: (amount: string, business: boolean) => `${amount}${business ? ' business time' : ''} late`,
+    business: 'business time',
+    left: (amount: string) => `${amount} left`,
+    late: (amount: string) => `${amount} late`,
     passedAt: (when: string) => `deadline passed ${when}`,
     stands: (when: string) => `clock stopped – starts ${when}`,
     moves: 'deadline moves when the case resumes',
@@ -96,8 +98,35 @@ export function formatDuration(minutes: number, locale: Locale, minutesPerDay = 
   return parts.join(' ');
 }
 
+/** Formatters are costly to build and the countdowns ask every second: keep one per zone, locale and kind. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(tag: string, zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}|${zone}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(tag, { ...options, timeZone: zone });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * An amount of a clock's minutes, saying when they are business time: "2 d 5 t arbeidstid",
+ * "45 min" around the clock. The SLA report's "over fristen" column and the countdowns both use it.
+ */
+export function clockDuration(
+  minutes: number,
+  clock: 'business' | 'calendar',
+  calendar: BusinessCalendar,
+  locale: Locale,
+): string {
+  const business = clock === 'business';
+  const amount = formatDuration(minutes, locale, business ? businessMinutesPerDay(calendar) : 1440);
+  return business ? `${amount} ${WORDS[locale].business}` : amount;
+}
+
 function localDay(d: Date, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' }).format(d);
+  return formatter('en-CA', zone, { dateStyle: 'short' }).format(d);
 }
 
 /**
@@ -107,12 +136,7 @@ function localDay(d: Date, zone: string): string {
 export function whenText(at: Date, now: Date, zone: string, locale: Locale): string {
   const w = WORDS[locale];
   const tag = locale === 'nb' ? 'nb-NO' : 'en-GB';
-  const time = new Intl.DateTimeFormat(tag, {
-    timeZone: zone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
+  const time = formatter(tag, zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
     .format(at)
     .replace('.', ':');
   const clock = `${w.at} ${time}`;
@@ -120,10 +144,9 @@ export function whenText(at: Date, now: Date, zone: string, locale: Locale): str
   if (day === localDay(now, zone)) return clock;
   if (day === localDay(new Date(now.getTime() + 86_400_000), zone)) return `${w.tomorrow} ${clock}`;
   const within = at.getTime() - now.getTime() < 6 * 86_400_000;
-  const name = new Intl.DateTimeFormat(tag, {
-    timeZone: zone,
-    ...(within ? { weekday: 'long' } : { day: 'numeric', month: 'long' }),
-  } as Intl.DateTimeFormatOptions).format(at);
+  const name = formatter(tag, zone, within ? { weekday: 'long' } : { day: 'numeric', month: 'long' }).format(
+    at,
+  );
   return `${name} ${clock}`;
 }
 
@@ -132,15 +155,15 @@ export function clockText(s: TargetState, { calendar, now, locale }: ClockTextOp
   const w = WORDS[locale];
   const label = SLA_STATE_LABELS[s.state][locale];
   const business = s.clock === 'business';
-  const perDay = business ? businessMinutesPerDay(calendar) : 1440;
+  const clock = business ? 'business' : 'calendar';
   let time = '';
   let note: string | undefined;
   const running = s.state === 'running' || s.state === 'at_risk' || s.state === 'paused';
   if (s.remainingMinutes !== undefined && (running || s.state === 'breached')) {
     const m = s.remainingMinutes;
     const late = s.state === 'breached' || m < 0;
-    if (!late) time = w.left(formatDuration(Math.max(1, Math.ceil(m)), locale, perDay), business);
-    else if (Math.floor(-m) >= 1) time = w.late(formatDuration(-m, locale, perDay), business);
+    if (!late) time = w.left(clockDuration(Math.max(1, Math.ceil(m)), clock, calendar, locale));
+    else if (Math.floor(-m) >= 1) time = w.late(clockDuration(-m, clock, calendar, locale));
     else if (s.dueAt) time = w.passedAt(whenText(s.dueAt, now, calendar.zone, locale));
     if (s.state === 'paused') note = w.moves;
     else if (business && !s.metAt && !isBusinessTime(now, calendar))

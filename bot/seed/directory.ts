@@ -1,6 +1,7 @@
 /**
  * The demo directory (development only, FRISTVAKT_DEMO_DIRECTORY): which virksomhet some users belong
- * to and who is superbruker where. Unknown users still work: they choose their virksomhet in the card.
+ * to, who is superbruker where, and everyone's name (the sign-in list, cards and case events show
+ * names, never ids). Unknown users still work: they choose their virksomhet in the card.
  * The Agents Playground's default user (`00000000-0000-0000-0000-0000000000020`) belongs to Molde.
  */
 import { orgId, userId } from '../../shared/ids';
@@ -20,6 +21,8 @@ export const DEMO_DIRECTORY: Directory = {
     'demo-desk-uke': { orgId: orgId('etat-bym'), name: 'Jon Servicesenter' },
     'demo-superbruker-molde': { orgId: orgId('molde'), name: 'Sara Superbruker' },
     'demo-superbruker-frogner': { orgId: orgId('bydel-frogner'), name: 'Finn Superbruker' },
+    // Porteføljerådet: reads the SLA reports.
+    'demo-rapportleser': { orgId: orgId('molde'), name: 'Liv Rapportleser' },
   },
   superusers: {
     molde: [userId('demo-superbruker-molde')],

@@ -47,16 +47,18 @@ export function noticeCard(d: NoticeCardData): CardJson {
         ? 'warning'
         : 'accent';
   const pairs: Array<[string, string]> = [
-    [s.affected, d.services.join(', ')],
+    [s.affected, plainTextForCard(d.services.join(', '))],
     [s.start, d.startsAt],
     resolved ? [s.resolvedAt, d.resolvedAt ?? ''] : [s.expectedEnd, d.expectedEndAt ?? s.unknownEnd],
   ];
-  if (d.caseRef) pairs.push([s.hovedsak, d.caseRef]);
+  if (d.caseRef) pairs.push([s.hovedsak, plainTextForCard(d.caseRef)]);
   const body: CardElement[] = [
-    ...(d.banner ? [container([text(d.banner.text)], { style: d.banner.tone, id: 'banner' })] : []),
+    ...(d.banner
+      ? [container([text(plainTextForCard(d.banner.text))], { style: d.banner.tone, id: 'banner' })]
+      : []),
     container(
       [
-        text(`${s.kinds[d.kind]} · ${s.status[d.status]} · ${d.deskName}`, {
+        text(`${s.kinds[d.kind]} · ${s.status[d.status]} · ${plainTextForCard(d.deskName)}`, {
           weight: 'bolder',
           id: 'noticeState',
         }),

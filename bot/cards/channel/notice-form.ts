@@ -4,6 +4,7 @@
  * publish to. The server checks it and re-renders it with the answers kept and a message at each bad
  * field. `noticeId` is made when the form is first shown, so a replayed publish creates nothing twice.
  */
+import { plainTextForCard } from '../../../shared/text';
 import type { Locale } from '../../../shared/i18n-text';
 import type { NoticeField } from '../../../shared/notices/rules';
 import { card, container, execute, heading, text, type CardElement, type CardJson, type Json } from '../card';
@@ -64,7 +65,14 @@ export function noticeForm(d: NoticeFormData): CardJson {
   const v = d.values;
   const err = (field: NoticeField | 'channels'): CardElement[] =>
     d.errors?.[field]
-      ? [text(d.errors[field], { color: 'attention', size: 'small', spacing: 'none', id: `${field}Error` })]
+      ? [
+          text(plainTextForCard(d.errors[field] ?? ''), {
+            color: 'attention',
+            size: 'small',
+            spacing: 'none',
+            id: `${field}Error`,
+          }),
+        ]
       : [];
   const val = (x: string | undefined): Record<string, Json> => (x !== undefined ? { value: x } : {});
   const choiceSet = (
@@ -84,7 +92,7 @@ export function noticeForm(d: NoticeFormData): CardJson {
     s.kinds[k],
   ]);
   const body: CardElement[] = [
-    heading(`${s.formTitle} · ${d.deskName}`),
+    heading(`${s.formTitle} · ${plainTextForCard(d.deskName)}`),
     text(s.formIntro, { isSubtle: true, spacing: 'none' }),
     ...(d.errors && Object.keys(d.errors).length > 0
       ? [container([text(s.fixErrors, { color: 'attention', weight: 'bolder' })], { style: 'attention' })]

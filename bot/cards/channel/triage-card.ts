@@ -225,15 +225,15 @@ export function triageCard(d: TriageCardData): CardJson {
     ? [
         container(
           [
-            ...(d.banner.title ? [text(d.banner.title, { weight: 'bolder' })] : []),
-            text(d.banner.text, { spacing: 'none' }),
+            ...(d.banner.title ? [text(p(d.banner.title), { weight: 'bolder' })] : []),
+            text(p(d.banner.text), { spacing: 'none' }),
           ],
           { style: d.banner.tone, id: 'banner' },
         ),
       ]
     : [];
   const fellesfeil: CardElement[] = [];
-  if (d.parentRef) fellesfeil.push(text(s.parent(d.parentRef), { weight: 'bolder', id: 'parentRef' }));
+  if (d.parentRef) fellesfeil.push(text(s.parent(p(d.parentRef)), { weight: 'bolder', id: 'parentRef' }));
   if (d.childCount > 0)
     fellesfeil.push(text(s.children(d.childCount), { weight: 'bolder', id: 'childCount' }));
   const notice: CardElement[] = d.notice
@@ -253,19 +253,20 @@ export function triageCard(d: TriageCardData): CardJson {
   const pairs: Array<[string, string]> = [
     [s.service, p(d.service)],
     [s.org, p(d.org)],
-    [s.reporter, c ? `${p(d.reporter)} (${c.reporterRole.toLowerCase()})` : p(d.reporter)],
+    [s.reporter, c ? `${p(d.reporter)} (${p(c.reporterRole.toLowerCase())})` : p(d.reporter)],
     ...(c ? ([[s.testContact, p(c.testContact)]] as Array<[string, string]>) : []),
     [s.scope, p(d.scope)],
     ...(c
       ? ([
-          [s.availability, c.availability],
+          [s.availability, p(c.availability)],
           [s.startedAt, c.startedAt],
         ] as Array<[string, string]>)
       : []),
-    [s.priority, d.priority],
-    [s.status, d.status],
+    [s.priority, p(d.priority)],
+    [s.status, p(d.status)],
     [s.assignee, d.assignee ? p(d.assignee) : s.nobody],
-    [s.line, d.line],
+    // Labels are escaped too: "1. linje" must not become a numbered list.
+    [s.line, p(d.line)],
   ];
   if (d.supplierCaseNumber) pairs.push([s.supplierCase, p(d.supplierCaseNumber)]);
   const details: CardElement[] = c
@@ -277,7 +278,7 @@ export function triageCard(d: TriageCardData): CardJson {
   const solution: CardElement[] = d.solution ? longText('solution', s.solution, d.solution, d.locale) : [];
   // The state is said in words with a sign; only a breach is coloured (red reads on every theme).
   const targets = d.targets.map((t) =>
-    text(`**${t.label}:** ${s.overall[t.state]} · ${t.text}`, {
+    text(`**${p(t.label)}:** ${s.overall[t.state]} · ${p(t.text)}`, {
       spacing: 'small',
       ...(t.state === 'breached' ? { color: 'attention' as const, weight: 'bolder' as const } : {}),
     }),
@@ -290,7 +291,7 @@ export function triageCard(d: TriageCardData): CardJson {
     container(
       [
         // Red (attention) reads on every theme; a warning's yellow would not, so it keeps the default.
-        text(`${d.ref} · ${d.priority} · ${s.overall[d.overall]}`, {
+        text(`${p(d.ref)} · ${p(d.priority)} · ${s.overall[d.overall]}`, {
           weight: 'bolder',
           id: 'state',
           ...(headerStyle(d) === 'attention' ? { color: 'attention' as const } : {}),

@@ -61,6 +61,20 @@ function mightBeTeams(): boolean {
   }
 }
 
+/**
+ * A Teams deep link to the personal tab carries what to open as its context's `subEntityId` (the
+ * bot's cards link a case by its reference, the notices page as `notices`): put it into the address
+ * before the first render, so the page opens as its `?case=`/`?page=` address would.
+ */
+function openDeepLinkedPage(subPageId: string | undefined): void {
+  if (!subPageId) return;
+  const url = new URL(window.location.href);
+  if (/^FV-\d{4}-\d{1,6}$/.test(subPageId)) url.searchParams.set('case', subPageId);
+  else if (subPageId === 'notices') url.searchParams.set('page', 'notices');
+  else return;
+  window.history.replaceState(null, '', url.toString());
+}
+
 export async function detectHost(params: URLSearchParams): Promise<Host> {
   const themeParam = asTheme(params.get('theme'));
   const langParam = asLocale(params.get('lang'));
@@ -71,6 +85,7 @@ export async function detectHost(params: URLSearchParams): Promise<Host> {
       const { app, authentication } = await import('@microsoft/teams-js');
       await timeout(app.initialize(), 4000);
       const ctx = await app.getContext();
+      openDeepLinkedPage(ctx.page.subPageId);
       app.registerOnThemeChangeHandler((t) => {
         const theme = themeParam ?? asTheme(t) ?? 'default';
         for (const l of listeners) l(theme);

@@ -4,6 +4,7 @@
  * and fields quoted when they hold a separator, a quote or a line break. A field that starts with
  * `=`, `+`, `-` or `@` is prefixed with `'` so Excel does not run case text as a formula.
  */
+import { osloDateAndTime } from '../dates';
 import type { LocalizedText, Locale } from '../i18n-text';
 import { BACKLOG_BUCKET_LABELS, type SlaReport, type TargetFigures } from './figures';
 import { spansYears, weekLabel } from './week-label';
@@ -79,18 +80,10 @@ const T = {
   resolutionMin: { nb: 'Løsningstid (min)', en: 'Resolution (min)' },
 } satisfies Record<string, LocalizedText>;
 
-/** An instant as Oslo local time `yyyy-MM-dd HH:mm`, which Excel reads as a date. */
-export function osloTime(iso: string, zone = 'Europe/Oslo'): string {
-  const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
-  return parts.replace(',', '');
+/** An instant as Oslo local time `yyyy-MM-dd HH:mm`, which Excel reads as a date (shared/dates.ts). */
+export function osloTime(iso: string): string {
+  const { date, time } = osloDateAndTime(new Date(iso));
+  return `${date} ${time}`;
 }
 
 const pct = (share: number | null): number | null => (share === null ? null : share * 100);

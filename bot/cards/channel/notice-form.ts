@@ -84,7 +84,7 @@ export function noticeForm(d: NoticeFormData): CardJson {
     type: 'Input.ChoiceSet',
     id,
     label,
-    choices: options.map(([value, title]) => ({ title, value })),
+    choices: options.map(([value, title]) => ({ title: plainTextForCard(title), value })),
     ...extra,
   });
   const kinds: Array<[string, string]> = (['outage', 'degraded', 'planned_maintenance'] as const).map((k) => [

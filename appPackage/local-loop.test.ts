@@ -97,8 +97,9 @@ describe('npm run dev', () => {
     await page.locator('[data-lexical-editor="true"][role="textbox"]').first().waitFor({ timeout: 30_000 });
 
     // The mock team and channel come from .m365agentsplayground.yml.
-    await expect(page.getByText('Triage', { exact: true }).first().isVisible()).resolves.toBe(true);
-    await expect(page.getByText('IT-kontakter Molde').first().isVisible()).resolves.toBe(true);
+    // The sidebar may render after the compose box: wait for it (a missing entry fails on the timeout).
+    await page.getByText('Triage', { exact: true }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.getByText('IT-kontakter Molde').first().waitFor({ state: 'visible', timeout: 30_000 });
 
     // Personal chat: the welcome arrives on install, then an answer to "hjelp".
     await botAuthors(page).first().waitFor({ timeout: 30_000 });

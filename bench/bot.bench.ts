@@ -1,5 +1,5 @@
 /**
- * The bot end to end (issue 4): fault reports per second through the HTTP endpoint on the embedded
+ * The bot end to end: fault reports per second through the HTTP endpoint on the embedded
  * default (SQLite in a temp dir), with 50 concurrent clients. Each report is one `fault.submit`
  * invoke (a fresh card key, valid answers) → checked → case stored (with the triage post in the same
  * store write: ROR-IKT gets a triage channel) → confirmation card in the HTTP body. p50/p99 latency.
@@ -163,7 +163,7 @@ export async function run(): Promise<void> {
   const app = await startApp(config, { log: silentLogger, jobs: false });
   const serviceUrl = 'http://127.0.0.1:9/'; // never called on this path: the confirmation is the invoke response
   try {
-    // The triage post of issue 5 goes into the outbox in the same store write as the case.
+    // The channel's triage post goes into the outbox in the same store write as the case.
     const ror = (await app.store.desks.get(deskId('ror-ikt')))!;
     await app.store.desks.put(
       { ...ror.value, triageChannel: { teamId: 'team-1', channelId: '19:triage@thread.tacv2', serviceUrl } },

@@ -1,5 +1,5 @@
 /**
- * Business-time engine throughput (issue 2): `addBusinessMinutes` and `businessMinutesBetween` on the
+ * Business-time engine throughput: `addBusinessMinutes` and `businessMinutesBetween` on the
  * same 200 000 random inputs (Oslo, Mon–Fri 08:00–15:30, Norwegian holidays 2025–2028, spans up to
  * 10 working days), and the same inputs through `moment-business-time` on a sample, with its rate,
  * the ratio, and how many of its results differ from ours beyond the known boundary conventions.

@@ -1,5 +1,5 @@
 /**
- * The tab's figures (issue 6):
+ * The tab's figures:
  * - the production bundle's entry, gzipped (target < 300 KB), and the lazily loaded dashboard chunk;
  * - time to the first rendered row of a 10 000-case desk queue in headless Chromium (target < 1 s),
  *   from navigation to the row on screen, through the real API (SSO replaced by the dev sign-in);

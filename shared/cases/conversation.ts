@@ -1,5 +1,5 @@
 /**
- * The case conversation (issue 8): comments and their edits, followers, and the seeds' rules that live
+ * The case conversation: comments and their edits, followers, and the seeds' rules that live
  * on the conversation. `applyCommand` (lifecycle.ts) checks roles and statuses and hands these
  * commands here for their events. Pure.
  *

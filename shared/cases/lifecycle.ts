@@ -33,7 +33,7 @@
  * | mark_billable      |          |          |           | ✓    |        |
  * | link_problem       |          |          | ✓         | ✓    |        |
  *
- * The case conversation (issue 8; the rules and their reasons are in `conversation.ts`): anyone who
+ * The case conversation (the rules and their reasons are in `conversation.ts`): anyone who
  * may see a case but its reporter may follow it themselves (`follow`, `unfollow`; the test contact
  * acts as a follower); the reporter and the support lines add and remove followers
  * (`change_followers`). A comment is edited by its author only and deleted by its author or a desk,
@@ -42,7 +42,7 @@
  *
  * Superbrukere are the 1st line: they claim, solve and escalate (seed 002 §3.2, seed 001 M.1.1.2). The
  * desk sets the final priority (domain.md), so superbrukere suggest but do not change it. Accepting,
- * rejecting and withdrawing belong to the reporter; a desk may do it on their behalf (issue 2). Seed
+ * rejecting and withdrawing belong to the reporter; a desk may do it on their behalf. Seed
  * 001 (M.1.2.5–M.1.2.6) lets the 1st line close a case once the end user confirms; here the 1st line
  * asks the reporter to accept, or the desk records it.
  *

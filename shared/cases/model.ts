@@ -85,7 +85,7 @@ export type CaseEventBody =
   | { type: 'attachment_added'; attachment: AttachmentMeta }
   | { type: 'followers_changed'; added: Person[]; removed: UserId[] }
   | { type: 'breach_explained'; target: SlaTarget; explanation: string }
-  // Issue 8: the case conversation and the rules that live on it (see shared/cases/conversation.ts).
+  // The case conversation and the rules that live on it (see shared/cases/conversation.ts).
   /** A comment's text changed by its author; `previousText` is kept for the desks' history only. */
   | { type: 'comment_edited'; commentId: EventId; text: string; addressee?: string; previousText?: string }
   /** A comment withdrawn by its author (or a desk); `previousText` is kept for the desks' history only. */

@@ -1,5 +1,5 @@
 /**
- * Who is told of an event on a case (issue 8). Pure: the bot turns the answer into outbox messages.
+ * Who is told of an event on a case (the case conversation's rules). Pure: the bot turns the answer into outbox messages.
  *
  * - `reporter`: the reporter's 1:1 chat; `followers`: each follower's 1:1 chat; `desk`: the case's
  *   triage thread in the desk's channel; `administrator`: the service's forvalter (seed 002 §5.1.2.3).

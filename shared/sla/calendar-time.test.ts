@@ -1,5 +1,5 @@
 /**
- * Hand-computed business-time cases: each convention of issue 2, the three preset desks' hours
+ * Hand-computed business-time cases: each convention of the business-time API, the three preset desks' hours
  * (ROR-IKT, Byarkivet, UKE) around Easter, DST, 17 May and Ascension 2026, and the decisions this
  * engine documents (negative minutes, reversed ranges, invalid calendars, calendars with no time).
  */

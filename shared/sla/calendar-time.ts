@@ -3,7 +3,7 @@
  * `businessMinutesBetween` as the public API; the helpers below (`isBusinessTime`, `nextOpening`,
  * `nextClosing`) are for other modules of the domain (SLA state, the watcher) and import from here.
  *
- * Conventions (issue 2), each covered by `calendar-time.test.ts`:
+ * Conventions of the business-time API, each covered by `calendar-time.test.ts`:
  * - Periods are local, half-open [from, to); instants are absolute.
  * - `addBusinessMinutes(start, 0)` is `start` inside business time, otherwise the next opening
  *   (a start exactly at closing gets the next opening). A closed start counts from the next opening.

@@ -6,7 +6,7 @@
  * every period's instants (touching ones merged), kept sorted with prefix sums of business ms, so a
  * query is a binary search plus arithmetic: no zone work, no allocation but the result.
  *
- * Zone rules (issue 2): periods are local wall-clock times in `cal.zone`, half-open [from, to);
+ * Zone rules: periods are local wall-clock times in `cal.zone`, half-open [from, to);
  * a boundary in a DST gap moves forward by the gap, an ambiguous one takes the earlier instant
  * (Temporal's 'compatible'); '24:00' as `to` is the next local midnight.
  *

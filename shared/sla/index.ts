@@ -1,6 +1,6 @@
 /**
  * Business time: the SLA engine's arithmetic over a desk's business calendar.
- * This module's exports are the public business-time API (issue 2); other modules build on it.
+ * This module's exports are the public business-time API; other modules build on it.
  * Conventions are documented in `calendar-time.ts`; helpers beyond this API (`isBusinessTime`,
  * `nextOpening`, `nextClosing`) live there, and working days (`addWorkingDays`) in `working-days.ts`.
  */

@@ -103,7 +103,7 @@ const rorIkt: SlaPolicy = {
     },
   ],
   defaultPriority: priorityId('middels'), // DECISION: the most common class; the desk sets the final one.
-  atRiskShare: 0.75, // DECISION (issue 2's example).
+  atRiskShare: 0.75, // DECISION (the business-time API's example).
   pauseWhileWaiting: { supplier: true, third_line: false, reporter: true },
   criticalAroundTheClock: false,
 };

@@ -2,7 +2,7 @@
  * A case's SLA state, derived from its event timeline and the desk's policy. Nothing here is stored as
  * the truth: the store keeps only `slaSummary` (the deadlines, for indexing), recomputed on every change.
  *
- * The rules (issue 2; the pitfalls of GLPI's and Zammad's SLA code taught most of them):
+ * The rules (the pitfalls of GLPI's and Zammad's SLA code taught most of them):
  * - Both clocks start at the case's receipt (`receivedAt`); a receipt outside business time counts from
  *   the next opening.
  * - Response is met by the first response from a support line: a `claimed` event, a public `comment`

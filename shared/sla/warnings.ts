@@ -2,7 +2,7 @@
  * Escalation warnings: which SLA warnings are due for a case at `now`. Pure; the SLA watcher
  * (bot/delivery/sla-watcher.ts) turns them into outbox replies in the case's triage thread.
  *
- * Rules (issue 5, "Escalations"):
+ * Rules (escalation warnings):
  * - Per target (response, resolution): one warning when the target is at risk (its share of elapsed
  *   time has reached the policy's `atRiskShare`) and one when it is breached.
  * - Never for a stopped clock: paused (Avventer with a pausing reason, including a target frozen late

@@ -1,5 +1,5 @@
 /**
- * `POST /api/cases/:ref/comments` (issue 8) against the real server and store: the reporter and the
+ * `POST /api/cases/:ref/comments` (the case conversation) against the real server and store: the reporter and the
  * desk comment from the tab; an internal note stays with the support lines (in the answer, in the
  * case the reporter reads, and in every message to the reporter's chat); the response target is met
  * by the desk's visible reply, not by its note.

@@ -1,5 +1,5 @@
 /**
- * The tab's comment box (issue 8) in headless Chromium against the real server and store: the reporter
+ * The tab's comment box (the case conversation) in headless Chromium against the real server and store: the reporter
  * comments from the case view; a desk member writes an internal note and a reply; the reporter's view
  * shows the reply, never the note.
  */

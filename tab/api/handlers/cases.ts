@@ -167,7 +167,7 @@ export const seesInternal = (access: UserAccess, c: Case): boolean => isSupportR
 
 function forViewer(c: Case, access: UserAccess): Case {
   if (seesInternal(access, c)) return c;
-  // Issue 8: no internal note (nor its edits), public comments as they stand now, no earlier texts.
+  // The case conversation's rule: no internal note (nor its edits), public comments as they stand now, no earlier texts.
   return { ...c, events: eventsFor(c, 'public') };
 }
 

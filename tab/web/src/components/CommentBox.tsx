@@ -1,5 +1,5 @@
 /**
- * The case's comment box in the tab (issue 8): plain text up to 4 000 characters, posted to
+ * The case's comment box in the tab (the case conversation): plain text up to 4 000 characters, posted to
  * `POST /api/cases/:ref/comments`; the support lines may mark it an internal note. The answer (the
  * case as the viewer sees it) replaces the shown case, so the timeline shows the comment at once.
  * Texts are kept here in both languages (the tab's i18n file belongs to the tab's owner).

@@ -181,8 +181,15 @@ export default tseslint.config(
   {
     // The tab's API does not import the bot: what both need lives in shared/ (shared/app for the
     // application services, the route shape, the keys); the composition root mounts both.
-    files: ['tab/api/**/*.ts', 'tab/common/**/*.ts'],
-    ignores: ['tab/**/*.test.ts'],
+    // (tab/web's own block keeps its sources apart; this one covers the rest of tab/, tests included.)
+    files: [
+      'tab/*.ts',
+      'tab/api/**/*.ts',
+      'tab/common/**/*.ts',
+      'tab/test-support/**/*.ts',
+      'tab/web/**/*.test.ts',
+      'tab/web/**/*.test.tsx',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

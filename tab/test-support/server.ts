@@ -12,10 +12,9 @@ import restify, { type Server } from 'restify';
 import type { Directory } from '../../shared/access';
 import type { Store } from '../../shared/ports';
 import { openSqliteStore } from '../../shared/store/sqlite';
-import { createCaseChanges } from '../../shared/app/case-changes';
+import { createCaseChanges, type CaseMessages } from '../../shared/app/case-changes';
 import { createCaseFeed } from '../../shared/app/case-feed';
 import { createCatalogue } from '../../shared/app/catalogue';
-import { teamsCaseMessages } from '../../bot/messages/case-messages';
 import type { TabApiDeps } from '../api/context';
 import { tabRoutes } from '../api/routes';
 import { DIRECTORY } from './seed';
@@ -91,7 +90,15 @@ export interface TestServerOptions {
   distDir?: string;
   seed?: (store: Store) => Promise<unknown>;
   deps?: Partial<TabApiDeps>;
+  /**
+   * The Teams messages a case change causes. The tab depends on no surface: its own tests leave them
+   * out; a test that reads the outbox runs from `bot/` and passes the bot's builder.
+   */
+  messages?: CaseMessages;
 }
+
+/** No Teams messages: what the tab's API does is the same, only the outbox stays empty. */
+const NO_MESSAGES: CaseMessages = { created: () => [], changed: () => [] };
 
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'fristvakt-tab-'));
@@ -106,14 +113,14 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     next();
   });
   const directory = options.directory ?? DIRECTORY;
-  // The real change service with the real Teams messages, as the server wires it (a test composition root),
-  // publishing every stored change to the feed the live stream (`GET /api/cases/events`) reads.
+  // The real change service, as the server wires it (a test composition root), publishing every
+  // stored change to the feed the live stream (`GET /api/cases/events`) reads.
   const feed = createCaseFeed();
   const changes = createCaseChanges({
     store,
     catalogue: createCatalogue(store, 0),
     directory,
-    messages: teamsCaseMessages,
+    messages: options.messages ?? NO_MESSAGES,
     feed,
   });
   const deps: TabApiDeps = {

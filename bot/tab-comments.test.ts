@@ -4,13 +4,14 @@
  * case the reporter reads, and in every message to the reporter's chat); the response target is met
  * by the desk's visible reply, not by its note.
  */
-import type { CaseDetailResponse } from '../common/api-types';
-import { caseRef, userId } from '../../shared/ids';
-import type { OutboxEntry } from '../../shared/ports';
-import { PRESETS } from '../../shared/sla/presets';
-import { computeSla } from '../../shared/sla/state';
-import { startTestServer, type TestServer } from '../test-support/server';
-import { seedStore, USERS } from '../test-support/seed';
+import type { CaseDetailResponse } from '../tab/common/api-types';
+import { caseRef, userId } from '../shared/ids';
+import type { OutboxEntry } from '../shared/ports';
+import { PRESETS } from '../shared/sla/presets';
+import { computeSla } from '../shared/sla/state';
+import { teamsCaseMessages } from './messages/case-messages';
+import { startTestServer, type TestServer } from '../tab/test-support/server';
+import { seedStore, USERS } from '../tab/test-support/seed';
 
 const REF = caseRef('FV-2026-000010'); // Aukra, reported by Per Aukra, Ny
 const NOTE = 'intern-vurdering-7731';
@@ -18,6 +19,8 @@ let srv: TestServer;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   srv = await startTestServer({
+    // The Teams messages are read below: the bot's own builder, as the server wires it.
+    messages: teamsCaseMessages,
     now: new Date('2026-03-20T12:00:00Z'),
     seed: (s) => seedStore(s, { extra: true }),
   });

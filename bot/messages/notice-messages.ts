@@ -1,7 +1,9 @@
 /**
  * Every Teams message a driftsmelding causes, for the channel's cards and the tab alike: posted to
- * each chosen notice channel when published; on an update or "Løst" every copy edited in place with a
- * reply under it; on "Løst" the reporter of each still-open linked case told, in their language.
+ * each chosen notice channel when published (`notice:<id>:<channelKey>`); on an update or "Løst"
+ * every copy edited in place with a reply under it; on "Løst" the reporter of each still-open linked
+ * case told, in their language. Ids derive from the notice and its `updatedAt`, so nothing is sent
+ * twice.
  */
 import type { Catalogue } from '../../shared/app/catalogue';
 import { userLocale } from '../../shared/app/locales';
@@ -13,7 +15,61 @@ import type { OutboxMessage, Store } from '../../shared/ports';
 import { CardFactory } from 'botbuilder';
 import { caseUpdateCard } from '../cards/case-update';
 import { strings } from '../i18n/strings';
-import { changeMessages, publishMessages } from '../conversation/channel/notices';
+import type { CatalogueSnapshot } from '../../shared/app/catalogue';
+import { noticeThreadKey } from '../../shared/conversation-keys';
+import type { Desk } from '../../shared/desks/model';
+import type { CardJson } from '../cards/card';
+import { noticeCard } from '../cards/channel/notice-card';
+import { noticeCardData } from '../conversation/channel/notices';
+
+const activityOf = (card: CardJson, summary: string): Record<string, unknown> => ({
+  type: 'message',
+  summary,
+  attachments: [CardFactory.adaptiveCard(card)],
+});
+
+/** The posted copies: one new message per chosen channel. */
+export function publishMessages(n: Notice, desk: Desk, catalogue: CatalogueSnapshot): OutboxMessage[] {
+  const card = noticeCard(noticeCardData(n, desk, catalogue, 'nb', true));
+  return (n.channelKeys ?? []).map((key) => ({
+    id: `notice:${n.id}:${key}:post`,
+    deskId: n.deskId,
+    noticeId: n.id,
+    createdAt: n.updatedAt,
+    operation: 'post',
+    conversationKey: key,
+    threadKey: noticeThreadKey(n.id, key),
+    activity: activityOf(card, n.title),
+  }));
+}
+
+/** After an update or "Løst": every copy edited in place, and a reply under each. */
+function changeMessages(n: Notice, desk: Desk, catalogue: CatalogueSnapshot, reply: string): OutboxMessage[] {
+  const card = noticeCard(noticeCardData(n, desk, catalogue, 'nb', true));
+  return (n.channelKeys ?? []).flatMap((key): OutboxMessage[] => {
+    const base = {
+      deskId: n.deskId,
+      noticeId: n.id,
+      createdAt: n.updatedAt,
+      conversationKey: key,
+      threadKey: noticeThreadKey(n.id, key),
+    };
+    return [
+      {
+        ...base,
+        id: `notice:${n.id}:${n.updatedAt}:${key}:update`,
+        operation: 'update',
+        activity: activityOf(card, n.title),
+      },
+      {
+        ...base,
+        id: `notice:${n.id}:${n.updatedAt}:${key}:reply`,
+        operation: 'reply',
+        activity: { type: 'message', text: reply },
+      },
+    ];
+  });
+}
 
 /** A notice published (from the channel form or the tab): one post per chosen channel. */
 export async function noticePublishedMessages(n: Notice, catalogue: Catalogue): Promise<OutboxMessage[]> {
@@ -23,7 +79,7 @@ export async function noticePublishedMessages(n: Notice, catalogue: Catalogue): 
 }
 
 /** "Løst": a note to the reporter of each linked case that is still open, in their language. */
-export async function noticeResolvedReporterMessages(
+async function noticeResolvedReporterMessages(
   store: Pick<Store, 'cases' | 'conversations'>,
   n: Notice,
   now: Date,
@@ -46,7 +102,7 @@ export async function noticeResolvedReporterMessages(
       createdAt: isoInstant(now),
       operation: 'post',
       conversationKey: userConversationKey(c.value.reporter.id),
-      activity: { type: 'message', summary: n.title, attachments: [CardFactory.adaptiveCard(card)] },
+      activity: activityOf(card, n.title),
     });
   }
   return out;

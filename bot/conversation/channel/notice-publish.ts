@@ -26,7 +26,8 @@ import { cardResult, errorResult, type InvokeResult } from '../invoke';
 import type { Turn } from '../turn';
 import { inputText } from '../../cards/card';
 import { channelKey } from '../../../shared/conversation-keys';
-import { noticeCardData, noticeFormData, publishMessages } from './notices';
+import { noticeCardData, noticeFormData } from './notices';
+import { publishMessages } from '../../messages/notice-messages';
 
 const list = (v: string): string[] =>
   v

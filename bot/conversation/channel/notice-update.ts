@@ -2,13 +2,12 @@
 import { updateNotice } from '../../../shared/notices/rules';
 import { isFristvaktError } from '../../../shared/errors';
 import { NOTICE_INPUTS } from '../../cards/channel/notice-form';
-import { formatDateTime, fromOslo } from '../../../shared/dates';
+import { fromOslo } from '../../../shared/dates';
 import type { InvokeResult } from '../invoke';
 import type { Turn } from '../turn';
 import { inputText } from '../../cards/card';
-import { changeMessages } from './notices';
+import { noticeChangedMessages } from '../../messages/notice-messages';
 import { changeNotice } from './notice-change';
-import { strings } from '../../i18n/strings';
 
 export const noticeUpdate = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   changeNotice(turn, data, {
@@ -28,17 +27,10 @@ export const noticeUpdate = (turn: Turn, data: Record<string, unknown>): Promise
         throw err;
       }
     },
-    outbox: (next, desk) =>
-      Promise.resolve(
-        changeMessages(
-          next,
-          desk,
-          turn.catalogue,
-          strings('nb').channel.notice.updatedReply(
-            turn.user.name,
-            formatDateTime(turn.now, 'nb'),
-            next.text,
-          ),
-        ),
-      ),
+    outbox: (next) =>
+      noticeChangedMessages(turn.deps.store, turn.deps.catalogue, next, {
+        kind: 'update',
+        by: turn.user,
+        at: turn.now,
+      }),
   });

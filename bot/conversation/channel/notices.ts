@@ -1,22 +1,18 @@
 /**
- * Driftsmeldinger in channels: the form (from `@Fristvakt ny driftsmelding` or a case card), the card
- * of a notice, and its outbox messages: one post per chosen channel (`notice:<id>:<channelKey>`), and
- * on every change an update of each copy in place plus a reply under it. Resolving also tells the
- * reporters of linked cases. Ids derive from the notice and its `updatedAt`, so nothing is sent twice.
+ * Driftsmeldinger in channels: the form (from `@Fristvakt ny driftsmelding` or a case card) and the
+ * card of a notice. The messages a notice causes are built in `bot/messages/notice-messages.ts`.
  */
 import { randomUUID } from 'node:crypto';
-import { CardFactory } from 'botbuilder';
 import type { Desk } from '../../../shared/desks/model';
 import type { Locale } from '../../../shared/i18n-text';
 import type { Notice } from '../../../shared/notices/model';
-import type { OutboxMessage } from '../../../shared/ports';
 import type { CardJson } from '../../cards/card';
-import { noticeCard, type NoticeCardData } from '../../cards/channel/notice-card';
+import type { NoticeCardData } from '../../cards/channel/notice-card';
 import { noticeForm, type NoticeFormData } from '../../cards/channel/notice-form';
 import { formatDateTime, osloDateAndTime } from '../../../shared/dates';
 import type { CatalogueSnapshot } from '../../../shared/app/catalogue';
 import { type Turn } from '../turn';
-import { channelKey, noticeThreadKey } from '../../../shared/conversation-keys';
+import { channelKey } from '../../../shared/conversation-keys';
 
 export const channelName = (desk: Desk, key: string): string => {
   const ch = [...desk.noticeChannels, ...(desk.triageChannel ? [desk.triageChannel] : [])].find(
@@ -110,58 +106,4 @@ export function noticeCardData(
     actions,
     ...(banner ? { banner } : {}),
   };
-}
-
-const activityOf = (card: CardJson, summary: string): Record<string, unknown> => ({
-  type: 'message',
-  summary,
-  attachments: [CardFactory.adaptiveCard(card)],
-});
-
-/** The posted copies: one new message per chosen channel. */
-export function publishMessages(n: Notice, desk: Desk, catalogue: CatalogueSnapshot): OutboxMessage[] {
-  const card = noticeCard(noticeCardData(n, desk, catalogue, 'nb', true));
-  return (n.channelKeys ?? []).map((key) => ({
-    id: `notice:${n.id}:${key}:post`,
-    deskId: n.deskId,
-    noticeId: n.id,
-    createdAt: n.updatedAt,
-    operation: 'post',
-    conversationKey: key,
-    threadKey: noticeThreadKey(n.id, key),
-    activity: activityOf(card, n.title),
-  }));
-}
-
-/** After an update or "Løst": every copy edited in place, and a reply under each. */
-export function changeMessages(
-  n: Notice,
-  desk: Desk,
-  catalogue: CatalogueSnapshot,
-  reply: string,
-): OutboxMessage[] {
-  const card = noticeCard(noticeCardData(n, desk, catalogue, 'nb', true));
-  return (n.channelKeys ?? []).flatMap((key): OutboxMessage[] => {
-    const base = {
-      deskId: n.deskId,
-      noticeId: n.id,
-      createdAt: n.updatedAt,
-      conversationKey: key,
-      threadKey: noticeThreadKey(n.id, key),
-    };
-    return [
-      {
-        ...base,
-        id: `notice:${n.id}:${n.updatedAt}:${key}:update`,
-        operation: 'update',
-        activity: activityOf(card, n.title),
-      },
-      {
-        ...base,
-        id: `notice:${n.id}:${n.updatedAt}:${key}:reply`,
-        operation: 'reply',
-        activity: { type: 'message', text: reply },
-      },
-    ];
-  });
 }

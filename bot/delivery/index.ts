@@ -32,6 +32,21 @@ export interface LeaseTiming {
 /** This process, for lease holders: host, pid and a random part (two processes never share it). */
 export const defaultHolder = (): string => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
+/** A background job's lease (the sender, the watcher, auto-close, the fellesfeil watch): one holder among the instances. */
+export function startJobLease(
+  name: string,
+  deps: { store: Pick<Store, 'leases'>; log: Logger; clock?: Clock; holder?: string; lease?: LeaseTiming },
+): Lease {
+  return startLease({
+    leases: deps.store.leases,
+    name,
+    holder: deps.holder ?? defaultHolder(),
+    clock: deps.clock ?? systemClock,
+    log: deps.log,
+    ...deps.lease,
+  });
+}
+
 export interface DeliveryDeps {
   store: Store;
   /** The CloudAdapter of the bot (its authentication signs outgoing calls in production). */
@@ -57,14 +72,7 @@ export interface RunningDelivery {
 
 export function startDelivery(deps: DeliveryDeps): RunningDelivery {
   const clock = deps.clock ?? systemClock;
-  const lease = startLease({
-    leases: deps.store.leases,
-    name: SENDER_LEASE,
-    holder: deps.holder ?? defaultHolder(),
-    clock,
-    log: deps.log,
-    ...deps.lease,
-  });
+  const lease = startJobLease(SENDER_LEASE, { ...deps, clock });
   const sender = startOutboxSender({
     store: deps.store,
     connector: deps.connector ?? botConnector(deps.adapter, deps.botAppId),
@@ -103,14 +111,7 @@ export interface RunningSlaWatcher {
 
 export function startSlaWatcher(deps: SlaWatcherStartDeps): RunningSlaWatcher {
   const clock = deps.clock ?? systemClock;
-  const lease = startLease({
-    leases: deps.store.leases,
-    name: WATCHER_LEASE,
-    holder: deps.holder ?? defaultHolder(),
-    clock,
-    log: deps.log,
-    ...deps.lease,
-  });
+  const lease = startJobLease(WATCHER_LEASE, { ...deps, clock });
   const watcher = startWatcherLoop({
     store: deps.store,
     log: deps.log,

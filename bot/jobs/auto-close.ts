@@ -9,9 +9,8 @@ import type { Store } from '../../shared/ports';
 import { addWorkingDays } from '../../shared/sla/working-days';
 import { systemActor, type CaseChanges } from '../../shared/app/case-changes';
 import type { Catalogue } from '../../shared/app/catalogue';
-import { defaultHolder, type LeaseTiming } from '../delivery';
+import { startJobLease, type LeaseTiming } from '../delivery';
 import { systemClock } from '../delivery/clock';
-import { startLease } from '../delivery/lease';
 import type { Logger } from '../server/logger';
 import { strings } from '../i18n/strings';
 
@@ -84,14 +83,7 @@ export function startAutoClose(
   deps: AutoCloseDeps & { holder?: string; lease?: LeaseTiming },
   intervalMs: number,
 ): () => Promise<void> {
-  const lease = startLease({
-    leases: deps.store.leases,
-    name: AUTO_CLOSE_LEASE,
-    holder: deps.holder ?? defaultHolder(),
-    clock: { ...systemClock, now: deps.clock },
-    log: deps.log,
-    ...deps.lease,
-  });
+  const lease = startJobLease(AUTO_CLOSE_LEASE, { ...deps, clock: { ...systemClock, now: deps.clock } });
   let running = false;
   const timer = setInterval(() => {
     if (running || !lease.isHeld()) return;

@@ -33,9 +33,7 @@ import { isoInstant, type CaseRef } from '../../shared/ids';
 import type { Logger } from '../../shared/errors';
 import type { OutboxMessage, Store } from '../../shared/ports';
 import { fellesfeilProposalCard } from '../cards/channel/fellesfeil-proposal';
-import { defaultHolder, type LeaseTiming } from '../delivery';
-import { systemClock } from '../delivery/clock';
-import { startLease } from '../delivery/lease';
+import { startJobLease, type LeaseTiming } from '../delivery';
 
 export const FELLESFEIL_LEASE = 'fellesfeil';
 
@@ -87,14 +85,12 @@ export function receivedCase(c: Case): ReceivedCase {
 
 export function startFellesfeilWatch(deps: FellesfeilWatchDeps): FellesfeilWatch {
   const settings = deps.settings ?? DEFAULT_FELLESFEIL_SETTINGS;
-  const lease = startLease({
-    leases: deps.store.leases,
-    name: FELLESFEIL_LEASE,
-    holder: deps.holder ?? defaultHolder(),
-    // The lease is wall-clock infrastructure; the detector's `now` is the app's clock.
-    clock: systemClock,
+  // The lease is wall-clock infrastructure (the system clock); the detector's `now` is the app's clock.
+  const lease = startJobLease(FELLESFEIL_LEASE, {
+    store: deps.store,
     log: deps.log,
-    ...deps.lease,
+    ...(deps.holder ? { holder: deps.holder } : {}),
+    ...(deps.lease ? { lease: deps.lease } : {}),
   });
   let state = emptyFellesfeilState();
   let warm = false;

@@ -528,7 +528,8 @@ export async function run(): Promise<void> {
   console.log(
     `defaults: window ${d.windowMinutes} min, ${d.minReports} reports from ${d.minOrganisations} virksomheter ` +
       `or ${d.minReportsAnyOrganisations} from one, raised on busy services (false-alarm rate ${b.falseAlarmRate}, ` +
-      `peak factor ${b.peakFactor}); the simulated desk answers each proposal after ${DESK_DELAY_MIN} min`,
+      `peak factor ${b.peakFactor}), or the latest reports close together (scan rate ${b.scanFalseAlarmRate ?? 0}); ` +
+      `evened out at ${b.referencePerDay ?? '-'} reports a day; the simulated desk answers each proposal after ${DESK_DELAY_MIN} min`,
   );
   const o = over(BASE, DEFAULT_FELLESFEIL_SETTINGS, true);
   const p = precision(o);
@@ -592,6 +593,13 @@ export async function run(): Promise<void> {
     ['false-alarm rate 0.01', variant({}, { falseAlarmRate: 0.01 })],
     ['peak factor 1', variant({}, { peakFactor: 1 })],
     ['peak factor 2', variant({}, { peakFactor: 2 })],
+    ['no scan', variant({}, { scanFalseAlarmRate: 0 })],
+    ['scan rate 0.002', variant({}, { scanFalseAlarmRate: 0.002 })],
+    ['not evened out', variant({}, { referencePerDay: undefined })],
+    [
+      'before the scan (count only, 0.002)',
+      variant({}, { falseAlarmRate: 0.002, scanFalseAlarmRate: 0, referencePerDay: undefined }),
+    ],
   ];
   const noisy: Scenario = { ...BASE, label: 'noise x2', noise: 2 };
   for (const [label, v] of variants) console.log(row(label, over(BASE, v)));

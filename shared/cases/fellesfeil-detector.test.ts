@@ -468,6 +468,12 @@ describe('fellesfeil detector, usual traffic', () => {
       })),
     );
 
+  /** The window's count alone, its chance per report (no scan, not evened out). */
+  const countOnly: FellesfeilSettings = {
+    ...settings,
+    baseline: { ...settings.baseline, scanFalseAlarmRate: 0, referencePerDay: undefined },
+  };
+
   it('raises the count on a busy service and keeps it on a quiet one', () => {
     const state = withUsualTraffic(
       emptyFellesfeilState(),
@@ -479,14 +485,17 @@ describe('fellesfeil detector, usual traffic', () => {
     );
     const today = '2026-03-02';
     // 48 a day over 480 minutes: λ = 0.1 × 10 × 1.5 = 1.5 ordinary reports in a window at the peak;
-    // P(N >= 6) = 0.0045, P(N >= 7) = 0.0010: a report needs 7 others beside it.
+    // P(N >= 8) = 0.00017, P(N >= 7) = 0.00093 > 0.001 × 8 / 72 (the chance evened out for a
+    // service with 72 reports a day at its peak): a report needs 9 others beside it.
     expect(effectiveThresholds(state, settings, TEAMS, today)).toMatchObject({
-      minReports: 8,
-      minReportsAnyOrganisations: 8,
+      minReports: 10,
+      minReportsAnyOrganisations: 10,
     });
+    // Per report, not evened out: P(N >= 7) = 0.00093 <= 0.001, 7 others.
+    expect(effectiveThresholds(state, countOnly, TEAMS, today).minReports).toBe(8);
     expect(effectiveThresholds(state, settings, VPN, today).minReports).toBe(3);
     // Gerica's reports count for the sign-in service it depends on, too.
-    expect(effectiveThresholds(state, settings, AKS, today).minReports).toBe(8);
+    expect(effectiveThresholds(state, settings, AKS, today).minReports).toBeGreaterThanOrEqual(10);
     // Fewer known days than `minDays`: the plain thresholds.
     const young = withUsualTraffic(emptyFellesfeilState(), history(TEAMS, 48, ['2026-02-27']), {
       catalogue,
@@ -496,13 +505,48 @@ describe('fellesfeil detector, usual traffic', () => {
   });
 
   it('proposes a burst on a busy service once it stands out from the usual traffic', () => {
-    const seeded = withUsualTraffic(emptyFellesfeilState(), history(TEAMS, 48), { catalogue, settings });
-    const d = new Detector(settings, seeded);
+    const seeded = withUsualTraffic(emptyFellesfeilState(), history(TEAMS, 48), {
+      catalogue,
+      settings: countOnly,
+    });
+    const d = new Detector(countOnly, seeded);
     for (let i = 0; i < 7; i++) d.cases(report(i, TEAMS, i % 2 ? 'etat-bym' : 'etat-pbe'));
     expect(d.changes).toEqual([]);
     const [change] = d.cases(report(7, TEAMS, 'etat-velferd'));
     expect(change).toMatchObject({ type: 'proposed', proposal: { serviceId: TEAMS } });
     expect(change!.proposal.cases).toHaveLength(8);
+  });
+
+  // VPN with 8 a day: 0.025 ordinary reports a minute at the peak, a chance of 0.001 × 8 / 12 per
+  // report. The window needs 5 reports (P(N >= 4 | λ = 0.25) = 0.00013); three reports within a minute
+  // are rarer than that (P(N >= 2 | λ = 0.025) = 0.0003), three over six minutes are not (0.0099).
+  it('proposes three reports close together on a busy service at the third', () => {
+    const seeded = withUsualTraffic(emptyFellesfeilState(), history(VPN, 8), { catalogue, settings });
+    expect(effectiveThresholds(seeded, settings, VPN, '2026-03-02').minReports).toBe(5);
+    const d = new Detector(settings, seeded);
+    d.cases(report(0, VPN, 'etat-bym'), report(0.5, VPN, 'etat-pbe'));
+    expect(d.changes).toEqual([]);
+    const [change] = d.cases(report(1, VPN, 'etat-velferd'));
+    expect(change).toMatchObject({ type: 'proposed', proposal: { serviceId: VPN } });
+    expect(change!.proposal.cases).toHaveLength(3);
+  });
+
+  it('waits for the window’s count when the reports on a busy service are spread out', () => {
+    const seeded = withUsualTraffic(emptyFellesfeilState(), history(VPN, 8), { catalogue, settings });
+    const d = new Detector(settings, seeded);
+    d.cases(report(0, VPN, 'etat-bym'), report(3, VPN, 'etat-pbe'), report(6, VPN, 'etat-velferd'));
+    d.cases(report(8, VPN, 'etat-helse'));
+    expect(d.changes).toEqual([]);
+    const [change] = d.cases(report(10, VPN, 'etat-kultur'));
+    expect(change).toMatchObject({ type: 'proposed', proposal: { serviceId: VPN } });
+    expect(change!.proposal.cases).toHaveLength(5);
+  });
+
+  it('a scan needs the plain thresholds too: three close reports from one virksomhet are not enough', () => {
+    const seeded = withUsualTraffic(emptyFellesfeilState(), history(VPN, 8), { catalogue, settings });
+    const d = new Detector(settings, seeded);
+    d.cases(report(0, VPN, 'etat-bym'), report(0.2, VPN, 'etat-bym'), report(0.4, VPN, 'etat-bym'));
+    expect(d.changes).toEqual([]);
   });
 
   it('counts the cases of a rejected proposal as usual traffic, and not those of a fellesfeil', () => {

@@ -18,6 +18,9 @@
  *   (reports outside any fellesfeil, the last `baseline.days` days with reports) and raises the count
  *   so that ordinary traffic reaches it in a window with a chance below `baseline.falseAlarmRate`.
  *   A quiet service keeps `minReports`; so does any service until `baseline.minDays` days are known.
+ *   Reports close together qualify sooner: the latest k (from `minReports`) when k - 1 ordinary reports
+ *   in their span would be rarer than `baseline.scanFalseAlarmRate`. Both chances are per report,
+ *   evened out over busy and quiet services by `baseline.referencePerDay`.
  * - At most one open proposal per service: later reports join it, and the hovedsak is chosen again
  *   (the service's forvalter's report first, then a report by a forvalter, then the earliest).
  * - A rejected proposal keeps its service quiet for the rest of that burst: until a report finds its
@@ -64,17 +67,35 @@ export interface BaselineSettings {
   peakFactor: number;
   /** The chance, at each report, that ordinary traffic alone reaches the count; 0 turns this off. */
   falseAlarmRate: number;
+  /**
+   * Reports close together: the latest k reports (k from the plain `minReports`) also qualify when
+   * k - 1 ordinary reports in their span would be rarer than this (0 or absent: off).
+   */
+  scanFalseAlarmRate?: number;
+  /** Even the false alarms out over busy and quiet services (see `perReport`); absent: per report. */
+  referencePerDay?: number;
 }
 
 /**
  * Tuned on the simulated months of bench/fellesfeil.bench.ts: a 10-minute window found more bursts
- * sooner than 15 or 20 at the same precision; a false-alarm rate of 0.002 at a peak factor of 1.5 kept
- * precision above 0.8 (0.005 or a peak factor of 1 did not).
+ * sooner than 15 or 20 at the same precision. On a busy service a third report is rarely enough, so
+ * bursts waited for a fourth or fifth report in the window; reports close together (the scan) now
+ * qualify at the third, and evening the false alarms out over the services (`referencePerDay`) paid
+ * for it in precision: per report, the busiest services (a sign-in or network service that every
+ * dependant's reports count for) raised most false alarms.
  */
 export const DEFAULT_FELLESFEIL_SETTINGS: FellesfeilSettings = {
   defaults: { windowMinutes: 10, minReports: 3, minOrganisations: 2, minReportsAnyOrganisations: 6 },
   proposalExpiryMinutes: 120,
-  baseline: { days: 10, minDays: 2, workingMinutesPerDay: 480, peakFactor: 1.5, falseAlarmRate: 0.002 },
+  baseline: {
+    days: 10,
+    minDays: 2,
+    workingMinutesPerDay: 480,
+    peakFactor: 1.5,
+    falseAlarmRate: 0.001,
+    scanFalseAlarmRate: 0.001,
+    referencePerDay: 8,
+  },
 };
 
 /** What the detector needs of a new case. */
@@ -239,6 +260,7 @@ export interface FellesfeilContext {
 
 const MINUTE = 60_000;
 const ms = (t: IsoInstant): number => Date.parse(t);
+const dayOf = (t: IsoInstant): string => t.slice(0, 10);
 
 export function thresholdsFor(settings: FellesfeilSettings, id: ServiceId): FellesfeilThresholds {
   return { ...settings.defaults, ...settings.services?.[id] };
@@ -256,10 +278,52 @@ function qualifies(reports: readonly ReceivedCase[], th: FellesfeilThresholds): 
   return reporters >= th.minReports && new Set(reports.map((r) => r.orgId)).size >= th.minOrganisations;
 }
 
+/** Poisson tail: the chance of at least `m` events at mean `lambda`. */
+function poissonAtLeast(m: number, lambda: number): number {
+  let term = Math.exp(-lambda);
+  let below = 0;
+  for (let i = 0; i < m; i++) {
+    below += term;
+    term *= lambda / (i + 1);
+  }
+  return Math.max(0, 1 - below);
+}
+
+/**
+ * The usual reports per minute of `id` at the busiest hour: its reports per known day over the working
+ * day, times the peak factor. Undefined until `baseline.minDays` days are known (`today` never counts).
+ */
+export function usualRate(
+  state: Pick<FellesfeilState, 'days' | 'usual'>,
+  settings: FellesfeilSettings,
+  id: ServiceId,
+  today: string,
+): number | undefined {
+  const b = settings.baseline;
+  const known = state.days.filter((d) => d !== today);
+  if (b.falseAlarmRate <= 0 || known.length < b.minDays) return undefined;
+  const counts = state.usual[id] ?? {};
+  const perDay = known.reduce((sum, d) => sum + (counts[d] ?? 0), 0) / known.length;
+  return (perDay / b.workingMinutesPerDay) * b.peakFactor;
+}
+
+/**
+ * A false-alarm rate per report, evened out over the services: with `baseline.referencePerDay`, a
+ * service busier than that (at its `rate`, over a working day) gets a proportionally lower chance per
+ * report, so it does not raise most of the false alarms only by having most of the reports; a quieter
+ * one gets up to twice the chance.
+ */
+function perReport(settings: FellesfeilSettings, alpha: number, rate: number): number {
+  const ref = settings.baseline.referencePerDay;
+  if (ref === undefined) return alpha;
+  const perDay = rate * settings.baseline.workingMinutesPerDay;
+  return alpha * Math.min(2, ref / Math.max(perDay, Number.MIN_VALUE));
+}
+
 /**
  * The thresholds for `id` with its usual traffic: `minReports` raised to 1 + the smallest m for which
  * ordinary reports in one window reach m with a chance at most `falseAlarmRate` (Poisson, at the
- * busiest hour's rate); `minReportsAnyOrganisations` at least that.
+ * busiest hour's rate; evened out by `perReport`); `minReportsAnyOrganisations` at least that.
  */
 export function effectiveThresholds(
   state: Pick<FellesfeilState, 'days' | 'usual'>,
@@ -268,21 +332,12 @@ export function effectiveThresholds(
   today: string,
 ): FellesfeilThresholds {
   const th = thresholdsFor(settings, id);
-  const b = settings.baseline;
-  const known = state.days.filter((d) => d !== today);
-  if (b.falseAlarmRate <= 0 || known.length < b.minDays) return th;
-  const counts = state.usual[id] ?? {};
-  const perDay = known.reduce((sum, d) => sum + (counts[d] ?? 0), 0) / known.length;
-  const lambda = (perDay / b.workingMinutesPerDay) * th.windowMinutes * b.peakFactor;
-  // Smallest m with P(N >= m) <= rate: P(N >= m) = 1 - sum_{i < m} e^-λ λ^i / i!.
-  let term = Math.exp(-lambda);
-  let below = term;
+  const rate = usualRate(state, settings, id, today);
+  if (rate === undefined) return th;
+  const lambda = rate * th.windowMinutes;
   let m = 1;
-  while (1 - below > b.falseAlarmRate && m < 100) {
-    term *= lambda / m;
-    below += term;
-    m += 1;
-  }
+  const alpha = perReport(settings, settings.baseline.falseAlarmRate, rate);
+  while (poissonAtLeast(m, lambda) > alpha && m < 100) m += 1;
   const minReports = Math.max(th.minReports, m + 1);
   return {
     ...th,
@@ -291,7 +346,32 @@ export function effectiveThresholds(
   };
 }
 
-const dayOf = (t: IsoInstant): string => t.slice(0, 10);
+/**
+ * Reports close together stand out before the window's count: the latest k reports of `free` (k from
+ * the plain `minReports`, meeting the plain thresholds) qualify when k - 1 ordinary reports in their
+ * span would be rarer than `baseline.scanFalseAlarmRate`.
+ */
+function closeTogether(
+  state: FellesfeilState,
+  settings: FellesfeilSettings,
+  id: ServiceId,
+  at: IsoInstant,
+  free: readonly ReceivedCase[],
+): boolean {
+  const alpha = settings.baseline.scanFalseAlarmRate ?? 0;
+  if (alpha <= 0) return false;
+  const rate = usualRate(state, settings, id, dayOf(at));
+  if (rate === undefined) return false;
+  const th = thresholdsFor(settings, id);
+  const sorted = [...free].sort(byTime);
+  for (let k = th.minReports; k <= sorted.length; k++) {
+    const latest = sorted.slice(-k);
+    if (!qualifies(latest, { ...th, minReports: k })) continue;
+    const span = Math.max(0.5 * MINUTE, ms(at) - ms(latest[0]!.receivedAt)) / MINUTE;
+    if (poissonAtLeast(k - 1, rate * span) <= perReport(settings, alpha, rate)) return true;
+  }
+  return false;
+}
 
 /**
  * The state with past cases counted as usual traffic: feed it the last `baseline.days` working days'
@@ -539,7 +619,7 @@ function receive(
       target === c.serviceId ||
       free.some((r) => r.serviceId === target) ||
       distinct(free.map((r) => r.serviceId)).length >= 2;
-    if (ownEvidence && qualifies(free, th)) {
+    if (ownEvidence && (qualifies(free, th) || closeTogether(s, ctx.settings, target, c.receivedAt, free))) {
       s.seq += 1;
       const proposal = summarise(
         {

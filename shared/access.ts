@@ -103,14 +103,18 @@ export const isSuperuserOf = (access: CaseAccess, orgId: OrgId): boolean => acce
  * - `desk`: a member of the case's desk (by directory, Entra group or `Desk.<id>` app role);
  * - `superuser`: a superbruker of the case's virksomhet;
  * - `reporter`: the person who reported it;
- * - `follower`: a follower, or the test contact named on the form.
+ * - `follower`: a follower, or the test contact named on the form;
+ * - `supplier`: for a supplier's access (`CaseAccess.supplierId`), a case it holds (its own incident, or
+ *   one escalated to it: `Case.supplier`); a supplier gets no other role on any case.
  *
  * A report reader sees figures, not cases: the role gives no case access by itself.
  */
 export function roleOn(
-  c: Pick<Case, 'deskId' | 'orgId' | 'reporter' | 'followers' | 'testContact'>,
+  c: Pick<Case, 'deskId' | 'orgId' | 'reporter' | 'followers' | 'testContact' | 'supplier'>,
   access: CaseAccess,
 ): ActorRole | null {
+  if (access.supplierId !== undefined)
+    return c.supplier?.supplierId === access.supplierId ? 'supplier' : null;
   if (access.deskIds.includes(c.deskId)) return 'desk';
   if (access.orgIds.includes(c.orgId)) return 'superuser';
   if (c.reporter.id === access.userId) return 'reporter';
@@ -121,7 +125,7 @@ export function roleOn(
 
 /** Whether `access` may see `c` at all (the same rule as `roleOn`). */
 export const canSee = (
-  c: Pick<Case, 'deskId' | 'orgId' | 'reporter' | 'followers' | 'testContact'>,
+  c: Pick<Case, 'deskId' | 'orgId' | 'reporter' | 'followers' | 'testContact' | 'supplier'>,
   access: CaseAccess,
 ): boolean => roleOn(c, access) !== null;
 

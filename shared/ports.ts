@@ -13,6 +13,7 @@ import type { Desk, Organisation, Service } from './desks/model';
 import type { CaseRef, DeskId, IsoInstant, NoticeId, OrgId, ServiceId, UserId } from './ids';
 import type { Notice } from './notices/model';
 import type { SlaPolicy } from './sla/policy';
+import type { Supplier } from './suppliers/model';
 import type { CaseSummary } from './reports/summary';
 
 export interface Versioned<T> {
@@ -40,6 +41,11 @@ export interface CaseAccess {
   /** Virksomheter the caller is a superbruker of: all their cases. */
   orgIds: OrgId[];
   /** Otherwise only cases the caller reported, follows or is the test contact of. */
+  /**
+   * Set for an operations supplier (the supplier API): it sees exactly the cases it holds, nothing
+   * else (`roleOn`); its other fields are empty.
+   */
+  supplierId?: string;
 }
 
 /** A message waiting to be posted to Teams, written together with the change that caused it. */
@@ -178,7 +184,7 @@ export interface DeskStore {
 }
 
 /** What an administrator can change, as named in the audit log. */
-export type AdminObjectType = 'desk' | 'policy' | 'service' | 'organisation';
+export type AdminObjectType = 'desk' | 'policy' | 'service' | 'organisation' | 'supplier';
 
 /** One admin change: who, when, which object, the object before and after. Never changed once written. */
 export interface AuditEntry {
@@ -237,6 +243,16 @@ export interface AdminStore {
     expectedVersion: string | undefined,
     audit: AuditEntry,
   ): Promise<Versioned<Organisation>>;
+  /** An operations supplier (shared/suppliers/model.ts); null when not configured. */
+  getSupplier(id: string): Promise<Versioned<Supplier> | null>;
+  /** Every configured supplier, by id. */
+  listSuppliers(): Promise<Supplier[]>;
+  /** Creates (no version: a taken id is `DUPLICATE`) or replaces a supplier conditionally, with its entry. */
+  putSupplier(
+    supplier: Supplier,
+    expectedVersion: string | undefined,
+    audit: AuditEntry,
+  ): Promise<Versioned<Supplier>>;
   /** The audit log, newest first: of one object, or of everything when `object` is absent. */
   listAudit(object?: { type: AdminObjectType; id: string }, limit?: number): Promise<AuditEntry[]>;
   /**

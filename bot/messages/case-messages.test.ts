@@ -27,7 +27,7 @@ import type { CatalogueSnapshot } from '../../shared/app/catalogue';
 import { recipientsOf } from '../../shared/cases/recipients';
 import { teamsCaseMessages } from './case-messages';
 
-type Role = Exclude<ActorRole, 'system'>;
+type Role = Exclude<ActorRole, 'system' | 'supplier'>;
 const ACTORS: Record<Role, Actor> = {
   reporter: asUser(reporter),
   desk: asUser(agent),

@@ -27,7 +27,8 @@ import { recipientsOf, type Recipients } from '../cases/recipients';
 import type { Desk, Service } from '../desks/model';
 import { ConflictError, FristvaktError, NotFoundError } from '../errors';
 import type { Locale } from '../i18n-text';
-import type { CaseRef } from '../ids';
+import { userId, type CaseRef } from '../ids';
+import type { SupplierId } from '../suppliers/model';
 import type { CaseAccess, NewCase, OutboxMessage, Store, Versioned } from '../ports';
 import type { Catalogue, CatalogueSnapshot } from './catalogue';
 import { userLocale } from './locales';
@@ -35,9 +36,22 @@ import { retryOnConflict } from './retry';
 import type { CaseFeed } from './case-feed';
 import type { Wakeup } from './wakeup';
 
-/** Who changes the case: a signed-in person with what they may see, or the system itself. */
+/**
+ * Who changes the case: a signed-in person with what they may see, the system itself, or an operations
+ * supplier through the supplier API (it acts under its own name, on the cases it holds: `roleOn`).
+ */
 export type ChangeActor =
-  { kind: 'user'; person: Person; access: CaseAccess } | { kind: 'system'; name: string };
+  | { kind: 'user'; person: Person; access: CaseAccess }
+  | { kind: 'system'; name: string }
+  | { kind: 'supplier'; supplierId: SupplierId; name: string; access: CaseAccess };
+
+/** A supplier's actor: its access is its own cases only. */
+export const supplierActor = (supplier: { id: SupplierId; name: string }): ChangeActor => ({
+  kind: 'supplier',
+  supplierId: supplier.id,
+  name: supplier.name,
+  access: { userId: userId(`supplier:${supplier.id}`), deskIds: [], orgIds: [], supplierId: supplier.id },
+});
 
 export const systemActor = (name = 'Fristvakt'): ChangeActor => ({ kind: 'system', name });
 
@@ -123,10 +137,17 @@ export interface CaseChangesDeps {
 }
 
 const actorOf = (a: ChangeActor): Actor =>
-  a.kind === 'user' ? { kind: 'user', ...a.person } : { kind: 'system', name: a.name };
+  a.kind === 'user'
+    ? { kind: 'user', ...a.person }
+    : a.kind === 'supplier'
+      ? { kind: 'system', name: a.name, supplierId: a.supplierId }
+      : { kind: 'system', name: a.name };
 
-/** People the bot can write to: known by their Entra id (not a name or address typed into a form). */
-export const addressable = (p: Person): boolean => !/^(name|email):/.test(p.id);
+/**
+ * People the bot can write to: known by their Entra id (not a name or address typed into a form, nor
+ * a supplier reporting its own incident).
+ */
+export const addressable = (p: Person): boolean => !/^(name|email|supplier):/.test(p.id);
 
 export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
   const { store } = deps;
@@ -211,11 +232,11 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
     const deskId = await store.cases.locate(ref);
     if (!deskId) return null;
     const found =
-      actor.kind === 'user'
-        ? await store.cases.getVisible(ref, actor.access)
-        : await store.cases.getForDesk(ref, deskId);
+      actor.kind === 'system'
+        ? await store.cases.getForDesk(ref, deskId)
+        : await store.cases.getVisible(ref, actor.access);
     if (!found) return null;
-    const role: ActorRole | null = actor.kind === 'user' ? roleOn(found.value, actor.access) : 'system';
+    const role: ActorRole | null = actor.kind === 'system' ? 'system' : roleOn(found.value, actor.access);
     const desk = (await deps.catalogue.get()).desk(found.value.deskId);
     if (!role || !desk) return null;
     return { found, role, desk };

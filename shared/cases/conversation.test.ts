@@ -20,14 +20,15 @@ import {
   superuser,
 } from './test-support/fixtures';
 
-const ACTORS: Record<Exclude<ActorRole, 'system'>, Actor> = {
+type Role = Exclude<ActorRole, 'system' | 'supplier'>;
+const ACTORS: Record<Role, Actor> = {
   reporter: asUser(reporter),
   desk: asUser(agent),
   superuser: asUser(superuser),
   follower: asUser(colleague),
 };
 let clock = 0;
-function apply(c: Case, cmd: CaseCommand, role: Exclude<ActorRole, 'system'> = 'desk', actor = ACTORS[role]) {
+function apply(c: Case, cmd: CaseCommand, role: Role = 'desk', actor = ACTORS[role]) {
   clock += 5;
   return applyCommand(c, cmd, { actor, role, now: minutesAfter(MONDAY_0900, clock), policy: ROR });
 }

@@ -9,6 +9,7 @@ import { formatDateTime, formatDeadline } from '../dates';
 import type { Locale, LocalizedText } from '../i18n-text';
 import { plainTextForCard } from '../text';
 import { LINE_LABELS, WAIT_REASON_LABELS } from './labels';
+import { SUPPLIER_HISTORY, SUPPLIER_PHRASES } from './supplier-words';
 import type { CaseEvent, WaitReason } from './model';
 
 type Phrase = (e: CaseEvent, priorityName: (id: string) => string) => LocalizedText;
@@ -18,6 +19,7 @@ const fixed =
   () => ({ nb, en });
 
 const PHRASES: Record<CaseEvent['type'], Phrase> = {
+  ...SUPPLIER_PHRASES,
   created: fixed('meldte saken', 'reported the case'),
   claimed: fixed('tok saken', 'took the case'),
   assigned: (e) => {
@@ -99,6 +101,7 @@ const deadline = (iso: string, locale: Locale): string => formatDeadline(new Dat
 
 /** The reporter's history: a noun phrase per event, with what was said (user text escaped for Markdown). */
 const HISTORY: Record<CaseEvent['type'], HistoryPhrase> = {
+  ...SUPPLIER_HISTORY,
   created: both('Saken ble meldt', 'Case reported'),
   claimed: (e, l) =>
     e.type === 'claimed'

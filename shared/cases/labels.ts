@@ -69,6 +69,7 @@ export const ACTOR_ROLE_LABELS: Record<ActorRole, LocalizedText> = {
   superuser: { nb: 'Superbruker', en: 'Superuser' },
   follower: { nb: 'Følger', en: 'Follower' },
   system: { nb: 'Fristvakt', en: 'Fristvakt' },
+  supplier: { nb: 'Driftsleverandør', en: 'Supplier' },
 };
 
 export const KIND_LABELS: Record<CaseKind, LocalizedText> = {
@@ -111,9 +112,10 @@ export const CRITICALITY_LABELS: Record<ServiceCriticality, LocalizedText> = {
 };
 
 export const CLOSE_REASON_LABELS: Record<
-  'accepted' | 'no_answer' | 'parent_closed' | 'withdrawn',
+  'accepted' | 'no_answer' | 'parent_closed' | 'withdrawn' | 'information_only',
   LocalizedText
 > = {
+  information_only: { nb: 'Kun til informasjon', en: 'For information only' },
   accepted: { nb: 'Løsningen er godtatt', en: 'Solution accepted' },
   no_answer: { nb: 'Lukket uten svar fra innmelder', en: 'Closed without an answer from the reporter' },
   parent_closed: { nb: 'Hovedsaken er lukket', en: 'The parent case was closed' },

@@ -23,6 +23,7 @@ const ACTORS: Record<ActorRole, Actor> = {
   superuser: asUser(superuser),
   follower: asUser(colleague),
   system: SYSTEM,
+  supplier: { kind: 'system', name: 'Sopra Steria', supplierId: 'sopra-steria' },
 };
 
 /** Runs commands in turn, `step` minutes apart, each as the given role. */

@@ -32,6 +32,7 @@
  * | answer_deadline    | ✓        |          |           |      |        |
  * | mark_billable      |          |          |           | ✓    |        |
  * | link_problem       |          |          | ✓         | ✓    |        |
+ * | supplier commands  | see `SUPPLIER_WHO` (supplier.ts); the supplier also comments and solves |
  *
  * The case conversation (the rules and their reasons are in `conversation.ts`): anyone who
  * may see a case but its reporter may follow it themselves (`follow`, `unfollow`; the test contact
@@ -64,6 +65,15 @@ import { findPriority, type SlaPolicy } from '../sla/policy';
 import { slaSummary } from '../sla/state';
 import { detectAddressee, MAX_COMMENT_LENGTH } from '../text';
 import { conversationEvents, type ConversationCommand } from './conversation';
+import {
+  isSupplierCommand,
+  reduceSupplier,
+  SUPPLIER_WHO,
+  supplierEvents,
+  supplierTransition,
+  type SupplierCommand,
+  type SupplierCommandType,
+} from './supplier';
 import type {
   Actor,
   ActorRole,
@@ -100,7 +110,8 @@ export type CaseCommand =
   | { type: 'add_attachment'; attachment: AttachmentMeta }
   | { type: 'change_followers'; add: Person[]; remove: UserId[] }
   | { type: 'explain_breach'; target: SlaTarget; explanation: string }
-  | ConversationCommand;
+  | ConversationCommand
+  | SupplierCommand;
 
 export type CaseCommandType = CaseCommand['type'];
 
@@ -133,20 +144,25 @@ export type CaseProjection = Pick<
   | 'billable'
   | 'problemId'
   | 'agreedResolutionDueAt'
+  | 'supplier'
+  | 'incident'
 >;
 
 export type { ConversationCommand } from './conversation';
 
 const SUPPORT: readonly ActorRole[] = ['desk', 'superuser'];
 const PEOPLE: readonly ActorRole[] = ['reporter', 'follower', 'desk', 'superuser'];
-const WHO: Record<Exclude<CaseCommandType, 'comment' | 'close'>, readonly ActorRole[]> = {
+const WHO: Record<
+  Exclude<CaseCommandType, 'comment' | 'close' | SupplierCommandType>,
+  readonly ActorRole[]
+> = {
   claim: SUPPORT,
   assign: [...SUPPORT, 'system'],
   change_priority: ['desk', 'system'],
   wait: SUPPORT,
   resume: [...SUPPORT, 'system'],
   escalate: SUPPORT,
-  solve: [...SUPPORT, 'system'],
+  solve: [...SUPPORT, 'system', 'supplier'],
   accept: ['reporter', 'desk'],
   reject: ['reporter', 'desk'],
   link_to_parent: ['desk', 'system'],
@@ -167,8 +183,9 @@ const WHO: Record<Exclude<CaseCommandType, 'comment' | 'close'>, readonly ActorR
 function allowedRoles(cmd: CaseCommand): readonly ActorRole[] {
   if (cmd.type === 'comment')
     return cmd.visibility === 'internal'
-      ? [...SUPPORT, 'system']
-      : ['reporter', 'follower', ...SUPPORT, 'system'];
+      ? [...SUPPORT, 'system', 'supplier']
+      : ['reporter', 'follower', ...SUPPORT, 'system', 'supplier'];
+  if (isSupplierCommand(cmd)) return SUPPLIER_WHO[cmd.type];
   if (cmd.type === 'close') return cmd.reason === 'withdrawn' ? ['reporter', 'desk'] : ['desk', 'system'];
   return WHO[cmd.type];
 }
@@ -208,7 +225,7 @@ function transition(c: Case, cmd: CaseCommand): { from: readonly CaseStatus[]; t
     case 'answer_deadline':
       return { from: WORKING };
     default:
-      return { from: OPEN };
+      return isSupplierCommand(cmd) ? supplierTransition(c, cmd) : { from: OPEN };
   }
 }
 
@@ -376,7 +393,7 @@ function eventsFor(c: Case, cmd: CaseCommand, ctx: CommandContext): CaseEventBod
         { type: 'breach_explained', target: cmd.target, explanation: text(cmd.explanation, 'explanation') },
       ];
     default:
-      return conversationEvents(c, cmd, ctx);
+      return isSupplierCommand(cmd) ? supplierEvents(c, cmd, ctx) : conversationEvents(c, cmd, ctx);
   }
 }
 
@@ -440,7 +457,7 @@ export function reduceEvent(p: CaseProjection, e: CaseEvent): CaseProjection {
     default:
       break;
   }
-  return next;
+  return { ...next, ...reduceSupplier(next, e) };
 }
 
 /** The denormalised fields a history implies, replayed from its first event. */
@@ -474,6 +491,8 @@ const projectionOf = (c: Case): CaseProjection => ({
   billable: c.billable,
   problemId: c.problemId,
   agreedResolutionDueAt: c.agreedResolutionDueAt,
+  supplier: c.supplier,
+  incident: c.incident,
 });
 
 /**

@@ -6,6 +6,7 @@
  * functions so the store can index and sort on them.
  */
 import type { CaseRef, DeskId, EventId, IsoInstant, OrgId, PriorityId, ServiceId, UserId } from '../ids';
+import type { SupplierEventBody, SupplierHold, SupplierIncident } from './supplier';
 
 /** Ny → Under arbeid → Avventer → Løst → Lukket (and Løst → Under arbeid when a solution is rejected). */
 export type CaseStatus = 'new' | 'in_progress' | 'waiting' | 'solved' | 'closed';
@@ -34,14 +35,18 @@ export interface Person {
 }
 
 /** Who did something: a person, or the system itself (the watcher, auto-close). */
-export type Actor = ({ kind: 'user' } & Person) | { kind: 'system'; name: string };
+export type Actor =
+  | ({ kind: 'user' } & Person)
+  /** `supplierId`: an operations supplier acting through the supplier API, under its own name. */
+  | { kind: 'system'; name: string; supplierId?: string };
 
 /**
  * In what capacity an actor acted on a case: its reporter, a member of the case's desk (2nd line), a
  * superbruker of the case's virksomhet (1st line), a follower, or the system. The caller derives it
- * from `UserAccess` (shared/access.ts); the lifecycle's guards and the SLA rules read it.
+ * from `UserAccess` (shared/access.ts); the lifecycle's guards and the SLA rules read it. `supplier`: the
+ * operations supplier holding the case (shared/cases/supplier.ts).
  */
-export type ActorRole = 'reporter' | 'desk' | 'superuser' | 'follower' | 'system';
+export type ActorRole = 'reporter' | 'desk' | 'superuser' | 'follower' | 'system' | 'supplier';
 
 /** The fault-report checklist (seed 002 §7.1–7.2). Screenshots are attachments. */
 export interface FaultChecklist {
@@ -79,7 +84,11 @@ export type CaseEventBody =
   | { type: 'solved'; solution: string }
   | { type: 'solution_accepted' }
   | { type: 'solution_rejected'; comment: string }
-  | { type: 'closed'; reason: 'accepted' | 'no_answer' | 'parent_closed' | 'withdrawn'; note?: string }
+  | {
+      type: 'closed';
+      reason: 'accepted' | 'no_answer' | 'parent_closed' | 'withdrawn' | 'information_only';
+      note?: string;
+    }
   | { type: 'linked_to_parent'; parent: CaseRef }
   | { type: 'child_linked'; child: CaseRef }
   | { type: 'attachment_added'; attachment: AttachmentMeta }
@@ -97,7 +106,9 @@ export type CaseEventBody =
   /** Seed 002 §5.1.2.4: the desk considers the work likely billable. */
   | { type: 'billable_marked'; reason: string }
   /** Seed 002 §5.1.2.5: solved with a workaround; a problem record tracks the root cause. */
-  | { type: 'problem_linked'; problemId: string; note?: string };
+  | { type: 'problem_linked'; problemId: string; note?: string }
+  /** The operations supplier's part (seed 001 M.1.3, M.2; shared/cases/supplier.ts). */
+  | SupplierEventBody;
 
 export type CaseEventType = CaseEventBody['type'];
 
@@ -157,4 +168,8 @@ export interface Case {
   problemId?: string;
   /** Seed 004 §5.5: the resolution deadline agreed with the reporter (the original stays in the SLA state). */
   agreedResolutionDueAt?: IsoInstant;
+  /** The operations supplier holding the case: since when, its case number, last contact (folded). */
+  supplier?: SupplierHold;
+  /** What the supplier reported when it found the fault itself (seed 001 M.2; folded). */
+  incident?: SupplierIncident;
 }

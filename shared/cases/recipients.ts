@@ -15,9 +15,13 @@
  *   and the followers. Billable goes to the reporter (their virksomhet may be invoiced). A problem
  *   record link goes to the reporter and the followers. A new follower is told they follow.
  * - A technical fault is told to the service's forvalter when it is reported.
+ * - The operations supplier (`byRole` `supplier`): its public comments reach the reporter, the
+ *   followers and the desk's thread, its internal notes the desk's thread only; its own events
+ *   (case number, status, a fix in a later version) the desk's thread (`supplierAudience`).
  */
 import type { Service } from '../desks/model';
 import type { Case, CaseEvent, Person } from './model';
+import { isSupplierEvent, supplierAudience } from './supplier';
 
 export interface Recipients {
   reporter: boolean;
@@ -42,6 +46,10 @@ export function recipientsOf(
   const followers = c.followers.filter(notMe);
   switch (event.type) {
     case 'comment':
+      if (event.byRole === 'supplier')
+        return event.visibility === 'public'
+          ? { reporter, followers, desk: true }
+          : { ...NOBODY, desk: true };
       if (event.visibility !== 'public')
         return { ...NOBODY, desk: event.byRole !== 'desk' && event.by.kind === 'user' };
       return { reporter, followers, desk: !isSupport(event) };
@@ -75,6 +83,10 @@ export function recipientsOf(
       return admin && admin.id !== c.reporter.id ? { ...NOBODY, administrator: admin } : NOBODY;
     }
     default:
+      if (isSupplierEvent(event)) {
+        const a = supplierAudience(event);
+        return { reporter: a.reporter && reporter, followers: a.reporter ? followers : [], desk: a.desk };
+      }
       return NOBODY;
   }
 }

@@ -35,6 +35,7 @@ const PEOPLE: Record<ActorRole, Person> = {
   superuser: { id: userId('u-super'), name: 'Siri Super' },
   follower,
   system: deskAgent,
+  supplier: { id: userId('supplier:sopra-steria'), name: 'Sopra Steria' },
 };
 
 type Step = [local: string, body: CaseEventBody, role?: ActorRole | 'legacy'];

@@ -16,12 +16,13 @@ import type { DeskId, OrgId, ServiceId } from '../../ids';
 import { MAX_IMPORT_ROWS } from '../../ports';
 import type { AdminObjectType, AdminStore, AuditEntry, Versioned } from '../../ports';
 import type { SlaPolicy } from '../../sla/policy';
+import type { Supplier } from '../../suppliers/model';
 import { auditLimit, newestFirst, policyVersionsOf, withNewPolicyVersion } from '../admin-common';
 import { withRetry } from './errors';
 import { queryAll, readItem, runBatch, type CosmosContext } from './io';
 import type { SystemProps } from './model';
 
-type Kind = 'desk' | 'service' | 'organisation';
+type Kind = 'desk' | 'service' | 'organisation' | 'supplier';
 
 interface AdminItem<T> extends SystemProps {
   id: string;
@@ -199,6 +200,21 @@ export function cosmosAdminStore(ctx: CosmosContext): AdminStore {
     putOrganisation(org: Organisation, expectedVersion: string | undefined, entry: AuditEntry) {
       return write('organisation', org, expectedVersion, entry);
     },
+    getSupplier: (id: string) => get<Supplier>('supplier', id),
+    async listSuppliers() {
+      const items = await queryAll<AdminItem<Supplier>>(
+        ctx,
+        meta,
+        'supplier',
+        'SELECT * FROM c WHERE c.pk = @pk',
+        [],
+        'suppliers',
+      );
+      return items.map((i) => i.data).sort((a, b) => a.id.localeCompare(b.id));
+    },
+    putSupplier(supplier: Supplier, expectedVersion: string | undefined, entry: AuditEntry) {
+      return write('supplier', supplier, expectedVersion, entry);
+    },
     async listAudit(object?: { type: AdminObjectType; id: string }, limit?: number) {
       const n = auditLimit(limit);
       // Entries still only on their item (a copy that failed) are copied now, then the log is read.
@@ -207,7 +223,7 @@ export function cosmosAdminStore(ctx: CosmosContext): AdminStore {
         const item = await read<unknown>(kindOf(object.type), object.id);
         if (item?.lastAudit) pending.push(item.lastAudit);
       } else {
-        for (const kind of ['desk', 'service', 'organisation'] as const) {
+        for (const kind of ['desk', 'service', 'organisation', 'supplier'] as const) {
           const rows = await queryAll<{ lastAudit: AuditEntry }>(
             ctx,
             meta,

@@ -9,10 +9,11 @@ import { ConflictError, FristvaktError, NotFoundError } from '../../errors';
 import type { DeskId, OrgId, ServiceId } from '../../ids';
 import type { AdminObjectType, AdminStore, AuditEntry, Versioned } from '../../ports';
 import type { SlaPolicy } from '../../sla/policy';
+import type { Supplier } from '../../suppliers/model';
 import { MAX_IMPORT_ROWS } from '../../ports';
 import { duplicate } from '../common';
 import { auditLimit, policyVersionsOf, withNewPolicyVersion } from '../admin-common';
-import { parseVersion, run, tx, type Db, type DocRow, type JsonRow } from './io';
+import { parseVersion, run, tx, versioned, type Db, type DocRow, type JsonRow } from './io';
 
 type CatalogueKind = 'service' | 'organisation';
 
@@ -45,6 +46,13 @@ export function adminStore(db: Db): AdminStore {
   );
   const marker = db.prepare<[], { value: string }>(
     "SELECT value FROM store_meta WHERE key = 'catalogue_version'",
+  );
+
+  const getSupplier = db.prepare<[string], DocRow>('SELECT doc, version FROM suppliers WHERE id = ?');
+  const allSuppliers = db.prepare<[], JsonRow>('SELECT doc FROM suppliers ORDER BY id');
+  const insertSupplier = db.prepare('INSERT INTO suppliers (id, version, doc) VALUES (?, 1, ?)');
+  const replaceSupplier = db.prepare(
+    'UPDATE suppliers SET doc = ?, version = version + 1 WHERE id = ? AND version = ?',
   );
 
   const audit = (entry: AuditEntry): void => {
@@ -141,6 +149,35 @@ export function adminStore(db: Db): AdminStore {
           upsertOrg.run(org.id, JSON.stringify(org));
           audit(entry);
           return { value: org, version: String(currentVersion('organisation', org.id)) };
+        }),
+      );
+    },
+    getSupplier(id: string) {
+      return run(() => versioned<Supplier>(getSupplier.get(id)));
+    },
+    listSuppliers() {
+      return run(() => allSuppliers.all().map((r) => JSON.parse(r.doc) as Supplier));
+    },
+    putSupplier(supplier: Supplier, expectedVersion: string | undefined, entry: AuditEntry) {
+      return run(() =>
+        tx(db, () => {
+          let version = 1;
+          if (expectedVersion === undefined) {
+            if (getSupplier.get(supplier.id)) throw duplicate(`supplier ${supplier.id}`);
+            insertSupplier.run(supplier.id, JSON.stringify(supplier));
+          } else {
+            const want = parseVersion(expectedVersion);
+            if (replaceSupplier.run(JSON.stringify(supplier), supplier.id, want).changes !== 1) {
+              if (!getSupplier.get(supplier.id))
+                throw new NotFoundError(`supplier ${supplier.id} does not exist`);
+              throw new ConflictError(`supplier ${supplier.id} changed since it was read`, {
+                id: supplier.id,
+              });
+            }
+            version = want + 1;
+          }
+          audit(entry);
+          return { value: supplier, version: String(version) };
         }),
       );
     },

@@ -157,6 +157,21 @@ const STEPS: string[] = [
   CREATE TABLE IF NOT EXISTS job_marks (name TEXT PRIMARY KEY, value TEXT NOT NULL);
   INSERT OR REPLACE INTO store_meta (key, value) VALUES ('summaries_pending', '1');
   `,
+  // Operations suppliers (shared/suppliers/model.ts): configured by the administrator, each write
+  // with its audit entry. IF NOT EXISTS: safe whatever step number it ends up with.
+  `
+  CREATE TABLE IF NOT EXISTS suppliers (id TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL);
+  `,
+  // Reference counters of the series other than FV (BE: orders), each numbered on its own per year.
+  // IF NOT EXISTS: safe whatever step number it ends up with.
+  `
+  CREATE TABLE IF NOT EXISTS ref_series_counters (
+    series TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (series, year)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;

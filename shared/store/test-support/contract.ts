@@ -18,6 +18,7 @@ import { PRESETS } from '../../sla/presets';
 import { feedReport } from '../report-feed';
 import { warningInstants } from '../warning-instants';
 import { describeAdminContract } from './admin-contract';
+import { describeSupplierContract } from './supplier-contract';
 import { access, at, desk, message, newCase, notice, person, triagePost } from './fixtures';
 
 export interface StoreHandle {
@@ -649,6 +650,7 @@ export function describeStoreContract(
     });
 
     describeAdminContract(() => store);
+    describeSupplierContract(() => store);
 
     describe('notices', () => {
       it('creates with outbox, updates conditionally, lists active by service and by period', async () => {

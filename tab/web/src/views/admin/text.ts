@@ -106,6 +106,7 @@ const A = {
   type_policy: { nb: 'SLA-policy', en: 'SLA policy' },
   type_service: { nb: 'Tjeneste', en: 'Service' },
   type_organisation: { nb: 'Virksomhet', en: 'Organisation' },
+  type_supplier: { nb: 'Leverandør', en: 'Supplier' },
   everything: { nb: 'Alt', en: 'Everything' },
 } satisfies Record<string, LocalizedText>;
 

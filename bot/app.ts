@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { Server } from 'restify';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { EMPTY_DIRECTORY, type Directory } from '../shared/access';
+import { directoryPeople, type PeopleDirectory } from '../shared/people';
+import { configuredPeople } from './directory/graph-people';
 import type { BlobStore, Store } from '../shared/ports';
 import type { AzureBlobStoreOptions } from '../shared/store/azure-blobs';
 import { openSqliteStore } from '../shared/store/sqlite';
@@ -49,6 +51,8 @@ export interface AppOptions {
   /** Use this store instead of opening the configured one (the caller closes it). */
   store?: Store;
   directory?: Directory;
+  /** Where the admin pages find people (default: Graph in a tenant, else the directory's people). */
+  people?: PeopleDirectory;
   /** The tab's API routes (default: `tab/api/routes.ts` with the configured sign-in). */
   tabRoutes?: (deps: {
     store: Store;
@@ -206,6 +210,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           catalogue,
           outboxForNotice: (notice) => noticePublishedMessages(notice, catalogue),
           outboxForNoticeChange: (notice, change) => noticeChangedMessages(store, catalogue, notice, change),
+          people:
+            options.people ?? configuredPeople(config.bot, config.demoDirectory, directoryPeople(directory)),
           log: prefixedLogger(log, 'tab api: '),
         }),
   });

@@ -17,7 +17,7 @@ import type { CaseAccess } from './ports';
 /** Configured people: which virksomhet a user belongs to, who is superbruker where, who reads reports. */
 export interface Directory {
   /** People by user id: their virksomhet, name and (where the directory knows them) Entra groups. */
-  users: Record<string, { orgId: OrgId; name?: string; groups?: string[] }>;
+  users: Record<string, { orgId: OrgId; name?: string; email?: string; groups?: string[] }>;
   superusers: Record<string, UserId[]>;
   reportReaders: UserId[];
   /** Administrators by user id (development directories; Entra uses the app role or a group). */

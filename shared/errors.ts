@@ -41,6 +41,8 @@ export const ERROR_STATUS = {
   STORE_UNAVAILABLE: 503,
   /** The identity provider (Entra ID, Bot Framework) could not be reached to check a token. */
   SIGN_IN_UNAVAILABLE: 503,
+  /** The people directory (Microsoft Graph) could not be reached or refused the app's call. */
+  DIRECTORY_UNAVAILABLE: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

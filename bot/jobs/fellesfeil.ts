@@ -27,7 +27,9 @@ import {
   type ProposalChange,
   type ReceivedCase,
 } from '../../shared/cases/fellesfeil-detector';
+import { withServiceThresholds } from '../../shared/desks/fellesfeil-thresholds';
 import type { Case } from '../../shared/cases/model';
+import type { Service } from '../../shared/desks/model';
 import { channelKey } from '../../shared/conversation-keys';
 import { isoInstant, type CaseRef } from '../../shared/ids';
 import type { Logger } from '../../shared/errors';
@@ -100,6 +102,13 @@ export function startFellesfeilWatch(deps: FellesfeilWatchDeps): FellesfeilWatch
   /** Who decided each proposal, for its card. */
   const deciders = new Map<string, string>();
   let queue: Promise<void> = Promise.resolve();
+  /** The settings with the services' own thresholds, once per catalogue snapshot. */
+  const perCatalogue = new WeakMap<readonly Service[], FellesfeilSettings>();
+  const settingsFor = (services: readonly Service[]): FellesfeilSettings => {
+    let s = perCatalogue.get(services);
+    if (!s) perCatalogue.set(services, (s = withServiceThresholds(settings, services)));
+    return s;
+  };
 
   /** Steps run one at a time, in the order they came. */
   const serial = (fn: () => Promise<void>): Promise<void> => {
@@ -111,7 +120,8 @@ export function startFellesfeilWatch(deps: FellesfeilWatchDeps): FellesfeilWatch
     const snapshot = await deps.catalogue.get();
     const result = stepFellesfeil(state, input, {
       catalogue: fellesfeilCatalogue(snapshot.services),
-      settings,
+      // Each service's own thresholds from the admin pages, as the catalogue has them now.
+      settings: settingsFor(snapshot.services),
       now: isoInstant(deps.clock()),
     });
     state = result.state;

@@ -1,7 +1,8 @@
 /**
  * The demo directory (development only, FRISTVAKT_DEMO_DIRECTORY): which virksomhet some users belong
- * to, who is superbruker where, and everyone's name (the sign-in list, cards and case events show
- * names, never ids). Unknown users still work: they choose their virksomhet in the card.
+ * to, who is superbruker where, and everyone's name and e-mail (the sign-in list, cards and case events
+ * show names, never ids; the admin pages' people search finds them by either). Unknown users still
+ * work: they choose their virksomhet in the card.
  * The Agents Playground's default user (`00000000-0000-0000-0000-0000000000020`) belongs to Molde.
  */
 import { orgId, userId } from '../../shared/ids';
@@ -11,18 +12,58 @@ export const PLAYGROUND_USER_ID = '00000000-0000-0000-0000-0000000000020';
 
 export const DEMO_DIRECTORY: Directory = {
   users: {
-    [PLAYGROUND_USER_ID]: { orgId: orgId('molde'), name: 'Alex Wilber' },
-    'demo-ansatt-molde': { orgId: orgId('molde'), name: 'Kari Nordmann' },
-    'demo-ansatt-frogner': { orgId: orgId('bydel-frogner'), name: 'Ola Hansen' },
-    'demo-ansatt-bym': { orgId: orgId('etat-bym'), name: 'Ingrid Berg' },
+    [PLAYGROUND_USER_ID]: {
+      orgId: orgId('molde'),
+      name: 'Alex Wilber',
+      email: 'alex.wilber@molde.kommune.no',
+    },
+    'demo-ansatt-molde': {
+      orgId: orgId('molde'),
+      name: 'Kari Nordmann',
+      email: 'kari.nordmann@molde.kommune.no',
+    },
+    'demo-ansatt-frogner': {
+      orgId: orgId('bydel-frogner'),
+      name: 'Ola Hansen',
+      email: 'ola.hansen@bfr.oslo.kommune.no',
+    },
+    'demo-ansatt-bym': {
+      orgId: orgId('etat-bym'),
+      name: 'Ingrid Berg',
+      email: 'ingrid.berg@bym.oslo.kommune.no',
+    },
     // The desks' members and the superbrukere, by name (cards and replies show names, not ids).
-    'demo-desk-ror': { orgId: orgId('molde'), name: 'Siri Kundeservice' },
-    'demo-desk-byarkivet': { orgId: orgId('etat-bym'), name: 'Bjørn Byarkivet' },
-    'demo-desk-uke': { orgId: orgId('etat-bym'), name: 'Jon Servicesenter' },
-    'demo-superbruker-molde': { orgId: orgId('molde'), name: 'Sara Superbruker' },
-    'demo-superbruker-frogner': { orgId: orgId('bydel-frogner'), name: 'Finn Superbruker' },
+    'demo-desk-ror': {
+      orgId: orgId('molde'),
+      name: 'Siri Kundeservice',
+      email: 'siri.kundeservice@ror-ikt.no',
+    },
+    'demo-desk-byarkivet': {
+      orgId: orgId('etat-bym'),
+      name: 'Bjørn Byarkivet',
+      email: 'bjorn.byarkivet@byarkivet.oslo.kommune.no',
+    },
+    'demo-desk-uke': {
+      orgId: orgId('etat-bym'),
+      name: 'Jon Servicesenter',
+      email: 'jon.servicesenter@uke.oslo.kommune.no',
+    },
+    'demo-superbruker-molde': {
+      orgId: orgId('molde'),
+      name: 'Sara Superbruker',
+      email: 'sara.superbruker@molde.kommune.no',
+    },
+    'demo-superbruker-frogner': {
+      orgId: orgId('bydel-frogner'),
+      name: 'Finn Superbruker',
+      email: 'finn.superbruker@bfr.oslo.kommune.no',
+    },
     // Porteføljerådet: reads the SLA reports.
-    'demo-rapportleser': { orgId: orgId('molde'), name: 'Liv Rapportleser' },
+    'demo-rapportleser': {
+      orgId: orgId('molde'),
+      name: 'Liv Rapportleser',
+      email: 'liv.rapportleser@molde.kommune.no',
+    },
   },
   superusers: {
     molde: [userId('demo-superbruker-molde')],

@@ -14,6 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { maySetUpAnything, maySetUpDesk, type UserAccess } from '../access';
 import type { Desk, Organisation, ReportingRule, Service, ServiceCriticality } from '../desks/model';
 import { parseServiceCsv, serviceCsv, type CsvFieldError } from '../desks/service-csv';
+import { checkServiceOrder } from '../desks/service-order';
+import { checkServiceThresholds } from '../desks/fellesfeil-thresholds';
 import { ConflictError, FristvaktError, isFristvaktError } from '../errors';
 import { deskId, isoInstant, orgId, serviceId, userId } from '../ids';
 import type { AdminObjectType, AuditEntry, Store, Versioned } from '../ports';
@@ -23,6 +25,7 @@ import type { SlaPolicy } from '../sla/policy';
 import { previewDeadlines, type PolicyPreview } from '../sla/versions';
 import { validatePolicy } from '../sla/validate';
 import type { Catalogue } from './catalogue';
+import { MAX_PEOPLE_RESULTS, MIN_PEOPLE_QUERY, type PeopleDirectory } from '../people';
 
 export interface AdminActor {
   access: Pick<UserAccess, 'userId' | 'admin' | 'leadDeskIds'>;
@@ -34,7 +37,12 @@ export interface AdminServiceDeps {
   now: () => Date;
   /** This process's catalogue: invalidated after every change. */
   catalogue?: Catalogue;
+  /** Where desk members and escalation contacts are found (absent: nobody is found). */
+  people?: PeopleDirectory;
 }
+
+/** Which of a desk's channels to unlink: its triage channel, or one notice channel by its channel id. */
+export type ChannelToUnlink = { kind: 'triage' } | { kind: 'notice'; channelId: string };
 
 /** The desk settings a desk lead may change (the policy has its own route). */
 export interface DeskSettings {
@@ -145,10 +153,13 @@ function deskSettings(body: Obj): DeskSettings {
         c !== null &&
         typeof (c as Obj).id === 'string' &&
         typeof (c as Obj).name === 'string' &&
-        ((c as Obj).id as string).trim() !== '',
+        ((c as Obj).id as string).trim() !== '' &&
+        ((c as Obj).email === undefined || typeof (c as Obj).email === 'string'),
     )
   )
     throw fieldError('escalationContacts', 'Eskaleringskontakter må ha id og navn.');
+  if (new Set((contacts as Obj[]).map((c) => c.id)).size !== contacts.length)
+    throw fieldError('escalationContacts', 'Samme person står to ganger blant eskaleringskontaktene.');
   const days = body.autoCloseWorkingDays;
   if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 60)
     throw fieldError('autoCloseWorkingDays', 'Automatisk lukking må være et helt antall virkedager, 1–60.');
@@ -160,8 +171,9 @@ function deskSettings(body: Obj): DeskSettings {
     members,
     ...(memberGroupId ? { memberGroupId } : {}),
     escalationContacts: (contacts as Obj[]).map((c) => ({
-      id: userId(c.id as string),
+      id: userId((c.id as string).trim()),
       name: c.name as string,
+      ...(typeof c.email === 'string' && c.email.trim() !== '' ? { email: c.email.trim() } : {}),
     })),
     autoCloseWorkingDays: days,
   };
@@ -204,6 +216,10 @@ function serviceInput(
   }
   if (body.retired !== undefined && typeof body.retired !== 'boolean')
     throw fieldError('retired', 'Utgått må være ja eller nei.');
+  const thresholds = checkServiceThresholds(body.fellesfeil);
+  if (thresholds.error) throw fieldError(thresholds.error.field, thresholds.error.message);
+  const orderTerms = checkServiceOrder(body.order);
+  if (orderTerms.error) throw fieldError(orderTerms.error.field, orderTerms.error.message);
   return {
     id: serviceId(sid),
     name,
@@ -213,8 +229,17 @@ function serviceInput(
     ...(supplier ? { supplier } : {}),
     ...(orgIds.length > 0 ? { orgIds: orgIds.map(orgId) } : {}),
     ...(body.retired === true ? { retired: true } : {}),
+    ...(thresholds.value ? { fellesfeil: thresholds.value } : {}),
+    ...(orderTerms.value ? { order: orderTerms.value } : {}),
   };
 }
+
+/** What a CSV row does not carry and an import keeps from the stored service. */
+const keptOnImport = (current: Service | undefined): Partial<Service> => ({
+  ...(current?.dependsOn ? { dependsOn: current.dependsOn } : {}),
+  ...(current?.fellesfeil ? { fellesfeil: current.fellesfeil } : {}),
+  ...(current?.order ? { order: current.order } : {}),
+});
 
 function organisationInput(body: Obj, id?: string): Organisation {
   const oid = id ?? text(body, 'id', 'Id', 64)!;
@@ -338,6 +363,52 @@ export function createAdminService(deps: AdminServiceDeps) {
         .then(done, (e: unknown) => explainConflict(e, 'desk', id));
     },
 
+    /**
+     * People to add as members or escalation contacts: anyone who may set up a desk may search. A
+     * directory that fails (Graph unreachable, the app not allowed) is `DIRECTORY_UNAVAILABLE`.
+     */
+    async searchPeople(actor: AdminActor, query: string): Promise<Person[]> {
+      requireAny(actor);
+      const q = query.trim();
+      if (q.length < MIN_PEOPLE_QUERY)
+        throw fieldError('q', `Skriv minst ${MIN_PEOPLE_QUERY} tegn for å søke.`);
+      if (q.length > 100) throw fieldError('q', 'Søket kan være høyst 100 tegn.');
+      if (!deps.people) return [];
+      return deps.people.search(q, MAX_PEOPLE_RESULTS).catch((e: unknown) => {
+        throw new FristvaktError(
+          'DIRECTORY_UNAVAILABLE',
+          'Katalogen svarer ikke nå. Prøv igjen om litt, eller bruk en Entra-gruppe.',
+          { cause: e },
+        );
+      });
+    },
+    /** The desk's members as people (name and e-mail where the directory knows them; else the id). */
+    async membersOf(desk: Desk): Promise<Person[]> {
+      const known = deps.people ? await deps.people.lookup(desk.members).catch(() => []) : [];
+      return desk.members.map((m) => known.find((p) => p.id === m) ?? { id: m, name: m });
+    },
+    /** Unlinks a channel linked with `koble` (the desk lead's or administrator's choice; audited). */
+    async unlinkChannel(actor: AdminActor, id: string, body: Obj): Promise<Versioned<Desk>> {
+      requireDesk(actor, id);
+      const expected = version(body);
+      const current = await desk(id);
+      const which = body.channel as Obj | undefined;
+      const next: Desk = { ...current.value };
+      if (which?.kind === 'triage') {
+        if (!current.value.triageChannel)
+          throw fieldError('channel', 'Servicesenteret har ingen triasjekanal å koble fra.');
+        delete next.triageChannel;
+      } else if (which?.kind === 'notice' && typeof which.channelId === 'string') {
+        const left = current.value.noticeChannels.filter((c) => c.channelId !== which.channelId);
+        if (left.length === current.value.noticeChannels.length)
+          throw fieldError('channel', 'Fant ikke den driftsmeldingskanalen på servicesenteret.');
+        next.noticeChannels = left;
+      } else throw fieldError('channel', 'Velg kanalen som skal kobles fra.');
+      return store.admin
+        .putDesk(next, expected, entry(actor, 'desk', id, next, current.value))
+        .then(done, (e: unknown) => explainConflict(e, 'desk', id));
+    },
+
     async getPolicy(actor: AdminActor, id: string): Promise<{ version: string; versions: SlaPolicy[] }> {
       requireDesk(actor, id);
       const d = await desk(id);
@@ -439,9 +510,7 @@ export function createAdminService(deps: AdminServiceDeps) {
       for (const row of parsed.rows) {
         if (!row.service) continue;
         const current = await store.admin.getService(row.service.id);
-        const next: Service = current?.value.dependsOn
-          ? { ...row.service, dependsOn: current.value.dependsOn }
-          : row.service;
+        const next: Service = { ...row.service, ...keptOnImport(current?.value) };
         if (!current) {
           changes.push({ line: row.line, id: next.id, action: 'create', fields: [] });
           writes.push({ service: next, audit: entry(actor, 'service', next.id, next, undefined, 'import') });

@@ -2,6 +2,7 @@
 import type { DeskId, OrgId, ServiceId, UserId } from '../ids';
 import type { Person } from '../cases/model';
 import type { SlaPolicy } from '../sla/policy';
+import type { FellesfeilThresholds } from '../cases/fellesfeil-detector';
 
 /** How the app addresses a Teams channel (team + channel) for posting. */
 export interface ChannelRef {
@@ -61,6 +62,11 @@ export interface Service {
   orgIds?: OrgId[];
   /** A retired service is kept for its old cases but no longer offered on the fault form. */
   retired?: boolean;
+  /**
+   * The fellesfeil detector's thresholds where this service differs from the defaults (set in
+   * "Innstillinger"; absent: the defaults). See `shared/desks/fellesfeil-thresholds.ts`.
+   */
+  fellesfeil?: Partial<FellesfeilThresholds>;
 }
 
 export interface Organisation {

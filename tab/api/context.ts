@@ -1,6 +1,7 @@
 /** What every tab API handler gets: the dependencies, the authenticator and a way to read the desks. */
 import type { Request, Response } from 'restify';
 import type { Directory } from '../../shared/access';
+import type { PeopleDirectory } from '../../shared/people';
 import type { CaseChanges } from '../../shared/app/case-changes';
 import type { CaseFeed } from '../../shared/app/case-feed';
 import type { Catalogue } from '../../shared/app/catalogue';
@@ -29,6 +30,8 @@ export interface TabApiDeps {
   outboxForNotice?: (notice: Notice) => Promise<OutboxMessage[]> | OutboxMessage[];
   /** Messages a notice's update or "Løst" from the tab causes (copies edited in place, replies). */
   outboxForNoticeChange?: OutboxForNoticeChange;
+  /** Where the admin pages find people (default: the configured directory's people; in Teams: Graph). */
+  people?: PeopleDirectory;
   /** Most cases one list request loads (default 50 000). */
   maxListCases?: number;
 }

@@ -224,6 +224,60 @@ export function describeAdminContract(getStore: () => Store): void {
       await expect(store.admin.importServices(many)).rejects.toMatchObject({ code: 'VALIDATION' });
     });
 
+    it("keeps a service's own fellesfeil thresholds, a desk's people and an unlinked channel", async () => {
+      const store = getStore();
+      const s = service('gerica', 'Gerica', { fellesfeil: { windowMinutes: 20, minOrganisations: 3 } });
+      const v1 = await store.admin.putService(
+        s,
+        undefined,
+        entry('service', 'gerica', '2026-05-01T10:00:00Z', s),
+      );
+      expect((await store.admin.getService(serviceId('gerica')))!.value.fellesfeil).toEqual({
+        windowMinutes: 20,
+        minOrganisations: 3,
+      });
+      const s2 = { ...s, fellesfeil: { minReports: 4 } };
+      await store.admin.putService(s2, v1.version, entry('service', 'gerica', '2026-05-01T10:01:00Z', s2, s));
+      expect((await store.desks.listServices(ROR)).find((x) => x.id === 'gerica')!.fellesfeil).toEqual({
+        minReports: 4,
+      });
+
+      const d = (await store.desks.get(ROR))!;
+      const channel = {
+        teamId: 't1',
+        channelId: 'c-triage',
+        serviceUrl: 'https://smba.example/',
+        name: 'Saker',
+      };
+      const notice = { teamId: 't1', channelId: 'c-notice', serviceUrl: 'https://smba.example/' };
+      const linked = await store.desks.put(
+        { ...d.value, triageChannel: channel, noticeChannels: [notice] },
+        d.version,
+      );
+      const people = {
+        ...linked.value,
+        members: [userId('u-kari'), userId('u-ola')],
+        escalationContacts: [{ id: userId('u-leder'), name: 'Lea Leder', email: 'lea.leder@ror-ikt.no' }],
+        noticeChannels: [],
+      };
+      delete people.triageChannel;
+      const v = await store.admin.putDesk(
+        people,
+        linked.version,
+        entry('desk', ROR, '2026-05-01T10:02:00Z', people, linked.value),
+      );
+      const read = (await store.desks.get(ROR))!;
+      expect(read).toEqual(v);
+      expect(read.value.triageChannel).toBeUndefined();
+      expect(read.value.noticeChannels).toEqual([]);
+      expect(read.value.escalationContacts).toEqual([
+        { id: 'u-leder', name: 'Lea Leder', email: 'lea.leder@ror-ikt.no' },
+      ]);
+      const [last] = await store.admin.listAudit({ type: 'desk', id: ROR }, 1);
+      expect((last!.before as { triageChannel?: unknown }).triageChannel).toEqual(channel);
+      expect((last!.after as { triageChannel?: unknown }).triageChannel).toBeUndefined();
+    });
+
     it('moves the catalogue marker with every admin write', async () => {
       const store = getStore();
       const m0 = await store.admin.catalogueVersion();

@@ -13,7 +13,9 @@ import type {
   AdminPreviewResponse,
   AdminServiceResponse,
   AdminDeskResponse,
+  AdminPeopleResponse,
 } from './types';
+import { deskId } from '../../../../shared/ids';
 
 let srv: TestServer;
 const tokens: Record<string, string> = {};
@@ -63,6 +65,8 @@ const ROUTES: Array<[string, string, unknown?]> = [
   ['POST', '/api/admin/organisations', {}],
   ['PUT', '/api/admin/organisations/molde', {}],
   ['GET', '/api/admin/audit'],
+  ['GET', '/api/admin/people?q=kari'],
+  ['POST', '/api/admin/desks/ror-ikt/unlink', {}],
 ];
 
 describe('admin routes', () => {
@@ -71,12 +75,18 @@ describe('admin routes', () => {
       for (const [m, p, b] of ROUTES)
         expect([m, p, who, (await call(m, p, who, b)).status]).toEqual([m, p, who, 403]);
     for (const [m, p, b] of ROUTES)
-      if (!p.includes('ror-ikt') && p !== '/api/admin/desks' && !p.includes('preview'))
+      if (
+        !p.includes('ror-ikt') &&
+        p !== '/api/admin/desks' &&
+        !p.includes('preview') &&
+        !p.includes('/people')
+      )
         expect([m, p, (await call(m, p, 'rorLead', b)).status]).toEqual([m, p, 403]);
     expect((await call('GET', '/api/admin/desks/ror-ikt', 'ukeLead')).status).toBe(403);
     expect((await call('GET', '/api/admin/policies/ror-ikt', 'ukeLead')).status).toBe(403);
     expect((await call('GET', '/api/admin/desks/ror-ikt', 'rorLead')).status).toBe(200);
     expect((await call('GET', '/api/admin/audit?type=desk&id=uke', 'rorLead')).status).toBe(403);
+    expect((await call('POST', '/api/admin/desks/ror-ikt/unlink', 'ukeLead', {})).status).toBe(403);
   });
 
   it('tells the tab whether to show Innstillinger', async () => {
@@ -195,5 +205,132 @@ describe('admin routes', () => {
     const exported = await call('GET', '/api/admin/services.csv', 'admin');
     expect(exported.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(await exported.text()).toContain('ny-tjeneste;Ny;uke;normal');
+  });
+
+  it('finds people in the directory for a desk lead; a too short search is a field error', async () => {
+    const found = await json<AdminPeopleResponse>(call('GET', '/api/admin/people?q=kari', 'ukeLead'));
+    expect(found.people).toEqual([{ id: USERS.employee, name: 'Kari Nordmann' }]);
+    const short = await call('GET', '/api/admin/people?q=k', 'rorLead');
+    expect(short.status).toBe(400);
+    expect((await json<{ error: unknown }>(short)).error).toEqual({
+      code: 'VALIDATION',
+      field: 'q',
+      message: 'Skriv minst 2 tegn for å søke.',
+    });
+  });
+
+  it("sets a desk's members as people and its escalation contacts; unknown ids are shown as ids", async () => {
+    const d = await json<AdminDeskResponse>(call('GET', '/api/admin/desks/ror-ikt', 'rorLead'));
+    expect(d.members).toEqual([{ id: USERS.desk, name: 'Ola Servicesenter' }]);
+    const body = {
+      version: d.version,
+      name: d.item.name,
+      phone: d.item.phone,
+      members: [USERS.desk, USERS.superMolde, 'u-ukjent'],
+      escalationContacts: [{ id: USERS.reader, name: 'Liv Porteføljeråd', email: 'liv@ror-ikt.no' }],
+      autoCloseWorkingDays: 5,
+    };
+    const twice = await call('PUT', '/api/admin/desks/ror-ikt', 'rorLead', {
+      ...body,
+      escalationContacts: [...body.escalationContacts, ...body.escalationContacts],
+    });
+    expect(twice.status).toBe(400);
+    expect((await json<{ error: { field: string } }>(twice)).error.field).toBe('escalationContacts');
+    const saved = await json<AdminDeskResponse>(call('PUT', '/api/admin/desks/ror-ikt', 'rorLead', body));
+    expect(saved.members).toEqual([
+      { id: USERS.desk, name: 'Ola Servicesenter' },
+      { id: USERS.superMolde, name: 'Siri Superbruker' },
+      { id: 'u-ukjent', name: 'u-ukjent' },
+    ]);
+    expect(saved.item.escalationContacts).toEqual(body.escalationContacts);
+  });
+
+  it('unlinks a channel linked from Teams, in the change log; nothing to unlink is a field error', async () => {
+    const current = (await srv.store.desks.get(deskId('ror-ikt')))!;
+    const triage = {
+      teamId: 't',
+      channelId: '19:triage@thread.tacv2',
+      serviceUrl: 'https://x/',
+      name: 'Saker',
+    };
+    const notice = { teamId: 't', channelId: '19:notice@thread.tacv2', serviceUrl: 'https://x/' };
+    const linked = await srv.store.desks.put(
+      { ...current.value, triageChannel: triage, noticeChannels: [notice] },
+      current.version,
+    );
+    const stale = await call('POST', '/api/admin/desks/ror-ikt/unlink', 'rorLead', {
+      version: current.version,
+      channel: { kind: 'triage' },
+    });
+    expect(stale.status).toBe(409);
+    const one = await json<AdminDeskResponse>(
+      call('POST', '/api/admin/desks/ror-ikt/unlink', 'rorLead', {
+        version: linked.version,
+        channel: { kind: 'triage' },
+      }),
+    );
+    expect(one.item.triageChannel).toBeUndefined();
+    expect(one.item.noticeChannels).toEqual([notice]);
+    const again = await call('POST', '/api/admin/desks/ror-ikt/unlink', 'rorLead', {
+      version: one.version,
+      channel: { kind: 'triage' },
+    });
+    expect(again.status).toBe(400);
+    expect((await json<{ error: unknown }>(again)).error).toEqual({
+      code: 'VALIDATION',
+      field: 'channel',
+      message: 'Servicesenteret har ingen triasjekanal å koble fra.',
+    });
+    const two = await json<AdminDeskResponse>(
+      call('POST', '/api/admin/desks/ror-ikt/unlink', 'admin', {
+        version: one.version,
+        channel: { kind: 'notice', channelId: notice.channelId },
+      }),
+    );
+    expect(two.item.noticeChannels).toEqual([]);
+    const audit = await json<AdminAuditResponse>(
+      call('GET', '/api/admin/audit?type=desk&id=ror-ikt', 'rorLead'),
+    );
+    expect(audit.entries.slice(0, 2).map((e) => [e.actor.name, e.fields])).toEqual([
+      ['Ada Admin', ['noticeChannels']],
+      ['Lea Leder', ['triageChannel']],
+    ]);
+  });
+
+  it("stores a service's own fellesfeil thresholds; a bad one is named at its field in Norwegian", async () => {
+    const s = await json<AdminServiceResponse>(call('GET', '/api/admin/services/kompass', 'admin'));
+    const body = {
+      version: s.version,
+      name: s.item.name,
+      deskId: s.item.deskId,
+      criticality: s.item.criticality,
+    };
+    const bad = await call('PUT', '/api/admin/services/kompass', 'admin', {
+      ...body,
+      fellesfeil: { windowMinutes: 0 },
+    });
+    expect(bad.status).toBe(400);
+    expect((await json<{ error: unknown }>(bad)).error).toEqual({
+      code: 'VALIDATION',
+      field: 'fellesfeil.windowMinutes',
+      message: 'Tidsvindu (minutter) må være et helt tall fra 1 til 1440.',
+    });
+    const ok = await json<AdminServiceResponse>(
+      call('PUT', '/api/admin/services/kompass', 'admin', {
+        ...body,
+        fellesfeil: { windowMinutes: 20, minOrganisations: '' },
+      }),
+    );
+    expect(ok.item.fellesfeil).toEqual({ windowMinutes: 20 });
+    // A CSV import (which has no threshold columns) keeps them.
+    const header = 'id;navn;desk;kritikalitet;forvalter_id;forvalter_navn;leverandor;virksomheter;status\r\n';
+    await call(
+      'POST',
+      '/api/admin/services/import',
+      'admin',
+      header + 'kompass;Kompass 2;uke;normal;;;;;aktiv\r\n',
+    );
+    const after = await json<AdminServiceResponse>(call('GET', '/api/admin/services/kompass', 'admin'));
+    expect(after.item).toMatchObject({ name: 'Kompass 2', fellesfeil: { windowMinutes: 20 } });
   });
 });

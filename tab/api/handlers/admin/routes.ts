@@ -9,13 +9,17 @@ import type { Request, Response } from 'restify';
 import type { RouteDef } from '../../../../shared/app/http-route';
 import { changedFields, createAdminService, type AdminActor } from '../../../../shared/app/admin';
 import type { Catalogue } from '../../../../shared/app/catalogue';
-import type { AdminObjectType } from '../../../../shared/ports';
+import type { AdminObjectType, Versioned } from '../../../../shared/ports';
+import type { Desk } from '../../../../shared/desks/model';
+import { directoryPeople } from '../../../../shared/people';
 import type { Caller } from '../../auth';
 import { authed, type TabContext } from '../../context';
 import { badRequest, jsonBody, paramOf, queryOf, sendJson } from '../../http';
 import type {
   AdminAuditResponse,
+  AdminDeskResponse,
   AdminDesksResponse,
+  AdminPeopleResponse,
   AdminOrganisationsResponse,
   AdminPolicyResponse,
   AdminServicesResponse,
@@ -68,6 +72,11 @@ export function adminRoutes(ctx: TabContext, catalogue?: Catalogue): RouteDef[] 
     store: ctx.deps.store,
     now: ctx.deps.now,
     ...(catalogue ? { catalogue } : {}),
+    people: ctx.deps.people ?? directoryPeople(ctx.deps.directory),
+  });
+  const deskAnswer = async (d: Versioned<Desk>): Promise<AdminDeskResponse> => ({
+    ...versioned(d),
+    members: await svc.membersOf(d.value),
   });
   const route = (
     method: RouteDef['method'],
@@ -88,11 +97,18 @@ export function adminRoutes(ctx: TabContext, catalogue?: Catalogue): RouteDef[] 
       sendJson(res, 200, body);
     }),
     route('get', '/api/admin/desks/:id', 'desks.get', async (req, res, a) =>
-      sendJson(res, 200, versioned(await svc.getDesk(a, id(req)))),
+      sendJson(res, 200, await deskAnswer(await svc.getDesk(a, id(req)))),
     ),
     route('put', '/api/admin/desks/:id', 'desks.put', async (req, res, a) =>
-      sendJson(res, 200, versioned(await svc.updateDesk(a, id(req), await jsonBody(req)))),
+      sendJson(res, 200, await deskAnswer(await svc.updateDesk(a, id(req), await jsonBody(req)))),
     ),
+    route('post', '/api/admin/desks/:id/unlink', 'desks.unlink', async (req, res, a) =>
+      sendJson(res, 200, await deskAnswer(await svc.unlinkChannel(a, id(req), await jsonBody(req)))),
+    ),
+    route('get', '/api/admin/people', 'people.search', async (req, res, a) => {
+      const body: AdminPeopleResponse = { people: await svc.searchPeople(a, queryOf(req).get('q') ?? '') };
+      sendJson(res, 200, body);
+    }),
 
     route('post', '/api/admin/policies/preview', 'policies.preview', async (req, res, a) =>
       sendJson(res, 200, svc.preview(a, await jsonBody(req))),

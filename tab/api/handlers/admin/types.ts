@@ -1,4 +1,5 @@
 /** What the admin routes answer (the tab's "Innstillinger" reads these types). */
+import type { Person } from '../../../../shared/cases/model';
 import type { Desk, Organisation, Service } from '../../../../shared/desks/model';
 import type { AuditEntry } from '../../../../shared/ports';
 import type { SlaPolicy } from '../../../../shared/sla/policy';
@@ -10,7 +11,12 @@ export interface AdminVersioned<T> {
   item: T;
   version: string;
 }
-export type AdminDeskResponse = AdminVersioned<Desk>;
+/** A desk, with its members as people (name and e-mail where the directory knows them, else the id). */
+export type AdminDeskResponse = AdminVersioned<Desk> & { members: Person[] };
+/** People found in the directory (`GET /api/admin/people?q=`). */
+export interface AdminPeopleResponse {
+  people: Person[];
+}
 export type AdminServiceResponse = AdminVersioned<Service>;
 export type AdminOrganisationResponse = AdminVersioned<Organisation>;
 export interface AdminDesksResponse {

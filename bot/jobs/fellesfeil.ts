@@ -4,12 +4,22 @@
  * updated in place when more reports join it and when it is decided or expires.
  *
  * Where the cases come from: the change service's feed (`shared/app/case-feed.ts`) tells this process
- * of every case it stores at once; a catch-up read of the period since the last case seen (every
- * `catchUpMs`) brings the cases other instances stored. The detector learns each service's usual
- * traffic, so on start (and whenever it takes the lease) it first reads the last `historyDays` days of
- * cases without posting anything. It runs under its own lease like the sender and the watcher: with
- * several instances one of them proposes. Its memory is the process's own (plain JSON, rebuilt from
- * the store on start); the desk's decisions come back through `decide`.
+ * of every case it stores at once, so a report stored by the lease holder's own instance is judged the
+ * moment it is stored; a catch-up read of the period since the last case seen (every `catchUpMs`)
+ * brings the cases other instances stored. It runs under its own lease like the sender and the
+ * watcher: with several instances one of them proposes.
+ *
+ * Its memory is in the store (the lease store's mark `fellesfeil-detector`: the detector's plain-JSON
+ * state and the last case seen), written by the holder after each step and read whenever it takes the
+ * lease, so a restart or another instance goes on with the same open proposals (never a second one
+ * for a service) and the same rejected bursts. Only when there is no mark yet does it learn the usual
+ * traffic from the last `historyDays` days of cases, posting nothing.
+ *
+ * The desk's answer may reach any instance: `decide` writes it as a mark of its own
+ * (`fellesfeil-decision|<proposal id>`, one writer per proposal) and applies it at once when this
+ * instance holds the lease; otherwise the holder reads the answers to its open proposals at each
+ * catch-up. The holder also reads, at each catch-up, whether an active fellesfeil's hovedsak is solved
+ * (another instance may have solved it).
  */
 import { CardFactory } from 'botbuilder';
 import type { CaseFeed } from '../../shared/app/case-feed';
@@ -38,6 +48,22 @@ import { fellesfeilProposalCard } from '../cards/channel/fellesfeil-proposal';
 import { startJobLease, type LeaseTiming } from '../delivery';
 
 export const FELLESFEIL_LEASE = 'fellesfeil';
+/** The detector's memory in the lease store. */
+export const FELLESFEIL_MARK = 'fellesfeil-detector';
+/** The desk's answer to one proposal, written by the instance that got it. */
+export const decisionMark = (proposalId: string): string => `fellesfeil-decision|${proposalId}`;
+
+interface SavedWatch {
+  version: 1;
+  state: FellesfeilState;
+  lastReceived: string;
+}
+
+interface SavedDecision {
+  decision: 'accepted' | 'rejected';
+  by: string;
+  parentRef?: CaseRef;
+}
 
 export interface FellesfeilWatchDeps {
   store: Store;
@@ -50,7 +76,7 @@ export interface FellesfeilWatchDeps {
   lease?: LeaseTiming;
   /** How far back the detector reads on start to learn the usual traffic (default 14 days). */
   historyDays?: number;
-  /** How often other instances' cases are read, and stale proposals expire (default 30 s). */
+  /** How often other instances' cases and answers are read, and stale proposals expire (default 15 s). */
   catchUpMs?: number;
 }
 
@@ -62,8 +88,13 @@ export interface FellesfeilWatch {
     by: string,
     parentRef?: CaseRef,
   ): Promise<void>;
-  /** Feeds every case received since the last one seen, and expires stale proposals (tests call it). */
+  /**
+   * Feeds every case received since the last one seen, applies answers given on other instances, ends
+   * finished fellesfeil and expires stale proposals (tests call it).
+   */
   catchUp(): Promise<void>;
+  /** Settles after the first try for the lease and, when taken, the first catch-up. */
+  ready: Promise<void>;
   /** The detector's memory now (tests, diagnostics). */
   state(): FellesfeilState;
   stop(): Promise<void>;
@@ -95,10 +126,13 @@ export function startFellesfeilWatch(deps: FellesfeilWatchDeps): FellesfeilWatch
     ...(deps.lease ? { lease: deps.lease } : {}),
   });
   let state = emptyFellesfeilState();
+  /** True once this holder has read (or built) the memory; false whenever the lease is not held. */
   let warm = false;
-  /** Cases already fed, so the feed and the catch-up never feed one twice. */
-  const seen = new Set<string>();
-  let lastReceived = new Date(deps.clock().getTime() - (deps.historyDays ?? 14) * DAY).toISOString();
+  /** The state changed since it was last written. */
+  let dirty = false;
+  /** Cases already fed by this holder, so the feed and the catch-up never feed one twice. */
+  let seen = new Set<string>();
+  let lastReceived = '';
   /** Who decided each proposal, for its card. */
   const deciders = new Map<string, string>();
   let queue: Promise<void> = Promise.resolve();
@@ -110,11 +144,24 @@ export function startFellesfeilWatch(deps: FellesfeilWatchDeps): FellesfeilWatch
     return s;
   };
 
-  /** Steps run one at a time, in the order they came. */
+  /** Steps run one at a time, in the order they came; the memory is written after each. */
   const serial = (fn: () => Promise<void>): Promise<void> => {
-    queue = queue.then(fn).catch((err: unknown) => deps.log.error('fellesfeil watch failed', err));
+    queue = queue
+      .then(async () => {
+        await fn();
+        if (dirty) await save();
+      })
+      .catch((err: unknown) => deps.log.error('fellesfeil watch failed', err));
     return queue;
   };
+
+  /** Writes the memory to the store; only a warm holder writes it. */
+  async function save(): Promise<void> {
+    if (!warm || !lease.isHeld()) return;
+    const saved: SavedWatch = { version: 1, state, lastReceived };
+    await deps.store.leases.putMark(FELLESFEIL_MARK, JSON.stringify(saved));
+    dirty = false;
+  }
 
   async function step(input: FellesfeilInput, post: boolean): Promise<void> {
     const snapshot = await deps.catalogue.get();
@@ -124,9 +171,13 @@ export function startFellesfeilWatch(deps: FellesfeilWatchDeps): FellesfeilWatch
       settings: settingsFor(snapshot.services),
       now: isoInstant(deps.clock()),
     });
+    if (result.state !== state) dirty = true;
     state = result.state;
-    if (post && result.changes.length > 0)
+    if (post && result.changes.length > 0) {
+      // The memory first: were the process to stop before the post, the proposal is not made twice.
+      await save();
       await deps.store.outbox.enqueue(messagesFor(result.changes, snapshot));
+    }
   }
 
   function messagesFor(changes: ProposalChange[], snapshot: CatalogueSnapshot): OutboxMessage[] {
@@ -188,46 +239,91 @@ export function startFellesfeilWatch(deps: FellesfeilWatchDeps): FellesfeilWatch
     for (const c of found) await feedCase(c, post);
   }
 
+  /** Takes up the memory in the store, or builds it from the last `historyDays` days when there is none. */
+  async function warmUp(): Promise<void> {
+    seen = new Set();
+    const raw = await deps.store.leases.getMark(FELLESFEIL_MARK);
+    const saved = raw ? (JSON.parse(raw) as SavedWatch) : null;
+    if (saved?.version === 1) {
+      state = saved.state;
+      lastReceived = saved.lastReceived;
+      warm = true;
+      // Cases stored while no instance watched are judged now, as if they had just come.
+      await readSince(true);
+      return;
+    }
+    const now = deps.clock().getTime();
+    // A new memory numbers its proposals from the clock, so no answer given to an earlier one applies.
+    state = { ...emptyFellesfeilState(), seq: Math.floor(now / 1000) };
+    lastReceived = new Date(now - (deps.historyDays ?? 14) * DAY).toISOString();
+    // Learn the usual traffic first; old bursts are history, not proposals.
+    await readSince(false);
+    state = { ...state, open: [] };
+    warm = true;
+    dirty = true;
+  }
+
+  async function applyDecision(proposalId: string, d: SavedDecision): Promise<void> {
+    if (!state.open.some((p) => p.id === proposalId)) return;
+    deciders.set(proposalId, d.by);
+    await step(
+      d.decision === 'accepted'
+        ? { type: 'proposal_accepted', proposalId, ...(d.parentRef ? { parentRef: d.parentRef } : {}) }
+        : { type: 'proposal_rejected', proposalId },
+      true,
+    );
+  }
+
+  /** Answers written by other instances, and hovedsaker solved there. */
+  async function readElsewhere(): Promise<void> {
+    for (const p of state.open) {
+      const raw = await deps.store.leases.getMark(decisionMark(p.id));
+      if (raw) await applyDecision(p.id, JSON.parse(raw) as SavedDecision);
+    }
+    for (const a of state.active) {
+      const desk = await deps.store.cases.locate(a.parentRef);
+      const parent = desk ? await deps.store.cases.getForDesk(a.parentRef, desk) : null;
+      if (!parent || parent.value.status === 'solved' || parent.value.status === 'closed')
+        await step({ type: 'hovedsak_finished', parentRef: a.parentRef }, true);
+    }
+  }
+
   const catchUp = (): Promise<void> =>
     serial(async () => {
       if (!lease.isHeld()) {
         warm = false;
         return;
       }
-      if (!warm) {
-        // Learn the usual traffic first; old bursts are history, not proposals.
-        await readSince(false);
-        state = { ...state, open: [] };
-        warm = true;
-      }
+      if (!warm) await warmUp();
       await readSince(true);
+      await readElsewhere();
       await step({ type: 'tick' }, true);
     });
 
   const unsubscribe = deps.feed.subscribe(({ case: c }) => {
     if (!warm || !lease.isHeld()) return;
     void serial(async () => {
+      if (!warm || !lease.isHeld()) return;
       if (c.events.length === 1) await feedCase(c, true);
       else if (c.childRefs.length > 0 && (c.status === 'solved' || c.status === 'closed'))
         await step({ type: 'hovedsak_finished', parentRef: c.ref }, true);
     });
   });
-  const timer = setInterval(() => void catchUp(), deps.catchUpMs ?? 30_000);
+  const timer = setInterval(() => void catchUp(), deps.catchUpMs ?? 15_000);
   timer.unref();
-  void lease.ready.then(() => catchUp());
+  const ready = lease.ready.then(() => catchUp());
 
   return {
-    decide: (proposalId, decision, by, parentRef) =>
-      serial(async () => {
-        deciders.set(proposalId, by);
-        await step(
-          decision === 'accepted'
-            ? { type: 'proposal_accepted', proposalId, ...(parentRef ? { parentRef } : {}) }
-            : { type: 'proposal_rejected', proposalId },
-          true,
-        );
-      }),
+    async decide(proposalId, decision, by, parentRef) {
+      // Kept first in the store: the holder applies it, whichever instance got the answer.
+      const d: SavedDecision = { decision, by, ...(parentRef ? { parentRef } : {}) };
+      await deps.store.leases.putMark(decisionMark(proposalId), JSON.stringify(d));
+      await serial(async () => {
+        if (warm && lease.isHeld()) await applyDecision(proposalId, d);
+      });
+    },
     catchUp,
+    ready,
     state: () => state,
     async stop() {
       clearInterval(timer);

@@ -31,6 +31,8 @@ export const ERROR_STATUS = {
   /** The case lifecycle forbids it. */
   ILLEGAL_TRANSITION: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** Too many requests from one caller (the supplier API's limit); `retryAfterSeconds` says when to retry. */
+  RATE_LIMITED: 429,
   /** A body that is not JSON. */
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** A bug: logged with its cause, answered without details. */

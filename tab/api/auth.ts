@@ -106,7 +106,11 @@ function keysUnavailable(err: unknown): boolean {
   return true;
 }
 
-export function createAuthenticator(settings: TabAuthSettings, directory: Directory): Authenticate {
+/**
+ * Checks an Entra access token for this app (signature, issuer, audience, expiry): the one verification
+ * the tab's sign-in and the supplier API's client credentials share. Throws 401 / 503 as above.
+ */
+export function createTokenVerifier(settings: TabAuthSettings): (token: string) => Promise<JWTPayload> {
   const jwks = createRemoteJWKSet(new URL(settings.jwksUrl), {
     cooldownDuration: 30_000,
     cacheMaxAge: 3_600_000,
@@ -138,7 +142,11 @@ export function createAuthenticator(settings: TabAuthSettings, directory: Direct
       throw unauthorized('the token could not be checked');
     }
   };
+  return verify;
+}
 
+export function createAuthenticator(settings: TabAuthSettings, directory: Directory): Authenticate {
+  const verify = createTokenVerifier(settings);
   return async (req, desks) => {
     const auth = header(req, 'authorization');
     if (auth !== undefined) {

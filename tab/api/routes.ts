@@ -12,6 +12,8 @@ import { caseEventsHandler } from './handlers/events';
 import { changeCommentHandler, commentHandler } from './handlers/comments';
 import { attachmentHandler, getCaseHandler, listCasesHandler } from './handlers/cases';
 import { adminRoutes } from './handlers/admin/routes';
+import { supplierAdminRoutes } from './handlers/admin/suppliers';
+import { supplierRoutes } from './suppliers/routes';
 import { devUsersHandler, meHandler } from './handlers/me';
 import { changeNoticeHandler, createNoticeHandler, listNoticesHandler } from './handlers/notices';
 import { reportCsvHandler, reportHandler } from './handlers/reports';
@@ -99,5 +101,8 @@ export function tabRoutes(deps: TabApiDeps): RouteDef[] {
       handler: changeNoticeHandler(ctx, 'resolve'),
     },
     ...adminRoutes(ctx, deps.catalogue),
+    ...supplierAdminRoutes(ctx),
+    // The supplier API (operations suppliers' systems, not the tab): `/api/suppliers/v1/…`.
+    ...(deps.catalogue ? supplierRoutes(ctx, { catalogue: deps.catalogue }) : []),
   ];
 }

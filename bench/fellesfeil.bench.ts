@@ -91,14 +91,6 @@ const DEPENDS: Record<string, string[]> = {
   'uke-teams': ['uke-aks'],
 };
 const ADMINISTRATED = new Set(['websak', 'uke-gerica', 'uke-agresso', 'ror-gerica', 'ror-visma']);
-const CATALOGUE: Service[] = [...SERVICES, AKS].map((s) => ({
-  ...s,
-  ...(DEPENDS[s.id] ? { dependsOn: DEPENDS[s.id]!.map(sid) } : {}),
-  ...(ADMINISTRATED.has(s.id)
-    ? { administrator: { id: userId(`forvalter-${s.id}`), name: `Forvalter ${s.name}` } }
-    : {}),
-}));
-
 /** Fault reports per working day, by service (noise only). */
 const DAILY_RATE: Record<string, number> = {
   'ror-gerica': 3,
@@ -123,6 +115,17 @@ const DAILY_RATE: Record<string, number> = {
   'uke-mobil': 8,
   'uke-aks': 4,
 };
+
+/** The seeded services that take fault reports here (those with a rate: not the order-only ones). */
+const CATALOGUE: Service[] = [...SERVICES, AKS]
+  .filter((s) => s.id in DAILY_RATE)
+  .map((s) => ({
+    ...s,
+    ...(DEPENDS[s.id] ? { dependsOn: DEPENDS[s.id]!.map(sid) } : {}),
+    ...(ADMINISTRATED.has(s.id)
+      ? { administrator: { id: userId(`forvalter-${s.id}`), name: `Forvalter ${s.name}` } }
+      : {}),
+  }));
 
 const BYDELER = [
   'Alna',
@@ -551,6 +554,10 @@ export async function run(): Promise<void> {
     `from its third report to the proposal: median ${f1(quantile(o.fromThird, 0.5))} min, ` +
       `p90 ${f1(quantile(o.fromThird, 0.9))} min, max ${f1(quantile(o.fromThird, 1))} min; ` +
       `${(w * 100).toFixed(0)} % within 2 min   goal >= 90 % within 2 min: ${verdict(w >= 0.9)}`,
+  );
+  console.log(
+    `  (the detector's own time: in the app, a report stored by the lease holder's instance reaches it at ` +
+      `once through the case feed, one stored by another instance at the next catch-up, at most 15 s later)`,
   );
   const quiet = o.fromThird.length - o.fromThirdBusy.length;
   const quietWithin =

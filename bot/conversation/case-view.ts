@@ -4,7 +4,8 @@ import type { Desk } from '../../shared/desks/model';
 import type { Locale } from '../../shared/i18n-text';
 import { findPriority } from '../../shared/sla/policy';
 import { clockText } from '../../shared/sla/clock-text';
-import { computeSla, type CaseSla, type TargetState } from '../../shared/sla/state';
+import { caseSla } from '../../shared/sla/case-sla';
+import type { CaseSla, TargetState } from '../../shared/sla/state';
 import type { CaseLine, LineClock } from '../cards/my-cases';
 
 export const priorityLabel = (desk: Desk | undefined, id: string, locale: Locale): string =>
@@ -36,7 +37,7 @@ export function caseLine(
   viewerId: string,
 ): CaseLine {
   const open = c.status !== 'closed' && c.status !== 'solved';
-  const target = open && desk ? nearestTarget(computeSla(c, desk.policy, now)) : undefined;
+  const target = open && desk ? nearestTarget(caseSla(c, desk, now)) : undefined;
   const clock = target && desk ? lineClock(target, desk, locale, now) : undefined;
   return {
     ref: c.ref,

@@ -24,13 +24,12 @@
 import { isoInstant } from '../../shared/ids';
 import type { Desk } from '../../shared/desks/model';
 import type { OutboxMessage, Store } from '../../shared/ports';
-import type { SlaPolicy } from '../../shared/sla/policy';
-import { computeSla } from '../../shared/sla/state';
+import { caseSla, casePolicy } from '../../shared/sla/case-sla';
 import { dueWarnings } from '../../shared/sla/warnings';
 import type { Logger } from '../server/logger';
 import { systemClock, type Clock } from './clock';
 import type { Lease } from './lease';
-import { policyKey, summaryCovers, summarySla } from '../../shared/reports/summary';
+import { policyKey, summaryCovers, summaryPolicy, summarySla } from '../../shared/reports/summary';
 import type { Case } from '../../shared/cases/model';
 import type { SlaWarning } from '../../shared/sla/warnings';
 import { digestMessage, warningMessage } from './sla-warning-message';
@@ -124,7 +123,8 @@ export function startSlaWatcher(deps: SlaWatcherDeps, autoStart = true): SlaWatc
 
   /** The cases a sweep looks at, a page at a time. */
   async function* candidates(desk: Desk, now: Date, mark: Mark | null, key: string): AsyncIterable<Seen> {
-    const policy = desk.policy;
+    const warningsOf = (c: Case): SlaWarning[] =>
+      dueWarnings(c, casePolicy(c, desk), caseSla(c, desk, now), now);
     let token: string | undefined;
     if (mark && mark.policy !== key) {
       // The policy changed: the stored instants were computed under the old one; read the horizon.
@@ -136,7 +136,7 @@ export function startSlaWatcher(deps: SlaWatcherDeps, autoStart = true): SlaWatc
         });
         for (const c of page.items) {
           const loaded = Promise.resolve(c);
-          yield { warnings: dueWarnings(c, policy, computeSla(c, policy, now), now), load: () => loaded };
+          yield { warnings: warningsOf(c), load: () => loaded };
         }
         token = page.continuationToken;
       } while (token);
@@ -150,16 +150,13 @@ export function startSlaWatcher(deps: SlaWatcherDeps, autoStart = true): SlaWatc
       });
       for (const s of page.items) {
         const load = async () => (await store.cases.getForDesk(s.ref, desk.id))?.value ?? null;
-        if (summaryCovers(s, now.getTime(), policy)) {
-          yield { warnings: dueWarnings(s, policy, summarySla(s, policy, now), now), load };
+        const policy = summaryPolicy(s, desk);
+        if (policy && summaryCovers(s, now.getTime(), desk)) {
+          yield { warnings: dueWarnings(s, policy, summarySla(s, desk, now), now), load };
         } else {
           // Written under another policy, or later than `now` (another instance's clock): the timeline.
           const c = await load();
-          if (c)
-            yield {
-              warnings: dueWarnings(c, policy, computeSla(c, policy, now), now),
-              load: () => Promise.resolve(c),
-            };
+          if (c) yield { warnings: warningsOf(c), load: () => Promise.resolve(c) };
         }
       }
       token = page.continuationToken;
@@ -215,13 +212,17 @@ export function startSlaWatcher(deps: SlaWatcherDeps, autoStart = true): SlaWatc
   }
 
   // The SLA engine caches compiled calendars per calendar object; desks come fresh from the store on
-  // every sweep, so keep one policy object per desk while its content stays the same.
-  const policies = new Map<string, { json: string; policy: SlaPolicy }>();
+  // every sweep, so keep one set of policy objects (every version) per desk while its content stays the same.
+  type Policies = Pick<Desk, 'policy' | 'previousPolicies'>;
+  const policies = new Map<string, { json: string; policies: Policies }>();
   const stablePolicy = (desk: Desk): Desk => {
-    const json = JSON.stringify(desk.policy);
+    const json = JSON.stringify([desk.policy, desk.previousPolicies]);
     const known = policies.get(desk.id);
-    if (known?.json === json) return { ...desk, policy: known.policy };
-    policies.set(desk.id, { json, policy: desk.policy });
+    if (known?.json === json) return { ...desk, ...known.policies };
+    policies.set(desk.id, {
+      json,
+      policies: { policy: desk.policy, previousPolicies: desk.previousPolicies },
+    });
     return desk;
   };
 

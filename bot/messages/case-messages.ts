@@ -28,7 +28,7 @@ import {
 import type { Locale } from '../../shared/i18n-text';
 import { isoInstant } from '../../shared/ids';
 import type { OutboxMessage } from '../../shared/ports';
-import { computeSla } from '../../shared/sla/state';
+import { caseSla } from '../../shared/sla/case-sla';
 import { plainTextForCard } from '../../shared/text';
 import type { CardJson } from '../cards/card';
 import { caseUpdateCard } from '../cards/case-update';
@@ -105,9 +105,9 @@ function reporterCard(e: CaseEvent, c: Case, ctx: ChangeContext, locale: Locale)
       return commentCard(e, c, locale);
     case 'deadline_proposed': {
       if (pendingProposal(c)?.id !== e.id) return null;
-      const before = computeSla(
+      const before = caseSla(
         { ...c, events: c.events.filter((x) => x.id !== e.id) },
-        ctx.desk.policy,
+        ctx.desk,
         new Date(e.at),
       );
       return deadlineProposalCard({

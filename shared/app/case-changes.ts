@@ -143,6 +143,12 @@ const actorOf = (a: ChangeActor): Actor =>
       ? { kind: 'system', name: a.name, supplierId: a.supplierId }
       : { kind: 'system', name: a.name };
 
+/** What a command needs of the desk's policy: its newest version, and the older ones. */
+const policiesOf = (desk: Desk): Pick<CommandContext, 'policy' | 'previousPolicies'> => ({
+  policy: desk.policy,
+  previousPolicies: desk.previousPolicies,
+});
+
 /**
  * People the bot can write to: known by their Entra id (not a name or address typed into a form, nor
  * a supplier reporting its own incident).
@@ -264,7 +270,7 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
     if (options.expectedVersion !== undefined && options.expectedVersion !== found.version)
       throw new ConflictError(`${ref} changed since it was shown`, { current: found });
     const cmd = typeof command === 'function' ? command(found.value, role) : command;
-    const ctx: CommandContext = { actor: actorOf(actor), role, now, policy: desk.policy };
+    const ctx: CommandContext = { actor: actorOf(actor), role, now, ...policiesOf(desk) };
     const result: CommandResult = applyCommand(found.value, cmd, ctx);
     try {
       const after = await write(result, found.version, now);
@@ -284,7 +290,7 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
     const c = done.after.value;
     const desk = (await deps.catalogue.get()).desk(c.deskId);
     if (!desk) return out;
-    const ctx: CommandContext = { actor: actorOf(actor), role: done.role, now, policy: desk.policy };
+    const ctx: CommandContext = { actor: actorOf(actor), role: done.role, now, ...policiesOf(desk) };
     const linked = done.events.find((e) => e.type === 'linked_to_parent');
     if (linked?.type === 'linked_to_parent') {
       const parent = await applyRule(linked.parent, c.deskId, (p) => addChildTo(p, c.ref, ctx), now);

@@ -31,7 +31,7 @@
  */
 import { FristvaktError, ValidationError } from '../errors';
 import { isoInstant, type EventId } from '../ids';
-import { computeSla } from '../sla/state';
+import { caseSla } from '../sla/case-sla';
 import { detectAddressee, MAX_COMMENT_LENGTH } from '../text';
 import type { CommandContext } from './lifecycle';
 import type { Case, CaseEvent, CaseEventBody, Person } from './model';
@@ -219,7 +219,7 @@ export function conversationEvents(c: Case, cmd: ConversationCommand, ctx: Comma
         throw new ValidationError('dueAt', 'the deadline must be ahead');
       if (due.getTime() > ctx.now.getTime() + MAX_PROPOSAL_DAYS * 86_400_000)
         throw new ValidationError('dueAt', `the deadline must be within ${MAX_PROPOSAL_DAYS} days`);
-      const current = computeSla(c, ctx.policy, ctx.now).resolution.dueAt;
+      const current = caseSla(c, ctx, ctx.now).resolution.dueAt;
       if (current && due.getTime() <= current.getTime())
         throw new ValidationError(
           'dueAt',

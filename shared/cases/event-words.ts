@@ -68,6 +68,13 @@ const PHRASES: Record<CaseEvent['type'], Phrase> = {
   deadline_answered: fixed('svarte på forslaget om ny frist', 'answered the deadline proposal'),
   billable_marked: fixed('merket saken som mulig fakturerbar', 'marked the case as possibly billable'),
   problem_linked: fixed('knyttet saken til en problemsak', 'linked the case to a problem record'),
+  policy_moved: (e) => {
+    const to = e.type === 'policy_moved' ? e.to : 0;
+    return {
+      nb: `flyttet saken til SLA-avtalens versjon ${to}`,
+      en: `moved the case to SLA policy version ${to}`,
+    };
+  },
 };
 
 /** The verb phrase of `e` in `locale`; `priorityName` turns a priority id into its label. */
@@ -188,6 +195,10 @@ const HISTORY: Record<CaseEvent['type'], HistoryPhrase> = {
           `Knyttet til problemsak ${plainTextForCard(e.problemId)}`,
           `Linked to problem record ${plainTextForCard(e.problemId)}`,
         )
+      : '',
+  policy_moved: (e, l) =>
+    e.type === 'policy_moved'
+      ? pick(l, `Flyttet til SLA-avtalens versjon ${e.to}`, `Moved to SLA policy version ${e.to}`)
       : '',
 };
 

@@ -32,6 +32,7 @@
  * | answer_deadline    | ✓        |          |           |      |        |
  * | mark_billable      |          |          |           | ✓    |        |
  * | link_problem       |          |          | ✓         | ✓    |        |
+ * | move_policy        |          |          |           | ✓    | ✓      |
  * | supplier commands  | see `SUPPLIER_WHO` (supplier.ts); the supplier also comments and solves |
  *
  * The case conversation (the rules and their reasons are in `conversation.ts`): anyone who
@@ -62,7 +63,8 @@
 import { FristvaktError, ValidationError } from '../errors';
 import { eventId, isoInstant, type CaseRef, type PriorityId, type UserId } from '../ids';
 import { findPriority, type SlaPolicy } from '../sla/policy';
-import { slaSummary } from '../sla/state';
+import { caseSlaSummaryFor, caseVersionNumber } from '../sla/case-sla';
+import { versionOf } from '../sla/versions';
 import { detectAddressee, MAX_COMMENT_LENGTH } from '../text';
 import { conversationEvents, type ConversationCommand } from './conversation';
 import {
@@ -111,6 +113,8 @@ export type CaseCommand =
   | { type: 'change_followers'; add: Person[]; remove: UserId[] }
   | { type: 'explain_breach'; target: SlaTarget; explanation: string }
   | ConversationCommand
+  /** Moves an open case to the newest version of its desk's policy (`ctx.policy`), see `shared/sla/versions.ts`. */
+  | { type: 'move_policy' }
   | SupplierCommand;
 
 export type CaseCommandType = CaseCommand['type'];
@@ -119,7 +123,10 @@ export interface CommandContext {
   actor: Actor;
   role: ActorRole;
   now: Date;
+  /** The desk's policy in force now (its newest version): new priorities are checked against it. */
   policy: SlaPolicy;
+  /** The desk's older policy versions, for cases received under them (`Desk.previousPolicies`). */
+  previousPolicies?: readonly SlaPolicy[];
 }
 
 export interface CommandResult {
@@ -144,6 +151,7 @@ export type CaseProjection = Pick<
   | 'billable'
   | 'problemId'
   | 'agreedResolutionDueAt'
+  | 'policyMoves'
   | 'supplier'
   | 'incident'
 >;
@@ -178,6 +186,7 @@ const WHO: Record<
   answer_deadline: ['reporter'],
   mark_billable: ['desk'],
   link_problem: SUPPORT,
+  move_policy: ['desk', 'system'],
 };
 
 function allowedRoles(cmd: CaseCommand): readonly ActorRole[] {
@@ -223,6 +232,7 @@ function transition(c: Case, cmd: CaseCommand): { from: readonly CaseStatus[]; t
       return { from: [...OPEN, 'closed'] };
     case 'propose_deadline':
     case 'answer_deadline':
+    case 'move_policy':
       return { from: WORKING };
     default:
       return isSupplierCommand(cmd) ? supplierTransition(c, cmd) : { from: OPEN };
@@ -392,6 +402,12 @@ function eventsFor(c: Case, cmd: CaseCommand, ctx: CommandContext): CaseEventBod
       return [
         { type: 'breach_explained', target: cmd.target, explanation: text(cmd.explanation, 'explanation') },
       ];
+    case 'move_policy': {
+      const from = caseVersionNumber(c);
+      const to = versionOf(ctx.policy).number;
+      if (to <= from) throw new ValidationError('version', `the case already runs under version ${from}`);
+      return [{ type: 'policy_moved', from, to }];
+    }
     default:
       return isSupplierCommand(cmd) ? supplierEvents(c, cmd, ctx) : conversationEvents(c, cmd, ctx);
   }
@@ -454,6 +470,9 @@ export function reduceEvent(p: CaseProjection, e: CaseEvent): CaseProjection {
     case 'problem_linked':
       next.problemId = e.problemId;
       break;
+    case 'policy_moved':
+      next.policyMoves = [...(p.policyMoves ?? []), { at: e.at, to: e.to }];
+      break;
     default:
       break;
   }
@@ -491,6 +510,7 @@ const projectionOf = (c: Case): CaseProjection => ({
   billable: c.billable,
   problemId: c.problemId,
   agreedResolutionDueAt: c.agreedResolutionDueAt,
+  policyMoves: c.policyMoves,
   supplier: c.supplier,
   incident: c.incident,
 });
@@ -527,6 +547,6 @@ export function applyCommand(c: Case, cmd: CaseCommand, ctx: CommandContext): Co
   }));
   const fields = events.reduce(reduceEvent, projectionOf(c));
   const next: Case = { ...c, ...fields, events: [...c.events, ...events] };
-  next.sla = slaSummary(next, ctx.policy);
+  next.sla = caseSlaSummaryFor(next, ctx);
   return { case: next, events };
 }

@@ -6,6 +6,7 @@
  * functions so the store can index and sort on them.
  */
 import type { CaseRef, DeskId, EventId, IsoInstant, OrgId, PriorityId, ServiceId, UserId } from '../ids';
+import type { PolicyMove } from '../sla/versions';
 import type { SupplierEventBody, SupplierHold, SupplierIncident } from './supplier';
 
 /** Ny → Under arbeid → Avventer → Løst → Lukket (and Løst → Under arbeid when a solution is rejected). */
@@ -107,6 +108,8 @@ export type CaseEventBody =
   | { type: 'billable_marked'; reason: string }
   /** Seed 002 §5.1.2.5: solved with a workaround; a problem record tracks the root cause. */
   | { type: 'problem_linked'; problemId: string; note?: string }
+  /** Moved to a newer version of its desk's SLA policy (`shared/sla/versions.ts`): time used stays. */
+  | { type: 'policy_moved'; from: number; to: number }
   /** The operations supplier's part (seed 001 M.1.3, M.2; shared/cases/supplier.ts). */
   | SupplierEventBody;
 
@@ -168,6 +171,10 @@ export interface Case {
   problemId?: string;
   /** Seed 004 §5.5: the resolution deadline agreed with the reporter (the original stays in the SLA state). */
   agreedResolutionDueAt?: IsoInstant;
+  /** The desk's SLA policy version the case was received under (absent: 1; `shared/sla/case-sla.ts`). */
+  policyVersion?: number;
+  /** Moves to newer policy versions, oldest first (folded from its `policy_moved` events). */
+  policyMoves?: PolicyMove[];
   /** The operations supplier holding the case: since when, its case number, last contact (folded). */
   supplier?: SupplierHold;
   /** What the supplier reported when it found the fault itself (seed 001 M.2; folded). */

@@ -11,8 +11,8 @@ import { ValidationError } from '../errors';
 import type { Service } from '../desks/model';
 import { eventId, isoInstant, type DeskId, type IsoInstant, type OrgId, type ServiceId } from '../ids';
 import type { NewCase } from '../ports';
-import type { SlaPolicy } from '../sla/policy';
-import { slaSummary } from '../sla/state';
+import { caseSlaSummaryFor, policyAtReceipt, type DeskPolicies } from '../sla/case-sla';
+import { versionOf } from '../sla/versions';
 import type {
   Availability,
   CaseEvent,
@@ -111,9 +111,11 @@ function checklist(v: unknown, kind: CaseKind, now: Date): FaultChecklist {
  */
 export function openCase(
   input: OpenCaseInput,
-  ctx: { policy: SlaPolicy; service: Service; now: Date; reporter: Person },
+  ctx: DeskPolicies & { service: Service; now: Date; reporter: Person },
 ): NewCase {
   const { service, now } = ctx;
+  // The case keeps the version in force at its receipt (`shared/sla/case-sla.ts`).
+  const policy = policyAtReceipt(ctx, now);
   if (typeof input.deskId !== 'string' || input.deskId === '')
     throw new ValidationError('deskId', 'deskId is required');
   if (typeof input.orgId !== 'string' || input.orgId === '')
@@ -149,7 +151,7 @@ export function openCase(
   });
   const clientKey = sized(input.clientKey, 'clientKey', 1, LIMITS.clientKey);
 
-  const suggestion = suggestPriority({ checklist: list, kind }, service, ctx.policy);
+  const suggestion = suggestPriority({ checklist: list, kind }, service, policy);
   const line = reporterRole === 'employee' ? 'first' : 'second';
   const at: IsoInstant = isoInstant(now);
   const by = { kind: 'user' as const, ...reporter };
@@ -190,7 +192,8 @@ export function openCase(
     clientKey,
     sla: {},
     events,
+    policyVersion: versionOf(policy).number,
   };
-  c.sla = slaSummary(c, ctx.policy);
+  c.sla = caseSlaSummaryFor(c, ctx);
   return c;
 }

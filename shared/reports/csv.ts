@@ -78,6 +78,7 @@ const T = {
   received: { nb: 'Mottatt', en: 'Received' },
   responseMin: { nb: 'Responstid (min)', en: 'Response (min)' },
   resolutionMin: { nb: 'Løsningstid (min)', en: 'Resolution (min)' },
+  policyVersion: { nb: 'SLA-versjon', en: 'SLA version' },
 } satisfies Record<string, LocalizedText>;
 
 /** An instant as Oslo local time `yyyy-MM-dd HH:mm`, which Excel reads as a date (shared/dates.ts). */
@@ -179,6 +180,7 @@ export function slaReportCsv(report: SlaReport, locale: Locale, names: CsvNames 
       t('responseMin'),
       t('resolution'),
       t('resolutionMin'),
+      t('policyVersion'),
     ],
   );
   for (const r of report.rows)
@@ -194,6 +196,7 @@ export function slaReportCsv(report: SlaReport, locale: Locale, names: CsvNames 
       r.responseMinutes,
       id(names.state, r.resolution),
       r.resolutionMinutes,
+      r.policyVersions.join(' → '),
     ]);
   return buildCsv(rows);
 }

@@ -27,8 +27,9 @@ import type { DeskId, PriorityId, ServiceId } from '../ids';
 import type { LocalizedText } from '../i18n-text';
 import type { Notice } from '../notices/model';
 import type { SlaPolicy } from '../sla/policy';
-import { computeSla, type CaseSla, type TargetState } from '../sla/state';
-import { isOpenAt, summaryCovers, summarySla, type CaseSummary } from './summary';
+import { asDeskPolicies, caseSla, deskPolicyVersions, type DeskPolicies } from '../sla/case-sla';
+import type { CaseSla, TargetState } from '../sla/state';
+import { caseVersions, isOpenAt, summaryCovers, summarySla, type CaseSummary } from './summary';
 import { caseOutageOf, serviceUptime, UPTIME_GOAL, type CaseOutage, type UptimeFigures } from './uptime';
 
 export { UPTIME_GOAL, type UptimeFigures };
@@ -45,8 +46,11 @@ export interface ReportInput {
   cases: readonly Case[];
   /** Driftsmeldinger that may overlap the period. */
   notices: readonly Notice[];
-  /** Each desk's policy, by desk id. A case of a desk without a policy here is skipped. */
-  policies: Readonly<Record<string, SlaPolicy>>;
+  /**
+   * Each desk's policy versions (the desk itself, or its one policy), by desk id. A case of a desk
+   * without a policy here is skipped.
+   */
+  policies: Readonly<Record<string, DeskPolicies | SlaPolicy>>;
   /** Services to report uptime for (besides those named by outages), e.g. the filtered catalogue. */
   services?: readonly ServiceId[];
   /** The zone for week numbers; default Europe/Oslo. */
@@ -121,6 +125,8 @@ export interface CaseRow {
   responseMinutes: number | null;
   resolution: TargetState['state'];
   resolutionMinutes: number | null;
+  /** The desk's policy versions the case ran under, oldest first ([1, 2]: received under 1, moved to 2). */
+  policyVersions: number[];
 }
 
 export interface SlaReport {
@@ -243,6 +249,9 @@ export interface SlaReportBuilder {
 
 /** What the report reads of a case besides its SLA state. */
 type ReportedCase = Pick<Case, 'ref' | 'title' | 'deskId' | 'orgId' | 'serviceId' | 'status' | 'receivedAt'>;
+/** The versions a case or its summary ran under, oldest first. */
+const versionsOf = (c: Case | CaseSummary): number[] =>
+  'events' in c ? caseVersions(c) : (c.policyVersions ?? [1]);
 
 /** The report's figures. */
 export { isOpenAt };
@@ -286,7 +295,7 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
   let openCases = 0;
 
   /** One case: `open` says whether it is open at `asOf`, `slaAt` gives its state then (only asked when in the period). */
-  const evaluate = (c: ReportedCase, open: boolean, slaAt: () => CaseSla): void => {
+  const evaluate = (c: ReportedCase, versions: number[], open: boolean, slaAt: () => CaseSla): void => {
     const received = Date.parse(c.receivedAt);
     if (received < asOfMs && open) {
       openCases += 1;
@@ -296,7 +305,8 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
     if (received < from || received >= to || received > asOfMs) return;
     inPeriod += 1;
     const sla = slaAt();
-    const policy = input.policies[c.deskId]!;
+    const desk = asDeskPolicies(input.policies[c.deskId]!);
+    const policy = deskPolicyVersions(desk)(versions[versions.length - 1]!) ?? desk.policy;
     const def = policy.priorities.find((p) => p.id === sla.priority);
     const key = `${def?.level ?? 9}:${sla.priority}`;
     let bucket = byPriority.get(key);
@@ -353,6 +363,7 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
       responseMinutes: spentMinutes(sla.response),
       resolution: sla.resolution.state,
       resolutionMinutes: spentMinutes(sla.resolution),
+      policyVersions: versions,
     });
   };
 
@@ -361,7 +372,7 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
     if (outage) caseOutages.push(outage);
     const policy = input.policies[c.deskId];
     if (!policy) return;
-    evaluate(c, isOpenAt(c, asOfMs), () => computeSla(c, policy, asOf));
+    evaluate(c, versionsOf(c), isOpenAt(c, asOfMs), () => caseSla(c, asDeskPolicies(policy), asOf));
   };
 
   const addSummary = (s: CaseSummary): boolean => {
@@ -371,7 +382,9 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
     if (policy && !summaryCovers(s, asOfMs, policy)) return false;
     if (s.outage) caseOutages.push(s.outage);
     if (!policy) return true;
-    evaluate(s, s.open && Date.parse(s.receivedAt) <= asOfMs, () => summarySla(s, policy, asOf));
+    evaluate(s, versionsOf(s), s.open && Date.parse(s.receivedAt) <= asOfMs, () =>
+      summarySla(s, policy, asOf),
+    );
     return true;
   };
 

@@ -16,8 +16,15 @@
  */
 import type { Case, CaseStatus } from '../cases/model';
 import type { CaseRef, DeskId, IsoInstant, OrgId, PriorityId, ServiceId } from '../ids';
+import {
+  caseSla,
+  caseVersionNumber,
+  asDeskPolicies,
+  deskPolicyVersions,
+  type DeskPolicies,
+} from '../sla/case-sla';
 import type { SlaPolicy } from '../sla/policy';
-import { computeSla, isStopped, tick, type CaseSla, type SlaState, type TargetState } from '../sla/state';
+import { isStopped, tick, type CaseSla, type SlaState, type TargetState } from '../sla/state';
 import { caseOutageOf, type CaseOutage } from './uptime';
 
 /** One target's state as of the summary's `asOf`, in JSON. */
@@ -60,6 +67,11 @@ export interface CaseSummary {
   resolution?: TargetSummary;
   /** The policy the state was computed under (`policyKey`); a report under another policy reads the timeline. */
   policyKey?: string;
+  /**
+   * The desk's policy versions the case has run under, oldest first (the one it was received under,
+   * then each move); absent: version 1 only.
+   */
+  policyVersions?: number[];
   /** The report must read the case's timeline (see the module comment). */
   timelineNeeded?: true;
 }
@@ -123,8 +135,17 @@ function targetSummary(s: TargetState): TargetSummary {
 
 const pausedNow = (s: TargetState): boolean => s.metAt === undefined && s.state === 'paused';
 
-/** The summary of `c` under `policy` (undefined: the desk has no policy yet; the report reads the timeline). */
-export function caseSummary(c: Case, policy: SlaPolicy | undefined): CaseSummary {
+/** The versions `c` has run under, oldest first: the one it was received under, then each move's. */
+export function caseVersions(c: Pick<Case, 'policyVersion' | 'policyMoves'>): number[] {
+  return [c.policyVersion ?? 1, ...(c.policyMoves ?? []).map((m) => m.to)];
+}
+
+/**
+ * The summary of `c` under its desk's policy versions (a desk, or one policy; undefined: the desk has
+ * no policy yet; the report reads the timeline).
+ */
+export function caseSummary(c: Case, policies: DeskPolicies | SlaPolicy | undefined): CaseSummary {
+  const desk = policies && asDeskPolicies(policies);
   const asOf = lastChangeOf(c);
   const base: CaseSummary = {
     ref: c.ref,
@@ -139,8 +160,11 @@ export function caseSummary(c: Case, policy: SlaPolicy | undefined): CaseSummary
     outage: caseOutageOf(c),
   };
   if (c.billable) base.billable = c.billable;
-  if (!policy) return { ...base, timelineNeeded: true };
-  const sla = computeSla(c, policy, new Date(asOf));
+  const versions = caseVersions(c);
+  if (versions.length > 1 || versions[0] !== 1) base.policyVersions = versions;
+  const policy = desk && deskPolicyVersions(desk)(caseVersionNumber(c));
+  if (!desk || !policy) return { ...base, timelineNeeded: true };
+  const sla = caseSla(c, desk, new Date(asOf));
   const paused = [sla.response, sla.resolution].some(
     (s) => pausedNow(s) || (s.pauses.length > 0 && s.pauses[s.pauses.length - 1]!.to === undefined),
   );
@@ -153,7 +177,7 @@ export function caseSummary(c: Case, policy: SlaPolicy | undefined): CaseSummary
   const running = [sla.response, sla.resolution].filter((s) => !isStopped(s));
   if (running.length > 0 && c.events.some((e) => e.type === 'waiting_started')) {
     const late = Math.max(asOf, ...running.map((s) => s.dueAt!.getTime())) + 1;
-    const then = computeSla(c, policy, new Date(late));
+    const then = caseSla(c, desk, new Date(late));
     if (!response.stopped && then.response.explanation !== undefined)
       response.lateExplanation = then.response.explanation;
     if (!resolution.stopped && then.resolution.explanation !== undefined)
@@ -162,13 +186,21 @@ export function caseSummary(c: Case, policy: SlaPolicy | undefined): CaseSummary
   return { ...base, priority: sla.priority, response, resolution, policyKey: policyKey(policy) };
 }
 
+/** The policy version the summary's case runs under, from its desk's versions (undefined: not there). */
+export function summaryPolicy(s: CaseSummary, policies: DeskPolicies | SlaPolicy): SlaPolicy | undefined {
+  const versions = s.policyVersions ?? [1];
+  return deskPolicyVersions(asDeskPolicies(policies))(versions[versions.length - 1]!);
+}
+
 /**
- * Whether the summary alone gives the case's figures as of `asOfMs` under `policy` (when given: the
- * summary must have been computed under that same policy).
+ * Whether the summary alone gives the case's figures as of `asOfMs` under its desk's policies (when
+ * given: the summary must have been computed under the version it runs under, as the desk has it now).
  */
-export function summaryCovers(s: CaseSummary, asOfMs: number, policy?: SlaPolicy): boolean {
+export function summaryCovers(s: CaseSummary, asOfMs: number, policies?: DeskPolicies | SlaPolicy): boolean {
   if (s.timelineNeeded === true || Date.parse(s.asOf) > asOfMs) return false;
-  return policy === undefined || s.policyKey === policyKey(policy);
+  if (policies === undefined) return true;
+  const policy = summaryPolicy(s, policies);
+  return policy !== undefined && s.policyKey === policyKey(policy);
 }
 
 function targetAt(t: TargetSummary, which: TargetState['target'], asOf: Date, from: Date, policy: SlaPolicy) {
@@ -186,10 +218,11 @@ function targetAt(t: TargetSummary, which: TargetState['target'], asOf: Date, fr
 }
 
 /**
- * Both targets' state as of `asOf` from the summary, as `computeSla(case, policy, asOf)` gives it from
- * the timeline. Only for a summary that `summaryCovers` that instant.
+ * Both targets' state as of `asOf` from the summary, as `caseSla(case, desk, asOf)` gives it from the
+ * timeline. Only for a summary that `summaryCovers` that instant.
  */
-export function summarySla(s: CaseSummary, policy: SlaPolicy, asOf: Date): CaseSla {
+export function summarySla(s: CaseSummary, policies: DeskPolicies | SlaPolicy, asOf: Date): CaseSla {
+  const policy = summaryPolicy(s, policies)!;
   const from = new Date(s.asOf);
   return {
     priority: s.priority!,

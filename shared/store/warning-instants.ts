@@ -14,7 +14,8 @@
  * warns until it is written again, and that write computes new instants.
  */
 import type { IsoInstant } from '../ids';
-import type { CaseSummary, TargetSummary } from '../reports/summary';
+import { summaryPolicy, type CaseSummary, type TargetSummary } from '../reports/summary';
+import type { DeskPolicies } from '../sla/case-sla';
 import { addBusinessMinutes, nextOpening } from '../sla/calendar-time';
 import { findPriority, type SlaPolicy } from '../sla/policy';
 
@@ -37,8 +38,15 @@ function targetInstants(t: TargetSummary | undefined, asOf: number, policy: SlaP
   return [Math.floor(risk), breach];
 }
 
-/** The instants, ascending and distinct, at which `s` may next need a warning under `policy`. */
-export function warningInstants(s: CaseSummary, policy: SlaPolicy | undefined): IsoInstant[] {
+/**
+ * The instants, ascending and distinct, at which `s` may next need a warning under the policy version
+ * its case runs under (from its desk's versions, or one policy).
+ */
+export function warningInstants(
+  s: CaseSummary,
+  policies: DeskPolicies | SlaPolicy | undefined,
+): IsoInstant[] {
+  const policy = policies && summaryPolicy(s, policies);
   if (!policy || s.timelineNeeded === true || s.priority === undefined) return [];
   if (!s.open || s.status === 'closed' || s.status === 'solved') return [];
   const asOf = Date.parse(s.asOf);

@@ -106,7 +106,10 @@ export interface CaseLink {
 export interface CaseDetailResponse {
   case: Case;
   version: string;
+  /** The desk's policy in force now (its newest version). */
   policy: SlaPolicy;
+  /** The desk's older versions, for a case received under one (`shared/sla/case-sla.ts`). */
+  previousPolicies?: SlaPolicy[];
   parent?: CaseLink;
   children: CaseLink[];
   /** The caller may act on the case as the desk (claim, priority, wait, escalate, solve). */

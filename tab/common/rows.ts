@@ -1,12 +1,12 @@
-/** A case as a list row: its SLA state computed at `now` under its desk's policy. Pure. */
+/** A case as a list row: its SLA state computed at `now` under its desk's policy versions. Pure. */
 import type { Case } from '../../shared/cases/model';
-import type { SlaPolicy } from '../../shared/sla/policy';
-import { computeSla, summaryOf } from '../../shared/sla/state';
+import { caseSla, casePolicy, type DeskPolicies } from '../../shared/sla/case-sla';
+import { summaryOf } from '../../shared/sla/state';
 import { snapshot, type CaseRow } from './api-types';
 
-export function caseRow(c: Case, policy: SlaPolicy, now: Date): CaseRow {
-  const sla = computeSla(c, policy, now);
-  const def = policy.priorities.find((p) => p.id === sla.priority);
+export function caseRow(c: Case, desk: DeskPolicies, now: Date): CaseRow {
+  const sla = caseSla(c, desk, now);
+  const def = casePolicy(c, desk).priorities.find((p) => p.id === sla.priority);
   const row: CaseRow = {
     ref: c.ref,
     title: c.title,

@@ -1,6 +1,6 @@
 /**
  * The triage card of a case, for one viewer or for everyone (the channel post): labels from the
- * catalogue and the directory, the checklist's answers, both deadlines from `computeSla` in the one
+ * catalogue and the directory, the checklist's answers, both deadlines from `caseSla` in the one
  * wording of SLA clocks (`shared/sla/clock-text.ts`), the overall SLA state, an active driftsmelding
  * the case is joined to, the solution once solved, the link to the case in the tab, and the actions a
  * desk member may use in the case's current status.
@@ -19,7 +19,8 @@ import type { Notice } from '../../../shared/notices/model';
 import { clockText } from '../../../shared/sla/clock-text';
 import type { Desk } from '../../../shared/desks/model';
 import type { Locale } from '../../../shared/i18n-text';
-import { computeSla, type TargetState } from '../../../shared/sla/state';
+import { caseSla } from '../../../shared/sla/case-sla';
+import type { TargetState } from '../../../shared/sla/state';
 import type { CardJson } from '../../cards/card';
 import {
   MAX_REFRESH_USERS,
@@ -162,7 +163,7 @@ export function triageCardData(
 ): TriageCardData {
   const { locale, catalogue } = ctx;
   const s = strings(locale).channel.card;
-  const sla = computeSla(c, desk.policy, ctx.now);
+  const sla = caseSla(c, desk, ctx.now);
   const finished = c.status === 'solved' || c.status === 'closed';
   const targets = [
     targetLine(sla.response, s.response, desk, ctx.now, locale),

@@ -6,7 +6,7 @@ import { parseCaseRef } from '../../../shared/ids';
 import type { CardJson } from '../../cards/card';
 import { caseStatusCard } from '../../cards/case-status';
 import { messageCard } from '../../cards/message';
-import { computeSla } from '../../../shared/sla/state';
+import { caseSla } from '../../../shared/sla/case-sla';
 import { eventsFor } from '../../../shared/cases/conversation';
 import { roleOn } from '../../../shared/access';
 import type { Case } from '../../../shared/cases/model';
@@ -26,7 +26,7 @@ export async function caseStatusCardFor(turn: Turn, refText: string): Promise<Ca
   const role = c ? roleOn(c, turn.access) : null;
   if (!c || !role) return messageCard({ text: turn.s.caseStatus.notFound(ref), tone: 'warning' });
   const desk = turn.catalogue.desk(c.deskId);
-  const sla = desk ? computeSla(c, desk.policy, turn.now) : undefined;
+  const sla = desk ? caseSla(c, desk, turn.now) : undefined;
   const support = role === 'desk' || role === 'superuser';
   // The reporter and followers see public comments as they stand now, no internal note.
   const events = eventsFor(c, support ? 'support' : 'public');

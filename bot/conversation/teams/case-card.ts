@@ -1,6 +1,6 @@
 /** A case as the compact card of a message (search results, unfurled links), for the turn's user. */
 import type { Case } from '../../../shared/cases/model';
-import { computeSla } from '../../../shared/sla/state';
+import { caseSla } from '../../../shared/sla/case-sla';
 import { caseLinkCard, caseLinkPreview, type CaseLinkData } from '../../cards/case-link';
 import { priorityLabel } from '../case-view';
 import type { Turn } from '../turn';
@@ -10,7 +10,7 @@ import type { ResultItem } from './responses';
 function nextDue(turn: Turn, c: Case): Date | undefined {
   const desk = turn.catalogue.desk(c.deskId);
   if (!desk || c.status === 'closed' || c.status === 'solved') return undefined;
-  const sla = computeSla(c, desk.policy, turn.now);
+  const sla = caseSla(c, desk, turn.now);
   const running = [sla.response, sla.resolution]
     .filter(
       (t) =>

@@ -22,7 +22,7 @@ import type {
 } from '../../ports';
 import type { Desk } from '../../desks/model';
 import { caseSummary, type CaseSummary } from '../../reports/summary';
-import type { SlaPolicy } from '../../sla/policy';
+import type { DeskPolicies } from '../../sla/case-sla';
 import { warningInstants } from '../warning-instants';
 import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
 import { translateCosmosError, withRetry } from './errors';
@@ -65,7 +65,7 @@ const clientKeyId = (input: NewCase): string => itemId('ck', `${input.reporter.i
 /** How long a desk's policy read for the summaries is reused (a summary under an older one is refused by the report). */
 const POLICY_TTL_MS = 30_000;
 
-export function summaryItem(c: Case, policy: SlaPolicy | undefined): SummaryItem {
+export function summaryItem(c: Case, policy: DeskPolicies | undefined): SummaryItem {
   const data = caseSummary(c, policy);
   return {
     id: summaryId(c.ref),
@@ -114,14 +114,14 @@ const SORTS = {
 
 export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
   const { cases, lookups, meta } = ctx;
-  const policies = new Map<string, { at: number; policy: SlaPolicy | undefined }>();
+  const policies = new Map<string, { at: number; policy: DeskPolicies | undefined }>();
 
-  /** The desk's policy for the summaries, read from `meta` at most every `POLICY_TTL_MS`. */
-  async function policyOf(deskId: DeskId): Promise<SlaPolicy | undefined> {
+  /** The desk's policy versions for the summaries, read from `meta` at most every `POLICY_TTL_MS`. */
+  async function policyOf(deskId: DeskId): Promise<DeskPolicies | undefined> {
     const known = policies.get(deskId);
     if (known && Date.now() - known.at < POLICY_TTL_MS) return known.policy;
     const item = await readItem<{ id: string; data: Desk }>(ctx, meta, deskId, 'desk', `desk ${deskId}`);
-    const policy = item?.data.policy;
+    const policy = item?.data;
     policies.set(deskId, { at: Date.now(), policy });
     return policy;
   }
@@ -524,7 +524,7 @@ export async function backfillSummaries(ctx: CosmosContext, deskIds: DeskId[]): 
   let n = 0;
   for (const desk of deskIds) {
     const item = await readItem<{ id: string; data: Desk }>(ctx, ctx.meta, desk, 'desk', `desk ${desk}`);
-    const policy = item?.data.policy;
+    const policy = item?.data;
     for await (const c of streamItems<CaseItem>(
       ctx,
       'case',

@@ -15,7 +15,7 @@ import type {
   Versioned,
 } from '../../ports';
 import { caseSummary, type CaseSummary } from '../../reports/summary';
-import type { SlaPolicy } from '../../sla/policy';
+import type { DeskPolicies } from '../../sla/case-sla';
 import type { Desk } from '../../desks/model';
 import { warningInstants } from '../warning-instants';
 import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
@@ -51,20 +51,21 @@ interface ListSpec {
 }
 
 /**
- * Each desk's SLA policy as stored, parsed once per desk version: the summaries written with the cases
+ * Each desk's SLA policy versions as stored, parsed once per desk version: the summaries written with the cases
  * are computed under it, in the write's own transaction.
  */
-export function deskPolicies(db: Db): (deskId: string) => SlaPolicy | undefined {
+export function deskPolicies(db: Db): (deskId: string) => DeskPolicies | undefined {
   const versionOf = db.prepare<[string], { version: number }>('SELECT version FROM desks WHERE id = ?');
   const docOf = db.prepare<[string], DocRow>('SELECT doc, version FROM desks WHERE id = ?');
-  const cache = new Map<string, { version: number; policy: SlaPolicy }>();
+  const cache = new Map<string, { version: number; policy: DeskPolicies }>();
   return (deskId) => {
     const row = versionOf.get(deskId);
     if (!row) return undefined;
     const known = cache.get(deskId);
     if (known?.version === row.version) return known.policy;
     const desk = docOf.get(deskId)!;
-    const policy = (JSON.parse(desk.doc) as Desk).policy;
+    const { policy: newest, previousPolicies } = JSON.parse(desk.doc) as Desk;
+    const policy: DeskPolicies = { policy: newest, previousPolicies };
     cache.set(deskId, { version: desk.version, policy });
     return policy;
   };

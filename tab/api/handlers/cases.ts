@@ -11,7 +11,7 @@ import type { Desk } from '../../../shared/desks/model';
 import { isFristvaktError } from '../../../shared/errors';
 import { parseCaseRef, type CaseRef, type DeskId, type OrgId } from '../../../shared/ids';
 import type { Page, PageRequest, Versioned } from '../../../shared/ports';
-import type { SlaPolicy } from '../../../shared/sla/policy';
+import type { DeskPolicies } from '../../../shared/sla/case-sla';
 import type { CaseDetailResponse, CaseLink, CaseListResponse } from '../../common/api-types';
 import {
   applyCaseQuery,
@@ -26,8 +26,9 @@ import { authed, type TabContext } from '../context';
 import { badRequest, forbidden, notFound, paramOf, queryOf, sendJson } from '../http';
 import { eventsFor } from '../../../shared/cases/conversation';
 
-export function policyOf(desks: readonly Desk[], id: string): SlaPolicy | undefined {
-  return desks.find((d) => d.id === id)?.policy;
+/** The policy versions of desk `id` (the newest, and the older ones its cases may run under). */
+export function policiesOf(desks: readonly Desk[], id: string): DeskPolicies | undefined {
+  return desks.find((d) => d.id === id);
 }
 
 function parseQuery(req: Request): CaseQuery {
@@ -93,7 +94,7 @@ const STREAM_CURSOR = 's.';
 async function streamDeskQueue(
   ctx: TabContext,
   desk: DeskId,
-  policy: SlaPolicy,
+  policy: DeskPolicies,
   q: CaseQuery,
   now: Date,
 ): Promise<CaseListResponse> {
@@ -118,7 +119,7 @@ export function listCasesHandler(ctx: TabContext) {
     const view = q.view ?? defaultView(caller.access);
     const now = ctx.deps.now();
     const streamDesk = q.desk ?? (caller.access.deskIds.length === 1 ? caller.access.deskIds[0] : undefined);
-    const streamPolicy = streamDesk ? policyOf(desks, streamDesk) : undefined;
+    const streamPolicy = streamDesk ? policiesOf(desks, streamDesk) : undefined;
     const streaming =
       view === 'desk' &&
       isPlainQuery(q) &&
@@ -135,7 +136,7 @@ export function listCasesHandler(ctx: TabContext) {
     const cases = await loadView(ctx, caller, view, q);
     const rows = [];
     for (const c of cases) {
-      const policy = policyOf(desks, c.deskId);
+      const policy = policiesOf(desks, c.deskId);
       if (policy) rows.push(caseRow(c, policy, now));
     }
     const matching = applyCaseQuery(rows, q, caller.principal.id);
@@ -180,8 +181,8 @@ export async function caseDetail(
   found: Versioned<Case>,
 ): Promise<CaseDetailResponse> {
   const c = found.value;
-  const policy = policyOf(desks, c.deskId);
-  if (!policy) throw notFound(`no desk ${c.deskId}`);
+  const policies = policiesOf(desks, c.deskId);
+  if (!policies) throw notFound(`no desk ${c.deskId}`);
   const children: CaseLink[] = [];
   for (const child of c.childRefs.slice(0, 200)) {
     const v = await ctx.deps.store.cases.getVisible(child, caller.access);
@@ -191,7 +192,8 @@ export async function caseDetail(
   const body: CaseDetailResponse = {
     case: forViewer(c, caller.access),
     version: found.version,
-    policy,
+    policy: policies.policy,
+    ...(policies.previousPolicies?.length ? { previousPolicies: [...policies.previousPolicies] } : {}),
     children,
     canAct: seesInternal(caller.access, c) && c.status !== 'closed',
     computedAt: ctx.deps.now().toISOString(),

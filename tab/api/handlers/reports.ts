@@ -17,7 +17,6 @@ import { isoInstant } from '../../../shared/ids';
 import type { Notice } from '../../../shared/notices/model';
 import { slaReportCsv } from '../../../shared/reports/csv';
 import { slaReportBuilder, type SlaReport } from '../../../shared/reports/figures';
-import type { SlaPolicy } from '../../../shared/sla/policy';
 import { feedReport } from '../../../shared/store/report-feed';
 import { MAX_REPORT_BREACHES, type ReportResponse } from '../../common/api-types';
 import type { Caller } from '../auth';
@@ -115,8 +114,8 @@ export async function buildReport(
     notices.push(...(await store.notices.listPeriod(d, isoInstant(noticeFrom), isoInstant(q.to))));
   const services = (await store.desks.listServices()).filter((s) => deskIds.includes(s.deskId));
   const wanted = q.service ? services.filter((s) => s.id === q.service) : services;
-  const policies: Record<string, SlaPolicy> = {};
-  for (const d of chosen) policies[d.id] = d.policy;
+  const policies: Record<string, Desk> = {};
+  for (const d of chosen) policies[d.id] = d;
   // Each case goes into the report as it is read, so the 200 000 cases of a year are never held at once:
   // from the summary the store keeps with each case, or (when the report cannot use it) from the case.
   const builder = slaReportBuilder({

@@ -16,7 +16,7 @@ import { openCase } from '../../../../shared/cases/open-case';
 import { isFristvaktError, ValidationError } from '../../../../shared/errors';
 import type { Notice } from '../../../../shared/notices/model';
 import { findPriority } from '../../../../shared/sla/policy';
-import { computeSla } from '../../../../shared/sla/state';
+import { caseSla, casePolicy } from '../../../../shared/sla/case-sla';
 import type { CardJson } from '../../../cards/card';
 import { confirmationCard } from '../../../cards/confirmation';
 import { osloDateAndTime } from '../../../../shared/dates';
@@ -31,14 +31,21 @@ export async function createFaultCase(
   check: Extract<FormCheck, { ok: true }>,
   join?: Notice,
 ): Promise<{ card: CardJson; case: Case; created: boolean }> {
-  const policy = check.desk.policy;
-  const fresh = openCase(check.input, { policy, service: check.service, now: turn.now, reporter: turn.user });
+  const { desk } = check;
+  const fresh = openCase(check.input, {
+    policy: desk.policy,
+    previousPolicies: desk.previousPolicies,
+    service: check.service,
+    now: turn.now,
+    reporter: turn.user,
+  });
   const year = Number(osloDateAndTime(turn.now).date.slice(0, 4));
   const result = await turn.deps.changes.create(fresh, year, turn.now);
   let c = result.case;
   if (result.created && join) c = await linkToNotice(turn, c, join);
 
-  const sla = computeSla(c, policy, turn.now);
+  const sla = caseSla(c, desk, turn.now);
+  const policy = casePolicy(c, desk);
   const def = findPriority(policy, c.suggestedPriority);
   const deskOpen = isBusinessTime(turn.now, policy.calendar);
   const clock = (t: typeof sla.response) => lineClock(t, check.desk, turn.locale, turn.now);

@@ -3,7 +3,7 @@ import { Subtitle2, Text } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { SLA_TARGET_LABELS, WAIT_REASON_LABELS } from '../../../../../shared/cases/labels';
 import type { SlaTarget } from '../../../../../shared/cases/model';
-import { computeSla } from '../../../../../shared/sla/state';
+import { caseSla, casePolicy } from '../../../../../shared/sla/case-sla';
 import { snapshot, type CaseDetailResponse } from '../../../../common/api-types';
 import { Countdown } from '../../components/Countdown';
 import { formatDateTime, useT } from '../../i18n';
@@ -14,14 +14,14 @@ export function Clock({ detail, target }: { detail: CaseDetailResponse; target: 
   const { t, l, locale } = useT();
   // The whole timeline is here: the state is computed from the events, then ticks live.
   const state = useMemo(
-    () => computeSla(detail.case, detail.policy, new Date(detail.computedAt))[target],
+    () => caseSla(detail.case, detail, new Date(detail.computedAt))[target],
     [detail, target],
   );
   const snap = useMemo(() => snapshot(state, new Date(detail.computedAt)), [state, detail.computedAt]);
   return (
     <div className={styles.clock} data-testid={`clock-${target}`}>
       <Subtitle2>{l(SLA_TARGET_LABELS[target])}</Subtitle2>
-      <Countdown target={target} snapshot={snap} policy={detail.policy} withNote />
+      <Countdown target={target} snapshot={snap} policy={casePolicy(detail.case, detail)} withNote />
       {state.dueAt && (
         <Text className={styles.small}>
           {t('due')} {formatDateTime(state.dueAt, locale)}

@@ -1,0 +1,87 @@
+/**
+ * A case's SLA state from its desk: the one place every surface (bot cards, channel cards, the tab's
+ * rows, the watcher, the lifecycle, the reports) gets a case's deadlines from. Pure.
+ *
+ * A case runs under the policy version it was received under (`Case.policyVersion`; absent: 1), and
+ * under newer ones from each move (`Case.policyMoves`), see `versions.ts`; its desk holds every version
+ * (`Desk.policy` is the newest, `Desk.previousPolicies` the older ones). Only the engine itself
+ * (`computeSla`, `slaSummary` in `state.ts`) and its tests call the engine directly.
+ *
+ * Keep this the single place: when a target comes from somewhere else than the desk's policy (an
+ * order's resolution target from the catalogue's delivery time, for instance), it is added here, so
+ * every surface shows the same deadline.
+ */
+import { NotFoundError } from '../errors';
+import type { SlaPolicy } from './policy';
+import type { SlaSummary } from '../cases/model';
+import type { CaseSla, SlaCaseInput } from './state';
+import {
+  caseSlaSummary,
+  computeCaseSla,
+  versionForReceipt,
+  versionOf,
+  type CasePolicyRecord,
+  type PolicyVersions,
+} from './versions';
+
+/** What a desk holds of its policy: the newest version and the older ones (a `Desk` is one). */
+export interface DeskPolicies {
+  policy: SlaPolicy;
+  previousPolicies?: readonly SlaPolicy[];
+}
+
+/** A desk's policies, or one policy standing alone (its only version). */
+export function asDeskPolicies(policies: DeskPolicies | SlaPolicy): DeskPolicies {
+  return 'priorities' in policies ? { policy: policies } : policies;
+}
+
+/** A case as this module reads it. */
+export type CaseSlaInput = SlaCaseInput & CasePolicyRecord & { updatedAt?: string };
+
+/** The desk's versions by number (the newest first: most cases run under it). */
+export function deskPolicyVersions(desk: DeskPolicies): PolicyVersions {
+  return (n) => {
+    if (versionOf(desk.policy).number === n) return desk.policy;
+    return desk.previousPolicies?.find((p) => versionOf(p).number === n);
+  };
+}
+
+/** Every version of the desk's policy, newest first. */
+export function deskPolicyList(desk: DeskPolicies): SlaPolicy[] {
+  return [desk.policy, ...(desk.previousPolicies ?? [])];
+}
+
+/** The version a case received at `receivedAt` is received under (record its number as `policyVersion`). */
+export function policyAtReceipt(desk: DeskPolicies, receivedAt: Date): SlaPolicy {
+  return desk.previousPolicies?.length ? versionForReceipt(deskPolicyList(desk), receivedAt) : desk.policy;
+}
+
+/** The version number a case runs under now: its last move's, or the one it was received under. */
+export function caseVersionNumber(c: CasePolicyRecord): number {
+  const moves = c.policyMoves ?? [];
+  return moves.length > 0 ? moves[moves.length - 1]!.to : (c.policyVersion ?? 1);
+}
+
+/**
+ * The policy version a case runs under now (its priorities, calendar and at-risk share). Throws
+ * `NOT_FOUND` when the desk no longer holds it.
+ */
+export function casePolicy(c: CasePolicyRecord, desk: DeskPolicies): SlaPolicy {
+  const n = caseVersionNumber(c);
+  const p = deskPolicyVersions(desk)(n);
+  if (!p) throw new NotFoundError(`SLA policy version ${n} not found`);
+  return p;
+}
+
+/** The SLA state of `c` at `now`, under the versions of its desk's policy it has run under. */
+export function caseSla(c: CaseSlaInput, desk: DeskPolicies, now: Date): CaseSla {
+  return computeCaseSla(c, deskPolicyVersions(desk), now);
+}
+
+/**
+ * The deadlines to store on the case, as of its last change (its receipt, `updatedAt`, last event or
+ * last move): due instants of running and met targets, `nextDueAt` of the earliest running one.
+ */
+export function caseSlaSummaryFor(c: CaseSlaInput, desk: DeskPolicies): SlaSummary {
+  return caseSlaSummary(c, deskPolicyVersions(desk));
+}

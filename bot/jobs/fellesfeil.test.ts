@@ -2,9 +2,11 @@
  * The fellesfeil watch through the real server: three employees of two virksomheter report the same
  * service within minutes; the detector's proposal appears as a card in the desk's triage channel; a
  * desk member's "Lag hovedsak og driftsmelding" links the undersaker to the hovedsak through the change
- * service and answers with the driftsmelding form, and the card says it was decided.
+ * service and answers with the driftsmelding form, and the card says it was decided. A service's own
+ * thresholds, set in "Innstillinger", reach the running watch through the catalogue.
  */
-import { orgId, type CaseRef } from '../../shared/ids';
+import { createAdminService } from '../../shared/app/admin';
+import { orgId, userId, type CaseRef } from '../../shared/ids';
 import type { OutboxEntry } from '../../shared/ports';
 import { VERBS } from '../cards/verbs';
 import {
@@ -117,4 +119,43 @@ it('refuses a stranger’s answer as for a made-up case, and changes nothing', a
     }),
   );
   expect(cardText(cardOfInvoke(res.body))).toContain('Fant ikke sak FV-2026-000001');
+});
+
+it("uses a service's own thresholds from the admin pages, read through the catalogue without a restart", async () => {
+  const on = async (user: TestUser, service: string, minutes: number) => {
+    h.now.value = new Date(Date.parse('2026-03-03T11:00:00Z') + minutes * 60_000);
+    const { clientKey } = await openForm(h, user);
+    await submitForm(h, user, clientKey, {
+      ...GOOD_ANSWERS,
+      service,
+      org: 'molde',
+      title: `${service} henger`,
+    });
+  };
+  const openOn = () => watch.state().open.map((p) => p.serviceId);
+  // With the defaults (three reports from two virksomheter) two reports from one stay quiet …
+  await on(kari, 'ror-skriver', 0);
+  await on(per, 'ror-skriver', 1);
+  await watch.catchUp();
+  expect(openOn()).toEqual([]);
+
+  // … and are a proposal on a service whose administrator asked for two from one.
+  const admin = createAdminService({
+    store: h.app.store,
+    now: () => h.now.value,
+    catalogue: h.app.catalogue,
+  });
+  const actor = { access: { userId: userId('u-admin'), admin: true, leadDeskIds: [] }, name: 'Ada Admin' };
+  const pc = await admin.getService(actor, 'ror-pc');
+  await admin.updateService(actor, 'ror-pc', {
+    ...pc.value,
+    version: pc.version,
+    fellesfeil: { minReports: 2, minOrganisations: 1 },
+  });
+  await on(kari, 'ror-pc', 10);
+  await on(per, 'ror-pc', 11);
+  await watch.catchUp();
+  expect(openOn()).toEqual(['ror-pc']);
+  const posted = (await proposals()).filter((m) => m.operation === 'post');
+  expect(JSON.stringify(posted[posted.length - 1]!.activity)).toContain('Mulig fellesfeil: 2 saker');
 });

@@ -2,14 +2,17 @@
  * "Innstillinger" in headless Chromium against a real server (tab API routes, production bundle,
  * SQLite store): an administrator makes a new service and gives its desk a policy of its own (a new
  * version, checked by the preview), a desk lead of another desk gets 403, someone without a setup role
- * sees no "Innstillinger", and axe-core finds no WCAG 2.1 AA violation on the pages.
+ * sees no "Innstillinger", and axe-core finds no WCAG 2.1 AA violation on the pages. A desk lead
+ * finds a colleague by name (the directory-backed people search) and adds her as a member and as an
+ * escalation contact, and unlinks the triage channel after confirming; an administrator gives a
+ * service its own fellesfeil thresholds, a bad value named at its field; at 1280 px and 375 px.
  * Screenshots go to .screenshots/tab/ (untracked).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { orgId, userId } from '../../shared/ids';
+import { deskId, orgId, serviceId, userId } from '../../shared/ids';
 import { screenshotDir } from '../../scripts/headless';
 import { buildTab } from '../build';
 import { axeViolations, launchBrowser, type TestBrowser } from '../test-support/browser';
@@ -20,6 +23,14 @@ const NOW = new Date('2026-03-20T12:00:00Z'); // Friday 13:00 in Oslo
 const SHOTS = screenshotDir('tab');
 const ADMIN = 'u-admin';
 const ROR_LEAD = 'u-ror-lead';
+const KARIN = 'u-karin';
+const ROR = deskId('ror-ikt');
+const TRIAGE = {
+  teamId: '19:team-ror@thread.tacv2',
+  channelId: '19:triage-ror@thread.tacv2',
+  serviceUrl: 'https://smba.trafficmanager.net/emea/',
+  name: 'Saker fra ansatte',
+};
 
 let dist: string;
 let srv: TestServer;
@@ -37,13 +48,21 @@ beforeAll(async () => {
       ...DIRECTORY,
       users: {
         ...DIRECTORY.users,
-        [ADMIN]: { orgId: orgId('molde'), name: 'Ada Admin' },
-        [ROR_LEAD]: { orgId: orgId('molde'), name: 'Lea Leder' },
+        [ADMIN]: { orgId: orgId('molde'), name: 'Ada Admin', email: 'ada.admin@ror-ikt.no' },
+        [ROR_LEAD]: { orgId: orgId('molde'), name: 'Lea Leder', email: 'lea.leder@ror-ikt.no' },
+        [KARIN]: {
+          orgId: orgId('molde'),
+          name: 'Karin Kundeservice',
+          email: 'karin.kundeservice@ror-ikt.no',
+        },
       },
       admins: [userId(ADMIN)],
       deskLeads: { 'ror-ikt': [userId(ROR_LEAD)] },
     },
   });
+  // The desk's triage channel, as `koble` in Teams links it.
+  const d = (await srv.store.desks.get(ROR))!;
+  await srv.store.desks.put({ ...d.value, triageChannel: TRIAGE }, d.version);
   tb = await launchBrowser();
 }, 120_000);
 
@@ -53,9 +72,9 @@ afterAll(async () => {
   rmSync(dist, { recursive: true, force: true });
 });
 
-async function open(path: string): Promise<Page> {
+async function open(path: string, width = 1280): Promise<Page> {
   const context = await tb.browser.newContext({
-    viewport: { width: 1280, height: 900 },
+    viewport: { width, height: 900 },
     timezoneId: 'Europe/Oslo',
     locale: 'nb-NO',
   });
@@ -193,4 +212,124 @@ describe('Innstillinger', () => {
     expect((await asUser(USERS.desk, '/api/admin/desks/ror-ikt')).status).toBe(403);
     await page.context().close();
   }, 60_000);
+});
+
+/** A user's "Innstillinger", on the desk section. */
+async function openSettings(user: string, width: number): Promise<Page> {
+  const page = await open(`?devUser=${user}`, width);
+  await page.getByRole('tab', { name: 'Innstillinger' }).click();
+  await page.getByTestId('desk-form').waitFor();
+  return page;
+}
+
+/** Waits until the confirmation is gone and the page is no longer hidden behind it. */
+async function dialogClosed(page: Page): Promise<void> {
+  await page.getByTestId('unlink-dialog').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => !document.getElementById('root')?.hasAttribute('aria-hidden'));
+}
+
+describe('Innstillinger: people, channels and fellesfeil thresholds', () => {
+  it('lets a desk lead add a member and an escalation contact found by name, and unlink the triage channel', async () => {
+    const page = await openSettings(ROR_LEAD, 1280);
+    const members = page.getByTestId('desk-members-chosen');
+    await members.getByText('Ola Servicesenter').waitFor();
+
+    // Search by a part of the name: the hit shows name and e-mail.
+    await page.getByTestId('desk-members-search').fill('kar');
+    const hits = page.getByTestId('desk-members-hits');
+    await hits.getByText('Karin Kundeservice').waitFor();
+    expect(await hits.innerText()).toContain('karin.kundeservice@ror-ikt.no');
+    expect(await hits.innerText()).toContain('Kari Nordmann');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'settings-people-search.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Legg til Karin Kundeservice' }).click();
+    await members.getByText('karin.kundeservice@ror-ikt.no').waitFor();
+    // The search is cleared for the next one, and a person already chosen is not offered again.
+    expect(await page.getByTestId('desk-members-search').inputValue()).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'desk-members-search',
+    );
+    await page.getByTestId('desk-members-search').fill('kar');
+    await hits.getByText('Kari Nordmann').waitFor();
+    expect(await hits.getByText('Karin Kundeservice').count()).toBe(0);
+    await page.getByRole('button', { name: 'Fjern Ola Servicesenter' }).click();
+    expect(await members.getByText('Ola Servicesenter').count()).toBe(0);
+
+    await page.getByTestId('desk-contacts-search').fill('lea');
+    await page.getByRole('button', { name: 'Legg til Lea Leder' }).click();
+    await page.getByTestId('desk-contacts-chosen').getByText('lea.leder@ror-ikt.no').waitFor();
+
+    await page.getByTestId('desk-save').click();
+    await page.getByTestId('desk-outcome').getByText('Lagret.').waitFor();
+    const saved = (await srv.store.desks.get(ROR))!.value;
+    expect(saved.members).toEqual([KARIN]);
+    expect(saved.escalationContacts).toEqual([
+      { id: ROR_LEAD, name: 'Lea Leder', email: 'lea.leder@ror-ikt.no' },
+    ]);
+
+    // The triage channel linked from Teams: unlinked only after confirming.
+    const channels = page.getByTestId('desk-channels');
+    await channels.getByText('Saker fra ansatte').waitFor();
+    await page.getByRole('button', { name: 'Koble fra Saker fra ansatte' }).click();
+    const dialog = page.getByTestId('unlink-dialog');
+    await dialog.getByText('Nye saker blir ikke lenger postet i «Saker fra ansatte»').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'settings-unlink-dialog.png') });
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+    await dialogClosed(page);
+    expect((await srv.store.desks.get(ROR))!.value.triageChannel).toEqual(TRIAGE);
+    await page.getByRole('button', { name: 'Koble fra Saker fra ansatte' }).click();
+    await page.getByTestId('unlink-confirm').click();
+    await dialogClosed(page);
+    await page.getByTestId('channels-outcome').getByText('Kanalen er koblet fra.').waitFor();
+    await channels.getByText('@Fristvakt koble ror-ikt').waitFor();
+    expect((await srv.store.desks.get(ROR))!.value.triageChannel).toBeUndefined();
+    const [last] = await srv.store.admin.listAudit({ type: 'desk', id: ROR }, 1);
+    expect(last!.actor).toEqual({ id: ROR_LEAD, name: 'Lea Leder' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'settings-people-desk.png'), fullPage: true });
+    await page.context().close();
+  }, 120_000);
+
+  it('works at phone width: search and add', async () => {
+    const page = await openSettings(ROR_LEAD, 375);
+    await page.getByTestId('desk-members-search').fill('anders');
+    await page.getByRole('button', { name: 'Legg til Anders Superbruker' }).click();
+    await page.getByTestId('desk-members-chosen').getByText('Anders Superbruker').waitFor();
+    // Nothing overflows the phone's width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'settings-people-375.png'), fullPage: true });
+    await page.context().close();
+  }, 60_000);
+
+  it('lets an administrator give a service its own fellesfeil thresholds, a bad one named at its field', async () => {
+    const page = await openSettings(ADMIN, 1280);
+    await page.getByRole('tab', { name: 'Tjenester' }).click();
+    await page.getByRole('button', { name: 'Endre Kompass' }).click();
+    await page.getByTestId('service-ff-windowMinutes').fill('0');
+    await page.getByTestId('service-save').click();
+    const field = page.getByTestId('service-fellesfeil');
+    await field.getByText('Tidsvindu (minutter) må være et helt tall fra 1 til 1440.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'settings-fellesfeil-error.png'), fullPage: true });
+    await page.getByTestId('service-ff-windowMinutes').fill('20');
+    await page.getByTestId('service-ff-minOrganisations').fill('3');
+    await page.getByTestId('service-save').click();
+    await page.getByTestId('service-outcome').getByText('Lagret.').waitFor();
+    expect(await page.locator('[data-service="kompass"]').innerText()).toContain('egne terskler');
+    expect((await srv.store.admin.getService(serviceId('kompass')))!.value.fellesfeil).toEqual({
+      windowMinutes: 20,
+      minOrganisations: 3,
+    });
+    await page.context().close();
+  }, 60_000);
+
+  it('gives the people search to no one without a setup role', async () => {
+    const res = await fetch(`${srv.url}/api/admin/people?q=kari`, {
+      headers: { 'X-Fristvakt-Dev-User': USERS.desk },
+    });
+    expect(res.status).toBe(403);
+  });
 });

@@ -1,12 +1,44 @@
-/** A desk's settings: name, phone, e-mail, after-hours text, members, member group, auto-close days. */
-import { Button, Field, Input, Select, Spinner, Textarea } from '@fluentui/react-components';
+/**
+ * A desk's settings: name, phone, e-mail, after-hours text, members (people found in the directory)
+ * and/or an Entra group, escalation contacts, auto-close days; and its Teams channels (linked from
+ * Teams with `koble`), each of which can be unlinked after a confirmation.
+ */
+import { Button, Field, Input, Select, Spinner, Subtitle2, Textarea } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
+import type { Person } from '../../../../../shared/cases/model';
 import type { Desk } from '../../../../../shared/desks/model';
 import type { AdminDeskResponse, AdminDesksResponse } from '../../../../api/handlers/admin/types';
 import type { Api } from '../../services/api';
-import { lines, OutcomeBar, useSave } from './common';
+import { ChannelsPanel } from './ChannelsPanel';
+import { OutcomeBar, useSave } from './common';
+import { PeoplePicker } from './PeoplePicker';
 import { useSettingsStyles } from './Settings.styles';
 import { useAdminText } from './text';
+
+interface DeskForm {
+  name: string;
+  phone: string;
+  email: string;
+  afterHours: string;
+  members: Person[];
+  group: string;
+  contacts: Person[];
+  days: string;
+}
+
+const formOf = (r: AdminDeskResponse): DeskForm => {
+  const d = r.item;
+  return {
+    name: d.name,
+    phone: d.phone,
+    email: d.email ?? '',
+    afterHours: d.afterHours ?? '',
+    members: r.members,
+    group: d.memberGroupId ?? '',
+    contacts: d.escalationContacts,
+    days: String(d.autoCloseWorkingDays),
+  };
+};
 
 export function DesksSection({ api }: { api: Api }) {
   const styles = useSettingsStyles();
@@ -14,15 +46,7 @@ export function DesksSection({ api }: { api: Api }) {
   const [desks, setDesks] = useState<Desk[] | null>(null);
   const [deskId, setDeskId] = useState('');
   const [loaded, setLoaded] = useState<AdminDeskResponse | null>(null);
-  const [form, setForm] = useState({
-    name: '',
-    phone: '',
-    email: '',
-    afterHours: '',
-    members: '',
-    group: '',
-    days: '',
-  });
+  const [form, setForm] = useState<DeskForm | null>(null);
   const save = useSave();
 
   useEffect(() => {
@@ -35,16 +59,7 @@ export function DesksSection({ api }: { api: Api }) {
     (id: string) =>
       api.get<AdminDeskResponse>(`/api/admin/desks/${encodeURIComponent(id)}`).then((r) => {
         setLoaded(r);
-        const d = r.item;
-        setForm({
-          name: d.name,
-          phone: d.phone,
-          email: d.email ?? '',
-          afterHours: d.afterHours ?? '',
-          members: d.members.join('\n'),
-          group: d.memberGroupId ?? '',
-          days: String(d.autoCloseWorkingDays),
-        });
+        setForm(formOf(r));
       }),
     [api],
   );
@@ -52,9 +67,11 @@ export function DesksSection({ api }: { api: Api }) {
     if (deskId) void load(deskId);
   }, [deskId, load]);
 
-  if (!desks) return <Spinner />;
-  const set = (k: keyof typeof form) => (_e: unknown, d: { value: string }) =>
-    setForm({ ...form, [k]: d.value });
+  if (!desks || !form) return <Spinner />;
+  const set =
+    (k: 'name' | 'phone' | 'email' | 'afterHours' | 'group' | 'days') =>
+    (_e: unknown, d: { value: string }) =>
+      setForm({ ...form, [k]: d.value });
   const submit = async () => {
     if (!loaded) return;
     await save.run(async () => {
@@ -64,63 +81,95 @@ export function DesksSection({ api }: { api: Api }) {
         phone: form.phone,
         email: form.email,
         afterHours: form.afterHours,
-        members: lines(form.members),
+        members: form.members.map((p) => p.id),
         memberGroupId: form.group,
-        escalationContacts: loaded.item.escalationContacts,
+        escalationContacts: form.contacts,
         autoCloseWorkingDays: Number(form.days),
       });
       setLoaded(r);
+      setForm(formOf(r));
     }, a('saved'));
   };
   return (
-    <form
-      className={styles.form}
-      data-testid="desk-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <Field label={a('desk')}>
-        <Select value={deskId} onChange={(_e, d) => setDeskId(d.value)} data-testid="desk-select">
-          {desks.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={a('name')} validationMessage={save.at('name')}>
-        <Input value={form.name} onChange={set('name')} />
-      </Field>
-      <div className={styles.row}>
-        <Field label={a('phone')} validationMessage={save.at('phone')} className={styles.grow}>
-          <Input value={form.phone} onChange={set('phone')} data-testid="desk-phone" />
+    <>
+      <form
+        className={styles.form}
+        data-testid="desk-form"
+        // The server names every bad value at its field, in Norwegian (not the browser's own tooltip).
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Field label={a('desk')}>
+          <Select value={deskId} onChange={(_e, d) => setDeskId(d.value)} data-testid="desk-select">
+            {desks.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </Select>
         </Field>
-        <Field label={a('email')} validationMessage={save.at('email')} className={styles.grow}>
-          <Input value={form.email} onChange={set('email')} type="email" />
+        <Field label={a('name')} validationMessage={save.at('name')}>
+          <Input value={form.name} onChange={set('name')} />
         </Field>
-      </div>
-      <Field label={a('afterHours')} validationMessage={save.at('afterHours')}>
-        <Textarea value={form.afterHours} onChange={set('afterHours')} />
-      </Field>
-      <Field label={a('members')} validationMessage={save.at('members')}>
-        <Textarea value={form.members} onChange={set('members')} />
-      </Field>
-      <div className={styles.row}>
-        <Field label={a('memberGroup')} validationMessage={save.at('memberGroupId')} className={styles.grow}>
-          <Input value={form.group} onChange={set('group')} />
+        <div className={styles.row}>
+          <Field label={a('phone')} validationMessage={save.at('phone')} className={styles.grow}>
+            <Input value={form.phone} onChange={set('phone')} data-testid="desk-phone" />
+          </Field>
+          <Field label={a('email')} validationMessage={save.at('email')} className={styles.grow}>
+            <Input value={form.email} onChange={set('email')} type="email" />
+          </Field>
+        </div>
+        <Field label={a('afterHours')} validationMessage={save.at('afterHours')}>
+          <Textarea value={form.afterHours} onChange={set('afterHours')} />
         </Field>
-        <Field label={a('autoClose')} validationMessage={save.at('autoCloseWorkingDays')}>
-          <Input value={form.days} onChange={set('days')} type="number" min={1} max={60} />
-        </Field>
-      </div>
-      <OutcomeBar outcome={save.outcome?.field ? null : save.outcome} testId="desk-outcome" />
-      <div>
-        <Button appearance="primary" type="submit" data-testid="desk-save">
-          {a('save')}
-        </Button>
-      </div>
-    </form>
+        <PeoplePicker
+          api={api}
+          label={a('members')}
+          searchLabel={a('searchMember')}
+          testId="desk-members"
+          people={form.members}
+          onChange={(members) => setForm({ ...form, members })}
+          error={save.at('members')}
+        />
+        <div className={styles.row}>
+          <Field
+            label={a('memberGroup')}
+            validationMessage={save.at('memberGroupId')}
+            className={styles.grow}
+          >
+            <Input value={form.group} onChange={set('group')} data-testid="desk-group" />
+          </Field>
+          <Field label={a('autoClose')} validationMessage={save.at('autoCloseWorkingDays')}>
+            <Input value={form.days} onChange={set('days')} type="number" min={1} max={60} />
+          </Field>
+        </div>
+        <PeoplePicker
+          api={api}
+          label={a('escalationContacts')}
+          searchLabel={a('searchContact')}
+          testId="desk-contacts"
+          people={form.contacts}
+          onChange={(contacts) => setForm({ ...form, contacts })}
+          error={save.at('escalationContacts')}
+        />
+        <OutcomeBar outcome={save.outcome?.field ? null : save.outcome} testId="desk-outcome" />
+        <div>
+          <Button appearance="primary" type="submit" data-testid="desk-save">
+            {a('save')}
+          </Button>
+        </div>
+      </form>
+      {loaded && (
+        <section className={styles.form} aria-labelledby="desk-channels-title" data-testid="desk-channels">
+          <Subtitle2 as="h2" id="desk-channels-title">
+            {a('channels')}
+          </Subtitle2>
+          <ChannelsPanel api={api} desk={loaded} onChanged={setLoaded} />
+        </section>
+      )}
+    </>
   );
 }

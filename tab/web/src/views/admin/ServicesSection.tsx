@@ -14,6 +14,8 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { Desk, Service, ServiceCriticality } from '../../../../../shared/desks/model';
+import { DEFAULT_FELLESFEIL_SETTINGS } from '../../../../../shared/cases/fellesfeil-detector';
+import { THRESHOLD_FIELDS, type ThresholdField } from '../../../../../shared/desks/fellesfeil-thresholds';
 import type {
   AdminDesksResponse,
   AdminImportResponse,
@@ -26,6 +28,13 @@ import { useSettingsStyles } from './Settings.styles';
 import { useAdminText } from './text';
 
 const CRITICALITIES: ServiceCriticality[] = ['normal', 'citizen_facing', 'high_uptime', 'life_and_health'];
+type Thresholds = Record<ThresholdField, string>;
+const NO_THRESHOLDS: Thresholds = {
+  windowMinutes: '',
+  minReports: '',
+  minOrganisations: '',
+  minReportsAnyOrganisations: '',
+};
 const EMPTY = {
   id: '',
   name: '',
@@ -33,7 +42,16 @@ const EMPTY = {
   criticality: 'normal' as ServiceCriticality,
   supplier: '',
   retired: false,
+  fellesfeil: NO_THRESHOLDS,
 };
+
+/** The form's thresholds as sent: only those filled in (a number when it is one; the server checks). */
+const thresholdsBody = (t: Thresholds): Record<string, number | string> =>
+  Object.fromEntries(
+    Object.entries(t)
+      .filter(([, v]) => v.trim() !== '')
+      .map(([k, v]) => [k, /^\d+$/.test(v.trim()) ? Number(v.trim()) : v]),
+  );
 
 export function ServicesSection({ api }: { api: Api }) {
   const styles = useSettingsStyles();
@@ -69,6 +87,10 @@ export function ServicesSection({ api }: { api: Api }) {
       criticality: r.item.criticality,
       supplier: r.item.supplier ?? '',
       retired: r.item.retired === true,
+      fellesfeil: {
+        ...NO_THRESHOLDS,
+        ...Object.fromEntries(Object.entries(r.item.fellesfeil ?? {}).map(([k, v]) => [k, String(v)])),
+      },
     });
     save.setOutcome(null);
   };
@@ -80,6 +102,7 @@ export function ServicesSection({ api }: { api: Api }) {
       criticality: form.criticality,
       supplier: form.supplier,
       retired: form.retired,
+      fellesfeil: thresholdsBody(form.fellesfeil),
     };
     const ok = await save.run(
       () =>
@@ -126,7 +149,9 @@ export function ServicesSection({ api }: { api: Api }) {
           key: s.id,
           attrs: { 'data-service': s.id },
           cells: [
-            `${s.name}${s.retired ? ` (${a('retired')})` : ''}`,
+            `${s.name}${s.retired ? ` (${a('retired')})` : ''}${
+              s.fellesfeil && Object.keys(s.fellesfeil).length > 0 ? ` · ${a('ownThresholds')}` : ''
+            }`,
             deskName(s.deskId),
             a(`crit_${s.criticality}`),
             <Button
@@ -144,6 +169,8 @@ export function ServicesSection({ api }: { api: Api }) {
       <form
         className={styles.form}
         data-testid="service-form"
+        // The server names every bad value at its field, in Norwegian (not the browser's own tooltip).
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -198,6 +225,37 @@ export function ServicesSection({ api }: { api: Api }) {
             <Input value={form.supplier} onChange={(_e, d) => setForm({ ...form, supplier: d.value })} />
           </Field>
         </div>
+        <fieldset className={styles.priority} data-testid="service-fellesfeil">
+          <legend className={styles.legend}>{a('fellesfeil')}</legend>
+          <Text>{a('fellesfeilHint')}</Text>
+          <div className={styles.row}>
+            {THRESHOLD_FIELDS.map(({ field, min, max }) => (
+              <Field
+                key={field}
+                label={a(`ff_${field}`)}
+                hint={a('defaultValue').replace(
+                  '{value}',
+                  String(DEFAULT_FELLESFEIL_SETTINGS.defaults[field]),
+                )}
+                validationMessage={save.at(`fellesfeil.${field}`)}
+                className={styles.grow}
+              >
+                <Input
+                  type="number"
+                  min={min}
+                  max={max}
+                  inputMode="numeric"
+                  value={form.fellesfeil[field]}
+                  placeholder={String(DEFAULT_FELLESFEIL_SETTINGS.defaults[field])}
+                  onChange={(_e, d) =>
+                    setForm({ ...form, fellesfeil: { ...form.fellesfeil, [field]: d.value } })
+                  }
+                  data-testid={`service-ff-${field}`}
+                />
+              </Field>
+            ))}
+          </div>
+        </fieldset>
         <Checkbox
           label={a('retired')}
           checked={form.retired}

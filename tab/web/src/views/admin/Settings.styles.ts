@@ -19,6 +19,11 @@ export const useSettingsStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
   grow: { flexGrow: 1, minWidth: '200px' },
   table: { backgroundColor: tokens.colorNeutralBackground1 },
+  /** The title of a bordered panel (a fieldset's legend). */
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  /** The section tabs: scroll sideways on a narrow screen rather than cut the last one off. */
+  tabs: { overflowX: 'auto', maxWidth: '100%' },
+  /** A bordered panel: a policy's priority, a list of people, the fellesfeil thresholds. */
   priority: {
     display: 'flex',
     flexDirection: 'column',

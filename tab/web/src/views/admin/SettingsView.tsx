@@ -32,7 +32,11 @@ export function SettingsView({ session }: { session: Session }) {
   return (
     <div className={styles.root} data-testid="settings">
       <Subtitle1 as="h1">{a('title')}</Subtitle1>
-      <TabList selectedValue={section} onTabSelect={(_e, d) => setSection(d.value as Section)}>
+      <TabList
+        className={styles.tabs}
+        selectedValue={section}
+        onTabSelect={(_e, d) => setSection(d.value as Section)}
+      >
         <Tab value="desks">{a('sectionDesks')}</Tab>
         <Tab value="policy">{a('sectionPolicy')}</Tab>
         {admin && <Tab value="services">{a('sectionServices')}</Tab>}

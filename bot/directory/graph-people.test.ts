@@ -88,6 +88,10 @@ beforeEach(() => {
 });
 
 const sleeps: number[] = [];
+const record = (ms: number): Promise<void> => {
+  sleeps.push(ms);
+  return Promise.resolve();
+};
 const people = () =>
   graphPeople({
     baseUrl: base,
@@ -97,10 +101,7 @@ const people = () =>
       baseDelayMs: 10,
       maxDelayMs: 100,
       random: () => 0,
-      sleep: (ms) => {
-        sleeps.push(ms);
-        return Promise.resolve();
-      },
+      sleep: record,
     },
   });
 
@@ -160,6 +161,23 @@ describe('people from Microsoft Graph', () => {
     script = [[403, {}, { error: { code: 'Authorization_RequestDenied' } }]];
     await expect(people().search('kari')).rejects.toMatchObject({ status: 403 });
     expect(seen).toHaveLength(1);
+  });
+
+  it('retries a refused connection, then gives up', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    sleeps.length = 0;
+    const err: unknown = await graphPeople({
+      baseUrl: `http://127.0.0.1:${port}/v1.0`,
+      token: () => Promise.resolve('t'),
+      retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100, random: () => 0, sleep: record },
+    })
+      .search('kari')
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'TypeError', cause: { code: 'ECONNREFUSED' } });
+    expect(sleeps).toHaveLength(2);
   });
 
   it('is DIRECTORY_UNAVAILABLE to the admin pages when Graph refuses, with a Norwegian message', async () => {

@@ -159,7 +159,8 @@ export function graphPeople(options: GraphPeopleOptions): PeopleDirectory {
 
 /** A dropped or refused connection as Node's fetch reports it (`TypeError: fetch failed` with a cause). */
 function isNetwork(err: unknown): boolean {
-  if (!(err instanceof TypeError)) return false;
+  // By name, not `instanceof`: undici's errors may come from another realm (a test's VM context).
+  if (typeof err !== 'object' || err === null || (err as Error).name !== 'TypeError') return false;
   return isTransient((err as { cause?: unknown }).cause);
 }
 

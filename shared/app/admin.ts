@@ -132,6 +132,8 @@ function ids(o: Obj, field: string, label: string): string[] {
 const PHONE = /^\+?[0-9 ()-]{5,20}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+/** An Entra object id (groups are named by theirs in tokens' `groups` claim). */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function deskSettings(body: Obj): DeskSettings {
   const name = text(body, 'name', 'Navn')!;
@@ -144,6 +146,11 @@ function deskSettings(body: Obj): DeskSettings {
   const afterHours = text(body, 'afterHours', 'Utenom åpningstid', 2000, false);
   const members = ids(body, 'members', 'Medlemmer');
   const memberGroupId = text(body, 'memberGroupId', 'Entra-gruppe', 100, false);
+  if (memberGroupId !== undefined && !GUID.test(memberGroupId))
+    throw fieldError(
+      'memberGroupId',
+      'Entra-gruppe må være gruppens objekt-id, f.eks. 0b6c7a4e-1111-4c2d-8e3f-000000000002.',
+    );
   const contacts = body.escalationContacts ?? [];
   if (
     !Array.isArray(contacts) ||

@@ -236,6 +236,15 @@ describe('admin routes', () => {
     });
     expect(twice.status).toBe(400);
     expect((await json<{ error: { field: string } }>(twice)).error.field).toBe('escalationContacts');
+    const group = await call('PUT', '/api/admin/desks/ror-ikt', 'rorLead', {
+      ...body,
+      memberGroupId: 'kundeservice',
+    });
+    expect((await json<{ error: unknown }>(group)).error).toEqual({
+      code: 'VALIDATION',
+      field: 'memberGroupId',
+      message: 'Entra-gruppe må være gruppens objekt-id, f.eks. 0b6c7a4e-1111-4c2d-8e3f-000000000002.',
+    });
     const saved = await json<AdminDeskResponse>(call('PUT', '/api/admin/desks/ror-ikt', 'rorLead', body));
     expect(saved.members).toEqual([
       { id: USERS.desk, name: 'Ola Servicesenter' },
@@ -243,6 +252,14 @@ describe('admin routes', () => {
       { id: 'u-ukjent', name: 'u-ukjent' },
     ]);
     expect(saved.item.escalationContacts).toEqual(body.escalationContacts);
+    const withGroup = await json<AdminDeskResponse>(
+      call('PUT', '/api/admin/desks/ror-ikt', 'rorLead', {
+        ...body,
+        version: saved.version,
+        memberGroupId: '0B6C7A4E-1111-4C2D-8E3F-000000000002',
+      }),
+    );
+    expect(withGroup.item.memberGroupId).toBe('0B6C7A4E-1111-4C2D-8E3F-000000000002');
   });
 
   it('unlinks a channel linked from Teams, in the change log; nothing to unlink is a field error', async () => {

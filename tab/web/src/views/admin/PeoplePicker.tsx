@@ -32,11 +32,12 @@ const useStyles = makeStyles({
 
 function Who({ person }: { person: Person }) {
   const styles = useStyles();
+  const a = useAdminText();
   return (
     <span className={styles.who}>
       <Text weight="semibold">{person.name}</Text>
       {person.email && <Text className={styles.email}>{person.email}</Text>}
-      {!person.email && person.name === person.id && <Text className={styles.email}>{person.id}</Text>}
+      {person.name === person.id && <Text className={styles.email}>{a('notInDirectory')}</Text>}
     </span>
   );
 }

@@ -23,6 +23,7 @@ const A = {
     en: 'Escalation contacts (mentioned when a deadline is breached)',
   },
   nobodyYet: { nb: 'Ingen ennå.', en: 'Nobody yet.' },
+  notInDirectory: { nb: 'Ikke funnet i katalogen (bruker-id)', en: 'Not found in the directory (user id)' },
   add: { nb: 'Legg til', en: 'Add' },
   remove: { nb: 'Fjern', en: 'Remove' },
   searchMember: { nb: 'Søk etter medlem', en: 'Search for a member' },

@@ -80,6 +80,7 @@ export const en: Strings = {
     supplier: REPORTER_WAIT_WORDS.supplier.en,
     third_line: REPORTER_WAIT_WORDS.third_line.en,
     reporter: REPORTER_WAIT_WORDS.reporter.en,
+    approval: REPORTER_WAIT_WORDS.approval.en,
   },
   errors: {
     mayNotReport: (org, contact) =>

@@ -80,6 +80,7 @@ export const nb: Strings = {
     supplier: REPORTER_WAIT_WORDS.supplier.nb,
     third_line: REPORTER_WAIT_WORDS.third_line.nb,
     reporter: REPORTER_WAIT_WORDS.reporter.nb,
+    approval: REPORTER_WAIT_WORDS.approval.nb,
   },
   errors: {
     mayNotReport: (org, contact) =>

@@ -10,6 +10,7 @@ import type { Locale, LocalizedText } from '../i18n-text';
 import { plainTextForCard } from '../text';
 import { LINE_LABELS, WAIT_REASON_LABELS } from './labels';
 import { SUPPLIER_HISTORY, SUPPLIER_PHRASES } from './supplier-words';
+import { ORDER_HISTORY, ORDER_PHRASES } from './order-words';
 import type { CaseEvent, WaitReason } from './model';
 
 type Phrase = (e: CaseEvent, priorityName: (id: string) => string) => LocalizedText;
@@ -20,6 +21,7 @@ const fixed =
 
 const PHRASES: Record<CaseEvent['type'], Phrase> = {
   ...SUPPLIER_PHRASES,
+  ...ORDER_PHRASES,
   created: fixed('meldte saken', 'reported the case'),
   claimed: fixed('tok saken', 'took the case'),
   assigned: (e) => {
@@ -96,6 +98,7 @@ export const REPORTER_WAIT_WORDS: Record<WaitReason, LocalizedText> = {
   supplier: { nb: 'leverandør', en: 'the supplier' },
   third_line: { nb: '3. linje', en: 'third line' },
   reporter: { nb: 'svar fra deg', en: 'your answer' },
+  approval: { nb: 'at du godkjenner estimatet', en: 'your approval of the estimate' },
 };
 
 type HistoryPhrase = (e: CaseEvent, locale: Locale, priorityName: (id: string) => string) => string;
@@ -109,6 +112,7 @@ const deadline = (iso: string, locale: Locale): string => formatDeadline(new Dat
 /** The reporter's history: a noun phrase per event, with what was said (user text escaped for Markdown). */
 const HISTORY: Record<CaseEvent['type'], HistoryPhrase> = {
   ...SUPPLIER_HISTORY,
+  ...ORDER_HISTORY,
   created: both('Saken ble meldt', 'Case reported'),
   claimed: (e, l) =>
     e.type === 'claimed'

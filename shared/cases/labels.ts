@@ -32,6 +32,7 @@ export const WAIT_REASON_LABELS: Record<WaitReason, LocalizedText> = {
   supplier: { nb: 'Avventer leverandør', en: 'Waiting on supplier' },
   third_line: { nb: 'Avventer 3. linje', en: 'Waiting on third line' },
   reporter: { nb: 'Avventer innmelder', en: 'Waiting on reporter' },
+  approval: { nb: 'Avventer godkjenning', en: 'Waiting for approval' },
 };
 
 export const LINE_LABELS: Record<SupportLine, LocalizedText> = {

@@ -3,28 +3,18 @@ import { FristvaktError, ValidationError } from '../errors';
 import { caseRef, priorityId, userId } from '../ids';
 import { computeSla, slaSummary } from '../sla/state';
 import { applyCommand, project, type ActorRole, type CaseCommand } from './lifecycle';
-import type { Actor, Case, CaseStatus } from './model';
+import type { Case, CaseStatus } from './model';
 import {
+  ACTORS,
   MONDAY_0900,
   ROR,
-  SYSTEM,
   agent,
-  asUser,
   colleague,
   minutesAfter,
   reporter,
   storedCase,
   superuser,
 } from './test-support/fixtures';
-
-const ACTORS: Record<ActorRole, Actor> = {
-  reporter: asUser(reporter),
-  desk: asUser(agent),
-  superuser: asUser(superuser),
-  follower: asUser(colleague),
-  system: SYSTEM,
-  supplier: { kind: 'system', name: 'Sopra Steria', supplierId: 'sopra-steria' },
-};
 
 /** Runs commands in turn, `step` minutes apart, each as the given role. */
 function run(c: Case, steps: Array<[CaseCommand, ActorRole?]>, step = 10): Case {

@@ -32,8 +32,8 @@
  * | answer_deadline    | ✓        |          |           |      |        |
  * | mark_billable      |          |          |           | ✓    |        |
  * | link_problem       |          |          | ✓         | ✓    |        |
- * | move_policy        |          |          |           | ✓    | ✓      |
  * | supplier commands  | see `SUPPLIER_WHO` (supplier.ts); the supplier also comments and solves |
+ * | move_policy        |          |          |           | ✓    | ✓      |
  *
  * The case conversation (the rules and their reasons are in `conversation.ts`): anyone who
  * may see a case but its reporter may follow it themselves (`follow`, `unfollow`; the test contact
@@ -67,6 +67,16 @@ import { caseSlaSummaryFor, caseVersionNumber } from '../sla/case-sla';
 import { versionOf } from '../sla/versions';
 import { detectAddressee, MAX_COMMENT_LENGTH } from '../text';
 import { conversationEvents, type ConversationCommand } from './conversation';
+import {
+  assertOrderAllows,
+  isOrderCommand,
+  ORDER_WHO,
+  orderEvents,
+  orderTransition,
+  reduceOrder,
+  type OrderCommand,
+  type OrderCommandType,
+} from './orders';
 import {
   isSupplierCommand,
   reduceSupplier,
@@ -112,10 +122,11 @@ export type CaseCommand =
   | { type: 'add_attachment'; attachment: AttachmentMeta }
   | { type: 'change_followers'; add: Person[]; remove: UserId[] }
   | { type: 'explain_breach'; target: SlaTarget; explanation: string }
-  | ConversationCommand
   /** Moves an open case to the newest version of its desk's policy (`ctx.policy`), see `shared/sla/versions.ts`. */
   | { type: 'move_policy' }
-  | SupplierCommand;
+  | ConversationCommand
+  | SupplierCommand
+  | OrderCommand;
 
 export type CaseCommandType = CaseCommand['type'];
 
@@ -154,14 +165,15 @@ export type CaseProjection = Pick<
   | 'policyMoves'
   | 'supplier'
   | 'incident'
->;
+  | 'order'
+> & { kind?: Case['kind'] };
 
 export type { ConversationCommand } from './conversation';
 
 const SUPPORT: readonly ActorRole[] = ['desk', 'superuser'];
 const PEOPLE: readonly ActorRole[] = ['reporter', 'follower', 'desk', 'superuser'];
 const WHO: Record<
-  Exclude<CaseCommandType, 'comment' | 'close' | SupplierCommandType>,
+  Exclude<CaseCommandType, 'comment' | 'close' | SupplierCommandType | OrderCommandType>,
   readonly ActorRole[]
 > = {
   claim: SUPPORT,
@@ -195,6 +207,7 @@ function allowedRoles(cmd: CaseCommand): readonly ActorRole[] {
       ? [...SUPPORT, 'system', 'supplier']
       : ['reporter', 'follower', ...SUPPORT, 'system', 'supplier'];
   if (isSupplierCommand(cmd)) return SUPPLIER_WHO[cmd.type];
+  if (isOrderCommand(cmd)) return ORDER_WHO[cmd.type];
   if (cmd.type === 'close') return cmd.reason === 'withdrawn' ? ['reporter', 'desk'] : ['desk', 'system'];
   return WHO[cmd.type];
 }
@@ -235,6 +248,7 @@ function transition(c: Case, cmd: CaseCommand): { from: readonly CaseStatus[]; t
     case 'move_policy':
       return { from: WORKING };
     default:
+      if (isOrderCommand(cmd)) return orderTransition(cmd);
       return isSupplierCommand(cmd) ? supplierTransition(c, cmd) : { from: OPEN };
   }
 }
@@ -409,6 +423,7 @@ function eventsFor(c: Case, cmd: CaseCommand, ctx: CommandContext): CaseEventBod
       return [{ type: 'policy_moved', from, to }];
     }
     default:
+      if (isOrderCommand(cmd)) return orderEvents(c, cmd, ctx);
       return isSupplierCommand(cmd) ? supplierEvents(c, cmd, ctx) : conversationEvents(c, cmd, ctx);
   }
 }
@@ -476,7 +491,7 @@ export function reduceEvent(p: CaseProjection, e: CaseEvent): CaseProjection {
     default:
       break;
   }
-  return { ...next, ...reduceSupplier(next, e) };
+  return { ...next, ...reduceSupplier(next, e), ...reduceOrder(next, e) };
 }
 
 /** The denormalised fields a history implies, replayed from its first event. */
@@ -513,6 +528,8 @@ const projectionOf = (c: Case): CaseProjection => ({
   policyMoves: c.policyMoves,
   supplier: c.supplier,
   incident: c.incident,
+  kind: c.kind,
+  order: c.order,
 });
 
 /**
@@ -535,6 +552,7 @@ export function applyCommand(c: Case, cmd: CaseCommand, ctx: CommandContext): Co
       command: cmd.type,
     });
   }
+  assertOrderAllows(c, cmd);
   const bodies = eventsFor(c, cmd, ctx);
   const last = c.events[c.events.length - 1];
   const at = isoInstant(new Date(Math.max(ctx.now.getTime(), last ? Date.parse(last.at) : 0)));

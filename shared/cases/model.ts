@@ -15,8 +15,11 @@ export type CaseStatus = 'new' | 'in_progress' | 'waiting' | 'solved' | 'closed'
 export type CaseKind = 'fault' | 'order' | 'change_proposal' | 'question';
 /** funksjonell, teknisk (applikasjon), teknisk (infrastruktur: system, kommunikasjon, database, backup). */
 export type FaultType = 'functional' | 'technical_application' | 'technical_infrastructure';
-/** Avventer: who the case is waiting on. */
-export type WaitReason = 'supplier' | 'third_line' | 'reporter';
+/**
+ * Avventer: who the case is waiting on. `approval`: an order waits for its orderer to approve the
+ * desk's estimate (Avventer godkjenning, seed 002 §5.1.4); it always pauses the clocks.
+ */
+export type WaitReason = 'supplier' | 'third_line' | 'reporter' | 'approval';
 /** 1. linje (superbruker), 2. linje (service desk), 3. linje, driftsleverandør. */
 export type SupportLine = 'first' | 'second' | 'third' | 'supplier';
 /** sluttbruker, superbruker, 1. linje, forvalter. */
@@ -59,6 +62,60 @@ export interface FaultChecklist {
   availability: Availability;
   /** When the fault started. */
   startedAt: IsoInstant;
+}
+
+/**
+ * The order checklist (seed 002 §7.3 and §7.1): what is ordered and for whom, the earlier
+ * communication summarised (e-mails go in as attachments, §5.1.5), the billing reference where the
+ * service is billable, and the organisation's contact persons. The orderer's role is the case's
+ * `reporterRole`.
+ */
+export interface OrderChecklist {
+  /** What is ordered. */
+  what: string;
+  /** For whom (a person, a department, a group of users). */
+  forWhom: string;
+  /** Relevant earlier communication, summarised (empty when there was none). */
+  earlierCommunication: string;
+  /** Invoice reference, resource number or cost centre: required when the service is billable. */
+  billingReference?: string;
+  /** The contact persons at the organisation, with how to reach them. */
+  contactPersons: string;
+}
+
+/** How a billable service is billed: the kind of reference the orderer gives. */
+export type BillingReferenceKind = 'invoice_reference' | 'resource_number' | 'cost_centre';
+
+/**
+ * The catalogue's terms of an order, copied from the service when the order is placed (or the case
+ * converted): a later catalogue change does not move a promise already given.
+ */
+export interface OrderTerms {
+  checklist: OrderChecklist;
+  /** Expected delivery in working days (seed 002 §6); absent: the catalogue gives none. */
+  deliveryWorkingDays?: number;
+  /** The desk sends an estimate in hours which the orderer must approve first (seed 002 §5.1.4). */
+  needsApproval: boolean;
+  /** The kind of reference a billable service asks for; absent: not billable. */
+  billing?: BillingReferenceKind;
+  /** The catalogue's price text at ordering time, as shown to the orderer. */
+  priceText?: string;
+}
+
+/** An estimate as it stands: folded from its `estimate_sent` event and the answer to it. */
+export interface Estimate {
+  /** The id of its `estimate_sent` event. */
+  id: EventId;
+  hours: number;
+  text: string;
+  at: IsoInstant;
+  by: Actor;
+  answer?: { approved: boolean; reason?: string; at: IsoInstant; by: Actor };
+}
+
+/** An order's details: its terms and the estimates sent for it, oldest first. */
+export interface OrderDetails extends OrderTerms {
+  estimates: Estimate[];
 }
 
 export interface AttachmentMeta {
@@ -108,6 +165,15 @@ export type CaseEventBody =
   | { type: 'billable_marked'; reason: string }
   /** Seed 002 §5.1.2.5: solved with a workaround; a problem record tracks the root cause. */
   | { type: 'problem_linked'; problemId: string; note?: string }
+  // Orders (see shared/cases/orders.ts).
+  /** The desk's estimate in hours (never a fixed price) for an order that needs approval. */
+  | { type: 'estimate_sent'; hours: number; text: string }
+  /** The orderer's answer to an estimate; a rejection carries its reason. */
+  | { type: 'estimate_answered'; estimateId: EventId; approved: boolean; reason?: string }
+  /** A desk member converted the case (fault ↔ order); `order`: the terms when it became an order. */
+  | { type: 'kind_changed'; from: CaseKind; to: CaseKind; order?: OrderTerms }
+  /** The orderer was reminded of an estimate still without an answer. */
+  | { type: 'approval_reminded'; estimateId: EventId }
   /** Moved to a newer version of its desk's SLA policy (`shared/sla/versions.ts`): time used stays. */
   | { type: 'policy_moved'; from: number; to: number }
   /** The operations supplier's part (seed 001 M.1.3, M.2; shared/cases/supplier.ts). */
@@ -141,7 +207,13 @@ export interface Case {
   faultType?: FaultType;
   serviceId: ServiceId;
   title: string;
-  checklist: FaultChecklist;
+  /**
+   * The fault-report checklist: on every case opened as a fault (kept when it becomes an order);
+   * absent on a case opened as an order, whose checklist is `order.checklist`.
+   */
+  checklist?: FaultChecklist;
+  /** On an order (kept when it becomes a fault): its catalogue terms, checklist and estimates. */
+  order?: OrderDetails;
   reporter: Person;
   reporterRole: ReporterRole;
   /** Who can be contacted to test and verify. */

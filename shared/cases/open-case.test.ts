@@ -140,6 +140,6 @@ describe('openCase', () => {
   });
 
   it('accepts a start exactly now', () => {
-    expect(open(startedAt('2026-11-02T08:00:00Z')).checklist.startedAt).toBe('2026-11-02T08:00:00.000Z');
+    expect(open(startedAt('2026-11-02T08:00:00Z')).checklist?.startedAt).toBe('2026-11-02T08:00:00.000Z');
   });
 });

@@ -9,7 +9,15 @@
  */
 import { ValidationError } from '../errors';
 import type { Service } from '../desks/model';
-import { eventId, isoInstant, type DeskId, type IsoInstant, type OrgId, type ServiceId } from '../ids';
+import {
+  eventId,
+  isoInstant,
+  type DeskId,
+  type IsoInstant,
+  type OrgId,
+  type PriorityId,
+  type ServiceId,
+} from '../ids';
 import type { NewCase } from '../ports';
 import { caseSlaSummaryFor, policyAtReceipt, type DeskPolicies } from '../sla/case-sla';
 import { versionOf } from '../sla/versions';
@@ -22,6 +30,7 @@ import type {
   Person,
   ReporterRole,
   Scope,
+  SupportLine,
 } from './model';
 import { suggestPriority } from './priority';
 
@@ -105,6 +114,31 @@ function checklist(v: unknown, kind: CaseKind, now: Date): FaultChecklist {
   return { symptom, triedSoFar, scope, availability, startedAt: isoInstant(started) };
 }
 
+/** The history a new case starts with: `created` by its reporter, and the followers the form named. */
+export function openingEvents(
+  reporter: Person,
+  priority: PriorityId,
+  line: SupportLine,
+  followers: Person[],
+  at: IsoInstant,
+): CaseEvent[] {
+  const by = { kind: 'user' as const, ...reporter };
+  const events: CaseEvent[] = [
+    { type: 'created', priority, line, id: eventId('e1'), at, by, byRole: 'reporter' },
+  ];
+  if (followers.length > 0)
+    events.push({
+      type: 'followers_changed',
+      added: followers,
+      removed: [],
+      id: eventId('e2'),
+      at,
+      by,
+      byRole: 'reporter',
+    });
+  return events;
+}
+
 /**
  * A new case (without its reference number) from the form's input, or a `ValidationError` naming the
  * first bad field (English message for the log; the bot shows Norwegian text by field).
@@ -154,20 +188,7 @@ export function openCase(
   const suggestion = suggestPriority({ checklist: list, kind }, service, policy);
   const line = reporterRole === 'employee' ? 'first' : 'second';
   const at: IsoInstant = isoInstant(now);
-  const by = { kind: 'user' as const, ...reporter };
-  const events: CaseEvent[] = [
-    { type: 'created', priority: suggestion.priority, line, id: eventId('e1'), at, by, byRole: 'reporter' },
-  ];
-  if (followers.length > 0)
-    events.push({
-      type: 'followers_changed',
-      added: followers,
-      removed: [],
-      id: eventId('e2'),
-      at,
-      by,
-      byRole: 'reporter',
-    });
+  const events = openingEvents(reporter, suggestion.priority, line, followers, at);
 
   const c: NewCase = {
     deskId: input.deskId,

@@ -3,6 +3,7 @@ import type { DeskId, OrgId, ServiceId, UserId } from '../ids';
 import type { Person } from '../cases/model';
 import type { SlaPolicy } from '../sla/policy';
 import type { FellesfeilThresholds } from '../cases/fellesfeil-detector';
+import type { ServiceOrderTerms } from './service-order';
 
 /** How the app addresses a Teams channel (team + channel) for posting. */
 export interface ChannelRef {
@@ -67,6 +68,8 @@ export interface Service {
    * "Innstillinger"; absent: the defaults). See `shared/desks/fellesfeil-thresholds.ts`.
    */
   fellesfeil?: Partial<FellesfeilThresholds>;
+  /** Its order terms in the catalogue ("Bestill"; `shared/desks/service-order.ts`); absent: not orderable. */
+  order?: ServiceOrderTerms;
 }
 
 export interface Organisation {

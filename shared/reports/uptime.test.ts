@@ -25,10 +25,10 @@ function down(
   seq: number,
   receivedAt: string,
   steps: Array<[string, CaseEventBody]> = [],
-  checklist: Partial<Case['checklist']> = {},
+  checklist: Partial<NonNullable<Case['checklist']>> = {},
 ): Case {
   const c = fixtureCase(seq, `Agresso nede ${seq}`, receivedAt, 'kritisk', steps);
-  return { ...c, checklist: { ...c.checklist, scope: 'organisation', availability: 'all', ...checklist } };
+  return { ...c, checklist: { ...c.checklist!, scope: 'organisation', availability: 'all', ...checklist } };
 }
 
 describe('caseOutageOf (which cases say a service is down, and for how long)', () => {

@@ -50,8 +50,9 @@ export interface UptimeFigures {
   sources: OutageSource[];
 }
 
-/** Whether a case's checklist says its service is down for a whole virksomhet or more. */
+/** Whether a case's checklist says its service is down for a whole virksomhet or more (never an order). */
 export function isOutageCase(c: Pick<Case, 'checklist'>): boolean {
+  if (!c.checklist) return false;
   const { scope, availability } = c.checklist;
   return availability === 'all' && (scope === 'organisation' || scope === 'several_organisations');
 }
@@ -60,10 +61,11 @@ export function isOutageCase(c: Pick<Case, 'checklist'>): boolean {
 export function caseOutageOf(
   c: Pick<Case, 'ref' | 'serviceId' | 'title' | 'checklist' | 'receivedAt' | 'events'>,
 ): CaseOutage | null {
-  if (!isOutageCase(c)) return null;
+  const list = c.checklist;
+  if (!list || !isOutageCase(c)) return null;
   const received = Date.parse(c.receivedAt);
-  const started = Date.parse(c.checklist.startedAt);
-  const from = Number.isFinite(started) && started <= received ? c.checklist.startedAt : c.receivedAt;
+  const started = Date.parse(list.startedAt);
+  const from = Number.isFinite(started) && started <= received ? list.startedAt : c.receivedAt;
   // The solve or close the case is in now: a later rejection undoes an earlier solve.
   let to: string | undefined;
   for (const e of c.events) {

@@ -12,8 +12,9 @@
  * every surface shows the same deadline.
  */
 import { NotFoundError } from '../errors';
+import { orderPolicy, slaViewOf } from './order-sla';
 import type { SlaPolicy } from './policy';
-import type { SlaSummary } from '../cases/model';
+import type { Case, SlaSummary } from '../cases/model';
 import type { CaseSla, SlaCaseInput } from './state';
 import {
   caseSlaSummary,
@@ -35,8 +36,22 @@ export function asDeskPolicies(policies: DeskPolicies | SlaPolicy): DeskPolicies
   return 'priorities' in policies ? { policy: policies } : policies;
 }
 
-/** A case as this module reads it. */
-export type CaseSlaInput = SlaCaseInput & CasePolicyRecord & { updatedAt?: string };
+/** A case as this module reads it (its kind and order details: an order's delivery target). */
+export type CaseSlaInput = SlaCaseInput &
+  CasePolicyRecord & { updatedAt?: string } & Partial<Pick<Case, 'kind' | 'order'>>;
+
+/**
+ * The versions a case's clocks run under: the desk's, with an order's resolution target taken from
+ * the catalogue's delivery time copied onto the order (`order-sla.ts`).
+ */
+function versionsFor(c: CaseSlaInput, desk: DeskPolicies): PolicyVersions {
+  const versions = deskPolicyVersions(desk);
+  if (c.kind !== 'order') return versions;
+  return (n) => {
+    const p = versions(n);
+    return p && orderPolicy(p, c);
+  };
+}
 
 /** The desk's versions by number (the newest first: most cases run under it). */
 export function deskPolicyVersions(desk: DeskPolicies): PolicyVersions {
@@ -75,7 +90,8 @@ export function casePolicy(c: CasePolicyRecord, desk: DeskPolicies): SlaPolicy {
 
 /** The SLA state of `c` at `now`, under the versions of its desk's policy it has run under. */
 export function caseSla(c: CaseSlaInput, desk: DeskPolicies, now: Date): CaseSla {
-  return computeCaseSla(c, deskPolicyVersions(desk), now);
+  // After a conversion (fault ↔ order) the clocks restart at the conversion (`slaViewOf`).
+  return computeCaseSla(slaViewOf(c), versionsFor(c, desk), now);
 }
 
 /**
@@ -83,5 +99,5 @@ export function caseSla(c: CaseSlaInput, desk: DeskPolicies, now: Date): CaseSla
  * last move): due instants of running and met targets, `nextDueAt` of the earliest running one.
  */
 export function caseSlaSummaryFor(c: CaseSlaInput, desk: DeskPolicies): SlaSummary {
-  return caseSlaSummary(c, deskPolicyVersions(desk));
+  return caseSlaSummary(slaViewOf(c), versionsFor(c, desk));
 }

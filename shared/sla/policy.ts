@@ -7,6 +7,14 @@ import type { LocalizedText } from '../i18n-text';
 import type { WaitReason } from '../cases/model';
 import type { BusinessCalendar } from './index';
 
+/** The wait reasons a policy decides on: waiting for an order's approval always pauses (`pausesClock`). */
+export type PolicyWaitReason = Exclude<WaitReason, 'approval'>;
+
+/** Whether time Avventer for `reason` pauses the clocks under `policy`. */
+export function pausesClock(policy: Pick<SlaPolicy, 'pauseWhileWaiting'>, reason: WaitReason): boolean {
+  return reason === 'approval' || policy.pauseWhileWaiting[reason];
+}
+
 /**
  * How a target turns into a due instant.
  * - `business_minutes`: that many minutes of the calendar's business time after receipt.
@@ -59,8 +67,8 @@ export interface SlaPolicy {
   defaultPriority: PriorityId;
   /** Share of a target's time after which it is "at risk", e.g. 0.75. */
   atRiskShare: number;
-  /** Whether time spent Avventer for each reason pauses the clocks. */
-  pauseWhileWaiting: Record<WaitReason, boolean>;
+  /** Whether time spent Avventer for each reason pauses the clocks (an order's approval always does). */
+  pauseWhileWaiting: Record<PolicyWaitReason, boolean>;
   /** Critical priorities run around the clock (worked continuously), whatever the calendar. */
   criticalAroundTheClock: boolean;
 }

@@ -56,6 +56,7 @@ import { addWorkingDays } from './working-days';
 import { cutOffDeadline } from './cut-off';
 import {
   findPriority,
+  pausesClock,
   targetClock,
   type PriorityDefinition,
   type SlaPolicy,
@@ -196,9 +197,11 @@ function readTimeline(c: SlaCaseInput, now: number): Timeline {
         t.waits.push(openWait);
         break;
       case 'waiting_ended':
+      case 'estimate_answered':
         endWait(at);
         break;
       case 'claimed':
+      case 'estimate_sent':
         t.firstResponseAt ??= at;
         break;
       case 'comment':
@@ -337,6 +340,7 @@ const REASON_TEXT: Record<WaitReason, LocalizedText> = {
   supplier: { nb: 'leverandør', en: 'supplier' },
   third_line: { nb: '3. linje', en: 'third line' },
   reporter: { nb: 'innmelder', en: 'reporter' },
+  approval: { nb: 'godkjenning av estimat', en: 'approval of the estimate' },
 };
 
 function waitExplanation(waits: Wait[]): LocalizedText | undefined {
@@ -374,7 +378,7 @@ interface Rules {
 function rulesOf(which: SlaTarget, policy: SlaPolicy, p: PriorityDefinition, start: number): Rules {
   return {
     c: clocked(policy, p, which === 'response' ? p.response : p.resolution, start),
-    pauses: (w) => policy.pauseWhileWaiting[w.reason],
+    pauses: (w) => pausesClock(policy, w.reason),
     atRiskShare: policy.atRiskShare,
     fallback: businessClock(policy.calendar),
   };
@@ -685,7 +689,7 @@ export function computeSlaPhased(c: SlaCaseInput, phases: readonly PolicyPhase[]
       return clocked(policy, q, which === 'response' ? q.response : q.resolution, start);
     };
     const last = clockedIn(newest);
-    const pauses = (w: Wait): boolean => phases[phaseOf(w.from)]!.policy.pauseWhileWaiting[w.reason];
+    const pauses = (w: Wait): boolean => pausesClock(phases[phaseOf(w.from)]!.policy, w.reason);
     const base = { pauses, atRiskShare: newest.atRiskShare, fallback: businessClock(newest.calendar) };
     if (!last) return { ...base, c: null };
     const clocks = phases.map((ph, i) =>

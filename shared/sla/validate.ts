@@ -6,12 +6,11 @@
 import { FristvaktError, ValidationError } from '../errors';
 import { priorityId } from '../ids';
 import type { LocalizedText } from '../i18n-text';
-import type { WaitReason } from '../cases/model';
 import { parseClock, validateCalendar } from './calendar-validate';
 import type { BusinessCalendar, CalendarDay, Weekday } from './index';
-import type { PolicyVersion, PriorityDefinition, SlaPolicy, SlaTargetSpec } from './policy';
+import type { PolicyVersion, PolicyWaitReason, PriorityDefinition, SlaPolicy, SlaTargetSpec } from './policy';
 
-const WAIT_REASONS: readonly WaitReason[] = ['supplier', 'third_line', 'reporter'];
+const WAIT_REASONS: readonly PolicyWaitReason[] = ['supplier', 'third_line', 'reporter'];
 
 function fail(field: string, message: string): never {
   throw new FristvaktError('POLICY_INVALID', `SLA policy: ${field}: ${message}`, { field });
@@ -201,7 +200,7 @@ export function validatePolicy(input: unknown): SlaPolicy {
     fail('atRiskShare', 'must be a number strictly between 0 and 1');
 
   const pw = obj(o.pauseWhileWaiting, 'pauseWhileWaiting', WAIT_REASONS);
-  const pauseWhileWaiting = {} as Record<WaitReason, boolean>;
+  const pauseWhileWaiting = {} as Record<PolicyWaitReason, boolean>;
   for (const r of WAIT_REASONS) pauseWhileWaiting[r] = bool(pw[r], `pauseWhileWaiting.${r}`);
 
   return {

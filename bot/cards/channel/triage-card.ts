@@ -76,7 +76,8 @@ export interface TriageCardData {
   service: string;
   org: string;
   reporter: string;
-  scope: string;
+  /** The fault checklist's scope (absent on a case opened as an order). */
+  scope?: string;
   priority: string;
   /** The priority's level (1 = most urgent) and whether it is a critical fault. */
   priorityLevel: 1 | 2 | 3 | 4;
@@ -255,7 +256,7 @@ export function triageCard(d: TriageCardData): CardJson {
     [s.org, p(d.org)],
     [s.reporter, c ? `${p(d.reporter)} (${p(c.reporterRole.toLowerCase())})` : p(d.reporter)],
     ...(c ? ([[s.testContact, p(c.testContact)]] as Array<[string, string]>) : []),
-    [s.scope, p(d.scope)],
+    ...(d.scope ? ([[s.scope, p(d.scope)]] as Array<[string, string]>) : []),
     ...(c
       ? ([
           [s.availability, p(c.availability)],

@@ -191,7 +191,7 @@ export function triageCardData(
     service: catalogue.service(c.serviceId)?.name ?? c.serviceId,
     org: catalogue.org(c.orgId)?.name ?? c.orgId,
     reporter: c.reporter.name,
-    scope: SCOPE_LABELS[c.checklist.scope][locale],
+    ...(c.checklist ? { scope: SCOPE_LABELS[c.checklist.scope][locale] } : {}),
     priority: priorityLabel(desk, c.priority, locale),
     priorityLevel: priorityDef?.level ?? 3,
     critical: priorityDef?.critical ?? false,
@@ -203,14 +203,18 @@ export function triageCardData(
     targets,
     ...(c.parentRef ? { parentRef: c.parentRef } : {}),
     childCount: c.childRefs.length,
-    checklist: {
-      symptom: c.checklist.symptom,
-      triedSoFar: c.checklist.triedSoFar,
-      startedAt: formatDateTime(new Date(c.checklist.startedAt), locale),
-      reporterRole: REPORTER_ROLE_LABELS[c.reporterRole][locale],
-      testContact: c.testContact.name,
-      availability: AVAILABILITY_LABELS[c.checklist.availability][locale],
-    },
+    ...(c.checklist
+      ? {
+          checklist: {
+            symptom: c.checklist.symptom,
+            triedSoFar: c.checklist.triedSoFar,
+            startedAt: formatDateTime(new Date(c.checklist.startedAt), locale),
+            reporterRole: REPORTER_ROLE_LABELS[c.reporterRole][locale],
+            testContact: c.testContact.name,
+            availability: AVAILABILITY_LABELS[c.checklist.availability][locale],
+          },
+        }
+      : {}),
     ...(notice ? { notice: { title: notice.title, ...(noticeUrl ? { url: noticeUrl } : {}) } } : {}),
     ...(solvedEvent?.type === 'solved' ? { solution: solvedEvent.solution } : {}),
     ...(caseUrl ? { caseUrl } : {}),

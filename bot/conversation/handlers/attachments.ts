@@ -11,12 +11,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Attachment } from 'botbuilder';
 import type { Case } from '../../../shared/cases/model';
-import { isoInstant, parseCaseRef } from '../../../shared/ids';
+import { CASE_REF_IN_TEXT, isoInstant, parseCaseRef } from '../../../shared/ids';
 import { TooLargeError } from '../download';
 import { turnActor, type Turn } from '../turn';
 
 const FILE_INFO = 'application/vnd.microsoft.teams.file.download.info';
-const REF_IN_TEXT = /FV-\d{4}-\d{1,6}/i;
+const REF_IN_TEXT = CASE_REF_IN_TEXT;
 
 interface Incoming {
   name: string;

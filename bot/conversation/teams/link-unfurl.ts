@@ -9,12 +9,12 @@
  * reference is found with the compose box's case search instead.
  */
 import type { AppBasedLinkQuery } from 'botbuilder';
-import { parseCaseRef, type CaseRef } from '../../../shared/ids';
+import { CASE_REF_IN_TEXT, parseCaseRef, type CaseRef } from '../../../shared/ids';
 import { turnActor, type Turn } from '../turn';
 import { caseResultItem } from './case-card';
 import { extensionResult, type InvokeReply } from './responses';
 
-const REF_IN_TEXT = /FV-\d{4}-\d{1,6}(?!\d)/i;
+const REF_IN_TEXT = CASE_REF_IN_TEXT;
 
 /** The case reference a link names: its `case` parameter, else the first reference in its path or query. */
 export function caseRefInUrl(url: string): CaseRef | null {

@@ -183,7 +183,7 @@ describe('Meld feil fra denne meldingen', () => {
     const ref = await reportFromMessage(kari);
     const mine = await h.app.store.cases.listByReporter(userId(kari.aadObjectId));
     const c = mine.items.find((x) => x.ref === ref)!;
-    expect(c.checklist.symptom).toContain('Per Olsen');
+    expect(c.checklist?.symptom).toContain('Per Olsen');
     expect(c.reporter).toEqual({ id: kari.aadObjectId, name: kari.name });
 
     // The same message again: the same client key, so the case already made (no second case).

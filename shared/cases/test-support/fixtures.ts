@@ -1,8 +1,9 @@
 /** Shared fixtures for the case tests (not shipped: only *.test.ts import this). */
 import type { Service } from '../../desks/model';
+import { FristvaktError } from '../../errors';
 import { caseRef, deskId, isoInstant, orgId, serviceId, userId } from '../../ids';
 import { PRESETS } from '../../sla/presets';
-import type { Actor, Case, Person } from '../model';
+import type { Actor, ActorRole, Case, Person } from '../model';
 import type { OpenCaseInput } from '../open-case';
 import { openCase } from '../open-case';
 
@@ -17,6 +18,26 @@ export const superuser: Person = { id: userId('u-siri'), name: 'Siri Superbruker
 export const colleague: Person = { id: userId('u-frida'), name: 'Frida Følger' };
 export const asUser = (p: Person): Actor => ({ kind: 'user', ...p });
 export const SYSTEM: Actor = { kind: 'system', name: 'Fristvakt' };
+/** The `FristvaktError` that `f` throws (fails the test when it throws nothing or something else). */
+export function errorOf(f: () => unknown): FristvaktError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(FristvaktError);
+    return e as FristvaktError;
+  }
+  throw new Error('expected an error');
+}
+
+/** One actor per role a case knows. */
+export const ACTORS: Record<ActorRole, Actor> = {
+  reporter: asUser(reporter),
+  desk: asUser(agent),
+  superuser: asUser(superuser),
+  follower: asUser(colleague),
+  system: SYSTEM,
+  supplier: { kind: 'system', name: 'Sopra Steria', supplierId: 'sopra-steria' },
+};
 
 export const gerica: Service = {
   id: serviceId('gerica'),

@@ -8,7 +8,7 @@
 import type { JSONObject, OperationInput, SqlParameter } from '@azure/cosmos';
 import type { Case } from '../../cases/model';
 import { ConflictError, FristvaktError, NotFoundError, ValidationError } from '../../errors';
-import { formatCaseRef } from '../../ids';
+import { formatCaseRef, refSeriesFor, type RefSeries } from '../../ids';
 import type { CaseRef, DeskId, IsoInstant, OrgId, UserId } from '../../ids';
 import type {
   CaseAccess,
@@ -127,8 +127,9 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
   }
 
   /** The next number of `year`: an atomic increment of the year's counter item (gaps possible, never reuse). */
-  async function nextSeq(year: number): Promise<number> {
-    const id = `refs|${year}`;
+  async function nextSeq(year: number, series: RefSeries = 'FV'): Promise<number> {
+    // FV keeps the counter it always had; every other series has its own.
+    const id = series === 'FV' ? `refs|${year}` : `refs|${series}|${year}`;
     const incr = () =>
       withRetry(
         'reference counter',
@@ -279,7 +280,8 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
       const earlier = await existingByClientKey(input);
       if (earlier) return { case: earlier, created: false };
 
-      const stored: Case = { ...input, ref: formatCaseRef(year, await nextSeq(year)) };
+      const series = refSeriesFor(input.kind);
+      const stored: Case = { ...input, ref: formatCaseRef(year, await nextSeq(year, series), series) };
       const item = caseItem(stored);
       const marker: ClientKeyItem = {
         id: clientKeyId(input),

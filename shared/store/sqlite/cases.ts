@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Case, CaseStatus } from '../../cases/model';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
-import { formatCaseRef } from '../../ids';
+import { formatCaseRef, refSeriesFor } from '../../ids';
 import type { CaseRef, DeskId, IsoInstant, OrgId, UserId } from '../../ids';
 import type {
   CaseAccess,
@@ -189,6 +189,11 @@ export function caseStore(db: Db, streamPage: number): CaseStore {
     `INSERT INTO ref_counters (year, seq) VALUES (?, 1)
      ON CONFLICT (year) DO UPDATE SET seq = seq + 1 RETURNING seq`,
   );
+  // FV keeps the counter it always had; every other series (BE: orders) has its own.
+  const nextSeriesSeq = db.prepare<[string, number], { seq: number }>(
+    `INSERT INTO ref_series_counters (series, year, seq) VALUES (?, ?, 1)
+     ON CONFLICT (series, year) DO UPDATE SET seq = seq + 1 RETURNING seq`,
+  );
   const insertCase = db.prepare(
     `INSERT INTO cases (ref, desk_id, org_id, reporter_id, parent_ref, status, open, due_key, received_at,
        client_key, version, doc)
@@ -273,8 +278,9 @@ export function caseStore(db: Db, streamPage: number): CaseStore {
         tx(db, () => {
           const existing = versioned<Case>(byClientKey.get(input.deskId, input.reporter.id, input.clientKey));
           if (existing) return { case: existing, created: false };
-          const seq = nextSeq.get(year)!.seq;
-          const stored: Case = { ...input, ref: formatCaseRef(year, seq) };
+          const series = refSeriesFor(input.kind);
+          const seq = (series === 'FV' ? nextSeq.get(year) : nextSeriesSeq.get(series, year))!.seq;
+          const stored: Case = { ...input, ref: formatCaseRef(year, seq, series) };
           insertCase.run(columns(stored));
           saveFollowers(stored);
           writeSummary(stored);

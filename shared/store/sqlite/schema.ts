@@ -172,6 +172,16 @@ const STEPS: string[] = [
     PRIMARY KEY (series, year)
   ) WITHOUT ROWID;
   `,
+  // Reference counters of the series other than FV (BE: orders), each numbered on its own per year.
+  // IF NOT EXISTS: safe whatever step number it ends up with.
+  `
+  CREATE TABLE IF NOT EXISTS ref_series_counters (
+    series TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (series, year)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;

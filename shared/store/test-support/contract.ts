@@ -19,6 +19,7 @@ import { feedReport } from '../report-feed';
 import { warningInstants } from '../warning-instants';
 import { describeAdminContract } from './admin-contract';
 import { describeSupplierContract } from './supplier-contract';
+import { describeOrderRefContract } from './order-ref-contract';
 import { access, at, desk, message, newCase, notice, person, triagePost } from './fixtures';
 
 export interface StoreHandle {
@@ -651,6 +652,7 @@ export function describeStoreContract(
 
     describeAdminContract(() => store);
     describeSupplierContract(() => store);
+    describeOrderRefContract(() => store);
 
     describe('notices', () => {
       it('creates with outbox, updates conditionally, lists active by service and by period', async () => {

@@ -57,7 +57,10 @@ export function formCard(
     clientKey,
     desks: cat.desks.map((d) => ({ id: d.id, name: d.name })),
     deskId: desk.id,
-    services: cat.servicesOf(desk.id as DeskId).map((s) => ({ id: s.id, name: s.name })),
+    services: cat
+      .servicesOf(desk.id as DeskId)
+      .filter((s) => s.order?.orderOnly !== true)
+      .map((s) => ({ id: s.id, name: s.name })),
     orgs: desk.orgIds.map((id) => ({ id, name: cat.org(id)?.name ?? id })),
     values,
     errors,

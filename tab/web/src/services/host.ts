@@ -69,7 +69,7 @@ function mightBeTeams(): boolean {
 function openDeepLinkedPage(subPageId: string | undefined): void {
   if (!subPageId) return;
   const url = new URL(window.location.href);
-  if (/^FV-\d{4}-\d{1,6}$/.test(subPageId)) url.searchParams.set('case', subPageId);
+  if (/^(FV|BE)-\d{4}-\d{1,6}$/.test(subPageId)) url.searchParams.set('case', subPageId);
   else if (subPageId === 'notices') url.searchParams.set('page', 'notices');
   else return;
   window.history.replaceState(null, '', url.toString());

@@ -25,7 +25,7 @@ export function CaseActions({
   // Another person's change (a live reload) moves the chosen priority along; typed text stays.
   useEffect(() => setPriority(c.priority), [c.priority]);
   const [reason, setReason] = useState('');
-  const [waitReason, setWaitReason] = useState<WaitReason>('supplier');
+  const [waitReason, setWaitReason] = useState<Exclude<WaitReason, 'approval'>>('supplier');
   const [supplierNo, setSupplierNo] = useState('');
   const [line, setLine] = useState<SupportLine>('third');
   const [note, setNote] = useState('');
@@ -71,7 +71,10 @@ export function CaseActions({
         </div>
         <div className={styles.actionRow}>
           <Field label={t('waitReason')}>
-            <Select value={waitReason} onChange={(_e, d) => setWaitReason(d.value as WaitReason)}>
+            <Select
+              value={waitReason}
+              onChange={(_e, d) => setWaitReason(d.value as Exclude<WaitReason, 'approval'>)}
+            >
               {(['supplier', 'third_line', 'reporter'] as const).map((r) => (
                 <option key={r} value={r}>
                   {l(WAIT_REASON_LABELS[r])}

@@ -19,16 +19,20 @@ export function CaseChecklist({ c }: { c: Case }) {
       <dl className={styles.dl}>
         <dt className={styles.dt}>{l(KIND_LABELS[c.kind])}</dt>
         <dd className={styles.dd}>{formatDateTime(c.receivedAt, locale)}</dd>
-        <dt className={styles.dt}>{t('symptom')}</dt>
-        <dd className={styles.dd}>{c.checklist.symptom}</dd>
-        <dt className={styles.dt}>{t('tried')}</dt>
-        <dd className={styles.dd}>{c.checklist.triedSoFar}</dd>
-        <dt className={styles.dt}>{t('scope')}</dt>
-        <dd className={styles.dd}>{l(SCOPE_LABELS[c.checklist.scope])}</dd>
-        <dt className={styles.dt}>{t('availability')}</dt>
-        <dd className={styles.dd}>{l(AVAILABILITY_LABELS[c.checklist.availability])}</dd>
-        <dt className={styles.dt}>{t('startedAt')}</dt>
-        <dd className={styles.dd}>{formatDateTime(c.checklist.startedAt, locale)}</dd>
+        {c.checklist && (
+          <>
+            <dt className={styles.dt}>{t('symptom')}</dt>
+            <dd className={styles.dd}>{c.checklist.symptom}</dd>
+            <dt className={styles.dt}>{t('tried')}</dt>
+            <dd className={styles.dd}>{c.checklist.triedSoFar}</dd>
+            <dt className={styles.dt}>{t('scope')}</dt>
+            <dd className={styles.dd}>{l(SCOPE_LABELS[c.checklist.scope])}</dd>
+            <dt className={styles.dt}>{t('availability')}</dt>
+            <dd className={styles.dd}>{l(AVAILABILITY_LABELS[c.checklist.availability])}</dd>
+            <dt className={styles.dt}>{t('startedAt')}</dt>
+            <dd className={styles.dd}>{formatDateTime(c.checklist.startedAt, locale)}</dd>
+          </>
+        )}
         <dt className={styles.dt}>{t('reporter')}</dt>
         <dd className={styles.dd}>{`${c.reporter.name} (${l(REPORTER_ROLE_LABELS[c.reporterRole])})`}</dd>
         <dt className={styles.dt}>{t('testContact')}</dt>

@@ -4,7 +4,8 @@
  * the other instance; after a restart the memory in the store keeps the open proposal (later reports
  * join it, never a second one for the service) and the rejected burst (not proposed again).
  */
-import { orgId, type CaseRef } from '../../shared/ids';
+import { userActor } from '../../shared/app/case-changes';
+import { orgId, userId, type CaseRef } from '../../shared/ids';
 import type { OutboxEntry } from '../../shared/ports';
 import { VERBS } from '../cards/verbs';
 import {
@@ -135,4 +136,40 @@ it('proposes once across two instances and restarts, and keeps a rejected burst 
     version: 1,
     state: { open: [] },
   });
+});
+
+it('applies "Lag hovedsak" given on the other instance, and ends the fellesfeil when that instance solves the hovedsak', async () => {
+  const holder = watches[watches.length - 1]!;
+  const start = 60;
+  await report(b, kari, 'molde', start);
+  await report(b, per, 'aukra', start + 1);
+  await report(b, more[0]!, 'aukra', start + 2);
+  await holder.catchUp();
+  const p = holder.state().open[0]!;
+  expect(p).toBeDefined();
+  await b.post(
+    channelInvoke(anne, b.serviceUrl, VERBS.fellesfeilAccept, {
+      proposalId: p.id,
+      deskId: ROR,
+      parentRef: p.parentRef,
+      childRefs: p.childRefs,
+    }),
+  );
+  await holder.catchUp();
+  expect(holder.state().open).toEqual([]);
+  expect(holder.state().active.map((x) => x.parentRef)).toEqual([p.parentRef]);
+
+  // Instance B solves the hovedsak: the holder hears nothing of it on its own feed, and reads it.
+  const desks = (await b.app.catalogue.get()).desks;
+  const actor = userActor({ id: userId(anne.aadObjectId), name: anne.name }, desks, DIRECTORY);
+  await b.app.deps.changes.apply(p.parentRef, { type: 'claim' }, actor, a.now.value);
+  await b.app.deps.changes.apply(
+    p.parentRef,
+    { type: 'solve', solution: 'Visma er startet på nytt.' },
+    actor,
+    a.now.value,
+  );
+  await holder.catchUp();
+  expect(holder.state().active).toEqual([]);
+  expect(holder.state().quiet.map((q) => q.reason)).toEqual(['finished']);
 });

@@ -11,6 +11,7 @@ import { actionHandler } from './handlers/actions';
 import { caseEventsHandler } from './handlers/events';
 import { changeCommentHandler, commentHandler } from './handlers/comments';
 import { attachmentHandler, getCaseHandler, listCasesHandler } from './handlers/cases';
+import { policyMoveRoutes } from './handlers/admin/policy-move';
 import { adminRoutes } from './handlers/admin/routes';
 import { supplierAdminRoutes } from './handlers/admin/suppliers';
 import { supplierRoutes } from './suppliers/routes';
@@ -101,6 +102,7 @@ export function tabRoutes(deps: TabApiDeps): RouteDef[] {
       handler: changeNoticeHandler(ctx, 'resolve'),
     },
     ...adminRoutes(ctx, deps.catalogue),
+    ...policyMoveRoutes(ctx),
     ...supplierAdminRoutes(ctx),
     // The supplier API (operations suppliers' systems, not the tab): `/api/suppliers/v1/…`.
     ...(deps.catalogue ? supplierRoutes(ctx, { catalogue: deps.catalogue }) : []),

@@ -31,6 +31,7 @@ import { importIcsDays, mergeDays } from '../../../../../shared/sla/ics';
 import { formatDateTime, isoToOsloLocal, osloDate, osloLocalToIso, useT } from '../../i18n';
 import type { Api } from '../../services/api';
 import { lines, OutcomeBar, useSave } from './common';
+import { MoveOpenCases } from './MoveOpenCases';
 import { useSettingsStyles } from './Settings.styles';
 import { useAdminText } from './text';
 
@@ -407,6 +408,7 @@ export function PolicySection({ api, now }: { api: Api; now: string }) {
               {a('savePolicy')}
             </Button>
           </div>
+          <MoveOpenCases key={`${deskId}:${loaded.version}`} api={api} deskId={deskId} />
           <Subtitle2 as="h2">{a('previewTitle')}</Subtitle2>
           <div className={styles.row}>
             <Field label={t('priority')} className={styles.grow}>

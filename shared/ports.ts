@@ -66,8 +66,13 @@ export interface OutboxMessage {
   conversationKey: string;
   /** Names a posted message for later updates and replies, e.g. `case:FV-2026-000001:triage`. */
   threadKey?: string;
-  /** The Bot Framework activity (JSON) to send. */
+  /** The Bot Framework activity (JSON) to send; for a `webhook`, the request's JSON body. */
   activity: Record<string, unknown>;
+  /**
+   * How it travels (absent: `teams`). `webhook`: a signed HTTP POST to an operations supplier's endpoint
+   * (`conversationKey` `supplier:<id>`; bot/delivery/webhook-transport.ts), with the same retries.
+   */
+  kind?: 'teams' | 'webhook';
 }
 
 export type OutboxStatus = 'pending' | 'delivered' | 'parked';

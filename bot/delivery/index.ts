@@ -17,6 +17,7 @@ import { systemClock, type Clock } from './clock';
 import { botConnector, type ConnectorOps } from './connector';
 import { startLease, type Lease } from './lease';
 import { startOutboxSender, type OutboxSender, type OutboxSenderOptions } from './outbox-sender';
+import type { Transport } from './webhook-transport';
 import { startSlaWatcher as startWatcherLoop, type SlaWatcher, type SlaWatcherOptions } from './sla-watcher';
 
 export const SENDER_LEASE = 'outbox-sender';
@@ -60,6 +61,8 @@ export interface DeliveryDeps {
   sender?: OutboxSenderOptions;
   /** Tests: another way to reach Teams (default: the adapter's ConnectorClient). */
   connector?: ConnectorOps;
+  /** Webhooks to operations suppliers (bot/delivery/webhook-transport.ts). */
+  webhook?: Transport;
 }
 
 export interface RunningDelivery {
@@ -81,6 +84,7 @@ export function startDelivery(deps: DeliveryDeps): RunningDelivery {
     clock,
     lease,
     ...(deps.sender ? { options: deps.sender } : {}),
+    ...(deps.webhook ? { webhook: deps.webhook } : {}),
   });
   return {
     sender,

@@ -17,7 +17,9 @@
  *   there is none (a case from before its desk's channel was linked) or it was parked, an `update`
  *   starts the thread with the current card and a `reply` is folded into it — a structural cause is
  *   never retried like a network fault.
- * Every sent activity carries its outbox id in `channelData.fristvaktOutboxId`.
+ * Every sent activity carries its outbox id in `channelData.fristvaktOutboxId`. A message of kind
+ * `webhook` goes to an operations supplier through `deps.webhook` instead (webhook-transport.ts), in
+ * order per case, with the same retries and parking.
  *
  * Failures: 429, 5xx, 408 and network errors are retried with jittered exponential backoff, at least
  * `Retry-After` later; a 429 also pauses every send of the sender until then, and a token bucket keeps
@@ -52,6 +54,7 @@ import { classifyFailure, DeliveryError, type Failure } from './failures';
 import type { Lease } from './lease';
 import { channelConversationKey } from './sla-warning-message';
 import { createThrottle, type Throttle } from './throttle';
+import type { Transport } from './webhook-transport';
 
 export interface OutboxSenderOptions {
   /** Messages listed per round (default 100). */
@@ -84,6 +87,8 @@ export interface OutboxSenderDeps {
   /** When given, the sender works only while this lease is held. */
   lease?: Pick<Lease, 'isHeld'>;
   options?: OutboxSenderOptions;
+  /** Messages of kind `webhook` (to operations suppliers): their transport (webhook-transport.ts). */
+  webhook?: Transport;
 }
 
 export interface DeliveryStats {
@@ -259,6 +264,15 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
 
   /** Sends `e` (or finds that it was already posted); throws when it failed. */
   async function send(e: OutboxEntry): Promise<void> {
+    if (e.kind === 'webhook') {
+      if (!deps.webhook)
+        throw new DeliveryError(
+          'park',
+          'no webhook transport',
+          'Fristvakt kan ikke sende til leverandører her.',
+        );
+      return deps.webhook(e);
+    }
     const activity = {
       ...e.activity,
       channelData: { ...((e.activity.channelData as object | undefined) ?? {}), [OUTBOX_ID_FIELD]: e.id },
@@ -463,7 +477,12 @@ export function parkAlert(
   at: Date,
 ): OutboxMessage {
   const about = e.caseRef ? ` om sak ${e.caseRef}` : e.noticeId ? ` om driftsmelding ${e.noticeId}` : '';
-  const where = e.conversationKey.startsWith('user:') ? 'en brukers chat med Fristvakt' : 'en Teams-kanal';
+  const where =
+    e.kind === 'webhook'
+      ? 'en driftsleverandørs endepunkt'
+      : e.conversationKey.startsWith('user:')
+        ? 'en brukers chat med Fristvakt'
+        : 'en Teams-kanal';
   return {
     id: parkAlertId(e.deskId, at),
     deskId: e.deskId,

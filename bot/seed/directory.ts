@@ -1,8 +1,8 @@
 /**
  * The demo directory (development only, FRISTVAKT_DEMO_DIRECTORY): which virksomhet some users belong
- * to, who is superbruker where, and everyone's name and e-mail (the sign-in list, cards and case events
- * show names, never ids; the admin pages' people search finds them by either). Unknown users still
- * work: they choose their virksomhet in the card.
+ * to, who is superbruker, administrator or desk lead where, and everyone's name and e-mail (the
+ * sign-in list, cards and case events show names, never ids; the admin pages' people search finds
+ * them by either). Unknown users still work: they choose their virksomhet in the card.
  * The Agents Playground's default user (`00000000-0000-0000-0000-0000000000020`) belongs to Molde.
  */
 import { orgId, userId } from '../../shared/ids';
@@ -58,6 +58,17 @@ export const DEMO_DIRECTORY: Directory = {
       name: 'Finn Superbruker',
       email: 'finn.superbruker@bfr.oslo.kommune.no',
     },
+    // "Innstillinger": an administrator, and the lead of ROR-IKT's desk.
+    'demo-admin': {
+      orgId: orgId('molde'),
+      name: 'Ada Administrator',
+      email: 'ada.administrator@ror-ikt.no',
+    },
+    'demo-leder-ror': {
+      orgId: orgId('molde'),
+      name: 'Lea Leder',
+      email: 'lea.leder@ror-ikt.no',
+    },
     // Porteføljerådet: reads the SLA reports.
     'demo-rapportleser': {
       orgId: orgId('molde'),
@@ -70,4 +81,6 @@ export const DEMO_DIRECTORY: Directory = {
     'bydel-frogner': [userId('demo-superbruker-frogner')],
   },
   reportReaders: [userId('demo-rapportleser')],
+  admins: [userId('demo-admin')],
+  deskLeads: { 'ror-ikt': [userId('demo-leder-ror')] },
 };

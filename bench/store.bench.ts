@@ -17,6 +17,7 @@ import { slaReportBuilder } from '../shared/reports/figures';
 import { feedReport } from '../shared/store/report-feed';
 import { computeSla, slaSummary } from '../shared/sla/state';
 import { openSqliteStore } from '../shared/store/sqlite';
+import { MAX_REPORT_BREACHES } from '../tab/common/api-types';
 
 export const name = 'store (embedded SQLite, a year of 200 000 cases)';
 
@@ -236,20 +237,25 @@ export async function run(): Promise<void> {
       `  (streaming alone, no SLA: ${streamed} cases in ${((performance.now() - t0) / 1000).toFixed(2)} s, ` +
         `CPU ${cpuSeconds(cpu0)} s)`,
     );
-    // The SLA report's figures as the report API builds them: from the summaries kept with each case
-    // (a case whose summary the report cannot use is read in full), median of five runs.
+    // The SLA report's figures as the report API builds them (no per-case rows, the earliest breaches
+    // and their count): the store adds up the summaries kept with each case (GROUP BY in SQLite), then
+    // the summaries it left out go in one at a time (a case whose summary the report cannot use is read
+    // in full). Median of five runs.
     const deskIds = DESKS.map((d) => d.id);
     const times: number[] = [];
-    let fed = { summaries: 0, timelines: 0 };
+    const cpus: number[] = [];
+    let fed = { aggregated: 0, summaries: 0, timelines: 0 };
     let cases = 0;
     for (let i = 0; i < 5; i += 1) {
       t0 = performance.now();
+      cpu0 = process.cpuUsage();
       const fromSummaries = slaReportBuilder({
         period: { from: new Date(PERIOD_FROM), to: now },
         now,
         notices: [],
         policies: Object.fromEntries(policies),
         withRows: false,
+        maxBreaches: MAX_REPORT_BREACHES,
       });
       fed = await feedReport(
         store.cases,
@@ -260,12 +266,15 @@ export async function run(): Promise<void> {
       );
       cases = fromSummaries.finish().cases;
       times.push(performance.now() - t0);
+      cpus.push(Number(cpuSeconds(cpu0)));
     }
     times.sort((a, b) => a - b);
+    cpus.sort((a, b) => a - b);
     const median = times[2]! / 1000;
     console.log(
-      `SLA report over a year from summaries: ${cases} cases (${fed.summaries} from summaries, ` +
-        `${fed.timelines} timelines read) median ${median.toFixed(3)} s of ${times.map((t) => (t / 1000).toFixed(2)).join(', ')}; ` +
+      `SLA report over a year from summaries: ${cases} cases (${fed.aggregated} added up in the store, ` +
+        `${fed.summaries} summaries one at a time, ${fed.timelines} timelines read) median ${median.toFixed(3)} s ` +
+        `(CPU ${cpus[2]!.toFixed(2)} s) of ${times.map((t) => (t / 1000).toFixed(2)).join(', ')}; ` +
         `goal < 0.5 s: ${median < 0.5 ? 'met' : 'MISSED'}`,
     );
     t0 = performance.now();

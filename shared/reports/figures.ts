@@ -30,6 +30,7 @@ import type { SlaPolicy } from '../sla/policy';
 import { asDeskPolicies, caseSla, deskPolicyVersions, type DeskPolicies } from '../sla/case-sla';
 import type { CaseSla, TargetState } from '../sla/state';
 import { caseVersions, isOpenAt, summaryCovers, summarySla, type CaseSummary } from './summary';
+import { coverSummary, type AggregateQuery, type SummaryAggregate } from './aggregate';
 import { caseOutageOf, serviceUptime, UPTIME_GOAL, type CaseOutage, type UptimeFigures } from './uptime';
 
 export { UPTIME_GOAL, type UptimeFigures };
@@ -140,6 +141,8 @@ export interface SlaReport {
   backlog: Array<{ bucket: BacklogBucket; cases: number }>;
   openCases: number;
   breaches: BreachRow[];
+  /** Every breach in the period: `breaches.length`, unless `maxBreaches` cut the list. */
+  breachCount: number;
   uptime: UptimeFigures[];
   uptimeGoal: number;
   rows: CaseRow[];
@@ -213,11 +216,16 @@ function weekOf(cache: Map<number, string>, ms: number, zone: string): string {
 
 /** Every ISO week touched by [from, to), so weeks without cases show as 0. */
 function weeksOf(period: ReportPeriod, zone: string): string[] {
-  const out: string[] = [];
+  return weekStarts(period, zone).map(([, week]) => week);
+}
+
+/** Every ISO week touched by [from, to) with the instant it starts. */
+function weekStarts(period: ReportPeriod, zone: string): Array<[number, string]> {
+  const out: Array<[number, string]> = [];
   let d = DateTime.fromJSDate(period.from, { zone }).startOf('week');
   const end = period.to.getTime();
   while (d.toMillis() < end && out.length < 530) {
-    out.push(`${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`);
+    out.push([d.toMillis(), `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`]);
     d = d.plus({ weeks: 1 });
   }
   return out;
@@ -227,6 +235,8 @@ function weeksOf(period: ReportPeriod, zone: string): string[] {
 export type ReportOptions = Omit<ReportInput, 'cases'> & {
   /** Whether to keep one `CaseRow` per case (the CSV's rows); default true. Without, `rows` is empty. */
   withRows?: boolean;
+  /** Keep only this many breach rows, the earliest deadlines (`breachCount` counts them all); default all. */
+  maxBreaches?: number;
 };
 
 const TARGETS = ['response', 'resolution'] as const;
@@ -242,6 +252,13 @@ export interface SlaReportBuilder {
    * report's instant (`summaryCovers`): then `add` the case itself.
    */
   addSummary(s: CaseSummary): boolean;
+  /**
+   * What to ask the store to aggregate (`CaseStore.aggregateSummaries`), or undefined when this report
+   * needs every case (it keeps one row per case, or every breach).
+   */
+  aggregateQuery(filter?: { serviceId?: string; orgId?: string }): AggregateQuery | undefined;
+  /** Adds the store's aggregate (its `rest` is added by the caller, one summary at a time). */
+  addAggregate(agg: Omit<SummaryAggregate, 'rest'>): void;
   /** The instant the report is evaluated at: min(period end, now). */
   readonly asOf: Date;
   finish(): SlaReport;
@@ -293,28 +310,24 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
   const withRows = input.withRows ?? true;
   let inPeriod = 0;
   let openCases = 0;
+  let breachCount = 0;
 
-  /** One case: `open` says whether it is open at `asOf`, `slaAt` gives its state then (only asked when in the period). */
-  const evaluate = (c: ReportedCase, versions: number[], open: boolean, slaAt: () => CaseSla): void => {
-    const received = Date.parse(c.receivedAt);
-    if (received < asOfMs && open) {
-      openCases += 1;
-      const b = backlogBucket(asOfMs - received);
-      backlog.set(b, (backlog.get(b) ?? 0) + 1);
-    }
-    if (received < from || received >= to || received > asOfMs) return;
-    inPeriod += 1;
-    const sla = slaAt();
-    const desk = asDeskPolicies(input.policies[c.deskId]!);
-    const policy = deskPolicyVersions(desk)(versions[versions.length - 1]!) ?? desk.policy;
-    const def = policy.priorities.find((p) => p.id === sla.priority);
-    const key = `${def?.level ?? 9}:${sla.priority}`;
+  /** The policy version a case of the desk runs under, from the versions it ran under. */
+  const policyFor = (deskId: string, versions: number[]): SlaPolicy => {
+    const desk = asDeskPolicies(input.policies[deskId]!);
+    return deskPolicyVersions(desk)(versions[versions.length - 1]!) ?? desk.policy;
+  };
+
+  /** The figures of a priority of a policy. */
+  const bucketOf = (policy: SlaPolicy, priority: PriorityId) => {
+    const def = policy.priorities.find((p) => p.id === priority);
+    const key = `${def?.level ?? 9}:${priority}`;
     let bucket = byPriority.get(key);
     if (!bucket) {
       bucket = {
         def: {
-          priority: sla.priority,
-          label: def?.label ?? { nb: sla.priority, en: sla.priority },
+          priority,
+          label: def?.label ?? { nb: priority, en: priority },
           level: def?.level ?? 9,
           cases: 0,
           response: figures(acc()),
@@ -325,11 +338,12 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
       };
       byPriority.set(key, bucket);
     }
-    bucket.def.cases += 1;
+    return bucket;
+  };
+
+  const addBreaches = (c: ReportedCase, sla: CaseSla): void => {
     for (const target of TARGETS) {
       const s = sla[target];
-      addTo(total[target], s);
-      addTo(bucket[target], s);
       if (s.state === 'breached' && s.dueAt) {
         const row: BreachRow = {
           ref: c.ref,
@@ -347,6 +361,28 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
         breaches.push(row);
       }
     }
+  };
+
+  /** One case: `open` says whether it is open at `asOf`, `slaAt` gives its state then (only asked when in the period). */
+  const evaluate = (c: ReportedCase, versions: number[], open: boolean, slaAt: () => CaseSla): void => {
+    const received = Date.parse(c.receivedAt);
+    if (received < asOfMs && open) {
+      openCases += 1;
+      const b = backlogBucket(asOfMs - received);
+      backlog.set(b, (backlog.get(b) ?? 0) + 1);
+    }
+    if (received < from || received >= to || received > asOfMs) return;
+    inPeriod += 1;
+    const sla = slaAt();
+    const bucket = bucketOf(policyFor(c.deskId, versions), sla.priority);
+    bucket.def.cases += 1;
+    for (const target of TARGETS) {
+      const s = sla[target];
+      addTo(total[target], s);
+      addTo(bucket[target], s);
+      if (s.state === 'breached' && s.dueAt) breachCount += 1;
+    }
+    addBreaches(c, sla);
     const week = weekOf(weekCache, received, zone);
     weeks.set(week, (weeks.get(week) ?? 0) + 1);
     if (!withRows) return;
@@ -388,9 +424,76 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
     return true;
   };
 
+  const aggregateQuery = (
+    filter: { serviceId?: string; orgId?: string } = {},
+  ): AggregateQuery | undefined => {
+    if (withRows || input.maxBreaches === undefined) return undefined;
+    return {
+      periodFrom: from,
+      periodTo: to,
+      asOf: asOfMs,
+      ...filter,
+      maxBreaches: input.maxBreaches,
+      accepts: (deskId, cover) => {
+        const policy = input.policies[deskId];
+        return policy !== undefined && summaryCovers(coverSummary(deskId, cover), asOfMs, policy);
+      },
+    };
+  };
+
+  /** The policy of a tally: its desk's version for the cover's versions. */
+  const coverPolicies = new Map<string, SlaPolicy>();
+  const coverPolicy = (deskId: string, cover: string): SlaPolicy => {
+    const key = `${deskId}\n${cover}`;
+    let policy = coverPolicies.get(key);
+    if (!policy) {
+      policy = policyFor(deskId, versionsOf(coverSummary(deskId as DeskId, cover)));
+      coverPolicies.set(key, policy);
+    }
+    return policy;
+  };
+
+  const addAggregate = (agg: Omit<SummaryAggregate, 'rest'>): void => {
+    agg.backlog.forEach((n, i) => {
+      openCases += n;
+      const b = BACKLOG_BUCKETS[i]!;
+      backlog.set(b, (backlog.get(b) ?? 0) + n);
+    });
+    for (const t of agg.priorities) {
+      inPeriod += t.cases;
+      const bucket = bucketOf(coverPolicy(t.deskId, t.cover), t.priority);
+      bucket.def.cases += t.cases;
+      for (const target of TARGETS) {
+        for (const a of [total[target], bucket[target]]) {
+          a.met += t[target].met;
+          a.breached += t[target].breached;
+        }
+        breachCount += t[target].breached;
+      }
+    }
+    for (const e of agg.spent) {
+      const bucket = bucketOf(coverPolicy(e.deskId, e.cover), e.priority);
+      for (let i = 0; i < e.cases; i += 1) {
+        total[e.target].times.push(e.minutes);
+        bucket[e.target].times.push(e.minutes);
+      }
+    }
+    // Hours in the period fall in its weeks: the last week starting at or before each.
+    const starts = weekStarts(input.period, zone);
+    let i = 0;
+    for (const h of [...agg.hours].sort((a, b) => a.hour - b.hour)) {
+      const at = h.hour * HOUR_MS;
+      while (i + 1 < starts.length && starts[i + 1]![0] <= at) i += 1;
+      const week = starts[i]![1];
+      weeks.set(week, (weeks.get(week) ?? 0) + h.cases);
+    }
+    for (const s of agg.breaches) addBreaches(s, summarySla(s, input.policies[s.deskId]!, asOf));
+  };
+
   const finish = (): SlaReport => {
     if (!inOrder(rows, byReceipt)) rows.sort(byReceipt);
     if (!inOrder(breaches, byDue)) breaches.sort(byDue);
+    if (input.maxBreaches !== undefined) breaches.length = Math.min(breaches.length, input.maxBreaches);
     return {
       period: { from: input.period.from.toISOString(), to: input.period.to.toISOString() },
       asOf: asOf.toISOString(),
@@ -406,11 +509,12 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
       backlog: BACKLOG_BUCKETS.map((bucket) => ({ bucket, cases: backlog.get(bucket) ?? 0 })),
       openCases,
       breaches,
+      breachCount,
       uptime: serviceUptime({ ...input, from, asOf: asOfMs, caseOutages }),
       uptimeGoal: UPTIME_GOAL,
       rows,
     };
   };
 
-  return { add, addSummary, asOf, finish };
+  return { add, addSummary, aggregateQuery, addAggregate, asOf, finish };
 }

@@ -4,7 +4,8 @@ import { isoInstant, priorityId } from '../ids';
 import { PRESETS } from '../sla/presets';
 import type { SlaPolicy } from '../sla/policy';
 import { slaReportBuilder, type SlaReport } from './figures';
-import { caseSummary, summaryCovers } from './summary';
+import { foldSummaries } from './aggregate';
+import { caseSummary, summaryCovers, type CaseSummary } from './summary';
 import { fixtureCase } from './test-support/fixture';
 
 const PRIOS = ['kritisk', 'hoy', 'middels', 'lav'] as const;
@@ -116,6 +117,37 @@ function reportBoth(
   return { full: full.finish(), summary: fromSummaries.finish(), fallbacks };
 }
 
+/** The report as the API shows it (no rows, the earliest breaches), in full and from the folded summaries. */
+async function reportAggregated(
+  cases: ReturnType<typeof fixtureCase>[],
+  policy: SlaPolicy,
+  period: { from: Date; to: Date },
+  now: Date,
+) {
+  const options = {
+    period,
+    now,
+    notices: [],
+    policies: { 'ror-ikt': policy },
+    withRows: false,
+    maxBreaches: 3,
+  };
+  const full = slaReportBuilder(options);
+  for (const c of cases) full.add(c);
+  const byRef = new Map(cases.map((c) => [c.ref as string, c]));
+  const viaAggregate = slaReportBuilder(options);
+  const summaries = cases.map((c) => JSON.parse(JSON.stringify(caseSummary(c, policy))) as CaseSummary);
+  const { rest, ...agg } = await foldSummaries(
+    (async function* () {
+      yield* summaries;
+    })(),
+    viaAggregate.aggregateQuery()!,
+  );
+  viaAggregate.addAggregate(agg);
+  for await (const s of rest) if (!viaAggregate.addSummary(s)) viaAggregate.add(byRef.get(s.ref)!);
+  return { full: full.finish(), aggregated: viaAggregate.finish(), n: agg.summaries };
+}
+
 /** Minutes compared to 1e-6 (a clock moved on from the stored state vs. counted from receipt). */
 const rounded = (r: SlaReport) =>
   JSON.parse(
@@ -136,6 +168,23 @@ describe('the report from summaries equals the full computation from timelines',
         }),
         { numRuns: 150 },
       );
+    });
+
+    it(`from the aggregated summaries on random histories under the ${name} preset`, async () => {
+      let aggregated = 0;
+      await fc.assert(
+        fc.asyncProperty(casesArb, fc.integer({ min: 0, max: 120 }), async (cases, endDay) => {
+          const from = new Date(Date.UTC(2026, 0, 1));
+          const to = new Date(from.getTime() + (endDay + 1) * 86_400_000);
+          for (const now of [new Date(Date.UTC(2026, 6, 1)), new Date(to.getTime() - 3_600_000)]) {
+            const r = await reportAggregated(cases, policy, { from, to }, now);
+            expect(rounded(r.aggregated)).toEqual(rounded(r.full));
+            aggregated += r.n;
+          }
+        }),
+        { numRuns: 150 },
+      );
+      expect(aggregated).toBeGreaterThan(0);
     });
   }
 

@@ -21,6 +21,8 @@ import { warningInstants } from '../warning-instants';
 import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
 import { parseVersion, run, tx, versioned, type Db, type DocRow } from './io';
 import { outboxInserter } from './outbox';
+import { figuresWriter, summaryAggregator } from './report-figures';
+import type { SummaryAggregating } from '../../reports/aggregate';
 
 interface CaseRow extends DocRow {
   ref: string;
@@ -79,15 +81,19 @@ function summaryWriter(db: Db) {
   );
   const remove = db.prepare('DELETE FROM case_summaries WHERE desk_id = ? AND received_at = ? AND ref = ?');
   const clearWarnings = db.prepare('DELETE FROM case_warnings WHERE ref = ?');
+  const figures = figuresWriter(db);
   const addWarning = db.prepare(
     'INSERT OR IGNORE INTO case_warnings (desk_id, at, ref, received_at) VALUES (?, ?, ?, ?)',
   );
   return (c: Case, priorReceivedAt?: string) => {
-    if (priorReceivedAt !== undefined && priorReceivedAt !== c.receivedAt)
+    if (priorReceivedAt !== undefined && priorReceivedAt !== c.receivedAt) {
       remove.run(c.deskId, priorReceivedAt, c.ref);
+      figures.remove(c.deskId, priorReceivedAt, c.ref);
+    }
     const policy = policyOf(c.deskId);
     const summary = caseSummary(c, policy);
     upsert.run(c.deskId, c.receivedAt, c.ref, JSON.stringify(summary));
+    figures.write(summary);
     if (priorReceivedAt !== undefined) clearWarnings.run(c.ref);
     for (const at of warningInstants(summary, policy)) addWarning.run(c.deskId, at, c.ref, c.receivedAt);
   };
@@ -179,7 +185,7 @@ function pagedStream<T>(
   };
 }
 
-export function caseStore(db: Db, streamPage: number): CaseStore {
+export function caseStore(db: Db, streamPage: number): CaseStore & SummaryAggregating {
   const writeSummary = summaryWriter(db);
   // A client key is matched per reporter and desk: another user replaying it gets no one else's case.
   const byClientKey = db.prepare<[string, string, string], DocRow>(
@@ -402,5 +408,6 @@ export function caseStore(db: Db, streamPage: number): CaseStore {
     streamSummaries(deskIds: DeskId[], from: IsoInstant, to: IsoInstant): AsyncIterable<CaseSummary> {
       return pagedStream<CaseSummary>(db, 'case_summaries', deskIds, from, to, streamPage);
     },
+    aggregateSummaries: summaryAggregator(db),
   };
 }

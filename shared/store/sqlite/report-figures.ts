@@ -1,0 +1,251 @@
+/**
+ * The SLA report's aggregate on SQLite: each summary's report columns (`summaryFigures`) in
+ * `case_figures`, written with the summary, and the period's figures added up there with GROUP BY
+ * (`shared/reports/aggregate.ts` says which summaries go in, and what each counts as).
+ *
+ * One report is a few scans of the period's narrow rows (received in [from, to), by the primary key):
+ * the groups by desk, cover and priority with the targets' met and breached counts and the backlog's
+ * buckets as sums; then, for the covers the report accepts, the minutes to each met target and the
+ * receipts per hour; the earliest `maxBreaches` breaches per desk and target (their summaries, for
+ * the breach rows); and the summaries left out, streamed in pages.
+ */
+import type { DeskId, IsoInstant, PriorityId } from '../../ids';
+import {
+  BACKLOG_BOUNDS_MS,
+  summaryFigures,
+  type AggregateQuery,
+  type PriorityTally,
+  type SummaryAggregate,
+} from '../../reports/aggregate';
+import type { CaseSummary } from '../../reports/summary';
+import { run, type Db } from './io';
+
+/** Writes (or replaces) a summary's report columns; `remove` drops the row of an earlier receipt time. */
+export function figuresWriter(db: Db) {
+  const upsert = db.prepare(
+    `INSERT OR REPLACE INTO case_figures (desk_id, received_at, ref, received_ms, as_of_ms, usable, cover,
+       service_id, org_id, open, priority, resp_met, resp_breached_from, resp_due_ms, resp_spent,
+       res_met, res_breached_from, res_due_ms, res_spent)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const remove = db.prepare('DELETE FROM case_figures WHERE desk_id = ? AND received_at = ? AND ref = ?');
+  return {
+    write(s: CaseSummary): void {
+      const f = summaryFigures(s);
+      upsert.run(
+        s.deskId,
+        s.receivedAt,
+        s.ref,
+        f.receivedMs,
+        f.asOfMs,
+        f.usable ? 1 : 0,
+        f.cover,
+        s.serviceId,
+        s.orgId,
+        f.open ? 1 : 0,
+        f.priority,
+        f.response.met ? 1 : 0,
+        f.response.breachedFrom,
+        f.response.dueMs,
+        f.response.spent,
+        f.resolution.met ? 1 : 0,
+        f.resolution.breachedFrom,
+        f.resolution.dueMs,
+        f.resolution.spent,
+      );
+    },
+    remove(deskId: string, receivedAt: string, ref: string): void {
+      remove.run(deskId, receivedAt, ref);
+    },
+  };
+}
+
+/** A target breached at the report's instant (`targetClass` in SQL). */
+const breached = (t: 'resp' | 'res') => `${t}_breached_from <= @asOf`;
+
+const IN_PERIOD = 'received_ms >= @periodFrom AND received_ms < @periodTo AND received_ms <= @asOf';
+
+/** The backlog bucket sums: open at the instant, received before it, by age (`backlogBucket`). */
+const BACKLOG_SUMS = [...BACKLOG_BOUNDS_MS, null]
+  .map((bound, i) => {
+    const lower = i === 0 ? '' : ` AND @asOf - received_ms >= ${BACKLOG_BOUNDS_MS[i - 1]}`;
+    const upper = bound === null ? '' : ` AND @asOf - received_ms < ${bound}`;
+    return `sum(open = 1 AND received_ms < @asOf${lower}${upper})`;
+  })
+  .join(', ');
+
+type Row = unknown[];
+
+/** The service and organisation a report is narrowed to, as named parameters (only those given). */
+const filterParams = (q: AggregateQuery): Record<string, string> => ({
+  ...(q.serviceId !== undefined ? { service: q.serviceId } : {}),
+  ...(q.orgId !== undefined ? { org: q.orgId } : {}),
+});
+
+export function summaryAggregator(db: Db) {
+  const statements = new Map<string, ReturnType<typeof prepare>>();
+  const prepare = (sql: string) => db.prepare<Record<string, unknown>, Row>(sql).raw(true);
+  const all = (sql: string, params: Record<string, unknown>): Row[] => {
+    let stmt = statements.get(sql);
+    if (!stmt) statements.set(sql, (stmt = prepare(sql)));
+    return stmt.all(params);
+  };
+
+  return (
+    deskIds: DeskId[],
+    from: IsoInstant,
+    to: IsoInstant,
+    q: AggregateQuery,
+  ): Promise<SummaryAggregate> =>
+    run(() => {
+      const desks = [...new Set(deskIds)];
+      const params: Record<string, unknown> = {
+        from,
+        to,
+        asOf: q.asOf,
+        periodFrom: q.periodFrom,
+        periodTo: q.periodTo,
+        ...filterParams(q),
+      };
+      const scope =
+        'desk_id = @desk AND received_at >= @from AND received_at < @to' +
+        (q.serviceId !== undefined ? ' AND service_id = @service' : '') +
+        (q.orgId !== undefined ? ' AND org_id = @org' : '');
+      const usable = `${scope} AND usable = 1 AND as_of_ms <= @asOf`;
+      const agg: Omit<SummaryAggregate, 'rest'> = {
+        summaries: 0,
+        priorities: [],
+        backlog: [...BACKLOG_BOUNDS_MS, 0].map(() => 0),
+        spent: [],
+        hours: [],
+        breaches: [],
+      };
+      const hours = new Map<number, number>();
+      // The covers each desk's report refuses: their summaries come back in `rest`.
+      const refused = new Map<DeskId, string[]>();
+      for (const desk of desks) {
+        const p = { ...params, desk };
+        const groups = all(
+          `SELECT cover, priority, count(*), sum(${IN_PERIOD}),
+             sum(${IN_PERIOD} AND resp_met), sum(${IN_PERIOD} AND ${breached('resp')}),
+             sum(${IN_PERIOD} AND res_met), sum(${IN_PERIOD} AND ${breached('res')}),
+             ${BACKLOG_SUMS}
+           FROM case_figures WHERE ${usable} GROUP BY cover, priority`,
+          p,
+        );
+        const accepted = new Set<string>();
+        const refusedHere = new Set<string>();
+        for (const g of groups) {
+          const cover = g[0] as string;
+          if (!accepted.has(cover) && !refusedHere.has(cover))
+            (q.accepts(desk, cover) ? accepted : refusedHere).add(cover);
+          if (!accepted.has(cover)) continue;
+          const n = g.slice(2).map((v) => Number(v ?? 0));
+          agg.summaries += n[0]!;
+          n.slice(6).forEach((v, i) => (agg.backlog[i]! += v));
+          if (n[1] === 0) continue;
+          const tally: PriorityTally = {
+            deskId: desk,
+            cover,
+            priority: g[1] as PriorityId,
+            cases: n[1]!,
+            response: { met: n[2]!, breached: n[3]! },
+            resolution: { met: n[4]!, breached: n[5]! },
+          };
+          agg.priorities.push(tally);
+        }
+        if (refusedHere.size > 0) refused.set(desk, [...refusedHere]);
+        if (accepted.size === 0) continue;
+        const covers = { ...p, covers: JSON.stringify([...accepted]) };
+        const accepting = `${usable} AND ${IN_PERIOD} AND cover IN (SELECT value FROM json_each(@covers))`;
+        for (const [target, t] of [
+          ['response', 'resp'],
+          ['resolution', 'res'],
+        ] as const) {
+          for (const [cover, priority, minutes, cases] of all(
+            `SELECT cover, priority, ${t}_spent, count(*) FROM case_figures
+             WHERE ${accepting} AND ${t}_spent IS NOT NULL GROUP BY cover, priority, ${t}_spent`,
+            covers,
+          ))
+            agg.spent.push({
+              deskId: desk,
+              cover: cover as string,
+              priority: priority as PriorityId,
+              target,
+              minutes: minutes as number,
+              cases: cases as number,
+            });
+          // The earliest breaches of this target, with their summaries for the breach rows.
+          for (const [doc] of all(
+            `SELECT s.doc FROM (
+               SELECT desk_id, received_at, ref FROM case_figures
+               WHERE ${accepting} AND ${breached(t)} ORDER BY ${t}_due_ms, ref LIMIT @limit
+             ) f JOIN case_summaries s
+               ON s.desk_id = f.desk_id AND s.received_at = f.received_at AND s.ref = f.ref`,
+            { ...covers, limit: q.maxBreaches },
+          ))
+            agg.breaches.push(JSON.parse(doc as string) as CaseSummary);
+        }
+        for (const [hour, cases] of all(
+          `SELECT received_ms / 3600000, count(*) FROM case_figures WHERE ${accepting}
+           GROUP BY received_ms / 3600000`,
+          covers,
+        ))
+          hours.set(hour as number, (hours.get(hour as number) ?? 0) + (cases as number));
+      }
+      agg.hours = [...hours].map(([hour, cases]) => ({ hour, cases }));
+      // A case breached on both targets is among both lists: once is enough.
+      const seen = new Set<string>();
+      agg.breaches = agg.breaches.filter((s) => !seen.has(s.ref) && seen.add(s.ref));
+      return { ...agg, rest: restStream(db, desks, from, to, q, scope, refused) };
+    });
+}
+
+/**
+ * The summaries the aggregate left out, found by index: not usable (a partial index), changed after the
+ * report's instant (by `as_of_ms`), or of a refused cover (rare: after a policy change); read by key.
+ */
+function restStream(
+  db: Db,
+  desks: DeskId[],
+  from: IsoInstant,
+  to: IsoInstant,
+  q: AggregateQuery,
+  scope: string,
+  refused: Map<DeskId, string[]>,
+): AsyncIterable<CaseSummary> {
+  const keysOf = (withRefused: boolean) =>
+    db
+      .prepare<Record<string, unknown>, [string, string]>(
+        `SELECT received_at, ref FROM case_figures WHERE ${scope} AND usable = 0
+         UNION SELECT received_at, ref FROM case_figures INDEXED BY case_figures_as_of
+           WHERE ${scope} AND as_of_ms > @asOf` +
+          (withRefused
+            ? ` UNION SELECT received_at, ref FROM case_figures WHERE ${scope}
+                AND cover IN (SELECT value FROM json_each(@refused))`
+            : ''),
+      )
+      .raw(true);
+  const docOf = db
+    .prepare<[string, string, string], [string]>(
+      'SELECT doc FROM case_summaries WHERE desk_id = ? AND received_at = ? AND ref = ?',
+    )
+    .raw(true);
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (const desk of desks) {
+        const covers = refused.get(desk);
+        const params = { desk, from, to, asOf: q.asOf, ...filterParams(q) };
+        const keys = await run(() =>
+          covers
+            ? keysOf(true).all({ ...params, refused: JSON.stringify(covers) })
+            : keysOf(false).all(params),
+        );
+        for (const [receivedAt, ref] of keys) {
+          const row = await run(() => docOf.get(desk, receivedAt, ref));
+          if (row) yield JSON.parse(row[0]) as CaseSummary;
+        }
+      }
+    },
+  };
+}

@@ -23,6 +23,7 @@ import { CaseHeader } from './case/CaseHeader';
 import { CaseLinks } from './case/CaseLinks';
 import { CaseTimeline } from './case/CaseTimeline';
 import { Clock } from './case/Clock';
+import { PolicyLine } from './case/PolicyLine';
 import { Screenshot } from './case/Screenshot';
 import { SolutionCard } from './case/SolutionCard';
 import { useCaseDetail } from './case/useCaseDetail';
@@ -84,6 +85,7 @@ export function CaseView({ session, refParam, navigate }: Props) {
           <Subtitle2>{t('slaClocks')}</Subtitle2>
           <Clock detail={detail} target="response" />
           <Clock detail={detail} target="resolution" />
+          <PolicyLine detail={detail} />
         </section>
         <CaseChecklist c={c} />
         <CaseLinks detail={detail} open={open} />

@@ -76,8 +76,12 @@ export function MoveOpenCases({ api, deskId }: { api: Api; deskId: string }) {
 
   return (
     <section aria-label={w('title')} data-testid="move-open-cases">
-      <Subtitle2 as="h2">{w('title')}</Subtitle2>
-      <Text as="p">{w('rule')}</Text>
+      <Subtitle2 as="h2" block>
+        {w('title')}
+      </Subtitle2>
+      <Text as="p" block>
+        {w('rule')}
+      </Text>
       {(!dry || dry.cases.length === 0) && (
         <Button onClick={() => void check()} data-testid="move-check">
           {w('check')}

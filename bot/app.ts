@@ -103,7 +103,11 @@ export async function openAttachmentBlobs(
   });
 }
 
-async function openStore(config: Config): Promise<Store> {
+/**
+ * Opens the configured store. Data written under an older data model is migrated on open outside
+ * production and stops start-up in production, unless `migrate` (the one-off `npm run migrate-store`).
+ */
+export async function openStore(config: Config, migrate = false): Promise<Store> {
   const blobs = await openAttachmentBlobs(config);
   if (config.store.kind === 'sqlite') {
     const { mkdirSync } = await import('node:fs');
@@ -118,6 +122,7 @@ async function openStore(config: Config): Promise<Store> {
     // Outside production an empty account or emulator gets the database and containers from the
     // store's own definitions; in production the Bicep creates them and a missing one stops start-up.
     createIfMissing: config.env !== 'production',
+    ...(migrate ? { migrations: 'defer' as const } : {}),
     ...(c.key
       ? { key: c.key }
       : {

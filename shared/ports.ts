@@ -314,5 +314,20 @@ export interface Store {
    * a case) read back, and a read of the case index. Throws `STORE_UNAVAILABLE` with the reason.
    */
   probe(now: IsoInstant): Promise<void>;
+  /**
+   * Brings data written under an older data model into the current one (on Cosmos: cases partitioned
+   * by desk alone move to their `(desk, year)` partitions). Idempotent and resumable: a second run, or
+   * one after an interruption, moves what is left. Verifies the counts before it answers, and throws
+   * `STORE_UNAVAILABLE` when they do not add up.
+   */
+  migrate(): Promise<MigrationReport>;
   close(): Promise<void>;
+}
+
+/** What `Store.migrate` did. */
+export interface MigrationReport {
+  /** Items this run moved into the current model (0 when nothing was left to move). */
+  moved: number;
+  /** Cases in the store afterwards, counted where the current model keeps them. */
+  cases: number;
 }

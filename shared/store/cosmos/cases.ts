@@ -1,9 +1,11 @@
 /**
- * The case store on Cosmos DB. A case, its client-key marker and the outbox messages it causes share
- * the desk's logical partition, so they are written in one transactional batch. The reporter's and the
- * organisation's views read pointer items in `lookups` (one logical partition per reporter / org),
- * written before the batch and idempotently; a pointer whose case is missing or no longer matches is
- * skipped when read, so a crash between the two writes never shows a wrong case.
+ * The case store on Cosmos DB. A case, its client-key marker, its summary and the outbox messages it
+ * causes share the logical partition of its desk and year (`<desk>|<year>`), so they are written in one
+ * transactional batch. Queries that span years name the partitions they touch from the desk's years
+ * (`desk-years.ts`): the live ones for the queue and the watcher, the existing ones for the rest.
+ * The reporter's and the organisation's views read pointer items in `lookups` (one logical partition
+ * per reporter / org), written before the batch and idempotently; a pointer whose case is missing or no
+ * longer matches is skipped when read, so a crash between the two writes never shows a wrong case.
  */
 import type { JSONObject, OperationInput, SqlParameter } from '@azure/cosmos';
 import type { Case } from '../../cases/model';
@@ -27,11 +29,15 @@ import { warningInstants } from '../warning-instants';
 import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
 import { translateCosmosError, withRetry } from './errors';
 import { createOps, queryAll, readItem, runBatch, type CosmosContext } from './io';
+import type { DeskYears } from './desk-years';
 import {
+  casePk,
   itemId,
   MAX_ITEM_BYTES,
   pointerPk,
+  refPk,
   summaryId,
+  yearOfRef,
   type CaseItem,
   type ClientKeyItem,
   type PointerItem,
@@ -42,7 +48,7 @@ import { outboxItem } from './outbox';
 export function caseItem(c: Case): CaseItem {
   const item: CaseItem = {
     id: c.ref,
-    pk: c.deskId,
+    pk: refPk(c.deskId, c.ref),
     type: 'case',
     ref: c.ref,
     open: isOpen(c),
@@ -69,7 +75,7 @@ export function summaryItem(c: Case, policy: DeskPolicies | undefined): SummaryI
   const data = caseSummary(c, policy);
   return {
     id: summaryId(c.ref),
-    pk: c.deskId,
+    pk: refPk(c.deskId, c.ref),
     type: 'summary',
     ref: c.ref,
     receivedAt: c.receivedAt,
@@ -112,7 +118,17 @@ const SORTS = {
   },
 } as const;
 
-export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
+/** The years a period's cases can carry: a case's reference year is the (Oslo) year of its receipt. */
+export function periodYears(years: number[], from: IsoInstant, to: IsoInstant): number[] {
+  const first = new Date(from).getUTCFullYear() - 1;
+  const last = new Date(to).getUTCFullYear() + 1;
+  return years.filter((y) => y >= first && y <= last);
+}
+
+/** Whether a case write leaves its partition live: an open case, or pending outbox messages with it. */
+const leavesLive = (c: Case, messages: number) => isOpen(c) || messages > 0;
+
+export function cosmosCaseStore(ctx: CosmosContext, years: DeskYears): CaseStore {
   const { cases, lookups, meta } = ctx;
   const policies = new Map<string, { at: number; policy: DeskPolicies | undefined }>();
 
@@ -181,12 +197,14 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
   }
 
   async function readCase(ref: CaseRef, deskId: DeskId): Promise<Versioned<Case> | null> {
-    const item = await readItem<CaseItem>(ctx, cases, ref, deskId, `case ${ref}`);
+    if (yearOfRef(ref) === null) return null;
+    const item = await readItem<CaseItem>(ctx, cases, ref, refPk(deskId, ref), `case ${ref}`);
     return item && item.type === 'case' ? fromItem(item) : null;
   }
 
-  async function existingByClientKey(input: NewCase): Promise<Versioned<Case> | null> {
-    const marker = await readItem<ClientKeyItem>(ctx, cases, clientKeyId(input), input.deskId, 'client key');
+  async function existingByClientKey(input: NewCase, year: number): Promise<Versioned<Case> | null> {
+    const pk = casePk(input.deskId, year);
+    const marker = await readItem<ClientKeyItem>(ctx, cases, clientKeyId(input), pk, 'client key');
     if (!marker) return null;
     const found = await readCase(marker.ref, input.deskId);
     if (!found)
@@ -194,41 +212,86 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
     return found;
   }
 
+  /**
+   * A page of a desk's cases across the year partitions `inYears`: the same keyset query in each, the
+   * results merged by the sort key. `emptyYears` are the partitions that had no match at all.
+   */
   async function listCases(
     kind: string,
     deskId: DeskId,
+    inYears: number[],
     where: string,
     params: SqlParameter[],
     sort: 'due' | 'ref',
     page: PageRequest | undefined,
-  ): Promise<Page<Case>> {
+  ): Promise<Page<Case> & { emptyYears: number[] }> {
     const limit = pageLimit(page);
     const after = decodeToken(kind, page?.continuationToken, 2);
     const s = SORTS[sort];
-    const items = await queryAll<CaseItem>(
-      ctx,
-      cases,
-      deskId,
-      `SELECT TOP ${limit + 1} * FROM c WHERE c.pk = @pk AND c.type = 'case' AND ${where}` +
-        (after ? ` AND ${s.after}` : '') +
-        ` ORDER BY ${s.order}`,
-      [
-        ...params,
-        ...(after
-          ? [
-              { name: '@k', value: after[0]! },
-              { name: '@r', value: after[1]! },
-            ]
-          : []),
-      ],
-      kind,
+    const touched = inYears;
+    const perYear = await Promise.all(
+      touched.map((year) =>
+        queryAll<CaseItem>(
+          ctx,
+          cases,
+          casePk(deskId, year),
+          `SELECT TOP ${limit + 1} * FROM c WHERE c.pk = @pk AND c.type = 'case' AND ${where}` +
+            (after ? ` AND ${s.after}` : '') +
+            ` ORDER BY ${s.order}`,
+          [
+            ...params,
+            ...(after
+              ? [
+                  { name: '@k', value: after[0]! },
+                  { name: '@r', value: after[1]! },
+                ]
+              : []),
+          ],
+          kind,
+        ),
+      ),
     );
+    const key = (i: CaseItem) => s.key(i).join('\u0000');
+    const items = perYear
+      .flat()
+      .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+      .slice(0, limit + 1);
     const pageItems = items.slice(0, limit);
     const last = pageItems[pageItems.length - 1];
     return {
       items: pageItems.map((i) => i.data),
       ...(items.length > limit && last ? { continuationToken: encodeToken(kind, s.key(last)) } : {}),
+      emptyYears: touched.filter((_, i) => perYear[i]!.length === 0),
     };
+  }
+
+  /** Whether a year partition still holds an open case or a pending outbox message. */
+  async function yearIsLive(deskId: DeskId, year: number): Promise<boolean> {
+    const found = await queryAll<{ id: string }>(
+      ctx,
+      cases,
+      casePk(deskId, year),
+      `SELECT TOP 1 c.id FROM c WHERE c.pk = @pk AND ((c.type = 'case' AND c.open = true)
+         OR (c.type = 'outbox' AND c.status = 'pending'))`,
+      [],
+      'live year',
+    );
+    return found.length > 0;
+  }
+
+  /** A page over the desk's live years; the queue's first page lets years with nothing open leave them. */
+  async function listLive(
+    kind: string,
+    deskId: DeskId,
+    where: string,
+    params: SqlParameter[],
+    page: PageRequest | undefined,
+  ): Promise<Page<Case>> {
+    const { live } = await years.read(deskId);
+    const { emptyYears, ...result } = await listCases(kind, deskId, live, where, params, 'due', page);
+    if (kind === 'queue' && page?.continuationToken === undefined)
+      for (const year of emptyYears) await years.settle(deskId, year, () => yearIsLive(deskId, year));
+    return result;
   }
 
   /** A reporter's, a follower's or an organisation's view: a page of pointers, then the cases, checked against the view. */
@@ -277,27 +340,29 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
       outbox: (c: Case) => OutboxMessage[],
     ): Promise<CreateCaseResult> {
       assertYear(year);
-      const earlier = await existingByClientKey(input);
+      const earlier = await existingByClientKey(input, year);
       if (earlier) return { case: earlier, created: false };
+      const pk = casePk(input.deskId, year);
 
       const series = refSeriesFor(input.kind);
       const stored: Case = { ...input, ref: formatCaseRef(year, await nextSeq(year, series), series) };
       const item = caseItem(stored);
       const marker: ClientKeyItem = {
         id: clientKeyId(input),
-        pk: input.deskId,
+        pk,
         type: 'clientKey',
         ref: stored.ref,
       };
-      const messages = outbox(stored).map(outboxItem);
+      const messages = outbox(stored).map((m) => outboxItem(m, pk));
       const summary = summaryItem(stored, await policyOf(input.deskId));
       const ptrs = pointers(stored);
       // Pointers first: a crash after this leaves pointers to a missing case, which readers skip.
       await writePointers(ptrs);
+      await years.ensure(input.deskId, year, leavesLive(stored, messages.length));
       const outcome = await runBatch(
         ctx,
         cases,
-        input.deskId,
+        pk,
         createOps([marker, item, summary, ...messages]),
         'create case',
       );
@@ -305,7 +370,7 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
         return { case: { value: stored, version: outcome.results[1]!.eTag ?? '' }, created: true };
 
       if (outcome.failed!.index === 0 && outcome.failed!.status === 409) {
-        const winner = await existingByClientKey(input);
+        const winner = await existingByClientKey(input, year);
         // Our own batch, committed by an attempt whose answer was lost and then retried: keep its pointers.
         if (winner && winner.value.ref === stored.ref) return { case: winner, created: true };
         // A replay raced us and won: its case is the one. The number we drew stays unused (a gap).
@@ -324,7 +389,8 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
       expectedVersion: string,
       outbox: OutboxMessage[] = [],
     ): Promise<Versioned<Case>> {
-      const current = await readItem<CaseItem>(ctx, cases, next.ref, next.deskId, `case ${next.ref}`);
+      const pk = refPk(next.deskId, next.ref);
+      const current = await readItem<CaseItem>(ctx, cases, next.ref, pk, `case ${next.ref}`);
       if (!current || current.type !== 'case') {
         const desk = await locate(next.ref);
         if (desk && desk !== next.deskId && (await readCase(next.ref, desk)))
@@ -356,17 +422,18 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
         summaryOp === 'Replace'
           ? { operationType: 'Replace', id: summary.id, resourceBody: summary as unknown as JSONObject }
           : { operationType: 'Create', resourceBody: summary as unknown as JSONObject },
-        ...createOps(outbox.map(outboxItem)),
+        ...createOps(outbox.map((m) => outboxItem(m, pk))),
       ];
-      let outcome = await runBatch(ctx, cases, next.deskId, opsWith('Replace'), `update case ${next.ref}`);
+      await years.ensure(next.deskId, yearOfRef(next.ref)!, leavesLive(next, outbox.length));
+      let outcome = await runBatch(ctx, cases, pk, opsWith('Replace'), `update case ${next.ref}`);
       // A case stored before summaries were kept (not yet backfilled) has none to replace: create it.
       if (!outcome.ok && outcome.failed!.index === 1 && outcome.failed!.status === 404)
-        outcome = await runBatch(ctx, cases, next.deskId, opsWith('Create'), `update case ${next.ref}`);
+        outcome = await runBatch(ctx, cases, pk, opsWith('Create'), `update case ${next.ref}`);
       if (!outcome.ok) {
         const { index, status } = outcome.failed!;
         if (index === 0 && status === 412) {
           // Our own batch, committed by an attempt whose answer was lost and then retried?
-          const now = await readItem<CaseItem>(ctx, cases, next.ref, next.deskId, `case ${next.ref}`);
+          const now = await readItem<CaseItem>(ctx, cases, next.ref, pk, `case ${next.ref}`);
           if (now && now._etag && JSON.stringify(now.data) === JSON.stringify(next)) {
             if (removed.length > 0) await deletePointers(removed);
             return { value: next, version: now._etag };
@@ -415,54 +482,62 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
       return listByPointer('org', pointerPk.org(orgId), (c) => c.orgId === orgId, page);
     },
     listDeskQueue(deskId: DeskId, page?: PageRequest) {
-      return listCases('queue', deskId, 'c.open = true', [], 'due', page);
+      return listLive('queue', deskId, 'c.open = true', [], page);
     },
-    listChildren(parentRef: CaseRef, deskId: DeskId, page?: PageRequest) {
-      return listCases(
+    async listChildren(parentRef: CaseRef, deskId: DeskId, page?: PageRequest) {
+      // Undersaker can be of any year the desk has (a hovedsak is often chosen among earlier cases).
+      const { emptyYears: _, ...result } = await listCases(
         'children',
         deskId,
+        (await years.read(deskId)).years,
         'c.parentRef = @parent',
         [{ name: '@parent', value: parentRef }],
         'ref',
         page,
       );
+      return result;
     },
     listDueBefore(deskId: DeskId, until: IsoInstant, page?: PageRequest) {
-      return listCases(
+      return listLive(
         'due',
         deskId,
         'c.open = true AND c.dueKey <= @until',
         [{ name: '@until', value: until }],
-        'due',
         page,
       );
     },
     async listWarningsDue(deskId: DeskId, after: IsoInstant | null, until: IsoInstant, page?: PageRequest) {
       // The summary items carry the instants (`warnAt`); one with two instants in the window comes twice
-      // from the JOIN, so the window is read by reference and de-duplicated.
+      // from the JOIN, so the window is read by reference and de-duplicated, in each live year.
       const limit = pageLimit(page);
-      let cursor = decodeToken('warn', page?.continuationToken, 1)?.[0] ?? '';
-      const found: SummaryItem[] = [];
-      for (;;) {
-        const rows = await queryAll<SummaryItem>(
-          ctx,
-          cases,
-          deskId,
-          `SELECT TOP ${limit + 1} VALUE c FROM c JOIN w IN c.warnAt
-           WHERE c.pk = @pk AND c.type = 'summary' AND w > @after AND w <= @until AND c.ref > @r
-           ORDER BY c.ref ASC`,
-          [
-            { name: '@after', value: after ?? '' },
-            { name: '@until', value: until },
-            { name: '@r', value: cursor },
-          ],
-          'warning window',
-        );
-        for (const r of rows) if (found[found.length - 1]?.ref !== r.ref) found.push(r);
-        const last = rows[rows.length - 1];
-        if (rows.length <= limit || found.length > limit || !last) break;
-        cursor = last.ref;
-      }
+      const start = decodeToken('warn', page?.continuationToken, 1)?.[0] ?? '';
+      const inYear = async (year: number): Promise<SummaryItem[]> => {
+        let cursor = start;
+        const found: SummaryItem[] = [];
+        for (;;) {
+          const rows = await queryAll<SummaryItem>(
+            ctx,
+            cases,
+            casePk(deskId, year),
+            `SELECT TOP ${limit + 1} VALUE c FROM c JOIN w IN c.warnAt
+             WHERE c.pk = @pk AND c.type = 'summary' AND w > @after AND w <= @until AND c.ref > @r
+             ORDER BY c.ref ASC`,
+            [
+              { name: '@after', value: after ?? '' },
+              { name: '@until', value: until },
+              { name: '@r', value: cursor },
+            ],
+            'warning window',
+          );
+          for (const r of rows) if (found[found.length - 1]?.ref !== r.ref) found.push(r);
+          const last = rows[rows.length - 1];
+          if (rows.length <= limit || found.length > limit || !last) return found;
+          cursor = last.ref;
+        }
+      };
+      const found = (await Promise.all((await years.read(deskId)).live.map(inYear)))
+        .flat()
+        .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
       const items = found.slice(0, limit);
       const lastRef = items[items.length - 1]?.ref;
       return {
@@ -471,47 +546,61 @@ export function cosmosCaseStore(ctx: CosmosContext): CaseStore {
       };
     },
     async *streamPeriod(deskIds: DeskId[], from: IsoInstant, to: IsoInstant): AsyncIterable<Case> {
-      for await (const i of streamItems<CaseItem>(ctx, 'case', deskIds, from, to)) yield i.data;
+      for await (const i of streamItems<CaseItem>(ctx, years, 'case', deskIds, from, to)) yield i.data;
     },
     async *streamSummaries(deskIds: DeskId[], from: IsoInstant, to: IsoInstant): AsyncIterable<CaseSummary> {
-      for await (const i of streamItems<SummaryItem>(ctx, 'summary', deskIds, from, to)) yield i.data;
+      for await (const i of streamItems<SummaryItem>(ctx, years, 'summary', deskIds, from, to)) yield i.data;
     },
   };
 }
 
-/** Items of one type of the desks' partitions received in [from, to), by receipt then reference, in pages. */
+/**
+ * Items of one type received in [from, to), desk by desk and year by year (the years the period can
+ * carry), each partition by receipt then reference, in pages.
+ */
 async function* streamItems<T extends { receivedAt: string; ref: string }>(
   ctx: CosmosContext,
+  years: DeskYears,
   type: 'case' | 'summary',
   deskIds: DeskId[],
   from: IsoInstant,
   to: IsoInstant,
 ): AsyncIterable<T> {
-  for (const desk of [...new Set(deskIds)]) {
-    let after: string[] = ['', ''];
-    for (;;) {
-      const items = await queryAll<T>(
-        ctx,
-        ctx.cases,
-        desk,
-        `SELECT TOP ${ctx.streamPageSize} * FROM c WHERE c.pk = @pk AND c.type = @type
+  for (const desk of [...new Set(deskIds)])
+    for (const year of periodYears((await years.read(desk)).years, from, to))
+      yield* streamPartition<T>(ctx, casePk(desk, year), type, from, to);
+}
+
+async function* streamPartition<T extends { receivedAt: string; ref: string }>(
+  ctx: CosmosContext,
+  pk: string,
+  type: 'case' | 'summary',
+  from: IsoInstant,
+  to: IsoInstant,
+): AsyncIterable<T> {
+  let after: string[] = ['', ''];
+  for (;;) {
+    const items = await queryAll<T>(
+      ctx,
+      ctx.cases,
+      pk,
+      `SELECT TOP ${ctx.streamPageSize} * FROM c WHERE c.pk = @pk AND c.type = @type
            AND c.receivedAt >= @from AND c.receivedAt < @to
            AND (c.receivedAt > @k OR (c.receivedAt = @k AND c.ref > @r))
          ORDER BY c.receivedAt ASC, c.ref ASC`,
-        [
-          { name: '@type', value: type },
-          { name: '@from', value: from },
-          { name: '@to', value: to },
-          { name: '@k', value: after[0]! },
-          { name: '@r', value: after[1]! },
-        ],
-        type === 'case' ? 'period stream' : 'summary stream',
-      );
-      yield* items;
-      const last = items[items.length - 1];
-      if (items.length < ctx.streamPageSize || !last) break;
-      after = [last.receivedAt, last.ref];
-    }
+      [
+        { name: '@type', value: type },
+        { name: '@from', value: from },
+        { name: '@to', value: to },
+        { name: '@k', value: after[0]! },
+        { name: '@r', value: after[1]! },
+      ],
+      type === 'case' ? 'period stream' : 'summary stream',
+    );
+    yield* items;
+    const last = items[items.length - 1];
+    if (items.length < ctx.streamPageSize || !last) break;
+    after = [last.receivedAt, last.ref];
   }
 }
 
@@ -520,7 +609,11 @@ async function* streamItems<T extends { receivedAt: string; ref: string }>(
  * database: the `summaries` record in `meta` says it was done. A summary already there is kept (Create,
  * 409 ignored), so a racing case write, which writes its own, always wins.
  */
-export async function backfillSummaries(ctx: CosmosContext, deskIds: DeskId[]): Promise<number> {
+export async function backfillSummaries(
+  ctx: CosmosContext,
+  years: DeskYears,
+  deskIds: DeskId[],
+): Promise<number> {
   const done = await readItem(ctx, ctx.meta, 'summaries', 'summaries', 'summaries record');
   if (done) return 0;
   let n = 0;
@@ -529,6 +622,7 @@ export async function backfillSummaries(ctx: CosmosContext, deskIds: DeskId[]): 
     const policy = item?.data;
     for await (const c of streamItems<CaseItem>(
       ctx,
+      years,
       'case',
       [desk],
       '0000' as IsoInstant,

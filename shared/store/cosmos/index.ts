@@ -29,6 +29,8 @@ import { defaultRetryPolicy, withRetry, type RetryPolicy } from './errors';
 import { createOps, queryAll, readItem, runBatch, type CosmosContext } from './io';
 import { CONTAINER_DEFINITIONS, CONTAINERS, itemId, type NoticeItem, type SystemProps } from './model';
 import { cosmosOutboxStore, outboxItem } from './outbox';
+import { deskYears } from './desk-years';
+import { markPartitionsMigrated, migratePartitions, partitionsMigrated } from './migrate';
 
 export type TokenCredential = NonNullable<CosmosClientOptions['aadCredentials']>;
 
@@ -47,6 +49,15 @@ export interface CosmosStoreOptions {
   retry?: Partial<RetryPolicy>;
   /** Items per page read by `streamPeriod` (default 500); tests set it small to cross pages. */
   streamPageSize?: number;
+  /**
+   * Data written in an older model (cases partitioned by desk alone): `run` migrates it on open (the
+   * default with `createIfMissing`, i.e. development), `refuse` stops start-up naming the one-off
+   * command (the default otherwise, i.e. production; docs/operations.md); `defer` opens it as it is,
+   * for the one-off command, which then calls `migrate()`.
+   */
+  migrations?: 'run' | 'refuse' | 'defer';
+  /** How long a desk's year stays `closing` before it leaves the live years (`desk-years.ts`); tests shorten it. */
+  closingGraceMs?: number;
 }
 
 export async function openCosmosStore(options: CosmosStoreOptions): Promise<Store> {
@@ -98,13 +109,26 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
         retry,
       );
     const createdNow = await claimStoreRecord(ctx);
-    await backfillSummaries(ctx, await deskIds(ctx));
+    const years = deskYears(ctx, options.closingGraceMs);
+    const migrate = () => migratePartitions(ctx, years, () => deskIds(ctx));
+    if (createdNow) await markPartitionsMigrated(ctx);
+    else if (options.migrations !== 'defer' && !(await partitionsMigrated(ctx))) {
+      if ((options.migrations ?? (options.createIfMissing ? 'run' : 'refuse')) === 'refuse')
+        throw new FristvaktError(
+          'STORE_UNAVAILABLE',
+          `Cosmos DB database '${options.databaseId}' holds cases partitioned by desk alone: run the one-off migration (npm run migrate-store, docs/operations.md)`,
+          { migration: 'partitions' },
+        );
+      await migrate();
+    }
+    await backfillSummaries(ctx, years, await deskIds(ctx));
     const desks = cosmosDeskStore(ctx);
     return {
       createdNow,
       probe: (now) => probe(ctx, now),
-      cases: cosmosCaseStore(ctx),
-      outbox: cosmosOutboxStore(ctx, () => deskIds(ctx)),
+      migrate,
+      cases: cosmosCaseStore(ctx, years),
+      outbox: cosmosOutboxStore(ctx, years, () => deskIds(ctx)),
       threads: keyValue<PostedMessage>(ctx, 'thread'),
       conversations: keyValue<ConversationReferenceJson>(ctx, 'conversation'),
       desks,
@@ -324,7 +348,7 @@ function cosmosNoticeStore(ctx: CosmosContext): NoticeStore {
         ctx,
         cases,
         notice.deskId,
-        createOps([noticeItem(notice), ...outbox.map(outboxItem)]),
+        createOps([noticeItem(notice), ...outbox.map((m) => outboxItem(m, notice.deskId))]),
         'create notice',
       );
       if (!outcome.ok) {
@@ -350,7 +374,7 @@ function cosmosNoticeStore(ctx: CosmosContext): NoticeStore {
             ifMatch: expectedVersion,
             resourceBody: item as unknown as JSONObject,
           },
-          ...createOps(outbox.map(outboxItem)),
+          ...createOps(outbox.map((m) => outboxItem(m, notice.deskId))),
         ],
         `update notice ${notice.id}`,
       );

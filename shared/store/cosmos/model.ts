@@ -8,6 +8,7 @@ import type { Case } from '../../cases/model';
 import type { CaseRef, DeskId, IsoInstant } from '../../ids';
 import type { Notice } from '../../notices/model';
 import type { OutboxEntry } from '../../ports';
+import { ValidationError } from '../../errors';
 import type { CaseSummary } from '../../reports/summary';
 
 export const CONTAINERS = { cases: 'cases', lookups: 'lookups', meta: 'meta' } as const;
@@ -17,9 +18,11 @@ const asc = (p: string) => ({ path: p, order: 'ascending' as const });
 const desc = (p: string) => ({ path: p, order: 'descending' as const });
 
 /**
- * `cases`, partitioned by desk: the case items, their client-key markers, their outbox items and the
- * desk's notices. Only the fields queries filter or sort on are indexed; the documents themselves
- * (`data`) are not, which keeps writes cheap as the event history grows.
+ * `cases`, partitioned by desk and year of the reference (`<desk>|<year>`): the case items, their
+ * client-key markers, report summaries and outbox items; the desk's own partition (`<desk>`) holds its
+ * notices and the outbox messages not about one case. Only the fields queries filter or sort on are
+ * indexed; the documents themselves (`data`) are not, which keeps writes cheap as the event history
+ * grows.
  */
 const casesIndexing: IndexingPolicy = {
   indexingMode: 'consistent',
@@ -59,6 +62,33 @@ const lookupsIndexing: IndexingPolicy = {
   compositeIndexes: [[desc('/receivedAt'), desc('/ref')]],
 };
 
+/** A reference's year (`FV-2026-000123` → 2026), or null for anything else. */
+export function yearOfRef(ref: string): number | null {
+  const m = /^[A-Z]{2}-(\d{4})-\d{6}(?::|$)/.exec(ref);
+  return m ? Number(m[1]) : null;
+}
+
+/** The logical partition of a case and what is written with it: its desk and the year of its reference. */
+export const casePk = (deskId: DeskId, year: number): string => `${deskId}|${year}`;
+
+/** The partition of a stored case: from its reference, which carries the year. */
+export function refPk(deskId: DeskId, ref: CaseRef): string {
+  const year = yearOfRef(ref);
+  if (year === null) throw new ValidationError('ref', `not a case reference: ${ref}`);
+  return casePk(deskId, year);
+}
+
+/**
+ * Where an outbox message lives, from its id alone (the sender names a message by id and desk): a
+ * message about one case has an id that starts with the case's reference and lives with the case; any
+ * other (a notice's, a digest) in the desk's own partition. A message written in a case's batch under
+ * another id lives with the case too, and is found through the desk's live years.
+ */
+export function outboxPk(id: string, deskId: DeskId): string {
+  const year = yearOfRef(id);
+  return year === null ? deskId : casePk(deskId, year);
+}
+
 export const CONTAINER_DEFINITIONS: ContainerDefinition[] = [
   // defaultTtl -1: no expiry unless an item sets `ttl` (delivered outbox items do).
   { id: CONTAINERS.cases, partitionKey: { paths: ['/pk'] }, indexingPolicy: casesIndexing, defaultTtl: -1 },
@@ -77,7 +107,7 @@ export interface SystemProps {
 
 export interface CaseItem extends SystemProps {
   id: CaseRef;
-  pk: DeskId;
+  pk: string;
   type: 'case';
   ref: CaseRef;
   open: boolean;
@@ -90,7 +120,7 @@ export interface CaseItem extends SystemProps {
 /** A case's report summary, beside the case in the desk's partition and written in the same batch. */
 export interface SummaryItem extends SystemProps {
   id: string;
-  pk: DeskId;
+  pk: string;
   type: 'summary';
   ref: CaseRef;
   receivedAt: IsoInstant;
@@ -103,14 +133,14 @@ export const summaryId = (ref: CaseRef): string => `summary|${ref}`;
 
 export interface ClientKeyItem extends SystemProps {
   id: string;
-  pk: DeskId;
+  pk: string;
   type: 'clientKey';
   ref: CaseRef;
 }
 
 export interface OutboxItem extends SystemProps {
   id: string;
-  pk: DeskId;
+  pk: string;
   type: 'outbox';
   msgId: string;
   status: OutboxEntry['status'];

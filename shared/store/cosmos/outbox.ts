@@ -1,23 +1,31 @@
-/** The outbox on Cosmos DB: items in the desk's partition of `cases`, beside the changes that caused them. */
+/**
+ * The outbox on Cosmos DB: items in `cases`, beside the changes that caused them: a case's messages in
+ * the case's `(desk, year)` partition, the others in the desk's own (`outboxPk`).
+ */
 import { NotFoundError, isFristvaktError } from '../../errors';
 import type { DeskId, IsoInstant } from '../../ids';
 import type { OutboxEntry, OutboxMessage, OutboxStore } from '../../ports';
 import { pendingEntry } from '../common';
 import { ConflictError } from '../../errors';
 import { withRetry } from './errors';
+import type { DeskYears } from './desk-years';
 import { queryAll, readItem, type CosmosContext } from './io';
-import { itemId, type OutboxItem } from './model';
+import { casePk, itemId, outboxPk, yearOfRef, type OutboxItem } from './model';
 
 /** Delivered messages expire after a week (not enforced by the emulator). */
 const DELIVERED_TTL_SECONDS = 7 * 24 * 3600;
 
+/** How old a desk's live years may be when the sender polls (it polls every second or so). */
+const LIVE_YEARS_REUSE_MS = 10_000;
+
 export const outboxItemId = (id: string) => itemId('outbox', id);
 
-export function outboxItem(m: OutboxMessage): OutboxItem {
+/** The item of a new message, in partition `pk` (by default where its id says: `outboxPk`). */
+export function outboxItem(m: OutboxMessage, pk = outboxPk(m.id, m.deskId)): OutboxItem {
   const entry = pendingEntry(m);
   return {
     id: outboxItemId(m.id),
-    pk: m.deskId,
+    pk,
     type: 'outbox',
     msgId: m.id,
     status: entry.status,
@@ -26,10 +34,25 @@ export function outboxItem(m: OutboxMessage): OutboxItem {
   };
 }
 
-export function cosmosOutboxStore(ctx: CosmosContext, deskIds: () => Promise<DeskId[]>): OutboxStore {
+export function cosmosOutboxStore(
+  ctx: CosmosContext,
+  years: DeskYears,
+  deskIds: () => Promise<DeskId[]>,
+): OutboxStore {
   const { cases } = ctx;
-  const read = (id: string, deskId: DeskId) =>
-    readItem<OutboxItem>(ctx, cases, outboxItemId(id), deskId, `outbox ${id}`);
+  /** Where its id says; else (a message written in a case's batch under another id) a live year of the desk. */
+  async function read(id: string, deskId: DeskId): Promise<OutboxItem | null> {
+    const home = outboxPk(id, deskId);
+    const found = await readItem<OutboxItem>(ctx, cases, outboxItemId(id), home, `outbox ${id}`);
+    if (found) return found;
+    for (const year of (await years.read(deskId)).live) {
+      const pk = casePk(deskId, year);
+      if (pk === home) continue;
+      const item = await readItem<OutboxItem>(ctx, cases, outboxItemId(id), pk, `outbox ${id}`);
+      if (item) return item;
+    }
+    return null;
+  }
 
   /** Read, change, replace on the ETag; a concurrent change makes it read again. */
   async function change(id: string, deskId: DeskId, fn: (e: OutboxEntry) => OutboxEntry): Promise<void> {
@@ -52,7 +75,7 @@ export function cosmosOutboxStore(ctx: CosmosContext, deskIds: () => Promise<Des
           `outbox ${id}`,
           () =>
             cases
-              .item(item.id, deskId)
+              .item(item.id, item.pk)
               .replace(next, { accessCondition: { type: 'IfMatch', condition: item._etag! } }),
           ctx.retry,
         );
@@ -68,6 +91,8 @@ export function cosmosOutboxStore(ctx: CosmosContext, deskIds: () => Promise<Des
     async enqueue(messages) {
       const added: string[] = [];
       for (const m of messages) {
+        const year = yearOfRef(m.id);
+        if (year !== null) await years.ensure(m.deskId, year, true);
         try {
           await withRetry(`outbox ${m.id}`, () => cases.items.create(outboxItem(m)), ctx.retry);
           added.push(m.id);
@@ -78,13 +103,19 @@ export function cosmosOutboxStore(ctx: CosmosContext, deskIds: () => Promise<Des
       return added;
     },
     async listDue(now: IsoInstant, limit: number) {
-      // One single-partition query per desk, merged: the outbox never fans out across partitions.
+      // One single-partition query per desk and per live year of it, merged: never a fan-out.
+      const partitions = await Promise.all(
+        (await deskIds()).map(async (desk) => [
+          desk as string,
+          ...(await years.read(desk, LIVE_YEARS_REUSE_MS)).live.map((y) => casePk(desk, y)),
+        ]),
+      );
       const perDesk = await Promise.all(
-        (await deskIds()).map((desk) =>
+        partitions.flat().map((pk) =>
           queryAll<OutboxItem>(
             ctx,
             cases,
-            desk,
+            pk,
             `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE c.pk = @pk AND c.type = 'outbox'
                AND c.status = 'pending' AND c.nextAttemptAt <= @now
              ORDER BY c.nextAttemptAt ASC, c.msgId ASC`,

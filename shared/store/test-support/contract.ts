@@ -748,6 +748,81 @@ export function describeStoreContract(
         expect(await store.cases.getForDesk(made.value.ref, ROR)).toEqual(made);
         expect((await store.outbox.listDue(at('2027-01-01T00:00:00Z'), 10)).map((m) => m.id)).toHaveLength(1);
       });
+
+      it('migrates to the current data model idempotently, counting every case, all still readable', async () => {
+        const made = [
+          (await store.cases.create(newCase(), 2026, (c) => [triagePost(c)])).case,
+          await create(newCase({ desk: 'byarkivet', org: 'frogner' })),
+          await create(newCase({ receivedAt: '2027-01-04T09:00:00Z' }), 2027),
+        ];
+        for (let run = 0; run < 2; run += 1)
+          expect(await store.migrate()).toEqual({ moved: 0, cases: made.length });
+        for (const v of made) expect(await store.cases.getForDesk(v.value.ref, v.value.deskId)).toEqual(v);
+        expect(await store.outbox.get(`${made[0]!.value.ref}:triage`, ROR)).toMatchObject({
+          status: 'pending',
+        });
+      });
+
+      it("spans a desk's years: queue, watcher window, children, period and outbox see every year's cases", async () => {
+        const old = await create(
+          newCase({ receivedAt: '2026-12-30T09:00:00Z', nextDueAt: '2027-01-05T09:00:00Z' }),
+        );
+        const parent = await create(
+          newCase({ receivedAt: '2027-01-04T09:00:00Z', nextDueAt: '2027-01-04T10:00:00Z' }),
+          2027,
+        );
+        const child = await create(
+          newCase({ parentRef: old.value.ref, receivedAt: '2027-01-04T09:30:00Z', nextDueAt: null }),
+          2027,
+        );
+        const closed = await create(newCase({ receivedAt: '2025-06-02T09:00:00Z', status: 'closed' }), 2025);
+        expect(refs((await store.cases.listDeskQueue(ROR)).items)).toEqual([
+          parent.value.ref,
+          old.value.ref,
+          child.value.ref,
+        ]);
+        const { items: paged } = await allPages((p) => store.cases.listDeskQueue(ROR, p), 1);
+        expect(refs(paged)).toEqual([parent.value.ref, old.value.ref, child.value.ref]);
+        expect(refs((await store.cases.listDueBefore(ROR, at('2027-01-06T00:00:00Z'))).items)).toEqual([
+          parent.value.ref,
+          old.value.ref,
+        ]);
+        expect(refs((await store.cases.listChildren(old.value.ref, ROR)).items)).toEqual([child.value.ref]);
+        const policy = (await store.desks.get(ROR))!.value.policy;
+        const warnable = [old, parent, child]
+          .filter((v) => warningInstants(caseSummary(v.value, policy), policy).length > 0)
+          .map((v) => v.value.ref);
+        expect(warnable).toEqual(expect.arrayContaining([old.value.ref, parent.value.ref]));
+        const warned = await store.cases.listWarningsDue(ROR, null, at('2099-01-01T00:00:00Z'));
+        expect(warned.items.map((s) => s.ref).sort()).toEqual([...warnable].sort());
+        const streamed: string[] = [];
+        for await (const c of store.cases.streamPeriod(
+          [ROR],
+          at('2025-01-01T00:00:00Z'),
+          at('2028-01-01T00:00:00Z'),
+        ))
+          streamed.push(c.ref);
+        expect([...streamed].sort()).toEqual(
+          refs([closed.value, old.value, parent.value, child.value]).sort(),
+        );
+        // A message about a case of an earlier year, enqueued outside a change, is found and marked by id.
+        const warning = {
+          ...message(`${old.value.ref}:warn:1`, ROR, '2027-01-04T10:00:00Z'),
+          caseRef: old.value.ref,
+        };
+        expect(await store.outbox.enqueue([warning])).toEqual([warning.id]);
+        expect((await store.outbox.listDue(at('2027-01-05T00:00:00Z'), 10)).map((m) => m.id)).toContain(
+          warning.id,
+        );
+        await store.outbox.markDelivered(warning.id, ROR, at('2027-01-04T10:00:01Z'));
+        expect(await store.outbox.get(warning.id, ROR)).toMatchObject({ status: 'delivered' });
+        // Closing the last open case of a year takes it out of the queue.
+        await store.cases.update({ ...old.value, status: 'closed', sla: {} }, old.version);
+        expect(refs((await store.cases.listDeskQueue(ROR)).items)).toEqual([
+          parent.value.ref,
+          child.value.ref,
+        ]);
+      });
     });
 
     describe('blobs', () => {

@@ -12,6 +12,7 @@ import { createHttpServer } from '@vercel/cosmosdb-server';
 import type { Case } from '../cases/model';
 import { deskId, isoInstant, userId, type IsoInstant } from '../ids';
 import type { Store } from '../ports';
+import type { CaseSummary } from '../reports/summary';
 import { caseSla } from '../sla/case-sla';
 import type { SlaPolicy } from '../sla/policy';
 import { openCosmosStore } from './cosmos/index';
@@ -44,6 +45,17 @@ function longer(): SlaPolicy {
   const p = policy();
   p.priorities[0]!.resolution = { kind: 'business_minutes', minutes: 480 };
   return p;
+}
+
+/** The report summary the store keeps for case `ref` (received on 2 March 2026). */
+async function summaryOf(store: Store, ref: string): Promise<CaseSummary> {
+  for await (const s of store.cases.streamSummaries(
+    [ROR],
+    '2026-03-01T00:00:00Z' as IsoInstant,
+    '2026-03-03T00:00:00Z' as IsoInstant,
+  ))
+    if (s.ref === ref) return s;
+  throw new Error(`no summary of ${ref}`);
 }
 
 const adapters: Array<[string, () => Promise<Store>]> = [
@@ -108,14 +120,7 @@ describe.each(adapters)('policy versions on the %s store', (_name, open) => {
     expect(back.policyMoves).toEqual(moves);
 
     // The summary the store wrote says which versions the case ran under, and the report can use it.
-    const summaries = [];
-    for await (const s of store.cases.streamSummaries(
-      [ROR],
-      '2026-03-01T00:00:00Z' as IsoInstant,
-      '2026-03-03T00:00:00Z' as IsoInstant,
-    ))
-      summaries.push(s);
-    const mine = summaries.find((s) => s.ref === made.value.ref)!;
+    const mine = await summaryOf(store, made.value.ref);
     expect(mine.policyVersions).toEqual([1, 2]);
     expect(mine.resolution?.dueAt).toBe(
       caseSla(back, deskNow, new Date(moves[0]!.at)).resolution.dueAt?.toISOString(),
@@ -126,14 +131,7 @@ describe.each(adapters)('policy versions on the %s store', (_name, open) => {
     const deskNow = (await store.desks.get(ROR))!.value;
     const input = { ...newCase({ receivedAt: '2026-03-02T09:05:00Z' }), policyVersion: 1 };
     const made = (await store.cases.create(input, 2026, () => [])).case.value;
-    const summaries = [];
-    for await (const s of store.cases.streamSummaries(
-      [ROR],
-      '2026-03-01T00:00:00Z' as IsoInstant,
-      '2026-03-03T00:00:00Z' as IsoInstant,
-    ))
-      summaries.push(s);
-    const s = summaries.find((x) => x.ref === made.ref)!;
+    const s = await summaryOf(store, made.ref);
     expect(s.policyVersions).toBeUndefined();
     expect(s.timelineNeeded).toBeUndefined();
     // 4 business hours (version 1) from Monday 10:05 Oslo: 14:05, not version 2's 8 (Tuesday).

@@ -91,6 +91,7 @@ const VERB_ROWS: Record<Verb, Row> = {
   [VERBS.triageSolve]: onCase({ [TRIAGE_INPUTS.solution]: 'Fikset' }),
   [VERBS.triageLink]: onCase({ [TRIAGE_INPUTS.parentRef]: 'FV-2026-000001' }),
   [VERBS.triageNotice]: onCase(),
+  [VERBS.triageEndUserInfo]: onCase({ inform: true }),
   [VERBS.noticePublish]: { kind: 'none', data: { deskId: 'ror-ikt', noticeId: 'n-mx' } },
   [VERBS.noticeUpdate]: { kind: 'none', data: { id: 'n-none', deskId: 'ror-ikt', version: '1' } },
   [VERBS.noticeResolve]: { kind: 'none', data: { id: 'n-none', deskId: 'ror-ikt', version: '1' } },

@@ -19,6 +19,7 @@ import { noticeResolve } from './channel/notice-resolve';
 import { fellesfeilAccept, fellesfeilReject } from './channel/fellesfeil-decide';
 import { noticeUpdate } from './channel/notice-update';
 import { triageNotice } from './channel/triage-notice';
+import { triageEndUserInfo } from './channel/triage-end-user-info';
 import { triageAssign } from './channel/triage-assign';
 import { triageClaim } from './channel/triage-claim';
 import { triageEscalate } from './channel/triage-escalate';
@@ -64,6 +65,7 @@ export const VERB_HANDLERS: Record<Verb, VerbHandler> = {
   [VERBS.triageSolve]: triageSolve,
   [VERBS.triageLink]: triageLink,
   [VERBS.triageNotice]: triageNotice,
+  [VERBS.triageEndUserInfo]: triageEndUserInfo,
   [VERBS.noticePublish]: noticePublish,
   [VERBS.noticeUpdate]: noticeUpdate,
   [VERBS.noticeResolve]: noticeResolve,

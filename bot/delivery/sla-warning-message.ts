@@ -33,11 +33,11 @@ export function formatMinutes(minutes: number): string {
 
 const TARGET_NAME = { response: 'Responstiden', resolution: 'Løsningstiden' } as const;
 
-function mention(p: Person): MentionEntity {
+export function mention(p: Person): MentionEntity {
   return { type: 'mention', text: `<at>${p.name}</at>`, mentioned: { id: p.id, name: p.name } };
 }
 
-function deskMention(desk: Desk): MentionEntity | null {
+export function deskMention(desk: Desk): MentionEntity | null {
   const ch = desk.triageChannel;
   if (!ch) return null;
   return {

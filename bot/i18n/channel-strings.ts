@@ -164,4 +164,17 @@ export interface ChannelStrings {
     noDesk: string;
     field: { required: string; tooLong: (max: number) => string; badChoice: string; badDate: string };
   };
+  /** An incident an operations supplier reported itself (seed 001 M.2). */
+  incident: {
+    /** The card's line: who reported it and how to reach them (M.2.1.3: kritisk = telefon). */
+    reportedBy: (supplier: string, phone: string, email: string) => string;
+    informationOnly: string;
+    /** M.2.1.6: "Info til sluttbrukere?" and its answers. */
+    question: string;
+    yes: string;
+    no: string;
+    decided: (inform: boolean) => string;
+    /** The channel alert of a critical incident (with mentions). */
+    criticalAlert: (ref: string, title: string, supplier: string, phone: string, email: string) => string;
+  };
 }

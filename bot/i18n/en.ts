@@ -378,6 +378,18 @@ export const en: Strings = {
         badDate: 'Not a valid date or time.',
       },
     },
+    incident: {
+      reportedBy: (supplier, phone, email) =>
+        `Reported by the supplier ${supplier} (phone ${phone}, ${email})`,
+      informationOnly:
+        'For information only: the case closes once you have decided whether to inform end users.',
+      question: 'Inform end users?',
+      yes: 'Yes',
+      no: 'No',
+      decided: (inform) => (inform ? 'End users are informed (service notice).' : 'Kept internal.'),
+      criticalAlert: (ref, title, supplier, phone, email) =>
+        `🔴 Critical fault reported by ${supplier}: ${ref} "${title}". Phone the supplier on ${phone} (${email}).`,
+    },
   },
   conversation: {
     commentUsage: 'Write “comment FV-2026-000123 your text”.',

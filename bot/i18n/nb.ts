@@ -387,6 +387,18 @@ export const nb: Strings = {
         badDate: 'Ugyldig dato eller klokkeslett.',
       },
     },
+    incident: {
+      reportedBy: (supplier, phone, email) =>
+        `Meldt av driftsleverandør ${supplier} (tlf. ${phone}, ${email})`,
+      informationOnly:
+        'Kun til informasjon: saken lukkes når dere har bestemt om sluttbrukerne skal informeres.',
+      question: 'Info til sluttbrukere?',
+      yes: 'Ja',
+      no: 'Nei',
+      decided: (inform) => (inform ? 'Sluttbrukerne informeres (driftsmelding).' : 'Holdes intern.'),
+      criticalAlert: (ref, title, supplier, phone, email) =>
+        `🔴 Kritisk feil meldt av ${supplier}: ${ref} «${title}». Ring leverandøren på ${phone} (${email}).`,
+    },
   },
   conversation: {
     commentUsage: 'Skriv «kommenter FV-2026-000123 teksten din».',

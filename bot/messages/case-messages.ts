@@ -16,6 +16,7 @@
  * the text of the event itself.
  */
 import { CardFactory } from 'botbuilder';
+import { criticalIncidentAlert } from './incident-alert';
 import type { CaseMessages, ChangeContext } from '../../shared/app/case-changes';
 import { pendingProposal } from '../../shared/cases/conversation';
 import type { Case, CaseEvent } from '../../shared/cases/model';
@@ -295,6 +296,8 @@ export const createTeamsCaseMessages = (links?: TabLinks): CaseMessages => ({
     };
     const post = triagePost(c, { desk: ctx.desk, cards: channelCards(ctx, links) });
     if (post) out.push(post);
+    const alert = criticalIncidentAlert(c, ctx.desk, ctx.now);
+    if (alert) out.push(alert);
     for (const e of c.events) {
       const to = ctx.recipients(e);
       if (to.administrator) {

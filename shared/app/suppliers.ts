@@ -153,7 +153,7 @@ export function createSupplierCases(deps: { changes: CaseChanges; catalogue: Cat
           checklist: {
             symptom: input.message,
             // The fault-report checklist asks what was tried: for a supplier, its possible solution.
-            triedSoFar: input.possibleSolution ?? input.status ?? '–',
+            triedSoFar: input.possibleSolution ?? input.status ?? 'Ikke oppgitt av leverandøren',
             scope: 'several_organisations',
             availability: input.availability ?? 'partial',
             startedAt: input.startedAt as never,

@@ -65,6 +65,8 @@ export interface TriageActions {
   solve?: { childCount: number };
   link: boolean;
   notice: boolean;
+  /** A supplier's incident not yet decided: "Info til sluttbrukere? Ja/Nei". */
+  endUserInfo?: boolean;
 }
 
 export interface TriageCardData {
@@ -91,6 +93,8 @@ export interface TriageCardData {
   parentRef?: string;
   childCount: number;
   checklist?: TriageChecklist;
+  /** An incident the operations supplier reported (seed 001 M.2): who, how to reach them, the decision. */
+  incident?: { supplier: string; phone: string; email: string; informationOnly: boolean; decided?: boolean };
   /** The active driftsmelding the case is joined to, with a link to it when known. */
   notice?: { title: string; url?: string };
   /** The solution, once solved. */
@@ -219,6 +223,28 @@ function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
   return out;
 }
 
+/** A supplier's incident: who reported it, how to phone them, and the desk's Ja/Nei (M.2.1.6). */
+function incidentBlock(d: TriageCardData, i: NonNullable<TriageCardData['incident']>): CardElement[] {
+  const s = strings(d.locale).channel.incident;
+  const p = plainTextForCard;
+  const body: CardElement[] = [
+    text(s.reportedBy(p(i.supplier), p(i.phone), p(i.email)), { weight: 'bolder', id: 'incident' }),
+  ];
+  if (i.informationOnly) body.push(text(s.informationOnly, { spacing: 'none', isSubtle: true }));
+  if (i.decided !== undefined) body.push(text(s.decided(i.decided), { spacing: 'none' }));
+  else if (d.actions?.endUserInfo) {
+    const data = { ref: d.ref, version: d.version };
+    body.push(text(s.question, { spacing: 'small' }));
+    body.push(
+      actionSet([
+        execute(s.yes, VERBS.triageEndUserInfo, { ...data, inform: true }, { style: 'positive' }),
+        execute(s.no, VERBS.triageEndUserInfo, { ...data, inform: false }),
+      ]),
+    );
+  }
+  return [container(body, { style: 'emphasis', spacing: 'small' })];
+}
+
 export function triageCard(d: TriageCardData): CardJson {
   const s = strings(d.locale).channel.card;
   const p = plainTextForCard;
@@ -250,6 +276,7 @@ export function triageCard(d: TriageCardData): CardJson {
         ),
       ]
     : [];
+  const incident: CardElement[] = d.incident ? incidentBlock(d, d.incident) : [];
   const c = d.checklist;
   const pairs: Array<[string, string]> = [
     [s.service, p(d.service)],
@@ -302,6 +329,7 @@ export function triageCard(d: TriageCardData): CardJson {
       { style: headerStyle(d), bleed: true, id: 'header' },
     ),
     ...fellesfeil,
+    ...incident,
     ...notice,
     facts(pairs),
     ...details,

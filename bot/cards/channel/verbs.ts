@@ -16,6 +16,8 @@ export const CHANNEL_VERBS = {
   triageLink: 'triage.link',
   /** Open the driftsmelding form from a case (its service and the case as hovedsak); data `{ ref }`. */
   triageNotice: 'triage.notice',
+  /** A supplier's incident: "Info til sluttbrukere? Ja/Nei" (seed 001 M.2.1.6); data `{ ref, version, inform }`. */
+  triageEndUserInfo: 'triage.endUserInfo',
   /** Publish the driftsmelding form; data `{ deskId, noticeId, caseRef? }`. */
   noticePublish: 'notice.publish',
   /** Update a published notice (edits every copy, adds a reply); data `{ id, deskId, version }`. */

@@ -139,6 +139,7 @@ export function triageActions(c: Case, desk: Desk, ctx: CardContext, viewerId?: 
       : {}),
     link: open && c.parentRef === undefined && c.childRefs.length === 0,
     notice: c.status !== 'closed',
+    ...(c.incident && c.incident.endUserInfo === undefined && working ? { endUserInfo: true } : {}),
   };
 }
 
@@ -212,6 +213,17 @@ export function triageCardData(
             reporterRole: REPORTER_ROLE_LABELS[c.reporterRole][locale],
             testContact: c.testContact.name,
             availability: AVAILABILITY_LABELS[c.checklist.availability][locale],
+          },
+        }
+      : {}),
+    ...(c.incident
+      ? {
+          incident: {
+            supplier: c.supplier?.name ?? c.reporter.name,
+            phone: c.incident.contact.phone,
+            email: c.incident.contact.email,
+            informationOnly: c.incident.informationOnly,
+            ...(c.incident.endUserInfo !== undefined ? { decided: c.incident.endUserInfo } : {}),
           },
         }
       : {}),

@@ -21,13 +21,16 @@ export const channelName = (desk: Desk, key: string): string => {
   return ch?.name ?? ch?.channelId ?? key;
 };
 
-/** The empty form for `desk` (start: now, Oslo time), optionally from a case. */
+/**
+ * The empty form for `desk` (start: now, Oslo time), optionally from a case: its service and title,
+ * and for a supplier's incident its text and when it began (seed 001 M.2.1.6).
+ */
 export function newNoticeForm(
   turn: Turn,
   desk: Desk,
-  from?: { caseRef: string; serviceId: string; title: string },
+  from?: { caseRef: string; serviceId: string; title: string; text?: string; startedAt?: Date },
 ): CardJson {
-  const start = osloDateAndTime(turn.now);
+  const start = osloDateAndTime(from?.startedAt ?? turn.now);
   return noticeForm(
     noticeFormData(
       turn,
@@ -37,6 +40,7 @@ export function newNoticeForm(
         startDate: start.date,
         startTime: start.time,
         ...(from ? { services: from.serviceId, title: from.title } : {}),
+        ...(from?.text ? { text: from.text } : {}),
       },
       from?.caseRef,
     ),

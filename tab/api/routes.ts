@@ -19,6 +19,7 @@ import { devUsersHandler, meHandler } from './handlers/me';
 import { changeNoticeHandler, createNoticeHandler, listNoticesHandler } from './handlers/notices';
 import { reportCsvHandler, reportHandler } from './handlers/reports';
 import { billableReportCsvHandler, billableReportHandler } from './handlers/billable';
+import { createOrderHandler, orderReportCsvHandler, orderReportHandler } from './handlers/orders';
 
 export type { TabApiDeps } from './context';
 export type { TabAuthSettings } from './auth';
@@ -100,6 +101,20 @@ export function tabRoutes(deps: TabApiDeps): RouteDef[] {
       path: '/api/notices/:id/resolve',
       name: 'tab.notices.resolve',
       handler: changeNoticeHandler(ctx, 'resolve'),
+    },
+    // Orders: "Bestill" from the catalogue, and the report's order figures.
+    { method: 'post', path: '/api/orders', name: 'tab.orders.create', handler: createOrderHandler(ctx) },
+    {
+      method: 'get',
+      path: '/api/reports/orders',
+      name: 'tab.reports.orders',
+      handler: orderReportHandler(ctx),
+    },
+    {
+      method: 'get',
+      path: '/api/reports/orders.csv',
+      name: 'tab.reports.orders.csv',
+      handler: orderReportCsvHandler(ctx),
     },
     ...adminRoutes(ctx, deps.catalogue),
     ...policyMoveRoutes(ctx),

@@ -3,7 +3,9 @@
  * Instants are ISO strings on the wire; `parseSnapshot` turns an SLA snapshot back into the domain's
  * `TargetState` so the browser can tick it with `shared/sla/state.ts`.
  */
-import type { Case, CaseStatus, Person, SlaTarget } from '../../shared/cases/model';
+import type { Case, CaseKind, CaseStatus, OrderChecklist, Person, SlaTarget } from '../../shared/cases/model';
+import type { OrderField, OrderFieldError } from '../../shared/cases/order-input';
+import type { OrderReport } from '../../shared/reports/orders';
 import type { Desk, Organisation, Service } from '../../shared/desks/model';
 import type { Notice } from '../../shared/notices/model';
 import type { SlaPolicy } from '../../shared/sla/policy';
@@ -43,6 +45,10 @@ export interface CaseRow {
   nextDueAt?: string;
   response: SlaSnapshot;
   resolution: SlaSnapshot;
+  /** Fault or order (`BE-` reference), as the case stands now. */
+  kind?: CaseKind;
+  /** An order waiting for its orderer to approve an estimate ("Venter på godkjenning"). */
+  awaitingApproval?: boolean;
 }
 
 export interface CaseListResponse {
@@ -137,7 +143,13 @@ export type CaseAction =
   | { action: 'solve'; solution: string }
   /** The reporter's answer to a solution (a desk may record it on their behalf). */
   | { action: 'accept' }
-  | { action: 'reject'; comment: string };
+  | { action: 'reject'; comment: string }
+  /** Orders: the desk's estimate in hours (never a price), for a service that needs approval. */
+  | { action: 'estimate'; hours: string; text: string }
+  /** Orders: the orderer's answer to the pending estimate; a rejection needs its reason. */
+  | { action: 'answer_estimate'; approve: boolean; estimateId: string; reason?: string }
+  /** A desk member converts the case to an order or a fault. */
+  | { action: 'convert'; to: 'fault' | 'order' };
 export type CaseActionRequest = { version: string } & CaseAction;
 export type CaseActionName = CaseAction['action'];
 
@@ -146,6 +158,36 @@ export interface ConflictResponse {
   /** Who changed the case since the caller read it, and when. */
   changedBy?: { name: string; at: string; what: string };
   current: CaseDetailResponse;
+}
+
+/** `POST /api/orders`: an order from the catalogue (the order form in the tab). */
+export interface NewOrderRequest {
+  serviceId: string;
+  reporterRole: string;
+  checklist: Partial<OrderChecklist>;
+  /** The form's idempotency key: a repeated submit creates no second order. */
+  clientKey: string;
+}
+
+export interface NewOrderResponse {
+  ref: string;
+  /** False when the client key was seen: the earlier order. */
+  created: boolean;
+  /** The expected delivery (the resolution deadline); absent while an estimate must be approved first. */
+  expectedDeliveryAt?: string;
+  needsApproval: boolean;
+}
+
+/** 400 from `POST /api/orders`: every refused field at once. */
+export interface OrderFormErrorResponse {
+  error: { code: 'VALIDATION'; message: string; field?: string };
+  fields: Partial<Record<OrderField, OrderFieldError>>;
+}
+
+/** `GET /api/reports/orders`: the period's order figures. */
+export interface OrderReportResponse {
+  /** The figures; the per-order rows are in the CSV. */
+  report: Omit<OrderReport, 'rows'>;
 }
 
 /** A report's figures without its per-case rows. */

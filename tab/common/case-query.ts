@@ -21,6 +21,10 @@ export interface CaseQuery {
   priority: string[];
   service: string[];
   org: string[];
+  /** `fault` / `order` (a case counts as the kind it is now). */
+  kind: string[];
+  /** `pending`: orders waiting for their orderer's approval of an estimate. */
+  approval?: 'pending';
   /** A user id, `me`, or `none` (unassigned). */
   assignee?: string;
   q?: string;
@@ -40,6 +44,8 @@ const KNOWN = new Set([
   'priority',
   'service',
   'org',
+  'kind',
+  'approval',
   'assignee',
   'q',
   'sort',
@@ -89,6 +95,13 @@ export function parseCaseQuery(params: URLSearchParams, options: { allowUnknown?
   const assignee = one(params, 'assignee');
   if (assignee !== undefined && !ID.test(assignee))
     throw new ValidationError('assignee', `assignee: '${assignee}' is not a valid id`);
+  const kind = list(params, 'kind');
+  for (const k of kind)
+    if (k !== 'fault' && k !== 'order')
+      throw new ValidationError('kind', `kind must be fault or order, got '${k}'`);
+  const approval = one(params, 'approval');
+  if (approval !== undefined && approval !== 'pending')
+    throw new ValidationError('approval', `approval must be 'pending', got '${approval}'`);
   const cursorRaw = one(params, 'cursor');
   if (cursorRaw !== undefined && !/^(\d{1,7}|s\.[A-Za-z0-9_\-+/=.:]{1,2000})$/.test(cursorRaw))
     throw new ValidationError('cursor', `cursor '${cursorRaw.slice(0, 40)}' is not one the API gave`);
@@ -105,12 +118,14 @@ export function parseCaseQuery(params: URLSearchParams, options: { allowUnknown?
     priority: list(params, 'priority'),
     service: list(params, 'service'),
     org: list(params, 'org'),
+    kind,
     sort: sort as CaseSort,
     limit,
   };
   if (view !== undefined) out.view = view as CaseView;
   if (desk !== undefined) out.desk = desk;
   if (assignee !== undefined) out.assignee = assignee;
+  if (approval !== undefined) out.approval = approval;
   if (q !== undefined) out.q = q;
   if (cursor !== undefined) out.cursor = cursor;
   return out;
@@ -125,6 +140,8 @@ export function queryParams(q: Partial<CaseQuery>): URLSearchParams {
   if (q.priority?.length) p.set('priority', q.priority.join(','));
   if (q.service?.length) p.set('service', q.service.join(','));
   if (q.org?.length) p.set('org', q.org.join(','));
+  if (q.kind?.length) p.set('kind', q.kind.join(','));
+  if (q.approval) p.set('approval', q.approval);
   if (q.assignee) p.set('assignee', q.assignee);
   if (q.q) p.set('q', q.q);
   if (q.sort && q.sort !== 'due') p.set('sort', q.sort);
@@ -137,6 +154,8 @@ export const isPlainQuery = (q: CaseQuery): boolean =>
   q.priority.length === 0 &&
   q.service.length === 0 &&
   q.org.length === 0 &&
+  q.kind.length === 0 &&
+  q.approval === undefined &&
   q.assignee === undefined &&
   q.q === undefined &&
   q.sort === 'due';
@@ -148,6 +167,7 @@ export function applyCaseQuery(rows: readonly CaseRow[], q: CaseQuery, me?: stri
   const priority = new Set(q.priority);
   const service = new Set(q.service);
   const org = new Set(q.org);
+  const kind = new Set(q.kind);
   const assignee = q.assignee === 'me' ? me : q.assignee;
   const out = rows.filter(
     (r) =>
@@ -155,6 +175,8 @@ export function applyCaseQuery(rows: readonly CaseRow[], q: CaseQuery, me?: stri
       (priority.size === 0 || priority.has(r.priority)) &&
       (service.size === 0 || service.has(r.serviceId)) &&
       (org.size === 0 || org.has(r.orgId)) &&
+      (kind.size === 0 || kind.has(r.kind ?? 'fault')) &&
+      (q.approval === undefined || r.awaitingApproval === true) &&
       (assignee === undefined || (assignee === 'none' ? !r.assignee : r.assignee?.id === assignee)) &&
       (needle === undefined ||
         r.ref.toLowerCase().includes(needle) ||

@@ -1,5 +1,6 @@
 /** A case as a list row: its SLA state computed at `now` under its desk's policy versions. Pure. */
 import type { Case } from '../../shared/cases/model';
+import { pendingEstimate } from '../../shared/cases/orders';
 import { caseSla, casePolicy, type DeskPolicies } from '../../shared/sla/case-sla';
 import { summaryOf } from '../../shared/sla/state';
 import { snapshot, type CaseRow } from './api-types';
@@ -21,6 +22,8 @@ export function caseRow(c: Case, desk: DeskPolicies, now: Date): CaseRow {
     response: snapshot(sla.response, now),
     resolution: snapshot(sla.resolution, now),
   };
+  if (c.kind !== 'fault') row.kind = c.kind;
+  if (c.kind === 'order' && c.status === 'waiting' && pendingEstimate(c)) row.awaitingApproval = true;
   if (c.assignee) row.assignee = { id: c.assignee.id, name: c.assignee.name };
   const next = c.status === 'closed' || c.status === 'solved' ? undefined : summaryOf(sla).nextDueAt;
   if (next) row.nextDueAt = next;

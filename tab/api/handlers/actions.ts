@@ -6,12 +6,15 @@
  * the user saw; when the case changed since, the answer is 409 with who changed it and the current case,
  * so the UI can show it and let the user decide again (the card does the same).
  */
-import type { ChangeActor } from '../../../shared/app/case-changes';
+import type { ChangeActor, CommandInput } from '../../../shared/app/case-changes';
 import type { CaseCommand } from '../../../shared/cases/lifecycle';
 import type { Case } from '../../../shared/cases/model';
 import { eventWhat } from '../../../shared/cases/event-words';
 import { ConflictError } from '../../../shared/errors';
-import { priorityId } from '../../../shared/ids';
+import { priorityId, type EventId } from '../../../shared/ids';
+import type { Service } from '../../../shared/desks/model';
+import { estimateHours } from '../../../shared/cases/orders';
+import { orderTermsFromFault } from '../../../shared/cases/order-input';
 import type { Versioned } from '../../../shared/ports';
 import type { CaseActionName, ConflictResponse } from '../../common/api-types';
 import type { Caller } from '../auth';
@@ -28,6 +31,9 @@ const ACTIONS: readonly CaseActionName[] = [
   'solve',
   'accept',
   'reject',
+  'estimate',
+  'answer_estimate',
+  'convert',
 ];
 const WAIT = ['supplier', 'third_line', 'reporter'] as const;
 const LINES = ['first', 'second', 'third', 'supplier'] as const;
@@ -50,8 +56,12 @@ function oneOf<T extends string>(body: Record<string, unknown>, name: string, al
   return v as T;
 }
 
-/** The lifecycle command of a request body; 400 naming the bad field. */
-export function commandOf(body: Record<string, unknown>): CaseCommand {
+/** The lifecycle command of a request body; 400 naming the bad field. `c`: the case as it is now. */
+export function commandOf(
+  body: Record<string, unknown>,
+  c?: Case,
+  services: readonly Service[] = [],
+): CaseCommand {
   const action = oneOf(body, 'action', ACTIONS);
   const opt = (name: string) => str(body, name, false);
   const withOpt = <C extends CaseCommand>(cmd: C, fields: string[]): C => {
@@ -82,6 +92,34 @@ export function commandOf(body: Record<string, unknown>): CaseCommand {
       if (comment.trim() === '') throw badRequest('comment', 'comment is required');
       return { type: 'reject', comment };
     }
+    case 'estimate':
+      // Hours and text are checked by the domain (`send_estimate`): its refusal names the field.
+      return { type: 'send_estimate', hours: estimateHours(body.hours), text: str(body, 'text', true)! };
+    case 'answer_estimate': {
+      if (typeof body.approve !== 'boolean') throw badRequest('approve', 'approve must be true or false');
+      const reason = opt('reason');
+      if (!body.approve && (reason ?? '').trim() === '')
+        throw badRequest('reason', 'a rejection needs its reason');
+      return {
+        type: 'answer_estimate',
+        approve: body.approve,
+        estimateId: str(body, 'estimateId', true)! as EventId,
+        ...(reason ? { reason } : {}),
+      };
+    }
+    case 'convert': {
+      const to = oneOf(body, 'to', ['fault', 'order'] as const);
+      if (to === 'fault') return { type: 'change_kind', to };
+      if (!c) throw badRequest('to', 'the case is needed to convert it');
+      return {
+        type: 'change_kind',
+        to,
+        order: orderTermsFromFault(
+          c,
+          services.find((x) => x.id === c.serviceId),
+        ),
+      };
+    }
   }
 }
 
@@ -97,7 +135,10 @@ export function actionHandler(ctx: TabContext) {
     const ref = refParam(req);
     const body = await jsonBody(req);
     const version = str(body, 'version', true)!;
-    const cmd = commandOf(body);
+    // A conversion to an order takes the catalogue's terms and the fault's answers as they are now.
+    const services = body.action === 'convert' ? await ctx.deps.store.desks.listServices() : [];
+    const cmd: CommandInput =
+      body.action === 'convert' ? (current: Case) => commandOf(body, current, services) : commandOf(body);
 
     const conflict = async (current: Versioned<Case>): Promise<void> => {
       // The latest event is the change the caller did not see.

@@ -17,7 +17,7 @@ export function safeQuery(params: URLSearchParams): CaseQuery {
   try {
     return parseCaseQuery(params, { allowUnknown: true });
   } catch {
-    return { status: [], priority: [], service: [], org: [], sort: 'due', limit: 500 };
+    return { status: [], priority: [], service: [], org: [], kind: [], sort: 'due', limit: 500 };
   }
 }
 

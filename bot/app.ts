@@ -103,11 +103,7 @@ export async function openAttachmentBlobs(
   });
 }
 
-/**
- * Opens the configured store. Data written under an older data model is migrated on open outside
- * production and stops start-up in production, unless `migrate` (the one-off `npm run migrate-store`).
- */
-export async function openStore(config: Config, migrate = false): Promise<Store> {
+async function openStore(config: Config): Promise<Store> {
   const blobs = await openAttachmentBlobs(config);
   if (config.store.kind === 'sqlite') {
     const { mkdirSync } = await import('node:fs');
@@ -122,7 +118,6 @@ export async function openStore(config: Config, migrate = false): Promise<Store>
     // Outside production an empty account or emulator gets the database and containers from the
     // store's own definitions; in production the Bicep creates them and a missing one stops start-up.
     createIfMissing: config.env !== 'production',
-    ...(migrate ? { migrations: 'defer' as const } : {}),
     ...(c.key
       ? { key: c.key }
       : {

@@ -213,6 +213,19 @@ export async function run(): Promise<void> {
         viewport: { width: 1440, height: 900 },
         timezoneId: 'Europe/Oslo',
       });
+      // In-page instants (ms since navigation): the app's first content and its first row.
+      await context.addInitScript(() => {
+        const marks: Record<string, number> = {};
+        (window as unknown as { benchMarks: Record<string, number> }).benchMarks = marks;
+        new MutationObserver((_m, obs) => {
+          if (marks.content === undefined && document.getElementById('root')?.firstElementChild)
+            marks.content = window.performance.now();
+          if (document.querySelector('[data-ref]')) {
+            marks.row = window.performance.now();
+            obs.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
       const page = await context.newPage();
       await page.clock.install({ time: NOW });
       const seen: Array<{ url: string; ms: number }> = [];
@@ -226,7 +239,15 @@ export async function run(): Promise<void> {
         return hit ? `${hit.ms.toFixed(0)} ms` : '?';
       };
       const parts = `main.js received ${at(/main\.js/)}, /api/me ${at(/\/api\/me/)}, first /api/cases page ${at(/\/api\/cases\?/)}`;
-      breakdown.push(parts);
+      // Resource timings are not there under the page's installed clock; the marks above are.
+      const inPage = await page.evaluate(
+        () => (window as unknown as { benchMarks: Record<string, number> }).benchMarks,
+      );
+      const f = (n: number | undefined) => (n === undefined ? '?' : `${n.toFixed(0)} ms`);
+      breakdown.push(
+        `${parts}; in the page, since navigation: the app's first content ${f(inPage.content)}, ` +
+          `first row ${f(inPage.row)}`,
+      );
       // Let the rest of the list load before the next run, so runs do not overlap on the server.
       await page.waitForFunction(
         () => document.querySelector('[data-testid="summary"]')?.textContent === '10000 av 10000 saker',
@@ -273,14 +294,20 @@ export async function run(): Promise<void> {
       await context.close();
     }
     const sorted = [...times].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
     console.log(
       `first rendered row of 10 000 cases: ${sorted.map((t) => `${t.toFixed(0)} ms`).join(', ')} ` +
-        `(median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms; first run includes a cold cache; target < 1000 ms)`,
+        `(median ${median.toFixed(0)} ms; first run includes a cold cache); goal < 300 ms: ${median < 300 ? 'met' : 'MISSED'}`,
     );
     for (const [i, b] of breakdown.entries()) console.log(`  run ${i + 1}: ${b}`);
   } finally {
     await browser.close();
     await list.close();
+  }
+  // `BENCH_TAB_REPORT=0`: the list only (the report API's 100 000 cases take minutes to seed).
+  if (process.env.BENCH_TAB_REPORT === '0') {
+    rmSync(dist, { recursive: true, force: true });
+    return;
   }
 
   // 100 000 cases across a year for the report.
@@ -312,9 +339,11 @@ export async function run(): Promise<void> {
       if (!res.ok) throw new Error(`report failed: ${res.status} ${body.slice(0, 200)}`);
       bytes = body.length;
     }
+    const median = [...times].sort((a, b) => a - b)[1]!;
     console.log(
       `report API over 100 000 cases (one year): ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')}, ` +
-        `${kb(bytes)} JSON (target < 2 s); process CPU ${cpu.map((c) => `${c.toFixed(2)} s`).join(', ')}`,
+        `${kb(bytes)} JSON; process CPU ${cpu.map((c) => `${c.toFixed(2)} s`).join(', ')}; ` +
+        `goal < 2 s: ${median < 2000 ? 'met' : 'MISSED'}`,
     );
   } finally {
     await rep.close();

@@ -397,6 +397,9 @@ export function describeStoreContract(
           full: SlaReport;
           fromSummaries: SlaReport;
           timelines: number;
+          shown: SlaReport;
+          fromAggregate: SlaReport;
+          aggregated: number;
         }> => {
           const policy = (await store.desks.get(ROR))!.value.policy;
           const options = {
@@ -410,10 +413,28 @@ export function describeStoreContract(
           const viaSummaries = slaReportBuilder(options);
           const fed = await feedReport(store.cases, viaSummaries, [ROR], from, to);
           expect(fed.summaries + fed.timelines).toBe(caseRefs.length);
-          return { full: full.finish(), fromSummaries: viaSummaries.finish(), timelines: fed.timelines };
+          // The report the API shows (no rows, the earliest breaches): from the store's aggregate.
+          const shown = { ...options, withRows: false, maxBreaches: 2 };
+          const fullShown = slaReportBuilder(shown);
+          for await (const c of store.cases.streamPeriod([ROR], from, to)) fullShown.add(c);
+          const viaAggregate = slaReportBuilder(shown);
+          const agg = await feedReport(store.cases, viaAggregate, [ROR], from, to);
+          expect(agg.aggregated + agg.summaries + agg.timelines).toBe(caseRefs.length);
+          return {
+            full: full.finish(),
+            fromSummaries: viaSummaries.finish(),
+            timelines: fed.timelines,
+            shown: fullShown.finish(),
+            fromAggregate: viaAggregate.finish(),
+            aggregated: agg.aggregated,
+          };
         };
         const before = await reports();
         expect(before.fromSummaries).toEqual(before.full);
+        expect(before.fromAggregate).toEqual(before.shown);
+        expect(before.aggregated).toBeGreaterThan(caseRefs.length / 2);
+        expect(before.shown.breaches).toHaveLength(2);
+        expect(before.shown.breachCount).toBeGreaterThan(2);
         expect(before.full.cases).toBeGreaterThan(0);
         // Only the case paused at its last change needs its timeline; the others come from summaries.
         expect(before.timelines).toBeLessThan(caseRefs.length / 2);
@@ -423,6 +444,8 @@ export function describeStoreContract(
         await store.desks.put({ ...d!.value, policy: PRESETS['uke-servicesenter'] }, d!.version);
         const after = await reports();
         expect(after.fromSummaries).toEqual(after.full);
+        expect(after.fromAggregate).toEqual(after.shown);
+        expect(after.aggregated).toBe(0);
         expect(after.timelines).toBe(caseRefs.length);
         expect(after.full).not.toEqual(before.full);
       });

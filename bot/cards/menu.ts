@@ -5,6 +5,7 @@ import type { Strings } from '../i18n/strings';
 
 export const MENU_COMMANDS = {
   report: 'meld feil',
+  order: 'bestill',
   myCases: 'mine saker',
   notices: 'driftsmeldinger',
   help: 'hjelp',
@@ -13,6 +14,7 @@ export const MENU_COMMANDS = {
 export function menuActions(s: Strings, withHelp = true): CardElement[] {
   const actions = [
     execute(s.buttons.report, VERBS.menuRun, { command: MENU_COMMANDS.report }, { style: 'positive' }),
+    execute(s.order.button, VERBS.menuRun, { command: MENU_COMMANDS.order }),
     execute(s.buttons.myCases, VERBS.menuRun, { command: MENU_COMMANDS.myCases }),
     execute(s.buttons.notices, VERBS.menuRun, { command: MENU_COMMANDS.notices }),
   ];

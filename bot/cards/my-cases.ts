@@ -27,6 +27,8 @@ export interface CaseLine {
   clock?: LineClock;
   /** The user follows this case but did not report it. */
   followed?: boolean;
+  /** An order (bestilling), marked as one. */
+  order?: boolean;
 }
 
 export interface MyCasesData {
@@ -48,7 +50,9 @@ export function myCasesCard(d: MyCasesData): CardJson {
         type: 'Column',
         width: 'stretch',
         items: [
-          text(`**${c.ref}** ${plainTextForCard(c.title)}${c.followed ? ` ${m.followedMark}` : ''}`),
+          text(
+            `**${c.ref}** ${c.order ? `${s.order.kindLabel}: ` : ''}${plainTextForCard(c.title)}${c.followed ? ` ${m.followedMark}` : ''}`,
+          ),
           text(`${s.status[c.status]} · ${plainTextForCard(c.priorityLabel)}`, {
             isSubtle: true,
             size: 'small',

@@ -2,6 +2,7 @@
  * Representative data for every chat card of the bot, in both languages: the card test validates each
  * with the `adaptivecards` library, and `scripts/render-cards.ts` renders each to `docs/cards/<name>.png`.
  */
+import { estimateApprovalCard, orderCatalogueCard, orderFormCard } from './order-form';
 import type { CaseEvent } from '../../shared/cases/model';
 import { eventId, isoInstant, userId } from '../../shared/ids';
 import type { Locale } from '../../shared/i18n-text';
@@ -58,6 +59,59 @@ const FORM_BASE = {
 
 const SOLUTION_TEXT =
   'Tilgangen din i Visma var feil satt opp etter omorganiseringen. Den er rettet; logg ut og inn igjen.';
+
+const ORDER_SERVICE = {
+  id: 'ror-bestill-integrasjon',
+  name: 'Ny integrasjon mot fagsystem',
+  description:
+    'Oppsett av en integrasjon mellom to fagsystemer, utført av leverandøren. Du får et estimat i timer som du må godkjenne før arbeidet starter.',
+  priceText: 'Etter medgått tid (estimat i timer)',
+  deliveryWorkingDays: 10,
+  needsApproval: true,
+  billing: { kind: 'resource_number' as const, example: 'R12345' },
+};
+
+function orderSampleCards(locale: Locale): Record<string, CardJson> {
+  const s = strings(locale).order;
+  return {
+    'order-catalogue': orderCatalogueCard({
+      locale,
+      services: [
+        {
+          id: 'ror-bestill-pc',
+          name: 'Ny PC',
+          description: 'Bærbar PC til ansatt, ferdig installert og registrert i Intune.',
+          priceText: 'kr 8 900 per PC',
+          deliveryWorkingDays: 5,
+          needsApproval: false,
+          billing: { kind: 'cost_centre', example: '4410' },
+        },
+        ORDER_SERVICE,
+      ],
+    }),
+    'order-form': orderFormCard({
+      locale,
+      clientKey: '7d4c1e9a-0000-4000-8000-000000000002',
+      service: ORDER_SERVICE,
+      values: {
+        orderWhat: 'Integrasjon mellom Gerica og Visma for turnusdata',
+        orderForWhom: 'Hjemmetjenesten i Molde',
+        orderBillingReference: '12345',
+        orderRole: 'administrator',
+      },
+      errors: { orderBillingReference: s.errors.billingFormat('R12345'), orderContacts: s.errors.required },
+    }),
+    'estimate-approval': estimateApprovalCard({
+      locale,
+      ref: 'BE-2026-000001',
+      title: 'Ny integrasjon mot fagsystem: Integrasjon mellom Gerica og Visma for turnusdata',
+      estimateId: 'e4',
+      hours: 7.5,
+      text: 'Oppsett og test av integrasjonen; analysen er gjort.',
+      priceText: 'Etter medgått tid (estimat i timer)',
+    }),
+  };
+}
 
 export function sampleCards(locale: Locale): Record<string, CardJson> {
   const s = strings(locale);
@@ -353,6 +407,8 @@ export function sampleCards(locale: Locale): Record<string, CardJson> {
       locale,
       title: nbOrEn(locale, 'Gerica henger', 'Gerica hangs'),
     }),
+    // Orders: the catalogue, the order form (a refused field), the estimate's approval card.
+    ...orderSampleCards(locale),
     // The channel: the triage channel's and driftsmeldinger's cards.
     ...channelSampleCards(locale),
   };

@@ -35,6 +35,16 @@ export const VERBS = {
   deadlineAnswer: 'deadline.answer',
   /** A desk member proposes a new deadline from the triage card; data `{ ref }`. */
   deadlinePropose: 'deadline.propose',
+  /** Orders: open the order form for a catalogue service; data `{ serviceId }`. */
+  orderOpen: 'order.open',
+  /** Submit the order form; data `{ clientKey, serviceId }`, inputs `ORDER_INPUTS`. */
+  orderSubmit: 'order.submit',
+  /** The orderer approves or rejects an estimate; data `{ ref, estimateId, approve }`. */
+  estimateAnswer: 'estimate.answer',
+  /** A desk member sends an estimate from the triage card; data `{ ref, version }`, inputs hours and text. */
+  triageEstimate: 'triage.estimate',
+  /** A desk member converts the case fault ↔ order; data `{ ref, version, to }`. */
+  triageConvert: 'triage.convert',
   /** The triage card's desk actions and driftsmeldinger (cards/channel/verbs.ts). */
   ...CHANNEL_VERBS,
 } as const;

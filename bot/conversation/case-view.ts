@@ -46,5 +46,6 @@ export function caseLine(
     priorityLabel: priorityLabel(desk, c.priority, locale),
     ...(clock ? { clock } : {}),
     ...(c.reporter.id !== viewerId ? { followed: true } : {}),
+    ...(c.kind === 'order' ? { order: true } : {}),
   };
 }

@@ -31,7 +31,7 @@ it('welcomes in Norwegian with buttons on install, and remembers the conversatio
   const commands = elements(card)
     .filter((e) => e.verb === VERBS.menuRun)
     .map((e) => (e.data as { command: string }).command);
-  expect(commands).toEqual(['meld feil', 'mine saker', 'driftsmeldinger', 'hjelp']);
+  expect(commands).toEqual(['meld feil', 'bestill', 'mine saker', 'driftsmeldinger', 'hjelp']);
   const ref = await h.app.store.conversations.get(`user:${kari.aadObjectId}`);
   expect(ref).toMatchObject({
     serviceUrl: h.serviceUrl,

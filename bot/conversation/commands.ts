@@ -13,6 +13,7 @@ import type { Turn } from './turn';
 import { helpCommand } from './personal/help';
 import { faultFormEntry } from './teams/client';
 import { myCasesCommand } from './personal/my-cases';
+import { orderCommand } from './personal/order';
 import { caseStatusCommand } from './personal/case-status';
 import { noticesCommand } from './personal/notices';
 import { newNoticeCommand } from './channel/notice-new';
@@ -59,6 +60,13 @@ export const COMMANDS: CommandDef[] = [
     surfaces: PERSONAL,
     // In Teams a button that opens the form in a dialog; elsewhere (the Playground) the inline form.
     handler: faultFormEntry,
+  },
+  {
+    name: 'bestill',
+    aliases: ['order', 'bestilling'],
+    takesArgument: false,
+    surfaces: PERSONAL,
+    handler: orderCommand,
   },
   {
     name: 'mine saker',

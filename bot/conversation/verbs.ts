@@ -33,6 +33,8 @@ import { caseComment } from './personal/comment';
 import { caseFollow, caseUnfollow } from './personal/follow';
 import { caseFollowers } from './personal/followers';
 import { deadlineAnswer } from './personal/deadline-answer';
+import { estimateAnswer, orderOpen, orderSubmit } from './personal/order';
+import { triageConvert, triageEstimate } from './channel/triage-order';
 import { deadlinePropose } from './channel/deadline-propose';
 
 export type VerbHandler = (turn: Turn, data: Record<string, unknown>) => Promise<InvokeResult>;
@@ -54,6 +56,12 @@ export const VERB_HANDLERS: Record<Verb, VerbHandler> = {
   [VERBS.caseFollowers]: caseFollowers,
   [VERBS.deadlineAnswer]: deadlineAnswer,
   [VERBS.deadlinePropose]: deadlinePropose,
+  // Orders: the catalogue's form, estimates and their approval.
+  [VERBS.orderOpen]: orderOpen,
+  [VERBS.orderSubmit]: orderSubmit,
+  [VERBS.estimateAnswer]: estimateAnswer,
+  [VERBS.triageEstimate]: triageEstimate,
+  [VERBS.triageConvert]: triageConvert,
   // The channel: triage card desk actions and driftsmeldinger (cards/channel/verbs.ts).
   [VERBS.triageRefresh]: triageRefresh,
   [VERBS.triageClaim]: triageClaim,

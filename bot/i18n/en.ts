@@ -2,9 +2,11 @@
 import { REPORTER_WAIT_WORDS } from '../../shared/cases/event-words';
 import type { Strings } from './strings';
 import { teamsEn } from './teams-strings';
+import { orderEn } from './order-strings';
 
 export const en: Strings = {
   teams: teamsEn,
+  order: orderEn,
   appName: 'Fristvakt',
   welcome: {
     title: 'Hi, I am Fristvakt',

@@ -2,9 +2,11 @@
 import { REPORTER_WAIT_WORDS } from '../../shared/cases/event-words';
 import type { Strings } from './strings';
 import { teamsNb } from './teams-strings';
+import { orderNb } from './order-strings';
 
 export const nb: Strings = {
   teams: teamsNb,
+  order: orderNb,
   appName: 'Fristvakt',
   welcome: {
     title: 'Hei, jeg er Fristvakt',

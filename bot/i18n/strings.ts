@@ -14,6 +14,7 @@ import type { ConversationStrings } from './conversation-strings';
 import { en } from './en';
 import { nb } from './nb';
 import type { TeamsStrings } from './teams-strings';
+import type { OrderStrings } from './order-strings';
 
 export type { ChannelStrings, ChatStrings, ConversationStrings };
 
@@ -21,6 +22,8 @@ export interface Strings extends ChatStrings {
   channel: ChannelStrings;
   conversation: ConversationStrings;
   teams: TeamsStrings;
+  /** Orders (bestillinger): the catalogue, the order form, estimates and their approval. */
+  order: OrderStrings;
 }
 
 const ALL: Record<Locale, Strings> = { nb, en };

@@ -38,6 +38,7 @@ import { deadlineProposalCard } from '../cards/deadline-proposal';
 import { solutionCard } from '../cards/solution';
 import { formatDeadline } from '../../shared/dates';
 import { strings } from '../i18n/strings';
+import { orderDeskCard, orderFollowerCard, orderReporterCard } from './order-messages';
 import { triageCardFor, type CardContext } from '../conversation/channel/case-card';
 import type { TabLinks } from '../conversation/channel/tab-links';
 import { eventWhat } from '../conversation/channel/event-line';
@@ -74,6 +75,8 @@ function commentCard(e: Extract<CaseEvent, { type: 'comment' }>, c: Case, locale
 
 /** What the reporter gets for an event, or null. */
 function reporterCard(e: CaseEvent, c: Case, ctx: ChangeContext, locale: Locale): CardJson | null {
+  const order = orderReporterCard(e, c, locale);
+  if (order !== undefined) return order;
   const s = strings(locale);
   const cs = strings(locale).conversation;
   const update = (message: string): CardJson => caseUpdateCard({ locale, ref: c.ref, message });
@@ -132,6 +135,8 @@ function reporterCard(e: CaseEvent, c: Case, ctx: ChangeContext, locale: Locale)
 
 /** What a follower gets for an event, or null. */
 function followerCard(e: CaseEvent, c: Case, locale: Locale): CardJson | null {
+  const order = orderFollowerCard(e, c, locale);
+  if (order !== undefined) return order;
   const s = strings(locale).conversation;
   const update = (message: string): CardJson => caseUpdateCard({ locale, ref: c.ref, message });
   switch (e.type) {
@@ -167,6 +172,8 @@ function followerCard(e: CaseEvent, c: Case, locale: Locale): CardJson | null {
 
 /** What the reporter or a follower wrote to the desk, as a card in the triage thread; or null. */
 function deskCard(e: CaseEvent, c: Case): CardJson | null {
+  const order = orderDeskCard(e, c);
+  if (order !== undefined) return order;
   const s = strings('nb').conversation;
   switch (e.type) {
     case 'comment':

@@ -61,6 +61,14 @@ export const ORDERABLE_SERVICES: Service[] = [
     needsApproval: false,
     billing: COST_CENTRE,
   }),
+  orderable(DESK_ROR_IKT, 'ror-bestill-integrasjon', 'Ny integrasjon mot fagsystem', {
+    description:
+      'Oppsett av en integrasjon mellom to fagsystemer, utført av leverandøren. Du får et estimat i timer som du må godkjenne før arbeidet starter.',
+    priceText: 'Etter medgått tid (estimat i timer)',
+    deliveryWorkingDays: 10,
+    needsApproval: true,
+    billing: { kind: 'resource_number', pattern: 'R\\d{5}', example: 'R12345' },
+  }),
   orderable(DESK_ROR_IKT, 'ror-bestill-gerica-tilgang', 'Tilgang til Gerica', {
     description: 'Brukertilgang til Gerica for ny ansatt i pleie og omsorg.',
     deliveryWorkingDays: 2,

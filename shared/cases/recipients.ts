@@ -75,6 +75,14 @@ export function recipientsOf(
       return { reporter: false, followers, desk: true };
     case 'billable_marked':
       return { reporter, followers: [], desk: false };
+    // Orders: the orderer answers an estimate (and is reminded of it); the desk hears the answer.
+    case 'estimate_sent':
+    case 'kind_changed':
+      return { reporter, followers, desk: false };
+    case 'approval_reminded':
+      return { reporter, followers: [], desk: false };
+    case 'estimate_answered':
+      return { reporter: false, followers, desk: true };
     case 'followers_changed':
       return { reporter: false, followers: event.added.filter(notMe), desk: false };
     case 'created': {

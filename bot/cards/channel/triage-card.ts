@@ -28,6 +28,7 @@ import { escalateForm } from './forms/escalate-form';
 import { linkForm } from './forms/link-form';
 import { priorityForm } from './forms/priority-form';
 import { solveForm } from './forms/solve-form';
+import { convertAction, estimateForm, orderBlock, type TriageOrder } from './order-parts';
 import { waitForm } from './forms/wait-form';
 import { triageCommentForm, triageDeadlineForm } from '../triage-comment-form';
 import { strings } from '../../i18n/strings';
@@ -67,6 +68,10 @@ export interface TriageActions {
   notice: boolean;
   /** A supplier's incident not yet decided: "Info til sluttbrukere? Ja/Nei". */
   endUserInfo?: boolean;
+  /** An order whose service needs approval: "Send estimat" (order-parts.ts). */
+  estimate?: boolean;
+  /** "Gjør om til bestilling / feilmelding". */
+  convertTo?: 'order' | 'fault';
 }
 
 export interface TriageCardData {
@@ -80,6 +85,8 @@ export interface TriageCardData {
   reporter: string;
   /** The fault checklist's scope (absent on a case opened as an order). */
   scope?: string;
+  /** An order's checklist, terms and estimates (order-parts.ts). */
+  order?: TriageOrder;
   priority: string;
   /** The priority's level (1 = most urgent) and whether it is a critical fault. */
   priorityLevel: 1 | 2 | 3 | 4;
@@ -177,6 +184,7 @@ function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
   const target = { ref: d.ref, version: d.version };
   const data: Record<string, Json> = { ref: d.ref, version: d.version };
   const out: CardElement[] = [];
+  if (a.estimate) out.push(estimateForm(d.locale, target));
   if (a.claim) out.push(execute(s.claim, VERBS.triageClaim, data, { style: 'positive' }));
   if (a.solve) out.push(solveForm({ locale: d.locale, target, childCount: a.solve.childCount }));
   if (a.assign) out.push(assignForm({ locale: d.locale, target, members: a.assign.members }));
@@ -208,6 +216,9 @@ function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
   const incident: CardElement[] = [];
   if (a.link) incident.push(linkForm({ locale: d.locale, target }));
   if (a.notice) incident.push(execute(s.notice, VERBS.triageNotice, { ref: d.ref }));
+  // Converting fault ↔ order: in the row while it has room (4 and "Mer"), else with the case's kind of
+  // handling under "Mer" (the host's limit of 5 per row holds either way).
+  if (a.convertTo) (out.length < 4 ? out : incident).push(convertAction(d.locale, target, a.convertTo));
   if (incident.length > 0)
     more.push({
       type: 'Action.ShowCard',
@@ -332,6 +343,7 @@ export function triageCard(d: TriageCardData): CardJson {
     ...incident,
     ...notice,
     facts(pairs),
+    ...(d.order ? orderBlock(d.locale, d.order) : []),
     ...details,
     ...solution,
     text(s.deadlines, { weight: 'bolder', spacing: 'medium' }),

@@ -35,6 +35,7 @@ import type { CatalogueSnapshot } from '../../../shared/app/catalogue';
 import { priorityLabel } from '../case-view';
 import { strings } from '../../i18n/strings';
 import { caseLink, noticeLink, type TabLinks } from './tab-links';
+import { orderActions, triageOrderOf } from './order-card-data';
 
 export interface CardContext {
   catalogue: CatalogueSnapshot;
@@ -102,6 +103,10 @@ export function joinedNotice(c: Case, notices: readonly Notice[]): Notice | unde
 
 /** What a desk member may do with the case in its current status. */
 export function triageActions(c: Case, desk: Desk, ctx: CardContext, viewerId?: string): TriageActions {
+  return orderActions(c, caseActions(c, desk, ctx, viewerId));
+}
+
+function caseActions(c: Case, desk: Desk, ctx: CardContext, viewerId?: string): TriageActions {
   const working = WORKING.includes(c.status);
   const open = working || c.status === 'solved';
   const locale = ctx.locale;
@@ -184,6 +189,7 @@ export function triageCardData(
   const notice = ctx.notices ? joinedNotice(c, ctx.notices) : undefined;
   const noticeUrl = notice ? noticeLink(ctx.links, notice) : undefined;
   const caseUrl = caseLink(ctx.links, c.ref);
+  const order = triageOrderOf(c, desk, ctx.now, locale);
   return {
     locale,
     ref: c.ref,
@@ -193,6 +199,7 @@ export function triageCardData(
     org: catalogue.org(c.orgId)?.name ?? c.orgId,
     reporter: c.reporter.name,
     ...(c.checklist ? { scope: SCOPE_LABELS[c.checklist.scope][locale] } : {}),
+    ...(order ? { order } : {}),
     priority: priorityLabel(desk, c.priority, locale),
     priorityLevel: priorityDef?.level ?? 3,
     critical: priorityDef?.critical ?? false,

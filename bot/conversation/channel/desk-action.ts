@@ -91,6 +91,11 @@ function firstBanner(turn: Turn, c: Case, desk: Desk, seen: number): TriageCardO
 /** The domain's refusal in the viewer's words. */
 function refusal(turn: Turn, err: unknown, c: Case): string | null {
   const s = turn.s.channel.errors;
+  // An order waiting for an approved estimate says why (shared/cases/orders.ts).
+  if (isFristvaktError(err, 'ILLEGAL_TRANSITION') && err.details.reason === 'ESTIMATE_MISSING')
+    return turn.s.order.gate.missing;
+  if (isFristvaktError(err, 'ILLEGAL_TRANSITION') && err.details.reason === 'APPROVAL_PENDING')
+    return turn.s.order.gate.pending;
   if (isFristvaktError(err, 'ILLEGAL_TRANSITION')) return s.illegal(STATUS_LABELS[c.status][turn.locale]);
   if (isFristvaktError(err, 'VALIDATION')) {
     const field = err.details.field;

@@ -39,3 +39,41 @@ export function createRateLimiter(limit: RateLimit = DEFAULT_RATE_LIMIT): RateLi
     },
   };
 }
+
+/**
+ * A supplier's share of the server: at most `concurrent` of its requests are worked at once; the next
+ * `queue` wait their turn (first come, first served), and beyond that it is 429 like an empty bucket.
+ * The bucket bounds how many a minute; this bounds how much of the process one supplier holds at a
+ * time, so chat keeps its share while a supplier sends at its full rate.
+ */
+export interface Bulkhead {
+  run<T>(key: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export function createBulkhead(concurrent = 2, queue = 200): Bulkhead {
+  const state = new Map<string, { running: number; waiting: Array<() => void> }>();
+  return {
+    async run(key, fn) {
+      let s = state.get(key);
+      if (!s) {
+        s = { running: 0, waiting: [] };
+        state.set(key, s);
+      }
+      const slot = s;
+      if (slot.running >= concurrent) {
+        if (slot.waiting.length >= queue)
+          throw new FristvaktError('RATE_LIMITED', 'too many requests in progress: retry in 1 s', {
+            retryAfterSeconds: 1,
+          });
+        await new Promise<void>((resolve) => slot.waiting.push(resolve));
+      }
+      slot.running += 1;
+      try {
+        return await fn();
+      } finally {
+        slot.running -= 1;
+        slot.waiting.shift()?.();
+      }
+    },
+  };
+}

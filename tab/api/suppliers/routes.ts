@@ -18,13 +18,15 @@ import type { TabContext } from '../context';
 import { jsonBody, notFound, paramOf, sendFailure, sendJson } from '../http';
 import { createSupplierAuthenticator } from './auth';
 import { checkBody, OPENAPI } from './openapi';
-import { createRateLimiter, type RateLimit } from './rate-limit';
+import { createBulkhead, createRateLimiter, type RateLimit } from './rate-limit';
 
 export const SUPPLIER_API = '/api/suppliers/v1';
 
 export interface SupplierApiOptions {
   catalogue: Catalogue;
   rateLimit?: RateLimit;
+  /** How many of one supplier's requests are worked at once (default 2; the rest wait their turn). */
+  concurrent?: number;
 }
 
 export function supplierRoutes(ctx: TabContext, options: SupplierApiOptions): RouteDef[] {
@@ -35,6 +37,7 @@ export function supplierRoutes(ctx: TabContext, options: SupplierApiOptions): Ro
     deps.auth.jwksUrl ? createTokenVerifier(deps.auth) : undefined,
   );
   const limiter = createRateLimiter(options.rateLimit);
+  const bulkhead = createBulkhead(options.concurrent);
 
   const route = (
     method: RouteDef['method'],
@@ -49,7 +52,7 @@ export function supplierRoutes(ctx: TabContext, options: SupplierApiOptions): Ro
       try {
         const supplier = await authenticate(req);
         limiter.take(supplier.id, deps.now().getTime());
-        await fn(req, res, supplier);
+        await bulkhead.run(supplier.id, () => fn(req, res, supplier));
       } catch (err) {
         if (isFristvaktError(err, 'RATE_LIMITED'))
           res.setHeader('Retry-After', String(err.details.retryAfterSeconds ?? 1));

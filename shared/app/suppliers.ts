@@ -12,7 +12,7 @@ import { osloDateAndTime } from '../dates';
 import { FristvaktError, NotFoundError, ValidationError } from '../errors';
 import { eventId, isoInstant, orgId as toOrgId, priorityId, userId, type CaseRef } from '../ids';
 import { findPriority } from '../sla/policy';
-import { slaSummary } from '../sla/state';
+import { caseSlaSummaryFor } from '../sla/case-sla';
 import type { Supplier } from '../suppliers/model';
 import { supplierActor, type CaseChanges } from './case-changes';
 import type { Catalogue } from './catalogue';
@@ -164,7 +164,7 @@ export function createSupplierCases(deps: { changes: CaseChanges; catalogue: Cat
           // Idempotent on (supplier, reference): the store's client key is unique per reporter and desk.
           clientKey: `incident:${input.supplierReference}`,
         },
-        { policy: desk.policy, service, now, reporter },
+        { policy: desk.policy, previousPolicies: desk.previousPolicies, service, now, reporter },
       );
       const at = isoInstant(now);
       const by = { kind: 'system' as const, name: supplier.name, supplierId: supplier.id };
@@ -230,7 +230,7 @@ export function createSupplierCases(deps: { changes: CaseChanges; catalogue: Cat
         ...(input.possibleSolution ? { possibleSolution: input.possibleSolution } : {}),
         contact: { phone: supplier.phone, email: supplier.email },
       };
-      fresh.sla = slaSummary(fresh, desk.policy);
+      fresh.sla = caseSlaSummaryFor(fresh, desk);
       const year = Number(osloDateAndTime(now).date.slice(0, 4));
       const result = await changes.create(fresh, year, now);
       return { view: viewOf(result.case), created: result.created };

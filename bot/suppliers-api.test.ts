@@ -212,6 +212,48 @@ describe('supplier API', () => {
     expect((await api('/cases/FV-2026-000001', { key: otherKey })).status).toBe(401);
   });
 
+  it('admin: an administrator creates a supplier and a key shown once; the key works; others get 403', async () => {
+    const admin = (path: string, body?: unknown, who = 'demo-admin') =>
+      fetch(`${h.app.url}/api/admin/suppliers${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Fristvakt-Dev-User': who },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const spec = {
+      id: 'tieto',
+      name: 'Tieto',
+      operates: ['application'],
+      serviceIds: ['uke-agresso'],
+      deskId: 'uke',
+      phone: '+47 21 00 00 00',
+      email: 'drift@tieto.example',
+      webhook: { url: 'https://tieto.example/hooks', secretName: 'FRISTVAKT_SUPPLIER_SECRET_TIETO' },
+    };
+    expect((await admin('', spec, 'demo-desk-ror')).status).toBe(403);
+    expect((await admin('', { ...spec, webhook: { ...spec.webhook, url: 'http://x.example' } })).status).toBe(
+      400,
+    );
+    expect((await admin('', spec)).status).toBe(201);
+    const made = await admin('/tieto/keys', {});
+    expect(made.status).toBe(201);
+    const { key: text } = (await made.json()) as { key: string };
+    expect(text).toMatch(/^fvk_tieto_/);
+    // Shown once: the list and the audit log never carry the key or its hash.
+    const listed = await (await admin('')).text();
+    expect(listed).not.toContain(text);
+    expect(listed).not.toContain('"hash"');
+    const log = await fetch(`${h.app.url}/api/admin/audit?type=supplier&id=tieto`, {
+      headers: { 'X-Fristvakt-Dev-User': 'demo-admin' },
+    });
+    expect(log.status).toBe(200);
+    const audit = await log.text();
+    expect(JSON.parse(audit).entries).toHaveLength(2);
+    expect(audit).not.toContain(text);
+    expect(audit).not.toContain('"hash"');
+    const res = await api('/incidents', { key: text, body: { ...INCIDENT, supplierReference: 'T-1' } });
+    expect(res.status).toBe(201);
+  });
+
   it('limits each supplier: 429 with Retry-After once its bucket is empty', async () => {
     // The default bucket holds 500; the clock stands still in the harness, so nothing refills.
     let limited: Response | undefined;

@@ -27,7 +27,7 @@ import type {
 } from './types';
 
 const MAX_CSV = 1024 * 1024;
-const OBJECT_TYPES: readonly AdminObjectType[] = ['desk', 'policy', 'service', 'organisation'];
+const OBJECT_TYPES: readonly AdminObjectType[] = ['desk', 'policy', 'service', 'organisation', 'supplier'];
 
 const actorOf = (caller: Caller): AdminActor => ({ access: caller.access, name: caller.name });
 const versioned = <T>(v: { value: T; version: string }): AdminVersioned<T> => ({

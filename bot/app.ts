@@ -29,6 +29,8 @@ import { fetchDownloader } from './conversation/download';
 import { startAutoClose } from './jobs/auto-close';
 import { startFellesfeilWatch } from './jobs/fellesfeil';
 import { startDelivery, startSlaWatcher } from './delivery';
+import { createWebhookTransport } from './delivery/webhook-transport';
+import { attachmentLinkSecret, createAttachmentLinks } from '../shared/app/attachment-links';
 import { repoRoot } from '../scripts/repo-root';
 import { DEMO_DIRECTORY, seedIfEmpty } from './seed';
 import { FristvaktAdapter } from './server/adapter';
@@ -65,6 +67,8 @@ export interface AppOptions {
   tabDir?: string;
   /** Run the background jobs (outbox sender, SLA watcher, auto-close); default true. */
   jobs?: boolean;
+  /** An operations supplier's webhook signing secret by its variable's name (bot/index.ts: the environment). */
+  supplierSecret?: (name: string) => string | undefined;
 }
 
 export interface RunningApp {
@@ -185,6 +189,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       useBotToken: config.bot.appId !== undefined,
     },
   };
+  // Attachments' signed links (suppliers' webhooks), on the server's public address once it listens.
+  let publicUrl = tabUrl ?? '';
+  const attachmentLinks = createAttachmentLinks(await attachmentLinkSecret(store.leases), () => publicUrl);
   const logic = createBotLogic(deps);
   const auth = createBotAuthentication(config.bot, {
     ...(options.authEndpoints ? { endpoints: options.authEndpoints } : {}),
@@ -198,6 +205,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     log,
     store,
     tabDir: options.tabDir ?? join(repoRoot(), 'tab', 'web', 'dist'),
+    attachmentLinks: { store, links: attachmentLinks, now: clock },
     tabRoutes: options.tabRoutes
       ? options.tabRoutes({ store, catalogue, directory, clock })
       : tabRoutes({
@@ -222,6 +230,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   const address = server.address();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
+  publicUrl = config.tab.endpoint ?? url;
   const stops: Array<() => Promise<void> | void> = [];
   if (options.jobs !== false) {
     // Outbox sender and SLA watcher (bot/delivery), each under its own lease in the store.
@@ -232,6 +241,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       botAppId: config.bot.appId ?? '',
       log,
       clock: jobClock,
+      webhook: createWebhookTransport({
+        supplier: async (id) => (await store.admin.getSupplier(id))?.value ?? null,
+        secretOf: options.supplierSecret ?? (() => undefined),
+        links: attachmentLinks,
+        now: clock,
+      }),
     });
     const unlisten = wakeup.listen(() => delivery.kick());
     const watcher = startSlaWatcher({ store, log, clock: jobClock, onEnqueued: () => wakeup.notify() });

@@ -177,4 +177,22 @@ export interface ChannelStrings {
     /** The channel alert of a critical incident (with mentions). */
     criticalAlert: (ref: string, title: string, supplier: string, phone: string, email: string) => string;
   };
+  /** An operations supplier holding a case (escalation pick-list, where the case is, the e-mail to copy). */
+  supplier: {
+    /** The pick-list of configured suppliers operating the case's service. */
+    pick: string;
+    /** The free-text field for a supplier not configured. */
+    other: string;
+    none: string;
+    /** "Hos leverandør": the card's label. */
+    heldBy: string;
+    held: (name: string, since: string) => string;
+    lastContact: (when: string) => string;
+    caseNumber: string;
+    /** A supplier typed by name, without a name. */
+    unnamed: string;
+    /** Above the e-mail to copy: whom to send it to. */
+    emailIntro: (name: string, to: string) => string;
+    emailSubject: string;
+  };
 }

@@ -392,6 +392,21 @@ export const en: Strings = {
       criticalAlert: (ref, title, supplier, phone, email) =>
         `🔴 Critical fault reported by ${supplier}: ${ref} "${title}". Phone the supplier on ${phone} (${email}).`,
     },
+    supplier: {
+      pick: 'Operations supplier (from Settings)',
+      other: 'Or another supplier (name)',
+      none: 'None chosen',
+      heldBy: 'With supplier',
+      held: (name, since) => `${name} since ${since}`,
+      lastContact: (when) => `last contact ${when}`,
+      caseNumber: "Supplier's case no.",
+      unnamed: 'the supplier',
+      emailIntro: (name, to) =>
+        to
+          ? `📧 ${name} has no integration with Fristvakt. Send the case by e-mail to **${to}** (copy the text below), and enter the supplier's case number when they answer.`
+          : `📧 ${name} is not set up in Fristvakt. Send the case to the supplier by e-mail (copy the text below), and enter the supplier's case number when they answer.`,
+      emailSubject: 'Subject:',
+    },
   },
   conversation: {
     commentUsage: 'Write “comment FV-2026-000123 your text”.',

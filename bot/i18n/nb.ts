@@ -401,6 +401,21 @@ export const nb: Strings = {
       criticalAlert: (ref, title, supplier, phone, email) =>
         `🔴 Kritisk feil meldt av ${supplier}: ${ref} «${title}». Ring leverandøren på ${phone} (${email}).`,
     },
+    supplier: {
+      pick: 'Driftsleverandør (fra Innstillinger)',
+      other: 'Eller annen leverandør (navn)',
+      none: 'Ingen valgt',
+      heldBy: 'Hos leverandør',
+      held: (name, since) => `${name} siden ${since}`,
+      lastContact: (when) => `siste kontakt ${when}`,
+      caseNumber: 'Leverandørens saksnr.',
+      unnamed: 'leverandøren',
+      emailIntro: (name, to) =>
+        to
+          ? `📧 ${name} har ikke integrasjon med Fristvakt. Send saken som e-post til **${to}** (kopier teksten under), og legg inn leverandørens saksnummer når de svarer.`
+          : `📧 ${name} er ikke satt opp i Fristvakt. Send saken som e-post til leverandøren (kopier teksten under), og legg inn leverandørens saksnummer når de svarer.`,
+      emailSubject: 'Emne:',
+    },
   },
   conversation: {
     commentUsage: 'Skriv «kommenter FV-2026-000123 teksten din».',

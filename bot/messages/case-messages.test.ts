@@ -55,6 +55,9 @@ const CATALOGUE: CatalogueSnapshot = {
   org: () => undefined,
   servicesOf: () => [],
   desksServing: () => [],
+  suppliers: [],
+  supplier: () => undefined,
+  suppliersOf: () => [],
 };
 
 const ROLES: Role[] = ['reporter', 'desk', 'superuser', 'follower'];

@@ -9,7 +9,8 @@
  * - the reporter: status changes (taken, waiting, resumed, solved with the answer card, closed
  *   without an answer), comments, a proposed deadline to answer, billable, a problem record;
  * - each follower: the same news in short, in their own language;
- * - the service's forvalter: a technical fault when it is reported.
+ * - the service's forvalter: a technical fault when it is reported;
+ * - the operations supplier holding the case: signed webhooks, or the e-mail to copy (supplier-messages.ts).
  *
  * Ids derive from the case, the event and the recipient, so one event is never delivered twice. An
  * internal note never reaches the reporter or a follower (`recipientsOf`), and the cards carry only
@@ -43,6 +44,7 @@ import { triageCardFor, type CardContext } from '../conversation/channel/case-ca
 import type { TabLinks } from '../conversation/channel/tab-links';
 import { eventWhat } from '../conversation/channel/event-line';
 import { eventLine } from '../../shared/cases/event-words';
+import { supplierMessages } from './supplier-messages';
 
 const activity = (card: CardJson, summary: string): Record<string, unknown> => ({
   type: 'message',
@@ -382,6 +384,8 @@ export const createTeamsCaseMessages = (links?: TabLinks): CaseMessages => ({
           activity: activity(desk, summaryOf(c)),
         });
     }
+    // The operations supplier holding the case: its webhooks, or the e-mail to copy (supplier-messages.ts).
+    out.push(...supplierMessages(c, told, ctx));
     return out;
   },
 });

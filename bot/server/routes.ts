@@ -9,12 +9,16 @@ import { messagesHandler } from './messages';
 import { healthzHandler } from './healthz';
 import { staticHandler } from './static-files';
 import type { Store } from '../../shared/ports';
+import { ATTACHMENT_LINK_PATH } from '../../shared/app/attachment-links';
+import { attachmentLinkHandler, type AttachmentLinkDeps } from './attachment-links';
 
 export interface RouteDeps extends MessagesDeps {
   store: Store;
   /** The tab's built web bundle. */
   tabDir: string;
   tabRoutes: RouteDef[];
+  /** Signed, short-lived attachment downloads (operations suppliers' webhooks link to them). */
+  attachmentLinks?: AttachmentLinkDeps;
 }
 
 const redirectTo =
@@ -31,6 +35,16 @@ export function routes(deps: RouteDeps): RouteDef[] {
     // Whoever opens the server's address in a browser lands in the tab.
     { method: 'get', path: '/', name: 'root', handler: redirectTo('/tab/') },
     ...deps.tabRoutes,
+    ...(deps.attachmentLinks
+      ? [
+          {
+            method: 'get' as const,
+            path: `${ATTACHMENT_LINK_PATH}/:ref/:id`,
+            name: 'attachment-links',
+            handler: attachmentLinkHandler(deps.attachmentLinks),
+          },
+        ]
+      : []),
     { method: 'get', path: '/tab/*', name: 'tab.static', handler: staticHandler(deps.tabDir) },
   ];
 }

@@ -6,6 +6,7 @@
 import type { Desk, Organisation, Service } from '../desks/model';
 import type { DeskId, OrgId, ServiceId } from '../ids';
 import type { Store } from '../ports';
+import type { Supplier } from '../suppliers/model';
 
 export interface CatalogueSnapshot {
   desks: Desk[];
@@ -17,6 +18,11 @@ export interface CatalogueSnapshot {
   servicesOf(deskId: DeskId): Service[];
   /** The desks serving a virksomhet. */
   desksServing(orgId: OrgId): Desk[];
+  /** The configured operations suppliers (admin pages); a supplier's changes show within the ttl. */
+  suppliers: Supplier[];
+  supplier(id: string): Supplier | undefined;
+  /** The enabled suppliers operating a service, by name: whom a case of it can be escalated to. */
+  suppliersOf(serviceId: string): Supplier[];
 }
 
 export interface Catalogue {
@@ -27,7 +33,12 @@ export interface Catalogue {
   invalidate(): void;
 }
 
-function snapshot(desks: Desk[], services: Service[], orgs: Organisation[]): CatalogueSnapshot {
+function snapshot(
+  desks: Desk[],
+  services: Service[],
+  orgs: Organisation[],
+  suppliers: Supplier[] = [],
+): CatalogueSnapshot {
   const deskById = new Map(desks.map((d) => [d.id as string, d]));
   const serviceById = new Map(services.map((s) => [s.id as string, s]));
   const orgById = new Map(orgs.map((o) => [o.id as string, o]));
@@ -42,6 +53,10 @@ function snapshot(desks: Desk[], services: Service[], orgs: Organisation[]): Cat
     org: (id) => orgById.get(id),
     servicesOf: (deskId) => sortedServices.filter((s) => s.deskId === deskId),
     desksServing: (orgId) => desks.filter((d) => d.orgIds.includes(orgId)),
+    suppliers,
+    supplier: (id) => suppliers.find((x) => x.id === id),
+    suppliersOf: (serviceId) =>
+      suppliers.filter((x) => !x.disabled && x.serviceIds.includes(serviceId as ServiceId)).sort(byName),
   };
 }
 
@@ -75,7 +90,8 @@ export function createCatalogue(
       store.desks.list(),
       store.desks.listServices(),
       store.desks.listOrganisations(),
-    ]).then(([d, s, o]) => (last = snapshot(d, s, o)));
+      store.admin.listSuppliers(),
+    ]).then(([d, s, o, x]) => (last = snapshot(d, s, o, x)));
     const entry = { at: now, checkedAt: now, marker, value };
     cached = entry;
     value.catch(() => {

@@ -17,17 +17,21 @@
  * - A technical fault is told to the service's forvalter when it is reported.
  * - The operations supplier (`byRole` `supplier`): its public comments reach the reporter, the
  *   followers and the desk's thread, its internal notes the desk's thread only; its own events
- *   (case number, status, a fix in a later version) the desk's thread (`supplierAudience`).
+ *   (case number, status, a fix in a later version) the desk's thread (`supplierAudience`). The
+ *   supplier itself hears, by webhook, what `supplierHears` (shared/suppliers/outbound.ts) names.
  */
 import type { Service } from '../desks/model';
 import type { Case, CaseEvent, Person } from './model';
 import { isSupplierEvent, supplierAudience } from './supplier';
+import { supplierHears, type WebhookEventType } from '../suppliers/outbound';
 
 export interface Recipients {
   reporter: boolean;
   followers: Person[];
   desk: boolean;
   administrator?: Person;
+  /** The operations supplier holding the case, by its webhook: which event it gets (`supplierHears`). */
+  supplier?: WebhookEventType;
 }
 
 const NOBODY: Recipients = { reporter: false, followers: [], desk: false };
@@ -36,6 +40,16 @@ const isSupport = (e: CaseEvent): boolean =>
   e.byRole === 'desk' || e.byRole === 'superuser' || e.by.kind === 'system';
 
 export function recipientsOf(
+  event: CaseEvent,
+  c: Pick<Case, 'reporter' | 'followers' | 'faultType' | 'supplier'>,
+  service?: Pick<Service, 'administrator'>,
+): Recipients {
+  const r = peopleOf(event, c, service);
+  const supplier = supplierHears(event, c);
+  return supplier ? { ...r, supplier } : r;
+}
+
+function peopleOf(
   event: CaseEvent,
   c: Pick<Case, 'reporter' | 'followers' | 'faultType'>,
   service?: Pick<Service, 'administrator'>,

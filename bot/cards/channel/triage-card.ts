@@ -62,7 +62,13 @@ export interface TriageActions {
   assign?: { members: Array<[string, string]> };
   priority?: { priorities: Array<[string, string]>; current: string };
   wait?: { reasons: Array<[string, string]> };
-  escalate?: { lines: Array<[string, string]>; supplier?: string };
+  escalate?: {
+    lines: Array<[string, string]>;
+    supplier?: string;
+    /** Configured suppliers of the service ([id, name]) and the default pick. */
+    suppliers?: Array<[string, string]>;
+    supplierId?: string;
+  };
   solve?: { childCount: number };
   link: boolean;
   notice: boolean;
@@ -95,6 +101,8 @@ export interface TriageCardData {
   assignee?: string;
   line: string;
   supplierCaseNumber?: string;
+  /** The operations supplier holding the case: name, since when, last contact (formatted). */
+  supplierHold?: { name: string; since: string; lastContact: string };
   overall: Overall;
   targets: TargetLine[];
   parentRef?: string;
@@ -201,6 +209,8 @@ function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
         target,
         lines: a.escalate.lines,
         ...(a.escalate.supplier ? { supplier: a.escalate.supplier } : {}),
+        ...(a.escalate.suppliers ? { suppliers: a.escalate.suppliers } : {}),
+        ...(a.escalate.supplierId ? { supplierId: a.escalate.supplierId } : {}),
       }),
     );
   if (a.priority)
@@ -307,6 +317,13 @@ export function triageCard(d: TriageCardData): CardJson {
     // Labels are escaped too: "1. linje" must not become a numbered list.
     [s.line, p(d.line)],
   ];
+  if (d.supplierHold) {
+    const sup = strings(d.locale).channel.supplier;
+    pairs.push([
+      sup.heldBy,
+      `${sup.held(p(d.supplierHold.name), d.supplierHold.since)} · ${sup.lastContact(d.supplierHold.lastContact)}`,
+    ]);
+  }
   if (d.supplierCaseNumber) pairs.push([s.supplierCase, p(d.supplierCaseNumber)]);
   const details: CardElement[] = c
     ? [

@@ -101,6 +101,30 @@ export function joinedNotice(c: Case, notices: readonly Notice[]): Notice | unde
   );
 }
 
+/**
+ * The escalation form's suppliers: those configured for the service (not the one holding the case) as
+ * a pick-list, the service's named supplier chosen when it is one of them (else typed, as before).
+ */
+function escalateChoices(
+  c: Case,
+  ctx: CardContext,
+  lines: Array<[string, string]>,
+  named: string | undefined,
+): NonNullable<TriageActions['escalate']> {
+  const configured = ctx.catalogue
+    .suppliersOf(c.serviceId)
+    .filter((x) => x.id !== c.supplier?.supplierId)
+    .map((x) => [x.id, x.name] as [string, string]);
+  const pick =
+    configured.find(([, name]) => named !== undefined && name.toLowerCase() === named.toLowerCase()) ??
+    (configured.length === 1 ? configured[0] : undefined);
+  return {
+    lines,
+    ...(configured.length > 0 ? { suppliers: configured } : {}),
+    ...(pick ? { supplierId: pick[0] } : named ? { supplier: named } : {}),
+  };
+}
+
 /** What a desk member may do with the case in its current status. */
 export function triageActions(c: Case, desk: Desk, ctx: CardContext, viewerId?: string): TriageActions {
   return orderActions(c, caseActions(c, desk, ctx, viewerId));
@@ -139,9 +163,7 @@ function caseActions(c: Case, desk: Desk, ctx: CardContext, viewerId?: string): 
           },
         }
       : {}),
-    ...(canEscalate
-      ? { escalate: { lines, ...(service?.supplier ? { supplier: service.supplier } : {}) } }
-      : {}),
+    ...(canEscalate ? { escalate: escalateChoices(c, ctx, lines, service?.supplier) } : {}),
     link: open && c.parentRef === undefined && c.childRefs.length === 0,
     notice: c.status !== 'closed',
     ...(c.incident && c.incident.endUserInfo === undefined && working ? { endUserInfo: true } : {}),
@@ -207,6 +229,15 @@ export function triageCardData(
     ...(c.assignee ? { assignee: c.assignee.name } : {}),
     line: LINE_LABELS[c.line][locale],
     ...(c.supplierCaseNumber ? { supplierCaseNumber: c.supplierCaseNumber } : {}),
+    ...(c.supplier
+      ? {
+          supplierHold: {
+            name: c.supplier.name,
+            since: formatDateTime(new Date(c.supplier.since), locale),
+            lastContact: formatDateTime(new Date(c.supplier.lastContactAt), locale),
+          },
+        }
+      : {}),
     overall,
     targets,
     ...(c.parentRef ? { parentRef: c.parentRef } : {}),

@@ -1,7 +1,8 @@
 /**
  * Eskaler: to 2nd line, 3rd line or the operations supplier (seed 001 M.1.2, M.1.3). Escalating to the
- * 3rd line or a supplier also sets Avventer (the lifecycle does it); the supplier defaults to the
- * service's operations supplier.
+ * 3rd line or a supplier also sets Avventer (the lifecycle does it). The suppliers configured for the
+ * case's service are a pick-list (one of them hands the case to that supplier: its webhook, or the
+ * e-mail to copy); a supplier not configured is typed by name, as before.
  */
 import type { Locale } from '../../../../shared/i18n-text';
 import type { CardElement } from '../../card';
@@ -14,6 +15,9 @@ export interface EscalateFormData {
   target: FormTarget;
   lines: Array<[string, string]>;
   supplier?: string;
+  /** The configured suppliers operating the service, as [id, name], and the one chosen by default. */
+  suppliers?: Array<[string, string]>;
+  supplierId?: string;
 }
 
 export function escalateForm(d: EscalateFormData): CardElement {
@@ -26,9 +30,24 @@ export function escalateForm(d: EscalateFormData): CardElement {
         isRequired: true,
         errorMessage: strings(d.locale).channel.notice.field.required,
       }),
-      textInput(TRIAGE_INPUTS.supplier, a.supplierName, TRIAGE_LIMITS.supplier, {
-        ...(d.supplier ? { value: d.supplier } : {}),
-      }),
+      ...(d.suppliers && d.suppliers.length > 0
+        ? [
+            choiceInput(
+              TRIAGE_INPUTS.supplierId,
+              strings(d.locale).channel.supplier.pick,
+              [['', strings(d.locale).channel.supplier.none], ...d.suppliers],
+              { value: d.supplierId ?? '' },
+            ),
+          ]
+        : []),
+      textInput(
+        TRIAGE_INPUTS.supplier,
+        d.suppliers && d.suppliers.length > 0 ? strings(d.locale).channel.supplier.other : a.supplierName,
+        TRIAGE_LIMITS.supplier,
+        {
+          ...(d.supplier ? { value: d.supplier } : {}),
+        },
+      ),
       textInput(TRIAGE_INPUTS.escalateNote, a.note, TRIAGE_LIMITS.note, { isMultiline: true }),
     ],
     { title: a.save, verb: VERBS.triageEscalate, target: d.target },

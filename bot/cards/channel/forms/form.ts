@@ -13,6 +13,7 @@ export const TRIAGE_INPUTS = {
   waitNote: 'waitNote',
   toLine: 'toLine',
   supplier: 'supplier',
+  supplierId: 'supplierId',
   escalateNote: 'escalateNote',
   solution: 'solution',
   parentRef: 'parentRef',

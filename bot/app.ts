@@ -27,6 +27,7 @@ import { createBotLogic } from './conversation/bot';
 import type { ConversationDeps, Downloader } from './conversation/deps';
 import { fetchDownloader } from './conversation/download';
 import { startAutoClose } from './jobs/auto-close';
+import { startApprovalReminders } from './jobs/approval-reminder';
 import { startFellesfeilWatch } from './jobs/fellesfeil';
 import { startDelivery, startSlaWatcher } from './delivery';
 import { createWebhookTransport } from './delivery/webhook-transport';
@@ -255,6 +256,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     stops.push(
       () => fellesfeil.stop(),
       startAutoClose({ store, catalogue, changes, clock, log }, config.autoCloseIntervalMinutes * 60_000),
+      // Orders: an estimate without an answer for 3 working days (same sweep interval as auto-close).
+      startApprovalReminders(
+        { store, catalogue, changes, clock, log },
+        config.autoCloseIntervalMinutes * 60_000,
+      ),
       () => watcher.stop(),
       unlisten,
       () => delivery.stop(),

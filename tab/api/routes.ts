@@ -15,6 +15,7 @@ import { policyMoveRoutes } from './handlers/admin/policy-move';
 import { adminRoutes } from './handlers/admin/routes';
 import { supplierAdminRoutes } from './handlers/admin/suppliers';
 import { supplierRoutes } from './suppliers/routes';
+import { createCatalogue } from '../../shared/app/catalogue';
 import { devUsersHandler, meHandler } from './handlers/me';
 import { changeNoticeHandler, createNoticeHandler, listNoticesHandler } from './handlers/notices';
 import { reportCsvHandler, reportHandler } from './handlers/reports';
@@ -120,6 +121,6 @@ export function tabRoutes(deps: TabApiDeps): RouteDef[] {
     ...policyMoveRoutes(ctx),
     ...supplierAdminRoutes(ctx),
     // The supplier API (operations suppliers' systems, not the tab): `/api/suppliers/v1/…`.
-    ...(deps.catalogue ? supplierRoutes(ctx, { catalogue: deps.catalogue }) : []),
+    ...supplierRoutes(ctx, { catalogue: deps.catalogue ?? createCatalogue(deps.store) }),
   ];
 }

@@ -23,6 +23,7 @@ export type SupplierAuthenticate = (req: Request) => Promise<Supplier>;
 export function createSupplierAuthenticator(
   store: Store,
   verifyToken?: (token: string) => Promise<JWTPayload>,
+  tenantId?: string,
 ): SupplierAuthenticate {
   const refused = () => unauthorized('the credential is not valid');
   return async (req) => {
@@ -39,6 +40,8 @@ export function createSupplierAuthenticator(
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
       if (!m) throw unauthorized('the Authorization header must be a bearer token');
       const payload = await verifyToken(m[1]!);
+      if (tenantId !== undefined && payload.tid !== tenantId)
+        throw unauthorized('the token is from another tenant');
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((r) => typeof r === 'string') : [];
       const ids = (roles as string[])
         .filter((r) => r.startsWith(SUPPLIER_ROLE_PREFIX))

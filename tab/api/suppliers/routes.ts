@@ -35,6 +35,7 @@ export function supplierRoutes(ctx: TabContext, options: SupplierApiOptions): Ro
   const authenticate = createSupplierAuthenticator(
     deps.store,
     deps.auth.jwksUrl ? createTokenVerifier(deps.auth) : undefined,
+    deps.auth.tenantId,
   );
   const limiter = createRateLimiter(options.rateLimit);
   const bulkhead = createBulkhead(options.concurrent);

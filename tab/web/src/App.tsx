@@ -18,6 +18,7 @@ import { LiveContext } from './services/useLiveRefresh';
 import { useUrlParams } from './services/url-state';
 import { CasesView } from './views/CasesView';
 import { CaseView } from './views/CaseView';
+import { OrderForm } from './views/order/OrderForm';
 import { NoticesView } from './views/NoticesView';
 import type { FirstPage } from './views/cases/useCaseRows';
 
@@ -33,7 +34,7 @@ export interface Session {
   firstPage?: FirstPage;
 }
 
-type Page = 'cases' | 'case' | 'report' | 'notices' | 'settings';
+type Page = 'cases' | 'case' | 'order' | 'report' | 'notices' | 'settings';
 
 const SMALL = '(max-width: 479px)';
 const subscribeSmall = (cb: () => void) => {
@@ -89,6 +90,7 @@ export function App({ session }: { session: Session }) {
             onTabSelect={(_e, d) => go(String(d.value))}
           >
             <Tab value="cases">{t('tabCases')}</Tab>
+            <Tab value="order">{t('orderButton')}</Tab>
             {canReport && <Tab value="report">{t('tabReport')}</Tab>}
             <Tab value="notices">{t('tabNotices')}</Tab>
             {session.me.settings && <Tab value="settings">{t('tabSettings')}</Tab>}
@@ -100,6 +102,7 @@ export function App({ session }: { session: Session }) {
           {page === 'case' && (
             <CaseView session={session} refParam={params.get('case') ?? ''} navigate={navigate} />
           )}
+          {page === 'order' && <OrderForm session={session} navigate={navigate} />}
           {page === 'report' && canReport && (
             <Suspense fallback={<Spinner label={t('loading')} />}>
               <ReportView session={session} params={params} navigate={navigate} />

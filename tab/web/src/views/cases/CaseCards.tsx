@@ -11,6 +11,7 @@ import { CaseRefLink } from '../../components/CaseRefLink';
 import { Countdown } from '../../components/Countdown';
 import { useT } from '../../i18n';
 import { useCasesStyles } from '../CasesView.styles';
+import { OrderBadge } from '../order/OrderBadge';
 import type { CaseNames } from './useCaseNames';
 
 const PAGE = 50;
@@ -39,6 +40,7 @@ export function CaseCards({ rows, names, openCase }: Props) {
                 </Text>
               </div>
               <Text weight="semibold" className={styles.cardTitle} data-testid="case-title">
+                <OrderBadge row={r} />
                 {r.title}
               </Text>
               {policy && (

@@ -38,7 +38,10 @@ export function CaseFilters({ me, names, state, narrow = false }: Props) {
     query.priority.length +
     query.service.length +
     query.org.length +
+    query.kind.length +
+    (query.approval ? 1 : 0) +
     (query.assignee ? 1 : 0);
+  const kindValue = query.approval ? 'approval' : (query.kind[0] ?? '');
 
   const multi = (
     label: TextKey,
@@ -102,6 +105,24 @@ export function CaseFilters({ me, names, state, narrow = false }: Props) {
           {multi('priority', 'priority', [...names.priorities.entries()], 'filter-priority')}
           {multi('service', 'service', [...names.services.entries()], 'filter-service')}
           {multi('org', 'org', [...names.orgs.entries()], 'filter-org')}
+          <Field label={t('kind')} className={styles.filter}>
+            <Select
+              value={kindValue}
+              data-testid="filter-kind"
+              onChange={(_e, d) =>
+                update(
+                  d.value === 'approval'
+                    ? { kind: [], approval: 'pending' }
+                    : { kind: d.value ? [d.value] : [], approval: undefined },
+                )
+              }
+            >
+              <option value="">{t('all')}</option>
+              <option value="fault">{t('kindFault')}</option>
+              <option value="order">{t('kindOrder')}</option>
+              <option value="approval">{t('awaitingApproval')}</option>
+            </Select>
+          </Field>
           <Field label={t('assignee')} className={styles.filter}>
             <Select
               value={query.assignee ?? ''}

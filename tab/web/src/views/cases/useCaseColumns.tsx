@@ -7,6 +7,7 @@ import { CaseRefLink } from '../../components/CaseRefLink';
 import { Countdown } from '../../components/Countdown';
 import { useT } from '../../i18n';
 import { useCasesStyles } from '../CasesView.styles';
+import { OrderBadge } from '../order/OrderBadge';
 import type { CaseNames } from './useCaseNames';
 
 export const COLUMN_SIZING = {
@@ -40,6 +41,7 @@ export function useCaseColumns(
         renderHeaderCell: () => t('title'),
         renderCell: (r) => (
           <span className={styles.title} title={r.title} data-testid="case-title">
+            <OrderBadge row={r} />
             {r.title}
           </span>
         ),

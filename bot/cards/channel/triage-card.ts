@@ -226,9 +226,12 @@ function actionsOf(d: TriageCardData, a: TriageActions): CardElement[] {
   const incident: CardElement[] = [];
   if (a.link) incident.push(linkForm({ locale: d.locale, target }));
   if (a.notice) incident.push(execute(s.notice, VERBS.triageNotice, { ref: d.ref }));
-  // Converting fault ↔ order: in the row while it has room (4 and "Mer"), else with the case's kind of
-  // handling under "Mer" (the host's limit of 5 per row holds either way).
-  if (a.convertTo) (out.length < 4 ? out : incident).push(convertAction(d.locale, target, a.convertTo));
+  // Converting fault ↔ order: an order's row has room (taking and solving wait for its approval); a
+  // fault's is full, so it sits under "Mer" with the other ways of handling the case as a whole.
+  if (a.convertTo)
+    (a.convertTo === 'fault' && out.length < 4 ? out : incident).push(
+      convertAction(d.locale, target, a.convertTo),
+    );
   if (incident.length > 0)
     more.push({
       type: 'Action.ShowCard',

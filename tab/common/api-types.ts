@@ -120,6 +120,10 @@ export interface CaseDetailResponse {
   children: CaseLink[];
   /** The caller may act on the case as the desk (claim, priority, wait, escalate, solve). */
   canAct: boolean;
+  /** For a desk: the configured operations suppliers of the case's service, to escalate to. */
+  suppliers?: Array<{ id: string; name: string }>;
+  /** For a desk: the case as an e-mail to copy, when the supplier holding it has no endpoint. */
+  supplierEmail?: { to: string; subject: string; body: string };
   computedAt: string;
 }
 
@@ -137,6 +141,9 @@ export type CaseAction =
   | {
       action: 'escalate';
       toLine: 'first' | 'second' | 'third' | 'supplier';
+      /** A configured supplier (`CaseDetailResponse.suppliers`): engaged, it gets the case. */
+      supplierId?: string;
+      /** A supplier not configured, by name. */
       supplier?: string;
       note?: string;
     }

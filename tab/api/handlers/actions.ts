@@ -16,6 +16,7 @@ import type { Service } from '../../../shared/desks/model';
 import { estimateHours } from '../../../shared/cases/orders';
 import { orderTermsFromFault } from '../../../shared/cases/order-input';
 import type { Versioned } from '../../../shared/ports';
+import { supplierId } from '../../../shared/suppliers/model';
 import type { CaseActionName, ConflictResponse } from '../../common/api-types';
 import type { Caller } from '../auth';
 import { authed, type TabContext } from '../context';
@@ -61,6 +62,7 @@ export function commandOf(
   body: Record<string, unknown>,
   c?: Case,
   services: readonly Service[] = [],
+  suppliers: ReadonlyArray<{ id: string; name: string }> = [],
 ): CaseCommand {
   const action = oneOf(body, 'action', ACTIONS);
   const opt = (name: string) => str(body, name, false);
@@ -81,8 +83,18 @@ export function commandOf(
       return withOpt({ type: 'wait', reason: oneOf(body, 'reason', WAIT) }, ['supplierCaseNumber', 'note']);
     case 'resume':
       return withOpt({ type: 'resume' }, ['note']);
-    case 'escalate':
-      return withOpt({ type: 'escalate', toLine: oneOf(body, 'toLine', LINES) }, ['supplier', 'note']);
+    case 'escalate': {
+      const toLine = oneOf(body, 'toLine', LINES);
+      const picked = opt('supplierId');
+      if (toLine !== 'supplier' || !picked)
+        return withOpt({ type: 'escalate', toLine }, ['supplier', 'note']);
+      // A configured supplier of the case's service is engaged: it holds the case and gets it.
+      const s = suppliers.find((x) => x.id === picked);
+      if (!s) throw badRequest('supplierId', `'${picked}' is not a supplier of this case's service`);
+      return withOpt({ type: 'engage_supplier', supplierId: supplierId(s.id), supplierName: s.name }, [
+        'note',
+      ]);
+    }
     case 'solve':
       return { type: 'solve', solution: str(body, 'solution', true)! };
     case 'accept':
@@ -137,8 +149,13 @@ export function actionHandler(ctx: TabContext) {
     const version = str(body, 'version', true)!;
     // A conversion to an order takes the catalogue's terms and the fault's answers as they are now.
     const services = body.action === 'convert' ? await ctx.deps.store.desks.listServices() : [];
+    const catalogue = body.action === 'escalate' ? await ctx.deps.catalogue?.get() : undefined;
     const cmd: CommandInput =
-      body.action === 'convert' ? (current: Case) => commandOf(body, current, services) : commandOf(body);
+      body.action === 'convert'
+        ? (current: Case) => commandOf(body, current, services)
+        : body.action === 'escalate'
+          ? (current: Case) => commandOf(body, current, [], catalogue?.suppliersOf(current.serviceId) ?? [])
+          : commandOf(body);
 
     const conflict = async (current: Versioned<Case>): Promise<void> => {
       // The latest event is the change the caller did not see.

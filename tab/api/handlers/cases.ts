@@ -25,6 +25,7 @@ import type { Caller } from '../auth';
 import { authed, type TabContext } from '../context';
 import { badRequest, forbidden, notFound, paramOf, queryOf, sendJson } from '../http';
 import { eventsFor } from '../../../shared/cases/conversation';
+import { supplierEmail } from '../../../shared/suppliers/outbound';
 
 /** The policy versions of desk `id` (the newest, and the older ones its cases may run under). */
 export function policiesOf(desks: readonly Desk[], id: string): DeskPolicies | undefined {
@@ -174,6 +175,35 @@ function forViewer(c: Case, access: UserAccess): Case {
 
 const link = (c: Case): CaseLink => ({ ref: c.ref, title: c.title, status: c.status });
 
+/** The desk's supplier parts of the case view: whom to escalate to, the e-mail to copy (no endpoint). */
+async function supplierParts(
+  ctx: TabContext,
+  c: Case,
+  desks: readonly Desk[],
+): Promise<Pick<CaseDetailResponse, 'suppliers' | 'supplierEmail'>> {
+  const snapshot = await ctx.deps.catalogue?.get();
+  if (!snapshot) return {};
+  const suppliers = snapshot
+    .suppliersOf(c.serviceId)
+    .filter((s) => s.id !== c.supplier?.supplierId)
+    .map((s) => ({ id: s.id, name: s.name }));
+  const holder = c.supplier ? snapshot.supplier(c.supplier.supplierId) : undefined;
+  const desk = desks.find((d) => d.id === c.deskId);
+  const emailed = c.supplier && desk && !(holder?.webhook && !holder.disabled);
+  return {
+    ...(suppliers.length > 0 ? { suppliers } : {}),
+    ...(emailed && c.supplier && desk
+      ? {
+          supplierEmail: supplierEmail(
+            c,
+            { name: c.supplier.name, email: holder?.email ?? '' },
+            { desk, service: snapshot.service(c.serviceId), org: snapshot.org(c.orgId) },
+          ),
+        }
+      : {}),
+  };
+}
+
 export async function caseDetail(
   ctx: TabContext,
   caller: Caller,
@@ -197,6 +227,7 @@ export async function caseDetail(
     children,
     canAct: seesInternal(caller.access, c) && c.status !== 'closed',
     computedAt: ctx.deps.now().toISOString(),
+    ...(seesInternal(caller.access, c) ? await supplierParts(ctx, c, desks) : {}),
   };
   if (parent) body.parent = link(parent.value);
   return body;

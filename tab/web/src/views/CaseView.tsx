@@ -20,6 +20,7 @@ import { formatDateTime, useT } from '../i18n';
 import { CaseActions } from './case/CaseActions';
 import { CaseChecklist } from './case/CaseChecklist';
 import { CaseHeader } from './case/CaseHeader';
+import { SupplierEmail } from './case/SupplierEmail';
 import { CaseLinks } from './case/CaseLinks';
 import { CaseTimeline } from './case/CaseTimeline';
 import { Clock } from './case/Clock';
@@ -89,6 +90,7 @@ export function CaseView({ session, refParam, navigate }: Props) {
         </section>
         <CaseChecklist c={c} />
         <CaseLinks detail={detail} open={open} />
+        {detail.supplierEmail && <SupplierEmail email={detail.supplierEmail} />}
         {detail.canAct && (
           <CaseActions key={answered} detail={detail} run={run} busy={busy} meId={session.me.user.id} />
         )}

@@ -29,6 +29,8 @@ export function CaseActions({
   const [supplierNo, setSupplierNo] = useState('');
   const [line, setLine] = useState<SupportLine>('third');
   const [note, setNote] = useState('');
+  const [supplierPick, setSupplierPick] = useState(detail.suppliers?.[0]?.id ?? '');
+  const [supplierName, setSupplierName] = useState('');
   const [solution, setSolution] = useState('');
   const working = c.status === 'new' || c.status === 'in_progress' || c.status === 'waiting';
   return (
@@ -108,12 +110,37 @@ export function CaseActions({
               ))}
             </Select>
           </Field>
+          {line === 'supplier' && detail.suppliers && detail.suppliers.length > 0 && (
+            <Field label={t('supplierPick')}>
+              <Select value={supplierPick} onChange={(_e, d) => setSupplierPick(d.value)}>
+                <option value="">{t('supplierNone')}</option>
+                {detail.suppliers.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          {line === 'supplier' && !supplierPick && (
+            <Field label={t('supplierOther')}>
+              <Input value={supplierName} onChange={(_e, d) => setSupplierName(d.value)} />
+            </Field>
+          )}
           <Field label={t('note')}>
             <Input value={note} onChange={(_e, d) => setNote(d.value)} />
           </Field>
           <Button
             disabled={busy || !working}
-            onClick={() => run({ action: 'escalate', toLine: line, ...(note ? { note } : {}) })}
+            onClick={() =>
+              run({
+                action: 'escalate',
+                toLine: line,
+                ...(line === 'supplier' && supplierPick ? { supplierId: supplierPick } : {}),
+                ...(line === 'supplier' && !supplierPick && supplierName ? { supplier: supplierName } : {}),
+                ...(note ? { note } : {}),
+              })
+            }
           >
             {t('escalate')}
           </Button>

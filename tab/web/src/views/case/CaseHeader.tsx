@@ -3,7 +3,7 @@ import { Text, Title2 } from '@fluentui/react-components';
 import { STATUS_LABELS } from '../../../../../shared/cases/labels';
 import type { Case } from '../../../../../shared/cases/model';
 import type { Session } from '../../App';
-import { useT } from '../../i18n';
+import { formatDateTime, useT } from '../../i18n';
 import { useCaseStyles } from '../CaseView.styles';
 
 interface Props {
@@ -14,7 +14,7 @@ interface Props {
 
 export function CaseHeader({ session, c, priorityName }: Props) {
   const styles = useCaseStyles();
-  const { t, l } = useT();
+  const { t, l, locale } = useT();
   const { me } = session;
   const service = me.services.find((s) => s.id === c.serviceId)?.name ?? c.serviceId;
   const org = me.organisations.find((o) => o.id === c.orgId)?.name ?? c.orgId;
@@ -34,6 +34,11 @@ export function CaseHeader({ session, c, priorityName }: Props) {
         <span>
           {t('assignee')}: <span data-testid="detail-assignee">{c.assignee?.name ?? '–'}</span>
         </span>
+        {c.supplier && (
+          <span data-testid="detail-supplier">
+            {`${t('supplierHeldBy')}: ${c.supplier.name} ${t('supplierSince')} ${formatDateTime(c.supplier.since, locale)}, ${t('supplierLastContact')} ${formatDateTime(c.supplier.lastContactAt, locale)}`}
+          </span>
+        )}
         {c.supplierCaseNumber && <span>{`${t('supplierCaseNumber')}: ${c.supplierCaseNumber}`}</span>}
       </div>
     </header>

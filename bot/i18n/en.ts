@@ -19,6 +19,7 @@ export const en: Strings = {
     title: 'How to use Fristvakt',
     lines: [
       '**meld feil** (report fault) – report a fault to the service desk',
+      '**bestill** (order) – order a service from the catalogue (a new PC, access and more)',
       '**mine saker** (my cases) – your cases with status and deadlines',
       '**status FV-2026-000123** – one case with its history',
       '**driftsmeldinger** (notices) – known faults and planned maintenance',

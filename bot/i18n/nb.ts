@@ -19,6 +19,7 @@ export const nb: Strings = {
     title: 'Slik bruker du Fristvakt',
     lines: [
       '**meld feil** – meld en feil til servicesenteret',
+      '**bestill** – bestill en tjeneste fra katalogen (ny PC, tilganger og annet)',
       '**mine saker** – se sakene dine med status og frister',
       '**status FV-2026-000123** – se én sak med historikk',
       '**driftsmeldinger** – se kjente feil og planlagt vedlikehold',

@@ -216,6 +216,8 @@ export const MAX_IMPORT_ROWS = 100;
  * `catalogueVersion`.
  */
 export interface AdminStore {
+  /** Adds a new desk with its entry (a taken id is `DUPLICATE`); it needs nothing else to take cases. */
+  createDesk(desk: Desk, audit: AuditEntry): Promise<Versioned<Desk>>;
   putDesk(desk: Desk, expectedVersion: string, audit: AuditEntry): Promise<Versioned<Desk>>;
   /**
    * Saves `policy` as the desk's newest policy version: numbered one above the current, in force from

@@ -22,6 +22,7 @@ import type { AdminObjectType, AuditEntry, Store, Versioned } from '../ports';
 import { MAX_IMPORT_ROWS } from '../ports';
 import type { Person } from '../cases/model';
 import type { SlaPolicy } from '../sla/policy';
+import { PRESETS, isPresetId } from '../sla/presets';
 import { previewDeadlines, type PolicyPreview } from '../sla/versions';
 import { validatePolicy } from '../sla/validate';
 import type { Catalogue } from './catalogue';
@@ -183,6 +184,56 @@ function deskSettings(body: Obj): DeskSettings {
       ...(typeof c.email === 'string' && c.email.trim() !== '' ? { email: c.email.trim() } : {}),
     })),
     autoCloseWorkingDays: days,
+  };
+}
+
+/** Where a new desk's first policy comes from: a preset, or a copy of an existing desk's policy in force. */
+export type NewDeskPolicySource = { preset: string } | { copyOf: string };
+
+/**
+ * A new desk from its form: id (a slug), the settings every desk has (members and contacts may come
+ * later), the organisations it serves and its first SLA policy, copied from a preset or a desk. The
+ * copy is the new desk's own policy (its id, its name), version 1; it is validated by the engine.
+ */
+function newDeskInput(body: Obj, desks: readonly Desk[], orgs: readonly Organisation[]): Desk {
+  const did = text(body, 'id', 'Id', 64)!;
+  if (!ID.test(did))
+    throw fieldError('id', 'Id må være små bokstaver, tall, punktum, bindestrek eller understrek.');
+  const settings = deskSettings({
+    members: [],
+    escalationContacts: [],
+    autoCloseWorkingDays: 5,
+    ...body,
+  });
+  const orgIds = ids(body, 'orgIds', 'Virksomheter');
+  if (orgIds.length === 0) throw fieldError('orgIds', 'Velg minst én virksomhet servicesenteret betjener.');
+  const unknown = orgIds.filter((o) => !orgs.some((x) => x.id === o));
+  if (unknown.length > 0) throw fieldError('orgIds', `Ukjente virksomheter: ${unknown.join(', ')}.`);
+  const from = body.policyFrom as Obj | undefined;
+  let source: SlaPolicy;
+  if (from && typeof from.preset === 'string' && from.preset !== '') {
+    if (!isPresetId(from.preset)) throw fieldError('policyFrom', `Ukjent mal «${from.preset}».`);
+    source = PRESETS[from.preset];
+  } else if (from && typeof from.copyOf === 'string' && from.copyOf !== '') {
+    const other = desks.find((d) => d.id === from.copyOf);
+    if (!other) throw fieldError('policyFrom', `Ukjent servicesenter «${from.copyOf}».`);
+    source = other.policy;
+  } else throw fieldError('policyFrom', 'Velg en SLA-mal eller et servicesenter å kopiere fra.');
+  const draft: Obj = { ...source, id: did, name: settings.name };
+  delete draft.version;
+  let policy: SlaPolicy;
+  try {
+    policy = validatePolicy(draft);
+  } catch (e) {
+    throw norwegianPolicyError(e);
+  }
+  return {
+    id: deskId(did),
+    ...settings,
+    members: settings.members.map(userId),
+    orgIds: orgIds.map(orgId),
+    policy,
+    noticeChannels: [],
   };
 }
 
@@ -354,6 +405,18 @@ export function createAdminService(deps: AdminServiceDeps) {
     async getDesk(actor: AdminActor, id: string): Promise<Versioned<Desk>> {
       requireDesk(actor, id);
       return desk(id);
+    },
+    /** A new desk: the administrator's alone (a desk lead sets up only the desk they lead). */
+    async createDesk(actor: AdminActor, body: Obj): Promise<Versioned<Desk>> {
+      requireAdmin(actor);
+      const d = newDeskInput(body, await store.desks.list(), await store.desks.listOrganisations());
+      return store.admin.createDesk(d, entry(actor, 'desk', d.id, d)).then(done, (e: unknown) => {
+        if (isFristvaktError(e, 'DUPLICATE'))
+          throw new FristvaktError('DUPLICATE', `Det finnes alt et servicesenter med id «${d.id}».`, {
+            field: 'id',
+          });
+        throw e;
+      });
     },
     async updateDesk(actor: AdminActor, id: string, body: Obj): Promise<Versioned<Desk>> {
       requireDesk(actor, id);

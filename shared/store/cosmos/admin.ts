@@ -128,6 +128,14 @@ export function cosmosAdminStore(ctx: CosmosContext): AdminStore {
   };
 
   return {
+    /**
+     * A new desk is one create in `meta` (409: `DUPLICATE`). Its years record (`desk-years.ts`) is not
+     * made here: a desk without one has no years, and the first case or message written into a year
+     * creates it (`ensure`); its own partition of `cases` needs nothing before its first notice.
+     */
+    createDesk(desk: Desk, entry: AuditEntry) {
+      return write('desk', desk, undefined, entry);
+    },
     putDesk(desk: Desk, expectedVersion: string, entry: AuditEntry) {
       return write('desk', desk, expectedVersion, entry);
     },

@@ -8,7 +8,7 @@ import { ConflictError } from '../../errors';
 import { deskId, orgId, serviceId, userId } from '../../ids';
 import type { AdminObjectType, AuditEntry, Store } from '../../ports';
 import { MAX_IMPORT_ROWS } from '../../ports';
-import { at } from './fixtures';
+import { at, desk, newCase } from './fixtures';
 
 const ROR = deskId('ror-ikt');
 
@@ -76,6 +76,50 @@ export function describeAdminContract(getStore: () => Store): void {
       expect(log[1]!.before).toEqual(d.value.policy);
       expect(log[1]!.after).toEqual(v2.value.policy);
       expect(log.some((e) => e.id === stale.id)).toBe(false);
+    });
+
+    it('creates a desk once, with its audit entry; it takes cases at once', async () => {
+      const store = getStore();
+      const m0 = await store.admin.catalogueVersion();
+      const made = desk('oppvekst-ikt', ['molde']);
+      const created = await store.admin.createDesk(
+        made,
+        entry('desk', 'oppvekst-ikt', '2026-05-01T08:30:00Z', made),
+      );
+      expect(created.value).toEqual(made);
+      expect(await store.desks.get(made.id)).toEqual(created);
+      expect((await store.desks.list()).map((d) => d.id)).toContain('oppvekst-ikt');
+      expect(await store.admin.policyVersions(made.id)).toEqual([made.policy]);
+      const m1 = await store.admin.catalogueVersion();
+      expect(m1).not.toBe(m0);
+
+      // A taken id: refused, nothing changes, no entry.
+      const again = { ...made, name: 'Annen' };
+      await expect(
+        store.admin.createDesk(again, entry('desk', 'oppvekst-ikt', '2026-05-01T08:31:00Z', again)),
+      ).rejects.toMatchObject({ code: 'DUPLICATE' });
+      await expect(
+        store.admin.createDesk(
+          { ...desk('ror-ikt'), name: 'Ny' },
+          entry('desk', 'ror-ikt', '2026-05-01T08:31:00Z', {}),
+        ),
+      ).rejects.toMatchObject({ code: 'DUPLICATE' });
+      expect((await store.desks.get(made.id))!.version).toBe(created.version);
+      const log = await store.admin.listAudit({ type: 'desk', id: 'oppvekst-ikt' });
+      expect(log.map((e) => [e.action, e.before])).toEqual([['create', undefined]]);
+
+      // Changed with the version it was created with; then its first case is in its queue.
+      const next = { ...made, phone: '+47 70 00 00 01' };
+      const v2 = await store.admin.putDesk(
+        next,
+        created.version,
+        entry('desk', 'oppvekst-ikt', '2026-05-01T08:32:00Z', next, made),
+      );
+      expect(v2.value.phone).toBe('+47 70 00 00 01');
+      const res = await store.cases.create(newCase({ desk: 'oppvekst-ikt' }), 2026, () => []);
+      expect(await store.cases.locate(res.case.value.ref)).toBe('oppvekst-ikt');
+      const queue = await store.cases.listDeskQueue(made.id);
+      expect(queue.items.map((c) => c.ref)).toEqual([res.case.value.ref]);
     });
 
     it('changes a desk conditionally, with its audit entry', async () => {

@@ -96,6 +96,9 @@ export function adminRoutes(ctx: TabContext, catalogue?: Catalogue): RouteDef[] 
       const body: AdminDesksResponse = { desks: await svc.listDesks(a) };
       sendJson(res, 200, body);
     }),
+    route('post', '/api/admin/desks', 'desks.create', async (req, res, a) =>
+      sendJson(res, 201, await deskAnswer(await svc.createDesk(a, await jsonBody(req)))),
+    ),
     route('get', '/api/admin/desks/:id', 'desks.get', async (req, res, a) =>
       sendJson(res, 200, await deskAnswer(await svc.getDesk(a, id(req)))),
     ),

@@ -29,6 +29,7 @@ import { Screenshot } from './case/Screenshot';
 import { SolutionCard } from './case/SolutionCard';
 import { useCaseDetail } from './case/useCaseDetail';
 import { useCaseStyles } from './CaseView.styles';
+import { OrderPanel } from './order/OrderPanel';
 
 interface Props {
   session: Session;
@@ -89,6 +90,7 @@ export function CaseView({ session, refParam, navigate }: Props) {
           <PolicyLine detail={detail} />
         </section>
         <CaseChecklist c={c} />
+        <OrderPanel detail={detail} meId={session.me.user.id} run={run} busy={busy} />
         <CaseLinks detail={detail} open={open} />
         {detail.supplierEmail && <SupplierEmail email={detail.supplierEmail} />}
         {detail.canAct && (

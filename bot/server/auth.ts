@@ -9,7 +9,12 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
-import type { BotFrameworkAuthentication, ServiceClientCredentialsFactory } from 'botframework-connector';
+import type {
+  BotFrameworkAuthentication,
+  ClaimsIdentity,
+  ServiceClientCredentialsFactory,
+  UserTokenClient,
+} from 'botframework-connector';
 import type { BotAuthConfig } from '../config';
 
 /** Where tokens are checked and fetched; every field must be set together (one switches the mode). */
@@ -51,5 +56,29 @@ export function createBotAuthentication(
       }
     : {};
   const credentials = options.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(settings);
-  return new ConfigurationBotFrameworkAuthentication({ ...settings, ...endpoints }, credentials);
+  return new CachingAuthentication({ ...settings, ...endpoints }, credentials);
+}
+
+const MAX_TOKEN_CLIENTS = 100;
+
+/**
+ * The adapter asks for a user-token client on every turn, and the library builds a new one each time
+ * (credentials and a whole HTTP pipeline) though the bot never signs users in through it. One client per
+ * app id serves every turn: its credentials fetch and refresh their own tokens.
+ */
+class CachingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    // The library's own key for the client: the audience, else the appid claim.
+    const key = claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
+    let client = this.tokenClients.get(key);
+    if (!client) {
+      if (this.tokenClients.size >= MAX_TOKEN_CLIENTS) this.tokenClients.clear();
+      client = super.createUserTokenClient(claimsIdentity);
+      this.tokenClients.set(key, client);
+      client.catch(() => this.tokenClients.delete(key));
+    }
+    return client;
+  }
 }

@@ -159,3 +159,18 @@ it('the orderer needs a reason to reject, rejects, and approves the desk’s new
   expect(await phone.getByTestId('expected-delivery').innerText()).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
   await phone.context().close();
 });
+
+it('the SLA report shows the orders: delivery figures, the approval wait apart, billable orders by reference', async () => {
+  const page = await open(USERS.reader, 'page=report&from=2026-03-01&to=2026-03-31');
+  const orders = page.getByTestId('report-orders');
+  await orders.waitFor();
+  // The integration order, and the two PCs ordered above.
+  expect(await orders.getByTestId('kpi-orders').innerText()).toBe('3');
+  expect(await orders.getByTestId('report-approval-wait').innerText()).toContain('Besvarte estimater 2');
+  const billing = await orders.getByTestId('report-billing').innerText();
+  expect(billing).toContain('4410 (Kostnadssted): 2');
+  expect(billing).toContain(`R12345 (Ressursnummer): 1 – ${orderRef}`);
+  expect(await axeViolations(page)).toEqual([]);
+  await orders.screenshot({ path: join(SHOTS, 'report-orders.png') });
+  await page.context().close();
+});

@@ -14,6 +14,7 @@ import { formatDateTime, formatPercent, useT } from '../i18n';
 import { ChartCard } from './report/ChartCard';
 import { ReportFilters } from './report/ReportFilters';
 import { BreachesTable, PriorityTable, UptimeTable } from './report/ReportTables';
+import { OrderFigures } from './report/OrderFigures';
 import { useReport } from './report/useReport';
 import { BacklogChart, SharesChart, WeeksChart } from './report/ReportCharts';
 import { useReportStyles } from './ReportView.styles';
@@ -83,6 +84,7 @@ export default function ReportView({ session, params, navigate }: Props) {
               {(w) => <BacklogChart report={r} width={w} />}
             </ChartCard>
           </div>
+          <OrderFigures session={session} current={state.current} />
           <BreachesTable data={data} me={session.me} />
           <UptimeTable data={data} />
         </>

@@ -49,6 +49,8 @@ export interface CaseRow {
   kind?: CaseKind;
   /** An order waiting for its orderer to approve an estimate ("Venter på godkjenning"). */
   awaitingApproval?: boolean;
+  /** The operations supplier holding the case: who, since when, its case number, last contact. */
+  supplier?: { name: string; since: string; caseNumber?: string; lastContactAt: string };
 }
 
 export interface CaseListResponse {

@@ -25,6 +25,13 @@ export function caseRow(c: Case, desk: DeskPolicies, now: Date): CaseRow {
   if (c.kind !== 'fault') row.kind = c.kind;
   if (c.kind === 'order' && c.status === 'waiting' && pendingEstimate(c)) row.awaitingApproval = true;
   if (c.assignee) row.assignee = { id: c.assignee.id, name: c.assignee.name };
+  if (c.supplier)
+    row.supplier = {
+      name: c.supplier.name,
+      since: c.supplier.since,
+      lastContactAt: c.supplier.lastContactAt,
+      ...(c.supplier.caseNumber ? { caseNumber: c.supplier.caseNumber } : {}),
+    };
   const next = c.status === 'closed' || c.status === 'solved' ? undefined : summaryOf(sla).nextDueAt;
   if (next) row.nextDueAt = next;
   return row;

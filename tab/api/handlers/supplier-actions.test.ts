@@ -3,12 +3,12 @@
  * a desk's case view lists the configured suppliers of the case's service; picking one engages it (the
  * case says with whom, since when); a supplier without an endpoint gives the desk the case as an e-mail
  * to copy in the case view; a supplier not of the service is refused naming the field; the reporter sees
- * neither the list nor the e-mail.
+ * neither the list nor the e-mail; the case list says with which supplier a case is.
  */
 import { isoInstant, serviceId, deskId, userId } from '../../../shared/ids';
 import { createCatalogue } from '../../../shared/app/catalogue';
 import { supplierId, type Supplier } from '../../../shared/suppliers/model';
-import type { CaseDetailResponse } from '../../common/api-types';
+import type { CaseDetailResponse, CaseListResponse } from '../../common/api-types';
 import { startTestServer, type TestServer } from '../../test-support/server';
 import { seedStore, USERS } from '../../test-support/seed';
 
@@ -132,5 +132,14 @@ describe('escalating to a supplier from the tab', () => {
     d = (await res.json()) as CaseDetailResponse;
     expect(d.case.supplier?.supplierId).toBe('lev-hook');
     expect(d.supplierEmail).toBeUndefined();
+    // The case list says where the case is.
+    const list = (await (
+      await fetch(`${srv.url}/api/cases?q=${ref}`, { headers: { Authorization: `Bearer ${tokens.desk}` } })
+    ).json()) as CaseListResponse;
+    expect(list.items[0]!.supplier).toEqual({
+      name: 'Hook Drift AS',
+      since: d.case.supplier!.since,
+      lastContactAt: d.case.supplier!.lastContactAt,
+    });
   });
 });

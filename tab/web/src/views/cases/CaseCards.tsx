@@ -3,6 +3,7 @@
  * title, status and priority, and both countdowns with their notes. Shows the first cases and more on
  * request, so a long queue stays light.
  */
+import { supplierNote } from './supplier-note';
 import { Button, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { STATUS_LABELS } from '../../../../../shared/cases/labels';
@@ -24,7 +25,7 @@ interface Props {
 
 export function CaseCards({ rows, names, openCase }: Props) {
   const styles = useCasesStyles();
-  const { t, l } = useT();
+  const { t, l, locale } = useT();
   const [shown, setShown] = useState(PAGE);
   return (
     <div className={styles.cards}>
@@ -35,8 +36,8 @@ export function CaseCards({ rows, names, openCase }: Props) {
             <li key={r.ref} className={styles.card} data-ref={r.ref}>
               <div className={styles.cardHead}>
                 <CaseRefLink className={styles.ref} caseRef={r.ref} openCase={openCase} />
-                <Text size={200} className={styles.cardMeta}>
-                  {`${l(STATUS_LABELS[r.status])} · ${names.priorities.get(r.priority) ?? r.priority}`}
+                <Text size={200} className={styles.cardMeta} title={supplierNote(r, t, locale)?.full}>
+                  {`${l(STATUS_LABELS[r.status])}${supplierNote(r, t, locale)?.short ?? ''} · ${names.priorities.get(r.priority) ?? r.priority}`}
                 </Text>
               </div>
               <Text weight="semibold" className={styles.cardTitle} data-testid="case-title">

@@ -1,4 +1,5 @@
 /** The case grid's columns: reference (a link to the case), title, names for ids, both live countdowns. */
+import { supplierNote } from './supplier-note';
 import { createTableColumn, type TableColumnDefinition } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { STATUS_LABELS } from '../../../../../shared/cases/labels';
@@ -27,7 +28,7 @@ export function useCaseColumns(
   openCase: (ref: string) => void,
 ): TableColumnDefinition<CaseRow>[] {
   const styles = useCasesStyles();
-  const { t, l } = useT();
+  const { t, l, locale } = useT();
   const { services, orgs, priorities, policies } = names;
   return useMemo<TableColumnDefinition<CaseRow>[]>(
     () => [
@@ -64,7 +65,15 @@ export function useCaseColumns(
       createTableColumn<CaseRow>({
         columnId: 'status',
         renderHeaderCell: () => t('status'),
-        renderCell: (r) => <span className={styles.cell}>{l(STATUS_LABELS[r.status])}</span>,
+        renderCell: (r) => {
+          const held = supplierNote(r, t, locale);
+          return (
+            <span className={styles.cell} title={held?.full}>
+              {l(STATUS_LABELS[r.status])}
+              {held?.short}
+            </span>
+          );
+        },
       }),
       createTableColumn<CaseRow>({
         columnId: 'assignee',

@@ -580,7 +580,12 @@ export function createAdminService(deps: AdminServiceDeps) {
       for (const row of parsed.rows) {
         if (!row.service) continue;
         const current = await store.admin.getService(row.service.id);
-        const next: Service = { ...row.service, ...keptOnImport(current?.value) };
+        // Order terms in the file replace the stored ones; a file without them keeps them.
+        const next: Service = {
+          ...row.service,
+          ...keptOnImport(current?.value),
+          ...(row.service.order ? { order: row.service.order } : {}),
+        };
         if (!current) {
           changes.push({ line: row.line, id: next.id, action: 'create', fields: [] });
           writes.push({ service: next, audit: entry(actor, 'service', next.id, next, undefined, 'import') });

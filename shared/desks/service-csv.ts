@@ -8,7 +8,9 @@
  */
 import { buildCsv } from '../reports/csv';
 import { deskId, orgId, serviceId, userId } from '../ids';
+import type { BillingReferenceKind } from '../cases/model';
 import type { Service, ServiceCriticality } from './model';
+import { checkServiceOrder } from './service-order';
 
 export const SERVICE_CSV_COLUMNS = [
   'id',
@@ -21,7 +23,81 @@ export const SERVICE_CSV_COLUMNS = [
   'virksomheter',
   'status',
 ] as const;
-export type ServiceCsvColumn = (typeof SERVICE_CSV_COLUMNS)[number];
+/**
+ * The order terms' columns (optional: a file without them imports services without order terms):
+ * bestillbar (ja / nei; empty: no order terms), kun_bestilling, beskrivelse, pris,
+ * leveringstid_virkedager, krever_godkjenning, fakturering (fakturareferanse / ressursnummer /
+ * kostnadssted; empty: not billable), fakturering_format (a regular expression), fakturering_eksempel.
+ * Checked by the catalogue's one rule (`checkServiceOrder`).
+ */
+export const SERVICE_ORDER_CSV_COLUMNS = [
+  'bestillbar',
+  'kun_bestilling',
+  'beskrivelse',
+  'pris',
+  'leveringstid_virkedager',
+  'krever_godkjenning',
+  'fakturering',
+  'fakturering_format',
+  'fakturering_eksempel',
+] as const;
+export type ServiceCsvColumn =
+  (typeof SERVICE_CSV_COLUMNS)[number] | (typeof SERVICE_ORDER_CSV_COLUMNS)[number];
+
+const BILLING_NAME: Record<BillingReferenceKind, string> = {
+  invoice_reference: 'fakturareferanse',
+  resource_number: 'ressursnummer',
+  cost_centre: 'kostnadssted',
+};
+/** Where `checkServiceOrder` names a field, the column it came from. */
+const ORDER_FIELD_COLUMN: Record<string, ServiceCsvColumn> = {
+  'order.orderable': 'bestillbar',
+  'order.orderOnly': 'kun_bestilling',
+  'order.description': 'beskrivelse',
+  'order.priceText': 'pris',
+  'order.deliveryWorkingDays': 'leveringstid_virkedager',
+  'order.needsApproval': 'krever_godkjenning',
+  'order.billing': 'fakturering',
+  'order.billing.kind': 'fakturering',
+  'order.billing.pattern': 'fakturering_format',
+  'order.billing.example': 'fakturering_eksempel',
+};
+
+/** A yes/no cell: `ja`/`nei` (also `yes`/`no`, `true`/`false`); anything else is kept to be refused. */
+function yesNo(v: string): boolean | string | undefined {
+  const s = v.toLowerCase();
+  if (s === '') return undefined;
+  if (s === 'ja' || s === 'yes' || s === 'true') return true;
+  if (s === 'nei' || s === 'no' || s === 'false') return false;
+  return v;
+}
+
+/** The order terms of a row as the catalogue's check reads them; undefined when `bestillbar` is empty. */
+function orderInput(col: (c: ServiceCsvColumn) => string): Record<string, unknown> | undefined {
+  const orderable = yesNo(col('bestillbar'));
+  if (orderable === undefined) return undefined;
+  const days = col('leveringstid_virkedager');
+  const kind = col('fakturering').toLowerCase();
+  const billingKind = (Object.keys(BILLING_NAME) as BillingReferenceKind[]).find(
+    (k) => BILLING_NAME[k] === kind,
+  );
+  return {
+    orderable,
+    orderOnly: yesNo(col('kun_bestilling')),
+    description: col('beskrivelse'),
+    priceText: col('pris'),
+    deliveryWorkingDays: days === '' ? undefined : /^\d+$/.test(days) ? Number(days) : days,
+    needsApproval: yesNo(col('krever_godkjenning')) ?? false,
+    billing:
+      kind === ''
+        ? undefined
+        : {
+            kind: billingKind ?? kind,
+            pattern: col('fakturering_format'),
+            example: col('fakturering_eksempel'),
+          },
+  };
+}
 
 const CRITICALITY: Record<string, ServiceCriticality> = {
   liv_og_helse: 'life_and_health',
@@ -100,7 +176,8 @@ export function parseServiceCsv(
   const missing = SERVICE_CSV_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0)
     return { rows: [], fileError: `Første linje mangler kolonnene: ${missing.join(', ')}.` };
-  const col = (r: string[], c: ServiceCsvColumn): string => unguard(r[header.indexOf(c)] ?? '');
+  const col = (r: string[], c: ServiceCsvColumn): string =>
+    header.includes(c) ? unguard(r[header.indexOf(c)] ?? '') : '';
   const seen = new Set<string>();
   const rows = all.slice(1).map((r, i): ServiceCsvRow => {
     const errors: CsvFieldError[] = [];
@@ -129,6 +206,8 @@ export function parseServiceCsv(
     if (unknown.length > 0) err('virksomheter', `Ukjente virksomheter: ${unknown.join(', ')}.`);
     const status = (col(r, 'status') || 'aktiv').toLowerCase();
     if (status !== 'aktiv' && status !== 'utgått') err('status', 'Status må være «aktiv» eller «utgått».');
+    const order = checkServiceOrder(orderInput((c) => col(r, c)));
+    if (order.error) err(ORDER_FIELD_COLUMN[order.error.field] ?? 'bestillbar', order.error.message);
     const line = i + 2;
     if (errors.length > 0) return { line, errors };
     const supplier = col(r, 'leverandor');
@@ -141,6 +220,7 @@ export function parseServiceCsv(
       ...(supplier ? { supplier } : {}),
       ...(orgs.length > 0 ? { orgIds: orgs.map(orgId) } : {}),
       ...(status === 'utgått' ? { retired: true } : {}),
+      ...(order.value ? { order: order.value } : {}),
     };
     return { line, service, errors };
   });
@@ -150,7 +230,7 @@ export function parseServiceCsv(
 /** The catalogue as CSV, in the columns `parseServiceCsv` reads. */
 export function serviceCsv(services: readonly Service[]): string {
   return buildCsv([
-    [...SERVICE_CSV_COLUMNS],
+    [...SERVICE_CSV_COLUMNS, ...SERVICE_ORDER_CSV_COLUMNS],
     ...services.map((s) => [
       s.id,
       s.name,
@@ -161,6 +241,25 @@ export function serviceCsv(services: readonly Service[]): string {
       s.supplier,
       (s.orgIds ?? []).join(' '),
       s.retired ? 'utgått' : 'aktiv',
+      ...orderCells(s),
     ]),
   ]);
+}
+
+/** A service's order terms in the order columns (all empty without terms). */
+function orderCells(s: Service): (string | number | undefined)[] {
+  const o = s.order;
+  if (!o) return SERVICE_ORDER_CSV_COLUMNS.map(() => '');
+  const yn = (b: boolean | undefined) => (b ? 'ja' : 'nei');
+  return [
+    yn(o.orderable),
+    yn(o.orderOnly),
+    o.description,
+    o.priceText,
+    o.deliveryWorkingDays,
+    yn(o.needsApproval),
+    o.billing ? BILLING_NAME[o.billing.kind] : '',
+    o.billing?.pattern,
+    o.billing?.example,
+  ];
 }

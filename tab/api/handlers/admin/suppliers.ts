@@ -27,20 +27,37 @@ import { badRequest, forbidden, jsonBody, notFound, paramOf, sendJson } from '..
 
 type Obj = Record<string, unknown>;
 
-function str(o: Obj, field: string, max = 200, required = true): string | undefined {
+/** The fields as the admin page names them, for messages shown at the field. */
+const LABELS: Record<string, string> = {
+  id: 'Id',
+  name: 'Navn',
+  phone: 'Telefon',
+  email: 'E-post',
+  deskId: 'Servicesenter',
+  orgId: 'Virksomhet',
+  url: 'Webhook-adresse',
+  secretName: 'Navnet på signeringshemmeligheten',
+  previousSecretName: 'Navnet på forrige signeringshemmelighet',
+  operates: 'Drifter',
+  serviceIds: 'Tjenester',
+  entraAppIds: 'Entra-klient-id-er',
+};
+const label = (field: string): string => LABELS[field] ?? field;
+
+function str(o: Obj, field: string, max = 200, required = true, at = field): string | undefined {
   const v = o[field];
   if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
-    if (required) throw badRequest(field, `${field} må fylles ut.`);
+    if (required) throw badRequest(at, `${label(field)} må fylles ut.`);
     return undefined;
   }
   if (typeof v !== 'string' || v.length > max)
-    throw badRequest(field, `${field} må være tekst (høyst ${max} tegn).`);
+    throw badRequest(at, `${label(field)} må være tekst (høyst ${max} tegn).`);
   return v.trim();
 }
 function list(o: Obj, field: string): string[] {
   const v = o[field] ?? [];
   if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x.trim() !== ''))
-    throw badRequest(field, `${field} må være en liste.`);
+    throw badRequest(field, `${label(field)} må være en liste.`);
   return [...new Set((v as string[]).map((x) => x.trim()))];
 }
 
@@ -60,7 +77,7 @@ function settings(body: Obj, current?: Supplier): Omit<Supplier, 'apiKeys'> {
   let webhook: Supplier['webhook'];
   const w = body.webhook as Obj | undefined | null;
   if (w) {
-    const url = str(w, 'url', 500)!;
+    const url = str(w, 'url', 500, true, 'webhook.url')!;
     let parsed: URL | undefined;
     try {
       parsed = new URL(url);
@@ -68,10 +85,10 @@ function settings(body: Obj, current?: Supplier): Omit<Supplier, 'apiKeys'> {
       parsed = undefined;
     }
     if (!parsed || parsed.protocol !== 'https:') throw badRequest('webhook.url', 'Adressen må være https.');
-    const secretName = str(w, 'secretName', 100)!;
+    const secretName = str(w, 'secretName', 100, true, 'webhook.secretName')!;
     if (!SECRET_NAME.test(secretName))
       throw badRequest('webhook.secretName', 'Navnet må være FRISTVAKT_SUPPLIER_… (store bokstaver).');
-    const previous = str(w, 'previousSecretName', 100, false);
+    const previous = str(w, 'previousSecretName', 100, false, 'webhook.previousSecretName');
     if (previous !== undefined && !SECRET_NAME.test(previous))
       throw badRequest(
         'webhook.previousSecretName',
@@ -137,6 +154,10 @@ export function supplierAdminRoutes(ctx: TabContext): RouteDef[] {
   return [
     route('get', '/api/admin/suppliers', 'list', async (_req, res) =>
       sendJson(res, 200, { suppliers: (await store.admin.listSuppliers()).map(supplierView) }),
+    ),
+    // One supplier with the version to change it against.
+    route('get', '/api/admin/suppliers/:id', 'get', async (req, res) =>
+      answer(res, 200, await load(paramOf(req, 'id'))),
     ),
     route('post', '/api/admin/suppliers', 'create', async (req, res, caller) => {
       const s: Supplier = { ...settings(await jsonBody(req)), apiKeys: [] };

@@ -12,13 +12,16 @@ import { OrganisationsSection } from './OrganisationsSection';
 import { PolicySection } from './PolicySection';
 import { ServicesSection } from './ServicesSection';
 import { useSettingsStyles } from './Settings.styles';
+import { SuppliersSection } from './SuppliersSection';
+import { useSupplierText } from './supplier-text';
 import { useAdminText } from './text';
 
-type Section = 'desks' | 'policy' | 'services' | 'orgs' | 'audit';
+type Section = 'desks' | 'policy' | 'services' | 'orgs' | 'suppliers' | 'audit';
 
 export function SettingsView({ session }: { session: Session }) {
   const styles = useSettingsStyles();
   const a = useAdminText();
+  const sup = useSupplierText();
   // `/api/me` says only that something may be set up; whether that is everything (administrator) or
   // one's own desks (desk lead) the server tells by answering the administrator's own list.
   const [admin, setAdmin] = useState(false);
@@ -41,12 +44,14 @@ export function SettingsView({ session }: { session: Session }) {
         <Tab value="policy">{a('sectionPolicy')}</Tab>
         {admin && <Tab value="services">{a('sectionServices')}</Tab>}
         {admin && <Tab value="orgs">{a('sectionOrgs')}</Tab>}
+        {admin && <Tab value="suppliers">{sup('section')}</Tab>}
         <Tab value="audit">{a('sectionAudit')}</Tab>
       </TabList>
-      {section === 'desks' && <DesksSection api={session.api} />}
+      {section === 'desks' && <DesksSection api={session.api} admin={admin} />}
       {section === 'policy' && <PolicySection api={session.api} now={session.me.now} />}
       {section === 'services' && admin && <ServicesSection api={session.api} />}
       {section === 'orgs' && admin && <OrganisationsSection api={session.api} />}
+      {section === 'suppliers' && admin && <SuppliersSection api={session.api} />}
       {section === 'audit' && <AuditSection api={session.api} admin={admin} />}
     </div>
   );

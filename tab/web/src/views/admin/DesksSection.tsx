@@ -1,7 +1,8 @@
 /**
  * A desk's settings: name, phone, e-mail, after-hours text, members (people found in the directory)
  * and/or an Entra group, escalation contacts, auto-close days; and its Teams channels (linked from
- * Teams with `koble`), each of which can be unlinked after a confirmation.
+ * Teams with `koble`), each of which can be unlinked after a confirmation. An administrator can add a
+ * desk ("Ny servicedesk", `NewDeskForm`); it opens here once made.
  */
 import { Button, Field, Input, Select, Spinner, Subtitle2, Textarea } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
@@ -10,7 +11,8 @@ import type { Desk } from '../../../../../shared/desks/model';
 import type { AdminDeskResponse, AdminDesksResponse } from '../../../../api/handlers/admin/types';
 import type { Api } from '../../services/api';
 import { ChannelsPanel } from './ChannelsPanel';
-import { OutcomeBar, useSave } from './common';
+import { OutcomeBar, useSave, type Outcome } from './common';
+import { NewDeskForm } from './NewDeskForm';
 import { PeoplePicker } from './PeoplePicker';
 import { useSettingsStyles } from './Settings.styles';
 import { useAdminText } from './text';
@@ -40,7 +42,7 @@ const formOf = (r: AdminDeskResponse): DeskForm => {
   };
 };
 
-export function DesksSection({ api }: { api: Api }) {
+export function DesksSection({ api, admin = false }: { api: Api; admin?: boolean }) {
   const styles = useSettingsStyles();
   const a = useAdminText();
   const [desks, setDesks] = useState<Desk[] | null>(null);
@@ -48,6 +50,9 @@ export function DesksSection({ api }: { api: Api }) {
   const [loaded, setLoaded] = useState<AdminDeskResponse | null>(null);
   const [form, setForm] = useState<DeskForm | null>(null);
   const save = useSave();
+  const [creating, setCreating] = useState(false);
+  /** Said at the top once a desk is made (with how to link its channel); gone with the next save. */
+  const [created, setCreated] = useState<Outcome | null>(null);
 
   useEffect(() => {
     void api.get<AdminDesksResponse>('/api/admin/desks').then((r) => {
@@ -68,6 +73,21 @@ export function DesksSection({ api }: { api: Api }) {
   }, [deskId, load]);
 
   if (!desks || !form) return <Spinner />;
+  if (creating)
+    return (
+      <NewDeskForm
+        api={api}
+        desks={desks}
+        onCancel={() => setCreating(false)}
+        onCreated={(r) => {
+          setDesks([...desks, r.item]);
+          setDeskId(r.item.id);
+          setCreating(false);
+          save.setOutcome(null);
+          setCreated({ kind: 'ok', message: a('deskCreated').replace('{desk}', r.item.id) });
+        }}
+      />
+    );
   const set =
     (k: 'name' | 'phone' | 'email' | 'afterHours' | 'group' | 'days') =>
     (_e: unknown, d: { value: string }) =>
@@ -102,15 +122,30 @@ export function DesksSection({ api }: { api: Api }) {
           void submit();
         }}
       >
-        <Field label={a('desk')}>
-          <Select value={deskId} onChange={(_e, d) => setDeskId(d.value)} data-testid="desk-select">
-            {desks.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <div className={styles.row}>
+          <Field label={a('desk')} className={styles.grow}>
+            <Select
+              value={deskId}
+              onChange={(_e, d) => {
+                setDeskId(d.value);
+                setCreated(null);
+              }}
+              data-testid="desk-select"
+            >
+              {desks.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {admin && (
+            <Button onClick={() => setCreating(true)} data-testid="new-desk">
+              {a('newDesk')}
+            </Button>
+          )}
+        </div>
+        <OutcomeBar outcome={save.outcome ? null : created} testId="desk-created" />
         <Field label={a('name')} validationMessage={save.at('name')}>
           <Input value={form.name} onChange={set('name')} />
         </Field>

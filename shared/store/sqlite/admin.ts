@@ -55,6 +55,11 @@ export function adminStore(db: Db): AdminStore {
   const replaceSupplier = db.prepare(
     'UPDATE suppliers SET doc = ?, version = version + 1 WHERE id = ? AND version = ?',
   );
+  // Suppliers have no trigger on the marker (their table came later): their writes move it here, so
+  // every instance's catalogue (which carries the suppliers) sees a change within its marker check.
+  const moveMarker = db.prepare(
+    "UPDATE store_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'catalogue_version'",
+  );
 
   const audit = (entry: AuditEntry): void => {
     appendAudit.run(entry.id, entry.objectType, entry.objectId, entry.at, JSON.stringify(entry));
@@ -188,6 +193,7 @@ export function adminStore(db: Db): AdminStore {
             }
             version = want + 1;
           }
+          moveMarker.run();
           audit(entry);
           return { value: supplier, version: String(version) };
         }),

@@ -167,6 +167,7 @@ const T = {
   noBreaches: { nb: 'Ingen brudd i perioden.', en: 'No breaches in the period.' },
   moreInCsv: { nb: 'alle står i CSV-eksporten', en: 'all are in the CSV export' },
   lateBy: { nb: 'Over fristen', en: 'Late by' },
+  slaVersion: { nb: 'SLA-versjon', en: 'SLA version' },
   uptime: { nb: 'Oppetid per tjeneste (mål 99,8 %)', en: 'Uptime per service (goal 99.8 %)' },
   dueCol: { nb: 'Frist', en: 'Due' },
   sharePerPriority: {
@@ -317,6 +318,17 @@ const T = {
   reportBilling: { nb: 'Fakturerbare bestillinger etter referanse', en: 'Billable orders by reference' },
   reportBillingNone: { nb: 'Ingen fakturerbare bestillinger.', en: 'No billable orders.' },
   reportOrdersCsv: { nb: 'Last ned bestillinger (CSV)', en: 'Download orders (CSV)' },
+  adminOrderTerms: { nb: 'Bestilling fra tjenestekatalogen', en: 'Ordering from the service catalogue' },
+  adminOrderable: { nb: 'Kan bestilles', en: 'Orderable' },
+  adminOrderOnly: {
+    nb: 'Kun bestilling (vises ikke i feilmeldingsskjemaet)',
+    en: 'Order only (not in the fault form)',
+  },
+  adminOrderDescription: { nb: 'Beskrivelse for bestilleren', en: 'Description for the orderer' },
+  adminBilling: { nb: 'Fakturerbar', en: 'Billable' },
+  adminBillingNone: { nb: 'Ikke fakturerbar', en: 'Not billable' },
+  adminBillingPattern: { nb: 'Format (regulært uttrykk)', en: 'Format (regular expression)' },
+  adminBillingExample: { nb: 'Eksempel som bestilleren ser', en: 'Example shown to the orderer' },
 } satisfies Record<string, LocalizedText>;
 
 export type TextKey = keyof typeof T;

@@ -26,6 +26,7 @@ import type { Api } from '../../services/api';
 import { OutcomeBar, SimpleTable, useSave } from './common';
 import { useSettingsStyles } from './Settings.styles';
 import { useAdminText } from './text';
+import { NO_ORDER, orderBody, orderFormOf, ServiceOrderFields } from './ServiceOrderFields';
 
 const CRITICALITIES: ServiceCriticality[] = ['normal', 'citizen_facing', 'high_uptime', 'life_and_health'];
 type Thresholds = Record<ThresholdField, string>;
@@ -43,6 +44,7 @@ const EMPTY = {
   supplier: '',
   retired: false,
   fellesfeil: NO_THRESHOLDS,
+  order: NO_ORDER,
 };
 
 /** The form's thresholds as sent: only those filled in (a number when it is one; the server checks). */
@@ -91,6 +93,7 @@ export function ServicesSection({ api }: { api: Api }) {
         ...NO_THRESHOLDS,
         ...Object.fromEntries(Object.entries(r.item.fellesfeil ?? {}).map(([k, v]) => [k, String(v)])),
       },
+      order: orderFormOf(r.item.order),
     });
     save.setOutcome(null);
   };
@@ -103,6 +106,7 @@ export function ServicesSection({ api }: { api: Api }) {
       supplier: form.supplier,
       retired: form.retired,
       fellesfeil: thresholdsBody(form.fellesfeil),
+      order: orderBody(form.order),
     };
     const ok = await save.run(
       () =>
@@ -256,6 +260,11 @@ export function ServicesSection({ api }: { api: Api }) {
             ))}
           </div>
         </fieldset>
+        <ServiceOrderFields
+          value={form.order}
+          onChange={(order) => setForm({ ...form, order })}
+          at={save.at}
+        />
         <Checkbox
           label={a('retired')}
           checked={form.retired}

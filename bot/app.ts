@@ -170,6 +170,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     catalogue,
     directory,
     messages: createTeamsCaseMessages(links),
+    noticeMessages: (notice, change) => noticeChangedMessages(store, catalogue, notice, change),
     wakeup,
     feed,
     log,

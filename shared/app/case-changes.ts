@@ -29,6 +29,8 @@ import { ConflictError, FristvaktError, NotFoundError } from '../errors';
 import type { Locale } from '../i18n-text';
 import { userId, type CaseRef } from '../ids';
 import type { SupplierId } from '../suppliers/model';
+import type { Notice } from '../notices/model';
+import { resolveNotice } from '../notices/rules';
 import type { CaseAccess, NewCase, OutboxMessage, Store, Versioned } from '../ports';
 import type { Catalogue, CatalogueSnapshot } from './catalogue';
 import { userLocale } from './locales';
@@ -134,6 +136,18 @@ export interface CaseChangesDeps {
   /** Told of every stored change (the tab's live stream listens). */
   feed?: CaseFeed;
   log?: { info(msg: string): void; error(msg: string, err?: unknown): void };
+  /**
+   * The Teams side of a driftsmelding resolved as a follow-up (a solved supplier incident closes the
+   * notices made from it): its copies edited, the linked reporters told. Absent: resolved silently.
+   */
+  noticeMessages?: (notice: Notice, change: NoticeResolution) => Promise<OutboxMessage[]> | OutboxMessage[];
+}
+
+/** A notice closed because its incident was solved: by whom (the one who solved it) and when. */
+export interface NoticeResolution {
+  kind: 'resolve';
+  by: { id: string; name: string };
+  at: Date;
 }
 
 const actorOf = (a: ChangeActor): Actor =>
@@ -308,7 +322,45 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
         }
       }
     }
+    if (solved?.type === 'solved' && c.incident) {
+      try {
+        await resolveIncidentNotices(c, solved.solution, actor, now);
+      } catch (err) {
+        // The case is solved whatever happens to its notice; the log names it for "Løst" by hand.
+        deps.log?.error(`follow-up: could not resolve the notices of ${c.ref}`, err);
+      }
+    }
     return out;
+  }
+
+  /**
+   * A solved supplier incident (solved by the desk in Teams or the tab, or by the supplier, also "fixed
+   * in a later version": M.2.1.8) resolves the active driftsmeldinger made from it, with the solution as
+   * the closing text, as "Løst" on the notice does (its messages too).
+   */
+  async function resolveIncidentNotices(
+    c: Case,
+    solution: string,
+    actor: ChangeActor,
+    now: Date,
+  ): Promise<void> {
+    const by =
+      actor.kind === 'user'
+        ? { id: actor.person.id, name: actor.person.name }
+        : actor.kind === 'supplier'
+          ? { id: `supplier:${actor.supplierId}`, name: actor.name }
+          : { id: 'system', name: actor.name };
+    for (const n of await store.notices.listActive(c.deskId)) {
+      if (n.caseRef !== c.ref && n.id !== c.incident?.noticeId) continue;
+      await retryOnConflict(async () => {
+        const found = await store.notices.get(n.id, c.deskId);
+        if (!found || found.value.status !== 'active') return;
+        const next = resolveNotice(found.value, now, solution);
+        const outbox = (await deps.noticeMessages?.(next, { kind: 'resolve', by, at: now })) ?? [];
+        await store.notices.update(next, found.version, outbox);
+        if (outbox.length > 0) deps.wakeup?.notify();
+      });
+    }
   }
 
   /** A rule of the domain applied to a case of the same desk until the write wins; null: nothing to do. */

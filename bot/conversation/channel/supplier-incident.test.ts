@@ -9,6 +9,7 @@
 import { newApiKey } from '../../../shared/app/supplier-keys';
 import { deskId, isoInstant, serviceId, userId, type CaseRef } from '../../../shared/ids';
 import { supplierId, type Supplier } from '../../../shared/suppliers/model';
+import { TRIAGE_INPUTS } from '../../cards/channel/forms/form';
 import { NOTICE_INPUTS } from '../../cards/channel/notice-form';
 import { VERBS } from '../../cards/verbs';
 import { actionByVerb, cardOfInvoke, cardText, inputById, type AnyCard } from '../../test-support/cards';
@@ -79,6 +80,34 @@ const invoke = async (verb: string, data: Record<string, unknown>): Promise<AnyC
   cardOfInvoke((await h.post(channelInvoke(anne, h.serviceUrl, verb, data))).body);
 const stored = async (ref: string) => (await h.app.store.cases.getForDesk(ref as CaseRef, ROR))!.value;
 
+/** "Info til sluttbrukere? Ja" on the incident's card, then the prefilled driftsmelding published. */
+async function informAndPublish(reference: string): Promise<void> {
+  const c = await stored(reference);
+  const form = await invoke(VERBS.triageEndUserInfo, {
+    ref: reference,
+    version: String(c.events.length),
+    inform: true,
+  });
+  expect((await stored(reference)).incident?.endUserInfo).toBe(true);
+  expect(inputById(form, NOTICE_INPUTS.title)).toMatchObject({ value: INCIDENT.title });
+  expect(inputById(form, NOTICE_INPUTS.text)).toMatchObject({ value: INCIDENT.message });
+  expect(inputById(form, NOTICE_INPUTS.startTime)).toMatchObject({ value: '09:15' });
+  const data = actionByVerb(form, VERBS.noticePublish)!.data as Record<string, unknown>;
+  const published = await invoke(VERBS.noticePublish, {
+    ...data,
+    [NOTICE_INPUTS.kind]: 'outage',
+    [NOTICE_INPUTS.services]: 'ror-visma',
+    [NOTICE_INPUTS.title]: INCIDENT.title,
+    [NOTICE_INPUTS.startDate]: '2026-03-03',
+    [NOTICE_INPUTS.startTime]: '09:15',
+    [NOTICE_INPUTS.text]: INCIDENT.message,
+    [NOTICE_INPUTS.channels]: KEY_A,
+  });
+  expect(cardText(published)).toContain('Driftsmeldingen er publisert');
+  const active = await h.app.store.notices.listActive(ROR);
+  expect(active.find((n) => n.caseRef === reference)).toBeDefined();
+}
+
 describe('a supplier incident (seed 001 M.2)', () => {
   it('incident → our reference → alert and card → Ja → notice → fixed in a later version → notice resolved', async () => {
     const res = await api('/incidents', INCIDENT);
@@ -91,37 +120,17 @@ describe('a supplier incident (seed 001 M.2)', () => {
     const card = (post.activity.attachments as Array<{ content: AnyCard }>)[0]!.content;
     expect(cardText(card)).toContain('Meldt av driftsleverandør Visma Drift (tlf. \\+47 987 65 432');
     expect(cardText(card)).toContain('Info til sluttbrukere?');
+    // The reporter is the supplier, not a person with a role (its incidents are filed as 1. linje).
+    expect(cardText(card)).toContain('Meldt av leverandør');
+    expect(cardText(card)).not.toContain('1. linje');
     const alert = out.find((m) => m.id === `${reference}:incident-alert`)!;
     expect(alert.conversationKey).toBe(`channel:${TEAM_ID}:${TRIAGE_CHANNEL}`);
     expect(alert.activity.text).toContain('Kritisk feil meldt av Visma Drift');
     expect(alert.activity.text).toContain('+47 987 65 432');
     expect((alert.activity.entities as Array<{ type: string }>).length).toBeGreaterThan(0);
 
-    // Ja: the decision is recorded and the notice form comes prefilled from the incident.
-    const c = await stored(reference);
-    const form = await invoke(VERBS.triageEndUserInfo, {
-      ref: reference,
-      version: String(c.events.length),
-      inform: true,
-    });
-    expect((await stored(reference)).incident?.endUserInfo).toBe(true);
-    expect(inputById(form, NOTICE_INPUTS.title)).toMatchObject({ value: INCIDENT.title });
-    expect(inputById(form, NOTICE_INPUTS.text)).toMatchObject({ value: INCIDENT.message });
-    expect(inputById(form, NOTICE_INPUTS.startTime)).toMatchObject({ value: '09:15' });
-    const data = actionByVerb(form, VERBS.noticePublish)!.data as Record<string, unknown>;
-    const published = await invoke(VERBS.noticePublish, {
-      ...data,
-      [NOTICE_INPUTS.kind]: 'outage',
-      [NOTICE_INPUTS.services]: 'ror-visma',
-      [NOTICE_INPUTS.title]: INCIDENT.title,
-      [NOTICE_INPUTS.startDate]: '2026-03-03',
-      [NOTICE_INPUTS.startTime]: '09:15',
-      [NOTICE_INPUTS.text]: INCIDENT.message,
-      [NOTICE_INPUTS.channels]: KEY_A,
-    });
-    expect(cardText(published)).toContain('Driftsmeldingen er publisert');
-    const active = await h.app.store.notices.listActive(ROR);
-    expect(active.find((n) => n.caseRef === reference)).toBeDefined();
+    // Ja: the decision is recorded and the notice form comes prefilled from the incident; published.
+    await informAndPublish(reference);
 
     // M.2.1.8: the fix comes in a later version: solved with that text, the notice resolved with it.
     const fixed = await api(`/cases/${reference}/updates`, {
@@ -134,6 +143,31 @@ describe('a supplier incident (seed 001 M.2)', () => {
     expect(after.status).toBe('solved');
     expect(after.events.map((e) => e.type)).toContain('fixed_in_later_version');
     expect((await h.app.store.notices.listActive(ROR)).some((n) => n.caseRef === reference)).toBe(false);
+  });
+
+  it('the desk solving the incident from the triage card resolves its notice too, with the solution', async () => {
+    const res = await api('/incidents', { ...INCIDENT, supplierReference: 'VD-4713', priority: 'lav' });
+    const { reference } = (await res.json()) as { reference: string };
+    await informAndPublish(reference);
+    const notice = (await h.app.store.notices.listActive(ROR)).find((n) => n.caseRef === reference)!;
+
+    const solution = 'Batch 17 er kjørt på nytt av servicesenteret; lønn er utbetalt.';
+    const card = await invoke(VERBS.triageSolve, {
+      ref: reference,
+      version: String((await stored(reference)).events.length),
+      [TRIAGE_INPUTS.solution]: solution,
+    });
+    expect(cardText(card)).toContain('Status: Løst');
+    expect((await stored(reference)).status).toBe('solved');
+    // The notice is closed with the solution as its last word, by the desk member who solved the case.
+    const closed = (await h.app.store.notices.get(notice.id, ROR))!.value;
+    expect(closed).toMatchObject({ status: 'resolved', text: solution, resolvedAt: NOW.toISOString() });
+    expect((await h.app.store.notices.listActive(ROR)).some((n) => n.caseRef === reference)).toBe(false);
+    // Its copy in the notice channel is edited and a reply under it names who closed it.
+    const out = (await pendingOutbox(h)).filter((m) => m.noticeId === notice.id);
+    expect(out.some((m) => m.operation === 'update' && m.conversationKey === KEY_A)).toBe(true);
+    const reply = out.find((m) => m.operation === 'reply' && m.conversationKey === KEY_A)!;
+    expect(reply.activity.text).toContain('Anne Desk');
   });
 
   it('an incident for information only closes at the desk’s Nei, and no alert for a non-critical one', async () => {

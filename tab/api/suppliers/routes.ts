@@ -10,8 +10,7 @@ import type { RouteDef } from '../../../shared/app/http-route';
 import { createSupplierCases, type IncidentInput, type SupplierUpdate } from '../../../shared/app/suppliers';
 import type { Catalogue } from '../../../shared/app/catalogue';
 import { isFristvaktError } from '../../../shared/errors';
-import { parseCaseRef, type CaseRef } from '../../../shared/ids';
-import { resolveNotice } from '../../../shared/notices/rules';
+import { parseCaseRef } from '../../../shared/ids';
 import type { Supplier } from '../../../shared/suppliers/model';
 import { createTokenVerifier } from '../auth';
 import type { TabContext } from '../context';
@@ -61,32 +60,6 @@ export function supplierRoutes(ctx: TabContext, options: SupplierApiOptions): Ro
       }
     },
   });
-  /**
-   * A solved incident (solved, or fixed in a later version: M.2.1.8) resolves the driftsmeldinger made
-   * from it, with the solution as the closing text, as "Løst" from the tab does (its messages too).
-   */
-  async function resolveIncidentNotices(ref: CaseRef, supplier: Supplier, solution: string): Promise<void> {
-    const deskId = await deps.store.cases.locate(ref);
-    if (!deskId) return;
-    for (const n of await deps.store.notices.listActive(deskId)) {
-      if (n.caseRef !== ref) continue;
-      const now = deps.now();
-
-      const change = {
-        kind: 'resolve' as const,
-        by: { id: `supplier:${supplier.id}`, name: supplier.name },
-        at: now,
-      };
-      const found = await deps.store.notices.get(n.id, deskId);
-      if (!found || found.value.status !== 'active') continue;
-      const next = resolveNotice(found.value, now, solution);
-      await deps.store.notices.update(
-        next,
-        found.version,
-        (await deps.outboxForNoticeChange?.(next, change)) ?? [],
-      );
-    }
-  }
   const refOf = (req: Request) => {
     const ref = parseCaseRef(paramOf(req, 'reference'));
     if (!ref) throw notFound('no such case');
@@ -113,11 +86,8 @@ export function supplierRoutes(ctx: TabContext, options: SupplierApiOptions): Ro
     ),
     route('post', '/cases/:reference/updates', 'cases.update', async (req, res, supplier) => {
       const update = checkBody<SupplierUpdate>('Update', await bodyOf(req));
-      const ref = refOf(req);
-      const view = await service.update(supplier, ref, update, deps.now());
-      if (view.status === 'solved' && view.supplierReference !== undefined && view.solution)
-        await resolveIncidentNotices(ref, supplier, view.solution);
-      sendJson(res, 200, view);
+      // A solved incident's notices are resolved by the change service's follow-ups, as on every path.
+      sendJson(res, 200, await service.update(supplier, refOf(req), update, deps.now()));
     }),
   ];
 }

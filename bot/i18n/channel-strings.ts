@@ -31,6 +31,8 @@ export interface ChannelStrings {
     service: string;
     org: string;
     reporter: string;
+    /** The reporter row of a supplier's incident: the supplier, not a person with a role. */
+    reporterSupplier: string;
     scope: string;
     priority: string;
     status: string;

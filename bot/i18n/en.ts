@@ -232,6 +232,7 @@ export const en: Strings = {
       service: 'Service',
       org: 'Organisation',
       reporter: 'Reporter',
+      reporterSupplier: 'Reported by supplier',
       scope: 'Scope',
       priority: 'Priority',
       status: 'Status',

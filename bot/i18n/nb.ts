@@ -236,6 +236,7 @@ export const nb: Strings = {
       service: 'Tjeneste',
       org: 'Virksomhet',
       reporter: 'Innmelder',
+      reporterSupplier: 'Meldt av leverandør',
       scope: 'Omfang',
       priority: 'Prioritet',
       status: 'Status',

@@ -305,7 +305,9 @@ export function triageCard(d: TriageCardData): CardJson {
   const pairs: Array<[string, string]> = [
     [s.service, p(d.service)],
     [s.org, p(d.org)],
-    [s.reporter, c ? `${p(d.reporter)} (${p(c.reporterRole.toLowerCase())})` : p(d.reporter)],
+    d.incident
+      ? [s.reporterSupplier, p(d.incident.supplier)]
+      : [s.reporter, c ? `${p(d.reporter)} (${p(c.reporterRole.toLowerCase())})` : p(d.reporter)],
     ...(c ? ([[s.testContact, p(c.testContact)]] as Array<[string, string]>) : []),
     ...(d.scope ? ([[s.scope, p(d.scope)]] as Array<[string, string]>) : []),
     ...(c

@@ -110,6 +110,8 @@ export interface BreachRow {
   lateMinutes: number;
   /** The desk's explanation, or the wait reasons; absent when nothing explains it. */
   explanation?: string;
+  /** The desk's policy versions the case ran under, oldest first (as `CaseRow.policyVersions`). */
+  policyVersions: number[];
 }
 
 /** One case's row in the CSV export. */
@@ -341,7 +343,7 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
     return bucket;
   };
 
-  const addBreaches = (c: ReportedCase, sla: CaseSla): void => {
+  const addBreaches = (c: ReportedCase, sla: CaseSla, versions: number[]): void => {
     for (const target of TARGETS) {
       const s = sla[target];
       if (s.state === 'breached' && s.dueAt) {
@@ -355,6 +357,7 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
           target,
           dueAt: s.dueAt.toISOString(),
           lateMinutes: round2(-(s.remainingMinutes ?? 0)),
+          policyVersions: versions,
         };
         if (s.metAt) row.metAt = s.metAt.toISOString();
         if (s.explanation !== undefined) row.explanation = s.explanation;
@@ -382,7 +385,7 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
       addTo(bucket[target], s);
       if (s.state === 'breached' && s.dueAt) breachCount += 1;
     }
-    addBreaches(c, sla);
+    addBreaches(c, sla, versions);
     const week = weekOf(weekCache, received, zone);
     weeks.set(week, (weeks.get(week) ?? 0) + 1);
     if (!withRows) return;
@@ -487,7 +490,8 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
       const week = starts[i]![1];
       weeks.set(week, (weeks.get(week) ?? 0) + h.cases);
     }
-    for (const s of agg.breaches) addBreaches(s, summarySla(s, input.policies[s.deskId]!, asOf));
+    for (const s of agg.breaches)
+      addBreaches(s, summarySla(s, input.policies[s.deskId]!, asOf), versionsOf(s));
   };
 
   const finish = (): SlaReport => {

@@ -208,4 +208,23 @@ describe('the report says which versions a case ran under', () => {
     expect(header).toBeGreaterThan(0);
     expect(csv.slice(header + 1, header + 4).map((l) => l.split(';').at(-1))).toEqual(['1', '1 → 2', '2']);
   });
+
+  it("a breach row says the versions its case ran under (the tab's breach list shows them)", () => {
+    const report = slaReport({
+      period: { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-11-08T00:00:00Z') },
+      now: new Date('2026-11-07T23:00:00Z'),
+      cases: [stays, moved, fresh],
+      notices: [],
+      policies: { [stays.deskId]: V2_DESK },
+    });
+    const byRef = new Map(report.breaches.map((b) => [b.ref, b.policyVersions]));
+    expect([...byRef]).toEqual(
+      expect.arrayContaining([
+        ['FV-2026-000001', [1]],
+        ['FV-2026-000002', [1, 2]],
+        ['FV-2026-000003', [2]],
+      ]),
+    );
+    expect(byRef.size).toBe(3);
+  });
 });

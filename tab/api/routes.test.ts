@@ -180,6 +180,8 @@ describe('GET /api/reports/sla', () => {
     expect(r.report.perWeek).toEqual(EXPECTED.perWeek);
     expect(r.report.breaches.map((b) => b.ref)).toEqual(EXPECTED.breaches.map((b) => b.ref));
     expect(r.breachCount).toBe(EXPECTED.breaches.length);
+    // Each breach says the policy versions its case ran under: every fixture case ran under version 1.
+    expect(r.report.breaches.map((b) => b.policyVersions)).toEqual(EXPECTED.breaches.map(() => [1]));
     expect(r.report).not.toHaveProperty('rows');
     expect(r.report.openCases).toBe(EXPECTED.openCases);
     const agresso = r.report.uptime.find((u) => u.serviceId === 'agresso')!;

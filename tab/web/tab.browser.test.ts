@@ -370,6 +370,10 @@ describe('SLA-rapport (the dashboard)', () => {
     const breaches = await page.getByTestId('report-breaches').locator('tbody tr').allInnerTexts();
     expect(breaches.map((b) => b.split('\t')[0].trim())).toEqual(EXPECTED.breaches.map((b) => b.ref));
     expect(breaches[1]).toContain('Kundeservice var på befaring');
+    // The SLA version column, as in the CSV: every fixture case ran under version 1.
+    expect(await page.getByTestId('breach-sla-version').allInnerTexts()).toEqual(
+      EXPECTED.breaches.map(() => '1'),
+    );
     expect(breaches[2]).toContain('Saken ventet på 3. linje.');
     const agresso = await page.locator('[data-service="agresso"]').innerText();
     expect(agresso).toContain(pct(EXPECTED.uptime.agresso.uptime, 2));

@@ -108,6 +108,7 @@ export function BreachesTable({ data, me }: { data: ReportResponse; me: MeRespon
                 <TableHeaderCell>{t('service')}</TableHeaderCell>
                 <TableHeaderCell>{t('org')}</TableHeaderCell>
                 <TableHeaderCell>{t('priority')}</TableHeaderCell>
+                <TableHeaderCell>{t('slaVersion')}</TableHeaderCell>
                 <TableHeaderCell>{t('dueCol')}</TableHeaderCell>
                 <TableHeaderCell>{t('lateBy')}</TableHeaderCell>
                 <TableHeaderCell>{t('explanation')}</TableHeaderCell>
@@ -121,6 +122,8 @@ export function BreachesTable({ data, me }: { data: ReportResponse; me: MeRespon
                   <TableCell>{name('services', b.serviceId)}</TableCell>
                   <TableCell>{name('orgs', b.orgId)}</TableCell>
                   <TableCell>{`${priorityName(b.deskId, b.priority)} · ${l(SLA_TARGET_LABELS[b.target])}`}</TableCell>
+                  {/* The versions of the desk's policy the case ran under ("1 → 2": moved to 2), as in the CSV. */}
+                  <TableCell data-testid="breach-sla-version">{b.policyVersions.join(' → ')}</TableCell>
                   <TableCell>{formatDateTime(b.dueAt, locale)}</TableCell>
                   <TableCell className={styles.num}>{late(b)}</TableCell>
                   <TableCell>{b.explanation ?? '–'}</TableCell>

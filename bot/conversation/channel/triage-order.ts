@@ -4,9 +4,8 @@
  * feilmelding" (the catalogue's terms of the case's service are copied when it becomes an order; its
  * checklist is taken from the fault's answers). Both go through the one desk action.
  */
-import { estimateHours, orderTerms } from '../../../shared/cases/orders';
-import type { Case } from '../../../shared/cases/model';
-import type { Desk } from '../../../shared/desks/model';
+import { orderTermsFromFault } from '../../../shared/cases/order-input';
+import { estimateHours } from '../../../shared/cases/orders';
 import { inputText } from '../../cards/card';
 import { ORDER_TRIAGE_INPUTS } from '../../cards/channel/order-parts';
 import type { InvokeResult } from '../invoke';
@@ -29,39 +28,17 @@ export const triageEstimate = (turn: Turn, data: Record<string, unknown>): Promi
     },
   });
 
-/** The order a fault becomes: the service's terms now, the checklist from the fault's answers. */
-function toOrder(c: Case, desk: Desk, turn: Turn): Built {
-  const service = turn.catalogue.service(c.serviceId);
-  const terms = service?.order;
-  const what = c.checklist ? `${c.title}\n${c.checklist.symptom}` : c.title;
-  return {
-    command: {
-      type: 'change_kind',
-      to: 'order',
-      order: orderTerms(
-        {
-          what: what.slice(0, 2000),
-          forWhom: c.reporter.name,
-          earlierCommunication: '',
-          contactPersons: c.testContact.name,
-        },
-        {
-          ...(terms?.deliveryWorkingDays !== undefined
-            ? { deliveryWorkingDays: terms.deliveryWorkingDays }
-            : {}),
-          needsApproval: terms?.needsApproval === true,
-          ...(terms?.priceText ? { priceText: terms.priceText } : {}),
-        },
-      ),
-    },
-  };
-  void desk;
-}
-
 export const triageConvert = (turn: Turn, data: Record<string, unknown>): Promise<InvokeResult> =>
   deskAction(turn, data, {
-    build: (c, desk): Built => {
-      if (data.to === 'order') return toOrder(c, desk, turn);
+    build: (c): Built => {
+      if (data.to === 'order')
+        return {
+          command: {
+            type: 'change_kind',
+            to: 'order',
+            order: orderTermsFromFault(c, turn.catalogue.service(c.serviceId)),
+          },
+        };
       if (data.to === 'fault') return { command: { type: 'change_kind', to: 'fault' } };
       return { invalid: turn.s.channel.errors.generic };
     },

@@ -17,11 +17,13 @@ import { createLiveFeed } from './services/live';
 import { LiveContext } from './services/useLiveRefresh';
 import { useUrlParams } from './services/url-state';
 import { CasesView } from './views/CasesView';
-import { CaseView } from './views/CaseView';
-import { OrderForm } from './views/order/OrderForm';
-import { NoticesView } from './views/NoticesView';
 import type { FirstPage } from './views/cases/useCaseRows';
 
+// Only the case list is in the first bundle: every other page is a chunk of its own, loaded when first
+// opened, so that the list's first row waits for less script to arrive, parse and start.
+const CaseView = lazy(() => import('./views/CaseView').then((m) => ({ default: m.CaseView })));
+const OrderForm = lazy(() => import('./views/order/OrderForm').then((m) => ({ default: m.OrderForm })));
+const NoticesView = lazy(() => import('./views/NoticesView').then((m) => ({ default: m.NoticesView })));
 /** The dashboard (and its chart library) is a chunk of its own, loaded when first opened. */
 const ReportView = lazy(() => import('./views/ReportView'));
 /** "Innstillinger" (administrators and desk leads), a chunk of its own too. */
@@ -100,15 +102,25 @@ export function App({ session }: { session: Session }) {
         <main className={styles.main}>
           {page === 'cases' && <CasesView session={session} params={params} navigate={navigateCases} />}
           {page === 'case' && (
-            <CaseView session={session} refParam={params.get('case') ?? ''} navigate={navigate} />
+            <Suspense fallback={<Spinner label={t('loading')} />}>
+              <CaseView session={session} refParam={params.get('case') ?? ''} navigate={navigate} />
+            </Suspense>
           )}
-          {page === 'order' && <OrderForm session={session} navigate={navigate} />}
+          {page === 'order' && (
+            <Suspense fallback={<Spinner label={t('loading')} />}>
+              <OrderForm session={session} navigate={navigate} />
+            </Suspense>
+          )}
           {page === 'report' && canReport && (
             <Suspense fallback={<Spinner label={t('loading')} />}>
               <ReportView session={session} params={params} navigate={navigate} />
             </Suspense>
           )}
-          {page === 'notices' && <NoticesView session={session} />}
+          {page === 'notices' && (
+            <Suspense fallback={<Spinner label={t('loading')} />}>
+              <NoticesView session={session} />
+            </Suspense>
+          )}
           {page === 'settings' && session.me.settings && (
             <Suspense fallback={<Spinner label={t('loading')} />}>
               <SettingsView session={session} />

@@ -49,6 +49,7 @@ const json = async <T>(res: Response | Promise<Response>): Promise<T> => (await 
 
 const ROUTES: Array<[string, string, unknown?]> = [
   ['GET', '/api/admin/desks'],
+  ['POST', '/api/admin/desks', {}],
   ['GET', '/api/admin/desks/ror-ikt'],
   ['PUT', '/api/admin/desks/ror-ikt', {}],
   ['GET', '/api/admin/policies/ror-ikt'],

@@ -7,12 +7,18 @@
  * card (Godkjenn / Avvis with a required reason): only this answer approves.
  */
 import type { Desk, Service } from '../../../shared/desks/model';
-import { orderableServices } from '../../../shared/desks/service-order';
-import { ValidationError } from '../../../shared/errors';
 import type { EventId, OrgId } from '../../../shared/ids';
 import { serviceId } from '../../../shared/ids';
 import type { ReporterRole } from '../../../shared/cases/model';
-import { openOrder, pendingEstimate, ORDER_LIMITS } from '../../../shared/cases/orders';
+import { openOrder, pendingEstimate } from '../../../shared/cases/orders';
+import {
+  orderableFor,
+  orderFieldErrors,
+  orderingOrgs,
+  orderOrg,
+  type OrderField,
+  type OrderFieldError,
+} from '../../../shared/cases/order-input';
 import { caseSla } from '../../../shared/sla/case-sla';
 import { formatDeadline, osloDateAndTime } from '../../../shared/dates';
 import type { CardJson } from '../../cards/card';
@@ -46,21 +52,9 @@ export function catalogueService(s: Service): CatalogueService {
   };
 }
 
-/** The virksomheter the turn's user orders for: their own, else those they are superbruker of. */
-function orderingOrgs(turn: Turn): OrgId[] {
-  const home = turn.access.homeOrgId;
-  return home ? [home] : turn.access.orgIds;
-}
-
 /** The orderable services for the user's virksomhet (every orderable one when it is not known). */
 function servicesFor(turn: Turn): Service[] {
-  const orgs = orderingOrgs(turn);
-  const cat = turn.catalogue;
-  return orderableServices(cat.services, (s) => {
-    if (orgs.length === 0) return true;
-    const desk = cat.desk(s.deskId);
-    return orgs.some((o) => (s.orgIds ? s.orgIds.includes(o) : (desk?.orgIds.includes(o) ?? false)));
-  });
+  return orderableFor(turn.catalogue.services, turn.catalogue.desks, orderingOrgs(turn.access));
 }
 
 /** `bestill`: the catalogue card. */
@@ -92,40 +86,37 @@ export async function orderOpen(turn: Turn, data: Record<string, unknown>): Prom
   );
 }
 
-const FIELD_INPUT: Record<string, OrderInputId> = {
-  'checklist.what': ORDER_INPUTS.what,
-  'checklist.forWhom': ORDER_INPUTS.forWhom,
-  'checklist.earlierCommunication': ORDER_INPUTS.earlierCommunication,
-  'checklist.billingReference': ORDER_INPUTS.billingReference,
-  'checklist.contactPersons': ORDER_INPUTS.contactPersons,
+const FIELD_INPUT: Record<OrderField, OrderInputId> = {
+  what: ORDER_INPUTS.what,
+  forWhom: ORDER_INPUTS.forWhom,
+  earlierCommunication: ORDER_INPUTS.earlierCommunication,
+  billingReference: ORDER_INPUTS.billingReference,
+  contactPersons: ORDER_INPUTS.contactPersons,
   reporterRole: ORDER_INPUTS.role,
 };
-const LIMIT_OF: Partial<Record<OrderInputId, { min: number; max: number }>> = {
-  [ORDER_INPUTS.what]: ORDER_LIMITS.what,
-  [ORDER_INPUTS.forWhom]: ORDER_LIMITS.forWhom,
-  [ORDER_INPUTS.earlierCommunication]: ORDER_LIMITS.earlierCommunication,
-  [ORDER_INPUTS.billingReference]: ORDER_LIMITS.billingReference,
-  [ORDER_INPUTS.contactPersons]: ORDER_LIMITS.contactPersons,
-};
 
-/** The user's words for a refused field. */
-function fieldMessage(turn: Turn, id: OrderInputId, value: string, service: Service): string {
+/** The user's words for a refused field (the domain's reason, `orderFieldErrors`). */
+function fieldMessage(turn: Turn, error: OrderFieldError, service: Service): string {
   const e = turn.s.order.errors;
-  if (id === ORDER_INPUTS.role) return e.role;
-  const limit = LIMIT_OF[id];
-  if (value.trim() === '') return e.required;
-  if (limit && value.trim().length < limit.min) return e.tooShort(limit.min);
-  if (limit && value.length > limit.max) return e.tooLong(limit.max);
-  if (id === ORDER_INPUTS.billingReference && service.order?.billing)
-    return e.billingFormat(service.order.billing.example);
-  return e.required;
+  switch (error.code) {
+    case 'invalid':
+      return e.role;
+    case 'too_short':
+      return e.tooShort(error.min ?? 0);
+    case 'too_long':
+      return e.tooLong(error.max ?? 0);
+    case 'format':
+      return service.order?.billing ? e.billingFormat(service.order.billing.example) : e.required;
+    case 'required':
+      return e.required;
+  }
 }
 
 /** The desk and virksomhet an order of `service` belongs to. */
 function placeOf(turn: Turn, service: Service): { desk: Desk; orgId: OrgId } | undefined {
   const desk = turn.catalogue.desk(service.deskId);
   if (!desk) return undefined;
-  const orgId = orderingOrgs(turn).find((o) => desk.orgIds.includes(o)) ?? desk.orgIds[0];
+  const orgId = orderOrg(desk, orderingOrgs(turn.access));
   return orgId ? { desk, orgId } : undefined;
 }
 
@@ -145,50 +136,33 @@ export async function orderSubmit(turn: Turn, data: Record<string, unknown>): Pr
   const place = placeOf(turn, service);
   if (!place) return cardResult(messageCard({ text: s.errors.unknownService }));
   const v = (id: OrderInputId): string => values[id] ?? '';
-  // Every field is checked, so each refused one gets its message at once.
+  const billing = service.order?.billing;
+  const checklist = {
+    what: v(ORDER_INPUTS.what),
+    forWhom: v(ORDER_INPUTS.forWhom),
+    earlierCommunication: v(ORDER_INPUTS.earlierCommunication),
+    ...(billing ? { billingReference: v(ORDER_INPUTS.billingReference) } : {}),
+    contactPersons: v(ORDER_INPUTS.contactPersons),
+  };
+  const reporterRole = v(ORDER_INPUTS.role);
+  // Every field is checked by the domain, so each refused one gets its message at once.
   const errors: Partial<Record<OrderInputId, string>> = {};
-  let fresh;
-  for (let i = 0; i < 8; i += 1) {
-    try {
-      fresh = openOrder(
-        {
-          deskId: place.desk.id,
-          orgId: place.orgId,
-          serviceId: service.id,
-          checklist: {
-            what: errors[ORDER_INPUTS.what] ? 'x'.repeat(ORDER_LIMITS.what.min) : v(ORDER_INPUTS.what),
-            forWhom: errors[ORDER_INPUTS.forWhom]
-              ? 'x'.repeat(ORDER_LIMITS.forWhom.min)
-              : v(ORDER_INPUTS.forWhom),
-            earlierCommunication: errors[ORDER_INPUTS.earlierCommunication]
-              ? ''
-              : v(ORDER_INPUTS.earlierCommunication),
-            ...(service.order?.billing
-              ? {
-                  billingReference: errors[ORDER_INPUTS.billingReference]
-                    ? service.order.billing.example
-                    : v(ORDER_INPUTS.billingReference),
-                }
-              : {}),
-            contactPersons: errors[ORDER_INPUTS.contactPersons]
-              ? 'x'.repeat(ORDER_LIMITS.contactPersons.min)
-              : v(ORDER_INPUTS.contactPersons),
-          },
-          reporterRole: (errors[ORDER_INPUTS.role] ? 'superuser' : v(ORDER_INPUTS.role)) as ReporterRole,
-          followers: [],
-          clientKey,
-        },
-        { ...place.desk, service, now: turn.now, reporter: turn.user },
-      );
-      break;
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      const id = FIELD_INPUT[err.field];
-      if (!id || errors[id]) throw err;
-      errors[id] = fieldMessage(turn, id, v(id), service);
-    }
-  }
-  if (Object.keys(errors).length > 0 || !fresh) return form(errors);
+  const refused = orderFieldErrors({ checklist, reporterRole }, billing);
+  for (const [field, error] of Object.entries(refused) as [OrderField, OrderFieldError][])
+    errors[FIELD_INPUT[field]] = fieldMessage(turn, error, service);
+  if (Object.keys(errors).length > 0) return form(errors);
+  const fresh = openOrder(
+    {
+      deskId: place.desk.id,
+      orgId: place.orgId,
+      serviceId: service.id,
+      checklist,
+      reporterRole: reporterRole as ReporterRole,
+      followers: [],
+      clientKey,
+    },
+    { ...place.desk, service, now: turn.now, reporter: turn.user },
+  );
   const year = Number(osloDateAndTime(turn.now).date.slice(0, 4));
   const result = await turn.deps.changes.create(fresh, year, turn.now);
   const c = result.case;

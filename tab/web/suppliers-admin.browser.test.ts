@@ -175,12 +175,19 @@ describe('Innstillinger › Leverandører', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'settings-supplier-keys.png'), fullPage: true });
 
-    // Editing keeps the keys and changes the rest.
+    // Editing keeps the keys and changes the rest: a secret being rotated, and disabled.
+    await page.getByTestId('supplier-secret-name').fill('FRISTVAKT_SUPPLIER_SECRET_SOPRA_2');
+    await page.getByTestId('supplier-previous-secret-name').fill('FRISTVAKT_SUPPLIER_SECRET_SOPRA');
     await page.getByTestId('supplier-disabled').click();
     await page.getByTestId('supplier-save').click();
     await page.getByTestId('supplier-outcome').getByText('Lagret.').waitFor();
     const after = (await srv.store.admin.getSupplier('sopra-steria'))!.value;
     expect(after.disabled).toBe(true);
+    expect(after.webhook).toEqual({
+      url: 'https://soprasteria.example/fristvakt',
+      secretName: 'FRISTVAKT_SUPPLIER_SECRET_SOPRA_2',
+      previousSecretName: 'FRISTVAKT_SUPPLIER_SECRET_SOPRA',
+    });
     expect(after.apiKeys).toHaveLength(2);
     await page.context().close();
   }, 120_000);

@@ -66,6 +66,7 @@ const EMPTY = {
   entraAppIds: '',
   webhookUrl: '',
   secretName: '',
+  previousSecretName: '',
   disabled: false,
 };
 type Form = typeof EMPTY;
@@ -81,18 +82,19 @@ const formOf = (s: SupplierView): Form => ({
   entraAppIds: s.entraAppIds.join('\n'),
   webhookUrl: s.webhook?.url ?? '',
   secretName: s.webhook?.secretName ?? '',
+  previousSecretName: s.webhook?.previousSecretName ?? '',
   disabled: s.disabled === true,
 });
 
-/** The body the admin routes take; fields the page does not show (orgId, a previous secret) kept. */
+/** The body the admin routes take; a field the page does not show (orgId) kept. */
 function bodyOf(form: Form, current: SupplierView | undefined): Record<string, unknown> {
   const webhook =
     form.webhookUrl.trim() !== '' || form.secretName.trim() !== ''
       ? {
           url: form.webhookUrl.trim(),
           secretName: form.secretName.trim(),
-          ...(current?.webhook?.previousSecretName
-            ? { previousSecretName: current.webhook.previousSecretName }
+          ...(form.previousSecretName.trim() !== ''
+            ? { previousSecretName: form.previousSecretName.trim() }
             : {}),
         }
       : null;
@@ -337,6 +339,17 @@ export function SuppliersSection({ api }: { api: Api }) {
             />
           </Field>
         </div>
+        <Field
+          label={s('previousSecretName')}
+          hint={s('previousSecretHint')}
+          validationMessage={save.at('webhook.previousSecretName')}
+        >
+          <Input
+            value={form.previousSecretName}
+            onChange={(_e, d) => setForm({ ...form, previousSecretName: d.value })}
+            data-testid="supplier-previous-secret-name"
+          />
+        </Field>
         <Checkbox
           label={s('disabled')}
           checked={form.disabled}

@@ -27,6 +27,14 @@ const S = {
     nb: 'Bare navnet, f.eks. FRISTVAKT_SUPPLIER_SECRET_SOPRA. Selve hemmeligheten ligger i Key Vault.',
     en: 'Only the name, e.g. FRISTVAKT_SUPPLIER_SECRET_SOPRA. The secret itself lives in Key Vault.',
   },
+  previousSecretName: {
+    nb: 'Forrige signeringshemmelighet (bare under bytte)',
+    en: 'Previous signing secret (only while rotating)',
+  },
+  previousSecretHint: {
+    nb: 'Fristvakt signerer med begge til feltet tømmes: la leverandøren bytte først.',
+    en: 'Fristvakt signs with both until this is emptied: let the supplier switch first.',
+  },
   disabled: {
     nb: 'Deaktivert (forespørsler avvises, ingenting sendes)',
     en: 'Disabled (requests refused, nothing sent)',

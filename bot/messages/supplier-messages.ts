@@ -7,7 +7,9 @@
  *   engagement, then public comments, priority, the reporter's answer, solved, closed), delivered signed
  *   by the outbox sender (bot/delivery/webhook-transport.ts) in order per case;
  * - a supplier without one (or typed by name, not configured): on the escalation, the case as an e-mail
- *   to copy, as a reply in the desk's triage thread (only the desk's channel sees it).
+ *   to copy, as a reply in the desk's triage thread (only the desk's channel sees it);
+ * - the supplier a case is moved away from (`Recipients.formerSupplier`), if it has an endpoint: a
+ *   `case.released` webhook, in the same per-case queue as its earlier ones.
  */
 import type { ChangeContext } from '../../shared/app/case-changes';
 import type { Case, CaseEvent } from '../../shared/cases/model';
@@ -19,6 +21,7 @@ import {
   webhookBody,
   type SupplierCaseContext,
   type SupplierEmail,
+  type WebhookEventType,
 } from '../../shared/suppliers/outbound';
 import { strings } from '../i18n/strings';
 
@@ -61,6 +64,15 @@ export function supplierMessages(c: Case, events: readonly CaseEvent[], ctx: Cha
           activity: { type: 'message', text: emailText(mail, name) },
         }
       : null;
+  const webhook = (e: CaseEvent, to: string, type: WebhookEventType): OutboxMessage => ({
+    ...base,
+    id: `${c.ref}:${e.id}:supplier:${to}`,
+    kind: 'webhook',
+    operation: 'post',
+    conversationKey: supplierKey(to),
+    threadKey: webhookQueueKey(to, c.ref),
+    activity: webhookBody(c, e, type, caseCtx) as unknown as Record<string, unknown>,
+  });
   const engaged = events.some((e) => e.type === 'supplier_engaged');
   for (const e of events) {
     // Escalated to a supplier typed by name: no endpoint, no address; the e-mail to copy.
@@ -70,20 +82,15 @@ export function supplierMessages(c: Case, events: readonly CaseEvent[], ctx: Cha
       if (reply) out.push(reply);
       continue;
     }
-    const type = ctx.recipients(e).supplier;
+    const told = ctx.recipients(e);
+    const former = told.formerSupplier ? ctx.catalogue.supplier(told.formerSupplier) : undefined;
+    if (former?.webhook && !former.disabled) out.push(webhook(e, former.id, 'case.released'));
+    const type = told.supplier;
     const hold = c.supplier;
     if (!type || !hold) continue;
     const supplier = ctx.catalogue.supplier(hold.supplierId);
     if (supplier?.webhook && !supplier.disabled) {
-      out.push({
-        ...base,
-        id: `${c.ref}:${e.id}:supplier:${hold.supplierId}`,
-        kind: 'webhook',
-        operation: 'post',
-        conversationKey: supplierKey(hold.supplierId),
-        threadKey: webhookQueueKey(hold.supplierId, c.ref),
-        activity: webhookBody(c, e, type, caseCtx) as unknown as Record<string, unknown>,
-      });
+      out.push(webhook(e, hold.supplierId, type));
     } else if (type === 'case.escalated') {
       const mail = supplierEmail(c, { name: hold.name, email: supplier?.email ?? '' }, caseCtx);
       const reply = emailReply(e, mail, hold.name);

@@ -23,7 +23,7 @@
 import type { Service } from '../desks/model';
 import type { Case, CaseEvent, Person } from './model';
 import { isSupplierEvent, supplierAudience } from './supplier';
-import { supplierHears, type WebhookEventType } from '../suppliers/outbound';
+import { formerSupplierHears, supplierHears, type WebhookEventType } from '../suppliers/outbound';
 
 export interface Recipients {
   reporter: boolean;
@@ -32,6 +32,8 @@ export interface Recipients {
   administrator?: Person;
   /** The operations supplier holding the case, by its webhook: which event it gets (`supplierHears`). */
   supplier?: WebhookEventType;
+  /** The supplier the case was just moved away from: told `case.released` (`formerSupplierHears`). */
+  formerSupplier?: string;
 }
 
 const NOBODY: Recipients = { reporter: false, followers: [], desk: false };
@@ -46,7 +48,12 @@ export function recipientsOf(
 ): Recipients {
   const r = peopleOf(event, c, service);
   const supplier = supplierHears(event, c);
-  return supplier ? { ...r, supplier } : r;
+  const formerSupplier = formerSupplierHears(event);
+  return {
+    ...r,
+    ...(supplier ? { supplier } : {}),
+    ...(formerSupplier ? { formerSupplier } : {}),
+  };
 }
 
 function peopleOf(

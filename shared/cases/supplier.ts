@@ -64,7 +64,14 @@ export interface SupplierIncident {
 
 export type SupplierEventBody =
   /** The case is now held by this supplier (an escalation, or its own incident). */
-  | { type: 'supplier_engaged'; supplierId: SupplierId; supplierName: string; caseNumber?: string }
+  | {
+      type: 'supplier_engaged';
+      supplierId: SupplierId;
+      supplierName: string;
+      caseNumber?: string;
+      /** The supplier that held the case until now (moved to a second supplier): it is told it no longer does. */
+      previous?: { supplierId: SupplierId; name: string; caseNumber?: string };
+    }
   /** The supplier's incident as reported (M.2.1.2): among its creation events. */
   | { type: 'incident_reported'; incident: Omit<SupplierIncident, 'endUserInfo' | 'noticeId'> }
   | { type: 'supplier_case_number'; caseNumber: string }
@@ -162,7 +169,20 @@ export function supplierEvents(c: Case, cmd: SupplierCommand, ctx: CommandContex
       if (c.line !== 'supplier')
         out.push({ type: 'escalated', toLine: 'supplier', supplier: name, ...(note ? { note } : {}) });
       if (c.status === 'in_progress') out.push({ type: 'waiting_started', reason: 'supplier' });
-      out.push({ type: 'supplier_engaged', supplierId: cmd.supplierId, supplierName: name });
+      const held = c.supplier;
+      const previous = held
+        ? {
+            supplierId: held.supplierId,
+            name: held.name,
+            ...(held.caseNumber ? { caseNumber: held.caseNumber } : {}),
+          }
+        : undefined;
+      out.push({
+        type: 'supplier_engaged',
+        supplierId: cmd.supplierId,
+        supplierName: name,
+        ...(previous ? { previous } : {}),
+      });
       return out;
     }
     case 'set_supplier_case_number': {

@@ -5,7 +5,9 @@
  * - **Who hears what** (`supplierHears`, asked by `recipients.ts`): the supplier holding the case hears
  *   its engagement (the whole case), the public comments (its own excepted), priority changes, the
  *   reporter's answer to a solution, and the case solved or closed. Internal notes never; what the
- *   supplier did itself never; nothing from before it was engaged.
+ *   supplier did itself never; nothing from before it was engaged. A supplier the case is moved away
+ *   from (engaged to a second supplier) hears that it no longer holds it (`formerSupplierHears`):
+ *   only that, without the case's new holder.
  * - **The webhook's body** (`webhookBody`, version 1, docs/supplier-webhooks.md): the event, and the
  *   case as the supplier needs it: checklist, priority, deadlines, attachments (their links are made
  *   when the request is sent, so they are fresh on every attempt).
@@ -26,7 +28,8 @@ export type WebhookEventType =
   | 'case.priority_changed'
   | 'case.reporter_answered'
   | 'case.solved'
-  | 'case.closed';
+  | 'case.closed'
+  | 'case.released';
 
 /** Which webhook `e` is for the supplier holding `c`, or null when the supplier does not hear of it. */
 export function supplierHears(e: CaseEvent, c: Pick<Case, 'supplier'>): WebhookEventType | null {
@@ -49,6 +52,16 @@ export function supplierHears(e: CaseEvent, c: Pick<Case, 'supplier'>): WebhookE
     default:
       return null;
   }
+}
+
+/**
+ * The supplier that stops holding the case through `e` (the case moved to a second supplier), which
+ * hears it as `case.released`; null for every other event.
+ */
+export function formerSupplierHears(e: CaseEvent): string | null {
+  return e.type === 'supplier_engaged' && e.previous && e.previous.supplierId !== e.supplierId
+    ? e.previous.supplierId
+    : null;
 }
 
 /** An attachment as the supplier gets it; `url` and `expiresAt` are added when the request is sent. */
@@ -95,7 +108,9 @@ export type WebhookChange =
   | { type: 'priority_changed'; from: string; to: string; reason?: string }
   | { type: 'reporter_answered'; accepted: boolean; comment?: string }
   | { type: 'solved'; solution: string }
-  | { type: 'closed'; reason: string };
+  | { type: 'closed'; reason: string }
+  /** The case is no longer with this supplier: stop work on it; later changes do not reach it. */
+  | { type: 'released' };
 
 export interface WebhookBody {
   version: typeof WEBHOOK_VERSION;
@@ -196,6 +211,22 @@ export function webhookBody(
   type: WebhookEventType,
   ctx: SupplierCaseContext,
 ): WebhookBody {
+  if (type === 'case.released' && e.type === 'supplier_engaged' && e.previous) {
+    // The former holder gets the case as it knew it: its own case number, not the new holder's part.
+    const held = supplierCase({ ...c, supplier: undefined }, ctx);
+    return {
+      version: WEBHOOK_VERSION,
+      id: `${c.ref}:${e.id}:released`,
+      type,
+      occurredAt: e.at,
+      supplierId: e.previous.supplierId,
+      case: {
+        ...held,
+        ...(e.previous.caseNumber ? { supplierCaseNumber: e.previous.caseNumber } : {}),
+      },
+      change: { type: 'released' },
+    };
+  }
   const change = changeOf(e, ctx.desk);
   return {
     version: WEBHOOK_VERSION,

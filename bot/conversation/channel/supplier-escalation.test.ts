@@ -3,14 +3,17 @@
  * outbox sender, a real HTTP server as the supplier verifying every signature): a fault is reported in
  * chat, the desk escalates it from the triage card by picking the configured supplier, the supplier's
  * endpoint receives the case (checklist, priority, deadlines, a screenshot by a short-lived link), the
- * supplier gives its case number, the desk's public comment follows by webhook, the supplier says the
- * fix comes in a later version, the reporter is told and accepts, and the supplier hears that. A
+ * supplier posts its case number to the supplier API (with its key), the desk's public comment follows
+ * by webhook, the supplier says the fix comes in a later version, the reporter is told and accepts, and
+ * the supplier hears that. A priority change reaches the supplier holding the case; a case moved to a
+ * second supplier tells the first that it no longer holds it, and only the second hears what follows. A
  * supplier without an endpoint (configured, or typed by name) gives the desk the e-mail to copy in the
  * case's thread.
  */
 import { randomUUID } from 'node:crypto';
 import { attachmentLinkSecret, createAttachmentLinks } from '../../../shared/app/attachment-links';
 import { supplierActor, userActor } from '../../../shared/app/case-changes';
+import { newApiKey } from '../../../shared/app/supplier-keys';
 import { caseRef, deskId, isoInstant, serviceId, userId, type CaseRef } from '../../../shared/ids';
 import type { Case } from '../../../shared/cases/model';
 import { supplierId, type Supplier } from '../../../shared/suppliers/model';
@@ -32,6 +35,7 @@ import {
 
 const NOW = new Date('2026-03-03T09:00:00Z');
 const SECRET = 'whsec-visma-0123456789abcdef';
+const SECRET_TIETO = 'whsec-tieto-0123456789abcdef';
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.alloc(32, 3),
@@ -52,18 +56,28 @@ const supplier = (id: string, name: string, over: Partial<Supplier> = {}): Suppl
 
 let h: Harness;
 let stub: SupplierStub;
+/** A second supplier with an endpoint, for the case moved from one supplier to another. */
+let second: SupplierStub;
 let visma: Supplier;
+/** Visma's API key, for the supplier API. */
+let vismaKey = '';
 /** The app's clock runs from NOW like a real one: the jobs' lease and the sender's rate limit need it to move. */
 let ticking: NodeJS.Timeout;
 
 beforeAll(async () => {
   stub = await startSupplierStub(SECRET, () => h.now.value);
+  second = await startSupplierStub(SECRET_TIETO, () => h.now.value);
   h = await startHarness({
     now: NOW,
     app: {
       directory: DIRECTORY,
       jobs: true,
-      supplierSecret: (name) => (name === 'FRISTVAKT_SUPPLIER_SECRET_VISMA' ? SECRET : undefined),
+      supplierSecret: (name) =>
+        name === 'FRISTVAKT_SUPPLIER_SECRET_VISMA'
+          ? SECRET
+          : name === 'FRISTVAKT_SUPPLIER_SECRET_TIETO'
+            ? SECRET_TIETO
+            : undefined,
     },
   });
   ticking = setInterval(() => (h.now.value = new Date(h.now.value.getTime() + 50)), 50);
@@ -72,10 +86,16 @@ beforeAll(async () => {
     { ...desk.value, members: [userId(anne.aadObjectId), userId('aad-bjorn')] },
     desk.version,
   );
+  const key = newApiKey(supplierId('visma-drift'), isoInstant(NOW), userId('admin'));
+  vismaKey = key.text;
   visma = supplier('visma-drift', 'Visma Drift', {
     webhook: { url: stub.url, secretName: 'FRISTVAKT_SUPPLIER_SECRET_VISMA' },
+    apiKeys: [key.stored],
   });
-  for (const s of [visma, supplier('epost-drift', 'Epost Drift AS')])
+  const tieto = supplier('tieto-drift', 'Tieto Drift', {
+    webhook: { url: second.url, secretName: 'FRISTVAKT_SUPPLIER_SECRET_TIETO' },
+  });
+  for (const s of [visma, tieto, supplier('epost-drift', 'Epost Drift AS')])
     await h.app.store.admin.putSupplier(s, undefined, {
       id: randomUUID(),
       at: isoInstant(NOW),
@@ -93,6 +113,7 @@ afterAll(async () => {
   clearInterval(ticking);
   await h.close();
   await stub.close();
+  await second.close();
 });
 
 /** Everything written so far delivered (or parked): the next chat turn's answer is not mixed up with it. */
@@ -220,15 +241,18 @@ describe('a case escalated to a configured supplier (seed 001 M.1.3)', () => {
 
   it('logs the supplier’s case number, follows with the desk’s public comment, and tells the reporter of the fix', async () => {
     const asSupplier = supplierActor({ id: visma.id, name: visma.name });
-    const numbered = await h.app.deps.changes.apply(
-      ref,
-      { type: 'set_supplier_case_number', caseNumber: 'INC0042' },
-      asSupplier,
-      h.now.value,
-    );
+    // The supplier's ServiceNow posts its case number to the supplier API with its key (M.1.3.2).
+    const posted = await fetch(`${h.app.url}/api/suppliers/v1/cases/${ref}/updates`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Api-Key': vismaKey },
+      body: JSON.stringify({ type: 'case_number', caseNumber: 'INC0042' }),
+    });
+    expect(posted.status).toBe(200);
     let c = await stored(ref);
+    const numbered = c.events.find((e) => e.type === 'supplier_case_number')!;
+    expect(numbered.byRole).toBe('supplier');
     expect(c.supplierCaseNumber).toBe('INC0042');
-    expect(c.supplier).toMatchObject({ caseNumber: 'INC0042', lastContactAt: numbered.events[0]!.at });
+    expect(c.supplier).toMatchObject({ caseNumber: 'INC0042', lastContactAt: numbered.at });
     expect(c.supplier!.lastContactAt > c.supplier!.since).toBe(true);
     const card = cardText(await act(VERBS.triageRefresh, { ref }));
     expect(card).toContain('Leverandørens saksnr.: INC0042');
@@ -296,6 +320,105 @@ describe('a case escalated to a configured supplier (seed 001 M.1.3)', () => {
     ]);
     expect(stub.received.every((r) => r.verified.ok)).toBe(true);
     expect(stub.received[2]!.body.change).toEqual({ type: 'reporter_answered', accepted: true });
+  });
+});
+
+describe('a case with a supplier: priority, and moved to a second supplier', () => {
+  let ref: CaseRef;
+  const of = (st: SupplierStub) => st.received.filter((r) => r.body.case.reference === ref);
+
+  it('tells the supplier holding the case of a priority change, from and to, with the reason', async () => {
+    ref = await newCase('Lønnskjøring stopper');
+    await claimed(ref);
+    await act(VERBS.triageEscalate, {
+      ref,
+      version: String((await stored(ref)).events.length),
+      [TRIAGE_INPUTS.toLine]: 'supplier',
+      [TRIAGE_INPUTS.supplierId]: 'visma-drift',
+    });
+    await until('the escalation', () => (of(stub).length >= 1 ? true : undefined));
+    const before = await stored(ref);
+    const desk = h.app.catalogue.peek()!.desk(ROR)!;
+    const to = desk.policy.priorities.find((p) => p.id !== before.priority)!;
+    const from = desk.policy.priorities.find((p) => p.id === before.priority)!;
+    await h.app.deps.changes.apply(
+      ref,
+      { type: 'change_priority', to: to.id, reason: 'Hele lønnsavdelingen står' },
+      userActor({ id: userId(anne.aadObjectId), name: anne.name }, h.app.catalogue.peek()!.desks, DIRECTORY),
+      h.now.value,
+    );
+    const got = await until('the priority webhook', () => of(stub)[1]);
+    expect(got.verified.ok).toBe(true);
+    expect(got.body).toMatchObject({
+      type: 'case.priority_changed',
+      supplierId: 'visma-drift',
+      change: {
+        type: 'priority_changed',
+        from: from.label.nb,
+        to: to.label.nb,
+        reason: 'Hele lønnsavdelingen står',
+      },
+      case: { priority: { id: to.id, label: to.label.nb } },
+    });
+  });
+
+  it('moved to a second supplier: the first hears it no longer holds the case, the second gets the case', async () => {
+    await h.app.deps.changes.apply(
+      ref,
+      { type: 'set_supplier_case_number', caseNumber: 'VIS-77' },
+      supplierActor({ id: visma.id, name: visma.name }),
+      h.now.value,
+    );
+    const card = await act(VERBS.triageEscalate, {
+      ref,
+      version: String((await stored(ref)).events.length),
+      [TRIAGE_INPUTS.toLine]: 'supplier',
+      [TRIAGE_INPUTS.supplierId]: 'tieto-drift',
+    });
+    expect(cardText(card)).toContain('Hos leverandør: Tieto Drift siden');
+    const c = await stored(ref);
+    expect(c.supplier).toMatchObject({ supplierId: 'tieto-drift', name: 'Tieto Drift' });
+
+    const released = await until('the release webhook', () => of(stub)[2]);
+    expect(released.verified.ok).toBe(true);
+    expect(released.body).toMatchObject({
+      type: 'case.released',
+      supplierId: 'visma-drift',
+      change: { type: 'released' },
+      case: { reference: ref, supplierCaseNumber: 'VIS-77' },
+    });
+    // The first supplier is not told who holds the case now.
+    expect(JSON.stringify(released.body)).not.toContain('tieto');
+    expect(released.body.case.heldSince).toBeUndefined();
+
+    const escalated = await until('the second supplier’s case', () => of(second)[0]);
+    expect(escalated.verified.ok).toBe(true);
+    expect(escalated.body).toMatchObject({
+      type: 'case.escalated',
+      supplierId: 'tieto-drift',
+      case: { reference: ref, heldSince: c.supplier!.since },
+    });
+    expect(escalated.body.case.supplierCaseNumber).toBeUndefined();
+
+    // What follows reaches the second supplier only; the first one's key no longer reaches the case.
+    await h.app.deps.changes.apply(
+      ref,
+      { type: 'comment', visibility: 'public', text: 'Tieto ser på saken nå' },
+      userActor({ id: userId(anne.aadObjectId), name: anne.name }, h.app.catalogue.peek()!.desks, DIRECTORY),
+      h.now.value,
+    );
+    await until('the comment to the second supplier', () => of(second)[1]);
+    await drained();
+    expect(of(second).map((r) => r.body.type)).toEqual(['case.escalated', 'case.comment']);
+    expect(of(stub).map((r) => r.body.type)).toEqual([
+      'case.escalated',
+      'case.priority_changed',
+      'case.released',
+    ]);
+    const gone = await fetch(`${h.app.url}/api/suppliers/v1/cases/${ref}`, {
+      headers: { 'X-Api-Key': vismaKey },
+    });
+    expect(gone.status).toBe(404);
   });
 });
 

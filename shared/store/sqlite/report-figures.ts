@@ -4,8 +4,8 @@
  * (`shared/reports/aggregate.ts` says which summaries go in, and what each counts as).
  *
  * One report is a few scans of the period's narrow rows (received in [from, to), by the primary key):
- * the groups by desk, cover and priority with the targets' met and breached counts and the backlog's
- * buckets as sums; then, for the covers the report accepts, the minutes to each met target and the
+ * the groups by desk, cover, priority, in-period and backlog bucket with the targets' met and breached
+ * counts as sums; then, for the covers the report accepts, the minutes to each met target and the
  * receipts per hour; the earliest `maxBreaches` breaches per desk and target (their summaries, for
  * the breach rows); and the summaries left out, streamed in pages.
  */
@@ -65,14 +65,15 @@ const breached = (t: 'resp' | 'res') => `${t}_breached_from <= @asOf`;
 
 const IN_PERIOD = 'received_ms >= @periodFrom AND received_ms < @periodTo AND received_ms <= @asOf';
 
-/** The backlog bucket sums: open at the instant, received before it, by age (`backlogBucket`). */
-const BACKLOG_SUMS = [...BACKLOG_BOUNDS_MS, null]
-  .map((bound, i) => {
-    const lower = i === 0 ? '' : ` AND @asOf - received_ms >= ${BACKLOG_BOUNDS_MS[i - 1]}`;
-    const upper = bound === null ? '' : ` AND @asOf - received_ms < ${bound}`;
-    return `sum(open = 1 AND received_ms < @asOf${lower}${upper})`;
-  })
-  .join(', ');
+/**
+ * The backlog bucket of a summary open at the instant and received before it, by age (`backlogBucket`),
+ * else -1: a group key, so the main query sorts its groups on a few small keys instead of summing a
+ * condition per bucket.
+ */
+const BACKLOG_BUCKET =
+  'CASE WHEN open = 1 AND received_ms < @asOf THEN CASE ' +
+  BACKLOG_BOUNDS_MS.map((bound, i) => `WHEN @asOf - received_ms < ${bound} THEN ${i}`).join(' ') +
+  ` ELSE ${BACKLOG_BOUNDS_MS.length} END ELSE -1 END`;
 
 type Row = unknown[];
 
@@ -125,35 +126,48 @@ export function summaryAggregator(db: Db) {
       const refused = new Map<DeskId, string[]>();
       for (const desk of desks) {
         const p = { ...params, desk };
+        // One scan: groups by cover, priority, whether received in the period, and backlog bucket (a
+        // handful of groups); the tallies are added up here.
         const groups = all(
-          `SELECT cover, priority, count(*), sum(${IN_PERIOD}),
-             sum(${IN_PERIOD} AND resp_met), sum(${IN_PERIOD} AND ${breached('resp')}),
-             sum(${IN_PERIOD} AND res_met), sum(${IN_PERIOD} AND ${breached('res')}),
-             ${BACKLOG_SUMS}
-           FROM case_figures WHERE ${usable} GROUP BY cover, priority`,
+          `SELECT cover, priority, ${IN_PERIOD}, ${BACKLOG_BUCKET}, count(*),
+             sum(resp_met), sum(${breached('resp')}), sum(res_met), sum(${breached('res')})
+           FROM case_figures WHERE ${usable} GROUP BY 1, 2, 3, 4`,
           p,
         );
         const accepted = new Set<string>();
         const refusedHere = new Set<string>();
+        const tallies = new Map<string, PriorityTally>();
         for (const g of groups) {
           const cover = g[0] as string;
           if (!accepted.has(cover) && !refusedHere.has(cover))
             (q.accepts(desk, cover) ? accepted : refusedHere).add(cover);
           if (!accepted.has(cover)) continue;
-          const n = g.slice(2).map((v) => Number(v ?? 0));
-          agg.summaries += n[0]!;
-          n.slice(6).forEach((v, i) => (agg.backlog[i]! += v));
-          if (n[1] === 0) continue;
-          const tally: PriorityTally = {
-            deskId: desk,
-            cover,
-            priority: g[1] as PriorityId,
-            cases: n[1]!,
-            response: { met: n[2]!, breached: n[3]! },
-            resolution: { met: n[4]!, breached: n[5]! },
-          };
-          agg.priorities.push(tally);
+          const [inPeriod, bucket, cases, respMet, respBreached, resMet, resBreached] = g
+            .slice(2)
+            .map((v) => Number(v ?? 0)) as [number, number, number, number, number, number, number];
+          agg.summaries += cases;
+          if (bucket >= 0) agg.backlog[bucket]! += cases;
+          if (!inPeriod) continue;
+          const key = JSON.stringify([cover, g[1]]);
+          let tally = tallies.get(key);
+          if (!tally) {
+            tally = {
+              deskId: desk,
+              cover,
+              priority: g[1] as PriorityId,
+              cases: 0,
+              response: { met: 0, breached: 0 },
+              resolution: { met: 0, breached: 0 },
+            };
+            tallies.set(key, tally);
+          }
+          tally.cases += cases;
+          tally.response.met += respMet;
+          tally.response.breached += respBreached;
+          tally.resolution.met += resMet;
+          tally.resolution.breached += resBreached;
         }
+        agg.priorities.push(...tallies.values());
         if (refusedHere.size > 0) refused.set(desk, [...refusedHere]);
         if (accepted.size === 0) continue;
         const covers = { ...p, covers: JSON.stringify([...accepted]) };

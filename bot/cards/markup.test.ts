@@ -71,7 +71,7 @@ const KEEP = new Set([
 const KEEP_BY_BUILDER: Record<string, string[]> = {
   messageCard: ['text', 'title'],
   // Instants the card formats from the case or notice itself (Oslo time), never typed text.
-  triageCard: ['startedAt', 'asOf'],
+  triageCard: ['startedAt', 'asOf', 'since', 'lastContact', 'delivery', 'gate'],
   noticeCard: ['startsAt', 'resolvedAt', 'expectedEndAt'],
 };
 

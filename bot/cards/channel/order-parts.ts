@@ -37,11 +37,12 @@ export function orderBlock(locale: Locale, o: TriageOrder): CardElement[] {
     ...(o.earlierCommunication
       ? ([[s.earlierCommunication, p(o.earlierCommunication)]] as Array<[string, string]>)
       : []),
-    ...(o.billing ? ([[o.billing.label, p(o.billing.reference)]] as Array<[string, string]>) : []),
+    ...(o.billing ? ([[p(o.billing.label), p(o.billing.reference)]] as Array<[string, string]>) : []),
     [s.contactPersons, p(o.contactPersons)],
     ...(o.priceText ? ([[s.price, p(o.priceText)]] as Array<[string, string]>) : []),
     [s.expectedDelivery, o.delivery],
-    ...o.estimates.map((e) => [s.estimate.hours, e] as [string, string]),
+    // An estimate's line holds the desk's text and the orderer's reason as typed.
+    ...o.estimates.map((e) => [s.estimate.hours, p(e)] as [string, string]),
   ];
   return [
     container(

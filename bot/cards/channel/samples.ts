@@ -12,6 +12,7 @@ import { noticeForm } from './notice-form';
 import { fellesfeilProposalCard } from './fellesfeil-proposal';
 import { triageCard, type TriageActions, type TriageCardData } from './triage-card';
 import { strings } from '../../i18n/strings';
+import type { TriageOrder } from './order-parts';
 
 const MEMBERS: Array<[string, string]> = [
   ['aad-anne', 'Anne Desk'],
@@ -124,6 +125,39 @@ function notice(locale: Locale, over: Partial<NoticeCardData> = {}): NoticeCardD
     linkedCount: 0,
     actions: true,
     ...over,
+  };
+}
+
+/** An order for an integration, billed to a cost centre, with its estimates so far. */
+function order(locale: Locale, estimates: string[], gate?: string): TriageOrder {
+  const nb = locale === 'nb';
+  return {
+    what: nb
+      ? 'Integrasjon mellom Gerica og Visma for turnusdata'
+      : 'Integration between Gerica and Visma for rota data',
+    forWhom: nb ? 'Hjemmetjenesten i Molde' : 'Home care in Molde',
+    earlierCommunication: nb
+      ? 'Avklart med virksomhetsleder på møte 24. februar; e-posten ligger ved.'
+      : 'Agreed with the head of unit at a meeting on 24 February; the e-mail is attached.',
+    contactPersons: 'Kari Nordmann, Ola Hansen',
+    billing: { label: nb ? 'Koststed' : 'Cost centre', reference: '12345' },
+    priceText: nb ? '1 150 kr per time' : 'NOK 1,150 per hour',
+    delivery: nb ? 'fredag 20. mars kl. 16:00' : 'Friday 20 March at 16:00',
+    estimates,
+    ...(gate ? { gate } : {}),
+  };
+}
+
+/** The order's part of the triage card: no fault checklist, no scope; the desk member's actions. */
+function orderCase(locale: Locale): TriageCardData {
+  const nb = locale === 'nb';
+  const { scope: _scope, checklist: _checklist, ...rest } = base(locale);
+  return {
+    ...rest,
+    ref: 'BE-2026-000017',
+    title: nb ? 'Integrasjon for turnusdata' : 'Integration for rota data',
+    service: nb ? 'Integrasjoner (bestilling)' : 'Integrations (order)',
+    priority: nb ? 'Middels' : 'Medium',
   };
 }
 
@@ -244,6 +278,118 @@ export function channelSampleCards(locale: Locale): Record<string, CardJson> {
           state: 'breached',
         },
       ],
+    }),
+    // Orders: the estimate sent and waiting for the orderer's answer; then approved and worked.
+    'channel-triage-order-pending': triageCard({
+      ...orderCase(locale),
+      status: nb ? 'Avventer' : 'Waiting',
+      overall: 'paused',
+      targets: [
+        {
+          label: nb ? 'Levering' : 'Delivery',
+          text: nb
+            ? 'klokken står til estimatet er godkjent'
+            : 'the clock stops until the estimate is approved',
+          state: 'paused',
+        },
+      ],
+      order: order(
+        locale,
+        [
+          nb
+            ? '7,5 timer: Oppsett og test av integrasjonen (…)'
+            : '7.5 hours: Set-up and test of the integration (…)',
+        ],
+        strings(locale).order.gate.pending,
+      ),
+      actions: actions(locale, {
+        claim: false,
+        resume: false,
+        assign: undefined,
+        solve: undefined,
+        wait: undefined,
+        estimate: true,
+      }),
+    }),
+    'channel-triage-order-approved': triageCard({
+      ...orderCase(locale),
+      status: nb ? 'Under arbeid' : 'In progress',
+      assignee: 'Anne Desk',
+      order: order(locale, [
+        nb
+          ? '12 timer: Oppsett, test og dokumentasjon (Avvis: For dyrt, kan vi droppe dokumentasjonen?)'
+          : '12 hours: Set-up, test and documentation (Reject: Too costly, can we drop the documentation?)',
+        nb
+          ? '7,5 timer: Oppsett og test av integrasjonen (Godkjenn)'
+          : '7.5 hours: Set-up and test of the integration (Approve)',
+      ]),
+      actions: actions(locale, { claim: false, estimate: true, convertTo: 'fault' }),
+    }),
+    // A critical incident the operations supplier reported itself, before the desk's Ja/Nei.
+    'channel-triage-supplier-incident': triageCard({
+      ...base(locale),
+      ref: 'FV-2026-000051',
+      title: nb ? 'Databasetjeneren for Gerica svarer ikke' : 'The Gerica database server does not answer',
+      service: 'Gerica (pleie og omsorg)',
+      reporter: 'Visma Drift',
+      priority: nb ? 'Kritisk' : 'Critical',
+      priorityLevel: 1,
+      critical: true,
+      status: nb ? 'Ny' : 'New',
+      line: nb ? 'Driftsleverandør' : 'Supplier',
+      supplierCaseNumber: 'INC0042',
+      supplierHold: { name: 'Visma Drift', since: '03.03.2026, 07:52', lastContact: '03.03.2026, 07:52' },
+      checklist: {
+        ...base(locale).checklist!,
+        symptom: nb
+          ? 'ORA-12170: tidsavbrudd mot databasen. Failover til reservenoden startet kl. 07:50.'
+          : 'ORA-12170: database timeout. Failover to the standby node started at 07:50.',
+        triedSoFar: nb ? 'Mulig løsning: omstart av lytteren.' : 'Possible fix: restart the listener.',
+        startedAt: '03.03.2026, 07:45',
+        availability: nb ? 'Hele tjenesten er utilgjengelig' : 'The whole service is unavailable',
+      },
+      incident: {
+        supplier: 'Visma Drift',
+        phone: '+47 22 00 00 00',
+        email: 'drift@visma.example',
+        informationOnly: false,
+      },
+      actions: actions(locale, { endUserInfo: true }),
+    }),
+    // A case with the supplier: where it is, and the escalation form's pick-list to move it on.
+    'channel-triage-with-supplier': triageCard({
+      ...base(locale),
+      status: nb ? 'Avventer leverandør' : 'Waiting on supplier',
+      assignee: 'Bjørn Desk',
+      line: nb ? 'Driftsleverandør' : 'Supplier',
+      supplierCaseNumber: 'INC0042',
+      supplierHold: { name: 'Visma Drift', since: '03.03.2026, 09:40', lastContact: '03.03.2026, 10:05' },
+      overall: 'paused',
+      targets: [
+        { label: nb ? 'Responstid' : 'Response', text: nb ? 'oppfylt' : 'met', state: 'done' },
+        {
+          label: nb ? 'Løsningstid' : 'Resolution',
+          text: nb
+            ? '2 d 3 t arbeidstid igjen · frist flyttes når saken fortsetter'
+            : '2 d 3 h business time left · deadline moves when the case resumes',
+          state: 'paused',
+        },
+      ],
+      actions: actions(locale, {
+        claim: false,
+        resume: true,
+        escalate: {
+          lines: [
+            ['third', nb ? '3. linje' : 'Third line'],
+            ['supplier', nb ? 'Driftsleverandør' : 'Supplier'],
+          ],
+          suppliers: [
+            ['tieto-drift', 'Tieto Drift'],
+            ['visma-drift', 'Visma Drift'],
+          ],
+          supplierId: 'visma-drift',
+        },
+      }),
     }),
     'channel-help': channelHelpCard({ locale }),
     'channel-error': channelErrorCard({ locale, message: s.errors.notMember('ROR-IKT Kundeservice') }),

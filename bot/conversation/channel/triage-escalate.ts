@@ -5,6 +5,7 @@
  * desk gets the e-mail to copy); a supplier typed by name only is an escalation as before.
  */
 import type { SupportLine } from '../../../shared/cases/model';
+import { NO_SUPPLIER } from '../../cards/channel/forms/escalate-form';
 import { TRIAGE_INPUTS, TRIAGE_LIMITS } from '../../cards/channel/forms/form';
 import type { InvokeResult } from '../invoke';
 import type { Turn } from '../turn';
@@ -26,7 +27,8 @@ export const triageEscalate = (turn: Turn, data: Record<string, unknown>): Promi
       if (note.length > TRIAGE_LIMITS.note)
         return { invalid: s.errors.tooLong(s.actions.note, TRIAGE_LIMITS.note) };
       if (toLine === 'supplier') {
-        const pickedId = inputText(data, TRIAGE_INPUTS.supplierId);
+        const picked = inputText(data, TRIAGE_INPUTS.supplierId);
+        const pickedId = picked === NO_SUPPLIER ? '' : picked;
         const configured = turn.catalogue.suppliersOf(c.serviceId);
         const chosen = pickedId
           ? configured.find((x) => x.id === pickedId)

@@ -20,6 +20,12 @@ export interface EscalateFormData {
   supplierId?: string;
 }
 
+/**
+ * The pick-list's "none" choice: a value of its own (an empty value is not a valid choice in an
+ * Adaptive Card; a supplier id is never "-"), read as no pick.
+ */
+export const NO_SUPPLIER = '-';
+
 export function escalateForm(d: EscalateFormData): CardElement {
   const a = strings(d.locale).channel.actions;
   return showCardForm(
@@ -35,8 +41,8 @@ export function escalateForm(d: EscalateFormData): CardElement {
             choiceInput(
               TRIAGE_INPUTS.supplierId,
               strings(d.locale).channel.supplier.pick,
-              [['', strings(d.locale).channel.supplier.none], ...d.suppliers],
-              { value: d.supplierId ?? '' },
+              [[NO_SUPPLIER, strings(d.locale).channel.supplier.none], ...d.suppliers],
+              { value: d.supplierId ?? NO_SUPPLIER },
             ),
           ]
         : []),

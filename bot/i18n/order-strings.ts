@@ -44,6 +44,17 @@ export interface OrderStrings {
   approvalFirst: string;
   replay: string;
   kindLabel: string;
+  /** The order block of the desk's triage card: short labels, and an estimate's answer as a fact. */
+  facts: {
+    what: string;
+    forWhom: string;
+    contactPersons: string;
+    earlierCommunication: string;
+    estimate: string;
+    approved: string;
+    rejected: string;
+    waiting: string;
+  };
   estimate: {
     title: (ref: string) => string;
     intro: string;
@@ -120,6 +131,16 @@ export const orderNb: OrderStrings = {
   approvalFirst: 'Du får først et estimat i timer. Leveringstiden regnes fra du har godkjent det.',
   replay: 'Denne bestillingen var allerede sendt.',
   kindLabel: 'Bestilling',
+  facts: {
+    what: 'Bestilt',
+    forWhom: 'For',
+    contactPersons: 'Kontakter',
+    earlierCommunication: 'Tidligere dialog',
+    estimate: 'Estimat',
+    approved: 'godkjent',
+    rejected: 'avvist',
+    waiting: 'venter på svar',
+  },
   estimate: {
     title: (ref) => `Estimat for ${ref}`,
     intro: 'Godkjenn estimatet for at arbeidet skal starte. Svar i en kommentar godkjenner ikke.',
@@ -196,6 +217,16 @@ export const orderEn: OrderStrings = {
   approvalFirst: 'You first get an estimate in hours. The delivery time counts from your approval.',
   replay: 'This order had already been sent.',
   kindLabel: 'Order',
+  facts: {
+    what: 'Ordered',
+    forWhom: 'For',
+    contactPersons: 'Contacts',
+    earlierCommunication: 'Earlier contact',
+    estimate: 'Estimate',
+    approved: 'approved',
+    rejected: 'rejected',
+    waiting: 'awaiting the answer',
+  },
   estimate: {
     title: (ref) => `Estimate for ${ref}`,
     intro: 'Approve the estimate for the work to start. An answer in a comment does not approve it.',

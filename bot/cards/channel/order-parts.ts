@@ -32,17 +32,17 @@ export function orderBlock(locale: Locale, o: TriageOrder): CardElement[] {
   const s = strings(locale).order;
   const p = plainTextForCard;
   const pairs: Array<[string, string]> = [
-    [s.what, p(o.what)],
-    [s.forWhom, p(o.forWhom)],
+    [s.facts.what, p(o.what)],
+    [s.facts.forWhom, p(o.forWhom)],
     ...(o.earlierCommunication
-      ? ([[s.earlierCommunication, p(o.earlierCommunication)]] as Array<[string, string]>)
+      ? ([[s.facts.earlierCommunication, p(o.earlierCommunication)]] as Array<[string, string]>)
       : []),
     ...(o.billing ? ([[p(o.billing.label), p(o.billing.reference)]] as Array<[string, string]>) : []),
-    [s.contactPersons, p(o.contactPersons)],
+    [s.facts.contactPersons, p(o.contactPersons)],
     ...(o.priceText ? ([[s.price, p(o.priceText)]] as Array<[string, string]>) : []),
     [s.expectedDelivery, o.delivery],
     // An estimate's line holds the desk's text and the orderer's reason as typed.
-    ...o.estimates.map((e) => [s.estimate.hours, p(e)] as [string, string]),
+    ...o.estimates.map((e) => [s.facts.estimate, p(e)] as [string, string]),
   ];
   return [
     container(

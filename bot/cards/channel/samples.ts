@@ -297,8 +297,8 @@ export function channelSampleCards(locale: Locale): Record<string, CardJson> {
         locale,
         [
           nb
-            ? '7,5 timer: Oppsett og test av integrasjonen (…)'
-            : '7.5 hours: Set-up and test of the integration (…)',
+            ? '7,5 timer: Oppsett og test av integrasjonen (venter på svar)'
+            : '7.5 hours: Set-up and test of the integration (awaiting the answer)',
         ],
         strings(locale).order.gate.pending,
       ),
@@ -317,11 +317,11 @@ export function channelSampleCards(locale: Locale): Record<string, CardJson> {
       assignee: 'Anne Desk',
       order: order(locale, [
         nb
-          ? '12 timer: Oppsett, test og dokumentasjon (Avvis: For dyrt, kan vi droppe dokumentasjonen?)'
-          : '12 hours: Set-up, test and documentation (Reject: Too costly, can we drop the documentation?)',
+          ? '12 timer: Oppsett, test og dokumentasjon (avvist: For dyrt, kan vi droppe dokumentasjonen?)'
+          : '12 hours: Set-up, test and documentation (rejected: Too costly, can we drop the documentation?)',
         nb
-          ? '7,5 timer: Oppsett og test av integrasjonen (Godkjenn)'
-          : '7.5 hours: Set-up and test of the integration (Approve)',
+          ? '7,5 timer: Oppsett og test av integrasjonen (godkjent)'
+          : '7.5 hours: Set-up and test of the integration (approved)',
       ]),
       actions: actions(locale, { claim: false, estimate: true, convertTo: 'fault' }),
     }),
@@ -379,15 +379,14 @@ export function channelSampleCards(locale: Locale): Record<string, CardJson> {
         claim: false,
         resume: true,
         escalate: {
+          // Moving on to another supplier: the holder is not offered, the one other is preselected.
           lines: [
+            ['second', nb ? '2. linje' : 'Second line'],
             ['third', nb ? '3. linje' : 'Third line'],
             ['supplier', nb ? 'Driftsleverandør' : 'Supplier'],
           ],
-          suppliers: [
-            ['tieto-drift', 'Tieto Drift'],
-            ['visma-drift', 'Visma Drift'],
-          ],
-          supplierId: 'visma-drift',
+          suppliers: [['tieto-drift', 'Tieto Drift']],
+          supplierId: 'tieto-drift',
         },
       }),
     }),

@@ -135,8 +135,13 @@ function caseActions(c: Case, desk: Desk, ctx: CardContext, viewerId?: string): 
   const open = working || c.status === 'solved';
   const locale = ctx.locale;
   const service = ctx.catalogue.service(c.serviceId);
+  // A case with a supplier can move on to another configured supplier of the service: the supplier
+  // line stays a choice then.
+  const moveOn =
+    c.line === 'supplier' &&
+    ctx.catalogue.suppliersOf(c.serviceId).some((x) => x.id !== c.supplier?.supplierId);
   const lines = (['second', 'third', 'supplier'] as const)
-    .filter((l) => l !== c.line)
+    .filter((l) => l !== c.line || (l === 'supplier' && moveOn))
     .map((l) => [l, LINE_LABELS[l][locale]] as [string, string]);
   const canEscalate = working && lines.length > 0;
   return {

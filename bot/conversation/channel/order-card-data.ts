@@ -35,9 +35,9 @@ export function triageOrderOf(c: Case, desk: Desk, now: Date, locale: Locale): T
     estimates: o.estimates.map((e) => {
       const answer = e.answer
         ? e.answer.approved
-          ? s.estimate.approve
-          : `${s.estimate.reject}${e.answer.reason ? `: ${e.answer.reason}` : ''}`
-        : '…';
+          ? s.facts.approved
+          : `${s.facts.rejected}${e.answer.reason ? `: ${e.answer.reason}` : ''}`
+        : s.facts.waiting;
       return `${hoursText(e.hours, locale)}: ${e.text} (${answer})`;
     }),
     ...(gate ? { gate } : {}),

@@ -369,6 +369,11 @@ describe('a case with a supplier: priority, and moved to a second supplier', () 
       supplierActor({ id: visma.id, name: visma.name }),
       h.now.value,
     );
+    // The card offers the supplier line again, with the service's other supplier (not the holder).
+    const offered = JSON.stringify(await act(VERBS.triageRefresh, { ref }));
+    expect(offered).toContain('{"title":"Driftsleverandør","value":"supplier"}');
+    expect(offered).toContain('{"title":"Tieto Drift","value":"tieto-drift"}');
+    expect(offered).not.toContain('{"title":"Visma Drift","value":"visma-drift"}');
     const card = await act(VERBS.triageEscalate, {
       ref,
       version: String((await stored(ref)).events.length),

@@ -31,6 +31,7 @@ import { startApprovalReminders } from './jobs/approval-reminder';
 import { startFellesfeilWatch } from './jobs/fellesfeil';
 import { startDelivery, startSlaWatcher } from './delivery';
 import { createWebhookTransport } from './delivery/webhook-transport';
+import { randomBytes } from 'node:crypto';
 import { attachmentLinkSecret, createAttachmentLinks } from '../shared/app/attachment-links';
 import { repoRoot } from '../scripts/repo-root';
 import { DEMO_DIRECTORY, seedIfEmpty } from './seed';
@@ -193,7 +194,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   };
   // Attachments' signed links (suppliers' webhooks), on the server's public address once it listens.
   let publicUrl = tabUrl ?? '';
-  const attachmentLinks = createAttachmentLinks(await attachmentLinkSecret(store.leases), () => publicUrl);
+  // A store that cannot be written (read-only disk) must not stop start-up: /healthz says why, and the
+  // links are then signed with this process's own secret until a restart finds the store writable.
+  const linkSecret = await attachmentLinkSecret(store.leases).catch((err: unknown) => {
+    log.error(
+      'attachment links: the shared link secret could not be read or made; using this process’s own',
+      err,
+    );
+    return randomBytes(32).toString('hex');
+  });
+  const attachmentLinks = createAttachmentLinks(linkSecret, () => publicUrl);
   const logic = createBotLogic(deps);
   const auth = createBotAuthentication(config.bot, {
     ...(options.authEndpoints ? { endpoints: options.authEndpoints } : {}),

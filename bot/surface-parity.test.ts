@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { userActor } from '../shared/app/case-changes';
 import type { CaseCommand } from '../shared/cases/lifecycle';
 import type { Case } from '../shared/cases/model';
-import { userId, type CaseRef } from '../shared/ids';
+import { isoInstant, serviceId, userId, type CaseRef } from '../shared/ids';
+import { supplierId } from '../shared/suppliers/model';
 import type { OutboxEntry } from '../shared/ports';
 import { DEV_USER_HEADER } from '../tab/api/auth';
 import { TRIAGE_INPUTS } from './cards/channel/forms/form';
@@ -68,6 +69,19 @@ const COMMANDS: SurfaceCommand[] = [
     tab: { path: 'actions', body: { action: 'escalate', toLine: 'second' } },
   },
   {
+    name: 'escalate to a configured supplier',
+    channel: (ref, version) => ({
+      verb: VERBS.triageEscalate,
+      data: { ref, version, [TRIAGE_INPUTS.toLine]: 'supplier', [TRIAGE_INPUTS.supplierId]: 'paritet-drift' },
+    }),
+    tab: { path: 'actions', body: { action: 'escalate', toLine: 'supplier', supplierId: 'paritet-drift' } },
+  },
+  {
+    name: 'convert to an order',
+    channel: (ref, version) => ({ verb: VERBS.triageConvert, data: { ref, version, to: 'order' } }),
+    tab: { path: 'actions', body: { action: 'convert', to: 'order' } },
+  },
+  {
     name: 'priority',
     channel: (ref, version) => ({
       verb: VERBS.triagePriority,
@@ -122,6 +136,30 @@ beforeAll(async () => {
   });
   const desk = (await h.app.store.desks.get(ROR))!;
   await h.app.store.desks.put({ ...desk.value, members: [userId(anne.aadObjectId)] }, desk.version);
+  // A configured supplier of the service, without an endpoint: the desk gets the e-mail to copy.
+  await h.app.store.admin.putSupplier(
+    {
+      id: supplierId('paritet-drift'),
+      name: 'Paritet Drift',
+      operates: ['application'],
+      serviceIds: [serviceId(GOOD_ANSWERS.service)],
+      deskId: ROR,
+      phone: '+47 22 00 00 00',
+      email: 'drift@paritet.example',
+      entraAppIds: [],
+      apiKeys: [],
+    },
+    undefined,
+    {
+      id: 'audit-paritet',
+      at: isoInstant(h.now.value),
+      actor: { id: userId('admin') },
+      objectType: 'supplier',
+      objectId: 'paritet-drift',
+      action: 'create',
+      after: {},
+    },
+  );
   h.app.catalogue.invalidate();
   await h.post(channelMessage(anne, h.serviceUrl, TRIAGE_CHANNEL, 'koble ror-ikt'));
   // The reporter chats in English, the follower in bokmål: their chats remember it.

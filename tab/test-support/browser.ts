@@ -45,6 +45,13 @@ const FOCUS_GUARDS = 'i[data-tabster-dummy]';
  * through the DevTools protocol, so the tab's strict Content-Security-Policy stays on.
  */
 export async function axeViolations(page: Page, exclude: string[] = [FOCUS_GUARDS]): Promise<AxeViolation[]> {
+  // Checked once finite animations have ended: mid-fade (a dialog coming in) colours are not yet their
+  // own and axe would report a contrast that no one sees. Endless ones (a spinner) are not waited for.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
   return page.evaluate(async (excluded) => {

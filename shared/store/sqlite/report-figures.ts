@@ -76,9 +76,6 @@ const BACKLOG_BUCKET =
   ` ELSE ${BACKLOG_BOUNDS_MS.length} END ELSE -1 END`;
 
 type Row = unknown[];
-const TARGETS: SummaryAggregate['spent'][number]['target'][] = ['response', 'resolution'];
-
-const HOUR_MS = 3_600_000;
 
 /** The service and organisation a report is narrowed to, as named parameters (only those given). */
 const filterParams = (q: AggregateQuery): Record<string, string> => ({
@@ -93,11 +90,6 @@ export function summaryAggregator(db: Db) {
     let stmt = statements.get(sql);
     if (!stmt) statements.set(sql, (stmt = prepare(sql)));
     return stmt.all(params);
-  };
-  const iterate = (sql: string, params: Record<string, unknown>): IterableIterator<Row> => {
-    let stmt = statements.get(sql);
-    if (!stmt) statements.set(sql, (stmt = prepare(sql)));
-    return stmt.iterate(params);
   };
 
   return (
@@ -180,31 +172,23 @@ export function summaryAggregator(db: Db) {
         if (accepted.size === 0) continue;
         const covers = { ...p, covers: JSON.stringify([...accepted]) };
         const accepting = `${usable} AND ${IN_PERIOD} AND cover IN (SELECT value FROM json_each(@covers))`;
-        // The minutes to each met target and the receipts per hour, counted here in one pass: GROUP BY
-        // would sort every row of the period, three times.
-        const spent = new Map<
-          string,
-          { cover: string; priority: PriorityId; minutes: Map<number, number>[] }
-        >();
-        for (const [cover, priority, respSpent, resSpent, receivedMs] of iterate(
-          `SELECT cover, priority, resp_spent, res_spent, received_ms FROM case_figures WHERE ${accepting}`,
-          covers,
-        ) as IterableIterator<[string, PriorityId, number | null, number | null, number]>) {
-          const key = `${cover}\n${priority}`;
-          let group = spent.get(key);
-          if (!group) spent.set(key, (group = { cover, priority, minutes: [new Map(), new Map()] }));
-          if (respSpent !== null)
-            group.minutes[0]!.set(respSpent, (group.minutes[0]!.get(respSpent) ?? 0) + 1);
-          if (resSpent !== null) group.minutes[1]!.set(resSpent, (group.minutes[1]!.get(resSpent) ?? 0) + 1);
-          const hour = Math.floor(receivedMs / HOUR_MS);
-          hours.set(hour, (hours.get(hour) ?? 0) + 1);
-        }
-        for (const { cover, priority, minutes } of spent.values())
-          TARGETS.forEach((target, i) => {
-            for (const [m, cases] of minutes[i]!)
-              agg.spent.push({ deskId: desk, cover, priority, target, minutes: m, cases });
-          });
-        for (const t of ['resp', 'res'] as const) {
+        for (const [target, t] of [
+          ['response', 'resp'],
+          ['resolution', 'res'],
+        ] as const) {
+          for (const [cover, priority, minutes, cases] of all(
+            `SELECT cover, priority, ${t}_spent, count(*) FROM case_figures
+             WHERE ${accepting} AND ${t}_spent IS NOT NULL GROUP BY cover, priority, ${t}_spent`,
+            covers,
+          ))
+            agg.spent.push({
+              deskId: desk,
+              cover: cover as string,
+              priority: priority as PriorityId,
+              target,
+              minutes: minutes as number,
+              cases: cases as number,
+            });
           // The earliest breaches of this target, with their summaries for the breach rows.
           for (const [doc] of all(
             `SELECT s.doc FROM (
@@ -216,6 +200,12 @@ export function summaryAggregator(db: Db) {
           ))
             agg.breaches.push(JSON.parse(doc as string) as CaseSummary);
         }
+        for (const [hour, cases] of all(
+          `SELECT received_ms / 3600000, count(*) FROM case_figures WHERE ${accepting}
+           GROUP BY received_ms / 3600000`,
+          covers,
+        ))
+          hours.set(hour as number, (hours.get(hour as number) ?? 0) + (cases as number));
       }
       agg.hours = [...hours].map(([hour, cases]) => ({ hour, cases }));
       // A case breached on both targets is among both lists: once is enough.

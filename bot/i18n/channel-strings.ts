@@ -176,6 +176,8 @@ export interface ChannelStrings {
     yes: string;
     no: string;
     decided: (inform: boolean) => string;
+    /** The card's heading over the supplier's possible solution (where a fault shows what was tried). */
+    possibleSolution: string;
     /** The channel alert of a critical incident (with mentions). */
     criticalAlert: (ref: string, title: string, supplier: string, phone: string, email: string) => string;
   };

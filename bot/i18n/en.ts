@@ -391,6 +391,7 @@ export const en: Strings = {
       yes: 'Yes',
       no: 'No',
       decided: (inform) => (inform ? 'End users are informed (service notice).' : 'Kept internal.'),
+      possibleSolution: 'Possible solution (from the supplier)',
       criticalAlert: (ref, title, supplier, phone, email) =>
         `🔴 Critical fault reported by ${supplier}: ${ref} "${title}". Phone the supplier on ${phone} (${email}).`,
     },

@@ -400,6 +400,7 @@ export const nb: Strings = {
       yes: 'Ja',
       no: 'Nei',
       decided: (inform) => (inform ? 'Sluttbrukerne informeres (driftsmelding).' : 'Holdes intern.'),
+      possibleSolution: 'Mulig løsning (fra leverandøren)',
       criticalAlert: (ref, title, supplier, phone, email) =>
         `🔴 Kritisk feil meldt av ${supplier}: ${ref} «${title}». Ring leverandøren på ${phone} (${email}).`,
     },

@@ -344,7 +344,9 @@ export function channelSampleCards(locale: Locale): Record<string, CardJson> {
         symptom: nb
           ? 'ORA-12170: tidsavbrudd mot databasen. Failover til reservenoden startet kl. 07:50.'
           : 'ORA-12170: database timeout. Failover to the standby node started at 07:50.',
-        triedSoFar: nb ? 'Mulig løsning: omstart av lytteren.' : 'Possible fix: restart the listener.',
+        triedSoFar: nb
+          ? 'Omstart av lytteren på databasetjeneren.'
+          : 'Restart the listener on the database server.',
         startedAt: '03.03.2026, 07:45',
         availability: nb ? 'Hele tjenesten er utilgjengelig' : 'The whole service is unavailable',
       },

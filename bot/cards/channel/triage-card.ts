@@ -333,7 +333,12 @@ export function triageCard(d: TriageCardData): CardJson {
   const details: CardElement[] = c
     ? [
         ...longText('symptom', s.symptom, c.symptom, d.locale),
-        ...longText('tried', s.triedSoFar, c.triedSoFar, d.locale),
+        ...longText(
+          'tried',
+          d.incident ? strings(d.locale).channel.incident.possibleSolution : s.triedSoFar,
+          c.triedSoFar,
+          d.locale,
+        ),
       ]
     : [];
   const solution: CardElement[] = d.solution ? longText('solution', s.solution, d.solution, d.locale) : [];

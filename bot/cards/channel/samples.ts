@@ -282,14 +282,15 @@ export function channelSampleCards(locale: Locale): Record<string, CardJson> {
     // Orders: the estimate sent and waiting for the orderer's answer; then approved and worked.
     'channel-triage-order-pending': triageCard({
       ...orderCase(locale),
-      status: nb ? 'Avventer' : 'Waiting',
+      status: nb ? 'Avventer godkjenning' : 'Waiting for approval',
       overall: 'paused',
       targets: [
+        { label: nb ? 'Responstid' : 'Response', text: nb ? 'oppfylt' : 'met', state: 'done' },
         {
           label: nb ? 'Levering' : 'Delivery',
           text: nb
-            ? 'klokken står til estimatet er godkjent'
-            : 'the clock stops until the estimate is approved',
+            ? '10 d arbeidstid igjen · frist flyttes når estimatet er godkjent'
+            : '10 d business time left · deadline moves when the estimate is approved',
           state: 'paused',
         },
       ],
@@ -315,6 +316,16 @@ export function channelSampleCards(locale: Locale): Record<string, CardJson> {
       ...orderCase(locale),
       status: nb ? 'Under arbeid' : 'In progress',
       assignee: 'Anne Desk',
+      targets: [
+        { label: nb ? 'Responstid' : 'Response', text: nb ? 'oppfylt' : 'met', state: 'done' },
+        {
+          label: nb ? 'Levering' : 'Delivery',
+          text: nb
+            ? 'frist fredag 20. mars kl. 16:00 · 9 d 4 t arbeidstid igjen'
+            : 'due Friday 20 March at 16:00 · 9 d 4 h business time left',
+          state: 'on_track',
+        },
+      ],
       order: order(locale, [
         nb
           ? '12 timer: Oppsett, test og dokumentasjon (avvist: For dyrt, kan vi droppe dokumentasjonen?)'

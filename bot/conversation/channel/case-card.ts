@@ -200,7 +200,14 @@ export function triageCardData(
   const finished = c.status === 'solved' || c.status === 'closed';
   const targets = [
     targetLine(sla.response, s.response, desk, ctx.now, locale),
-    targetLine(sla.resolution, s.resolution, desk, ctx.now, locale),
+    // An order's resolution is its delivery (the catalogue's delivery time).
+    targetLine(
+      sla.resolution,
+      c.kind === 'order' ? strings(locale).order.deliveryLabel : s.resolution,
+      desk,
+      ctx.now,
+      locale,
+    ),
   ];
   const overall: Overall = finished
     ? 'done'

@@ -9,6 +9,7 @@ import { userId, type CaseRef } from '../../../shared/ids';
 import { caseSla } from '../../../shared/sla/case-sla';
 import { VERBS } from '../../cards/verbs';
 import { messageActivity } from '../../test-support/activities';
+import { cardOfInvoke, cardText } from '../../test-support/cards';
 import { GOOD_ANSWERS, openForm, submitForm } from '../../test-support/fault-form';
 import type { Harness } from '../../test-support/harness';
 import { cardVersion } from './case-card';
@@ -67,6 +68,12 @@ it('fault → order → fault keeps every comment and follower, tells the report
   expect(order.followers.map((f) => f.id)).toEqual([bjorn.aadObjectId]);
   expect(order.checklist?.symptom).toBe(before.checklist?.symptom);
   expect(order.order?.checklist.what).toContain('Trenger ny PC');
+  // The triage card names an order's resolution target by what it is: the delivery.
+  const card = cardText(
+    cardOfInvoke((await h.post(channelInvoke(anne, h.serviceUrl, VERBS.triageRefresh, { ref }))).body),
+  );
+  expect(card).toContain('Levering:');
+  expect(card).not.toContain('Løsningstid:');
   const conversion = order.events.at(-1)!;
   expect(conversion).toMatchObject({ type: 'kind_changed', from: 'fault', to: 'order', byRole: 'desk' });
   // The clocks restart at the conversion: the response is not met yet, counted from then.

@@ -119,7 +119,7 @@ export function tabRoutes(deps: TabApiDeps): RouteDef[] {
     },
     ...adminRoutes(ctx, deps.catalogue),
     ...policyMoveRoutes(ctx),
-    ...supplierAdminRoutes(ctx),
+    ...supplierAdminRoutes(ctx, deps.catalogue),
     // The supplier API (operations suppliers' systems, not the tab): `/api/suppliers/v1/…`.
     ...supplierRoutes(ctx, { catalogue: deps.catalogue ?? createCatalogue(deps.store) }),
   ];

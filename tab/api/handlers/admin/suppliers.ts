@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'restify';
+import type { Catalogue } from '../../../../shared/app/catalogue';
 import { newApiKey } from '../../../../shared/app/supplier-keys';
 import type { RouteDef } from '../../../../shared/app/http-route';
 import { FristvaktError } from '../../../../shared/errors';
@@ -111,8 +112,14 @@ function settings(body: Obj, current?: Supplier): Omit<Supplier, 'apiKeys'> {
   };
 }
 
-export function supplierAdminRoutes(ctx: TabContext): RouteDef[] {
+/** The supplier admin routes; `catalogue` (this process's) is invalidated at once after each save. */
+export function supplierAdminRoutes(ctx: TabContext, catalogue?: Pick<Catalogue, 'invalidate'>): RouteDef[] {
   const { store } = ctx.deps;
+  const save: typeof store.admin.putSupplier = async (...args) => {
+    const saved = await store.admin.putSupplier(...args);
+    catalogue?.invalidate();
+    return saved;
+  };
   const route = (
     method: RouteDef['method'],
     path: string,
@@ -161,17 +168,13 @@ export function supplierAdminRoutes(ctx: TabContext): RouteDef[] {
     ),
     route('post', '/api/admin/suppliers', 'create', async (req, res, caller) => {
       const s: Supplier = { ...settings(await jsonBody(req)), apiKeys: [] };
-      answer(res, 201, await store.admin.putSupplier(s, undefined, entry(caller, s)));
+      answer(res, 201, await save(s, undefined, entry(caller, s)));
     }),
     route('put', '/api/admin/suppliers/:id', 'put', async (req, res, caller) => {
       const cur = await load(paramOf(req, 'id'));
       const body = await jsonBody(req);
       const next: Supplier = { ...settings(body, cur.value), apiKeys: cur.value.apiKeys };
-      answer(
-        res,
-        200,
-        await store.admin.putSupplier(next, expected(body, cur.version), entry(caller, next, cur.value)),
-      );
+      answer(res, 200, await save(next, expected(body, cur.version), entry(caller, next, cur.value)));
     }),
     // A new API key: its text is in this answer and nowhere else, ever.
     route('post', '/api/admin/suppliers/:id/keys', 'keys.create', async (req, res, caller) => {
@@ -183,7 +186,7 @@ export function supplierAdminRoutes(ctx: TabContext): RouteDef[] {
         );
       const key = newApiKey(cur.value.id, isoInstant(ctx.deps.now()), userId(caller.principal.id));
       const next: Supplier = { ...cur.value, apiKeys: [...cur.value.apiKeys, key.stored] };
-      const saved = await store.admin.putSupplier(next, cur.version, entry(caller, next, cur.value));
+      const saved = await save(next, cur.version, entry(caller, next, cur.value));
       res.setHeader('Cache-Control', 'no-store');
       answer(res, 201, saved, { key: key.text, keyId: key.stored.id });
     }),
@@ -199,7 +202,7 @@ export function supplierAdminRoutes(ctx: TabContext): RouteDef[] {
           k.id === keyId ? { ...k, revokedAt: at, revokedBy: userId(caller.principal.id) } : k,
         ),
       };
-      answer(res, 200, await store.admin.putSupplier(next, cur.version, entry(caller, next, cur.value)));
+      answer(res, 200, await save(next, cur.version, entry(caller, next, cur.value)));
     }),
   ];
 }

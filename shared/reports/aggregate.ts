@@ -213,6 +213,7 @@ export async function foldSummaries(
   let n = 0;
   for await (const s of summaries) {
     if (
+      s.kind === 'order' ||
       (q.serviceId !== undefined && s.serviceId !== q.serviceId) ||
       (q.orgId !== undefined && s.orgId !== q.orgId)
     )

@@ -1,5 +1,7 @@
 import { orgId, serviceId } from '../ids';
+import type { Case } from '../cases/model';
 import { backlogBucket, nearestRank, slaReport, slaReportBuilder } from './figures';
+import { caseSummary } from './summary';
 import {
   EXPECTED,
   FIXTURE_NOW,
@@ -139,6 +141,35 @@ describe('slaReportBuilder', () => {
     const r = builder.finish();
     expect(expected.rows.length).toBeGreaterThan(0);
     expect(r).toEqual({ ...expected, rows: [] });
+  });
+});
+
+describe('orders', () => {
+  it('a case that ended as an order counts in the orders report, not here: from the case or its summary', () => {
+    const options = {
+      period: FIXTURE_PERIOD,
+      now: FIXTURE_NOW,
+      notices: fixtureNotices(),
+      policies: { 'ror-ikt': FIXTURE_POLICY },
+      services: [serviceId('websak')],
+    };
+    const cases = fixtureCases();
+    const inPeriod = cases.findIndex((c) => Date.parse(c.receivedAt) >= FIXTURE_PERIOD.from.getTime());
+    expect(inPeriod).toBeGreaterThanOrEqual(0);
+    const order: Case = { ...cases[inPeriod]!, kind: 'order' };
+    const others = cases.filter((_, i) => i !== inPeriod);
+    const without = slaReport({ ...options, cases: others });
+
+    const fromCases = slaReport({ ...options, cases: [...others, order] });
+    expect(fromCases).toEqual(without);
+    expect(fromCases.cases).toBe(report().cases - 1);
+
+    const builder = slaReportBuilder(options);
+    for (const c of others) builder.add(c);
+    const summary = caseSummary(order, FIXTURE_POLICY);
+    expect(summary.kind).toBe('order');
+    expect(builder.addSummary(summary)).toBe(true);
+    expect(builder.finish()).toEqual(without);
   });
 });
 

@@ -406,7 +406,9 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
     });
   };
 
+  // Orders have their own report (shared/reports/orders.ts): each case counts under the kind it ended as.
   const add = (c: Case): void => {
+    if (c.kind === 'order') return;
     const outage = caseOutageOf(c);
     if (outage) caseOutages.push(outage);
     const policy = input.policies[c.deskId];
@@ -415,6 +417,7 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
   };
 
   const addSummary = (s: CaseSummary): boolean => {
+    if (s.kind === 'order') return true;
     // A summary written before outages were kept in it: the case itself tells.
     if (s.outage === undefined) return false;
     const policy = input.policies[s.deskId];

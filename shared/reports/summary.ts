@@ -57,6 +57,11 @@ export interface CaseSummary {
   open: boolean;
   billable?: Case['billable'];
   /**
+   * 'order' for an order (bestilling), absent otherwise: the SLA report counts faults, the orders report
+   * orders, each case under the kind it ended as.
+   */
+  kind?: 'order';
+  /**
    * The outage the case reports for the uptime (`caseOutageOf`), null when none; absent in a summary
    * written before outages were kept here (the report then reads the case).
    */
@@ -160,6 +165,7 @@ export function caseSummary(c: Case, policies: DeskPolicies | SlaPolicy | undefi
     outage: caseOutageOf(c),
   };
   if (c.billable) base.billable = c.billable;
+  if (c.kind === 'order') base.kind = 'order';
   const versions = caseVersions(c);
   if (versions.length > 1 || versions[0] !== 1) base.policyVersions = versions;
   const policy = desk && deskPolicyVersions(desk)(caseVersionNumber(c));

@@ -25,8 +25,8 @@ export function figuresWriter(db: Db) {
   const upsert = db.prepare(
     `INSERT OR REPLACE INTO case_figures (desk_id, received_at, ref, received_ms, as_of_ms, usable, cover,
        service_id, org_id, open, priority, resp_met, resp_breached_from, resp_due_ms, resp_spent,
-       res_met, res_breached_from, res_due_ms, res_spent)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       res_met, res_breached_from, res_due_ms, res_spent, is_order)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const remove = db.prepare('DELETE FROM case_figures WHERE desk_id = ? AND received_at = ? AND ref = ?');
   return {
@@ -52,6 +52,7 @@ export function figuresWriter(db: Db) {
         f.resolution.breachedFrom,
         f.resolution.dueMs,
         f.resolution.spent,
+        s.kind === 'order' ? 1 : 0,
       );
     },
     remove(deskId: string, receivedAt: string, ref: string): void {
@@ -109,7 +110,7 @@ export function summaryAggregator(db: Db) {
         ...filterParams(q),
       };
       const scope =
-        'desk_id = @desk AND received_at >= @from AND received_at < @to' +
+        'desk_id = @desk AND received_at >= @from AND received_at < @to AND is_order = 0' +
         (q.serviceId !== undefined ? ' AND service_id = @service' : '') +
         (q.orgId !== undefined ? ' AND org_id = @org' : '');
       const usable = `${scope} AND usable = 1 AND as_of_ms <= @asOf`;

@@ -1,8 +1,11 @@
 /** The embedded store's schema, created and migrated on open; `schema_version` records the step reached. */
 import type Database from 'better-sqlite3';
 
-/** Each step runs once, in order, in its own transaction. Append new steps; never edit an old one. */
-const STEPS: string[] = [
+/**
+ * Each step runs once, in order, in its own transaction: SQL, or a function where SQL alone cannot be
+ * made safe to run twice. Append new steps; never edit an old one.
+ */
+const STEPS: Array<string | ((db: Database.Database) => void)> = [
   `
   CREATE TABLE ref_counters (year INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
   CREATE TABLE cases (
@@ -212,6 +215,16 @@ const STEPS: string[] = [
   CREATE INDEX IF NOT EXISTS case_figures_as_of ON case_figures (desk_id, as_of_ms);
   INSERT OR REPLACE INTO store_meta (key, value) VALUES ('summaries_pending', '1');
   `,
+  // Orders are counted by their own report, not the SLA report's aggregate: each figures row says
+  // whether its case is an order (as it is now: a converted case counts under the kind it ended as).
+  // (A function: SQLite has no ADD COLUMN IF NOT EXISTS, and the step must be safe to run twice.)
+  (db) => {
+    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(case_figures)').all();
+    if (!columns.some((c) => c.name === 'is_order'))
+      db.exec('ALTER TABLE case_figures ADD COLUMN is_order INTEGER NOT NULL DEFAULT 0');
+    db.exec(`UPDATE case_figures SET is_order = 1
+      WHERE ref IN (SELECT ref FROM cases WHERE json_extract(doc, '$.kind') = 'order')`);
+  },
 ];
 
 export const SCHEMA_VERSION = STEPS.length;
@@ -234,7 +247,8 @@ export function migrate(db: Database.Database): boolean {
   for (; version < STEPS.length; version += 1) {
     const step = STEPS[version]!;
     db.transaction(() => {
-      db.exec(step);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.prepare('UPDATE schema_version SET version = ?').run(version + 1);
     }).immediate();
   }

@@ -96,6 +96,9 @@ export const SLA_TARGET_LABELS: Record<SlaTarget, LocalizedText> = {
   resolution: { nb: 'Løsningstid', en: 'Resolution' },
 };
 
+/** An order's resolution target is its delivery (the catalogue's delivery time). */
+export const ORDER_DELIVERY_LABEL: LocalizedText = { nb: 'Leveringstid', en: 'Delivery' };
+
 export const SLA_STATE_LABELS: Record<SlaState, LocalizedText> = {
   running: { nb: 'I rute', en: 'On track' },
   at_risk: { nb: 'I fare', en: 'At risk' },

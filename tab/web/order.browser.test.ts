@@ -117,6 +117,8 @@ it('the orderer needs a reason to reject, rejects, and approves the desk’s new
   expect(await page.getByTestId('expected-delivery').innerText()).toBe(
     'Leveringsdatoen regnes fra estimatet er godkjent.',
   );
+  // An order's resolution clock is its delivery.
+  await page.getByTestId('clock-resolution').getByText('Leveringstid', { exact: true }).waitFor();
   expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: join(SHOTS, 'order-approval.png'), fullPage: true });
   await page.getByRole('button', { name: 'Avvis' }).click();

@@ -1,7 +1,11 @@
 /** One SLA clock of a case: live countdown, deadline, pauses with their reasons, breach explanation. */
 import { Subtitle2, Text } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { SLA_TARGET_LABELS, WAIT_REASON_LABELS } from '../../../../../shared/cases/labels';
+import {
+  ORDER_DELIVERY_LABEL,
+  SLA_TARGET_LABELS,
+  WAIT_REASON_LABELS,
+} from '../../../../../shared/cases/labels';
 import type { SlaTarget } from '../../../../../shared/cases/model';
 import { caseSla, casePolicy } from '../../../../../shared/sla/case-sla';
 import { snapshot, type CaseDetailResponse } from '../../../../common/api-types';
@@ -20,7 +24,13 @@ export function Clock({ detail, target }: { detail: CaseDetailResponse; target: 
   const snap = useMemo(() => snapshot(state, new Date(detail.computedAt)), [state, detail.computedAt]);
   return (
     <div className={styles.clock} data-testid={`clock-${target}`}>
-      <Subtitle2>{l(SLA_TARGET_LABELS[target])}</Subtitle2>
+      <Subtitle2>
+        {l(
+          detail.case.kind === 'order' && target === 'resolution'
+            ? ORDER_DELIVERY_LABEL
+            : SLA_TARGET_LABELS[target],
+        )}
+      </Subtitle2>
       <Countdown target={target} snapshot={snap} policy={casePolicy(detail.case, detail)} withNote />
       {state.dueAt && (
         <Text className={styles.small}>

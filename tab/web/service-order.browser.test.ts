@@ -46,6 +46,10 @@ it('an administrator makes Visma lønn orderable; the employee can order it', as
   const page = await open(ADMIN, 'page=settings');
   await page.getByRole('tab', { name: 'Tjenester' }).click();
   await page.getByRole('button', { name: 'Endre Visma lønn' }).click();
+  // The editor fills in once the service is read: typing before would be overwritten.
+  await page.waitForFunction(
+    () => document.querySelector<HTMLInputElement>('[data-testid="service-name"]')?.value === 'Visma lønn',
+  );
   const terms = page.getByTestId('service-order');
   await terms.getByTestId('service-orderable').check();
   await terms.getByTestId('service-needs-approval').check();
@@ -62,6 +66,10 @@ it('an administrator makes Visma lønn orderable; the employee can order it', as
   await page.getByTestId('service-save').click();
   await page.getByTestId('service-outcome').waitFor();
   await page.getByRole('button', { name: 'Endre Visma lønn' }).click();
+  // The editor fills in once the service is read back.
+  await page.waitForFunction(
+    () => document.querySelector<HTMLInputElement>('[data-testid="service-delivery-days"]')?.value !== '',
+  );
   expect(await terms.getByTestId('service-delivery-days').inputValue()).toBe('10');
   expect(await terms.getByTestId('service-billing-example').inputValue()).toBe('R12345');
   await page.context().close();

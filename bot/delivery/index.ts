@@ -48,6 +48,42 @@ export function startJobLease(
   });
 }
 
+/**
+ * A sweep run every `intervalMs` under the lease `name` (auto-close, approval reminders): only the holder
+ * sweeps, never two sweeps at once in one process; a failed sweep is logged as `what`. Returns a function
+ * that stops it and releases the lease.
+ */
+export function startLeasedSweep(
+  name: string,
+  what: string,
+  deps: {
+    store: Pick<Store, 'leases'>;
+    log: Logger;
+    clock: () => Date;
+    holder?: string;
+    lease?: LeaseTiming;
+  },
+  intervalMs: number,
+  sweep: () => Promise<unknown>,
+): () => Promise<void> {
+  const lease = startJobLease(name, { ...deps, clock: { ...systemClock, now: deps.clock } });
+  let running = false;
+  const timer = setInterval(() => {
+    if (running || !lease.isHeld()) return;
+    running = true;
+    sweep()
+      .catch((err: unknown) => deps.log.error(`${what} failed`, err))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await lease.stop();
+  };
+}
+
 export interface DeliveryDeps {
   store: Store;
   /** The CloudAdapter of the bot (its authentication signs outgoing calls in production). */

@@ -14,8 +14,7 @@ import { addWorkingDays } from '../../shared/sla/working-days';
 import { systemActor, type CaseChanges } from '../../shared/app/case-changes';
 import type { Catalogue } from '../../shared/app/catalogue';
 import type { Desk } from '../../shared/desks/model';
-import { startJobLease, type LeaseTiming } from '../delivery';
-import { systemClock } from '../delivery/clock';
+import { startLeasedSweep, type LeaseTiming } from '../delivery';
 import type { Logger } from '../server/logger';
 
 export interface ApprovalReminderDeps {
@@ -78,23 +77,7 @@ export function startApprovalReminders(
   deps: ApprovalReminderDeps & { holder?: string; lease?: LeaseTiming },
   intervalMs: number,
 ): () => Promise<void> {
-  const lease = startJobLease(APPROVAL_REMINDER_LEASE, {
-    ...deps,
-    clock: { ...systemClock, now: deps.clock },
-  });
-  let running = false;
-  const timer = setInterval(() => {
-    if (running || !lease.isHeld()) return;
-    running = true;
-    runApprovalReminders(deps)
-      .catch((err: unknown) => deps.log.error('approval reminder sweep failed', err))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await lease.stop();
-  };
+  return startLeasedSweep(APPROVAL_REMINDER_LEASE, 'approval reminder sweep', deps, intervalMs, () =>
+    runApprovalReminders(deps),
+  );
 }

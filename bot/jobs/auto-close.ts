@@ -9,8 +9,7 @@ import type { Store } from '../../shared/ports';
 import { addWorkingDays } from '../../shared/sla/working-days';
 import { systemActor, type CaseChanges } from '../../shared/app/case-changes';
 import type { Catalogue } from '../../shared/app/catalogue';
-import { startJobLease, type LeaseTiming } from '../delivery';
-import { systemClock } from '../delivery/clock';
+import { startLeasedSweep, type LeaseTiming } from '../delivery';
 import type { Logger } from '../server/logger';
 import { strings } from '../i18n/strings';
 
@@ -83,20 +82,5 @@ export function startAutoClose(
   deps: AutoCloseDeps & { holder?: string; lease?: LeaseTiming },
   intervalMs: number,
 ): () => Promise<void> {
-  const lease = startJobLease(AUTO_CLOSE_LEASE, { ...deps, clock: { ...systemClock, now: deps.clock } });
-  let running = false;
-  const timer = setInterval(() => {
-    if (running || !lease.isHeld()) return;
-    running = true;
-    runAutoClose(deps)
-      .catch((err: unknown) => deps.log.error('auto-close sweep failed', err))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await lease.stop();
-  };
+  return startLeasedSweep(AUTO_CLOSE_LEASE, 'auto-close sweep', deps, intervalMs, () => runAutoClose(deps));
 }

@@ -32,12 +32,36 @@ export function newApiKey(
 export const keyOwner = (text: string): { supplierId: SupplierId; keyId: string } | null => parseApiKey(text);
 
 /** Whether `text` is one of `supplier`'s active (not revoked) keys. */
-export function matchesActiveKey(supplier: Pick<Supplier, 'apiKeys'>, text: string): boolean {
+export function matchesActiveKey(
+  supplier: Pick<Supplier, 'apiKeys'>,
+  text: string,
+  hashOf: (text: string) => string = hashApiKey,
+): boolean {
   const owner = parseApiKey(text);
   if (!owner) return false;
   const key = activeKeys(supplier).find((k) => k.id === owner.keyId);
   if (!key) return false;
   const want = Buffer.from(key.hash, 'hex');
-  const got = Buffer.from(hashApiKey(text), 'hex');
+  const got = Buffer.from(hashOf(text), 'hex');
   return want.length === got.length && timingSafeEqual(want, got);
+}
+
+/**
+ * `matchesActiveKey` for a server that sees the same few keys thousands of times a minute: the hash
+ * of a key that matched is remembered (at most `size` keys), so a supplier's steady traffic hashes
+ * nothing. Only the hash is remembered, never a verdict: whether the key is still active is read from
+ * the supplier given on every call, so a revoked key fails at once. A key that did not match is not
+ * remembered (random keys cannot fill the memo).
+ */
+export function createKeyMatcher(size = 64): (supplier: Pick<Supplier, 'apiKeys'>, text: string) => boolean {
+  const hashes = new Map<string, string>();
+  return (supplier, text) => {
+    let fresh: string | undefined;
+    const ok = matchesActiveKey(supplier, text, (t) => hashes.get(t) ?? (fresh = hashApiKey(t)));
+    if (ok && fresh !== undefined) {
+      if (hashes.size >= size) hashes.clear();
+      hashes.set(text, fresh);
+    }
+    return ok;
+  };
 }

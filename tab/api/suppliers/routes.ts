@@ -32,7 +32,7 @@ export function supplierRoutes(ctx: TabContext, options: SupplierApiOptions): Ro
   const { deps } = ctx;
   const service = createSupplierCases({ changes: deps.changes, catalogue: options.catalogue });
   const authenticate = createSupplierAuthenticator(
-    deps.store,
+    options.catalogue,
     deps.auth.jwksUrl ? createTokenVerifier(deps.auth) : undefined,
     deps.auth.tenantId,
   );

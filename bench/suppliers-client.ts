@@ -1,0 +1,161 @@
+/**
+ * The supplier's side of `suppliers.bench.ts`, run in a process of its own (`fork`): a supplier's
+ * system is another machine, so its client work (building requests, reading answers) must not be
+ * counted against the server's CPU or slow the chat clients. It sends on an open-loop schedule (the
+ * i-th request at i / rate seconds, whether or not earlier ones have answered) and reports each
+ * answer's status and latency back to the bench.
+ *
+ * The mix: mostly updates of cases the supplier holds (comments, its status, its case number), some
+ * reads, and a few new incidents, as a supplier's case tool syncing its queue would send them.
+ */
+import { randomUUID } from 'node:crypto';
+
+export interface ClientJob {
+  url: string;
+  key: string;
+  /** References of cases the supplier holds (its own incidents). */
+  refs: string[];
+  /** Requests per second; `0`: closed loop, `clients` loops as fast as answers come. */
+  rate: number;
+  clients: number;
+  seconds: number;
+  /** Only new incidents (the first bench's full-speed phase) instead of the mix. */
+  incidentsOnly?: boolean;
+}
+
+export interface ClientResult {
+  ok: number;
+  limited: number;
+  failed: number;
+  /** Latency of each answered (2xx) request, ms. */
+  ms: number[];
+  /** How many were sent. */
+  sent: number;
+  /** The schedule's worst lag: how late (ms) a request left after its planned time. */
+  maxLagMs: number;
+  /** Answers by kind, for the record. */
+  kinds: Record<string, number>;
+}
+
+export const INCIDENT_STARTED = () => new Date(Date.now() - 10 * 60_000).toISOString();
+
+export function incidentBody(supplierReference: string): string {
+  return JSON.stringify({
+    supplierReference,
+    serviceId: 'ror-nettverk',
+    category: 'communication',
+    priority: 'middels',
+    title: 'Pakketap på kjernesvitsj',
+    message: 'Overvåkingen melder 4 % pakketap på kjernesvitsj 2',
+    startedAt: INCIDENT_STARTED(),
+  });
+}
+
+type Kind = 'incident' | 'comment' | 'status' | 'case_number' | 'get';
+/** Of every 20 requests: 1 new incident, 8 comments, 5 status, 2 case numbers, 4 reads. */
+const MIX: Kind[] = [
+  'comment',
+  'status',
+  'get',
+  'comment',
+  'case_number',
+  'comment',
+  'status',
+  'incident',
+  'comment',
+  'get',
+  'status',
+  'comment',
+  'comment',
+  'get',
+  'status',
+  'case_number',
+  'comment',
+  'status',
+  'get',
+  'comment',
+];
+
+function request(job: ClientJob, i: number): { kind: Kind; init: RequestInit; path: string } {
+  const kind: Kind = job.incidentsOnly ? 'incident' : MIX[i % MIX.length]!;
+  const headers = { 'Content-Type': 'application/json', 'X-Api-Key': job.key };
+  const ref = job.refs[(i * 7919) % job.refs.length]!;
+  const post = (path: string, body: unknown) => ({
+    kind,
+    path,
+    init: { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) },
+  });
+  switch (kind) {
+    case 'incident':
+      return post('/incidents', incidentBody(randomUUID()));
+    case 'comment':
+      return post(`/cases/${ref}/updates`, {
+        type: 'comment',
+        text: `Logg ${i}: pakketapet er under 1 % etter omruting.`,
+        visibility: i % 2 ? 'internal' : 'public',
+      });
+    case 'status':
+      return post(`/cases/${ref}/updates`, { type: 'status', status: `Under arbeid (${i % 5})` });
+    case 'case_number':
+      return post(`/cases/${ref}/updates`, { type: 'case_number', caseNumber: `INC${100000 + (i % 900)}` });
+    case 'get':
+      return { kind, path: `/cases/${ref}`, init: { headers } };
+  }
+}
+
+export async function runClient(job: ClientJob): Promise<ClientResult> {
+  const r: ClientResult = { ok: 0, limited: 0, failed: 0, ms: [], sent: 0, maxLagMs: 0, kinds: {} };
+  const base = `${job.url}/api/suppliers/v1`;
+  const once = async (i: number) => {
+    const { kind, path, init } = request(job, i);
+    const t0 = performance.now();
+    let status = 0;
+    try {
+      const res = await fetch(`${base}${path}`, init);
+      await res.arrayBuffer();
+      status = res.status;
+    } catch {
+      status = 0;
+    }
+    const ms = performance.now() - t0;
+    if (status === 200 || status === 201) {
+      r.ok += 1;
+      r.ms.push(ms);
+      r.kinds[kind] = (r.kinds[kind] ?? 0) + 1;
+    } else if (status === 429) r.limited += 1;
+    else r.failed += 1;
+  };
+  const start = performance.now();
+  const end = start + job.seconds * 1000;
+  if (job.rate <= 0) {
+    await Promise.all(
+      Array.from({ length: job.clients }, async () => {
+        while (performance.now() < end) await once(r.sent++);
+      }),
+    );
+    return r;
+  }
+  // Open loop: send what is due every millisecond or so; answers are awaited apart.
+  const pending = new Set<Promise<void>>();
+  const interval = 1000 / job.rate;
+  while (performance.now() < end) {
+    const now = performance.now();
+    while (start + r.sent * interval <= now && start + r.sent * interval < end) {
+      r.maxLagMs = Math.max(r.maxLagMs, now - (start + r.sent * interval));
+      const p = once(r.sent++).finally(() => pending.delete(p));
+      pending.add(p);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(pending);
+  return r;
+}
+
+// Run as a child process of the bench: one job in, one result out.
+if (require.main === module && process.send) {
+  process.once('message', (job: ClientJob) => {
+    void runClient(job).then((result) => {
+      process.send!(result, () => process.exit(0));
+    });
+  });
+}

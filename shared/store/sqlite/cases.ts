@@ -19,7 +19,7 @@ import type { DeskPolicies } from '../../sla/case-sla';
 import type { Desk } from '../../desks/model';
 import { warningInstants } from '../warning-instants';
 import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
-import { parseVersion, run, tx, versioned, type Db, type DocRow } from './io';
+import { parseVersion, run, translate, tx, versioned, type Db, type DocRow } from './io';
 import { outboxInserter } from './outbox';
 import { figuresWriter, summaryAggregator } from './report-figures';
 import type { SummaryAggregating } from '../../reports/aggregate';
@@ -185,8 +185,53 @@ function pagedStream<T>(
   };
 }
 
+/** The real `setImmediate`, taken before any test can fake the timers: a batch must always run. */
+const nextTurn = setImmediate;
+
+/**
+ * Writes that arrive in the same turn of the event loop (concurrent reports) share one transaction
+ * and one commit: most of a write's cost is the commit, which writes each touched page once however
+ * many cases touched it. Each write runs in its own savepoint, so a failing one undoes only its own
+ * rows (and its reference number: the series stays gap-free) and rejects only its own promise. A write
+ * alone is still alone; each promise settles after the commit that made its write durable.
+ */
+function groupCommit(db: Db): <T>(work: () => T) => Promise<T> {
+  type Pending = { work: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+  let pending: Pending[] = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: Error })[] = [];
+    try {
+      tx(db, () => {
+        for (const p of batch) {
+          try {
+            outcomes.push({ ok: true, value: db.transaction(p.work)() });
+          } catch (err) {
+            outcomes.push({ ok: false, error: translate(err) });
+          }
+        }
+      });
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) p.resolve(o.value);
+      else p.reject(o.error);
+    });
+  };
+  return <T>(work: () => T) =>
+    new Promise<T>((resolve, reject) => {
+      pending.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      if (pending.length === 1) nextTurn(flush);
+    });
+}
+
 export function caseStore(db: Db, streamPage: number): CaseStore & SummaryAggregating {
   const writeSummary = summaryWriter(db);
+  const together = groupCommit(db);
   // A client key is matched per reporter and desk: another user replaying it gets no one else's case.
   const byClientKey = db.prepare<[string, string, string], DocRow>(
     'SELECT doc, version FROM cases WHERE desk_id = ? AND reporter_id = ? AND client_key = ?',
@@ -280,20 +325,18 @@ export function caseStore(db: Db, streamPage: number): CaseStore & SummaryAggreg
   return {
     create(input: NewCase, year: number, outbox: (c: Case) => OutboxMessage[]): Promise<CreateCaseResult> {
       assertYear(year);
-      return run(() =>
-        tx(db, () => {
-          const existing = versioned<Case>(byClientKey.get(input.deskId, input.reporter.id, input.clientKey));
-          if (existing) return { case: existing, created: false };
-          const series = refSeriesFor(input.kind);
-          const seq = (series === 'FV' ? nextSeq.get(year) : nextSeriesSeq.get(series, year))!.seq;
-          const stored: Case = { ...input, ref: formatCaseRef(year, seq, series) };
-          insertCase.run(columns(stored));
-          saveFollowers(stored);
-          writeSummary(stored);
-          for (const m of outbox(stored)) insertOutbox(m);
-          return { case: { value: stored, version: '1' }, created: true };
-        }),
-      );
+      return together(() => {
+        const existing = versioned<Case>(byClientKey.get(input.deskId, input.reporter.id, input.clientKey));
+        if (existing) return { case: existing, created: false };
+        const series = refSeriesFor(input.kind);
+        const seq = (series === 'FV' ? nextSeq.get(year) : nextSeriesSeq.get(series, year))!.seq;
+        const stored: Case = { ...input, ref: formatCaseRef(year, seq, series) };
+        insertCase.run(columns(stored));
+        saveFollowers(stored);
+        writeSummary(stored);
+        for (const m of outbox(stored)) insertOutbox(m);
+        return { case: { value: stored, version: '1' }, created: true };
+      });
     },
 
     update(next: Case, expectedVersion: string, outbox: OutboxMessage[] = []): Promise<Versioned<Case>> {

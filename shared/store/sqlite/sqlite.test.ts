@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { deskId, isoInstant, userId } from '../../ids';
 import { describeStoreContract } from '../test-support/contract';
-import { newCase } from '../test-support/fixtures';
+import { desk, newCase, triagePost } from '../test-support/fixtures';
 import { openSqliteStore } from './index';
 import { SCHEMA_VERSION } from './schema';
 
@@ -205,5 +205,43 @@ describe('SQLite store failures', () => {
     await expect(store.cases.create(newCase(), 2026, () => [])).rejects.toMatchObject({
       code: 'STORE_UNAVAILABLE',
     });
+  });
+});
+
+describe('SQLite creates that arrive together (one commit)', () => {
+  it('keeps each create its own: a failing one undoes only itself, and the references stay gap-free', async () => {
+    const store = openSqliteStore({
+      file: join(tempDir(), 'fristvakt.db'),
+      blobDir: join(tempDir(), 'blobs'),
+    });
+    try {
+      await store.desks.put(desk('ror-ikt', ['molde']));
+      const failing = new Set([3, 7]);
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) =>
+          store.cases.create(newCase({ clientKey: `together-${i}`, reporter: `u-t-${i}` }), 2026, (c) => {
+            if (i === 3) throw new Error('the message builder failed');
+            // An outbox id already written by an earlier create in the same commit: DUPLICATE.
+            return i === 7 ? [triagePost(c, 'x'), triagePost(c, 'x')] : [triagePost(c)];
+          }),
+        ),
+      );
+      const refs = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.case.value.ref] : []));
+      results.forEach((r, i) => expect(r.status).toBe(failing.has(i) ? 'rejected' : 'fulfilled'));
+      expect((results[7] as PromiseRejectedResult).reason).toMatchObject({ code: 'DUPLICATE' });
+      // Gap-free: the eight stored cases hold the first eight numbers, in the order they arrived.
+      expect(refs).toEqual(Array.from({ length: 8 }, (_, i) => `FV-2026-${String(i + 1).padStart(6, '0')}`));
+      const stored = await Promise.all(refs.map((ref) => store.cases.locate(ref)));
+      expect(stored.every((d) => d === deskId('ror-ikt'))).toBe(true);
+      for (const i of failing)
+        expect((await store.cases.listByReporter(userId(`u-t-${i}`))).items).toEqual([]);
+      const due = await store.outbox.listDue(isoInstant(new Date('2100-01-01T00:00:00Z')), 100);
+      expect(due.map((m) => m.id).sort()).toEqual(refs.map((r) => `${r}:triage`).sort());
+      // The next create, alone, takes the next number.
+      const next = await store.cases.create(newCase({ clientKey: 'after' }), 2026, () => []);
+      expect(next.case.value.ref).toBe('FV-2026-000009');
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The supplier API, `/api/suppliers/v1/…` (its contract: `openapi.ts`, served as JSON). Every route
- * but the document authenticates the supplier, takes a token from its bucket (429 with Retry-After),
+ * but the document authenticates the supplier, takes a token from its bucket (429 with Retry-After;
+ * one limit for all instances on the store: `rate-limit.ts`),
  * checks the body against the document's schema (400 naming the field; the server's body reader gives
  * 413 and malformed JSON 400) and goes through the supplier service (`shared/app/suppliers.ts`) and so
  * the one change service. A case the supplier does not hold is 404, exactly as one that does not exist.
@@ -17,7 +18,7 @@ import type { TabContext } from '../context';
 import { jsonBody, notFound, paramOf, sendFailure, sendJson } from '../http';
 import { createSupplierAuthenticator } from './auth';
 import { checkBody, OPENAPI } from './openapi';
-import { createBulkhead, createRateLimiter, type RateLimit } from './rate-limit';
+import { createBulkhead, createSharedRateLimiter, type RateLimit } from './rate-limit';
 
 export const SUPPLIER_API = '/api/suppliers/v1';
 
@@ -36,7 +37,11 @@ export function supplierRoutes(ctx: TabContext, options: SupplierApiOptions): Ro
     deps.auth.jwksUrl ? createTokenVerifier(deps.auth) : undefined,
     deps.auth.tenantId,
   );
-  const limiter = createRateLimiter(options.rateLimit);
+  // One limit for all instances on the store (each shares its use about once a second).
+  const limiter = createSharedRateLimiter(options.rateLimit, {
+    leases: deps.store.leases,
+    onError: (err) => ctx.log.warn(`supplier rate limit: sharing the use failed (${String(err)})`),
+  });
   const bulkhead = createBulkhead(options.concurrent);
 
   const route = (

@@ -6,7 +6,7 @@
  */
 import { ConfigError, loadConfig, type Config, type Env } from './config';
 import { startApp, type AppOptions, type RunningApp } from './app';
-import { SECRET_NAME } from '../shared/suppliers/model';
+import { supplierSecretFrom } from '../shared/suppliers/model';
 import { startupFailure } from './server/startup-errors';
 
 /** Where `main` writes its lines (the console; tests collect them). */
@@ -42,7 +42,7 @@ export async function main(
   let app: RunningApp;
   try {
     // Suppliers' webhook signing secrets come from the environment by name (FRISTVAKT_SUPPLIER_…).
-    const supplierSecret = (name: string) => (SECRET_NAME.test(name) ? env[name] : undefined);
+    const supplierSecret = (name: string) => supplierSecretFrom(env, name);
     app = await startApp(config, { supplierSecret, ...options });
   } catch (err) {
     out.error(`Fristvakt cannot start: ${startupFailure(err, config)}`);

@@ -15,8 +15,10 @@ import {
   resourceBody,
   resourceType,
   syntaxErrors,
+  webAppSettingParts,
   webAppSettings,
 } from './test-support/bicep';
+import { keyVaultSecretNameOf, SECRET_NAME, supplierSecretFrom } from '../shared/suppliers/model';
 
 const INFRA = join(repoRoot(), 'infra');
 const bicepFiles = readdirSync(INFRA, { recursive: true, encoding: 'utf8' }).filter((f) =>
@@ -344,5 +346,67 @@ describe('web app settings (infra/main.bicep) against bot/config.ts', () => {
     expect(JSON.stringify(settings.get('COSMOS_KEY'))).toContain(
       '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${cosmosKeySecretName})',
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+/*
+ * The operations suppliers' webhook signing secrets: one app setting per name in `supplierSecretNames`,
+ * each a Key Vault reference, so a provision (which replaces the web app's settings with the
+ * template's) keeps them.
+ */
+describe('supplier signing secrets (infra/main.bicep)', () => {
+  const { loops } = webAppSettingParts(main);
+  const param = main.find((d) => d.kind === 'param' && d.name === 'supplierSecretNames')!;
+
+  it('adds one setting per listed name to the fixed list, and nothing else is generated', () => {
+    expect(loops.map((l) => l.variable)).toEqual(['supplierSecretSettings']);
+    const [loop] = loops;
+    expect(loop!.over).toBe("filter(split(supplierSecretNames, ','), n => !empty(trim(n)))");
+    expect(loop!.name).toEqual({ expr: `trim(${loop!.item})` });
+    expect(param.node.text).toMatch(/^param supplierSecretNames string = ''$/);
+    const parameterFile = JSON.parse(readFileSync(join(INFRA, 'main.parameters.json'), 'utf8')) as {
+      parameters: Record<string, { value: unknown }>;
+    };
+    expect(parameterFile.parameters.supplierSecretNames).toEqual({ value: '${{SUPPLIER_SECRET_NAMES}}' });
+  });
+
+  it('makes each a versionless Key Vault reference to the same name in lower case with dashes', () => {
+    const [loop] = loops;
+    expect(loop!.value).toEqual({
+      expr:
+        "'@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=" +
+        `\${toLower(replace(trim(${loop!.item}), '_', '-'))})'`,
+    });
+  });
+
+  it('the app reads what the loop makes from a documented list (the same names, the same vault secrets)', () => {
+    // The loop's expressions, in TypeScript: split, drop empties, trim; the vault secret's name.
+    const listed = ' FRISTVAKT_SUPPLIER_SECRET_SOPRA, FRISTVAKT_SUPPLIER_SECRET_VISMA_2 ,';
+    const made = listed
+      .split(',')
+      .filter((n) => n.trim() !== '')
+      .map((n) => ({ name: n.trim(), secret: n.trim().replace(/_/g, '-').toLowerCase() }));
+    expect(made).toEqual([
+      { name: 'FRISTVAKT_SUPPLIER_SECRET_SOPRA', secret: 'fristvakt-supplier-secret-sopra' },
+      { name: 'FRISTVAKT_SUPPLIER_SECRET_VISMA_2', secret: 'fristvakt-supplier-secret-visma-2' },
+    ]);
+    for (const m of made) {
+      expect(SECRET_NAME.test(m.name)).toBe(true);
+      expect(keyVaultSecretNameOf(m.name)).toBe(m.secret);
+      // Resolved, the app signs with the value; left unresolved by App Service, it signs nothing.
+      expect(supplierSecretFrom({ [m.name]: 'resolved' }, m.name)).toBe('resolved');
+      expect(
+        supplierSecretFrom({ [m.name]: `@Microsoft.KeyVault(VaultName=kv;SecretName=${m.secret})` }, m.name),
+      ).toBeUndefined();
+    }
+  });
+
+  it('the parser reads a concatenated list (the check has teeth)', () => {
+    const source = readFileSync(join(INFRA, 'main.bicep'), 'utf8').replace(
+      '], supplierSecretSettings)',
+      '], supplierSecretSettings, otherSettings)',
+    );
+    expect(() => webAppSettingParts(declarations(parseBicep(source)))).toThrow(/cannot read otherSettings/);
   });
 });

@@ -113,6 +113,9 @@ param keyVaultPurgeProtection bool = false
 @description('E-mail address that receives Azure Monitor alerts (Cosmos DB throttling, server errors, failing health check). Empty: alerts only show in the portal.')
 param alertEmail string = ''
 
+@description('The operations suppliers\' webhook signing secrets: the names of their app settings, comma-separated, exactly as entered in Innstillinger › Leverandører (FRISTVAKT_SUPPLIER_…, upper case), e.g. "FRISTVAKT_SUPPLIER_SECRET_SOPRA,FRISTVAKT_SUPPLIER_SECRET_VISMA". Each becomes an app setting that is a Key Vault reference to the secret named in lower case with dashes (fristvakt-supplier-secret-sopra); put the secret in Key Vault first (docs/operations.md). Empty: no supplier webhooks are signed.')
+param supplierSecretNames string = ''
+
 @description('Tags put on every resource.')
 param tags object = {
   app: 'fristvakt'
@@ -149,6 +152,16 @@ var roles = {
 
 var botPasswordSecretName = 'bot-password'
 var cosmosKeySecretName = 'cosmos-key'
+
+// The suppliers' signing secrets, read by the app by name (bot/index.ts, FRISTVAKT_SUPPLIER_…): one app
+// setting each, a versionless Key Vault reference to the secret of the same name in lower case with
+// dashes (Key Vault secret names take no underscores).
+var supplierSecretSettings = [
+  for name in filter(split(supplierSecretNames, ','), n => !empty(trim(n))): {
+    name: trim(name)
+    value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${toLower(replace(trim(name), '_', '-'))})'
+  }
+]
 
 // ---------------------------------------------------------------------------------------------------
 // Monitoring
@@ -419,8 +432,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       healthCheckPath: '/healthz'
       // Every setting the app reads (bot/config.ts CONFIG_ENV_VARS); a test keeps this list complete.
       // PORT is set by App Service itself; AZURE_CLIENT_ID is left unset, so the app uses its
-      // system-assigned identity.
-      appSettings: [
+      // system-assigned identity. Then the suppliers' signing secrets (supplierSecretSettings).
+      appSettings: concat([
         {
           name: 'FRISTVAKT_ENV'
           value: fristvaktEnv
@@ -530,7 +543,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
           name: 'CUSTOM_BUILD_COMMAND'
           value: 'npm ci --omit=dev --no-audit --no-fund'
         }
-      ]
+      ], supplierSecretSettings)
     }
   }
 }

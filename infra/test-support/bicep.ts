@@ -154,15 +154,65 @@ export function hasDefault(decl: Declaration): boolean {
   return decl.node.namedChildren.filter((c) => c.type !== 'comment').length > 2;
 }
 
-/** The app settings of the single `Microsoft.Web/sites` resource in `decls`: name → value. */
-export function webAppSettings(decls: Declaration[]): Map<string, BicepValue> {
+/** The child node of an object literal's property `key` (undefined when absent). */
+function propertyNode(object: SyntaxNode, key: string): SyntaxNode | undefined {
+  for (const prop of object.namedChildren.filter((c) => c.type === 'object_property')) {
+    const [k, v] = prop.namedChildren.filter((c) => c.type !== 'comment');
+    if (k && (k.type === 'string' ? String(valueOf(k)) : k.text) === key) return v;
+  }
+  return undefined;
+}
+
+/** Settings made by a `for` loop (a variable concatenated to the fixed list): what it loops over and each item's shape. */
+export interface SettingsLoop {
+  /** The variable holding the loop. */
+  variable: string;
+  /** The loop variable and the expression it runs over, as source text. */
+  item: string;
+  over: string;
+  /** The object each item becomes: `name` and `value` as expressions. */
+  name: BicepValue;
+  value: BicepValue;
+}
+
+/**
+ * The app settings of the single `Microsoft.Web/sites` resource in `decls`: the fixed entries (name →
+ * value) and the loops of variables concatenated to them (`appSettings: concat([...], loopVar)`).
+ */
+export function webAppSettingParts(decls: Declaration[]): {
+  fixed: Map<string, BicepValue>;
+  loops: SettingsLoop[];
+} {
   const sites = decls.filter(
     (d) => d.kind === 'resource' && resourceType(d).startsWith('Microsoft.Web/sites@'),
   );
   if (sites.length !== 1) throw new Error(`Expected one Microsoft.Web/sites resource, found ${sites.length}`);
-  const body = resourceBody(sites[0]!);
-  const config = (
-    body.properties as { siteConfig: { appSettings: Array<{ name: string; value: BicepValue }> } }
-  ).siteConfig;
-  return new Map(config.appSettings.map((s) => [s.name, s.value]));
+  const body = sites[0]!.node.namedChildren.find((c) => c.type === 'object')!;
+  const config = propertyNode(propertyNode(body, 'properties')!, 'siteConfig')!;
+  const list = propertyNode(config, 'appSettings');
+  if (!list) throw new Error('The web app sets no appSettings');
+  const parts =
+    list.type === 'call_expression' && list.namedChildren[0]!.text === 'concat'
+      ? list.namedChildren.find((c) => c.type === 'arguments')!.namedChildren
+      : [list];
+  const fixed = new Map<string, BicepValue>();
+  const loops: SettingsLoop[] = [];
+  for (const part of parts.filter((c) => c.type !== 'comment')) {
+    if (part.type === 'array') {
+      for (const s of valueOf(part) as Array<{ name: string; value: BicepValue }>) fixed.set(s.name, s.value);
+      continue;
+    }
+    const variable = decls.find((d) => d.kind === 'var' && d.name === part.text);
+    const loop = variable?.node.namedChildren.find((c) => c.type === 'for_statement');
+    if (!variable || !loop) throw new Error(`appSettings: cannot read ${part.text}`);
+    const [item, over] = loop.namedChildren.filter((c) => c.type !== 'comment');
+    const shape = valueOf(loop.childForFieldName('body')!) as { name: BicepValue; value: BicepValue };
+    loops.push({ variable: variable.name, item: item!.text, over: over!.text, ...shape });
+  }
+  return { fixed, loops };
+}
+
+/** The fixed app settings of the single `Microsoft.Web/sites` resource in `decls`: name → value. */
+export function webAppSettings(decls: Declaration[]): Map<string, BicepValue> {
+  return webAppSettingParts(decls).fixed;
 }

@@ -111,3 +111,26 @@ export function parseApiKey(text: string): { supplierId: SupplierId; keyId: stri
 
 /** The environment variable names a signing secret may have. */
 export const SECRET_NAME = /^FRISTVAKT_SUPPLIER_[A-Z0-9_]{1,80}$/;
+
+/**
+ * The Key Vault secret an app setting named `name` refers to (infra/main.bicep `supplierSecretNames`):
+ * the same name in lower case with dashes, as Key Vault secret names take no underscores.
+ */
+export const keyVaultSecretNameOf = (name: string): string => name.trim().replace(/_/g, '-').toLowerCase();
+
+/**
+ * A supplier's signing secret from the process's settings, by the name the supplier's settings give:
+ * only a `FRISTVAKT_SUPPLIER_…` name, never an empty value, and never a Key Vault reference App Service
+ * could not resolve (it then leaves the setting's text, `@Microsoft.KeyVault(…)`, as the value: signing
+ * with that guessable text would be worse than not sending). Undefined: the webhook is parked and the
+ * desk told the secret is missing.
+ */
+export function supplierSecretFrom(
+  env: Readonly<Partial<Record<string, string | undefined>>>,
+  name: string,
+): string | undefined {
+  if (!SECRET_NAME.test(name)) return undefined;
+  const value = env[name];
+  if (!value || /^@Microsoft\.KeyVault\(/i.test(value.trim())) return undefined;
+  return value;
+}

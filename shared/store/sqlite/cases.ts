@@ -191,30 +191,43 @@ const nextTurn = setImmediate;
 /**
  * Writes that arrive in the same turn of the event loop (concurrent reports) share one transaction
  * and one commit: most of a write's cost is the commit, which writes each touched page once however
- * many cases touched it. Each write runs in its own savepoint, so a failing one undoes only its own
- * rows (and its reference number: the series stays gap-free) and rejects only its own promise. A write
+ * many cases touched it. A failing write must undo only its own rows (and its reference number: the
+ * series stays gap-free) and reject only its own promise: the batch first runs without savepoints
+ * (a savepoint per write journals every page it touches again, which costs more than the write), and
+ * only when something in it fails is it rolled back and run again with one savepoint per write. The
+ * writes are synchronous and touch nothing but the database, so running one again is safe. A write
  * alone is still alone; each promise settles after the commit that made its write durable.
  */
 function groupCommit(db: Db): <T>(work: () => T) => Promise<T> {
   type Pending = { work: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+  type Outcome = { ok: true; value: unknown } | { ok: false; error: Error };
   let pending: Pending[] = [];
+  const allOrNothing = (batch: Pending[]): Outcome[] =>
+    tx(db, () => batch.map((p) => ({ ok: true as const, value: p.work() })));
+  const eachOnItsOwn = (batch: Pending[]): Outcome[] =>
+    tx(db, () =>
+      batch.map((p): Outcome => {
+        try {
+          return { ok: true, value: db.transaction(p.work)() };
+        } catch (err) {
+          return { ok: false, error: translate(err) };
+        }
+      }),
+    );
   const flush = () => {
     const batch = pending;
     pending = [];
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: Error })[] = [];
+    let outcomes: Outcome[];
     try {
-      tx(db, () => {
-        for (const p of batch) {
-          try {
-            outcomes.push({ ok: true, value: db.transaction(p.work)() });
-          } catch (err) {
-            outcomes.push({ ok: false, error: translate(err) });
-          }
-        }
-      });
+      outcomes = allOrNothing(batch);
     } catch (err) {
-      for (const p of batch) p.reject(err);
-      return;
+      try {
+        if (batch.length === 1) throw err;
+        outcomes = eachOnItsOwn(batch);
+      } catch (again) {
+        for (const p of batch) p.reject(again);
+        return;
+      }
     }
     batch.forEach((p, i) => {
       const o = outcomes[i]!;

@@ -19,6 +19,7 @@ import {
 } from '../../reports/aggregate';
 import type { CaseSummary } from '../../reports/summary';
 import { run, type Db } from './io';
+import { reportPartials } from './report-partials';
 
 /** Writes (or replaces) a summary's report columns; `remove` drops the row of an earlier receipt time. */
 export function figuresWriter(db: Db) {
@@ -84,7 +85,7 @@ const filterParams = (q: AggregateQuery): Record<string, string> => ({
   ...(q.orgId !== undefined ? { org: q.orgId } : {}),
 });
 
-export function summaryAggregator(db: Db) {
+export function summaryAggregator(db: Db, options: { partials?: boolean } = {}) {
   const statements = new Map<string, ReturnType<typeof prepare>>();
   const prepare = (sql: string) => db.prepare<Record<string, unknown>, Row>(sql).raw(true);
   const all = (sql: string, params: Record<string, unknown>): Row[] => {
@@ -92,6 +93,7 @@ export function summaryAggregator(db: Db) {
     if (!stmt) statements.set(sql, (stmt = prepare(sql)));
     return stmt.all(params);
   };
+  const plan = options.partials === false ? undefined : reportPartials(db);
 
   return (
     deskIds: DeskId[],
@@ -102,15 +104,16 @@ export function summaryAggregator(db: Db) {
     run(() => {
       const desks = [...new Set(deskIds)];
       const params: Record<string, unknown> = {
-        from,
-        to,
+        lo: from,
+        hi: to,
         asOf: q.asOf,
         periodFrom: q.periodFrom,
         periodTo: q.periodTo,
         ...filterParams(q),
       };
+      // The rows received in [lo, hi): the whole scope [from, to), or a range of it added up live.
       const scope =
-        'desk_id = @desk AND received_at >= @from AND received_at < @to AND is_order = 0' +
+        'desk_id = @desk AND received_at >= @lo AND received_at < @hi AND is_order = 0' +
         (q.serviceId !== undefined ? ' AND service_id = @service' : '') +
         (q.orgId !== undefined ? ' AND org_id = @org' : '');
       const usable = `${scope} AND usable = 1 AND as_of_ms <= @asOf`;
@@ -125,16 +128,32 @@ export function summaryAggregator(db: Db) {
       const hours = new Map<number, number>();
       // The covers each desk's report refuses: their summaries come back in `rest`.
       const refused = new Map<DeskId, string[]>();
+      const lastBucket = BACKLOG_BOUNDS_MS.length;
+      const breachRefs = new Set<string>();
       for (const desk of desks) {
         const p = { ...params, desk };
-        // One scan: groups by cover, priority, whether received in the period, and backlog bucket (a
-        // handful of groups); the tallies are added up here.
-        const groups = all(
-          `SELECT cover, priority, ${IN_PERIOD}, ${BACKLOG_BUCKET}, count(*),
-             sum(resp_met), sum(${breached('resp')}), sum(res_met), sum(${breached('res')})
-           FROM case_figures WHERE ${usable} GROUP BY 1, 2, 3, 4`,
-          p,
-        );
+        // The settled months come from their partials (a report narrowed to a service or an
+        // organisation adds up every month live); the rest of the scope is added up here.
+        const months =
+          plan && q.serviceId === undefined && q.orgId === undefined
+            ? plan(desk, from, to, q)
+            : { used: [], live: [[from, to]] as Array<[string, string]> };
+        // One scan per live range: groups by cover, priority, whether received in the period, and
+        // backlog bucket (a handful of groups); a partial's groups are the same at the report's
+        // instant (in the period or not as a whole, an open case in the last bucket).
+        const groups: Row[] = [];
+        for (const [lo, hi] of months.live)
+          groups.push(
+            ...all(
+              `SELECT cover, priority, ${IN_PERIOD}, ${BACKLOG_BUCKET}, count(*),
+                 sum(resp_met), sum(${breached('resp')}), sum(res_met), sum(${breached('res')})
+               FROM case_figures WHERE ${usable} GROUP BY 1, 2, 3, 4`,
+              { ...p, lo, hi },
+            ),
+          );
+        for (const m of months.used)
+          for (const [cover, priority, open, ...sums] of m.groups)
+            groups.push([m.covers[cover], priority, m.inPeriod ? 1 : 0, open ? lastBucket : -1, ...sums]);
         const accepted = new Set<string>();
         const refusedHere = new Set<string>();
         const tallies = new Map<string, PriorityTally>();
@@ -173,48 +192,68 @@ export function summaryAggregator(db: Db) {
         if (accepted.size === 0) continue;
         const covers = { ...p, covers: JSON.stringify([...accepted]) };
         const accepting = `${usable} AND ${IN_PERIOD} AND cover IN (SELECT value FROM json_each(@covers))`;
-        for (const [target, t] of [
-          ['response', 'resp'],
-          ['resolution', 'res'],
-        ] as const) {
-          for (const [cover, priority, minutes, cases] of all(
-            `SELECT cover, priority, ${t}_spent, count(*) FROM case_figures
-             WHERE ${accepting} AND ${t}_spent IS NOT NULL GROUP BY cover, priority, ${t}_spent`,
-            covers,
+        // The minutes to each met target, as (cover, priority, target, minutes) -> cases.
+        const spent = new Map<string, SummaryAggregate['spent'][number]>();
+        const addSpent = (
+          target: 'response' | 'resolution',
+          cover: string,
+          priority: PriorityId,
+          minutes: number,
+          cases: number,
+        ) => {
+          const key = `${target}\n${cover}\n${priority}\n${minutes}`;
+          const e = spent.get(key);
+          if (e) e.cases += cases;
+          else spent.set(key, { deskId: desk, cover, priority, target, minutes, cases });
+        };
+        for (const [lo, hi] of months.live)
+          for (const [target, t] of TARGETS)
+            for (const [cover, priority, minutes, cases] of all(
+              `SELECT cover, priority, ${t}_spent, count(*) FROM case_figures
+               WHERE ${accepting} AND ${t}_spent IS NOT NULL GROUP BY cover, priority, ${t}_spent`,
+              { ...covers, lo, hi },
+            ))
+              addSpent(target, cover as string, priority as PriorityId, minutes as number, cases as number);
+        for (const m of months.used) {
+          if (!m.inPeriod) continue;
+          for (const [t, cover, priority, minutes, cases] of m.spent)
+            if (accepted.has(m.covers[cover]!))
+              addSpent(TARGETS[t]![0], m.covers[cover]!, priority as PriorityId, minutes, cases);
+          for (const [cover, hour, cases] of m.hours)
+            if (accepted.has(m.covers[cover]!)) hours.set(hour, (hours.get(hour) ?? 0) + cases);
+        }
+        agg.spent.push(...spent.values());
+        for (const [lo, hi] of months.live)
+          for (const [hour, cases] of all(
+            `SELECT received_ms / 3600000, count(*) FROM case_figures WHERE ${accepting}
+             GROUP BY received_ms / 3600000`,
+            { ...covers, lo, hi },
           ))
-            agg.spent.push({
-              deskId: desk,
-              cover: cover as string,
-              priority: priority as PriorityId,
-              target,
-              minutes: minutes as number,
-              cases: cases as number,
-            });
-          // The earliest breaches of this target, with their summaries for the breach rows.
-          for (const [doc] of all(
-            `SELECT s.doc FROM (
+            hours.set(hour as number, (hours.get(hour as number) ?? 0) + (cases as number));
+        // The earliest breaches of each target over the whole scope (by the partial index of the
+        // target's breached rows), with their summaries for the breach rows: a case breached on both
+        // targets is parsed once.
+        for (const [, t] of TARGETS)
+          for (const [ref, doc] of all(
+            `SELECT f.ref, s.doc FROM (
                SELECT desk_id, received_at, ref FROM case_figures
                WHERE ${accepting} AND ${breached(t)} ORDER BY ${t}_due_ms, ref LIMIT @limit
              ) f JOIN case_summaries s
                ON s.desk_id = f.desk_id AND s.received_at = f.received_at AND s.ref = f.ref`,
             { ...covers, limit: q.maxBreaches },
           ))
-            agg.breaches.push(JSON.parse(doc as string) as CaseSummary);
-        }
-        for (const [hour, cases] of all(
-          `SELECT received_ms / 3600000, count(*) FROM case_figures WHERE ${accepting}
-           GROUP BY received_ms / 3600000`,
-          covers,
-        ))
-          hours.set(hour as number, (hours.get(hour as number) ?? 0) + (cases as number));
+            if (!breachRefs.has(ref as string) && breachRefs.add(ref as string))
+              agg.breaches.push(JSON.parse(doc as string) as CaseSummary);
       }
       agg.hours = [...hours].map(([hour, cases]) => ({ hour, cases }));
-      // A case breached on both targets is among both lists: once is enough.
-      const seen = new Set<string>();
-      agg.breaches = agg.breaches.filter((s) => !seen.has(s.ref) && seen.add(s.ref));
       return { ...agg, rest: restStream(db, desks, from, to, q, scope, refused) };
     });
 }
+
+const TARGETS = [
+  ['response', 'resp'],
+  ['resolution', 'res'],
+] as const;
 
 /**
  * The summaries the aggregate left out, found by index: not usable (a partial index), changed after the
@@ -232,7 +271,8 @@ function restStream(
   const keysOf = (withRefused: boolean) =>
     db
       .prepare<Record<string, unknown>, [string, string]>(
-        `SELECT received_at, ref FROM case_figures WHERE ${scope} AND usable = 0
+        `SELECT received_at, ref FROM case_figures INDEXED BY case_figures_unusable
+           WHERE ${scope} AND usable = 0
          UNION SELECT received_at, ref FROM case_figures INDEXED BY case_figures_as_of
            WHERE ${scope} AND as_of_ms > @asOf` +
           (withRefused
@@ -250,7 +290,7 @@ function restStream(
     async *[Symbol.asyncIterator]() {
       for (const desk of desks) {
         const covers = refused.get(desk);
-        const params = { desk, from, to, asOf: q.asOf, ...filterParams(q) };
+        const params = { desk, lo: from, hi: to, asOf: q.asOf, ...filterParams(q) };
         const keys = await run(() =>
           covers
             ? keysOf(true).all({ ...params, refused: JSON.stringify(covers) })

@@ -79,9 +79,13 @@ it('proposes a fellesfeil in the channel and links the undersaker when the desk 
   const card = JSON.stringify(posted[0]!.activity);
   expect(card).toContain('Mulig fellesfeil: 3 saker');
   expect(card).toContain('fra 2 virksomheter');
+  // Why, under the headline: the plain count (a new detector knows no usual traffic yet).
+  expect(card).toContain('3 meldinger fra 2 virksomheter innen 10 min: terskelen er 3.');
 
   // The detector chose the earliest report as hovedsak; the others are its undersaker.
   const proposal = watch.state().open[0]!;
+  // The fault form's scope answer reached the detector with each case.
+  expect(proposal.cases.map((c) => c.scope)).toEqual(['me', 'me', 'me']);
   expect(proposal.parentRef).toBe(refs[0]);
   expect([...proposal.childRefs].sort()).toEqual([refs[1], refs[2]].sort());
 

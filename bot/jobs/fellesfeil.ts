@@ -29,6 +29,7 @@ import {
   emptyFellesfeilState,
   fellesfeilCatalogue,
   fellesfeilHeadline,
+  fellesfeilReason,
   stepFellesfeil,
   type FellesfeilInput,
   type FellesfeilProposal,
@@ -113,6 +114,7 @@ export function receivedCase(c: Case): ReceivedCase {
     receivedAt: c.receivedAt,
     byAdministrator: c.reporterRole === 'administrator',
     ...(c.parentRef ? { parentRef: c.parentRef } : {}),
+    ...(c.checklist ? { scope: c.checklist.scope } : {}),
   };
 }
 
@@ -208,6 +210,7 @@ export function startFellesfeilWatch(deps: FellesfeilWatchDeps): FellesfeilWatch
       proposalId: p.id,
       deskId: p.deskId,
       headline: fellesfeilHeadline(p, (id) => snapshot.service(id)?.name ?? id, 'nb'),
+      ...(p.evidence ? { reason: fellesfeilReason(p.evidence, p, 'nb') } : {}),
       parentRef: p.parentRef,
       parentReason: p.parentReason,
       childRefs: p.childRefs,

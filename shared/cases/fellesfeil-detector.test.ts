@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import type { Service } from '../desks/model';
 import { caseRef, deskId, orgId, serviceId, userId, type IsoInstant, type ServiceId } from '../ids';
 import {
+  chanceOfOrdinary,
   DEFAULT_FELLESFEIL_SETTINGS,
   effectiveThresholds,
   emptyFellesfeilState,
   fellesfeilCatalogue,
   fellesfeilHeadline,
+  fellesfeilReason,
   stepFellesfeil,
   type FellesfeilInput,
   type FellesfeilSettings,
@@ -560,5 +562,253 @@ describe('fellesfeil detector, usual traffic', () => {
     d.at(7).feed({ type: 'proposal_accepted', proposalId: d.proposed()[1]!.proposal.id });
     d.cases(report(8, TEAMS, 'etat-utdanning'));
     expect(d.state.usual[TEAMS]!['2026-03-02']).toBe(2);
+  });
+});
+
+describe('fellesfeil detector, the scope answer and the virksomheter', () => {
+  const settings = DEFAULT_FELLESFEIL_SETTINGS;
+  const TODAY = '2026-03-02';
+  /** 8 reports a day on `service` on the three working days before, `wide` of them a day saying "the whole virksomhet". */
+  const history = (service: ServiceId, wide = 0) =>
+    ['2026-02-25', '2026-02-26', '2026-02-27'].flatMap((d) =>
+      Array.from({ length: 8 }, (_, i) => ({
+        serviceId: service,
+        receivedAt: `${d}T${String(7 + i).padStart(2, '0')}:00:00.000Z` as IsoInstant,
+        scope: i < wide ? ('organisation' as const) : ('me' as const),
+      })),
+    );
+  const seeded = (...services: Array<[ServiceId, number]>) =>
+    withUsualTraffic(
+      emptyFellesfeilState(),
+      services.flatMap(([s, wide]) => history(s, wide)),
+      { catalogue, settings },
+    );
+  const wide = { scope: 'organisation' as const };
+  const several = { scope: 'several_organisations' as const };
+  const me = { scope: 'me' as const };
+
+  // VPN with 8 a day: 0.025 ordinary reports a minute at the peak, a chance of 0.001 × 8 / 12 per
+  // report. Two more reports in six minutes: P(N >= 2 | λ = 0.15) = 0.010, far from it. With both from
+  // virksomheter saying the whole virksomhet is hit (a share of 2 / 44 of ordinary reports, the prior's
+  // 0.1 as 20 reports and none of VPN's 24): P(W >= 2 | λ = 0.0068) = 0.00002.
+  it('proposes three reports over six minutes at the third when two virksomheter say the whole virksomhet is hit', () => {
+    const d = new Detector(settings, seeded([VPN, 0]));
+    expect(effectiveThresholds(d.state, settings, VPN, TODAY).minReports).toBe(5);
+    d.cases(report(0, VPN, 'etat-bym', wide), report(3, VPN, 'etat-pbe', several));
+    const [change] = d.cases(report(6, VPN, 'etat-velferd', me));
+    expect(change).toMatchObject({
+      type: 'proposed',
+      proposal: {
+        serviceId: VPN,
+        evidence: { rule: 'stands_out', reports: 3, minutes: 6, wideOrganisations: 2, usualPerDay: 8 },
+      },
+    });
+    expect(change!.proposal.evidence).toMatchObject({ chance: expect.any(Number) });
+    if (change!.proposal.evidence?.rule !== 'stands_out') throw new Error('not a scan');
+    expect(change!.proposal.evidence.chance).toBeLessThan(0.0001);
+    expect(fellesfeilReason(change!.proposal.evidence, change!.proposal, 'nb')).toMatch(
+      /^3 meldinger på 6 min, fra 2 virksomheter som sier at hele virksomheten eller flere er rammet\. Tjenesten får vanligvis 8 meldinger om dagen: vanlig trafikk gir dette ved omtrent 1 av [\d\s\u00a0\u202f]+ meldinger\.$/,
+    );
+    expect(fellesfeilReason(change!.proposal.evidence, change!.proposal, 'en')).toMatch(
+      /^3 reports in 6 min, from 2 organisations saying the whole organisation or more is hit\. The service usually gets 8 reports a day: ordinary traffic gives this at about 1 in [\d,]+ reports\.$/,
+    );
+  });
+
+  it('the same three reports answering "only me", or only one saying more, wait for the window’s count', () => {
+    const d = new Detector(settings, seeded([VPN, 0]));
+    d.cases(
+      report(0, VPN, 'etat-bym', me),
+      report(3, VPN, 'etat-pbe', me),
+      report(6, VPN, 'etat-velferd', me),
+    );
+    expect(d.changes).toEqual([]);
+    // One saying the whole virksomhet: P(N >= 2, W >= 1) = 0.00099, above the chance per report.
+    const e = new Detector(settings, seeded([VPN, 0]));
+    e.cases(
+      report(0, VPN, 'etat-bym', wide),
+      report(3, VPN, 'etat-pbe', me),
+      report(6, VPN, 'etat-velferd', me),
+    );
+    expect(e.changes).toEqual([]);
+  });
+
+  it('reads neither the newest report’s own answer nor a second answer from one virksomhet', () => {
+    // The asking report says it, and one other: one virksomhet besides the asker.
+    const d = new Detector(settings, seeded([VPN, 0]));
+    d.cases(
+      report(0, VPN, 'etat-bym', wide),
+      report(3, VPN, 'etat-pbe', me),
+      report(6, VPN, 'etat-velferd', wide),
+    );
+    expect(d.changes).toEqual([]);
+    // Two answers from one virksomhet count once (and a third virksomhet makes the plain thresholds).
+    const e = new Detector(settings, seeded([VPN, 0]));
+    e.cases(
+      report(0, VPN, 'etat-bym', wide),
+      report(3, VPN, 'etat-bym', several),
+      report(6, VPN, 'etat-velferd', me),
+    );
+    expect(e.changes).toEqual([]);
+  });
+
+  it('learns a service whose reporters often say the whole virksomhet, and asks more of it', () => {
+    // Half of VPN's ordinary reports say so: a share of (12 + 2) / 44, P(W >= 2 | λ = 0.048) = 0.0011.
+    const d = new Detector(settings, seeded([VPN, 4]));
+    d.cases(
+      report(0, VPN, 'etat-bym', wide),
+      report(3, VPN, 'etat-pbe', several),
+      report(6, VPN, 'etat-velferd', me),
+    );
+    expect(d.changes).toEqual([]);
+  });
+
+  it('an answer just outside the window does not count; one exactly at its edge does', () => {
+    const outside = new Detector(settings, seeded([VPN, 0]));
+    outside.cases(
+      report(0, VPN, 'etat-bym', wide),
+      report(4, VPN, 'etat-pbe', wide),
+      report(10.02, VPN, 'etat-velferd', me),
+    );
+    expect(outside.changes).toEqual([]);
+    // Exactly 10 minutes old: in the window; two answers over ten minutes, P(W >= 2 | λ = 0.011) = 0.00006.
+    const edge = new Detector(settings, seeded([VPN, 0]));
+    edge.cases(
+      report(0, VPN, 'etat-bym', wide),
+      report(4, VPN, 'etat-pbe', wide),
+      report(10, VPN, 'etat-velferd', me),
+    );
+    expect(edge.proposed()).toHaveLength(1);
+    expect(edge.proposed()[0]!.proposal).toMatchObject({
+      proposedAt: at(10),
+      evidence: { rule: 'stands_out', minutes: 10, wideOrganisations: 2 },
+    });
+  });
+
+  it('answers on one service do not help another at the same time', () => {
+    const d = new Detector(settings, seeded([VPN, 0], [TEAMS, 0]));
+    d.cases(
+      report(0, VPN, 'etat-bym', wide),
+      report(1, TEAMS, 'etat-pbe', wide),
+      report(3, VPN, 'etat-helse', several),
+      report(4, TEAMS, 'etat-kultur', me),
+    );
+    expect(d.changes).toEqual([]);
+    const [change] = d.cases(report(6, VPN, 'etat-velferd', me));
+    expect(change).toMatchObject({ type: 'proposed', proposal: { serviceId: VPN } });
+    expect(change!.proposal.cases.map((c) => c.serviceId)).toEqual([VPN, VPN, VPN]);
+  });
+
+  it('one virksomhet’s reports count at most twice: four reports from two places are not four', () => {
+    // Four reports in two minutes, three from one etat: counted as 2 + 1 - 1 = 2 others,
+    // P(N >= 2 | λ = 0.05) = 0.0012, above the chance per report; counted in full, 3 others: 0.00002.
+    const burst = () => [
+      report(0, VPN, 'etat-bym', me),
+      report(0.5, VPN, 'etat-bym', me),
+      report(1, VPN, 'etat-bym', me),
+      report(2, VPN, 'etat-pbe', me),
+    ];
+    const d = new Detector(settings, seeded([VPN, 0]));
+    d.cases(...burst());
+    expect(d.changes).toEqual([]);
+    const everyReport: FellesfeilSettings = {
+      ...settings,
+      baseline: { ...settings.baseline, scanReportsPerOrganisation: undefined },
+    };
+    const e = new Detector(everyReport, seeded([VPN, 0]));
+    e.cases(...burst());
+    expect(e.proposed()).toHaveLength(1);
+  });
+
+  it('a rejected burst is not proposed again however many say the whole virksomhet', () => {
+    const d = new Detector(settings, seeded([VPN, 0]));
+    d.cases(
+      report(0, VPN, 'etat-bym', wide),
+      report(3, VPN, 'etat-pbe', several),
+      report(6, VPN, 'etat-velferd', me),
+    );
+    d.at(7).feed({ type: 'proposal_rejected', proposalId: d.proposed()[0]!.proposal.id });
+    d.cases(
+      report(8, VPN, 'etat-helse', several),
+      report(9, VPN, 'etat-kultur', wide),
+      report(10, VPN, 'etat-vann', several),
+    );
+    expect(d.proposed()).toHaveLength(1);
+  });
+
+  it('a service with a hovedsak set is not proposed, whatever the answers', () => {
+    const d = new Detector(settings, seeded([VPN, 0]));
+    d.at(0).feed({ type: 'hovedsak_set', serviceId: VPN, parentRef: caseRef('FV-2026-009999') });
+    d.cases(
+      report(1, VPN, 'etat-bym', wide),
+      report(2, VPN, 'etat-pbe', several),
+      report(3, VPN, 'etat-velferd', wide),
+    );
+    expect(d.proposed()).toEqual([]);
+  });
+
+  it('a state stored before the scope answer was read goes on with the prior share', () => {
+    const { usualWide: _none, ...older } = JSON.parse(JSON.stringify(seeded([VPN, 0]))) as FellesfeilState;
+    const d = new Detector(settings, older);
+    d.cases(report(0, VPN, 'etat-bym', wide), report(3, VPN, 'etat-pbe', several));
+    expect(d.cases(report(6, VPN, 'etat-velferd', me))).toHaveLength(1);
+    expect(d.state.usualWide?.[VPN]?.[TODAY]).toBe(2);
+  });
+
+  it('the chance of ordinary traffic is the double sum over two independent Poisson streams', () => {
+    const exactly = (j: number, l: number): number => {
+      let p = Math.exp(-l);
+      for (let i = 1; i <= j; i++) p *= l / i;
+      return p;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.double({ min: 0.001, max: 5, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        (n, w, lambda, share) => {
+          let brute = 0;
+          for (let jw = 0; jw < 60; jw++)
+            for (let jn = 0; jn < 60; jn++)
+              if (jw >= w && jw + jn >= n)
+                brute += exactly(jw, lambda * share) * exactly(jn, lambda * (1 - share));
+          expect(chanceOfOrdinary(n, w, lambda, share)).toBeCloseTo(brute, 9);
+        },
+      ),
+    );
+    // No answer read: the plain Poisson tail.
+    expect(chanceOfOrdinary(2, 0, 0.15, 0.1)).toBeCloseTo(1 - Math.exp(-0.15) * 1.15, 12);
+  });
+});
+
+describe('fellesfeil detector, why it proposed', () => {
+  it('says the window’s count and the threshold, raised or not', () => {
+    const p = { windowMinutes: 10 };
+    expect(
+      fellesfeilReason(
+        { rule: 'count', reports: 5, organisations: 3, minReports: 5, usualPerDay: 12 },
+        p,
+        'nb',
+      ),
+    ).toBe(
+      '5 meldinger fra 3 virksomheter innen 10 min: terskelen er 5 (tjenesten får vanligvis 12 meldinger om dagen).',
+    );
+    expect(fellesfeilReason({ rule: 'count', reports: 3, organisations: 2, minReports: 3 }, p, 'en')).toBe(
+      '3 reports from 2 organisations within 10 min: the threshold is 3.',
+    );
+  });
+
+  it('rounds "1 in N" down to two significant digits, never overstating how rare', () => {
+    const e = {
+      rule: 'stands_out' as const,
+      reports: 3,
+      minutes: 2,
+      wideOrganisations: 0,
+      usualPerDay: 6.25,
+      chance: 1 / 2789,
+    };
+    expect(fellesfeilReason(e, { windowMinutes: 10 }, 'en')).toBe(
+      '3 reports in 2 min. The service usually gets 6.3 reports a day: ordinary traffic gives this at about 1 in 2,700 reports.',
+    );
   });
 });

@@ -18,9 +18,14 @@
  *   (reports outside any fellesfeil, the last `baseline.days` days with reports) and raises the count
  *   so that ordinary traffic reaches it in a window with a chance below `baseline.falseAlarmRate`.
  *   A quiet service keeps `minReports`; so does any service until `baseline.minDays` days are known.
- *   Reports close together qualify sooner: the latest k (from `minReports`) when k - 1 ordinary reports
- *   in their span would be rarer than `baseline.scanFalseAlarmRate`. Both chances are per report,
- *   evened out over busy and quiet services by `baseline.referencePerDay`.
+ *   Reports that stand out qualify sooner: the latest k (from `minReports`) when ordinary traffic would
+ *   give as many reports in their span, with as many virksomheter among them answering the fault
+ *   form's scope question with "the whole virksomhet" or "several virksomheter", more rarely than
+ *   `baseline.scanFalseAlarmRate` (Poisson; the share of such answers in the service's ordinary
+ *   reports is learned, starting from `baseline.wideShare`). One virksomhet's reports count at most
+ *   `baseline.scanReportsPerOrganisation` times there. Both chances are per report, evened out over
+ *   busy and quiet services by `baseline.referencePerDay`.
+ * - A proposal records why it was made (`ProposalEvidence`); `fellesfeilReason` says it on the card.
  * - At most one open proposal per service: later reports join it, and the hovedsak is chosen again
  *   (the service's forvalter's report first, then a report by a forvalter, then the earliest).
  * - A rejected proposal keeps its service quiet for the rest of that burst: until a report finds its
@@ -34,6 +39,7 @@
 import type { Service } from '../desks/model';
 import type { CaseRef, DeskId, IsoInstant, OrgId, ServiceId, UserId } from '../ids';
 import type { Locale } from '../i18n-text';
+import type { Scope } from './model';
 
 export interface FellesfeilThresholds {
   /** How far back reports count, in minutes; a report exactly this old still counts. */
@@ -74,6 +80,14 @@ export interface BaselineSettings {
   scanFalseAlarmRate?: number;
   /** Even the false alarms out over busy and quiet services (see `perReport`); absent: per report. */
   referencePerDay?: number;
+  /**
+   * The fault form's scope answer in the scan: the share of a service's ordinary reports that say the
+   * whole virksomhet or more is hit, before its own reports are known (learned from them after, see
+   * `wideShare`); 0 or absent: the scope answer is not read.
+   */
+  wideShare?: number;
+  /** In the scan, one virksomhet's reports count at most this many times (absent: every report). */
+  scanReportsPerOrganisation?: number;
 }
 
 /**
@@ -95,6 +109,8 @@ export const DEFAULT_FELLESFEIL_SETTINGS: FellesfeilSettings = {
     falseAlarmRate: 0.001,
     scanFalseAlarmRate: 0.001,
     referencePerDay: 8,
+    wideShare: 0.1,
+    scanReportsPerOrganisation: 2,
   },
 };
 
@@ -110,7 +126,13 @@ export interface ReceivedCase {
   byAdministrator: boolean;
   /** Set when the case was created as an undersak already: its service has an active fellesfeil. */
   parentRef?: CaseRef;
+  /** The fault form's answer to who is hit (absent on an order). */
+  scope?: Scope;
 }
+
+/** A report saying the whole virksomhet, or several, is hit: rare in ordinary traffic. */
+export const saysWide = (c: Pick<ReceivedCase, 'scope'>): boolean =>
+  c.scope === 'organisation' || c.scope === 'several_organisations';
 
 export type ProposalStatus = 'open' | 'accepted' | 'rejected' | 'expired';
 
@@ -139,7 +161,33 @@ export interface FellesfeilProposal {
   childRefs: CaseRef[];
   /** Cases on another desk: counted, but they cannot be undersaker of this hovedsak. */
   otherDeskRefs: CaseRef[];
+  /** Why it was proposed (absent on proposals made before this was recorded). */
+  evidence?: ProposalEvidence;
 }
+
+/** What made the detector propose: the card says it in words (`fellesfeilReason`). */
+export type ProposalEvidence =
+  /** The window's count: `reports` (distinct reporters) from `organisations` virksomheter. */
+  | {
+      rule: 'count';
+      reports: number;
+      organisations: number;
+      /** The count needed: the service's `minReports`, raised by its usual traffic. */
+      minReports: number;
+      /** The service's usual reports per working day, when known. */
+      usualPerDay?: number;
+    }
+  /** Reports that stand out from the usual traffic (`standsOut`). */
+  | {
+      rule: 'stands_out';
+      reports: number;
+      minutes: number;
+      /** Virksomheter among them that answered "the whole virksomhet" or "several virksomheter". */
+      wideOrganisations: number;
+      usualPerDay: number;
+      /** The chance that ordinary traffic gives this, at each report. */
+      chance: number;
+    };
 
 interface RecentReport extends ReceivedCase {
   /** The proposal, active fellesfeil or quiet burst that took this report; absent while free. */
@@ -174,6 +222,8 @@ export interface FellesfeilState {
   days: string[];
   /** Reports outside any fellesfeil per service (counting dependants) and day, for those days. */
   usual: Record<string, Record<string, number>>;
+  /** Of those, the ones saying the whole virksomhet or more is hit (`saysWide`); absent in older states. */
+  usualWide?: Record<string, Record<string, number>>;
 }
 
 export const emptyFellesfeilState = (): FellesfeilState => ({
@@ -185,6 +235,7 @@ export const emptyFellesfeilState = (): FellesfeilState => ({
   quiet: [],
   days: [],
   usual: {},
+  usualWide: {},
 });
 
 export type FellesfeilInput =
@@ -293,6 +344,19 @@ function poissonAtLeast(m: number, lambda: number): number {
  * The usual reports per minute of `id` at the busiest hour: its reports per known day over the working
  * day, times the peak factor. Undefined until `baseline.minDays` days are known (`today` never counts).
  */
+/** The usual reports per working day of `id` (undefined until `baseline.minDays` days are known). */
+export function usualPerDay(
+  state: Pick<FellesfeilState, 'days' | 'usual'>,
+  settings: FellesfeilSettings,
+  id: ServiceId,
+  today: string,
+): number | undefined {
+  const rate = usualRate(state, settings, id, today);
+  return rate === undefined
+    ? undefined
+    : (rate / settings.baseline.peakFactor) * settings.baseline.workingMinutesPerDay;
+}
+
 export function usualRate(
   state: Pick<FellesfeilState, 'days' | 'usual'>,
   settings: FellesfeilSettings,
@@ -346,31 +410,99 @@ export function effectiveThresholds(
   };
 }
 
+/** Poisson probability of exactly `j` events at mean `lambda`. */
+function poissonExactly(j: number, lambda: number): number {
+  let p = Math.exp(-lambda);
+  for (let i = 1; i <= j; i++) p *= lambda / i;
+  return p;
+}
+
 /**
- * Reports close together stand out before the window's count: the latest k reports of `free` (k from
- * the plain `minReports`, meeting the plain thresholds) qualify when k - 1 ordinary reports in their
- * span would be rarer than `baseline.scanFalseAlarmRate`.
+ * The chance that ordinary traffic gives at least `n` reports with at least `w` of them saying the
+ * whole virksomhet or more (`saysWide`), when reports come at mean `lambda` and a share `share` of
+ * them say so (the two kinds of report are independent Poisson streams). With `w` = 0 this is the
+ * plain Poisson tail of `n`.
  */
-function closeTogether(
+export function chanceOfOrdinary(n: number, w: number, lambda: number, share: number): number {
+  if (w <= 0 || share >= 1) return poissonAtLeast(n, lambda);
+  const wide = lambda * share;
+  const narrow = lambda - wide;
+  let p = poissonAtLeast(Math.max(n, w), wide);
+  for (let j = w; j < n; j++) p += poissonExactly(j, wide) * poissonAtLeast(n - j, narrow);
+  return Math.min(1, p);
+}
+
+/** How many reports, as if known before the service's own, the `baseline.wideShare` prior weighs. */
+const WIDE_PRIOR_REPORTS = 20;
+
+/**
+ * The share of `id`'s ordinary reports that say the whole virksomhet or more is hit: its known days'
+ * reports, starting from `baseline.wideShare` as if that were 20 reports. Undefined when the scope
+ * answer is not read.
+ */
+export function wideShare(
+  state: Pick<FellesfeilState, 'days' | 'usual' | 'usualWide'>,
+  settings: FellesfeilSettings,
+  id: ServiceId,
+  today: string,
+): number | undefined {
+  const prior = settings.baseline.wideShare ?? 0;
+  if (prior <= 0) return undefined;
+  const known = state.days.filter((d) => d !== today);
+  const sum = (counts: Record<string, number> | undefined): number =>
+    known.reduce((a, d) => a + (counts?.[d] ?? 0), 0);
+  const all = sum(state.usual[id]);
+  const wide = sum(state.usualWide?.[id]);
+  return (wide + prior * WIDE_PRIOR_REPORTS) / (all + WIDE_PRIOR_REPORTS);
+}
+
+/**
+ * Reports that stand out from the usual traffic before the window's count: the latest k reports of
+ * `free` (k from the plain `minReports`, meeting the plain thresholds) qualify when ordinary traffic
+ * would rarely (below `baseline.scanFalseAlarmRate`) give as many reports in their span, with as many
+ * virksomheter among them saying the whole virksomhet or more is hit (the fault form's scope answer).
+ * The newest report is the one that asks, so it is left out of the count and its virksomhet out of
+ * the scope answers; one virksomhet's reports count at most `baseline.scanReportsPerOrganisation`
+ * times (several reports from one place are often that place's own trouble). Returns what was found,
+ * or undefined.
+ */
+function standsOut(
   state: FellesfeilState,
   settings: FellesfeilSettings,
   id: ServiceId,
   at: IsoInstant,
   free: readonly ReceivedCase[],
-): boolean {
+  newest: ReceivedCase,
+): ProposalEvidence | undefined {
   const alpha = settings.baseline.scanFalseAlarmRate ?? 0;
-  if (alpha <= 0) return false;
+  if (alpha <= 0) return undefined;
   const rate = usualRate(state, settings, id, dayOf(at));
-  if (rate === undefined) return false;
+  if (rate === undefined) return undefined;
+  const share = wideShare(state, settings, id, dayOf(at));
+  const cap = settings.baseline.scanReportsPerOrganisation ?? Number.POSITIVE_INFINITY;
   const th = thresholdsFor(settings, id);
   const sorted = [...free].sort(byTime);
   for (let k = th.minReports; k <= sorted.length; k++) {
     const latest = sorted.slice(-k);
     if (!qualifies(latest, { ...th, minReports: k })) continue;
     const span = Math.max(0.5 * MINUTE, ms(at) - ms(latest[0]!.receivedAt)) / MINUTE;
-    if (poissonAtLeast(k - 1, rate * span) <= perReport(settings, alpha, rate)) return true;
+    const perOrg = new Map<OrgId, number>();
+    for (const r of latest) perOrg.set(r.orgId, (perOrg.get(r.orgId) ?? 0) + 1);
+    const counted = [...perOrg.values()].reduce((a, n) => a + Math.min(n, cap), 0) - 1;
+    const others = latest.filter((r) => r.orgId !== newest.orgId);
+    const wide = share === undefined ? 0 : new Set(others.filter(saysWide).map((r) => r.orgId)).size;
+    const chance = chanceOfOrdinary(counted, wide, rate * span, share ?? 0);
+    if (chance <= perReport(settings, alpha, rate))
+      return {
+        rule: 'stands_out',
+        reports: k,
+        minutes: Math.ceil(span),
+        wideOrganisations: new Set(latest.filter(saysWide).map((r) => r.orgId)).size,
+        usualPerDay: usualPerDay(state, settings, id, dayOf(at)) ?? 0,
+        chance,
+      };
   }
-  return false;
+  return undefined;
 }
 
 /**
@@ -379,7 +511,7 @@ function closeTogether(
  */
 export function withUsualTraffic(
   state: FellesfeilState,
-  cases: readonly Pick<ReceivedCase, 'serviceId' | 'receivedAt'>[],
+  cases: readonly Pick<ReceivedCase, 'serviceId' | 'receivedAt' | 'scope'>[],
   ctx: Pick<FellesfeilContext, 'catalogue' | 'settings'>,
 ): FellesfeilState {
   const s = { ...state };
@@ -391,10 +523,25 @@ export function withUsualTraffic(
   return s;
 }
 
+type PerServiceDay = Record<string, Record<string, number>>;
+
+const keepDays = (counts: PerServiceDay, keep: ReadonlySet<string>): PerServiceDay =>
+  Object.fromEntries(
+    Object.entries(counts).map(([id, byDay]) => [
+      id,
+      Object.fromEntries(Object.entries(byDay).filter(([d]) => keep.has(d))),
+    ]),
+  );
+
+const addOne = (counts: PerServiceDay, id: string, day: string): PerServiceDay => {
+  const byDay = counts[id] ?? {};
+  return { ...counts, [id]: { ...byDay, [day]: (byDay[day] ?? 0) + 1 } };
+};
+
 /** Counts reports as usual traffic of their services (and the services those depend on). */
 function countUsual(
   s: FellesfeilState,
-  cases: readonly Pick<ReceivedCase, 'serviceId' | 'receivedAt'>[],
+  cases: readonly Pick<ReceivedCase, 'serviceId' | 'receivedAt' | 'scope'>[],
   ctx: Pick<FellesfeilContext, 'catalogue' | 'settings'>,
 ): void {
   for (const c of cases) {
@@ -402,17 +549,13 @@ function countUsual(
     if (!s.days.includes(day)) {
       s.days = [...s.days, day].sort().slice(-ctx.settings.baseline.days);
       const keep = new Set(s.days);
-      s.usual = Object.fromEntries(
-        Object.entries(s.usual).map(([id, byDay]) => [
-          id,
-          Object.fromEntries(Object.entries(byDay).filter(([d]) => keep.has(d))),
-        ]),
-      );
+      s.usual = keepDays(s.usual, keep);
+      s.usualWide = keepDays(s.usualWide ?? {}, keep);
     }
     if (!s.days.includes(day)) continue;
     for (const target of ctx.catalogue.targets(c.serviceId)) {
-      const byDay = s.usual[target] ?? {};
-      s.usual = { ...s.usual, [target]: { ...byDay, [day]: (byDay[day] ?? 0) + 1 } };
+      s.usual = addOne(s.usual, target, day);
+      if (saysWide(c)) s.usualWide = addOne(s.usualWide ?? {}, target, day);
     }
   }
 }
@@ -423,7 +566,7 @@ const distinct = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 function summarise(
   base: Pick<
     FellesfeilProposal,
-    'id' | 'serviceId' | 'status' | 'proposedAt' | 'updatedAt' | 'windowMinutes'
+    'id' | 'serviceId' | 'status' | 'proposedAt' | 'updatedAt' | 'windowMinutes' | 'evidence'
   >,
   cases: ReceivedCase[],
   catalogue: FellesfeilCatalogue,
@@ -619,7 +762,19 @@ function receive(
       target === c.serviceId ||
       free.some((r) => r.serviceId === target) ||
       distinct(free.map((r) => r.serviceId)).length >= 2;
-    if (ownEvidence && (qualifies(free, th) || closeTogether(s, ctx.settings, target, c.receivedAt, free))) {
+    const perDay = usualPerDay(s, ctx.settings, target, dayOf(c.receivedAt));
+    const evidence: ProposalEvidence | undefined = !ownEvidence
+      ? undefined
+      : qualifies(free, th)
+        ? {
+            rule: 'count',
+            reports: new Set(free.map((r) => r.reporterId)).size,
+            organisations: new Set(free.map((r) => r.orgId)).size,
+            minReports: th.minReports,
+            ...(perDay !== undefined ? { usualPerDay: perDay } : {}),
+          }
+        : standsOut(s, ctx.settings, target, c.receivedAt, free, c);
+    if (evidence) {
       s.seq += 1;
       const proposal = summarise(
         {
@@ -629,6 +784,7 @@ function receive(
           proposedAt: ctx.now,
           updatedAt: ctx.now,
           windowMinutes: th.windowMinutes,
+          evidence,
         },
         free.map(stripped),
         ctx.catalogue,
@@ -674,5 +830,55 @@ export function fellesfeilHeadline(
   return (
     `Mulig fellesfeil: ${n} ${n === 1 ? 'sak' : 'saker'} om ${name}${via} fra ${orgs} ` +
     `${orgs === 1 ? 'virksomhet' : 'virksomheter'} siste ${minutes} min`
+  );
+}
+
+/**
+ * Why the detector proposed it, for the card: "3 meldinger på 4 min, fra 2 virksomheter som sier at
+ * hele virksomheten eller flere er rammet. Tjenesten får vanligvis 6 meldinger om dagen: vanlig trafikk
+ * gir dette ved omtrent 1 av 3 000 meldinger."
+ */
+export function fellesfeilReason(
+  e: ProposalEvidence,
+  p: Pick<FellesfeilProposal, 'windowMinutes'>,
+  locale: Locale,
+): string {
+  const nb = locale === 'nb';
+  const number = (x: number): string =>
+    new Intl.NumberFormat(nb ? 'nb-NO' : 'en-GB', { maximumFractionDigits: x < 10 ? 1 : 0 }).format(x);
+  const usual = (perDay: number): string =>
+    nb
+      ? `Tjenesten får vanligvis ${number(perDay)} meldinger om dagen`
+      : `The service usually gets ${number(perDay)} reports a day`;
+  if (e.rule === 'count') {
+    const raised = e.usualPerDay !== undefined ? ` (${usual(e.usualPerDay).toLowerCase()})` : '';
+    return nb
+      ? `${e.reports} meldinger fra ${e.organisations} virksomheter innen ${p.windowMinutes} min: ` +
+          `terskelen er ${e.minReports}${raised}.`
+      : `${e.reports} reports from ${e.organisations} organisations within ${p.windowMinutes} min: ` +
+          `the threshold is ${e.minReports}${raised}.`;
+  }
+  // "1 in N", N rounded down to two significant digits so it never overstates how rare it is.
+  const inverse = 1 / Math.max(e.chance, Number.MIN_VALUE);
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(inverse)) - 1);
+  const oneIn = number(Math.floor(inverse / magnitude) * magnitude);
+  const w = e.wideOrganisations;
+  if (nb) {
+    const wide =
+      w > 0
+        ? `, fra ${w} ${w === 1 ? 'virksomhet' : 'virksomheter'} som sier at hele virksomheten eller flere er rammet`
+        : '';
+    return (
+      `${e.reports} meldinger på ${e.minutes} min${wide}. ${usual(e.usualPerDay)}: ` +
+      `vanlig trafikk gir dette ved omtrent 1 av ${oneIn} meldinger.`
+    );
+  }
+  const wide =
+    w > 0
+      ? `, from ${w} ${w === 1 ? 'organisation' : 'organisations'} saying the whole organisation or more is hit`
+      : '';
+  return (
+    `${e.reports} reports in ${e.minutes} min${wide}. ${usual(e.usualPerDay)}: ` +
+    `ordinary traffic gives this at about 1 in ${oneIn} reports.`
   );
 }

@@ -14,6 +14,8 @@ export interface FellesfeilProposalCardData {
   proposalId: string;
   deskId: string;
   headline: string;
+  /** Why the detector proposed it, in words (`fellesfeilReason`). */
+  reason?: string;
   parentRef: string;
   parentReason: 'service_administrator' | 'administrator' | 'earliest';
   childRefs: string[];
@@ -79,10 +81,16 @@ export function fellesfeilProposalCard(d: FellesfeilProposalCardData): CardJson 
   if (d.otherDeskRefs.length > 0) pairs.push([w.otherDesks, list(d.otherDeskRefs)]);
   const data = { proposalId: d.proposalId, deskId: d.deskId, parentRef: d.parentRef, childRefs: d.childRefs };
   return card([
-    container([text(plainTextForCard(d.headline), { weight: 'bolder' })], {
-      style: d.status === 'open' ? 'warning' : 'emphasis',
-      id: 'headline',
-    }),
+    container(
+      [
+        text(plainTextForCard(d.headline), { weight: 'bolder' }),
+        ...(d.reason ? [text(plainTextForCard(d.reason), { isSubtle: true })] : []),
+      ],
+      {
+        style: d.status === 'open' ? 'warning' : 'emphasis',
+        id: 'headline',
+      },
+    ),
     facts(pairs),
     ...(d.banner ? [text(plainTextForCard(d.banner))] : []),
     ...(status ? [text(status)] : []),

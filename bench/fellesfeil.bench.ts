@@ -690,6 +690,10 @@ export async function run(): Promise<void> {
     ['scope answer not read', variant({}, { wideShare: 0 })],
     ['every report of a virksomhet counts', variant({}, { scanReportsPerOrganisation: undefined })],
     ['one report per virksomhet', variant({}, { scanReportsPerOrganisation: 1 })],
+    [
+      'before the scope answer (every report, no answer read)',
+      variant({}, { wideShare: 0, scanReportsPerOrganisation: undefined }),
+    ],
     ['not evened out', variant({}, { referencePerDay: undefined })],
     [
       'before the scan (count only, 0.002)',

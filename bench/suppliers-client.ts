@@ -35,6 +35,8 @@ export interface ClientResult {
   maxLagMs: number;
   /** Answers by kind, for the record. */
   kinds: Record<string, number>;
+  /** Failed answers by kind and status (0: no answer). */
+  failures: Record<string, number>;
 }
 
 export const INCIDENT_STARTED = () => new Date(Date.now() - 10 * 60_000).toISOString();
@@ -97,14 +99,23 @@ function request(job: ClientJob, i: number): { kind: Kind; init: RequestInit; pa
     case 'status':
       return post(`/cases/${ref}/updates`, { type: 'status', status: `Under arbeid (${i % 5})` });
     case 'case_number':
-      return post(`/cases/${ref}/updates`, { type: 'case_number', caseNumber: `INC${100000 + (i % 900)}` });
+      return post(`/cases/${ref}/updates`, { type: 'case_number', caseNumber: `INC${100000 + i}` });
     case 'get':
       return { kind, path: `/cases/${ref}`, init: { headers } };
   }
 }
 
 export async function runClient(job: ClientJob): Promise<ClientResult> {
-  const r: ClientResult = { ok: 0, limited: 0, failed: 0, ms: [], sent: 0, maxLagMs: 0, kinds: {} };
+  const r: ClientResult = {
+    ok: 0,
+    limited: 0,
+    failed: 0,
+    ms: [],
+    sent: 0,
+    maxLagMs: 0,
+    kinds: {},
+    failures: {},
+  };
   const base = `${job.url}/api/suppliers/v1`;
   const once = async (i: number) => {
     const { kind, path, init } = request(job, i);
@@ -123,7 +134,10 @@ export async function runClient(job: ClientJob): Promise<ClientResult> {
       r.ms.push(ms);
       r.kinds[kind] = (r.kinds[kind] ?? 0) + 1;
     } else if (status === 429) r.limited += 1;
-    else r.failed += 1;
+    else {
+      r.failed += 1;
+      r.failures[`${kind} ${status}`] = (r.failures[`${kind} ${status}`] ?? 0) + 1;
+    }
   };
   const start = performance.now();
   const end = start + job.seconds * 1000;

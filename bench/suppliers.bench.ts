@@ -9,7 +9,8 @@
  *    reads and new incidents on the supplier's cases): its p99 and the server's CPU per request;
  * 3. both at once: chat's throughput and p50/p99 against phase 1, and the supplier's achieved rate,
  *    judged against the criterion below (met / MISSED);
- * 4. the supplier posting new incidents as fast as its limits let it (20 connections), beside chat.
+ * 4. the supplier posting new incidents as fast as its limits let it (20 connections), beside chat;
+ * 5. as 3, but the supplier calls an instance of its own (a second app process on the same store).
  *
  * CPU is this process's (`process.cpuUsage`: the server and the chat clients, not the supplier's
  * client); on a machine shared with other work the wall-clock figures are noisy, the CPU per request
@@ -105,6 +106,42 @@ async function cpuMs<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const out = await fn();
   const used = process.cpuUsage(before);
   return [out, (used.user + used.system) / 1000];
+}
+
+/** The criterion's line: chat beside the paced supplier against chat alone. */
+function verdict(alone: Tally, chat: Tally, paced: ClientResult): string {
+  const thr = chat.ok / alone.ok;
+  const p99 = percentile(chat.ms, 0.99) / percentile(alone.ms, 0.99);
+  const achieved = (paced.ok * 60) / SECONDS;
+  const met =
+    thr >= CRITERION.chatThroughput &&
+    p99 <= CRITERION.chatP99 &&
+    achieved >= CRITERION.supplierRate * 10_000 &&
+    paced.limited === 0;
+  return (
+    `   criterion (chat throughput >= ${Math.round(CRITERION.chatThroughput * 100)} % and p99 <= ` +
+    `${Math.round(CRITERION.chatP99 * 100)} % of alone; supplier >= ${Math.round(CRITERION.supplierRate * 100)} % ` +
+    `of 10 000/min answered, no 429): chat throughput ${(thr * 100).toFixed(0)} %, p99 ${(p99 * 100).toFixed(0)} %, ` +
+    `supplier ${achieved.toFixed(0)}/min${paced.limited ? ` (${paced.limited} refused)` : ''} -> ${met ? 'met' : 'MISSED'}`
+  );
+}
+
+/** A second app instance on the same store, in its own process (`suppliers-instance.ts`). */
+async function secondInstance(dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const child = fork(join(__dirname, 'suppliers-instance.js'), [], { stdio: 'inherit' });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m) => resolve(String(m)));
+    child.once('error', reject);
+    child.send(dataDir);
+  });
+  return {
+    url,
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('close');
+      }),
+  };
 }
 
 export async function run(): Promise<void> {
@@ -208,7 +245,8 @@ export async function run(): Promise<void> {
     };
     const supplierLine = (label: string, r: ClientResult) =>
       `${summary(label, r, SECONDS)}; sent ${(r.sent / SECONDS).toFixed(0)}/s` +
-      (job.rate && label.includes('paced') ? `, schedule lag max ${r.maxLagMs.toFixed(0)} ms` : '');
+      (label.includes('paced') ? `, schedule lag max ${r.maxLagMs.toFixed(0)} ms` : '') +
+      (r.failed ? `; failed: ${JSON.stringify(r.failures)}` : '');
 
     console.log(
       `${CHAT_CLIENTS} chat clients (closed loop); the supplier in its own process; ${SECONDS} s per phase; ` +
@@ -234,20 +272,7 @@ export async function run(): Promise<void> {
     const [paced] = await Promise.all([supplierClient(job), load(CHAT_CLIENTS, until, report, chat)]);
     console.log(supplierLine('3. supplier paced at 10 000/min beside chat', paced));
     console.log(summary('3. chat fault reports meanwhile', chat, SECONDS));
-    const thr = chat.ok / alone.ok;
-    const p99 = percentile(chat.ms, 0.99) / percentile(alone.ms, 0.99);
-    const achieved = (paced.ok * 60) / SECONDS;
-    const met =
-      thr >= CRITERION.chatThroughput &&
-      p99 <= CRITERION.chatP99 &&
-      achieved >= CRITERION.supplierRate * 10_000 &&
-      paced.limited === 0;
-    console.log(
-      `criterion (chat throughput >= ${CRITERION.chatThroughput * 100} % and p99 <= ${CRITERION.chatP99 * 100} % of alone; ` +
-        `supplier >= ${CRITERION.supplierRate * 100} % of 10 000/min answered, no 429): ` +
-        `chat throughput ${(thr * 100).toFixed(0)} %, p99 ${(p99 * 100).toFixed(0)} %, supplier ${achieved.toFixed(0)}/min` +
-        `${paced.limited ? ` (${paced.limited} refused)` : ''} -> ${met ? 'met' : 'MISSED'}`,
-    );
+    console.log(verdict(alone, chat, paced));
 
     const chat2 = tally();
     const until2 = Date.now() + SECONDS * 1000;
@@ -259,6 +284,23 @@ export async function run(): Promise<void> {
       summary(`4. supplier incidents as fast as allowed (${SUPPLIER_CLIENTS} connections)`, flood, SECONDS),
     );
     console.log(summary('4. chat fault reports meanwhile', chat2, SECONDS));
+
+    // The deployment option: suppliers call an instance of their own (here a second process on the
+    // same SQLite file; in Azure its own App Service plan on the same Cosmos account).
+    const other = await secondInstance(dir);
+    try {
+      const chat3 = tally();
+      const until3 = Date.now() + SECONDS * 1000;
+      const [apart] = await Promise.all([
+        supplierClient({ ...job, url: other.url }),
+        load(CHAT_CLIENTS, until3, report, chat3),
+      ]);
+      console.log(supplierLine('5. supplier paced at 10 000/min on an instance of its own', apart));
+      console.log(summary('5. chat fault reports meanwhile (chat instance)', chat3, SECONDS));
+      console.log(verdict(alone, chat3, apart));
+    } finally {
+      await other.close();
+    }
   } finally {
     await app.close();
     rmSync(dir, { recursive: true, force: true });

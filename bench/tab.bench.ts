@@ -8,7 +8,9 @@
  *   the longest frame;
  * - the SLA report API over 100 000 cases of one desk across a year (target < 2 s).
  * The server is the bot's own restify server (`bot/server/create-server.ts`) with the tab's routes,
- * the built bundle at /tab/, and the embedded SQLite store in a temp dir.
+ * the built bundle at /tab/, and the embedded SQLite store in a temp dir. For the list it runs in a
+ * worker thread of its own, as a real server is not in the browser driver's process: in one event loop,
+ * building the next 5 000-row page held up Playwright's notice of the first row by hundreds of ms.
  */
 import { createCaseChanges } from '../shared/app/case-changes';
 import { createCatalogue } from '../shared/app/catalogue';
@@ -17,6 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/headless';
 import { createServer } from '../bot/server/create-server';
@@ -185,6 +188,46 @@ async function start(cases: NewCase[], distDir: string): Promise<Running> {
   };
 }
 
+/** What the bench's init script leaves on the page's window. */
+interface BenchWindow {
+  benchMarks: Record<string, number>;
+  benchEntries: (type: string) => PerformanceEntryList;
+  benchLongTasks: Array<[number, number]>;
+}
+
+interface ServerWorkerData {
+  tabBenchServer: true;
+  cases: NewCase[];
+  distDir: string;
+}
+
+/** Runs `start` in a worker thread; the returned `close` ends the server, then the worker. */
+async function startInWorker(cases: NewCase[], distDir: string): Promise<Pick<Running, 'url' | 'close'>> {
+  const data: ServerWorkerData = { tabBenchServer: true, cases, distDir };
+  const worker = new Worker(__filename, { workerData: data });
+  const url = await new Promise<string>((ok, fail) => {
+    worker.once('message', (m: { url: string }) => ok(m.url));
+    worker.once('error', fail);
+  });
+  return {
+    url,
+    async close() {
+      const closed = new Promise<void>((ok) => worker.once('message', () => ok()));
+      worker.postMessage('close');
+      await closed;
+      await worker.terminate();
+    },
+  };
+}
+
+if (!isMainThread && (workerData as Partial<ServerWorkerData> | null)?.tabBenchServer) {
+  const { cases, distDir } = workerData as ServerWorkerData;
+  void start(cases, distDir).then((running) => {
+    parentPort!.postMessage({ url: running.url });
+    parentPort!.once('message', () => void running.close().then(() => parentPort!.postMessage('closed')));
+  });
+}
+
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 export async function run(): Promise<void> {
@@ -199,7 +242,7 @@ export async function run(): Promise<void> {
   for (let i = 0; i < 10_000; i++)
     open.push(makeCase(i, NOW.getTime() - Math.floor(rand() * 20 * 86_400_000), true, rand));
   let t0 = performance.now();
-  const list = await start(open, dist);
+  const list = await startInWorker(open, dist);
   console.log(`seeded 10 000 open cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -213,40 +256,56 @@ export async function run(): Promise<void> {
         viewport: { width: 1440, height: 900 },
         timezoneId: 'Europe/Oslo',
       });
-      // In-page instants (ms since navigation): the app's first content and its first row.
+      // In-page instants (ms since navigation): the app's first content and its first row, with the
+      // page's own clock and resource timings, taken before the page's clock is replaced below.
       await context.addInitScript(() => {
+        const perf = window.performance;
+        const now = perf.now.bind(perf);
         const marks: Record<string, number> = {};
-        (window as unknown as { benchMarks: Record<string, number> }).benchMarks = marks;
+        const w = window as unknown as BenchWindow;
+        w.benchMarks = marks;
+        w.benchEntries = perf.getEntriesByType.bind(perf);
+        w.benchLongTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.benchLongTasks.push([e.startTime, e.duration]);
+        }).observe({ type: 'longtask', buffered: true });
         new MutationObserver((_m, obs) => {
           if (marks.content === undefined && document.getElementById('root')?.firstElementChild)
-            marks.content = window.performance.now();
+            marks.content = now();
           if (document.querySelector('[data-ref]')) {
-            marks.row = window.performance.now();
+            marks.row = now();
             obs.disconnect();
           }
         }).observe(document, { childList: true, subtree: true });
       });
       const page = await context.newPage();
       await page.clock.install({ time: NOW });
-      const seen: Array<{ url: string; ms: number }> = [];
-      page.on('requestfinished', (r) => seen.push({ url: r.url(), ms: performance.now() - t0 }));
       t0 = performance.now();
       await page.goto(`${list.url}/tab/?devUser=${AGENT.id}`);
       await page.locator('[data-ref]').first().waitFor();
       times.push(performance.now() - t0);
-      const at = (re: RegExp) => {
-        const hit = seen.find((x) => re.test(x.url));
-        return hit ? `${hit.ms.toFixed(0)} ms` : '?';
-      };
-      const parts = `main.js received ${at(/main\.js/)}, /api/me ${at(/\/api\/me/)}, first /api/cases page ${at(/\/api\/cases\?/)}`;
-      // Resource timings are not there under the page's installed clock; the marks above are.
-      const inPage = await page.evaluate(
-        () => (window as unknown as { benchMarks: Record<string, number> }).benchMarks,
-      );
-      const f = (n: number | undefined) => (n === undefined ? '?' : `${n.toFixed(0)} ms`);
       breakdown.push(
-        `${parts}; in the page, since navigation: the app's first content ${f(inPage.content)}, ` +
-          `first row ${f(inPage.row)}`,
+        await page.evaluate(() => {
+          const w = window as unknown as BenchWindow;
+          const f = (n: number | undefined) => (n === undefined ? '?' : n.toFixed(0));
+          const nav = w.benchEntries('navigation')[0] as PerformanceNavigationTiming;
+          const res = w.benchEntries('resource') as PerformanceResourceTiming[];
+          const hit = (re: RegExp) => res.find((r) => re.test(r.name));
+          const span = (r: PerformanceResourceTiming | undefined) =>
+            r ? `${f(r.requestStart || r.startTime)}-${f(r.responseEnd)}` : '?';
+          const scripts = res.filter(
+            (r) => /\/tab\/.*\.js$/.test(r.name) && r.startTime < (w.benchMarks.row ?? 0),
+          );
+          const row = w.benchMarks.row ?? Infinity;
+          const busy = w.benchLongTasks.filter(([s]) => s < row).reduce((n, [, d]) => n + d, 0);
+          return (
+            `page ${f(nav.responseEnd)}, scripts ${f(Math.min(...scripts.map((r) => r.startTime)))}-` +
+            `${f(Math.max(...scripts.map((r) => r.responseEnd)))} (${scripts.length} files), ` +
+            `/api/me ${span(hit(/\/api\/me$/))}, first page ${span(hit(/\/api\/cases\?(.*&)?limit=100/))}, ` +
+            `scripts run ${f(nav.domContentLoadedEventEnd)}, first content ${f(w.benchMarks.content)}, ` +
+            `first row ${f(w.benchMarks.row)} ms; long tasks before it ${f(busy)} ms`
+          );
+        }),
       );
       // Let the rest of the list load before the next run, so runs do not overlap on the server.
       await page.waitForFunction(
@@ -299,6 +358,7 @@ export async function run(): Promise<void> {
       `first rendered row of 10 000 cases: ${sorted.map((t) => `${t.toFixed(0)} ms`).join(', ')} ` +
         `(median ${median.toFixed(0)} ms; first run includes a cold cache); goal < 300 ms: ${median < 300 ? 'met' : 'MISSED'}`,
     );
+    console.log('  in the page, ms since navigation (request start-response end):');
     for (const [i, b] of breakdown.entries()) console.log(`  run ${i + 1}: ${b}`);
   } finally {
     await browser.close();

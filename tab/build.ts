@@ -1,12 +1,16 @@
 /**
  * Builds the tab's browser bundle with esbuild: `tab/web/src/main.tsx` → `tab/web/dist/` (ES modules,
  * code-split so the SLA dashboard and its charts are a lazily loaded chunk), minified production React,
- * and `index.html`. `npm run build:tab` runs it; tests and the bench call `buildTab` with their own
+ * and `index.html` with the boot script (`tab/web/src/boot.ts`) inlined, allowed by its hash in the
+ * page's Content-Security-Policy. `npm run build:tab` runs it; tests and the bench call `buildTab` with their own
  * output folder.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { extname, join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip, gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { buildConfigPage } from './build-config';
 
@@ -21,6 +25,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Production (minified, no source maps) unless false. */
   production?: boolean;
+  /** Minified unless false (default: as `production`); an unminified production build reads in a profile. */
+  minify?: boolean;
 }
 
 export interface BuildResult {
@@ -33,15 +39,19 @@ export interface BuildResult {
   lazyFiles: Array<{ file: string; gzipBytes: number }>;
 }
 
-/** The page; `preload` are the entry's static chunks, fetched with it instead of after it is parsed. */
-const HTML = (entry: string, preload: string[] = []): string => `<!doctype html>
+/**
+ * The page; `preload` are the entry's static chunks, fetched with it instead of after it is parsed;
+ * `boot` is the boot script, run first (the page's only inline script, allowed by its hash).
+ */
+const HTML = (entry: string, preload: string[], boot: string): string => `<!doctype html>
 <html lang="nb">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; connect-src 'self'; object-src 'none'; base-uri 'none'" />
+    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'sha256-${createHash('sha256').update(boot).digest('base64')}'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; connect-src 'self'; object-src 'none'; base-uri 'none'" />
     <title>Fristvakt</title>
     <style>html,body,#root{margin:0;height:100%}</style>
+    <script>${boot}</script>
 ${preload.map((f) => `    <link rel="modulepreload" href="./${f}" />\n`).join('')}  </head>
   <body>
     <div id="root"></div>
@@ -62,6 +72,59 @@ function staticClosure(meta: Metafile, entry: string): string[] {
   return [...seen];
 }
 
+const COMPRESSIBLE = new Set(['.js', '.html', '.css', '.json', '.svg']);
+
+/**
+ * Writes `<file>.br` and `<file>.gz` beside every text file, for the server to send as they are
+ * (`bot/server/static-files.ts`). Brotli at quality 9: within 10 % of its best here, at a tenth of
+ * the build time.
+ */
+async function precompress(dir: string): Promise<void> {
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(d, e.name)) : COMPRESSIBLE.has(extname(e.name)) ? [join(d, e.name)] : [],
+    );
+  const files = walk(dir);
+  const br = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  await Promise.all(
+    files.map(async (f) => {
+      const bytes = readFileSync(f);
+      await writeFile(
+        `${f}.br`,
+        await br(bytes, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 9,
+            [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+          },
+        }),
+      );
+      await writeFile(`${f}.gz`, await gz(bytes, { level: 9 }));
+    }),
+  );
+}
+
+/** The boot script, one classic script to inline in the page. */
+async function buildBoot(teamsChunks: string[], production: boolean): Promise<string> {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: [join(SRC, 'boot.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome110', 'edge110', 'safari16', 'firefox115'],
+    minify: production,
+    legalComments: 'none',
+    tsconfig: join(ROOT, 'tsconfig.json'),
+    define: { TEAMS_JS_CHUNKS: JSON.stringify(teamsChunks) },
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.text.trim();
+  if (/<\/script|<!--/i.test(code)) throw new Error('the boot script cannot be inlined as it is');
+  return code;
+}
+
 export async function buildTab(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? DEFAULT_OUT);
   const production = options.production ?? true;
@@ -78,7 +141,7 @@ export async function buildTab(options: BuildOptions = {}): Promise<BuildResult>
     outdir: outDir,
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
-    minify: production,
+    minify: options.minify ?? production,
     sourcemap: production ? false : 'linked',
     metafile: true,
     legalComments: 'none',
@@ -94,9 +157,22 @@ export async function buildTab(options: BuildOptions = {}): Promise<BuildResult>
   if (!entry) throw new Error('esbuild produced no entry script');
   const entryFiles = staticClosure(meta, entry);
   const rel = (f: string) => relative(outDir, resolve(ROOT, f));
-  writeFileSync(join(outDir, 'index.html'), HTML(rel(entry), entryFiles.filter((f) => f !== entry).map(rel)));
+  // teams-js's chunk and the chunks it imports (but the entry's): the boot script preloads them in Teams.
+  const teamsJs = Object.keys(meta.outputs).find((f) =>
+    Object.keys(meta.outputs[f].inputs).some((i) => i.includes('node_modules/@microsoft/teams-js/')),
+  );
+  const teamsChunks = teamsJs ? staticClosure(meta, teamsJs).filter((f) => !entryFiles.includes(f)) : [];
+  const boot = await buildBoot(
+    teamsChunks.map((f) => `./${rel(f)}`),
+    production,
+  );
+  writeFileSync(
+    join(outDir, 'index.html'),
+    HTML(rel(entry), entryFiles.filter((f) => f !== entry).map(rel), boot),
+  );
   // The channel tab's configuration page (manifest configurableTabs): its own build, see build-config.ts.
   await buildConfigPage({ root: ROOT, outDir, production });
+  if (production) await precompress(outDir);
   const size = (f: string) => readFileSync(resolve(ROOT, f));
   const entryBytes = entryFiles.reduce((n, f) => n + size(f).length, 0);
   const entryGzipBytes = entryFiles.reduce((n, f) => n + gzipSync(size(f), { level: 9 }).length, 0);

@@ -17,7 +17,7 @@ import { createLiveFeed } from './services/live';
 import { LiveContext } from './services/useLiveRefresh';
 import { useUrlParams } from './services/url-state';
 import { CasesView } from './views/CasesView';
-import type { FirstPage } from './views/cases/useCaseRows';
+import type { FirstPage } from './views/cases/first-page';
 
 // Only the case list is in the first bundle: every other page is a chunk of its own, loaded when first
 // opened, so that the list's first row waits for less script to arrive, parse and start.

@@ -1,6 +1,9 @@
 /**
  * The tab's entry: find the host (Teams or a plain browser), pick the Fluent theme and the locale, sign
  * in (Teams SSO, or the development sign-in when the server offers it), load `/api/me`, show the app.
+ * A development sign-in named in the address has had `/api/me` and the list's first page asked for by
+ * the page's boot script (`boot.ts`) before this bundle ran: when both are in, the first render is the
+ * app with its rows.
  */
 import {
   Button,
@@ -16,13 +19,14 @@ import {
 } from '@fluentui/react-components';
 import { StrictMode, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { DevUser, MeResponse } from '../../common/api-types';
+import type { CaseListResponse, DevUser, MeResponse } from '../../common/api-types';
 import { App, type Session } from './App';
 import { useAppStyles } from './App.styles';
 import { LocaleContext, useT } from './i18n';
-import { createApi, devUsers, type Api, type Credentials } from './services/api';
+import { createApi, devUsers, valueOf, type Api, type Credentials } from './services/api';
+import { DEV_KEY, namedDevUser, takeBootRequests } from './services/boot-requests';
 import { detectHost, type Host, type ThemeName } from './services/host';
-import { prefetchFirstPage, type FirstPage } from './views/cases/useCaseRows';
+import { firstPageOf, prefetchFirstPage, type FirstPage } from './views/cases/first-page';
 
 const THEMES: Record<ThemeName, Theme> = {
   default: teamsLightTheme,
@@ -30,52 +34,56 @@ const THEMES: Record<ThemeName, Theme> = {
   contrast: teamsHighContrastTheme,
 };
 
-const DEV_KEY = 'fristvakt.devUser';
-
-function SignIn({ host }: { host: Host }) {
+function SignIn({ host, early }: { host: Host; early: SessionStart | null }) {
   const styles = useAppStyles();
   const { t } = useT();
   const [credentials, setCredentials] = useState<Credentials | null>(null);
   const [users, setUsers] = useState<DevUser[] | null | undefined>(undefined);
   const [picked, setPicked] = useState('');
-  const [session, setSession] = useState<Session | null>(null);
+  // Signed in from the first render when the early `/api/me` has already been answered.
+  const [session, setSession] = useState<Session | null>(() =>
+    early?.meNow ? sessionOf(early, early.meNow) : null,
+  );
   const [error, setError] = useState<string | null>(null);
-
-  // With a test user named in the URL (or remembered), their `/api/me` and first list page are asked
-  // for while the development sign-in's list is still on its way; used once the list confirms them.
-  const early = useRef<{ userId: string; start: SessionStart } | null>(null);
+  const signedInEarly = useRef(session !== null);
 
   useEffect(() => {
+    if (signedInEarly.current) return;
     if (host.getToken) {
       setCredentials({ kind: 'sso', getToken: host.getToken });
       return;
     }
-    const named =
-      new URLSearchParams(window.location.search).get('devUser') ?? sessionStorage.getItem(DEV_KEY);
-    if (named) early.current = { userId: named, start: startSession({ kind: 'dev', userId: named }) };
-    devUsers()
-      .then((list) => {
-        setUsers(list);
-        const wanted =
-          new URLSearchParams(window.location.search).get('devUser') ?? sessionStorage.getItem(DEV_KEY);
-        if (list && wanted && list.some((u) => u.id === wanted))
-          setCredentials({ kind: 'dev', userId: wanted });
-      })
-      .catch(() => setUsers(null));
-  }, [host]);
+    let live = true;
+    // The development sign-in's people; a user named in the address (or remembered) whom it offers
+    // is signed in at once.
+    const listUsers = () =>
+      devUsers()
+        .then((list) => {
+          if (!live) return;
+          setUsers(list);
+          const wanted = namedDevUser();
+          if (list && wanted && list.some((u) => u.id === wanted))
+            setCredentials({ kind: 'dev', userId: wanted });
+        })
+        .catch(() => live && setUsers(null));
+    // The named user's `/api/me`, asked for early: answered, it is the sign-in (the server accepts only
+    // the people the development sign-in offers); refused or failed, the list decides as without it.
+    if (early)
+      early.me.then(
+        (me) => live && setSession(sessionOf(early, me)),
+        () => void listUsers(),
+      );
+    else void listUsers();
+    return () => {
+      live = false;
+    };
+  }, [host, early]);
 
   useEffect(() => {
     if (!credentials) return;
-    const prepared = early.current;
-    const start =
-      credentials.kind === 'dev' && prepared?.userId === credentials.userId
-        ? prepared.start
-        : startSession(credentials);
-    early.current = null;
+    const start = startSession(credentials);
     start.me
-      .then((me) =>
-        setSession({ api: start.api, me, ...(start.firstPage ? { firstPage: start.firstPage } : {}) }),
-      )
+      .then((me) => setSession(sessionOf(start, me)))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [credentials]);
 
@@ -126,8 +134,16 @@ function SignIn({ host }: { host: Host }) {
 interface SessionStart {
   api: Api;
   me: Promise<MeResponse>;
+  /** `/api/me`'s answer when it was in before the first render. */
+  meNow?: MeResponse;
   firstPage: FirstPage | null;
 }
+
+const sessionOf = (start: SessionStart, me: MeResponse): Session => ({
+  api: start.api,
+  me,
+  ...(start.firstPage ? { firstPage: start.firstPage } : {}),
+});
 
 /** Signs in: `/api/me` and, when the URL opens the case list, its first page, both at once. */
 function startSession(credentials: Credentials): SessionStart {
@@ -136,6 +152,36 @@ function startSession(credentials: Credentials): SessionStart {
   // An early start that is never used must not surface as an unhandled rejection.
   me.catch(() => undefined);
   return { api, me, firstPage: prefetchFirstPage(api, new URLSearchParams(window.location.search)) };
+}
+
+/**
+ * Outside Teams, the start of the development sign-in's named user: the boot script's requests when it
+ * made them for this user (with what has been answered already), else asked for now. Null without one.
+ */
+function earlyStart(host: Host): SessionStart | null {
+  if (host.getToken) return null;
+  const userId = namedDevUser();
+  if (!userId) return null;
+  const boot = takeBootRequests(userId);
+  if (!boot) return startSession({ kind: 'dev', userId });
+  const ok = (a: { status: number } | undefined) => a !== undefined && a.status >= 200 && a.status < 300;
+  const me = boot.me.answer.then((a) => valueOf<MeResponse>(a));
+  me.catch(() => undefined);
+  let firstPage: FirstPage | null = null;
+  if (boot.firstPage) {
+    const early = boot.firstPage.page;
+    firstPage = firstPageOf(
+      boot.firstPage.view,
+      early.answer.then((a) => valueOf<CaseListResponse>(a)),
+    );
+    if (ok(early.settled)) firstPage.value = valueOf<CaseListResponse>(early.settled!);
+  }
+  return {
+    api: createApi({ kind: 'dev', userId }),
+    me,
+    ...(ok(boot.me.settled) ? { meNow: valueOf<MeResponse>(boot.me.settled!) } : {}),
+    firstPage,
+  };
 }
 
 /** What a test user is, in words: "Servicesenter: ROR-IKT Kundeservice", "Superbruker i Molde kommune". */
@@ -148,7 +194,7 @@ function devRole(u: DevUser, t: ReturnType<typeof useT>['t']): string {
   return parts.length > 0 ? parts.join(', ') : t('roleEmployee');
 }
 
-function Root({ host }: { host: Host }) {
+function Root({ host, early }: { host: Host; early: SessionStart | null }) {
   const [theme, setTheme] = useState<ThemeName>(host.theme);
   useEffect(() => host.onThemeChange(setTheme), [host]);
   const fluentTheme = useMemo(() => THEMES[theme], [theme]);
@@ -158,16 +204,17 @@ function Root({ host }: { host: Host }) {
   return (
     <LocaleContext.Provider value={host.locale}>
       <FluentProvider theme={fluentTheme} data-theme={theme} style={{ height: '100%' }}>
-        <SignIn host={host} />
+        <SignIn host={host} early={early} />
       </FluentProvider>
     </LocaleContext.Provider>
   );
 }
 
 void detectHost(new URLSearchParams(window.location.search)).then((host) => {
+  const early = earlyStart(host);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <Root host={host} />
+      <Root host={host} early={early} />
     </StrictMode>,
   );
 });

@@ -3,6 +3,7 @@
  * sign-in, the chosen test user's id). No secret is ever in the browser.
  */
 import type { ApiError, DevUser, DevUsersResponse } from '../../../common/api-types';
+import type { EarlyAnswer } from './boot-requests';
 
 export class ApiFailure extends Error {
   constructor(
@@ -30,14 +31,28 @@ export interface Api {
 
 export type Credentials = { kind: 'sso'; getToken: () => Promise<string> } | { kind: 'dev'; userId: string };
 
+/** The request header naming the development sign-in's user. */
+export const DEV_USER_HEADER = 'X-Fristvakt-Dev-User';
+
 /** The API base: the page is served at `<origin>/tab/`, the API at `<origin>/api/`. */
-const base = (): string => new URL('../', window.location.href).pathname.replace(/\/$/, '');
+export const apiBase = (): string => new URL('../', window.location.href).pathname.replace(/\/$/, '');
+const base = apiBase;
+
+/** A failed answer as the API's callers see it: its coded error when the body has one. */
+const failure = (status: number, statusText: string, parsed: ApiError | null): ApiFailure =>
+  new ApiFailure(status, parsed?.error?.code ?? 'HTTP', parsed?.error?.message ?? statusText, parsed);
+
+/** The value of an answer read before the bundle ran (the boot script's), or its failure as `get` throws it. */
+export function valueOf<T>(answer: EarlyAnswer): T {
+  if (answer.status >= 200 && answer.status < 300) return answer.body as T;
+  throw failure(answer.status, answer.statusText, answer.body as ApiError | null);
+}
 
 export function createApi(credentials: Credentials): Api {
   const headers = async (): Promise<Record<string, string>> =>
     credentials.kind === 'sso'
       ? { Authorization: `Bearer ${await credentials.getToken()}` }
-      : { 'X-Fristvakt-Dev-User': credentials.userId };
+      : { [DEV_USER_HEADER]: credentials.userId };
 
   const request = async (
     method: string,
@@ -58,13 +73,7 @@ export function createApi(credentials: Credentials): Api {
     }
     const res = await fetch(`${base()}${path}`, init);
     if (!res.ok) {
-      const parsed = (await res.json().catch(() => null)) as ApiError | null;
-      throw new ApiFailure(
-        res.status,
-        parsed?.error?.code ?? 'HTTP',
-        parsed?.error?.message ?? res.statusText,
-        parsed,
-      );
+      throw failure(res.status, res.statusText, (await res.json().catch(() => null)) as ApiError | null);
     }
     return res;
   };
@@ -76,12 +85,7 @@ export function createApi(credentials: Credentials): Api {
       const res = await request('POST', path, contentType, text);
       const parsed = (await res.json().catch(() => null)) as (T & ApiError) | null;
       if (!res.ok && (res.status >= 500 || parsed === null))
-        throw new ApiFailure(
-          res.status,
-          parsed?.error?.code ?? 'HTTP',
-          parsed?.error?.message ?? res.statusText,
-          parsed,
-        );
+        throw failure(res.status, res.statusText, parsed);
       return { status: res.status, body: parsed as T };
     },
     blob: async (path: string) => (await request('GET', path)).blob(),

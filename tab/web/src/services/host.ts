@@ -53,7 +53,7 @@ function timeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Teams hosts tabs in a frame (web, desktop) or a webview that identifies itself (mobile). */
-function mightBeTeams(): boolean {
+export function mightBeTeams(): boolean {
   try {
     return window.parent !== window || window.opener !== null || /Teams\//.test(navigator.userAgent);
   } catch {

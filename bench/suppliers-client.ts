@@ -99,7 +99,7 @@ function request(job: ClientJob, i: number): { kind: Kind; init: RequestInit; pa
     case 'status':
       return post(`/cases/${ref}/updates`, { type: 'status', status: `Under arbeid (${i % 5})` });
     case 'case_number':
-      return post(`/cases/${ref}/updates`, { type: 'case_number', caseNumber: `INC${100000 + i}` });
+      return post(`/cases/${ref}/updates`, { type: 'case_number', caseNumber: `INC${process.pid}-${i}` });
     case 'get':
       return { kind, path: `/cases/${ref}`, init: { headers } };
   }
@@ -120,13 +120,15 @@ export async function runClient(job: ClientJob): Promise<ClientResult> {
   const once = async (i: number) => {
     const { kind, path, init } = request(job, i);
     const t0 = performance.now();
-    let status = 0;
+    let status: number | string = 0;
     try {
       const res = await fetch(`${base}${path}`, init);
       await res.arrayBuffer();
       status = res.status;
-    } catch {
-      status = 0;
+    } catch (err) {
+      // No answer: the cause's code (e.g. a connection the server closed as it was reused).
+      const cause = (err as { cause?: { code?: string } }).cause;
+      status = `0 ${cause?.code ?? String(err)}`;
     }
     const ms = performance.now() - t0;
     if (status === 200 || status === 201) {

@@ -26,6 +26,38 @@ describe('Oslo time', () => {
     expect(formatDeadline(d, 'en')).toBe('Friday 6 March at 10:00');
   });
 
+  it('remembers formatted minutes without changing a text: every second of a minute, DST changes, both locales', () => {
+    const fresh = (options: Intl.DateTimeFormatOptions, tag: string) =>
+      new Intl.DateTimeFormat(tag, { timeZone: 'Europe/Oslo', ...options });
+    const weekday = {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+    } as const;
+    const short = { dateStyle: 'short', timeStyle: 'short' } as const;
+    const reference = {
+      deadline: { nb: fresh(weekday, 'nb-NO'), en: fresh(weekday, 'en-GB') },
+      dateTime: { nb: fresh(short, 'nb-NO'), en: fresh(short, 'en-GB') },
+    };
+    const starts = [
+      '2026-03-29T00:58:30Z',
+      '2026-10-25T00:58:30Z',
+      '1969-12-31T23:58:30Z',
+      '2026-12-03T13:01:00Z',
+    ];
+    for (const start of starts)
+      for (let ms = 0; ms < 4 * 60_000; ms += 997) {
+        const d = new Date(Date.parse(start) + ms);
+        for (const locale of ['nb', 'en'] as const) {
+          expect(formatDeadline(d, locale)).toBe(reference.deadline[locale].format(d));
+          expect(formatDateTime(d, locale)).toBe(reference.dateTime[locale].format(d));
+        }
+      }
+    expect(() => formatDeadline(new Date(NaN), 'nb')).toThrow(RangeError);
+  });
+
   it('formats a date and time in short form, in nb and en (summer time)', () => {
     const d = new Date('2026-07-01T10:05:00Z');
     expect(formatDateTime(d, 'nb')).toBe('01.07.2026, 12:05');

@@ -38,10 +38,31 @@ const PARTS = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
+/**
+ * `format` remembered by the minute: it is slow, and every report's cards format the same few deadlines
+ * and times again. These formats show no seconds, so every instant of a minute reads the same.
+ */
+function byMinute(formats: Record<Locale, Intl.DateTimeFormat>): (d: Date, locale: Locale) => string {
+  const seen: Record<Locale, Map<number, string>> = { nb: new Map(), en: new Map() };
+  return (d, locale) => {
+    const t = d.getTime();
+    if (Number.isNaN(t)) return formats[locale].format(d);
+    const minute = Math.floor(t / 60_000);
+    const cache = seen[locale];
+    let text = cache.get(minute);
+    if (text === undefined) {
+      text = formats[locale].format(d);
+      if (cache.size >= MINUTES_MAX) cache.clear();
+      cache.set(minute, text);
+    }
+    return text;
+  };
+}
+
 /** `12.03.2026, 14:05` (nb) in Oslo time. */
-export const formatDateTime = (d: Date, locale: Locale): string => DATE_TIME[locale].format(d);
+export const formatDateTime: (d: Date, locale: Locale) => string = byMinute(DATE_TIME);
 /** `torsdag 12. mars kl. 14:05` (nb) in Oslo time: deadlines, where the weekday matters. */
-export const formatDeadline = (d: Date, locale: Locale): string => WEEKDAY_DATE_TIME[locale].format(d);
+export const formatDeadline: (d: Date, locale: Locale) => string = byMinute(WEEKDAY_DATE_TIME);
 
 /** Recent minutes already formatted: `formatToParts` is slow and every report asks for a few. */
 const MINUTES = new Map<number, { date: string; time: string }>();

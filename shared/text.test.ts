@@ -50,3 +50,42 @@ describe('detectAddressee', () => {
     expect(detectAddressee('Hei jeg lurer på om dere har sett på saken min, den haster.')).toBeUndefined();
   });
 });
+
+describe('plainTextForCard on text it leaves as it is', () => {
+  /** The escaping rules, applied always (what plainTextForCard did before it returned plain text as it is). */
+  const everyRule = (text: string): string =>
+    text
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((line) =>
+        line
+          .replace(/^[ \t]+/, (ws) => '\u00a0'.repeat(ws.length))
+          .replace(/[\\`*_[\]<>~|{}&]/g, (ch) => `\\${ch}`)
+          .replace(/^(\s*)([#+\-=])/, '$1\\$2')
+          .replace(/^(\s*\d+)([.)])/, '$1\\$2'),
+      )
+      .join('\n\n')
+      .replace(/\n{3,}/g, '\n\n');
+
+  it('gives what every rule gives, for every short text of letters, digits, spaces and markup', () => {
+    const alphabet = ['a', 'Ø', '1', ' ', '\t', '\u00a0', '.', ')', '#', '-', '=', '*', '\n', '\r'];
+    let texts = [''];
+    for (let length = 1; length <= 4; length++)
+      texts = [
+        ...texts,
+        ...texts.filter((t) => t.length === length - 1).flatMap((t) => alphabet.map((ch) => t + ch)),
+      ];
+    expect(texts.length).toBeGreaterThan(40_000);
+    for (const text of texts) expect(plainTextForCard(text)).toBe(everyRule(text));
+    for (const text of [
+      '',
+      'Lønnsslippen vises ikke',
+      '12 skjermer',
+      '12. mai',
+      '3) tre',
+      ' innrykk',
+      '\u00a0-x',
+    ])
+      expect(plainTextForCard(text)).toBe(everyRule(text));
+  });
+});

@@ -12,6 +12,12 @@ export const MAX_COMMENT_LENGTH = 4000;
 const INLINE = /[\\`*_[\]<>~|{}&]/g;
 
 /**
+ * Text none of the rules below changes (most names and titles): one line, no Markdown punctuation,
+ * and no space, marker or number with `.`/`)` at its start. Returned as it is, without the work.
+ */
+const UNCHANGED = /^(?![\s#+\-=]|\d+[.)])[^\\`*_[\]<>~|{}&\r\n]*$/;
+
+/**
  * `text` escaped so that an Adaptive Card `TextBlock` shows it literally: Markdown punctuation gets a
  * backslash (CommonMark escapes; the backslash itself is not shown), a line that would start a heading,
  * list, quote or numbered list gets its marker escaped, and `{{` can no longer open a date function.
@@ -22,6 +28,7 @@ const INLINE = /[\\`*_[\]<>~|{}&]/g;
  * `TextBlock` or `FactSet` shows; a card's own words stay Markdown.
  */
 export function plainTextForCard(text: string): string {
+  if (UNCHANGED.test(text)) return text;
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')

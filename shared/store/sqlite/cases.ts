@@ -276,8 +276,9 @@ export function caseStore(db: Db, streamPage: number): CaseStore & SummaryAggreg
     'INSERT OR IGNORE INTO case_followers (user_id, received_at, ref) VALUES (?, ?, ?)',
   );
   const deleteFollowers = db.prepare('DELETE FROM case_followers WHERE ref = ?');
-  const saveFollowers = (c: Case) => {
-    deleteFollowers.run(c.ref);
+  /** A case's follower rows; a new case (its reference just given out) has none to remove first. */
+  const saveFollowers = (c: Case, isNew = false) => {
+    if (!isNew) deleteFollowers.run(c.ref);
     for (const f of c.followers) insertFollower.run(f.id, c.receivedAt, c.ref);
   };
   const insertOutbox = outboxInserter(db);
@@ -345,7 +346,7 @@ export function caseStore(db: Db, streamPage: number): CaseStore & SummaryAggreg
         const seq = (series === 'FV' ? nextSeq.get(year) : nextSeriesSeq.get(series, year))!.seq;
         const stored: Case = { ...input, ref: formatCaseRef(year, seq, series) };
         insertCase.run(columns(stored));
-        saveFollowers(stored);
+        saveFollowers(stored, true);
         writeSummary(stored);
         for (const m of outbox(stored)) insertOutbox(m);
         return { case: { value: stored, version: '1' }, created: true };

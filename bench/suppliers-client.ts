@@ -2,8 +2,8 @@
  * The supplier's side of `suppliers.bench.ts`, run in a process of its own (`fork`): a supplier's
  * system is another machine, so its client work (building requests, reading answers) must not be
  * counted against the server's CPU or slow the chat clients. It sends on an open-loop schedule (the
- * i-th request at i / rate seconds, whether or not earlier ones have answered) and reports each
- * answer's status and latency back to the bench.
+ * i-th request at i / rate seconds, whether or not earlier ones have answered, up to 64 in flight)
+ * and reports each answer's status and latency back to the bench.
  *
  * The mix: mostly updates of cases the supplier holds (comments, its status, its case number), some
  * reads, and a few new incidents, as a supplier's case tool syncing its queue would send them.
@@ -105,6 +105,13 @@ function request(job: ClientJob, i: number): { kind: Kind; init: RequestInit; pa
   }
 }
 
+/**
+ * At most this many requests in flight (connections), as a supplier's integration has a bounded pool:
+ * when the server answers slower than the schedule, requests leave late (`maxLagMs`) instead of
+ * opening ever more connections.
+ */
+const MAX_IN_FLIGHT = 64;
+
 export async function runClient(job: ClientJob): Promise<ClientResult> {
   const r: ClientResult = {
     ok: 0,
@@ -156,7 +163,11 @@ export async function runClient(job: ClientJob): Promise<ClientResult> {
   const interval = 1000 / job.rate;
   while (performance.now() < end) {
     const now = performance.now();
-    while (start + r.sent * interval <= now && start + r.sent * interval < end) {
+    while (
+      start + r.sent * interval <= now &&
+      start + r.sent * interval < end &&
+      pending.size < MAX_IN_FLIGHT
+    ) {
       r.maxLagMs = Math.max(r.maxLagMs, now - (start + r.sent * interval));
       const p = once(r.sent++).finally(() => pending.delete(p));
       pending.add(p);

@@ -238,17 +238,16 @@ export async function run(): Promise<void> {
         `CPU ${cpuSeconds(cpu0)} s)`,
     );
     // The SLA report's figures as the report API builds them (no per-case rows, the earliest breaches
-    // and their count): the store adds up the summaries kept with each case (GROUP BY in SQLite), then
-    // the summaries it left out go in one at a time (a case whose summary the report cannot use is read
-    // in full). Median of five runs.
+    // and their count): the store adds up the summaries kept with each case (per-(desk, month) partials
+    // of the settled months and GROUP BY over the rest in SQLite), then the summaries it left out go in
+    // one at a time (a case whose summary the report cannot use is read in full). The first report
+    // after the year's writes sums each settled month once; the goal is on the median of five after it.
     const deskIds = DESKS.map((d) => d.id);
-    const times: number[] = [];
-    const cpus: number[] = [];
     let fed = { aggregated: 0, summaries: 0, timelines: 0 };
     let cases = 0;
-    for (let i = 0; i < 5; i += 1) {
-      t0 = performance.now();
-      cpu0 = process.cpuUsage();
+    const report = async (): Promise<{ s: number; cpu: number }> => {
+      const t = performance.now();
+      const c = process.cpuUsage();
       const fromSummaries = slaReportBuilder({
         period: { from: new Date(PERIOD_FROM), to: now },
         now,
@@ -258,24 +257,69 @@ export async function run(): Promise<void> {
         maxBreaches: MAX_REPORT_BREACHES,
       });
       fed = await feedReport(
-        store.cases,
+        s0.cases,
         fromSummaries,
         deskIds,
         isoInstant(new Date(PERIOD_FROM)),
         isoInstant(now),
       );
       cases = fromSummaries.finish().cases;
-      times.push(performance.now() - t0);
-      cpus.push(Number(cpuSeconds(cpu0)));
+      return { s: (performance.now() - t) / 1000, cpu: Number(cpuSeconds(c)) };
+    };
+    const first = await report();
+    console.log(
+      `SLA report, first after the year's writes (sums each settled desk and month once): ` +
+        `${first.s.toFixed(3)} s (CPU ${first.cpu.toFixed(2)} s)`,
+    );
+    const times: number[] = [];
+    const cpus: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const r = await report();
+      times.push(r.s);
+      cpus.push(r.cpu);
     }
     times.sort((a, b) => a - b);
     cpus.sort((a, b) => a - b);
-    const median = times[2]! / 1000;
+    const median = times[2]!;
     console.log(
       `SLA report over a year from summaries: ${cases} cases (${fed.aggregated} added up in the store, ` +
         `${fed.summaries} summaries one at a time, ${fed.timelines} timelines read) median ${median.toFixed(3)} s ` +
-        `(CPU ${cpus[2]!.toFixed(2)} s) of ${times.map((t) => (t / 1000).toFixed(2)).join(', ')}; ` +
+        `(CPU ${cpus[2]!.toFixed(2)} s) of ${times.map((t) => t.toFixed(2)).join(', ')}; ` +
         `goal < 0.5 s: ${median < 0.5 ? 'met' : 'MISSED'}`,
+    );
+    // A late write in a settled month (a comment on a March case) drops that month's partial: the
+    // next report sums it again.
+    for await (const c of s0.cases.streamPeriod(
+      [DESKS[0]!.id],
+      isoInstant(new Date('2026-03-10T00:00:00Z')),
+      isoInstant(new Date('2026-03-11T00:00:00Z')),
+    )) {
+      const current = (await s0.cases.getForDesk(c.ref, c.deskId))!;
+      const at = isoInstant(new Date(PERIOD_FROM + PERIOD_MS - 3600_000));
+      await s0.cases.update(
+        {
+          ...current.value,
+          events: [
+            ...current.value.events,
+            {
+              id: eventId(`late-${c.ref}`),
+              at,
+              by: { kind: 'user', id: userId('u-desk'), name: 'Kari' },
+              type: 'comment',
+              visibility: 'internal',
+              text: 'Etterarbeid',
+            },
+          ],
+          updatedAt: at,
+        },
+        current.version,
+      );
+      break;
+    }
+    const afterWrite = await report();
+    console.log(
+      `  (after a late write in March, that desk and month summed again: ${afterWrite.s.toFixed(3)} s, ` +
+        `CPU ${afterWrite.cpu.toFixed(2)} s)`,
     );
     t0 = performance.now();
     cpu0 = process.cpuUsage();
@@ -292,9 +336,9 @@ export async function run(): Promise<void> {
       isoInstant(now),
     ))
       builder.add(c);
-    const report = builder.finish();
+    const fromTimelines = builder.finish();
     console.log(
-      `  (the same report from every timeline, as before summaries: ${report.cases} cases in ` +
+      `  (the same report from every timeline, as before summaries: ${fromTimelines.cases} cases in ` +
         `${((performance.now() - t0) / 1000).toFixed(2)} s, CPU ${cpuSeconds(cpu0)} s)`,
     );
   } finally {

@@ -126,7 +126,7 @@ export interface AggregateQuery {
   orgId?: string;
   /** Whether a desk's summaries of this cover go into the aggregate (else they come back in `rest`). */
   accepts(deskId: DeskId, cover: string): boolean;
-  /** How many breach candidates per desk and target the report needs at least (earliest deadlines first). */
+  /** How many breach candidates per target the report needs at least (earliest deadlines of all desks first). */
   maxBreaches: number;
 }
 
@@ -185,7 +185,8 @@ export interface SummaryAggregate {
   hours: Array<{ hour: number; cases: number }>;
   /**
    * The summaries of the aggregated cases with a target breached at the report's instant: at least the
-   * `maxBreaches` earliest deadlines per desk and target (their breach rows are computed from them).
+   * `maxBreaches` earliest deadlines of each target over all desks (their breach rows are computed
+   * from them).
    */
   breaches: CaseSummary[];
   /** The period's summaries that did not go into the aggregate, to add one at a time. */

@@ -94,6 +94,11 @@ export function summaryAggregator(db: Db, options: { partials?: boolean } = {}) 
     return stmt.all(params);
   };
   const plan = options.partials === false ? undefined : reportPartials(db);
+  const summaryDoc = db
+    .prepare<[string, string, string], [string]>(
+      'SELECT doc FROM case_summaries WHERE desk_id = ? AND received_at = ? AND ref = ?',
+    )
+    .raw(true);
 
   return (
     deskIds: DeskId[],
@@ -129,7 +134,7 @@ export function summaryAggregator(db: Db, options: { partials?: boolean } = {}) 
       // The covers each desk's report refuses: their summaries come back in `rest`.
       const refused = new Map<DeskId, string[]>();
       const lastBucket = BACKLOG_BOUNDS_MS.length;
-      const breachRefs = new Set<string>();
+      const candidates: Record<'resp' | 'res', BreachCandidate[]> = { resp: [], res: [] };
       for (const desk of desks) {
         const p = { ...params, desk };
         // The settled months come from their partials (a report narrowed to a service or an
@@ -231,23 +236,49 @@ export function summaryAggregator(db: Db, options: { partials?: boolean } = {}) 
           ))
             hours.set(hour as number, (hours.get(hour as number) ?? 0) + (cases as number));
         // The earliest breaches of each target over the whole scope (by the partial index of the
-        // target's breached rows), with their summaries for the breach rows: a case breached on both
-        // targets is parsed once.
+        // target's breached rows): their keys here, the summaries of the earliest of all desks below.
         for (const [, t] of TARGETS)
-          for (const [ref, doc] of all(
-            `SELECT f.ref, s.doc FROM (
-               SELECT desk_id, received_at, ref FROM case_figures
-               WHERE ${accepting} AND ${breached(t)} ORDER BY ${t}_due_ms, ref LIMIT @limit
-             ) f JOIN case_summaries s
-               ON s.desk_id = f.desk_id AND s.received_at = f.received_at AND s.ref = f.ref`,
+          for (const [due, ref, receivedAt] of all(
+            `SELECT ${t}_due_ms, ref, received_at FROM case_figures
+             WHERE ${accepting} AND ${breached(t)} ORDER BY ${t}_due_ms, ref LIMIT @limit`,
             { ...covers, limit: q.maxBreaches },
           ))
-            if (!breachRefs.has(ref as string) && breachRefs.add(ref as string))
-              agg.breaches.push(JSON.parse(doc as string) as CaseSummary);
+            candidates[t].push({
+              due: due as number | null,
+              ref: ref as string,
+              desk,
+              receivedAt: receivedAt as string,
+            });
+      }
+      // The report keeps the earliest `maxBreaches` breach rows by deadline: of each target's
+      // candidates, the earliest of all desks (in the SQL's order: no deadline first, then by
+      // reference) are read, a case breached on both targets once.
+      const read = new Set<string>();
+      for (const [, t] of TARGETS) {
+        const earliest = candidates[t]
+          .sort(
+            (a, b) =>
+              (a.due ?? -Infinity) - (b.due ?? -Infinity) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0),
+          )
+          .slice(0, q.maxBreaches);
+        for (const c of earliest) {
+          if (read.has(c.ref)) continue;
+          read.add(c.ref);
+          const row = summaryDoc.get(c.desk, c.receivedAt, c.ref);
+          if (row) agg.breaches.push(JSON.parse(row[0]) as CaseSummary);
+        }
       }
       agg.hours = [...hours].map(([hour, cases]) => ({ hour, cases }));
       return { ...agg, rest: restStream(db, desks, from, to, q, scope, refused) };
     });
+}
+
+/** A breached row's key and deadline (null: none; first, as SQL orders it). */
+interface BreachCandidate {
+  due: number | null;
+  ref: string;
+  desk: DeskId;
+  receivedAt: string;
 }
 
 const TARGETS = [

@@ -28,6 +28,9 @@ import { summaryAggregator } from './report-figures';
 import { reportPartials } from './report-partials';
 
 const ROR = deskId('ror-ikt');
+/** A second desk on the same preset: the earliest breaches are chosen over both. */
+const BYA = deskId('byarkivet');
+const DESKS = [ROR, BYA];
 const DAY = 86_400_000;
 const dirs: string[] = [];
 afterAll(() => {
@@ -100,7 +103,7 @@ const PERIODS = [
 ];
 const NOWS = [Date.UTC(2026, 1, 14, 12), Date.UTC(2026, 3, 1), Date.UTC(2026, 6, 1)];
 
-/** A fresh SQLite store with ROR-IKT on its preset, and a second connection to its file. */
+/** A fresh SQLite store with ROR-IKT and Byarkivet on ROR-IKT's preset, and a second connection to its file. */
 async function withStore(fn: (store: Store, db: Database.Database) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fristvakt-partials-'));
   dirs.push(dir);
@@ -109,6 +112,7 @@ async function withStore(fn: (store: Store, db: Database.Database) => Promise<vo
   const db = new Database(file);
   try {
     await store.desks.put({ ...desk('ror-ikt'), policy: PRESETS['ror-ikt'] });
+    await store.desks.put({ ...desk('byarkivet'), policy: PRESETS['ror-ikt'] });
     await fn(store, db);
   } finally {
     db.close();
@@ -132,22 +136,26 @@ async function checkReport(
     period: { from: new Date(period.from), to: new Date(period.to) },
     now: new Date(now),
     notices: [],
-    policies: { [ROR]: (await store.desks.get(ROR))!.value },
+    policies: {
+      [ROR]: (await store.desks.get(ROR))!.value,
+      [BYA]: (await store.desks.get(BYA))!.value,
+    },
     withRows: false,
     maxBreaches: 3,
   };
   const to = isoInstant(new Date(period.to));
   const q = slaReportBuilder(options).aggregateQuery()!;
-  const aggregate = await canonical(await summaryAggregator(db)([ROR], from, to, q));
+  const aggregate = await canonical(await summaryAggregator(db)(DESKS, from, to, q));
   expect(aggregate).toEqual(
-    await canonical(await summaryAggregator(db, { partials: false })([ROR], from, to, q)),
+    await canonical(await summaryAggregator(db, { partials: false })(DESKS, from, to, q)),
   );
   const full = slaReportBuilder(options);
-  for await (const c of store.cases.streamPeriod([ROR], from, to)) full.add(c);
+  for await (const c of store.cases.streamPeriod(DESKS, from, to)) full.add(c);
   const viaPartials = slaReportBuilder(options);
-  await feedReport(store.cases, viaPartials, [ROR], from, to);
+  await feedReport(store.cases, viaPartials, DESKS, from, to);
   expect(rounded(viaPartials.finish())).toEqual(rounded(full.finish()));
-  return { aggregate, used: reportPartials(db)(ROR, from, to, q).used.length };
+  const plan = reportPartials(db);
+  return { aggregate, used: DESKS.reduce((n, d) => n + plan(d, from, to, q).used.length, 0) };
 }
 
 describe('SLA report partials per desk and month (SQLite)', () => {
@@ -166,9 +174,11 @@ describe('SLA report partials per desk and month (SQLite)', () => {
                 ).used;
           };
 
-          // First round: each case up to a random cut of its events (the rest comes later).
+          // First round: each case (every other one on Byarkivet) up to a random cut of its events
+          // (the rest comes later).
           const stored: Array<{ full: Case; ref: string; version: string; cut: number }> = [];
-          for (const [i, full] of cases.entries()) {
+          for (const [i, history] of cases.entries()) {
+            const full: Case = i % 2 === 1 ? { ...history, deskId: BYA } : history;
             const cut = 1 + (cuts[i]! % full.events.length);
             const { ref: _first, ...first } = upTo(full, full.ref, 1);
             let v = (await store.cases.create(first, 2026, () => [])).case;
@@ -189,7 +199,7 @@ describe('SLA report partials per desk and month (SQLite)', () => {
           dropped += before - kept();
           await compare();
 
-          // A policy move: version 2 saved, each open case moved to it.
+          // A policy move: ROR-IKT's version 2 saved, each of its open cases moved to it.
           const current = (await store.desks.get(ROR))!;
           const at = isoInstant(new Date(Date.UTC(2026, 4, 10, 10)));
           await store.admin.savePolicy(ROR, moved(PRESETS['ror-ikt']), current.version, {
@@ -202,6 +212,7 @@ describe('SLA report partials per desk and month (SQLite)', () => {
             after: moved(PRESETS['ror-ikt']),
           });
           for (const s of stored) {
+            if (s.full.deskId !== ROR) continue;
             const c = (await store.cases.getForDesk(s.ref as Case['ref'], ROR))!;
             if (c.value.status === 'closed') continue;
             await store.cases.update({ ...c.value, policyMoves: [{ at, to: 2 }], updatedAt: at }, c.version);

@@ -251,6 +251,9 @@ export async function run(): Promise<void> {
   try {
     const times: number[] = [];
     const breakdown: string[] = [];
+    // Navigation start to the first row in the page's DOM, by the page's own clock: what the user waits
+    // for, without the driver's notice of it (which waits for the page's main thread to be free).
+    const inPage: number[] = [];
     for (let i = 0; i < 4; i++) {
       const context = await browser.newContext({
         viewport: { width: 1440, height: 900 },
@@ -284,6 +287,7 @@ export async function run(): Promise<void> {
       await page.goto(`${list.url}/tab/?devUser=${AGENT.id}`);
       await page.locator('[data-ref]').first().waitFor();
       times.push(performance.now() - t0);
+      inPage.push(await page.evaluate(() => (window as unknown as BenchWindow).benchMarks.row ?? Number.NaN));
       breakdown.push(
         await page.evaluate(() => {
           const w = window as unknown as BenchWindow;
@@ -357,6 +361,11 @@ export async function run(): Promise<void> {
     console.log(
       `first rendered row of 10 000 cases: ${sorted.map((t) => `${t.toFixed(0)} ms`).join(', ')} ` +
         `(median ${median.toFixed(0)} ms; first run includes a cold cache); goal < 300 ms: ${median < 300 ? 'met' : 'MISSED'}`,
+    );
+    const pageSorted = [...inPage].sort((a, b) => a - b);
+    console.log(
+      `  in the page (navigation start to the row in the DOM): ${pageSorted.map((t) => `${t.toFixed(0)} ms`).join(', ')} ` +
+        `(median ${pageSorted[Math.floor(pageSorted.length / 2)]!.toFixed(0)} ms)`,
     );
     console.log('  in the page, ms since navigation (request start-response end):');
     for (const [i, b] of breakdown.entries()) console.log(`  run ${i + 1}: ${b}`);

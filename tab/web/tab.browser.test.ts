@@ -40,7 +40,18 @@ afterAll(async () => {
 
 async function open(
   path: string,
-  options: { width?: number; height?: number; locale?: string; time?: Date } = {},
+  options: {
+    width?: number;
+    height?: number;
+    locale?: string;
+    time?: Date;
+    /**
+     * The live stream of case changes is held open without an answer, so the page keeps what it
+     * read (as on a connection whose stream is slow): a test of a stale page's conflict is not raced
+     * by the live refresh.
+     */
+    holdLiveStream?: boolean;
+  } = {},
 ): Promise<Page> {
   const context = await tb.browser.newContext({
     viewport: { width: options.width ?? 1440, height: options.height ?? 800 },
@@ -53,6 +64,7 @@ async function open(
     dialogs.push(d.message());
     void d.dismiss();
   });
+  if (options.holdLiveStream) await page.route('**/api/cases/events*', () => undefined);
   await page.clock.install({ time: options.time ?? NOW });
   await page.goto(`${srv.url}/tab/${path}`);
   return page;
@@ -297,7 +309,7 @@ describe('Sak (the case detail)', () => {
   });
 
   it('shows who changed the case when an action meets a newer version (409)', async () => {
-    const page = await open(`?devUser=${USERS.desk}&case=FV-2026-000010`);
+    const page = await open(`?devUser=${USERS.desk}&case=FV-2026-000010`, { holdLiveStream: true });
     await page.getByTestId('case-detail').waitFor();
     // Someone else claims it meanwhile, through the API.
     const before = (await (

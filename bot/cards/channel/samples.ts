@@ -10,6 +10,7 @@ import { channelHelpCard } from './help-card';
 import { noticeCard, type NoticeCardData } from './notice-card';
 import { noticeForm } from './notice-form';
 import { fellesfeilProposalCard } from './fellesfeil-proposal';
+import { fellesfeilReason } from '../../../shared/cases/fellesfeil-detector';
 import { triageCard, type TriageActions, type TriageCardData } from './triage-card';
 import { strings } from '../../i18n/strings';
 import type { TriageOrder } from './order-parts';
@@ -441,6 +442,19 @@ export function channelSampleCards(locale: Locale): Record<string, CardJson> {
       headline: nb
         ? 'Mulig fellesfeil: 5 saker om Gerica fra 3 virksomheter siste 10 min'
         : 'Possible major incident: 5 cases about Gerica from 3 organisations in the last 10 min',
+      // The evidence recorded when it was proposed (at the third report), in the words of the real card.
+      reason: fellesfeilReason(
+        {
+          rule: 'stands_out',
+          reports: 3,
+          minutes: 4,
+          wideOrganisations: 2,
+          usualPerDay: 2.4,
+          chance: 0.00031,
+        },
+        { windowMinutes: 10 },
+        locale,
+      ),
       parentRef: 'FV-2026-000100',
       parentReason: 'service_administrator',
       childRefs: ['FV-2026-000101', 'FV-2026-000102', 'FV-2026-000104'],

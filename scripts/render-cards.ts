@@ -16,12 +16,16 @@ import { repoRoot } from './repo-root';
 
 const CHROMIUM_ARGS = [...HEADLESS_ARGS, '--lang=nb-NO'];
 
-/** The page's script: adaptivecards with a Teams-like host config and a small Markdown processor. */
+/**
+ * The page's script: adaptivecards with a Teams-like host config, and Markdown by markdown-it (CommonMark,
+ * as Teams renders a TextBlock: backslash escapes are read, not shown; the markup tests use it too).
+ */
 const ENTRY = `
 import * as AC from 'adaptivecards';
+import MarkdownIt from 'markdown-it';
+const md = new MarkdownIt({ html: false, breaks: true });
 AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
-  const esc = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  result.outputHtml = esc.replace(/\\*\\*(.+?)\\*\\*/g, '<b>$1</b>').replace(/\\n/g, '<br>');
+  result.outputHtml = md.render(text);
   result.didProcess = true;
 };
 const hostConfig = new AC.HostConfig({
@@ -39,6 +43,11 @@ const hostConfig = new AC.HostConfig({
       default: { default: '#242424', subtle: '#616161' }, accent: { default: '#5B5FC7', subtle: '#8B8CC7' },
       good: { default: '#237B4B', subtle: '#237B4B' }, warning: { default: '#835B00', subtle: '#835B00' },
       attention: { default: '#C4314B', subtle: '#C4314B' } } },
+    // Teams' light theme tints these containers (Fluent's status backgrounds); without them they render white.
+    good: { backgroundColor: '#F1FAF1', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
+    warning: { backgroundColor: '#FFF9F5', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
+    attention: { backgroundColor: '#FDF3F4', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
+    accent: { backgroundColor: '#EBEBF8', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
   },
   actions: { maxActions: 6, buttonSpacing: 8, showCard: { actionMode: 'inline' }, actionsOrientation: 'horizontal', actionAlignment: 'left' },
   inputs: { label: { requiredInputs: { weight: 'bolder' }, optionalInputs: { weight: 'bolder' } } },

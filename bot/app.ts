@@ -161,10 +161,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   await catalogue.get();
   const wakeup = createWakeup();
   const feed = createCaseFeed();
-  // Links from the cards to the tab: TAB_ENDPOINT, or in development the server itself (it serves /tab/).
+  // Links from the cards to the tab: TAB_ENDPOINT, or in development the server itself when it serves /tab/.
   const tabUrl =
     config.tab.endpoint ??
-    (config.env === 'development' && config.port > 0 ? `http://${config.host}:${config.port}` : undefined);
+    (config.env === 'development' && config.port > 0 && config.role !== 'supplier-api'
+      ? `http://${config.host}:${config.port}`
+      : undefined);
   const links = tabUrl ? { tabUrl } : undefined;
   const changes = createCaseChanges({
     store,
@@ -211,6 +213,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   const adapter = new FristvaktAdapter(auth);
   const table = routes({
+    role: config.role,
     adapter,
     auth,
     logic,

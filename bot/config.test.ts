@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       env: 'development',
       port: 3978,
       host: '127.0.0.1',
+      role: 'all',
       dataDir: '/srv/app/.data',
       store: { kind: 'sqlite', file: '/srv/app/.data/fristvakt.sqlite', blobDir: '/srv/app/.data/blobs' },
       bot: { appType: 'MultiTenant' },
@@ -63,6 +64,11 @@ describe('loadConfig', () => {
       { FRISTVAKT_ENV: 'prod' },
       'FRISTVAKT_ENV',
       "FRISTVAKT_ENV must be one of development, test, production, got 'prod'",
+    ],
+    [
+      { FRISTVAKT_ROLE: 'suppliers' },
+      'FRISTVAKT_ROLE',
+      "FRISTVAKT_ROLE must be one of all, chat, supplier-api, got 'suppliers'",
     ],
   ])('%j stops start-up naming %s', (env, variable, message) => {
     const err = fails(env);
@@ -130,6 +136,10 @@ describe('loadConfig', () => {
     expect(err.message).toContain(message);
   });
 
+  it.each(['all', 'chat', 'supplier-api'] as const)('reads FRISTVAKT_ROLE=%s', (role) => {
+    expect(loadConfig({ FRISTVAKT_ROLE: ` ${role} ` }, '/tmp').role).toBe(role);
+  });
+
   it('lists every variable it reads', () => {
     expect(CONFIG_ENV_VARS).toEqual(
       expect.arrayContaining([
@@ -140,6 +150,7 @@ describe('loadConfig', () => {
         'COSMOS_ENDPOINT',
         'BLOB_ACCOUNT_URL',
         'BLOB_CONTAINER',
+        'FRISTVAKT_ROLE',
       ]),
     );
   });

@@ -31,12 +31,21 @@ export const CONFIG_ENV_VARS = [
   'AAD_APP_CLIENT_ID',
   'AAD_APP_TENANT_ID',
   'TAB_ENDPOINT',
+  'FRISTVAKT_ROLE',
 ] as const;
 export type ConfigEnvVar = (typeof CONFIG_ENV_VARS)[number];
 export type Env = Partial<Record<string, string | undefined>>;
 
 export type RuntimeEnv = 'development' | 'test' | 'production';
 export type BotAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+/**
+ * Which surfaces an instance serves (FRISTVAKT_ROLE): `all` (default) the bot, the tab and the supplier
+ * API; `chat` all but the supplier API; `supplier-api` only the supplier API and /healthz, so that
+ * suppliers' traffic runs on machines of its own. Every role runs the lease-guarded background jobs.
+ */
+export const APP_ROLES = ['all', 'chat', 'supplier-api'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
 
 export type StoreConfig =
   | { kind: 'sqlite'; file: string; blobDir: string }
@@ -85,6 +94,8 @@ export interface Config {
   env: RuntimeEnv;
   port: number;
   host: string;
+  /** The surfaces this instance serves (FRISTVAKT_ROLE). */
+  role: AppRole;
   dataDir: string;
   store: StoreConfig;
   /** Set (BLOB_ACCOUNT_URL): attachments in Azure Blob Storage; absent: on local disk (`store.blobDir`). */
@@ -251,6 +262,7 @@ export function loadConfig(env: Env, cwd = '.'): Config {
     env: runtime,
     port,
     host,
+    role: oneOf(env, 'FRISTVAKT_ROLE', APP_ROLES, 'all'),
     dataDir,
     store,
     ...(blobStorage ? { blobStorage } : {}),

@@ -33,6 +33,12 @@ const one = (prefix: string): Record<string, BicepValue> => {
   expect(found.map(resourceType)).toHaveLength(1);
   return resourceBody(found[0]!);
 };
+/** The body of the resource declared as `name` (main.bicep has two sites when the supplier API is apart). */
+const named = (name: string): Record<string, BicepValue> => {
+  const found = main.find((d) => d.kind === 'resource' && d.name === name);
+  expect(found?.name).toBe(name);
+  return resourceBody(found!);
+};
 const props = (body: Record<string, BicepValue>): Record<string, BicepValue> =>
   body.properties as Record<string, BicepValue>;
 
@@ -102,7 +108,7 @@ describe('parameters', () => {
 
 describe('resources', () => {
   it('runs the app on App Service for Linux with Node 22 LTS, HTTPS only, TLS 1.2, no FTP, a managed identity', () => {
-    const site = one('Microsoft.Web/sites');
+    const site = named('site');
     expect(site.identity).toEqual({ type: 'SystemAssigned' });
     const p = props(site);
     expect(p.httpsOnly).toBe(true);
@@ -114,8 +120,8 @@ describe('resources', () => {
       ftpsState: 'Disabled',
       healthCheckPath: '/healthz',
     });
-    expect(props(one('Microsoft.Web/serverfarms'))).toMatchObject({ reserved: true });
-    expect(props(one('Microsoft.Web/sites/basicPublishingCredentialsPolicies'))).toEqual({ allow: false });
+    expect(props(named('plan'))).toMatchObject({ reserved: true });
+    expect(props(named('ftpPublishing'))).toEqual({ allow: false });
   });
 
   it('points the health check, the bot endpoint and the tab at routes the server has', () => {
@@ -123,7 +129,7 @@ describe('resources', () => {
     const table = routes({ tabDir: '/nonexistent', tabRoutes: [] } as unknown as RouteDeps).map(
       (r) => `${r.method.toUpperCase()} ${r.path}`,
     );
-    const site = props(one('Microsoft.Web/sites'));
+    const site = props(named('site'));
     expect(table).toContain(`GET ${String((site.siteConfig as Record<string, BicepValue>).healthCheckPath)}`);
     const endpoint = (props(one('Microsoft.BotService/botServices')).endpoint as { expr: string }).expr;
     expect(table).toContain(`POST ${/\}(\/[^']*)'$/.exec(endpoint)![1]}`);
@@ -147,7 +153,7 @@ describe('resources', () => {
   });
 
   it('gives the web app a Cosmos DB data-plane role (Built-in Data Contributor), so no key is needed', () => {
-    const assignment = props(one('Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments'));
+    const assignment = props(named('cosmosDataRole'));
     expect(JSON.stringify(assignment.roleDefinitionId)).toContain('roles.cosmosDataContributor');
     expect(assignment.principalId).toEqual({ expr: 'site.identity.principalId' });
     const rolesVar = main.find((d) => d.kind === 'var' && d.name === 'roles')!;
@@ -259,6 +265,7 @@ function sample(name: string, value: BicepValue): string {
   if (typeof value === 'string') return value;
   const samples: Record<string, string> = {
     FRISTVAKT_ENV: 'production',
+    FRISTVAKT_ROLE: 'all',
     COSMOS_ENDPOINT: 'https://cosmos-fristvaktprod-abc123.documents.azure.com:443/',
     COSMOS_DATABASE: 'fristvakt',
     BOT_ID: '0b6c7a4e-1111-4c2d-8e3f-000000000002',
@@ -408,5 +415,109 @@ describe('supplier signing secrets (infra/main.bicep)', () => {
       '], supplierSecretSettings, otherSettings)',
     );
     expect(() => webAppSettingParts(declarations(parseBicep(source)))).toThrow(/cannot read otherSettings/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+/*
+ * The supplier API on a site of its own (separateSupplierApi): its own plan (other machines), the main
+ * site's settings with FRISTVAKT_ROLE=supplier-api (the main site then chat), and the main site's
+ * access to Cosmos DB, the attachments and Key Vault, given to its own identity.
+ */
+describe('separate supplier API site (infra/main.bicep)', () => {
+  const decl = (name: string): Declaration => main.find((d) => d.kind === 'resource' && d.name === name)!;
+  const conditional = (name: string): boolean =>
+    /^resource \w+ '[^']+' = if \(separateSupplierApi\) \{/.test(decl(name).node.text);
+
+  it('is off by default and, when on, has its own plan, sized by its own parameters', () => {
+    const param = main.find((d) => d.kind === 'param' && d.name === 'separateSupplierApi')!;
+    expect(param.node.text).toBe('param separateSupplierApi bool = false');
+    for (const name of ['supplierPlan', 'supplierSite', 'supplierFtpPublishing', 'supplierSiteDiagnostics'])
+      expect([name, conditional(name)]).toEqual([name, true]);
+    expect(resourceType(decl('supplierPlan'))).toBe(resourceType(decl('plan')));
+    expect(named('supplierPlan')).toMatchObject({
+      name: { expr: 'names.supplierPlan' },
+      sku: { name: { expr: 'supplierApiSku' }, capacity: { expr: 'supplierApiInstanceCount' } },
+      properties: { reserved: true },
+    });
+    expect(props(named('supplierSite')).serverFarmId).toEqual({ expr: 'supplierPlan.id' });
+    expect(props(named('site')).serverFarmId).toEqual({ expr: 'plan.id' });
+    const names = main.find((d) => d.kind === 'var' && d.name === 'names')!.node.text;
+    expect(names).toContain("supplierPlan: 'plan-${resourceBaseName}-api-${suffix}'");
+    expect(names).toContain("supplierSite: 'app-${resourceBaseName}-api-${suffix}'");
+  });
+
+  it('runs the same app with the same hardening as the main site', () => {
+    const main_ = named('site');
+    const apart = named('supplierSite');
+    expect(apart.identity).toEqual(main_.identity);
+    expect(resourceType(decl('supplierSite'))).toBe(resourceType(decl('site')));
+    const { siteConfig: mainConfig, serverFarmId: _m, ...mainRest } = props(main_);
+    const { siteConfig: apartConfig, serverFarmId: _a, ...apartRest } = props(apart);
+    expect(apartRest).toEqual(mainRest);
+    const { appSettings: _ms, ...mainSite } = mainConfig as Record<string, BicepValue>;
+    const { appSettings: _as, ...apartSite } = apartConfig as Record<string, BicepValue>;
+    expect(apartSite).toEqual(mainSite);
+    expect(props(named('supplierFtpPublishing'))).toEqual({ allow: false });
+  });
+
+  it('has the main site’s settings with FRISTVAKT_ROLE=supplier-api; the main site is then chat', () => {
+    const apart = webAppSettingParts(main, 'supplierSite');
+    const own = webAppSettingParts(main, 'site');
+    expect(apart.fixed.get('FRISTVAKT_ROLE')).toBe('supplier-api');
+    expect(own.fixed.get('FRISTVAKT_ROLE')).toEqual({ expr: "separateSupplierApi ? 'chat' : 'all'" });
+    const without = (m: Map<string, BicepValue>) => [...m].filter(([name]) => name !== 'FRISTVAKT_ROLE');
+    expect(without(apart.fixed)).toEqual(without(own.fixed));
+    expect(apart.loops).toEqual(own.loops);
+    // The app accepts them and serves only the supplier API and the health check there.
+    const env = Object.fromEntries(
+      [...apart.fixed].map(([name, value]) => [name, name === 'COSMOS_KEY' ? '' : sample(name, value)]),
+    );
+    const config = loadConfig({ ...env, PORT: '8080' }, '/home/site/wwwroot');
+    expect(config.role).toBe('supplier-api');
+    const table = routes({
+      tabDir: '/nonexistent',
+      tabRoutes: [],
+      role: config.role,
+    } as unknown as RouteDeps).map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    const health = (props(named('supplierSite')).siteConfig as Record<string, BicepValue>).healthCheckPath;
+    expect(table).toEqual([`GET ${String(health)}`]);
+    for (const role of ['chat', 'all'])
+      expect(loadConfig({ ...env, FRISTVAKT_ROLE: role, PORT: '8080' }, '/home/site/wwwroot').role).toBe(
+        role,
+      );
+  });
+
+  it('gives its identity the main site’s roles on Cosmos DB, the attachments and Key Vault', () => {
+    const twins: Array<[string, string]> = [
+      ['cosmosDataRole', 'supplierCosmosDataRole'],
+      ['storageBlobRole', 'supplierStorageBlobRole'],
+      ['keyVaultSecretsRole', 'supplierKeyVaultSecretsRole'],
+    ];
+    for (const [own, apart] of twins) {
+      expect([apart, conditional(apart)]).toEqual([apart, true]);
+      expect(resourceType(decl(apart))).toBe(resourceType(decl(own)));
+      // The same assignment, with the supplier site in place of the main site.
+      const expected = JSON.stringify(named(own))
+        .replace(/\bsite\.id\b/g, 'supplierSite.id')
+        .replace(/\bsite\.identity\b/g, 'supplierSite.identity');
+      expect(JSON.stringify(named(apart))).toBe(expected);
+      expect(JSON.stringify(named(apart))).toContain('supplierSite.identity.principalId');
+    }
+    // Every role assignment of the main site has its twin (a new one must be given to both).
+    const mainAssignments = main.filter(
+      (d) =>
+        d.kind === 'resource' &&
+        /RoleAssignments?@|roleAssignments@/.test(resourceType(d)) &&
+        /principalId: site\.identity\.principalId/.test(d.node.text),
+    );
+    expect(mainAssignments.map((d) => d.name).sort()).toEqual(twins.map(([own]) => own).sort());
+  });
+
+  it('outputs the supplier API’s base URL: its own site when apart, else the main site', () => {
+    const output = main.find((d) => d.kind === 'output' && d.name === 'SUPPLIER_API_ENDPOINT')!;
+    expect(output.node.text).toContain(
+      "'https://${separateSupplierApi ? names.supplierSite : names.site}.azurewebsites.net'",
+    );
   });
 });

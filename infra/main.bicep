@@ -1,6 +1,7 @@
 // Fristvakt on Azure: everything one environment needs, in one resource group.
 //
 //   App Service (Linux, Node 22 LTS) ── serves the bot (/api/messages), the tab (/tab/) and its API (/api/...)
+//     (with separateSupplierApi: a second site on a plan of its own serves the supplier API, /api/suppliers/v1)
 //     │ system-assigned managed identity, no keys in app settings:
 //     ├─ Cosmos DB (NoSQL)       data-plane role "Cosmos DB Built-in Data Contributor", keys off
 //     │                          (or, with cosmosAuth = 'key', the account key from Key Vault)
@@ -42,6 +43,17 @@ param appServiceSku string = 'B1'
 @minValue(1)
 @maxValue(10)
 param appServiceInstanceCount int = 1
+
+@description('Serve the operations suppliers\' API (/api/suppliers/v1) from a second web app on an App Service plan of its own (separate machines), so suppliers\' traffic cannot take the CPU the bot and the tab need. That site runs with FRISTVAKT_ROLE=supplier-api, the main site with FRISTVAKT_ROLE=chat; false: the main site serves everything (FRISTVAKT_ROLE=all). Both use the same Cosmos DB account, storage and Key Vault.')
+param separateSupplierApi bool = false
+
+@description('App Service plan SKU of the separate supplier API site (when separateSupplierApi is true), B1 or larger.')
+param supplierApiSku string = 'B1'
+
+@description('Number of instances of the separate supplier API site (when separateSupplierApi is true).')
+@minValue(1)
+@maxValue(10)
+param supplierApiInstanceCount int = 1
 
 @description('Client id of the Entra app the bot authenticates as (BOT_ID, created by teamsapp botAadApp/create or by hand).')
 param botAadAppClientId string
@@ -129,6 +141,8 @@ var suffix = take(uniqueString(resourceGroup().id), 6)
 var names = {
   plan: 'plan-${resourceBaseName}-${suffix}'
   site: 'app-${resourceBaseName}-${suffix}'
+  supplierPlan: 'plan-${resourceBaseName}-api-${suffix}'
+  supplierSite: 'app-${resourceBaseName}-api-${suffix}'
   bot: 'bot-${resourceBaseName}-${suffix}'
   cosmos: 'cosmos-${resourceBaseName}-${suffix}'
   storage: 'st${resourceBaseName}${suffix}'
@@ -283,6 +297,17 @@ resource cosmosDataRole 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignment
   }
 }
 
+// The separate supplier API site's identity: the same data-plane role.
+resource supplierCosmosDataRole 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-05-15' = if (separateSupplierApi) {
+  parent: cosmos
+  name: guid(cosmos.id, supplierSite.id, roles.cosmosDataContributor)
+  properties: {
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${roles.cosmosDataContributor}'
+    principalId: supplierSite.identity.principalId
+    scope: cosmos.id
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Storage for attachments
 // ---------------------------------------------------------------------------------------------------
@@ -339,6 +364,16 @@ resource storageBlobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }
 
+resource supplierStorageBlobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (separateSupplierApi) {
+  scope: storage
+  name: guid(storage.id, supplierSite.id, roles.storageBlobDataContributor)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    principalId: supplierSite.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Key Vault (RBAC) with the bot's client secret
 // ---------------------------------------------------------------------------------------------------
@@ -390,9 +425,135 @@ resource keyVaultSecretsRole 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
+resource supplierKeyVaultSecretsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (separateSupplierApi) {
+  scope: keyVault
+  name: guid(keyVault.id, supplierSite.id, roles.keyVaultSecretsUser)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    principalId: supplierSite.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // App Service: the one Node process (bot, tab, API)
 // ---------------------------------------------------------------------------------------------------
+
+// Every setting the app reads (bot/config.ts CONFIG_ENV_VARS) but FRISTVAKT_ROLE, for both sites; a test
+// keeps this list complete. PORT is set by App Service itself; AZURE_CLIENT_ID is left unset, so the
+// app uses its system-assigned identity. Each site adds its role and the suppliers' signing secrets
+// (supplierSecretSettings).
+var sharedAppSettings = [
+  {
+    name: 'FRISTVAKT_ENV'
+    value: fristvaktEnv
+  }
+  {
+    // App Service forwards requests to the container's port on its own network interface.
+    name: 'HOST'
+    value: '0.0.0.0'
+  }
+  {
+    // Load the three desk presets, the service catalogue and the organisations on first start.
+    name: 'FRISTVAKT_SEED'
+    value: 'true'
+  }
+  {
+    // A development setting; the app refuses it in production.
+    name: 'FRISTVAKT_DEMO_DIRECTORY'
+    value: 'false'
+  }
+  {
+    name: 'FRISTVAKT_ATTACHMENT_MAX_MB'
+    value: string(attachmentMaxMegabytes)
+  }
+  {
+    name: 'FRISTVAKT_AUTO_CLOSE_INTERVAL_MIN'
+    value: '15'
+  }
+  {
+    name: 'FRISTVAKT_STORE'
+    value: 'cosmos'
+  }
+  {
+    // App Service's persistent storage, shared by all instances (/home). The app keeps
+    // attachments under <data dir>/blobs until it writes them to the Storage account below.
+    name: 'FRISTVAKT_DATA_DIR'
+    value: '/home/fristvakt-data'
+  }
+  {
+    name: 'COSMOS_ENDPOINT'
+    value: cosmos.properties.documentEndpoint
+  }
+  {
+    name: 'COSMOS_DATABASE'
+    value: cosmosDatabaseName
+  }
+  {
+    // Empty under managed identity (the default): the app then signs in with its identity.
+    name: 'COSMOS_KEY'
+    value: cosmosAuth == 'key'
+      ? '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${cosmosKeySecretName})'
+      : ''
+  }
+  {
+    name: 'BLOB_ACCOUNT_URL'
+    value: storage.properties.primaryEndpoints.blob
+  }
+  {
+    name: 'BLOB_CONTAINER'
+    value: attachmentsContainerName
+  }
+  {
+    name: 'BOT_ID'
+    value: botAadAppClientId
+  }
+  {
+    name: 'BOT_PASSWORD'
+    // Versionless: a rotated secret is picked up on restart (or within 24 hours).
+    value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${botPasswordSecretName})'
+  }
+  {
+    name: 'BOT_TENANT_ID'
+    value: aadAppTenantId
+  }
+  {
+    name: 'BOT_TYPE'
+    value: 'SingleTenant'
+  }
+  {
+    name: 'AAD_APP_CLIENT_ID'
+    value: aadAppClientId
+  }
+  {
+    name: 'AAD_APP_TENANT_ID'
+    value: aadAppTenantId
+  }
+  {
+    name: 'TAB_ENDPOINT'
+    value: 'https://${names.site}.azurewebsites.net'
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: insights.properties.ConnectionString
+  }
+  {
+    // Application Insights auto-instrumentation of the Node process (requests, dependencies,
+    // exceptions, console logs), using APPLICATIONINSIGHTS_CONNECTION_STRING.
+    name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
+    value: '~3'
+  }
+  {
+    // Deployment: the zip carries dist/ built by `npm run build`; App Service installs the
+    // production dependencies on Linux itself, so native modules match the platform.
+    name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
+    value: 'true'
+  }
+  {
+    name: 'CUSTOM_BUILD_COMMAND'
+    value: 'npm ci --omit=dev --no-audit --no-fund'
+  }
+]
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: names.plan
@@ -430,118 +591,12 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       healthCheckPath: '/healthz'
-      // Every setting the app reads (bot/config.ts CONFIG_ENV_VARS); a test keeps this list complete.
-      // PORT is set by App Service itself; AZURE_CLIENT_ID is left unset, so the app uses its
-      // system-assigned identity. Then the suppliers' signing secrets (supplierSecretSettings).
-      appSettings: concat([
+      // The shared settings (sharedAppSettings), this site's role and the suppliers' signing secrets.
+      appSettings: concat(sharedAppSettings, [
         {
-          name: 'FRISTVAKT_ENV'
-          value: fristvaktEnv
-        }
-        {
-          // App Service forwards requests to the container's port on its own network interface.
-          name: 'HOST'
-          value: '0.0.0.0'
-        }
-        {
-          // Load the three desk presets, the service catalogue and the organisations on first start.
-          name: 'FRISTVAKT_SEED'
-          value: 'true'
-        }
-        {
-          // A development setting; the app refuses it in production.
-          name: 'FRISTVAKT_DEMO_DIRECTORY'
-          value: 'false'
-        }
-        {
-          name: 'FRISTVAKT_ATTACHMENT_MAX_MB'
-          value: string(attachmentMaxMegabytes)
-        }
-        {
-          name: 'FRISTVAKT_AUTO_CLOSE_INTERVAL_MIN'
-          value: '15'
-        }
-        {
-          name: 'FRISTVAKT_STORE'
-          value: 'cosmos'
-        }
-        {
-          // App Service's persistent storage, shared by all instances (/home). The app keeps
-          // attachments under <data dir>/blobs until it writes them to the Storage account below.
-          name: 'FRISTVAKT_DATA_DIR'
-          value: '/home/fristvakt-data'
-        }
-        {
-          name: 'COSMOS_ENDPOINT'
-          value: cosmos.properties.documentEndpoint
-        }
-        {
-          name: 'COSMOS_DATABASE'
-          value: cosmosDatabaseName
-        }
-        {
-          // Empty under managed identity (the default): the app then signs in with its identity.
-          name: 'COSMOS_KEY'
-          value: cosmosAuth == 'key'
-            ? '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${cosmosKeySecretName})'
-            : ''
-        }
-        {
-          name: 'BLOB_ACCOUNT_URL'
-          value: storage.properties.primaryEndpoints.blob
-        }
-        {
-          name: 'BLOB_CONTAINER'
-          value: attachmentsContainerName
-        }
-        {
-          name: 'BOT_ID'
-          value: botAadAppClientId
-        }
-        {
-          name: 'BOT_PASSWORD'
-          // Versionless: a rotated secret is picked up on restart (or within 24 hours).
-          value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${botPasswordSecretName})'
-        }
-        {
-          name: 'BOT_TENANT_ID'
-          value: aadAppTenantId
-        }
-        {
-          name: 'BOT_TYPE'
-          value: 'SingleTenant'
-        }
-        {
-          name: 'AAD_APP_CLIENT_ID'
-          value: aadAppClientId
-        }
-        {
-          name: 'AAD_APP_TENANT_ID'
-          value: aadAppTenantId
-        }
-        {
-          name: 'TAB_ENDPOINT'
-          value: 'https://${names.site}.azurewebsites.net'
-        }
-        {
-          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
-          value: insights.properties.ConnectionString
-        }
-        {
-          // Application Insights auto-instrumentation of the Node process (requests, dependencies,
-          // exceptions, console logs), using APPLICATIONINSIGHTS_CONNECTION_STRING.
-          name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
-          value: '~3'
-        }
-        {
-          // Deployment: the zip carries dist/ built by `npm run build`; App Service installs the
-          // production dependencies on Linux itself, so native modules match the platform.
-          name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
-          value: 'true'
-        }
-        {
-          name: 'CUSTOM_BUILD_COMMAND'
-          value: 'npm ci --omit=dev --no-audit --no-fund'
+          // Everything, or all but the supplier API when that has a site of its own.
+          name: 'FRISTVAKT_ROLE'
+          value: separateSupplierApi ? 'chat' : 'all'
         }
       ], supplierSecretSettings)
     }
@@ -554,6 +609,91 @@ resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2
   name: 'ftp'
   properties: {
     allow: false
+  }
+}
+
+// The supplier API on machines of its own (separateSupplierApi): the same app, the same settings and
+// store, FRISTVAKT_ROLE=supplier-api (it serves /api/suppliers/v1 and /healthz only; its background
+// jobs take their leases like any instance's, so it can also send the Teams messages in the outbox).
+resource supplierPlan 'Microsoft.Web/serverfarms@2023-12-01' = if (separateSupplierApi) {
+  name: names.supplierPlan
+  location: location
+  kind: 'linux'
+  tags: tags
+  sku: {
+    name: supplierApiSku
+    capacity: supplierApiInstanceCount
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource supplierSite 'Microsoft.Web/sites@2023-12-01' = if (separateSupplierApi) {
+  name: names.supplierSite
+  location: location
+  kind: 'app,linux'
+  tags: tags
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: supplierPlan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: 'SystemAssigned'
+    siteConfig: {
+      linuxFxVersion: 'NODE|22-lts'
+      appCommandLine: 'node --disable-warning=DEP0111 dist/bot/index.js'
+      alwaysOn: true
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      healthCheckPath: '/healthz'
+      appSettings: concat(sharedAppSettings, [
+        {
+          name: 'FRISTVAKT_ROLE'
+          value: 'supplier-api'
+        }
+      ], supplierSecretSettings)
+    }
+  }
+}
+
+resource supplierFtpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = if (separateSupplierApi) {
+  parent: supplierSite
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource supplierSiteDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (separateSupplierApi) {
+  scope: supplierSite
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logs.id
+    logs: [
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 
@@ -794,3 +934,6 @@ output COSMOS_ENDPOINT string = cosmos.properties.documentEndpoint
 
 @description('Name of the Key Vault that holds the bot secret (see docs/operations.md, rotating secrets).')
 output KEY_VAULT_NAME string = keyVault.name
+
+@description('Base URL of the supplier API (append /api/suppliers/v1): the separate site when separateSupplierApi is true, else the main site.')
+output SUPPLIER_API_ENDPOINT string = 'https://${separateSupplierApi ? names.supplierSite : names.site}.azurewebsites.net'

@@ -11,6 +11,8 @@ import { staticHandler } from './static-files';
 import type { Store } from '../../shared/ports';
 import { ATTACHMENT_LINK_PATH } from '../../shared/app/attachment-links';
 import { attachmentLinkHandler, type AttachmentLinkDeps } from './attachment-links';
+import type { AppRole } from '../config';
+import { routesForRole } from './roles';
 
 export interface RouteDeps extends MessagesDeps {
   store: Store;
@@ -19,6 +21,8 @@ export interface RouteDeps extends MessagesDeps {
   tabRoutes: RouteDef[];
   /** Signed, short-lived attachment downloads (operations suppliers' webhooks link to them). */
   attachmentLinks?: AttachmentLinkDeps;
+  /** Which surfaces this instance serves (FRISTVAKT_ROLE; default all): `./roles.ts`. */
+  role?: AppRole;
 }
 
 const redirectTo =
@@ -29,7 +33,7 @@ const redirectTo =
   };
 
 export function routes(deps: RouteDeps): RouteDef[] {
-  return [
+  return routesForRole(deps.role ?? 'all', [
     { method: 'post', path: '/api/messages', name: 'bot.messages', handler: messagesHandler(deps) },
     { method: 'get', path: '/healthz', name: 'health', handler: healthzHandler(deps) },
     // Whoever opens the server's address in a browser lands in the tab.
@@ -46,5 +50,5 @@ export function routes(deps: RouteDeps): RouteDef[] {
         ]
       : []),
     { method: 'get', path: '/tab/*', name: 'tab.static', handler: staticHandler(deps.tabDir) },
-  ];
+  ]);
 }

@@ -132,13 +132,7 @@ function decoratorsOf(node: SyntaxNode | undefined): Record<string, BicepValue> 
 
 /** The body of a resource declaration (`resource x '...' = { ... }`, or the object inside a `for` or `if`). */
 export function resourceBody(decl: Declaration): Record<string, BicepValue> {
-  let body: SyntaxNode | undefined = decl.node.namedChildren.find((c) => c.type === 'object');
-  if (!body) {
-    const wrapper = decl.node.namedChildren.find(
-      (c) => c.type === 'for_statement' || c.type === 'if_statement',
-    );
-    body = wrapper?.namedChildren.filter((c) => c.type === 'object').pop();
-  }
+  const body = bodyNode(decl);
   if (!body) throw new Error(`No body found for resource ${decl.name}`);
   return valueOf(body) as Record<string, BicepValue>;
 }
@@ -175,19 +169,33 @@ export interface SettingsLoop {
   value: BicepValue;
 }
 
+/** The object literal of a resource's body (`= { ... }`, or the object of its `if` or `for`). */
+function bodyNode(decl: Declaration): SyntaxNode | undefined {
+  const direct = decl.node.namedChildren.find((c) => c.type === 'object');
+  if (direct) return direct;
+  const wrapper = decl.node.namedChildren.find(
+    (c) => c.type === 'for_statement' || c.type === 'if_statement',
+  );
+  return wrapper?.namedChildren.filter((c) => c.type === 'object').pop();
+}
+
 /**
- * The app settings of the single `Microsoft.Web/sites` resource in `decls`: the fixed entries (name →
- * value) and the loops of variables concatenated to them (`appSettings: concat([...], loopVar)`).
+ * The app settings of the `Microsoft.Web/sites` resource named `site` in `decls`: the fixed entries
+ * (name → value, from array literals and from variables holding one) and the loops of variables
+ * concatenated to them (`appSettings: concat(sharedVar, [...], loopVar)`).
  */
-export function webAppSettingParts(decls: Declaration[]): {
+export function webAppSettingParts(
+  decls: Declaration[],
+  site = 'site',
+): {
   fixed: Map<string, BicepValue>;
   loops: SettingsLoop[];
 } {
-  const sites = decls.filter(
-    (d) => d.kind === 'resource' && resourceType(d).startsWith('Microsoft.Web/sites@'),
+  const found = decls.find(
+    (d) => d.kind === 'resource' && d.name === site && resourceType(d).startsWith('Microsoft.Web/sites@'),
   );
-  if (sites.length !== 1) throw new Error(`Expected one Microsoft.Web/sites resource, found ${sites.length}`);
-  const body = sites[0]!.node.namedChildren.find((c) => c.type === 'object')!;
+  if (!found) throw new Error(`No Microsoft.Web/sites resource named ${site}`);
+  const body = bodyNode(found)!;
   const config = propertyNode(propertyNode(body, 'properties')!, 'siteConfig')!;
   const list = propertyNode(config, 'appSettings');
   if (!list) throw new Error('The web app sets no appSettings');
@@ -197,12 +205,23 @@ export function webAppSettingParts(decls: Declaration[]): {
       : [list];
   const fixed = new Map<string, BicepValue>();
   const loops: SettingsLoop[] = [];
+  const addFixed = (array: SyntaxNode) => {
+    for (const s of valueOf(array) as Array<{ name: string; value: BicepValue }>) {
+      if (fixed.has(s.name)) throw new Error(`appSettings: ${s.name} is set twice`);
+      fixed.set(s.name, s.value);
+    }
+  };
   for (const part of parts.filter((c) => c.type !== 'comment')) {
     if (part.type === 'array') {
-      for (const s of valueOf(part) as Array<{ name: string; value: BicepValue }>) fixed.set(s.name, s.value);
+      addFixed(part);
       continue;
     }
     const variable = decls.find((d) => d.kind === 'var' && d.name === part.text);
+    const array = variable?.node.namedChildren.find((c) => c.type === 'array');
+    if (array) {
+      addFixed(array);
+      continue;
+    }
     const loop = variable?.node.namedChildren.find((c) => c.type === 'for_statement');
     if (!variable || !loop) throw new Error(`appSettings: cannot read ${part.text}`);
     const [item, over] = loop.namedChildren.filter((c) => c.type !== 'comment');
@@ -212,7 +231,7 @@ export function webAppSettingParts(decls: Declaration[]): {
   return { fixed, loops };
 }
 
-/** The fixed app settings of the single `Microsoft.Web/sites` resource in `decls`: name → value. */
-export function webAppSettings(decls: Declaration[]): Map<string, BicepValue> {
-  return webAppSettingParts(decls).fixed;
+/** The fixed app settings of the `Microsoft.Web/sites` resource named `site` in `decls`: name → value. */
+export function webAppSettings(decls: Declaration[], site = 'site'): Map<string, BicepValue> {
+  return webAppSettingParts(decls, site).fixed;
 }

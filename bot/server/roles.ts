@@ -1,0 +1,44 @@
+/**
+ * The surfaces of an instance by its role (FRISTVAKT_ROLE, `bot/config.ts`): which routes of the whole
+ * table it mounts. `all` mounts everything; `chat` everything but the supplier API, whose paths answer
+ * 404 naming the reason (the supplier calls the supplier API's own address); `supplier-api` only the
+ * supplier API and /healthz, so suppliers' traffic runs on machines of its own and cannot take chat's
+ * CPU. Unmounted paths get the server's ordinary 404 (`ROUTE_NOT_FOUND`).
+ */
+import type { RouteDef } from '../../shared/app/http-route';
+import type { AppRole } from '../config';
+import { SUPPLIER_API as SUPPLIER_API_PREFIX } from '../../tab/api/suppliers/routes';
+import { sendError } from './http-errors';
+
+const HEALTH_PATH = '/healthz';
+
+const isSupplierApi = (path: string): boolean =>
+  path === SUPPLIER_API_PREFIX || path.startsWith(`${SUPPLIER_API_PREFIX}/`);
+
+const METHODS: RouteDef['method'][] = ['get', 'post', 'put', 'patch', 'del'];
+
+/** A `chat` instance's answer to a supplier request: 404, saying where the API is served. */
+const notServedHere = (): RouteDef[] =>
+  METHODS.map((method) => ({
+    method,
+    path: `${SUPPLIER_API_PREFIX}/*`,
+    name: `suppliers.not-here.${method}`,
+    handler: async (_req, res) =>
+      sendError(
+        res,
+        'ROUTE_NOT_FOUND',
+        'The supplier API is not served by this instance (FRISTVAKT_ROLE=chat); use the supplier API’s own address',
+      ),
+  }));
+
+/** The routes an instance with `role` mounts, in the table's order. */
+export function routesForRole(role: AppRole, table: RouteDef[]): RouteDef[] {
+  switch (role) {
+    case 'all':
+      return table;
+    case 'chat':
+      return [...table.filter((r) => !isSupplierApi(r.path)), ...notServedHere()];
+    case 'supplier-api':
+      return table.filter((r) => r.path === HEALTH_PATH || isSupplierApi(r.path));
+  }
+}

@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip, gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { buildConfigPage } from './build-config';
+import { fluentImports } from './build-fluent-imports';
 
 /** The repository root, whether this runs from `tab/` (ts-jest) or compiled from `dist/tab/`. */
 const ROOT = existsSync(join(__dirname, '..', 'package.json'))
@@ -71,6 +72,10 @@ function staticClosure(meta: Metafile, entry: string): string[] {
   visit(entry);
   return [...seen];
 }
+
+/** The files that import `@fluentui/react-components`: the app's and the contrib DataGrid's. */
+const FLUENT_IMPORTERS =
+  /[\\/](tab[\\/]web[\\/]src[\\/].*\.tsx?|node_modules[\\/]@fluentui-contrib[\\/].*\.js)$/;
 
 const COMPRESSIBLE = new Set(['.js', '.html', '.css', '.json', '.svg']);
 
@@ -148,9 +153,17 @@ export async function buildTab(options: BuildOptions = {}): Promise<BuildResult>
     jsx: 'automatic',
     tsconfig: join(ROOT, 'tsconfig.json'),
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+    // Fluent components from their own packages, not through @fluentui/react-components (see the plugin).
+    plugins: [fluentImports(ROOT, FLUENT_IMPORTERS)],
     logLevel: 'silent',
   });
   const meta = result.metafile;
+  if (
+    Object.keys(meta.inputs).some((i) => i.endsWith('node_modules/@fluentui/react-components/lib/index.js'))
+  )
+    throw new Error(
+      '@fluentui/react-components is in the bundle: an importer of it is not in FLUENT_IMPORTERS',
+    );
   const entry = Object.keys(meta.outputs).find(
     (f) => meta.outputs[f].entryPoint !== undefined && f.endsWith('main.js'),
   );

@@ -21,6 +21,13 @@ export function noticeStore(db: Db): NoticeStore {
   const active = db.prepare<[string], JsonRow>(
     `SELECT doc FROM notices WHERE desk_id = ? AND status = 'active' ORDER BY starts_at DESC, id DESC`,
   );
+  // The service's active notices: the filter runs in SQLite (its JSON reader, on the stored document)
+  // so a fault report parses only the notices it will show, not every active notice of the desk.
+  const activeForService = db.prepare<[string, string], JsonRow>(
+    `SELECT doc FROM notices WHERE desk_id = ? AND status = 'active'
+       AND EXISTS (SELECT 1 FROM json_each(doc, '$.serviceIds') WHERE value = ?)
+     ORDER BY starts_at DESC, id DESC`,
+  );
   const period = db.prepare<[string, string, string], JsonRow>(
     'SELECT doc FROM notices WHERE desk_id = ? AND starts_at >= ? AND starts_at < ? ORDER BY starts_at ASC, id ASC',
   );
@@ -59,8 +66,11 @@ export function noticeStore(db: Db): NoticeStore {
       return run(() => versioned<Notice>(get.get(id, deskId)));
     },
     listActive(deskId: DeskId, serviceId?: ServiceId) {
-      const all = active.all(deskId).map((r) => JSON.parse(r.doc) as Notice);
-      return run(() => (serviceId === undefined ? all : all.filter((n) => n.serviceIds.includes(serviceId))));
+      return run(() =>
+        (serviceId === undefined ? active.all(deskId) : activeForService.all(deskId, serviceId)).map(
+          (r) => JSON.parse(r.doc) as Notice,
+        ),
+      );
     },
     listPeriod(deskId: DeskId, from: IsoInstant, to: IsoInstant) {
       return run(() => period.all(deskId, from, to).map((r) => JSON.parse(r.doc) as Notice));

@@ -732,6 +732,36 @@ export function describeStoreContract(
         ).toEqual(['n1', 'n2']);
         expect(await store.notices.get(noticeId('n3'), ROR)).toBeNull();
       });
+
+      it('lists active notices by service: exact service ids among several, newest first, resolved left out', async () => {
+        const spec = (services: string[], startsAt: string) => ({
+          serviceIds: services.map((s) => serviceId(s)),
+          startsAt: at(startsAt),
+        });
+        await store.notices.create(
+          notice('m1', 'ror-ikt', spec(['websak', 'agresso'], '2026-03-02T08:00:00Z')),
+        );
+        await store.notices.create(notice('m2', 'ror-ikt', spec(['agresso-lonn'], '2026-03-02T09:00:00Z')));
+        await store.notices.create(notice('m3', 'ror-ikt', spec(['agresso'], '2026-03-02T10:00:00Z')));
+        await store.notices.create(notice('m4', 'ror-ikt', spec([], '2026-03-02T11:00:00Z')));
+        await store.notices.create(notice('m5', 'byarkivet', spec(['agresso'], '2026-03-02T12:00:00Z')));
+        const m6 = await store.notices.create(
+          notice('m6', 'ror-ikt', spec(['agresso', 'websak'], '2026-03-02T13:00:00Z')),
+        );
+        await store.notices.update(
+          { ...m6.value, status: 'resolved' as const, resolvedAt: at('2026-03-02T14:00:00Z') },
+          m6.version,
+        );
+        const ids = async (service: string) =>
+          (await store.notices.listActive(ROR, serviceId(service))).map((n) => n.id);
+        expect(await ids('agresso')).toEqual(['m3', 'm1']);
+        expect(await ids('websak')).toEqual(['m1']);
+        expect(await ids('agresso-lonn')).toEqual(['m2']);
+        expect(await ids('agress')).toEqual([]);
+        expect(await store.notices.listActive(ROR, serviceId('agresso'))).toEqual(
+          (await store.notices.listActive(ROR)).filter((n) => n.serviceIds.includes(serviceId('agresso'))),
+        );
+      });
     });
 
     describe('leases', () => {

@@ -1,8 +1,8 @@
 /**
- * A second app instance for `suppliers.bench.ts`, in a process of its own on the same store (the
- * SQLite file of the first): what the supplier API gets when suppliers are given an instance of their
- * own (docs/operations.md), so their requests cannot take the chat instance's CPU. Started by `fork`
- * with the data dir; answers its URL, closes on any later message.
+ * A supplier-api instance (FRISTVAKT_ROLE=supplier-api) for `suppliers.bench.ts`, in a process of its
+ * own on the same store (the SQLite file of the first): the supplier API on machines of its own
+ * (docs/deployment.md, separateSupplierApi), so suppliers' requests cannot take the chat instance's
+ * CPU. Started by `fork` with the data dir; answers its URL, closes on any later message.
  */
 import { startApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
@@ -12,7 +12,12 @@ if (require.main === module && process.send) {
   process.once('message', (dataDir: string) => {
     void (async () => {
       const config = {
-        ...loadConfig({ FRISTVAKT_DATA_DIR: dataDir, FRISTVAKT_ENV: 'test', FRISTVAKT_SEED: 'off' }),
+        ...loadConfig({
+          FRISTVAKT_DATA_DIR: dataDir,
+          FRISTVAKT_ENV: 'test',
+          FRISTVAKT_SEED: 'off',
+          FRISTVAKT_ROLE: 'supplier-api',
+        }),
         port: 0,
         host: '127.0.0.1',
       };

@@ -519,5 +519,7 @@ describe('separate supplier API site (infra/main.bicep)', () => {
     expect(output.node.text).toContain(
       "'https://${separateSupplierApi ? names.supplierSite : names.site}.azurewebsites.net'",
     );
+    const siteName = main.find((d) => d.kind === 'output' && d.name === 'SUPPLIER_API_SITE_NAME')!;
+    expect(siteName.node.text).toMatch(/= separateSupplierApi \? names\.supplierSite : ''$/);
   });
 });

@@ -937,3 +937,6 @@ output KEY_VAULT_NAME string = keyVault.name
 
 @description('Base URL of the supplier API (append /api/suppliers/v1): the separate site when separateSupplierApi is true, else the main site.')
 output SUPPLIER_API_ENDPOINT string = 'https://${separateSupplierApi ? names.supplierSite : names.site}.azurewebsites.net'
+
+@description('Name of the separate supplier API web app (deploy the same build to it), or empty when separateSupplierApi is false.')
+output SUPPLIER_API_SITE_NAME string = separateSupplierApi ? names.supplierSite : ''

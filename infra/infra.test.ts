@@ -514,6 +514,29 @@ describe('separate supplier API site (infra/main.bicep)', () => {
     expect(mainAssignments.map((d) => d.name).sort()).toEqual(twins.map(([own]) => own).sort());
   });
 
+  it('has the main site’s server-error and health alerts, on its own site', () => {
+    for (const [own, apart] of [
+      ['serverErrorsAlert', 'supplierServerErrorsAlert'],
+      ['healthAlert', 'supplierHealthAlert'],
+    ] as const) {
+      expect([apart, conditional(apart)]).toEqual([apart, true]);
+      const { name: ownName, properties: ownProps } = named(own) as {
+        name: { expr: string };
+        properties: object;
+      };
+      const { name: apartName, properties: apartProps } = named(apart) as {
+        name: { expr: string };
+        properties: { description: string; scopes: unknown };
+      };
+      expect(apartName.expr).toBe(ownName.expr.replace('-${suffix}', '-api-${suffix}'));
+      expect(apartProps.scopes).toEqual([{ expr: 'supplierSite.id' }]);
+      expect(apartProps.description).toContain('supplier API site');
+      const { description: _d, scopes: _s, ...rest } = apartProps;
+      const { description: _od, scopes: _os, ...ownRest } = ownProps as typeof apartProps;
+      expect(rest).toEqual(ownRest);
+    }
+  });
+
   it('outputs the supplier API’s base URL: its own site when apart, else the main site', () => {
     const output = main.find((d) => d.kind === 'output' && d.name === 'SUPPLIER_API_ENDPOINT')!;
     expect(output.node.text).toContain(

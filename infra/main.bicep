@@ -910,6 +910,69 @@ resource healthAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
   }
 }
 
+// The same alerts for the separate supplier API site.
+resource supplierServerErrorsAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = if (separateSupplierApi) {
+  name: 'alert-http5xx-${resourceBaseName}-api-${suffix}'
+  location: 'global'
+  tags: tags
+  properties: {
+    description: 'The supplier API site answered more than 10 requests with a 5xx status in 15 minutes. See docs/operations.md, "Server errors".'
+    severity: 1
+    enabled: true
+    scopes: [
+      supplierSite.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'http5xx'
+          metricName: 'Http5xx'
+          metricNamespace: 'Microsoft.Web/sites'
+          operator: 'GreaterThan'
+          threshold: 10
+          timeAggregation: 'Total'
+        }
+      ]
+    }
+    actions: alertActions
+  }
+}
+
+resource supplierHealthAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = if (separateSupplierApi) {
+  name: 'alert-health-${resourceBaseName}-api-${suffix}'
+  location: 'global'
+  tags: tags
+  properties: {
+    description: 'GET /healthz failed on an instance of the supplier API site (average health below 100 % for 10 minutes): the store may be unreachable. See docs/operations.md, "Health check".'
+    severity: 1
+    enabled: true
+    scopes: [
+      supplierSite.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT10M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'health'
+          metricName: 'HealthCheckStatus'
+          metricNamespace: 'Microsoft.Web/sites'
+          operator: 'LessThan'
+          threshold: 100
+          timeAggregation: 'Average'
+        }
+      ]
+    }
+    actions: alertActions
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Outputs (Teams Toolkit writes them to env/.env.<env>)
 // ---------------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import type { Notice } from '../../../shared/notices/model';
 import { clockText } from '../../../shared/sla/clock-text';
 import type { Desk } from '../../../shared/desks/model';
 import type { Locale } from '../../../shared/i18n-text';
-import { caseSlaOnce } from '../case-sla-once';
+import { caseSla } from '../../../shared/sla/case-sla';
 import type { TargetState } from '../../../shared/sla/state';
 import type { CardJson } from '../../cards/card';
 import {
@@ -196,7 +196,7 @@ export function triageCardData(
 ): TriageCardData {
   const { locale, catalogue } = ctx;
   const s = strings(locale).channel.card;
-  const sla = caseSlaOnce(c, desk, ctx.now);
+  const sla = caseSla(c, desk, ctx.now);
   const finished = c.status === 'solved' || c.status === 'closed';
   const targets = [
     targetLine(sla.response, s.response, desk, ctx.now, locale),

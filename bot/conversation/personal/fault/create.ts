@@ -16,8 +16,7 @@ import { openCase } from '../../../../shared/cases/open-case';
 import { isFristvaktError, ValidationError } from '../../../../shared/errors';
 import type { Notice } from '../../../../shared/notices/model';
 import { findPriority } from '../../../../shared/sla/policy';
-import { casePolicy } from '../../../../shared/sla/case-sla';
-import { caseSlaOnce } from '../../case-sla-once';
+import { caseSla, casePolicy } from '../../../../shared/sla/case-sla';
 import type { CardJson } from '../../../cards/card';
 import { confirmationCard } from '../../../cards/confirmation';
 import { osloDateAndTime } from '../../../../shared/dates';
@@ -45,7 +44,7 @@ export async function createFaultCase(
   let c = result.case;
   if (result.created && join) c = await linkToNotice(turn, c, join);
 
-  const sla = caseSlaOnce(c, desk, turn.now);
+  const sla = caseSla(c, desk, turn.now);
   const policy = casePolicy(c, desk);
   const def = findPriority(policy, c.suggestedPriority);
   const deskOpen = isBusinessTime(turn.now, policy.calendar);

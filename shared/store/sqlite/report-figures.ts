@@ -19,7 +19,7 @@ import {
 } from '../../reports/aggregate';
 import type { CaseSummary } from '../../reports/summary';
 import { run, type Db } from './io';
-import { reportPartials } from './report-partials';
+import { PARTIAL_BREACHES, reportPartials } from './report-partials';
 
 /** Writes (or replaces) a summary's report columns; `remove` drops the row of an earlier receipt time. */
 export function figuresWriter(db: Db) {
@@ -85,7 +85,8 @@ const filterParams = (q: AggregateQuery): Record<string, string> => ({
   ...(q.orgId !== undefined ? { org: q.orgId } : {}),
 });
 
-export function summaryAggregator(db: Db, options: { partials?: boolean } = {}) {
+/** `partials: false` adds up every month live; `breachCap`: see `reportPartials`. */
+export function summaryAggregator(db: Db, options: { partials?: boolean; breachCap?: number } = {}) {
   const statements = new Map<string, ReturnType<typeof prepare>>();
   const prepare = (sql: string) => db.prepare<Record<string, unknown>, Row>(sql).raw(true);
   const all = (sql: string, params: Record<string, unknown>): Row[] => {
@@ -93,7 +94,7 @@ export function summaryAggregator(db: Db, options: { partials?: boolean } = {}) 
     if (!stmt) statements.set(sql, (stmt = prepare(sql)));
     return stmt.all(params);
   };
-  const plan = options.partials === false ? undefined : reportPartials(db);
+  const plan = options.partials === false ? undefined : reportPartials(db, options.breachCap);
   const summaryDoc = db
     .prepare<[string, string, string], [string]>(
       'SELECT doc FROM case_summaries WHERE desk_id = ? AND received_at = ? AND ref = ?',
@@ -142,7 +143,7 @@ export function summaryAggregator(db: Db, options: { partials?: boolean } = {}) 
         const months =
           plan && q.serviceId === undefined && q.orgId === undefined
             ? plan(desk, from, to, q)
-            : { used: [], live: [[from, to]] as Array<[string, string]> };
+            : { used: [], live: [[from, to]] as Array<[string, string]>, breachCap: PARTIAL_BREACHES };
         // One scan per live range: groups by cover, priority, whether received in the period, and
         // backlog bucket (a handful of groups); a partial's groups are the same at the report's
         // instant (in the period or not as a whole, an open case in the last bucket).
@@ -235,20 +236,36 @@ export function summaryAggregator(db: Db, options: { partials?: boolean } = {}) 
             { ...covers, lo, hi },
           ))
             hours.set(hour as number, (hours.get(hour as number) ?? 0) + (cases as number));
-        // The earliest breaches of each target over the whole scope (by the partial index of the
-        // target's breached rows): their keys here, the summaries of the earliest of all desks below.
-        for (const [, t] of TARGETS)
-          for (const [due, ref, receivedAt] of all(
-            `SELECT ${t}_due_ms, ref, received_at FROM case_figures
-             WHERE ${accepting} AND ${breached(t)} ORDER BY ${t}_due_ms, ref LIMIT @limit`,
-            { ...covers, limit: q.maxBreaches },
-          ))
-            candidates[t].push({
-              due: due as number | null,
-              ref: ref as string,
-              desk,
-              receivedAt: receivedAt as string,
-            });
+        // The earliest breaches of each target: their keys here (of a live range by a scan, of a
+        // month in a partial from it), the summaries of the earliest of all desks below. A partial's
+        // list stands for its month unless it was cut and some of its covers are refused, or the
+        // report asks for more than it keeps: then the month is read like a live range.
+        const breachRanges: Array<[string, string]> = [...months.live];
+        for (const m of months.used) {
+          if (!m.inPeriod) continue;
+          const allAccepted = m.covers.every((c) => accepted.has(c));
+          if (q.maxBreaches > months.breachCap || (m.capped.some(Boolean) && !allAccepted)) {
+            breachRanges.push([m.lo, m.hi]);
+            continue;
+          }
+          TARGETS.forEach(([, t], i) => {
+            for (const [cover, due, ref, receivedAt] of m.breaches[i]!)
+              if (accepted.has(m.covers[cover]!)) candidates[t].push({ due, ref, desk, receivedAt });
+          });
+        }
+        for (const [lo, hi] of breachRanges)
+          for (const [, t] of TARGETS)
+            for (const [due, ref, receivedAt] of all(
+              `SELECT ${t}_due_ms, ref, received_at FROM case_figures
+               WHERE ${accepting} AND ${breached(t)} ORDER BY ${t}_due_ms, ref LIMIT @limit`,
+              { ...covers, lo, hi, limit: q.maxBreaches },
+            ))
+              candidates[t].push({
+                due: due as number | null,
+                ref: ref as string,
+                desk,
+                receivedAt: receivedAt as string,
+              });
       }
       // The report keeps the earliest `maxBreaches` breach rows by deadline: of each target's
       // candidates, the earliest of all desks (in the SQL's order: no deadline first, then by

@@ -12,7 +12,9 @@
  * for an open case, receipt plus the last backlog bound (from then on it stays in the last age
  * bucket). Before that instant the month is scanned live. A report uses a partial only for a month
  * wholly inside its scope, wholly inside or wholly outside its period, ended by R, and unfiltered
- * (no service or organisation): the accepted covers are still decided per report.
+ * (no service or organisation): the accepted covers are still decided per report. A partial also keeps
+ * the month's earliest breaches per target (their keys and deadlines), so the report's earliest
+ * breaches need no scan of a settled month either.
  *
  * A partial is kept only while its rows are unchanged: triggers on `case_figures` (schema step) delete
  * the partial of the month of every row inserted, replaced, updated or deleted, in the same
@@ -22,8 +24,14 @@
 import { BACKLOG_BOUNDS_MS } from '../../reports/aggregate';
 import { tx, type Db } from './io';
 
+/**
+ * How many of a month's breaches per target a partial keeps (earliest deadlines first): the report
+ * API's list (`MAX_REPORT_BREACHES`). A report asking for more reads those months' breaches live.
+ */
+export const PARTIAL_BREACHES = 500;
+
 /** What a partial document holds; a stored one of another format is summed again. */
-const FORMAT = `1:${BACKLOG_BOUNDS_MS.join(',')}`;
+const formatOf = (breachCap: number) => `2:${BACKLOG_BOUNDS_MS.join(',')}:${breachCap}`;
 
 /** From this age on an open case stays in the last backlog bucket. */
 const OPEN_SETTLES_MS = BACKLOG_BOUNDS_MS[BACKLOG_BOUNDS_MS.length - 1]!;
@@ -40,6 +48,13 @@ export interface MonthSums {
   spent: Array<[number, number, string, number, number]>;
   /** [cover, hour (epoch ms / 3 600 000), cases] */
   hours: Array<[number, number, number]>;
+  /**
+   * Per target (index in TARGET_COLUMNS), the month's earliest `PARTIAL_BREACHES` breached rows in the
+   * SQL's order (no deadline first, then by deadline and reference): [cover, deadline, ref, received_at].
+   */
+  breaches: Array<Array<[number, number | null, string, string]>>;
+  /** Per target, whether the month has more breached rows than `breaches` keeps. */
+  capped: boolean[];
 }
 
 interface PartialDoc extends MonthSums {
@@ -48,8 +63,10 @@ interface PartialDoc extends MonthSums {
 
 /** A month of a desk's scope: summed once (`sums`), or read live in `live` ranges of `received_at`. */
 export interface MonthPlan {
-  /** The months whose partials stand for their rows at the report's instant. */
-  used: Array<MonthSums & { inPeriod: boolean }>;
+  /** The months whose partials stand for their rows at the report's instant ([lo, hi): its range). */
+  used: Array<MonthSums & { inPeriod: boolean; lo: string; hi: string }>;
+  /** How many breaches per target each partial keeps. */
+  breachCap: number;
   /** The rest of the scope [from, to): `received_at` ranges [lo, hi) to add up live. */
   live: Array<[string, string]>;
 }
@@ -68,9 +85,12 @@ const nextMonth = (ms: number): number => {
 
 type Row = unknown[];
 
-export function reportPartials(db: Db) {
+/** `breachCap`: how many breaches per target a partial keeps (tests keep fewer, to cut the lists). */
+export function reportPartials(db: Db, breachCap = PARTIAL_BREACHES) {
+  const FORMAT = formatOf(breachCap);
   const rows = (sql: string) => db.prepare<Record<string, unknown>, Row>(sql).raw(true);
-  const month = 'desk_id = @desk AND received_at >= @lo AND received_at < @hi AND is_order = 0 AND usable = 1';
+  const month =
+    'desk_id = @desk AND received_at >= @lo AND received_at < @hi AND is_order = 0 AND usable = 1';
   const groups = rows(
     `SELECT cover, priority, open, count(*), sum(resp_met), sum(resp_breached_from IS NOT NULL),
        sum(res_met), sum(res_breached_from IS NOT NULL),
@@ -86,6 +106,12 @@ export function reportPartials(db: Db) {
   );
   const hours = rows(
     `SELECT cover, received_ms / 3600000, count(*) FROM case_figures WHERE ${month} GROUP BY 1, 2`,
+  );
+  const breached = TARGET_COLUMNS.map((t) =>
+    rows(
+      `SELECT cover, ${t}_due_ms, ref, received_at FROM case_figures
+       WHERE ${month} AND ${t}_breached_from IS NOT NULL ORDER BY ${t}_due_ms, ref LIMIT @limit`,
+    ),
   );
   const stored = rows(
     'SELECT month, stable_ms, doc FROM report_partials WHERE desk_id = @desk AND month >= @first AND month <= @last',
@@ -106,7 +132,7 @@ export function reportPartials(db: Db) {
         return i;
       };
       let stableMs = 0;
-      const sums: MonthSums = { covers, groups: [], spent: [], hours: [] };
+      const sums: MonthSums = { covers, groups: [], spent: [], hours: [], breaches: [], capped: [] };
       for (const g of groups.all({ ...p, settles: OPEN_SETTLES_MS })) {
         const n = g.slice(2, 8).map((v) => Number(v ?? 0));
         sums.groups.push([ci(g[0]), g[1] as string, n[0]!, n[1]!, n[2]!, n[3]!, n[4]!, n[5]!]);
@@ -118,6 +144,20 @@ export function reportPartials(db: Db) {
       });
       for (const [cover, hour, cases] of hours.all(p))
         sums.hours.push([ci(cover), hour as number, cases as number]);
+      for (const stmt of breached) {
+        const found = stmt.all({ ...p, limit: breachCap + 1 });
+        sums.capped.push(found.length > breachCap);
+        sums.breaches.push(
+          found
+            .slice(0, breachCap)
+            .map(([cover, due, ref, receivedAt]) => [
+              ci(cover),
+              due as number | null,
+              ref as string,
+              receivedAt as string,
+            ]),
+        );
+      }
       const doc: PartialDoc = { format: FORMAT, ...sums };
       save.run(desk, monthKey(Date.parse(lo)), stableMs, JSON.stringify(doc));
       return { stableMs, sums };
@@ -128,7 +168,7 @@ export function reportPartials(db: Db) {
    * missing ones), and the ranges it adds up live.
    */
   return (desk: string, from: string, to: string, q: PlanQuery): MonthPlan => {
-    const plan: MonthPlan = { used: [], live: [] };
+    const plan: MonthPlan = { used: [], live: [], breachCap };
     const fromMs = Date.parse(from);
     const toMs = Date.parse(to);
     let start = Date.UTC(new Date(fromMs).getUTCFullYear(), new Date(fromMs).getUTCMonth(), 1);
@@ -173,7 +213,7 @@ export function reportPartials(db: Db) {
       if (!sums) continue;
       if (cursor < m.lo) plan.live.push([cursor, m.lo]);
       cursor = m.hi;
-      plan.used.push({ ...sums, inPeriod: m.inPeriod });
+      plan.used.push({ ...sums, inPeriod: m.inPeriod, lo: m.lo, hi: m.hi });
     }
     if (cursor < to) plan.live.push([cursor, to]);
     return plan;

@@ -227,8 +227,7 @@ const STEPS: Array<string | ((db: Database.Database) => void)> = [
   },
   // The SLA report's per-(desk, month) partials (report-partials.ts), each dropped by a trigger in the
   // transaction of any change to a figures row of its month (a step that rewrites case_figures
-  // without its triggers must empty report_partials); and each target's breached rows by receipt,
-  // covering what the earliest-breaches query reads. IF NOT EXISTS: safe whatever step number it
+  // without its triggers must empty report_partials). IF NOT EXISTS: safe whatever step number it
   // ends up with.
   `
   CREATE TABLE IF NOT EXISTS report_partials (
@@ -248,12 +247,6 @@ const STEPS: Array<string | ((db: Database.Database) => void)> = [
   CREATE TRIGGER IF NOT EXISTS case_figures_partial_delete AFTER DELETE ON case_figures BEGIN
     DELETE FROM report_partials WHERE desk_id = OLD.desk_id AND month = substr(OLD.received_at, 1, 7);
   END;
-  CREATE INDEX IF NOT EXISTS case_figures_resp_breached ON case_figures (desk_id, received_at,
-    resp_due_ms, ref, received_ms, usable, as_of_ms, is_order, cover, resp_breached_from)
-    WHERE resp_breached_from IS NOT NULL;
-  CREATE INDEX IF NOT EXISTS case_figures_res_breached ON case_figures (desk_id, received_at,
-    res_due_ms, ref, received_ms, usable, as_of_ms, is_order, cover, res_breached_from)
-    WHERE res_breached_from IS NOT NULL;
   `,
 ];
 

@@ -18,6 +18,7 @@ import type {
 import { openFsBlobStore } from '../fs-blobs';
 import { adminStore } from './admin';
 import { backfillSummaries, caseStore } from './cases';
+import { startCheckpointer } from './checkpointer';
 import { run, translate, tx, type Db } from './io';
 import { deskStore, keyValueStore, leaseStore } from './meta';
 import { noticeStore } from './notices';
@@ -108,6 +109,7 @@ function prober(db: Db): (now: IsoInstant) => Promise<void> {
 
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   const { db, createdNow } = openDatabase(options.file);
+  const checkpointer = options.file === ':memory:' ? undefined : startCheckpointer(db, options.file);
   const store: Store = {
     createdNow,
     probe: prober(db),
@@ -129,6 +131,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     admin: adminStore(db),
     close() {
       return run(() => {
+        checkpointer?.stop();
         if (db.open) db.close();
       });
     },

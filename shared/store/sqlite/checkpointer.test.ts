@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { startCheckpointer } from './checkpointer';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function openWal(): { db: Database.Database; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'fv-checkpoint-'));
+  dirs.push(dir);
+  const file = join(dir, 'store.db');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  return { db, file };
+}
+
+/** Writes about 4 MB in 400 small transactions, as reports do. */
+function write(db: Database.Database): void {
+  const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+  const body = 'x'.repeat(10_000);
+  for (let i = 0; i < 400; i++) db.transaction(() => insert.run(body))();
+}
+
+const waitUntil = async (ok: () => boolean, ms: number): Promise<boolean> => {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (ok()) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return ok();
+};
+
+describe('the write-ahead log copied from a worker thread', () => {
+  it('copies the log into the database file while the main connection does not', async () => {
+    const { db, file } = openWal();
+    const checkpointer = startCheckpointer(db, file, 20);
+    try {
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      const before = statSync(file).size;
+      write(db);
+      // The main connection copies nothing itself now: only the worker can grow the database file.
+      expect(await waitUntil(() => statSync(file).size > before + 3_000_000, 5_000)).toBe(true);
+    } finally {
+      checkpointer.stop();
+      db.close();
+    }
+  });
+
+  it('gives the main connection its automatic checkpoint back when stopped', () => {
+    const { db, file } = openWal();
+    const checkpointer = startCheckpointer(db, file, 20);
+    checkpointer.stop();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    db.close();
+  });
+
+  it('gives it back when the worker cannot open the database', async () => {
+    const { db } = openWal();
+    startCheckpointer(db, join(tmpdir(), 'fv-no-such-dir', 'missing.db'), 20);
+    expect(await waitUntil(() => db.pragma('wal_autocheckpoint', { simple: true }) === 1000, 5_000)).toBe(
+      true,
+    );
+    db.close();
+  });
+});

@@ -12,11 +12,10 @@ import { join } from 'node:path';
 import { startHarness, type Harness } from './test-support/harness';
 import { startFakeConnector, type FakeConnector } from './test-support/fake-connector';
 import { messageActivity, type TestUser } from './test-support/activities';
-import { newApiKey } from '../shared/app/supplier-keys';
-import { deskId, isoInstant, serviceId, userId } from '../shared/ids';
+import { saveTietoWithKey } from './test-support/supplier-fixture';
+import { deskId } from '../shared/ids';
 import type { Store } from '../shared/ports';
 import { openSqliteStore } from '../shared/store/sqlite';
-import { supplierId } from '../shared/suppliers/model';
 
 const T0 = new Date('2026-03-03T09:00:00Z');
 const EMPLOYEE: TestUser = { aadObjectId: 'aad-kari', name: 'Kari Nordmann' };
@@ -52,33 +51,10 @@ async function startPair(jobsOn: 'supplier-api' | 'chat'): Promise<Pair> {
     { ...uke.value, triageChannel: { teamId: 'team-uke', channelId: CHANNEL, serviceUrl: channel.url } },
     uke.version,
   );
-  const made = newApiKey(supplierId('tieto'), isoInstant(T0), userId('u-admin'));
-  await a.admin.putSupplier(
-    {
-      id: supplierId('tieto'),
-      name: 'Tieto',
-      operates: ['application'],
-      serviceIds: [serviceId('uke-agresso')],
-      deskId: deskId('uke'),
-      phone: '+47 21 00 00 00',
-      email: 'drift@tieto.example',
-      entraAppIds: [],
-      apiKeys: [made.stored],
-    },
-    undefined,
-    {
-      id: 'a-tieto',
-      at: isoInstant(T0),
-      actor: { id: userId('u-admin') },
-      objectType: 'supplier',
-      objectId: 'tieto',
-      action: 'create',
-      after: {},
-    },
-  );
+  const key = await saveTietoWithKey(a, T0);
   // Written past the admin routes: tell both catalogues, as those routes do.
   for (const h of [supplierApi, chat]) h.app.catalogue.invalidate();
-  return { dir, supplierApi, chat, channel, key: made.text };
+  return { dir, supplierApi, chat, channel, key };
 }
 
 async function stopPair(p: Pair): Promise<void> {

@@ -8,11 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHarness, type Harness } from './test-support/harness';
-import { newApiKey } from '../shared/app/supplier-keys';
-import { deskId, isoInstant, serviceId, userId } from '../shared/ids';
+import { saveTietoWithKey } from './test-support/supplier-fixture';
 import type { LeaseStore, Store } from '../shared/ports';
 import { openSqliteStore } from '../shared/store/sqlite';
-import { supplierId } from '../shared/suppliers/model';
 import { DEFAULT_RATE_LIMIT, rateSlotMark } from '../tab/api/suppliers/rate-limit';
 
 const T0 = new Date('2026-03-03T09:00:00Z');
@@ -50,31 +48,7 @@ beforeAll(async () => {
   const b = open();
   stores.push(a, b);
   harnesses.push(await startHarness({ app: { store: b }, now: T0 }));
-  const made = newApiKey(supplierId('tieto'), isoInstant(T0), userId('u-admin'));
-  key = made.text;
-  await a.admin.putSupplier(
-    {
-      id: supplierId('tieto'),
-      name: 'Tieto',
-      operates: ['application'],
-      serviceIds: [serviceId('uke-agresso')],
-      deskId: deskId('uke'),
-      phone: '+47 21 00 00 00',
-      email: 'drift@tieto.example',
-      entraAppIds: [],
-      apiKeys: [made.stored],
-    },
-    undefined,
-    {
-      id: 'a-tieto',
-      at: isoInstant(T0),
-      actor: { id: userId('u-admin') },
-      objectType: 'supplier',
-      objectId: 'tieto',
-      action: 'create',
-      after: {},
-    },
-  );
+  key = await saveTietoWithKey(a, T0);
   for (const h of harnesses) h.app.catalogue.invalidate();
 });
 afterAll(async () => {

@@ -4,13 +4,11 @@
  * for it too, before the bundle has arrived.
  */
 import type { CaseListResponse } from '../../../../common/api-types';
-import type { CaseView } from '../../../../common/case-query';
+import { VIEWS, type CaseView } from '../../../../common/case-query';
 import type { Api } from '../../services/api';
 
 /** Rows in the first page: a screenful and some, small enough to come quickly. */
 export const FIRST_PAGE = 100;
-
-const VIEWS: readonly CaseView[] = ['desk', 'org', 'mine'];
 
 export const pagePath = (view: CaseView | null, limit: number, cursor?: string): string => {
   const qs = new URLSearchParams({ ...(view ? { view } : {}), limit: String(limit) });

@@ -423,8 +423,20 @@ function simulate(
     });
     state = r.state;
     if (measureState) maxStateBytes = Math.max(maxStateBytes, JSON.stringify(state).length);
-    for (const change of r.changes) if (change.type === 'proposed') judge(change.proposal, at);
+    for (const change of r.changes) {
+      if (change.type === 'proposed') judge(change.proposal, at);
+      // The desk solves the hovedsak it made (the proposal's hovedsak when accepted: a forvalter's
+      // report joining the open proposal changes it) half an hour after the burst's last report.
+      const burst = acceptedBurst.get(change.proposal.id);
+      if (change.type === 'accepted' && burst !== undefined)
+        schedule(Math.max(at, lastOfBurst(burst)) + 30 * MINUTE, {
+          type: 'hovedsak_finished',
+          parentRef: change.proposal.parentRef,
+        });
+    }
   };
+  /** The burst of each proposal the desk accepts. */
+  const acceptedBurst = new Map<string, number>();
   const judge = (p: FellesfeilProposal, at: number): void => {
     proposals += 1;
     const votes = new Map<number, number>();
@@ -441,11 +453,8 @@ function simulate(
       const day = p.proposedAt.slice(0, 10);
       const minReports = thresholdsFor(settings, p.serviceId).minReports;
       if (effectiveThresholds(state, settings, p.serviceId, day).minReports > minReports) busy.add(best);
+      acceptedBurst.set(p.id, best);
       schedule(at + DESK_DELAY_MIN * MINUTE, { type: 'proposal_accepted', proposalId: p.id });
-      schedule(Math.max(at, lastOfBurst(best)) + 30 * MINUTE, {
-        type: 'hovedsak_finished',
-        parentRef: p.parentRef,
-      });
     } else {
       if (isBurst) duplicates += 1;
       else falseBy.set(p.serviceId, (falseBy.get(p.serviceId) ?? 0) + 1);

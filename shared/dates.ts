@@ -38,25 +38,35 @@ const PARTS = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
+/** From here on every zone's offset is whole minutes. */
+const WHOLE_MINUTE_ZONES = Date.UTC(1973, 0, 1);
+
 /**
- * `format` remembered by the minute: it is slow, and every report's cards format the same few deadlines
- * and times again. These formats show no seconds, so every instant of a minute reads the same.
+ * `format` remembered by the minute, for a format that shows no seconds: every instant of a minute reads
+ * the same (every zone's offset has been whole minutes since Monrovia's changed in January 1972; earlier
+ * instants are formatted each time). Formatting is slow and every report's cards format the same few
+ * deadlines and times again.
  */
-function byMinute(formats: Record<Locale, Intl.DateTimeFormat>): (d: Date, locale: Locale) => string {
-  const seen: Record<Locale, Map<number, string>> = { nb: new Map(), en: new Map() };
-  return (d, locale) => {
+export function rememberByMinute(format: (d: Date) => string): (d: Date) => string {
+  const seen = new Map<number, string>();
+  return (d) => {
     const t = d.getTime();
-    if (Number.isNaN(t)) return formats[locale].format(d);
+    if (!(t >= WHOLE_MINUTE_ZONES)) return format(d);
     const minute = Math.floor(t / 60_000);
-    const cache = seen[locale];
-    let text = cache.get(minute);
+    let text = seen.get(minute);
     if (text === undefined) {
-      text = formats[locale].format(d);
-      if (cache.size >= MINUTES_MAX) cache.clear();
-      cache.set(minute, text);
+      text = format(d);
+      if (seen.size >= MINUTES_MAX) seen.clear();
+      seen.set(minute, text);
     }
     return text;
   };
+}
+
+function byMinute(formats: Record<Locale, Intl.DateTimeFormat>): (d: Date, locale: Locale) => string {
+  const nb = rememberByMinute((d) => formats.nb.format(d));
+  const en = rememberByMinute((d) => formats.en.format(d));
+  return (d, locale) => (locale === 'nb' ? nb(d) : en(d));
 }
 
 /** `12.03.2026, 14:05` (nb) in Oslo time. */

@@ -390,8 +390,9 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
       return { ...done, followUps: await followUps(done, actor, now) };
     },
     async create(input, year, now) {
+      // A new case tells its followers and the service's administrator, not its reporter (who has the
+      // confirmation in the chat): only their languages are read.
       const forCase = await prepare(input, now, (service) => [
-        input.reporter.id,
         ...input.followers.map((f) => f.id),
         ...(service?.administrator ? [service.administrator.id] : []),
       ]);

@@ -162,4 +162,45 @@ describe('formatDuration and whenText', () => {
     expect(whenText(oslo('2026-04-07T08:00'), now, 'Europe/Oslo', 'nb')).toBe('7. april kl. 08:00');
     expect(whenText(oslo('2026-03-19T08:00'), now, 'Europe/Oslo', 'en')).toBe('Thursday at 08:00');
   });
+
+  it('remembers its formatted minutes without changing a text: every ~second around midnight, DST changes and 1972', () => {
+    // The words as they were before texts were remembered: every text formatted afresh.
+    const formatters = new Map<string, Intl.DateTimeFormat>();
+    const format = (tag: string, zone: string, options: Intl.DateTimeFormatOptions, d: Date) => {
+      const key = `${tag}|${zone}|${JSON.stringify(options)}`;
+      let f = formatters.get(key);
+      if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(tag, { ...options, timeZone: zone })));
+      return f.format(d);
+    };
+    const reference = (at: Date, now: Date, zone: string, locale: 'nb' | 'en'): string => {
+      const tag = locale === 'nb' ? 'nb-NO' : 'en-GB';
+      const day = (d: Date) => format('en-CA', zone, { dateStyle: 'short' }, d);
+      const clock = `${locale === 'nb' ? 'kl.' : 'at'} ${format(tag, zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, at).replace('.', ':')}`;
+      if (day(at) === day(now)) return clock;
+      if (day(at) === day(new Date(now.getTime() + 86_400_000)))
+        return `${locale === 'nb' ? 'i morgen' : 'tomorrow'} ${clock}`;
+      const within = at.getTime() - now.getTime() < 6 * 86_400_000;
+      return `${format(tag, zone, within ? { weekday: 'long' } : { day: 'numeric', month: 'long' }, at)} ${clock}`;
+    };
+    const starts = [
+      '2026-03-28T22:58:30Z', // midnight in Oslo
+      '2026-03-29T00:58:30Z', // the spring change
+      '2026-10-25T00:58:30Z', // the autumn change
+      '1972-01-07T00:43:00Z', // Monrovia's last offset with seconds
+      '2026-12-03T13:01:00Z',
+    ];
+    const zones = ['Europe/Oslo', 'Africa/Monrovia', 'Asia/Kolkata', 'America/St_Johns'];
+    for (const start of starts)
+      for (let ms = 0; ms < 3 * 60_000; ms += 997) {
+        const at = new Date(Date.parse(start) + ms);
+        for (const zone of zones)
+          for (const locale of ['nb', 'en'] as const)
+            for (const now of [
+              at,
+              new Date(at.getTime() - 86_400_000),
+              new Date(at.getTime() - 6 * 86_400_000 + 1_500),
+            ])
+              expect(whenText(at, now, zone, locale)).toBe(reference(at, now, zone, locale));
+      }
+  });
 });

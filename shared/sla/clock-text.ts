@@ -17,6 +17,7 @@
  * Pure: no clock is read (`now` is passed in) and nothing is stored.
  */
 import { SLA_STATE_LABELS } from '../cases/labels';
+import { rememberByMinute } from '../dates';
 import type { Locale } from '../i18n-text';
 import type { BusinessCalendar } from './index';
 import { isBusinessTime, nextOpening } from './calendar-time';
@@ -98,16 +99,29 @@ export function formatDuration(minutes: number, locale: Locale, minutesPerDay = 
   return parts.join(' ');
 }
 
-/** Formatters are costly to build and the countdowns ask every second: keep one per zone, locale and kind. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(tag: string, zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${tag}|${zone}|${JSON.stringify(options)}`;
+/** The formats of the words of an instant (`whenText`): none shows seconds. */
+const FORMATS = {
+  day: { dateStyle: 'short' },
+  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  weekday: { weekday: 'long' },
+  date: { day: 'numeric', month: 'long' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * Formatters are costly to build and formatting is slow, and the countdowns ask every second, each
+ * report's cards several times: one formatter per locale tag, zone and format, its texts remembered
+ * by the minute.
+ */
+const formatters = new Map<string, (d: Date) => string>();
+function formatted(tag: string, zone: string, format: keyof typeof FORMATS, d: Date): string {
+  const key = `${tag}|${zone}|${format}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(tag, { ...options, timeZone: zone });
+    const intl = new Intl.DateTimeFormat(tag, { ...FORMATS[format], timeZone: zone });
+    f = rememberByMinute((x) => intl.format(x));
     formatters.set(key, f);
   }
-  return f;
+  return f(d);
 }
 
 /**
@@ -126,7 +140,7 @@ export function clockDuration(
 }
 
 function localDay(d: Date, zone: string): string {
-  return formatter('en-CA', zone, { dateStyle: 'short' }).format(d);
+  return formatted('en-CA', zone, 'day', d);
 }
 
 /**
@@ -136,17 +150,13 @@ function localDay(d: Date, zone: string): string {
 export function whenText(at: Date, now: Date, zone: string, locale: Locale): string {
   const w = WORDS[locale];
   const tag = locale === 'nb' ? 'nb-NO' : 'en-GB';
-  const time = formatter(tag, zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .format(at)
-    .replace('.', ':');
+  const time = formatted(tag, zone, 'time', at).replace('.', ':');
   const clock = `${w.at} ${time}`;
   const day = localDay(at, zone);
   if (day === localDay(now, zone)) return clock;
   if (day === localDay(new Date(now.getTime() + 86_400_000), zone)) return `${w.tomorrow} ${clock}`;
   const within = at.getTime() - now.getTime() < 6 * 86_400_000;
-  const name = formatter(tag, zone, within ? { weekday: 'long' } : { day: 'numeric', month: 'long' }).format(
-    at,
-  );
+  const name = formatted(tag, zone, within ? 'weekday' : 'date', at);
   return `${name} ${clock}`;
 }
 

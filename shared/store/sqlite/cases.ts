@@ -30,6 +30,43 @@ interface CaseRow extends DocRow {
   due_key: string;
 }
 
+/** The columns of a stored case beside its document (the `cases` table). */
+interface StoredColumns {
+  desk_id: string;
+  org_id: string;
+  reporter_id: string;
+  parent_ref: string | null;
+  status: string;
+  open: number;
+  due_key: string;
+  received_at: string;
+  client_key: string;
+}
+
+/** Whether an update leaves every indexed column of the stored case as it is (only the document changes). */
+function sameColumns(
+  stored: StoredColumns,
+  next: {
+    orgId: string;
+    reporterId: string;
+    parentRef: string | null;
+    status: string;
+    open: number;
+    dueKey: string;
+    receivedAt: string;
+  },
+): boolean {
+  return (
+    stored.org_id === next.orgId &&
+    stored.reporter_id === next.reporterId &&
+    stored.parent_ref === next.parentRef &&
+    stored.status === next.status &&
+    stored.open === next.open &&
+    stored.due_key === next.dueKey &&
+    stored.received_at === next.receivedAt
+  );
+}
+
 /** The fixed sorts of the case queries, with their keyset continuation filters (`@k`, `@r`). */
 const SORTS = {
   newest: {
@@ -80,7 +117,10 @@ function summaryWriter(db: Db) {
     'INSERT OR REPLACE INTO case_summaries (desk_id, received_at, ref, doc) VALUES (?, ?, ?, ?)',
   );
   const remove = db.prepare('DELETE FROM case_summaries WHERE desk_id = ? AND received_at = ? AND ref = ?');
-  const clearWarnings = db.prepare('DELETE FROM case_warnings WHERE ref = ?');
+  const warningsOf = db.prepare<[string], { desk_id: string; at: string; received_at: string }>(
+    'SELECT desk_id, at, received_at FROM case_warnings WHERE ref = ?',
+  );
+  const dropWarning = db.prepare('DELETE FROM case_warnings WHERE desk_id = ? AND at = ? AND ref = ?');
   const figures = figuresWriter(db);
   const addWarning = db.prepare(
     'INSERT OR IGNORE INTO case_warnings (desk_id, at, ref, received_at) VALUES (?, ?, ?, ?)',
@@ -94,8 +134,16 @@ function summaryWriter(db: Db) {
     const summary = caseSummary(c, policy);
     upsert.run(c.deskId, c.receivedAt, c.ref, JSON.stringify(summary));
     figures.write(summary);
-    if (priorReceivedAt !== undefined) clearWarnings.run(c.ref);
-    for (const at of warningInstants(summary, policy)) addWarning.run(c.deskId, at, c.ref, c.receivedAt);
+    const wanted = new Set(warningInstants(summary, policy));
+    // A stored case keeps the rows of the instants it still has and loses only the others: rows
+    // deleted and inserted again unchanged would each rewrite their pages at the commit.
+    if (priorReceivedAt !== undefined)
+      for (const w of warningsOf.all(c.ref)) {
+        const kept =
+          w.desk_id === c.deskId && w.received_at === c.receivedAt && wanted.delete(w.at as IsoInstant);
+        if (!kept) dropWarning.run(w.desk_id, w.at, c.ref);
+      }
+    for (const at of wanted) addWarning.run(c.deskId, at, c.ref, c.receivedAt);
   };
 }
 
@@ -272,6 +320,16 @@ export function caseStore(db: Db, streamPage: number): CaseStore & SummaryAggreg
   const byRef = db.prepare<[string], DocRow & { desk_id: string }>(
     'SELECT doc, version, desk_id FROM cases WHERE ref = ?',
   );
+  const deskOf = db.prepare<[string], { desk_id: string }>('SELECT desk_id FROM cases WHERE ref = ?');
+  /** A stored case's columns, without its document: what an update checks and may leave as they are. */
+  const columnsOf = db.prepare<[string], StoredColumns>(
+    `SELECT desk_id, org_id, reporter_id, parent_ref, status, open, due_key, received_at, client_key
+     FROM cases WHERE ref = ?`,
+  );
+  // Only the document and version: an index entry rewritten unchanged still rewrites its pages.
+  const updateDoc = db.prepare(
+    'UPDATE cases SET version = version + 1, doc = @doc WHERE ref = @ref AND version = @expected',
+  );
   const insertFollower = db.prepare(
     'INSERT OR IGNORE INTO case_followers (user_id, received_at, ref) VALUES (?, ?, ?)',
   );
@@ -357,21 +415,23 @@ export function caseStore(db: Db, streamPage: number): CaseStore & SummaryAggreg
       const expected = parseVersion(expectedVersion);
       return run(() =>
         tx(db, () => {
-          const current = byRef.get(next.ref);
+          const current = columnsOf.get(next.ref);
           if (!current) throw new NotFoundError(`case ${next.ref} does not exist`);
           if (current.desk_id !== next.deskId)
             throw new ValidationError('deskId', 'a case cannot move to another desk by update');
-          const prior = JSON.parse(current.doc) as Case;
-          if (prior.clientKey !== next.clientKey)
+          if (current.client_key !== next.clientKey)
             throw new ValidationError('clientKey', 'the client key of a case never changes');
-          const res = updateCase.run({ ...columns(next), expected });
+          const cols = columns(next);
+          const res = sameColumns(current, cols)
+            ? updateDoc.run({ ref: cols.ref, doc: cols.doc, expected })
+            : updateCase.run({ ...cols, expected });
           if (res.changes !== 1)
             throw new ConflictError(`case ${next.ref} changed since it was read`, {
               ref: next.ref,
               expectedVersion,
             });
           saveFollowers(next);
-          writeSummary(next, prior.receivedAt);
+          writeSummary(next, current.received_at);
           for (const m of outbox) insertOutbox(m);
           return { value: next, version: String(expected + 1) };
         }),
@@ -391,7 +451,7 @@ export function caseStore(db: Db, streamPage: number): CaseStore & SummaryAggreg
       });
     },
     locate(ref: CaseRef) {
-      return run(() => (byRef.get(ref)?.desk_id as DeskId | undefined) ?? null);
+      return run(() => (deskOf.get(ref)?.desk_id as DeskId | undefined) ?? null);
     },
 
     listByReporter(reporterId: UserId, page?: PageRequest) {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Case } from '../../cases/model';
 import { deskId, isoInstant, userId } from '../../ids';
 import { describeStoreContract } from '../test-support/contract';
 import { desk, newCase, triagePost } from '../test-support/fixtures';
@@ -205,6 +206,75 @@ describe('SQLite store failures', () => {
     await expect(store.cases.create(newCase(), 2026, () => [])).rejects.toMatchObject({
       code: 'STORE_UNAVAILABLE',
     });
+  });
+});
+
+describe('SQLite case updates write what a fresh write of the case writes', () => {
+  /** Every row of `ref` in the tables a case write keeps, but the version it has reached. */
+  const rowsOf = (file: string, ref: string) => {
+    const raw = new Database(file, { readonly: true });
+    const all = (sql: string) => raw.prepare(sql).all(ref);
+    try {
+      return {
+        cases: all('SELECT * FROM cases WHERE ref = ?').map((r) => ({ ...(r as object), version: 0 })),
+        summaries: all('SELECT * FROM case_summaries WHERE ref = ? ORDER BY received_at'),
+        figures: all('SELECT * FROM case_figures WHERE ref = ? ORDER BY received_at'),
+        warnings: all('SELECT * FROM case_warnings WHERE ref = ? ORDER BY desk_id, at'),
+        followers: all('SELECT * FROM case_followers WHERE ref = ? ORDER BY user_id'),
+      };
+    } finally {
+      raw.close();
+    }
+  };
+  const open = () => {
+    const dir = tempDir();
+    const file = join(dir, 'fristvakt.db');
+    return { file, store: openSqliteStore({ file, blobDir: join(dir, 'blobs') }) };
+  };
+
+  it('keeps the columns, summary, figures, warning instants and followers of each state, changed or not', async () => {
+    const a = open();
+    try {
+      await a.store.desks.put(desk('ror-ikt', ['molde']));
+      const made = await a.store.cases.create(
+        newCase({ receivedAt: '2026-03-02T09:00:00Z' }),
+        2026,
+        () => [],
+      );
+      const ref = made.case.value.ref;
+      const later = (min: number) => isoInstant(new Date(Date.parse('2026-03-02T09:00:00Z') + min * 60_000));
+      // Each state from the one before: only the document, then each kind of column, then closed.
+      const steps: Array<(c: Case) => Case> = [
+        (c) => ({ ...c, title: 'Agresso svarer ikke i det hele tatt', updatedAt: later(5) }),
+        (c) => ({ ...c, updatedAt: later(50) }),
+        (c) => ({ ...c, status: 'in_progress', updatedAt: later(55) }),
+        (c) => ({ ...c, sla: { ...c.sla, nextDueAt: later(300) }, updatedAt: later(60) }),
+        (c) => ({ ...c, receivedAt: later(-30) }),
+        (c) => ({ ...c, followers: [{ id: userId('u-fol'), name: 'Følger' }] }),
+        (c) => ({ ...c, status: 'closed', updatedAt: later(70) }),
+      ];
+      let current = made.case;
+      const seen = new Set<string>();
+      for (const step of steps) {
+        current = await a.store.cases.update(step(current.value), current.version);
+        const b = open();
+        try {
+          await b.store.desks.put(desk('ror-ikt', ['molde']));
+          const { ref: _ref, ...input } = current.value;
+          expect((await b.store.cases.create(input, 2026, () => [])).case.value.ref).toBe(ref);
+        } finally {
+          await b.store.close();
+        }
+        const rows = rowsOf(a.file, ref);
+        expect(rows).toEqual(rowsOf(b.file, ref));
+        seen.add(JSON.stringify(rows.warnings));
+      }
+      // The steps did move the warning instants (and the last, closed, has none).
+      expect(seen.size).toBeGreaterThan(2);
+      expect(rowsOf(a.file, ref).warnings).toEqual([]);
+    } finally {
+      await a.store.close();
+    }
   });
 });
 

@@ -55,6 +55,7 @@ import {
   type FellesfeilProposal,
   type FellesfeilSettings,
   type ReceivedCase,
+  type TargetLook,
 } from '../shared/cases/fellesfeil-detector';
 import { norwegianHolidays } from '../shared/sla';
 
@@ -379,7 +380,18 @@ interface Outcome {
   /** False proposals by the service proposed. */
   falseBy: Map<ServiceId, number>;
   /** Bursts proposed more than 2 minutes after their third report, or not at all (`at` absent). */
-  late: Array<{ burst: Burst; at?: number; proposal?: FellesfeilProposal; usualPerDay?: number }>;
+  late: Late[];
+}
+
+interface Late {
+  burst: Burst;
+  at?: number;
+  proposal?: FellesfeilProposal;
+  usualPerDay?: number;
+  /** What the detector made of the burst's third report, for each service it counts for. */
+  atThird: TargetLook[];
+  /** The window of the burst's service (minutes). */
+  windowMinutes: number;
 }
 
 const DESK_DELAY_MIN = 5;
@@ -415,6 +427,9 @@ function simulate(
   let state = seedHistory
     ? withUsualTraffic(emptyFellesfeilState(), month.history, { catalogue, settings })
     : emptyFellesfeilState();
+  /** What the detector made of each burst's third report. */
+  const atThird = new Map<number, TargetLook[]>();
+  const thirdOf = new Map(month.bursts.map((b) => [b.reports[2]!.ref, b.id]));
   const step = (input: FellesfeilInput, at: number): void => {
     const r = stepFellesfeil(state, input, {
       catalogue,
@@ -422,6 +437,8 @@ function simulate(
       now: new Date(at).toISOString() as IsoInstant,
     });
     state = r.state;
+    const third = input.type === 'case_received' ? thirdOf.get(input.case.ref) : undefined;
+    if (third !== undefined) atThird.set(third, r.looked ?? []);
     if (measureState) maxStateBytes = Math.max(maxStateBytes, JSON.stringify(state).length);
     for (const change of r.changes) {
       if (change.type === 'proposed') judge(change.proposal, at);
@@ -493,6 +510,8 @@ function simulate(
       burst,
       ...(at !== undefined ? { at, proposal: proposalOf.get(burst.id)! } : {}),
       ...(perDay !== undefined ? { usualPerDay: perDay } : {}),
+      atThird: atThird.get(burst.id) ?? [],
+      windowMinutes: thresholdsFor(settings, burst.serviceId).windowMinutes,
     });
   }
   return {
@@ -514,12 +533,53 @@ function simulate(
 
 // ---- Figures.
 
+/** Services others depend on (a report on any of them counts for it too). */
+const DEPENDED_ON = new Set(CATALOGUE.flatMap((s) => s.dependsOn ?? []));
+
+/**
+ * Why a burst was late, from what the detector made of its third report: held by something the
+ * detector remembers, the third report too far from the first for the window, the plain thresholds
+ * not met (one virksomhet, or one reporter counted twice), or the reports not standing out from the
+ * usual traffic (split by a service others depend on, whose usual traffic counts its dependants').
+ */
+function lateCause(l: Late): string {
+  const own = l.atThird.find((t) => t.serviceId === l.burst.serviceId);
+  const held =
+    l.atThird.find((t) => ['active', 'joined'].includes(t.outcome)) ??
+    (own?.outcome === 'quiet' ? own : undefined);
+  if (held) return `held at the third (${held.outcome} on ${held.serviceId})`;
+  const reports = l.burst.reports;
+  if (Date.parse(reports[2]!.receivedAt) - Date.parse(reports[0]!.receivedAt) > l.windowMinutes * MINUTE)
+    return 'third report more than the window after the first';
+  if (!own?.scan) return 'plain thresholds not met at the third (one virksomhet)';
+  return DEPENDED_ON.has(l.burst.serviceId)
+    ? 'not standing out: a service others depend on'
+    : 'not standing out';
+}
+
+function printLateCauses(label: string, o: Outcome): void {
+  const byCause = new Map<string, number>();
+  for (const l of o.late) byCause.set(lateCause(l), (byCause.get(lateCause(l)) ?? 0) + 1);
+  const list = [...byCause].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${n} ${c}`);
+  console.log(`  ${label}: ${o.late.length} late or missed of ${o.bursts} bursts: ${list.join('; ')}`);
+}
+
+/** What the detector made of a report, in words: "uke-aks below (4 in window, count 10; scan 3 in 6.1 min, 1 in 60 vs 1 in 8 900)". */
+function lookText(t: TargetLook): string {
+  const oneIn = (p: number): string => `1 in ${Math.round(1 / Math.max(p, Number.MIN_VALUE))}`;
+  const scan = t.scan
+    ? `; scan: ${t.scan.reports} in ${f1(t.scan.minutes)} min, ${oneIn(t.scan.chance)} where ${oneIn(t.scan.needed)} is needed`
+    : '';
+  return `${t.serviceId} ${t.outcome} (${t.free} free of ${t.inWindow} in the window, count ${t.minReports}${scan})`;
+}
+
 /** The bursts proposed late or not at all: their first reports, and why the proposal came when it did. */
 function printLate(o: Outcome): void {
   console.log(
     `\nbursts proposed more than 2 min after their third report, or not at all (${o.late.length}):`,
   );
-  for (const { burst, at, proposal, usualPerDay: perDay } of o.late) {
+  for (const l of o.late) {
+    const { burst, at, proposal, usualPerDay: perDay } = l;
     const t0 = Date.parse(burst.reports[0]!.receivedAt);
     const third = Date.parse(burst.reports[2]!.receivedAt);
     const when = at === undefined ? 'not proposed' : `${f1((at - third) / MINUTE)} min after the third`;
@@ -530,7 +590,9 @@ function printLate(o: Outcome): void {
       return `+${f1((Date.parse(r.receivedAt) - t0) / MINUTE)} ${r.orgId}${svc} (${r.scope ?? '-'})`;
     });
     console.log(`    ${shown.join(', ')}${burst.reports.length > 6 ? ', …' : ''}`);
-    if (proposal?.evidence) console.log(`    ${fellesfeilReason(proposal.evidence, proposal, 'en')}`);
+    console.log(`    at the third: ${l.atThird.map(lookText).join('; ') || '-'}  => ${lateCause(l)}`);
+    if (proposal?.evidence)
+      console.log(`    proposed: ${fellesfeilReason(proposal.evidence, proposal, 'en')}`);
   }
 }
 
@@ -667,7 +729,7 @@ export async function run(): Promise<void> {
       `or ${d.minReportsAnyOrganisations} from one, raised on busy services (false-alarm rate ${b.falseAlarmRate}, ` +
       `peak factor ${b.peakFactor}), or the latest reports standing out from the usual traffic (scan rate ` +
       `${b.scanFalseAlarmRate ?? 0}; the scope answer read with a prior share of ${b.wideShare ?? 0} saying the whole ` +
-      `virksomhet or more; at most ${b.scanReportsPerOrganisation ?? '-'} reports per virksomhet); evened out at ` +
+      `virksomhet or more; at most ${b.reportsPerOrganisation ?? '-'} reports per virksomhet); evened out at ` +
       `${b.referencePerDay ?? '-'} reports a day; the simulated desk answers each proposal after ${DESK_DELAY_MIN} min`,
   );
   const o = over(BASE, DEFAULT_FELLESFEIL_SETTINGS, true);
@@ -708,6 +770,12 @@ export async function run(): Promise<void> {
       `largest state ${(o.maxStateBytes / 1024).toFixed(1)} KiB as JSON`,
   );
   printLate(o);
+  console.log(`\nwhy bursts were late or missed, from what the detector made of their third report:`);
+  printLateCauses(`${SEEDS.length} months`, o);
+  printLateCauses(
+    `${HOLD_OUT.length} hold-out months`,
+    over({ ...BASE, seeds: HOLD_OUT }, DEFAULT_FELLESFEIL_SETTINGS),
+  );
 
   console.log(`\nsensitivity to the generator (defaults kept; ${SEEDS.length} months each):`);
   const scenarios: Scenario[] = [
@@ -746,11 +814,11 @@ export async function run(): Promise<void> {
     ['no scan', variant({}, { scanFalseAlarmRate: 0 })],
     ['scan rate 0.002', variant({}, { scanFalseAlarmRate: 0.002 })],
     ['scope answer not read', variant({}, { wideShare: 0 })],
-    ['every report of a virksomhet counts', variant({}, { scanReportsPerOrganisation: undefined })],
-    ['one report per virksomhet', variant({}, { scanReportsPerOrganisation: 1 })],
+    ['every report of a virksomhet counts', variant({}, { reportsPerOrganisation: undefined })],
+    ['one report per virksomhet', variant({}, { reportsPerOrganisation: 1 })],
     [
       'before the scope answer (every report, no answer read)',
-      variant({}, { wideShare: 0, scanReportsPerOrganisation: undefined }),
+      variant({}, { wideShare: 0, reportsPerOrganisation: undefined }),
     ],
     ['not evened out', variant({}, { referencePerDay: undefined })],
     [

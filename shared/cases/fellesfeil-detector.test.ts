@@ -15,6 +15,7 @@ import {
   type FellesfeilState,
   type ProposalChange,
   type ReceivedCase,
+  type TargetLook,
   withUsualTraffic,
 } from './fellesfeil-detector';
 
@@ -83,6 +84,8 @@ const report = (
 class Detector {
   state: FellesfeilState = emptyFellesfeilState();
   changes: ProposalChange[] = [];
+  /** What the detector made of each case received, in order. */
+  looks: TargetLook[][] = [];
   now: IsoInstant = at(0);
   constructor(
     private readonly settings: FellesfeilSettings = PLAIN,
@@ -97,6 +100,7 @@ class Detector {
       const r = stepFellesfeil(this.state, input, { catalogue, settings: this.settings, now: this.now });
       this.state = r.state;
       out.push(...r.changes);
+      if (input.type === 'case_received') this.looks.push(r.looked ?? []);
     }
     this.changes.push(...out);
     return out;
@@ -366,6 +370,71 @@ describe('fellesfeil detector', () => {
     expect(change!.proposal.cases.map((c) => c.receivedAt)).toEqual([at(4), at(5), at(6)]);
   });
 
+  it('counts one virksomhet’s reporters at most twice towards the window’s count, not towards the count from any', () => {
+    const settings: FellesfeilSettings = { ...PLAIN, services: { [VPN]: { minReports: 5 } } };
+    /** One VPN report a minute from each of `orgs`, in order. */
+    const fromOrgs = (...orgs: string[]): ReceivedCase[] => orgs.map((o, i) => report(i, VPN, o));
+    const localFour = ['etat-bym', 'etat-bym', 'etat-bym', 'etat-bym', 'etat-pbe'];
+    // Four reporters from one etat and one from another: 2 + 1 = 3 of the 5 needed.
+    const d = new Detector(settings);
+    d.cases(...fromOrgs(...localFour));
+    expect(d.changes).toEqual([]);
+    expect(d.looks.at(-1)).toEqual([
+      { serviceId: VPN, outcome: 'below', inWindow: 5, free: 5, minReports: 5 },
+    ]);
+    // A sixth reporter: six whatever the virksomheter.
+    const [change] = d.cases(report(5, VPN, 'etat-bym'));
+    expect(change).toMatchObject({
+      type: 'proposed',
+      proposal: { serviceId: VPN, evidence: { rule: 'count' } },
+    });
+    // Counted in full, the five were enough; so are five from three places, at most two from each.
+    const every = new Detector({
+      ...settings,
+      baseline: { ...settings.baseline, reportsPerOrganisation: undefined },
+    });
+    expect(every.cases(...fromOrgs(...localFour))).toHaveLength(1);
+    const spread = new Detector(settings);
+    expect(
+      spread.cases(...fromOrgs('etat-bym', 'etat-bym', 'etat-pbe', 'etat-pbe', 'etat-velferd')),
+    ).toHaveLength(1);
+  });
+
+  it('says what it made of each report for each service, widest first (a burst over the dependants)', () => {
+    const d = new Detector();
+    d.cases(report(0, GERICA, 'bydel-frogner'));
+    // One report on Gerica alone: the sign-in service is left to Gerica.
+    expect(d.looks.at(-1)).toEqual([
+      { serviceId: AKS, outcome: 'narrower', inWindow: 1, free: 1, minReports: 3 },
+      { serviceId: GERICA, outcome: 'below', inWindow: 1, free: 1, minReports: 3 },
+    ]);
+    d.cases(report(2, AGRESSO, 'etat-bym'));
+    expect(d.looks.at(-1)).toEqual([
+      { serviceId: AKS, outcome: 'below', inWindow: 2, free: 2, minReports: 3 },
+      { serviceId: AGRESSO, outcome: 'below', inWindow: 1, free: 1, minReports: 3 },
+    ]);
+    d.cases(report(3, WEBSAK, 'bydel-stovner'));
+    expect(d.looks.at(-1)).toEqual([
+      { serviceId: AKS, outcome: 'proposed', inWindow: 3, free: 3, minReports: 3 },
+    ]);
+    d.cases(report(4, GERICA, 'etat-pbe'));
+    expect(d.looks.at(-1)).toEqual([
+      { serviceId: AKS, outcome: 'joined', inWindow: 4, free: 1, minReports: 3 },
+    ]);
+    // Rejected: the sign-in service is quiet, Gerica's own reports are tried as Gerica.
+    d.at(5).feed({ type: 'proposal_rejected', proposalId: d.proposed()[0]!.proposal.id });
+    d.cases(report(6, GERICA, 'etat-utdanning'));
+    expect(d.looks.at(-1)!.map((t) => [t.serviceId, t.outcome])).toEqual([
+      [AKS, 'quiet'],
+      [GERICA, 'below'],
+    ]);
+    // A hovedsak on the sign-in service holds every report counting for it.
+    const e = new Detector();
+    e.feed({ type: 'hovedsak_set', serviceId: AKS, parentRef: caseRef('FV-2026-900001') });
+    e.cases(report(0, AGRESSO, 'etat-bym'));
+    expect(e.looks).toEqual([[{ serviceId: AKS, outcome: 'active', inWindow: 1, free: 1, minReports: 3 }]]);
+  });
+
   it('ignores a replayed case', () => {
     const d = new Detector();
     const a = report(0, VPN, 'bydel-frogner');
@@ -544,6 +613,24 @@ describe('fellesfeil detector, usual traffic', () => {
     expect(change!.proposal.cases).toHaveLength(5);
   });
 
+  it('says how close the scan came: the chance of the reports and the chance needed', () => {
+    const seeded = withUsualTraffic(emptyFellesfeilState(), history(VPN, 8), { catalogue, settings });
+    const spread = new Detector(settings, seeded);
+    spread.cases(report(0, VPN, 'etat-bym'), report(3, VPN, 'etat-pbe'), report(6, VPN, 'etat-velferd'));
+    // P(N >= 2 | λ = 0.15) = 0.0102 against 0.001 × 8 / 12.
+    const [look] = spread.looks.at(-1)!;
+    expect(look).toMatchObject({ serviceId: VPN, outcome: 'below', minReports: 5 });
+    expect(look!.scan).toMatchObject({ reports: 3, minutes: 6, wideOrganisations: 0 });
+    expect(look!.scan!.chance).toBeCloseTo(0.0102, 4);
+    expect(look!.scan!.needed).toBeCloseTo(0.001 * (8 / 12), 8);
+    const close = new Detector(settings, seeded);
+    close.cases(report(0, VPN, 'etat-bym'), report(0.5, VPN, 'etat-pbe'));
+    const [change] = close.cases(report(1, VPN, 'etat-velferd'));
+    const [proposed] = close.looks.at(-1)!;
+    expect(proposed).toMatchObject({ outcome: 'proposed', scan: { reports: 3, minutes: 1 } });
+    expect(change!.proposal.evidence).toMatchObject({ rule: 'stands_out', chance: proposed!.scan!.chance });
+  });
+
   it('a scan needs the plain thresholds too: three close reports from one virksomhet are not enough', () => {
     const seeded = withUsualTraffic(emptyFellesfeilState(), history(VPN, 8), { catalogue, settings });
     const d = new Detector(settings, seeded);
@@ -712,7 +799,7 @@ describe('fellesfeil detector, the scope answer and the virksomheter', () => {
     expect(d.changes).toEqual([]);
     const everyReport: FellesfeilSettings = {
       ...settings,
-      baseline: { ...settings.baseline, scanReportsPerOrganisation: undefined },
+      baseline: { ...settings.baseline, reportsPerOrganisation: undefined },
     };
     const e = new Detector(everyReport, seeded([VPN, 0]));
     e.cases(...burst());

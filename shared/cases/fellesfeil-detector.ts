@@ -22,9 +22,12 @@
  *   give as many reports in their span, with as many virksomheter among them answering the fault
  *   form's scope question with "the whole virksomhet" or "several virksomheter", more rarely than
  *   `baseline.scanFalseAlarmRate` (Poisson; the share of such answers in the service's ordinary
- *   reports is learned, starting from `baseline.wideShare`). One virksomhet's reports count at most
- *   `baseline.scanReportsPerOrganisation` times there. Both chances are per report, evened out over
- *   busy and quiet services by `baseline.referencePerDay`.
+ *   reports is learned, starting from `baseline.wideShare`). Both chances are per report, evened out
+ *   over busy and quiet services by `baseline.referencePerDay`.
+ * - One virksomhet's reporters count at most `baseline.reportsPerOrganisation` times towards
+ *   `minReports`, in the window's count as in the scan: several reports from one place are often that
+ *   place's own trouble. The count "whatever the virksomheter" (`minReportsAnyOrganisations`) counts
+ *   every reporter.
  * - A proposal records why it was made (`ProposalEvidence`); `fellesfeilReason` says it on the card.
  * - At most one open proposal per service: later reports join it, and the hovedsak is chosen again
  *   (the service's forvalter's report first, then a report by a forvalter, then the earliest).
@@ -86,8 +89,11 @@ export interface BaselineSettings {
    * `wideShare`); 0 or absent: the scope answer is not read.
    */
   wideShare?: number;
-  /** In the scan, one virksomhet's reports count at most this many times (absent: every report). */
-  scanReportsPerOrganisation?: number;
+  /**
+   * One virksomhet's reporters count at most this many times towards `minReports`, in the window's
+   * count and in the scan (absent: every reporter).
+   */
+  reportsPerOrganisation?: number;
 }
 
 /**
@@ -110,7 +116,7 @@ export const DEFAULT_FELLESFEIL_SETTINGS: FellesfeilSettings = {
     scanFalseAlarmRate: 0.001,
     referencePerDay: 8,
     wideShare: 0.1,
-    scanReportsPerOrganisation: 2,
+    reportsPerOrganisation: 2,
   },
 };
 
@@ -259,6 +265,30 @@ export interface ProposalChange {
 export interface FellesfeilStep {
   state: FellesfeilState;
   changes: ProposalChange[];
+  /**
+   * For a received case, each service it was tried for (widest first) and what came of it: why a
+   * report was or was not proposed (diagnostics and the bench; the app does not need it).
+   */
+  looked?: TargetLook[];
+}
+
+/** How the detector judged one received report for one service it counts for. */
+export interface TargetLook {
+  serviceId: ServiceId;
+  /**
+   * `active`: held by the service's active fellesfeil; `quiet`: a rejected or finished burst of the
+   * service (a narrower service is tried next); `joined`: the service's open proposal took it;
+   * `proposed`; `narrower`: its free reports came on one service depending on it alone (tried as that
+   * service); `below`: neither the count nor the scan was met.
+   */
+  outcome: 'active' | 'quiet' | 'joined' | 'proposed' | 'narrower' | 'below';
+  /** Reports in the window counting for the service (this one included), and those free of any burst. */
+  inWindow: number;
+  free: number;
+  /** The count needed, raised by the usual traffic. */
+  minReports: number;
+  /** The scan's closest look, when it ran. */
+  scan?: ScanLook;
 }
 
 /** The service catalogue as the detector reads it: built once per catalogue version. */
@@ -322,12 +352,30 @@ function longestWindowMs(settings: FellesfeilSettings): number {
   return Math.max(settings.defaults.windowMinutes, ...windows) * MINUTE;
 }
 
-/** Whether reports meet the thresholds: distinct reporters, distinct virksomheter. */
-function qualifies(reports: readonly ReceivedCase[], th: FellesfeilThresholds): boolean {
-  const reporters = new Set(reports.map((r) => r.reporterId)).size;
-  if (reporters >= th.minReportsAnyOrganisations) return true;
-  return reporters >= th.minReports && new Set(reports.map((r) => r.orgId)).size >= th.minOrganisations;
+/**
+ * Whether reports meet the thresholds: distinct reporters, distinct virksomheter; towards `minReports`
+ * one virksomhet's reporters count at most `perOrganisation` times.
+ */
+function qualifies(
+  reports: readonly ReceivedCase[],
+  th: FellesfeilThresholds,
+  perOrganisation = Number.POSITIVE_INFINITY,
+): boolean {
+  // Each reporter once, with the virksomhet of their first report.
+  const seen = new Set<UserId>();
+  const perOrg = new Map<OrgId, number>();
+  for (const r of reports) {
+    if (seen.has(r.reporterId)) continue;
+    seen.add(r.reporterId);
+    perOrg.set(r.orgId, (perOrg.get(r.orgId) ?? 0) + 1);
+  }
+  if (seen.size >= th.minReportsAnyOrganisations) return true;
+  const counted = [...perOrg.values()].reduce((a, n) => a + Math.min(n, perOrganisation), 0);
+  return counted >= th.minReports && new Set(reports.map((r) => r.orgId)).size >= th.minOrganisations;
 }
+
+const perOrganisation = (settings: FellesfeilSettings): number =>
+  settings.baseline.reportsPerOrganisation ?? Number.POSITIVE_INFINITY;
 
 /** Poisson tail: the chance of at least `m` events at mean `lambda`. */
 function poissonAtLeast(m: number, lambda: number): number {
@@ -456,35 +504,49 @@ export function wideShare(
   return (wide + prior * WIDE_PRIOR_REPORTS) / (all + WIDE_PRIOR_REPORTS);
 }
 
+/** The scan's closest look at a service's latest reports (`scanLatest`). */
+export interface ScanLook {
+  /** The latest k reports looked at, and the minutes they span (to the asking report). */
+  reports: number;
+  minutes: number;
+  /** Virksomheter among them saying the whole virksomhet or more (`saysWide`). */
+  wideOrganisations: number;
+  /** The chance that ordinary traffic gives this, and the chance below which it stands out. */
+  chance: number;
+  needed: number;
+}
+
 /**
  * Reports that stand out from the usual traffic before the window's count: the latest k reports of
  * `free` (k from the plain `minReports`, meeting the plain thresholds) qualify when ordinary traffic
  * would rarely (below `baseline.scanFalseAlarmRate`) give as many reports in their span, with as many
  * virksomheter among them saying the whole virksomhet or more is hit (the fault form's scope answer).
  * The newest report is the one that asks, so it is left out of the count and its virksomhet out of
- * the scope answers; one virksomhet's reports count at most `baseline.scanReportsPerOrganisation`
- * times (several reports from one place are often that place's own trouble). Returns what was found,
- * or undefined.
+ * the scope answers; one virksomhet's reports count at most `baseline.reportsPerOrganisation` times.
+ * Returns the first k that stands out, else the k closest to it (smallest chance over the chance
+ * needed), or undefined when the scan is off, the usual traffic unknown or no k meets the thresholds.
  */
-function standsOut(
+function scanLatest(
   state: FellesfeilState,
   settings: FellesfeilSettings,
   id: ServiceId,
   at: IsoInstant,
   free: readonly ReceivedCase[],
   newest: ReceivedCase,
-): ProposalEvidence | undefined {
+): ScanLook | undefined {
   const alpha = settings.baseline.scanFalseAlarmRate ?? 0;
   if (alpha <= 0) return undefined;
   const rate = usualRate(state, settings, id, dayOf(at));
   if (rate === undefined) return undefined;
   const share = wideShare(state, settings, id, dayOf(at));
-  const cap = settings.baseline.scanReportsPerOrganisation ?? Number.POSITIVE_INFINITY;
+  const cap = perOrganisation(settings);
+  const needed = perReport(settings, alpha, rate);
   const th = thresholdsFor(settings, id);
   const sorted = [...free].sort(byTime);
+  let closest: ScanLook | undefined;
   for (let k = th.minReports; k <= sorted.length; k++) {
     const latest = sorted.slice(-k);
-    if (!qualifies(latest, { ...th, minReports: k })) continue;
+    if (!qualifies(latest, { ...th, minReports: k }, cap)) continue;
     const span = Math.max(0.5 * MINUTE, ms(at) - ms(latest[0]!.receivedAt)) / MINUTE;
     const perOrg = new Map<OrgId, number>();
     for (const r of latest) perOrg.set(r.orgId, (perOrg.get(r.orgId) ?? 0) + 1);
@@ -492,17 +554,36 @@ function standsOut(
     const others = latest.filter((r) => r.orgId !== newest.orgId);
     const wide = share === undefined ? 0 : new Set(others.filter(saysWide).map((r) => r.orgId)).size;
     const chance = chanceOfOrdinary(counted, wide, rate * span, share ?? 0);
-    if (chance <= perReport(settings, alpha, rate))
-      return {
-        rule: 'stands_out',
-        reports: k,
-        minutes: Math.ceil(span),
-        wideOrganisations: new Set(latest.filter(saysWide).map((r) => r.orgId)).size,
-        usualPerDay: usualPerDay(state, settings, id, dayOf(at)) ?? 0,
-        chance,
-      };
+    const look: ScanLook = {
+      reports: k,
+      minutes: span,
+      wideOrganisations: new Set(latest.filter(saysWide).map((r) => r.orgId)).size,
+      chance,
+      needed,
+    };
+    if (chance <= needed) return look;
+    if (!closest || chance < closest.chance) closest = look;
   }
-  return undefined;
+  return closest;
+}
+
+/** The scan's look as a proposal's evidence, when the reports stand out. */
+function standsOut(
+  state: FellesfeilState,
+  settings: FellesfeilSettings,
+  id: ServiceId,
+  at: IsoInstant,
+  look: ScanLook | undefined,
+): ProposalEvidence | undefined {
+  if (!look || look.chance > look.needed) return undefined;
+  return {
+    rule: 'stands_out',
+    reports: look.reports,
+    minutes: Math.ceil(look.minutes),
+    wideOrganisations: look.wideOrganisations,
+    usualPerDay: usualPerDay(state, settings, id, dayOf(at)) ?? 0,
+    chance: look.chance,
+  };
 }
 
 /**
@@ -611,11 +692,12 @@ export function stepFellesfeil(
     quiet: [...state.quiet],
   };
   const changes: ProposalChange[] = [];
+  const looked: TargetLook[] = [];
   expire(s, ctx, changes);
   switch (input.type) {
     case 'case_received':
-      receive(s, input.case, ctx, changes);
-      break;
+      receive(s, input.case, ctx, changes, looked);
+      return { state: s, changes, looked };
     case 'proposal_accepted': {
       const p = close(s, input.proposalId, 'accepted', ctx.now);
       if (!p) break;
@@ -694,6 +776,7 @@ function receive(
   c: ReceivedCase,
   ctx: FellesfeilContext,
   changes: ProposalChange[],
+  looked: TargetLook[],
 ): void {
   // A replayed case (the same reference again) changes nothing.
   if (s.recent.some((r) => r.ref === c.ref) || s.open.some((p) => p.cases.some((x) => x.ref === c.ref)))
@@ -722,9 +805,22 @@ function receive(
       return at >= from && at <= t && ctx.catalogue.targets(r.serviceId).includes(target);
     });
 
+    const free = window.filter((r) => r.takenBy === undefined);
+    const look = (outcome: TargetLook['outcome'], scan?: ScanLook): void => {
+      looked.push({
+        serviceId: target,
+        outcome,
+        inWindow: window.length,
+        free: free.length,
+        minReports: th.minReports,
+        ...(scan ? { scan } : {}),
+      });
+    };
+
     const active = s.active.find((a) => a.serviceId === target);
     if (active) {
       report.takenBy = `active:${active.parentRef}`;
+      look('active');
       return;
     }
 
@@ -733,9 +829,10 @@ function receive(
       if (t - ms(quiet.lastQualifyingAt) > th.windowMinutes * MINUTE) {
         s.quiet = s.quiet.filter((q) => q !== quiet);
       } else {
-        if (qualifies(window, th)) {
+        if (qualifies(window, th, perOrganisation(ctx.settings))) {
           s.quiet = s.quiet.map((q) => (q === quiet ? { ...q, lastQualifyingAt: c.receivedAt } : q));
         }
+        look('quiet');
         // "Not a fellesfeil of this service" says nothing about a narrower service: try that.
         if (target !== c.serviceId) continue;
         report.takenBy = `quiet:${target}`;
@@ -754,26 +851,31 @@ function receive(
       s.open = s.open.map((p) => (p === open ? updated : p));
       report.takenBy = open.id;
       changes.push({ type: 'updated', proposal: updated });
+      look('joined');
       return;
     }
 
-    const free = window.filter((r) => r.takenBy === undefined);
     const ownEvidence =
       target === c.serviceId ||
       free.some((r) => r.serviceId === target) ||
       distinct(free.map((r) => r.serviceId)).length >= 2;
+    if (!ownEvidence) {
+      look('narrower');
+      continue;
+    }
     const perDay = usualPerDay(s, ctx.settings, target, dayOf(c.receivedAt));
-    const evidence: ProposalEvidence | undefined = !ownEvidence
-      ? undefined
-      : qualifies(free, th)
-        ? {
-            rule: 'count',
-            reports: new Set(free.map((r) => r.reporterId)).size,
-            organisations: new Set(free.map((r) => r.orgId)).size,
-            minReports: th.minReports,
-            ...(perDay !== undefined ? { usualPerDay: perDay } : {}),
-          }
-        : standsOut(s, ctx.settings, target, c.receivedAt, free, c);
+    const counted = qualifies(free, th, perOrganisation(ctx.settings));
+    const scan = counted ? undefined : scanLatest(s, ctx.settings, target, c.receivedAt, free, c);
+    const evidence: ProposalEvidence | undefined = counted
+      ? {
+          rule: 'count',
+          reports: new Set(free.map((r) => r.reporterId)).size,
+          organisations: new Set(free.map((r) => r.orgId)).size,
+          minReports: th.minReports,
+          ...(perDay !== undefined ? { usualPerDay: perDay } : {}),
+        }
+      : standsOut(s, ctx.settings, target, c.receivedAt, scan);
+    look(evidence ? 'proposed' : 'below', scan);
     if (evidence) {
       s.seq += 1;
       const proposal = summarise(

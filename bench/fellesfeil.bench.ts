@@ -23,8 +23,9 @@
  * A proposal is right when at least half its cases, when proposed, came from one fellesfeil burst not
  * proposed before. Printed: precision, recall, the time from a burst's first and third report to its
  * proposal, each against its goal (recall >= 0.9 at precision >= 0.8; proposal within 2 minutes of
- * the third report for 90 % of the bursts), then how the figures move with the generator's
- * parameters and with the thresholds.
+ * the third report for 90 % of the bursts), the late and missed bursts with what the detector made of
+ * their third report (`FellesfeilStep.looked`) and their causes counted on the five and the hold-out
+ * months, then how the figures move with the generator's parameters and with the thresholds.
  */
 import { DateTime } from 'luxon';
 import { DESK_BYARKIVET, DESK_ROR_IKT, DESK_UKE } from '../bot/seed/desks';

@@ -51,6 +51,8 @@ async function open(
      * by the live refresh.
      */
     holdLiveStream?: boolean;
+    /** Run in the page before its own scripts (Playwright's `addInitScript`). */
+    initScript?: () => void;
   } = {},
 ): Promise<Page> {
   const context = await tb.browser.newContext({
@@ -65,6 +67,7 @@ async function open(
     void d.dismiss();
   });
   if (options.holdLiveStream) await page.route('**/api/cases/events*', () => undefined);
+  if (options.initScript) await page.addInitScript(options.initScript);
   await page.clock.install({ time: options.time ?? NOW });
   await page.goto(`${srv.url}/tab/${path}`);
   return page;
@@ -132,6 +135,28 @@ describe('Saker (the case list)', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-ref')));
     expect(shown).toEqual(api.items.map((r) => r.ref));
     await page.screenshot({ path: join(SHOTS, 'cases-light.png') });
+    await page.context().close();
+  });
+
+  it('shows its rows once, at their measured column widths (no cell is resized after it is shown)', async () => {
+    // The grid measures its box in its first commit; rows rendered before that would be sized again.
+    const page = await open(`?devUser=${USERS.desk}`, {
+      initScript: () => {
+        const w = window as unknown as { cellsResized: number };
+        w.cellsResized = 0;
+        new MutationObserver((records) => {
+          for (const r of records) if ((r.target as Element).closest('[data-ref]')) w.cellsResized += 1;
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['style'] });
+      },
+    });
+    await row(page, 'FV-2026-000011').waitFor();
+    await page.getByText('11 av 11 saker').waitFor();
+    // Two frames later: any resize of the first render has been recorded by now.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(await page.evaluate(() => (window as unknown as { cellsResized: number }).cellsResized)).toBe(0);
+    expect(await row(page, 'FV-2026-000011').locator('[role="gridcell"]').count()).toBe(9);
     await page.context().close();
   });
 

@@ -6,25 +6,17 @@
  * pane) the list is a card per case. Data hooks and parts are in `cases/`.
  */
 import { mergeClasses, Spinner, Text } from '@fluentui/react-components';
-import {
-  DataGrid,
-  DataGridBody,
-  DataGridCell,
-  DataGridHeader,
-  DataGridHeaderCell,
-  DataGridRow,
-} from '@fluentui-contrib/react-data-grid-react-window';
 import { useMemo, useRef } from 'react';
-import type { CaseRow } from '../../../common/api-types';
 import type { Session } from '../App';
 import { useT } from '../i18n';
 import { CaseFilters } from './cases/CaseFilters';
-import { COLUMN_SIZING, useCaseColumns } from './cases/useCaseColumns';
+import { useCaseColumns } from './cases/useCaseColumns';
 import { useCaseNames } from './cases/useCaseNames';
 import { useCaseQuery, useFilteredRows } from './cases/useCaseQuery';
 import { useCaseRows } from './cases/useCaseRows';
 import { useGridHeight, useNarrow } from './cases/useGridHeight';
 import { CaseCards } from './cases/CaseCards';
+import { CaseGrid } from './cases/CaseGrid';
 import { ClosedDesks } from './cases/ClosedDesks';
 import { useCasesStyles } from './CasesView.styles';
 
@@ -68,28 +60,14 @@ export function CasesView({ session, params, navigate }: Props) {
         ) : narrow ? (
           <CaseCards rows={filtered} names={names} openCase={openCase} />
         ) : (
-          <DataGrid
-            items={filtered}
+          <CaseGrid
+            rows={filtered}
             columns={columns}
-            getRowId={(r: CaseRow) => r.ref}
-            resizableColumns
-            columnSizingOptions={COLUMN_SIZING}
+            rowHeight={ROW_HEIGHT}
+            height={height}
             className={styles.grid}
-            aria-label={t('tabCases')}
-          >
-            <DataGridHeader>
-              <DataGridRow>
-                {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
-              </DataGridRow>
-            </DataGridHeader>
-            <DataGridBody<CaseRow> itemSize={ROW_HEIGHT} height={height}>
-              {({ item, rowId }, style) => (
-                <DataGridRow<CaseRow> key={rowId} style={style as React.CSSProperties} data-ref={item.ref}>
-                  {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
-                </DataGridRow>
-              )}
-            </DataGridBody>
-          </DataGrid>
+            label={t('tabCases')}
+          />
         )}
       </div>
     </div>

@@ -14,6 +14,7 @@ import { brotliCompress, constants, gzip, gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { buildConfigPage } from './build-config';
 import { fluentImports } from './build-fluent-imports';
+import { reactEsm } from './build-react-esm';
 
 /** The repository root, whether this runs from `tab/` (ts-jest) or compiled from `dist/tab/`. */
 const ROOT = existsSync(join(__dirname, '..', 'package.json'))
@@ -153,8 +154,9 @@ export async function buildTab(options: BuildOptions = {}): Promise<BuildResult>
     jsx: 'automatic',
     tsconfig: join(ROOT, 'tsconfig.json'),
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
-    // Fluent components from their own packages, not through @fluentui/react-components (see the plugin).
-    plugins: [fluentImports(ROOT, FLUENT_IMPORTERS)],
+    // Fluent components from their own packages, not through @fluentui/react-components; React as an
+    // ES module, not copied into each importing module (see the plugins).
+    plugins: [fluentImports(ROOT, FLUENT_IMPORTERS), reactEsm(ROOT)],
     logLevel: 'silent',
   });
   const meta = result.metafile;

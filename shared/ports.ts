@@ -13,6 +13,7 @@ import type { Desk, Organisation, Service } from './desks/model';
 import type { CaseRef, DeskId, IsoInstant, NoticeId, OrgId, ServiceId, UserId } from './ids';
 import type { Notice } from './notices/model';
 import type { SlaPolicy } from './sla/policy';
+import type { ComputedSla } from './sla/case-sla';
 import type { Supplier } from './suppliers/model';
 import type { CaseSummary } from './reports/summary';
 
@@ -96,9 +97,15 @@ export interface CreateCaseResult {
 export interface CaseStore {
   /**
    * Creates a case, giving it the next reference number of `year`; idempotent on `clientKey`.
-   * `outbox` builds the messages to write in the same transaction, from the stored case.
+   * `outbox` builds the messages to write in the same transaction, from the stored case. `known`: the
+   * new case's SLA at its receipt, when the caller computed it (`computedSla`): its summary takes it.
    */
-  create(input: NewCase, year: number, outbox: (c: Case) => OutboxMessage[]): Promise<CreateCaseResult>;
+  create(
+    input: NewCase,
+    year: number,
+    outbox: (c: Case) => OutboxMessage[],
+    known?: ComputedSla,
+  ): Promise<CreateCaseResult>;
   /** Replaces the case if `expectedVersion` is current, with its outbox messages, atomically. */
   update(next: Case, expectedVersion: string, outbox?: OutboxMessage[]): Promise<Versioned<Case>>;
 

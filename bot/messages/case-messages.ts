@@ -234,6 +234,8 @@ const channelCards = (
 export interface TriagePostContext {
   desk: ChangeContext['desk'];
   cards: CardContext;
+  /** The case's SLA at `cards.now`, when the change computed it. */
+  known?: ChangeContext['known'];
 }
 
 /**
@@ -252,7 +254,10 @@ export function triagePost(c: Case, ctx: TriagePostContext): OutboxMessage | nul
     operation: 'post',
     conversationKey: channelKey(channel),
     threadKey: triageThreadKey(c.ref),
-    activity: activity(triageCardFor(c, ctx.desk, ctx.cards), summaryOf(c)),
+    activity: activity(
+      triageCardFor(c, ctx.desk, ctx.cards, ctx.known ? { known: ctx.known } : {}),
+      summaryOf(c),
+    ),
   };
 }
 
@@ -303,7 +308,11 @@ export const createTeamsCaseMessages = (links?: TabLinks): CaseMessages => ({
       createdAt: isoInstant(ctx.now),
       operation: 'post' as const,
     };
-    const post = triagePost(c, { desk: ctx.desk, cards: channelCards(ctx, links) });
+    const post = triagePost(c, {
+      desk: ctx.desk,
+      cards: channelCards(ctx, links),
+      ...(ctx.known ? { known: ctx.known } : {}),
+    });
     if (post) out.push(post);
     const alert = criticalIncidentAlert(c, ctx.desk, ctx.now);
     if (alert) out.push(alert);

@@ -29,6 +29,7 @@ import { ConflictError, FristvaktError, NotFoundError } from '../errors';
 import type { Locale } from '../i18n-text';
 import { userId, type CaseRef } from '../ids';
 import type { SupplierId } from '../suppliers/model';
+import type { ComputedSla } from '../sla/case-sla';
 import type { Notice } from '../notices/model';
 import { resolveNotice } from '../notices/rules';
 import type { CaseAccess, NewCase, OutboxMessage, Store, Versioned } from '../ports';
@@ -73,6 +74,8 @@ export interface ChangeContext {
   localeOf(id: string): Locale;
   /** Whom to tell of `event`, already checked against the access rule. */
   recipients(event: CaseEvent): Recipients;
+  /** A new case's SLA at `now`, when the caller of `create` computed it (`computedSla`). */
+  known?: ComputedSla;
 }
 
 /** The Teams side of a change: every outbox message, built from the events alone. */
@@ -119,7 +122,8 @@ export interface CaseChanges {
     now: Date,
     options?: ApplyOptions,
   ): Promise<Applied>;
-  create(input: NewCase, year: number, now: Date): Promise<Created>;
+  /** `known`: the new case's SLA at `now` (`computedSla`), when the caller computed it for its own card. */
+  create(input: NewCase, year: number, now: Date, known?: ComputedSla): Promise<Created>;
   /** Reads a case as `actor` may see it, with the role it acts in; null when not visible (or missing). */
   read(
     ref: CaseRef,
@@ -389,14 +393,19 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
             });
       return { ...done, followUps: await followUps(done, actor, now) };
     },
-    async create(input, year, now) {
+    async create(input, year, now, known) {
       // A new case tells its followers and the service's administrator, not its reporter (who has the
       // confirmation in the chat): only their languages are read.
       const forCase = await prepare(input, now, (service) => [
         ...input.followers.map((f) => f.id),
         ...(service?.administrator ? [service.administrator.id] : []),
       ]);
-      const result = await store.cases.create(input, year, (c) => deps.messages.created(c, forCase(c)));
+      const result = await store.cases.create(
+        input,
+        year,
+        (c) => deps.messages.created(c, known ? { ...forCase(c), known } : forCase(c)),
+        known,
+      );
       if (result.created) written(result.case, 1);
       return { case: result.case.value, version: result.case.version, created: result.created };
     },

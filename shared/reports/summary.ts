@@ -19,6 +19,8 @@ import type { CaseRef, DeskId, IsoInstant, OrgId, PriorityId, ServiceId } from '
 import {
   caseSla,
   caseVersionNumber,
+  policyKey,
+  type ComputedSla,
   asDeskPolicies,
   deskPolicyVersions,
   type DeskPolicies,
@@ -81,27 +83,8 @@ export interface CaseSummary {
   timelineNeeded?: true;
 }
 
-const policyKeys = new WeakMap<SlaPolicy, string>();
-
-/**
- * A fingerprint of a policy's content (FNV-1a over its JSON, 53 bits, hex): a summary computed under one
- * policy is used only by a report under the same one. Remembered per policy object.
- */
-export function policyKey(policy: SlaPolicy): string {
-  let key = policyKeys.get(policy);
-  if (key !== undefined) return key;
-  const json = JSON.stringify(policy);
-  let lo = 0x811c9dc5;
-  let hi = 0x050c5d1f;
-  for (let i = 0; i < json.length; i += 1) {
-    const ch = json.charCodeAt(i);
-    lo = Math.imul(lo ^ ch, 0x01000193) >>> 0;
-    hi = Math.imul(hi ^ ch ^ (lo >>> 24), 0x01000193) >>> 0;
-  }
-  key = `${(hi & 0x1fffff).toString(16)}${lo.toString(16).padStart(8, '0')}`;
-  policyKeys.set(policy, key);
-  return key;
-}
+/** The fingerprint of a policy's content that a summary records (`policyKey` in the SLA module). */
+export { policyKey };
 
 /** The case's last change: its receipt, its `updatedAt` or its last event, whichever is latest. */
 export function lastChangeOf(c: Pick<Case, 'receivedAt' | 'updatedAt' | 'events'>): number {
@@ -147,9 +130,15 @@ export function caseVersions(c: Pick<Case, 'policyVersion' | 'policyMoves'>): nu
 
 /**
  * The summary of `c` under its desk's policy versions (a desk, or one policy; undefined: the desk has
- * no policy yet; the report reads the timeline).
+ * no policy yet; the report reads the timeline). `known`: the SLA the change computed already
+ * (`computedSla`), taken by `caseSla` only when it was computed as of the case's last change under the
+ * same policy.
  */
-export function caseSummary(c: Case, policies: DeskPolicies | SlaPolicy | undefined): CaseSummary {
+export function caseSummary(
+  c: Case,
+  policies: DeskPolicies | SlaPolicy | undefined,
+  known?: ComputedSla,
+): CaseSummary {
   const desk = policies && asDeskPolicies(policies);
   const asOf = lastChangeOf(c);
   const base: CaseSummary = {
@@ -170,7 +159,7 @@ export function caseSummary(c: Case, policies: DeskPolicies | SlaPolicy | undefi
   if (versions.length > 1 || versions[0] !== 1) base.policyVersions = versions;
   const policy = desk && deskPolicyVersions(desk)(caseVersionNumber(c));
   if (!desk || !policy) return { ...base, timelineNeeded: true };
-  const sla = caseSla(c, desk, new Date(asOf));
+  const sla = caseSla(c, desk, new Date(asOf), known);
   const paused = [sla.response, sla.resolution].some(
     (s) => pausedNow(s) || (s.pauses.length > 0 && s.pauses[s.pauses.length - 1]!.to === undefined),
   );

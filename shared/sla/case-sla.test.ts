@@ -25,9 +25,16 @@ import { caseRef } from '../ids';
 import { slaReportCsv } from '../reports/csv';
 import { slaReport } from '../reports/figures';
 import { caseSummary, summaryCovers, summarySla } from '../reports/summary';
-import { caseSla, caseSlaSummaryFor, casePolicy, policyAtReceipt, type DeskPolicies } from './case-sla';
+import {
+  caseSla,
+  caseSlaSummaryFor,
+  casePolicy,
+  computedSla,
+  policyAtReceipt,
+  type DeskPolicies,
+} from './case-sla';
 import type { SlaPolicy } from './policy';
-import { computeSla } from './state';
+import { computeSla, type CaseSla } from './state';
 import { validatePolicy } from './validate';
 import { computeCaseSla, versionsFrom } from './versions';
 
@@ -226,5 +233,44 @@ describe('the report says which versions a case ran under', () => {
       ]),
     );
     expect(byRef.size).toBe(3);
+  });
+});
+
+describe('an SLA computed once for a change is passed down (computedSla)', () => {
+  const now = minutesAfter(MONDAY_0900, 5);
+  const fresh = openUnder(V1_DESK, now);
+  /** The computed SLA with its value swapped for a marker: taking it shows, computing again does not. */
+  const marked = (known = computedSla(fresh, V1_DESK, now)) => ({
+    ...known,
+    sla: { ...known.sla, priority: fresh.priority, marker: true } as CaseSla,
+  });
+  const taken = (c: Case, desk: DeskPolicies, at: Date, known = marked()) =>
+    (caseSla(c, desk, at, known) as CaseSla & { marker?: true }).marker === true;
+
+  it('is the same as computing it, and is taken for the same case at the same instant under the same policy', () => {
+    const known = computedSla(fresh, V1_DESK, now);
+    expect(known.sla).toEqual(caseSla(fresh, V1_DESK, now));
+    expect(taken(fresh, V1_DESK, now)).toBe(true);
+    // The store reads the desk itself: the same policy content in another object is the same policy.
+    expect(taken(fresh, { policy: JSON.parse(JSON.stringify(ROR)) as SlaPolicy }, now)).toBe(true);
+    // The summary of a new case is as of its receipt: it takes the SLA and is the same summary.
+    expect(caseSummary(fresh, V1_DESK, known)).toEqual(caseSummary(fresh, V1_DESK));
+  });
+
+  it('is not taken for another instant, priority, history, receipt or policy content', () => {
+    expect(taken(fresh, V1_DESK, minutesAfter(now, 1))).toBe(false);
+    const other = fresh.priority === 'lav' ? 'hoy' : 'lav';
+    expect(taken({ ...fresh, priority: other } as Case, V1_DESK, now)).toBe(false);
+    const claimed = applyCommand(fresh, { type: 'claim' }, ctxOf(V1_DESK, now)).case;
+    expect(taken(claimed, V1_DESK, now)).toBe(false);
+    expect(taken({ ...fresh, receivedAt: minutesAfter(now, -1).toISOString() } as Case, V1_DESK, now)).toBe(
+      false,
+    );
+    const edited = JSON.parse(JSON.stringify(ROR)) as SlaPolicy;
+    edited.atRiskShare = edited.atRiskShare === 0.5 ? 0.6 : 0.5;
+    expect(taken(fresh, { policy: edited }, now)).toBe(false);
+    // A case that moved to another version runs under more than one: always computed.
+    const moved = { ...fresh, policyMoves: [{ at: now.toISOString(), to: 1 }] } as Case;
+    expect(taken(moved, V1_DESK, now)).toBe(false);
   });
 });

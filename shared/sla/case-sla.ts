@@ -88,8 +88,69 @@ export function casePolicy(c: CasePolicyRecord, desk: DeskPolicies): SlaPolicy {
   return p;
 }
 
-/** The SLA state of `c` at `now`, under the versions of its desk's policy it has run under. */
-export function caseSla(c: CaseSlaInput, desk: DeskPolicies, now: Date): CaseSla {
+const policyKeys = new WeakMap<SlaPolicy, string>();
+
+/**
+ * A fingerprint of a policy's content (FNV-1a over its JSON, 53 bits, hex): a summary computed under one
+ * policy is used only by a report under the same one. Remembered per policy object.
+ */
+export function policyKey(policy: SlaPolicy): string {
+  let key = policyKeys.get(policy);
+  if (key !== undefined) return key;
+  const json = JSON.stringify(policy);
+  let lo = 0x811c9dc5;
+  let hi = 0x050c5d1f;
+  for (let i = 0; i < json.length; i += 1) {
+    const ch = json.charCodeAt(i);
+    lo = Math.imul(lo ^ ch, 0x01000193) >>> 0;
+    hi = Math.imul(hi ^ ch ^ (lo >>> 24), 0x01000193) >>> 0;
+  }
+  key = `${(hi & 0x1fffff).toString(16)}${lo.toString(16).padStart(8, '0')}`;
+  policyKeys.set(policy, key);
+  return key;
+}
+
+/**
+ * A case's SLA computed once for one change (`computedSla`) and passed down to the other parts of that
+ * change (a new case's summary row, its triage card and its confirmation), so `caseSla` returns it
+ * instead of computing it again. It says what it was computed for, and `caseSla` takes it only for
+ * exactly that: the same instant, receipt, priority and length of history, no policy move, and the same
+ * content of the policy version the case runs under (the summary's desk is read by the store, the
+ * cards' from the catalogue).
+ */
+export interface ComputedSla {
+  readonly sla: CaseSla;
+  readonly at: number;
+  readonly receivedAt: string;
+  readonly events: number;
+  readonly policyKey: string;
+}
+
+/** `caseSla(c, desk, now)`, with what it was computed for, to pass down to the rest of the change. */
+export function computedSla(c: CaseSlaInput, desk: DeskPolicies, now: Date): ComputedSla {
+  return {
+    sla: caseSla(c, desk, now),
+    at: now.getTime(),
+    receivedAt: c.receivedAt,
+    events: c.events.length,
+    policyKey: policyKey(casePolicy(c, desk)),
+  };
+}
+
+const computedFor = (known: ComputedSla, c: CaseSlaInput, desk: DeskPolicies, now: Date): boolean =>
+  known.at === now.getTime() &&
+  known.receivedAt === c.receivedAt &&
+  known.events === c.events.length &&
+  known.sla.priority === c.priority &&
+  (c.policyMoves?.length ?? 0) === 0 &&
+  known.policyKey === policyKey(casePolicy(c, desk));
+
+/**
+ * The SLA state of `c` at `now`, under the versions of its desk's policy it has run under; `known`, the
+ * SLA the change computed already (`computedSla`), is returned when it was computed for this.
+ */
+export function caseSla(c: CaseSlaInput, desk: DeskPolicies, now: Date, known?: ComputedSla): CaseSla {
+  if (known && computedFor(known, c, desk, now)) return known.sla;
   // After a conversion (fault ↔ order) the clocks restart at the conversion (`slaViewOf`).
   return computeCaseSla(slaViewOf(c), versionsFor(c, desk), now);
 }

@@ -19,7 +19,7 @@ import type { Notice } from '../../../shared/notices/model';
 import { clockText } from '../../../shared/sla/clock-text';
 import type { Desk } from '../../../shared/desks/model';
 import type { Locale } from '../../../shared/i18n-text';
-import { caseSla } from '../../../shared/sla/case-sla';
+import { caseSla, type ComputedSla } from '../../../shared/sla/case-sla';
 import type { TargetState } from '../../../shared/sla/state';
 import type { CardJson } from '../../cards/card';
 import {
@@ -179,6 +179,8 @@ export interface TriageCardOptions {
   /** The viewer: their actions (when a member), or none; undefined = the channel post (everyone). */
   viewer?: { id: string; member: boolean };
   banner?: TriageCardData['banner'];
+  /** The case's SLA at `ctx.now`, when the change computed it already (`computedSla`). */
+  known?: ComputedSla;
 }
 
 /**
@@ -196,7 +198,7 @@ export function triageCardData(
 ): TriageCardData {
   const { locale, catalogue } = ctx;
   const s = strings(locale).channel.card;
-  const sla = caseSla(c, desk, ctx.now);
+  const sla = caseSla(c, desk, ctx.now, options.known);
   const finished = c.status === 'solved' || c.status === 'closed';
   const targets = [
     targetLine(sla.response, s.response, desk, ctx.now, locale),

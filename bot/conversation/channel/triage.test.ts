@@ -4,7 +4,10 @@
  * the desk's actions, each action's card update and one-line reply, refresh per viewer, two claims at
  * once, and a non-member refused with nothing changed.
  */
-import { caseRef, userId, type CaseRef } from '../../../shared/ids';
+import { caseRef, isoInstant, userId, type CaseRef } from '../../../shared/ids';
+import { formatDeadline } from '../../../shared/dates';
+import { caseSummary, type CaseSummary } from '../../../shared/reports/summary';
+import { caseSla } from '../../../shared/sla/case-sla';
 import type { Case } from '../../../shared/cases/model';
 import type { OutboxEntry } from '../../../shared/ports';
 import { VERBS } from '../../cards/verbs';
@@ -129,6 +132,21 @@ describe('the case in the triage channel', () => {
       userIds: [anne.aadObjectId, bjorn.aadObjectId],
     });
     expect(elements(card).some((e) => e.verb === VERBS.triageClaim)).toBe(true);
+  });
+
+  it('carries the deadlines the stored case gives, and its summary row is the one computed afresh', async () => {
+    // The report computes the new case's SLA once and passes it to the summary row and the cards.
+    const c = await stored(ref);
+    const desk = (await h.app.store.desks.get(ROR))!.value;
+    const at = new Date(c.receivedAt);
+    const sla = caseSla(c, desk, at);
+    const text = cardText(cardIn((await outboxOf(ref))[0]!));
+    expect(text).toContain(formatDeadline(sla.response.dueAt!, 'nb'));
+    expect(text).toContain(formatDeadline(sla.resolution.dueAt!, 'nb'));
+    const rows: CaseSummary[] = [];
+    const until = isoInstant(new Date(at.getTime() + 1));
+    for await (const s of h.app.store.cases.streamSummaries([ROR], isoInstant(at), until)) rows.push(s);
+    expect(rows.find((s) => s.ref === ref)).toEqual(caseSummary(c, desk));
   });
 
   it('refreshes per viewer: a member gets the actions, the reporter a read-only card, an outsider nothing', async () => {

@@ -15,7 +15,7 @@ import type {
   Versioned,
 } from '../../ports';
 import { caseSummary, type CaseSummary } from '../../reports/summary';
-import type { DeskPolicies } from '../../sla/case-sla';
+import type { ComputedSla, DeskPolicies } from '../../sla/case-sla';
 import type { Desk } from '../../desks/model';
 import { warningInstants } from '../warning-instants';
 import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
@@ -125,13 +125,13 @@ function summaryWriter(db: Db) {
   const addWarning = db.prepare(
     'INSERT OR IGNORE INTO case_warnings (desk_id, at, ref, received_at) VALUES (?, ?, ?, ?)',
   );
-  return (c: Case, priorReceivedAt?: string) => {
+  return (c: Case, priorReceivedAt?: string, known?: ComputedSla) => {
     if (priorReceivedAt !== undefined && priorReceivedAt !== c.receivedAt) {
       remove.run(c.deskId, priorReceivedAt, c.ref);
       figures.remove(c.deskId, priorReceivedAt, c.ref);
     }
     const policy = policyOf(c.deskId);
-    const summary = caseSummary(c, policy);
+    const summary = caseSummary(c, policy, known);
     upsert.run(c.deskId, c.receivedAt, c.ref, JSON.stringify(summary));
     figures.write(summary);
     const wanted = new Set(warningInstants(summary, policy));
@@ -395,7 +395,12 @@ export function caseStore(db: Db, streamPage: number): CaseStore & SummaryAggreg
   };
 
   return {
-    create(input: NewCase, year: number, outbox: (c: Case) => OutboxMessage[]): Promise<CreateCaseResult> {
+    create(
+      input: NewCase,
+      year: number,
+      outbox: (c: Case) => OutboxMessage[],
+      known?: ComputedSla,
+    ): Promise<CreateCaseResult> {
       assertYear(year);
       return together(() => {
         const existing = versioned<Case>(byClientKey.get(input.deskId, input.reporter.id, input.clientKey));
@@ -405,7 +410,7 @@ export function caseStore(db: Db, streamPage: number): CaseStore & SummaryAggreg
         const stored: Case = { ...input, ref: formatCaseRef(year, seq, series) };
         insertCase.run(columns(stored));
         saveFollowers(stored, true);
-        writeSummary(stored);
+        writeSummary(stored, undefined, known);
         for (const m of outbox(stored)) insertOutbox(m);
         return { case: { value: stored, version: '1' }, created: true };
       });

@@ -16,7 +16,7 @@ import { openCase } from '../../../../shared/cases/open-case';
 import { isFristvaktError, ValidationError } from '../../../../shared/errors';
 import type { Notice } from '../../../../shared/notices/model';
 import { findPriority } from '../../../../shared/sla/policy';
-import { caseSla, casePolicy } from '../../../../shared/sla/case-sla';
+import { caseSla, casePolicy, computedSla } from '../../../../shared/sla/case-sla';
 import type { CardJson } from '../../../cards/card';
 import { confirmationCard } from '../../../cards/confirmation';
 import { osloDateAndTime } from '../../../../shared/dates';
@@ -40,11 +40,14 @@ export async function createFaultCase(
     reporter: turn.user,
   });
   const year = Number(osloDateAndTime(turn.now).date.slice(0, 4));
-  const result = await turn.deps.changes.create(fresh, year, turn.now);
+  // The new case's SLA at its receipt, computed once: its summary row, its triage card and the
+  // confirmation below take it (a replayed submit's earlier case, or a case linked since, is computed).
+  const known = computedSla(fresh, desk, turn.now);
+  const result = await turn.deps.changes.create(fresh, year, turn.now, known);
   let c = result.case;
   if (result.created && join) c = await linkToNotice(turn, c, join);
 
-  const sla = caseSla(c, desk, turn.now);
+  const sla = caseSla(c, desk, turn.now, result.created ? known : undefined);
   const policy = casePolicy(c, desk);
   const def = findPriority(policy, c.suggestedPriority);
   const deskOpen = isBusinessTime(turn.now, policy.calendar);

@@ -14,6 +14,7 @@ import { brotliCompress, constants, gzip, gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { buildConfigPage } from './build-config';
 import { fluentImports } from './build-fluent-imports';
+import { lazyChunks } from './build-lazy-chunks';
 import { reactEsm } from './build-react-esm';
 
 /** The repository root, whether this runs from `tab/` (ts-jest) or compiled from `dist/tab/`. */
@@ -154,9 +155,10 @@ export async function buildTab(options: BuildOptions = {}): Promise<BuildResult>
     jsx: 'automatic',
     tsconfig: join(ROOT, 'tsconfig.json'),
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+    // The entry's modules in one chunk (first: its stand-ins for the lazy views are loaded by it alone);
     // Fluent components from their own packages, not through @fluentui/react-components; React as an
     // ES module, not copied into each importing module (see the plugins).
-    plugins: [fluentImports(ROOT, FLUENT_IMPORTERS), reactEsm(ROOT)],
+    plugins: [lazyChunks(join(SRC, 'main.tsx'), SRC), fluentImports(ROOT, FLUENT_IMPORTERS), reactEsm(ROOT)],
     logLevel: 'silent',
   });
   const meta = result.metafile;

@@ -14,6 +14,7 @@ import { brotliCompress, constants, gzip, gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { buildConfigPage } from './build-config';
 import { fluentImports } from './build-fluent-imports';
+import { griffelAot } from './build-griffel-aot';
 import { lazyChunks } from './build-lazy-chunks';
 import { reactEsm } from './build-react-esm';
 
@@ -78,6 +79,9 @@ function staticClosure(meta: Metafile, entry: string): string[] {
 /** The files that import `@fluentui/react-components`: the app's and the contrib DataGrid's. */
 const FLUENT_IMPORTERS =
   /[\\/](tab[\\/]web[\\/]src[\\/].*\.tsx?|node_modules[\\/]@fluentui-contrib[\\/].*\.js)$/;
+
+/** The app's Griffel styles modules, computed at build time (see the plugin). */
+const STYLES = /[\\/]tab[\\/]web[\\/]src[\\/].*\.styles\.ts$/;
 
 const COMPRESSIBLE = new Set(['.js', '.html', '.css', '.json', '.svg']);
 
@@ -156,9 +160,15 @@ export async function buildTab(options: BuildOptions = {}): Promise<BuildResult>
     tsconfig: join(ROOT, 'tsconfig.json'),
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
     // The entry's modules in one chunk (first: its stand-ins for the lazy views are loaded by it alone);
+    // the app's styles computed at build time (before the Fluent imports are rewritten for the browser);
     // Fluent components from their own packages, not through @fluentui/react-components; React as an
     // ES module, not copied into each importing module (see the plugins).
-    plugins: [lazyChunks(join(SRC, 'main.tsx'), SRC), fluentImports(ROOT, FLUENT_IMPORTERS), reactEsm(ROOT)],
+    plugins: [
+      lazyChunks(join(SRC, 'main.tsx'), SRC),
+      griffelAot(ROOT, STYLES),
+      fluentImports(ROOT, FLUENT_IMPORTERS),
+      reactEsm(ROOT),
+    ],
     logLevel: 'silent',
   });
   const meta = result.metafile;

@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { newApiKey } from '../shared/app/supplier-keys';
 import { isoInstant, serviceId, userId } from '../shared/ids';
+import { caseSummary, type CaseSummary } from '../shared/reports/summary';
 import { supplierId, type Supplier } from '../shared/suppliers/model';
 import { startHarness, type Harness } from './test-support/harness';
 
@@ -83,6 +84,20 @@ const INCIDENT = {
   possibleSolution: 'Omstart av lytteren',
 };
 
+/**
+ * The case's stored summary row is the one computed afresh from the stored case: each change passes
+ * the SLA the lifecycle computed down to the store, which must be that case's.
+ */
+async function expectSummaryAfresh(reference: string): Promise<void> {
+  const c = (await h.app.store.cases.getForDesk(reference as never, 'uke' as never))!.value;
+  const desk = (await h.app.store.desks.get(c.deskId))!.value;
+  const at = new Date(c.receivedAt);
+  const rows: CaseSummary[] = [];
+  const until = isoInstant(new Date(at.getTime() + 1));
+  for await (const s of h.app.store.cases.streamSummaries([c.deskId], isoInstant(at), until)) rows.push(s);
+  expect(rows.find((s) => s.ref === c.ref)).toEqual(caseSummary(c, desk));
+}
+
 describe('supplier API', () => {
   it('serves a valid OpenAPI 3.1 document', async () => {
     const res = await fetch(`${h.app.url}/api/suppliers/v1/openapi.json`);
@@ -131,16 +146,22 @@ describe('supplier API', () => {
       reference: string;
     };
     const upd = (body: unknown) => api(`/cases/${made.reference}/updates`, { body });
+    await expectSummaryAfresh(made.reference);
+    h.now.value = new Date('2026-03-03T09:20:00Z');
     expect((await upd({ type: 'status', status: 'Rettes av utvikler' })).status).toBe(200);
+    await expectSummaryAfresh(made.reference);
     expect((await upd({ type: 'comment', text: 'Vi ser på loggene.', visibility: 'internal' })).status).toBe(
       200,
     );
+    h.now.value = new Date('2026-03-03T11:45:00Z');
     const fixed = await upd({
       type: 'fixed_in_later_version',
       solution: 'Rettes i versjon 7.2.',
       version: '7.2',
     });
     expect(fixed.status).toBe(200);
+    await expectSummaryAfresh(made.reference);
+    h.now.value = new Date('2026-03-03T09:00:00Z');
     expect(await fixed.json()).toMatchObject({ status: 'solved', solution: 'Rettes i versjon 7.2.' });
     // Solved already: the lifecycle refuses a second solution.
     const twice = await upd({ type: 'solved', solution: 'Igjen' });

@@ -106,8 +106,16 @@ export interface CaseStore {
     outbox: (c: Case) => OutboxMessage[],
     known?: ComputedSla,
   ): Promise<CreateCaseResult>;
-  /** Replaces the case if `expectedVersion` is current, with its outbox messages, atomically. */
-  update(next: Case, expectedVersion: string, outbox?: OutboxMessage[]): Promise<Versioned<Case>>;
+  /**
+   * Replaces the case if `expectedVersion` is current, with its outbox messages, atomically. `known`:
+   * the case's SLA as of this change, when the caller computed it (`computedSla`): its summary takes it.
+   */
+  update(
+    next: Case,
+    expectedVersion: string,
+    outbox?: OutboxMessage[],
+    known?: ComputedSla,
+  ): Promise<Versioned<Case>>;
 
   /** One case if `access` may see it; null when it does not exist or is not visible (indistinguishable). */
   getVisible(ref: CaseRef, access: CaseAccess): Promise<Versioned<Case> | null>;

@@ -278,7 +278,7 @@ function triageMessages(
     threadKey: triageThreadKey(c.ref),
   };
   const last = events[events.length - 1]!;
-  const card = triageCardFor(c, ctx.desk, channelCards(ctx, links));
+  const card = triageCardFor(c, ctx.desk, channelCards(ctx, links), ctx.known ? { known: ctx.known } : {});
   const out: OutboxMessage[] = [
     {
       ...base,

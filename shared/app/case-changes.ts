@@ -74,7 +74,10 @@ export interface ChangeContext {
   localeOf(id: string): Locale;
   /** Whom to tell of `event`, already checked against the access rule. */
   recipients(event: CaseEvent): Recipients;
-  /** A new case's SLA at `now`, when the caller of `create` computed it (`computedSla`). */
+  /**
+   * The case's SLA as of the change (`computedSla`): a new case's, when the caller of `create` computed
+   * it; a changed case's, from the lifecycle (`CommandResult.known`). `caseSla` takes it only for that.
+   */
   known?: ComputedSla;
 }
 
@@ -103,6 +106,8 @@ export interface Applied {
   after: Versioned<Case>;
   events: CaseEvent[];
   role: ActorRole;
+  /** The case's SLA as of the change (`computedSla`), for the caller's own card of `after`. */
+  known?: ComputedSla;
   /** Other cases changed as a follow-up (the hovedsak of a new link; undersaker solved with their hovedsak). */
   followUps: Case[];
 }
@@ -242,12 +247,11 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
 
   /** Writes `result` over `version` with every message it causes; wakes the sender, tells the feed. */
   async function write(result: CommandResult, version: string, now: Date): Promise<Versioned<Case>> {
-    const outbox = deps.messages.changed(
-      result.case,
-      result.events,
-      await contextFor(result.case, result.events, now),
-    );
-    const stored = await store.cases.update(result.case, version, outbox);
+    // The SLA the lifecycle computed for the stored deadlines goes on to the summary row and the cards.
+    const { known } = result;
+    const ctx = await contextFor(result.case, result.events, now);
+    const outbox = deps.messages.changed(result.case, result.events, known ? { ...ctx, known } : ctx);
+    const stored = await store.cases.update(result.case, version, outbox, known);
     written(stored, outbox.length);
     return stored;
   }
@@ -292,7 +296,13 @@ export function createCaseChanges(deps: CaseChangesDeps): CaseChanges {
     const result: CommandResult = applyCommand(found.value, cmd, ctx);
     try {
       const after = await write(result, found.version, now);
-      return { before: found, after, events: result.events, role };
+      return {
+        before: found,
+        after,
+        events: result.events,
+        role,
+        ...(result.known ? { known: result.known } : {}),
+      };
     } catch (err) {
       if (err instanceof ConflictError && options.expectedVersion !== undefined) {
         const current = await read(ref, actor);

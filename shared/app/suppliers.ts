@@ -12,7 +12,7 @@ import { osloDateAndTime } from '../dates';
 import { FristvaktError, NotFoundError, ValidationError } from '../errors';
 import { eventId, isoInstant, orgId as toOrgId, priorityId, userId, type CaseRef } from '../ids';
 import { findPriority } from '../sla/policy';
-import { caseSlaSummaryFor } from '../sla/case-sla';
+import { caseSlaSummaryWith } from '../sla/case-sla';
 import type { Supplier } from '../suppliers/model';
 import { supplierActor, type CaseChanges } from './case-changes';
 import type { Catalogue } from './catalogue';
@@ -230,9 +230,11 @@ export function createSupplierCases(deps: { changes: CaseChanges; catalogue: Cat
         ...(input.possibleSolution ? { possibleSolution: input.possibleSolution } : {}),
         contact: { phone: supplier.phone, email: supplier.email },
       };
-      fresh.sla = caseSlaSummaryFor(fresh, desk);
+      // The SLA its stored deadlines come from goes on to its summary row and triage card.
+      const { summary, known } = caseSlaSummaryWith(fresh, desk);
+      fresh.sla = summary;
       const year = Number(osloDateAndTime(now).date.slice(0, 4));
-      const result = await changes.create(fresh, year, now);
+      const result = await changes.create(fresh, year, now, known);
       return { view: viewOf(result.case), created: result.created };
     },
 

@@ -63,7 +63,7 @@
 import { FristvaktError, ValidationError } from '../errors';
 import { eventId, isoInstant, type CaseRef, type PriorityId, type UserId } from '../ids';
 import { findPriority, type SlaPolicy } from '../sla/policy';
-import { caseSlaSummaryFor, caseVersionNumber } from '../sla/case-sla';
+import { caseSlaSummaryWith, caseVersionNumber, type ComputedSla } from '../sla/case-sla';
 import { versionOf } from '../sla/versions';
 import { detectAddressee, MAX_COMMENT_LENGTH } from '../text';
 import { conversationEvents, type ConversationCommand } from './conversation';
@@ -144,6 +144,8 @@ export interface CommandResult {
   case: Case;
   /** The events appended by this command, in order. */
   events: CaseEvent[];
+  /** The case's SLA as of this change (`computedSla`), its stored deadlines' source: for its row and cards. */
+  known?: ComputedSla;
 }
 
 /** The fields of a case that its events determine. */
@@ -565,6 +567,7 @@ export function applyCommand(c: Case, cmd: CaseCommand, ctx: CommandContext): Co
   }));
   const fields = events.reduce(reduceEvent, projectionOf(c));
   const next: Case = { ...c, ...fields, events: [...c.events, ...events] };
-  next.sla = caseSlaSummaryFor(next, ctx);
-  return { case: next, events };
+  const { summary, known } = caseSlaSummaryWith(next, ctx);
+  next.sla = summary;
+  return { case: next, events, known };
 }

@@ -19,7 +19,7 @@ import {
   type ServiceId,
 } from '../ids';
 import type { NewCase } from '../ports';
-import { caseSlaSummaryFor, policyAtReceipt, type DeskPolicies } from '../sla/case-sla';
+import { caseSlaSummaryWith, policyAtReceipt, type ComputedSla, type DeskPolicies } from '../sla/case-sla';
 import { versionOf } from '../sla/versions';
 import type {
   Availability,
@@ -139,14 +139,24 @@ export function openingEvents(
   return events;
 }
 
+type OpenCaseContext = DeskPolicies & { service: Service; now: Date; reporter: Person };
+
 /**
  * A new case (without its reference number) from the form's input, or a `ValidationError` naming the
  * first bad field (English message for the log; the bot shows Norwegian text by field).
  */
-export function openCase(
+export function openCase(input: OpenCaseInput, ctx: OpenCaseContext): NewCase {
+  return openCaseWithSla(input, ctx).case;
+}
+
+/**
+ * `openCase`, with the new case's SLA at its receipt that its stored deadlines were computed from
+ * (`computedSla`): the report passes it down to the case's summary row and cards.
+ */
+export function openCaseWithSla(
   input: OpenCaseInput,
-  ctx: DeskPolicies & { service: Service; now: Date; reporter: Person },
-): NewCase {
+  ctx: OpenCaseContext,
+): { case: NewCase; known: ComputedSla } {
   const { service, now } = ctx;
   // The case keeps the version in force at its receipt (`shared/sla/case-sla.ts`).
   const policy = policyAtReceipt(ctx, now);
@@ -215,6 +225,7 @@ export function openCase(
     events,
     policyVersion: versionOf(policy).number,
   };
-  c.sla = caseSlaSummaryFor(c, ctx);
-  return c;
+  const { summary, known } = caseSlaSummaryWith(c, ctx);
+  c.sla = summary;
+  return { case: c, known };
 }

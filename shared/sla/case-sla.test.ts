@@ -4,7 +4,7 @@
  * through the lifecycle (`move_policy` → `policy_moved`), and the report says which versions a case
  * ran under.
  */
-import { applyCommand, project, type CommandContext } from '../cases/lifecycle';
+import { applyCommand, project, type CaseCommand, type CommandContext } from '../cases/lifecycle';
 import type { Case } from '../cases/model';
 import {
   agent,
@@ -18,19 +18,21 @@ import {
   SYSTEM,
   validInput,
 } from '../cases/test-support/fixtures';
-import { openCase } from '../cases/open-case';
+import { openCase, openCaseWithSla } from '../cases/open-case';
 import { historyLine } from '../cases/event-words';
 import { FristvaktError } from '../errors';
-import { caseRef } from '../ids';
+import { caseRef, priorityId } from '../ids';
 import { slaReportCsv } from '../reports/csv';
 import { slaReport } from '../reports/figures';
 import { caseSummary, summaryCovers, summarySla } from '../reports/summary';
 import {
   caseSla,
   caseSlaSummaryFor,
+  caseSlaSummaryWith,
   casePolicy,
   computedSla,
   policyAtReceipt,
+  type ComputedSla,
   type DeskPolicies,
 } from './case-sla';
 import type { SlaPolicy } from './policy';
@@ -272,5 +274,59 @@ describe('an SLA computed once for a change is passed down (computedSla)', () =>
     // A case that moved to another version runs under more than one: always computed.
     const moved = { ...fresh, policyMoves: [{ at: now.toISOString(), to: 1 }] } as Case;
     expect(taken(moved, V1_DESK, now)).toBe(false);
+  });
+});
+
+describe('the domain hands back the SLA its stored deadlines come from', () => {
+  /** The SLA `known` carries, checked as `caseSla` takes it: the value computed afresh, taken. */
+  const expectHandedBack = (c: Case, desk: DeskPolicies, at: Date, known: ComputedSla) => {
+    expect(known).toEqual(computedSla(c, desk, at));
+    expect(c.sla).toEqual(caseSlaSummaryFor(c, desk));
+    expect(caseSla(c, desk, at, known)).toBe(known.sla);
+  };
+
+  it('a new case: openCaseWithSla gives openCase’s case and its SLA at the receipt', () => {
+    for (const desk of [V1_DESK, V2_DESK]) {
+      const now = minutesAfter(MONDAY_0900, 75);
+      const ctx = { ...desk, service: gerica, now, reporter };
+      const { case: c, known } = openCaseWithSla(validInput(), ctx);
+      expect(c).toEqual(openCase(validInput(), ctx));
+      expectHandedBack(c as Case, desk, now, known);
+    }
+  });
+
+  it('each command: the result carries the changed case’s SLA as of the change, not taken for the case before', () => {
+    let c = openUnder(V1_DESK, MONDAY_0900);
+    const steps: Array<[number, CaseCommand]> = [
+      [5, { type: 'claim' }],
+      [20, { type: 'change_priority', to: priorityId('hoy'), reason: 'Hele avdelingen' }],
+      [30, { type: 'wait', reason: 'supplier', supplierCaseNumber: 'T-1' }],
+      [95, { type: 'resume' }],
+      [100, { type: 'comment', visibility: 'public', text: 'Ser på det' }],
+      [130, { type: 'solve', solution: 'Rettet' }],
+    ];
+    for (const [minutes, cmd] of steps) {
+      const at = minutesAfter(MONDAY_0900, minutes);
+      const result = applyCommand(c, cmd, ctxOf(V1_DESK, at));
+      expectHandedBack(result.case, V1_DESK, at, result.known!);
+      // The case before the command has a shorter history: computed, not the value handed back.
+      expect(caseSla(c, V1_DESK, at, result.known)).not.toBe(result.known!.sla);
+      c = result.case;
+    }
+  });
+
+  it('a case that moved to a newer version: the same value, never taken (computed again)', () => {
+    const c = openUnder(V1_DESK, MONDAY_0900);
+    const at = minutesAfter(V2_FROM, 10);
+    const moved = applyCommand(
+      c,
+      { type: 'move_policy' },
+      ctxOf(V2_DESK, at, { role: 'system', actor: SYSTEM }),
+    );
+    expect(moved.case.policyMoves).toHaveLength(1);
+    const { summary, known } = caseSlaSummaryWith(moved.case, V2_DESK);
+    expect(summary).toEqual(caseSlaSummaryFor(moved.case, V2_DESK));
+    expect(known.sla).toEqual(caseSla(moved.case, V2_DESK, at));
+    expect(caseSla(moved.case, V2_DESK, at, known)).not.toBe(known.sla);
   });
 });

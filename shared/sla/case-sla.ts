@@ -15,10 +15,11 @@ import { NotFoundError } from '../errors';
 import { orderPolicy, slaViewOf } from './order-sla';
 import type { SlaPolicy } from './policy';
 import type { Case, SlaSummary } from '../cases/model';
-import type { CaseSla, SlaCaseInput } from './state';
+import { summaryOf, type CaseSla, type SlaCaseInput } from './state';
 import {
   caseSlaSummary,
   computeCaseSla,
+  lastChangeAt,
   versionForReceipt,
   versionOf,
   type CasePolicyRecord,
@@ -161,4 +162,18 @@ export function caseSla(c: CaseSlaInput, desk: DeskPolicies, now: Date, known?: 
  */
 export function caseSlaSummaryFor(c: CaseSlaInput, desk: DeskPolicies): SlaSummary {
   return caseSlaSummary(slaViewOf(c), versionsFor(c, desk));
+}
+
+/**
+ * `caseSlaSummaryFor(c, desk)` with the SLA it was computed from, as of the case's last change
+ * (`computedSla`): the domain hands it back with the case it changed or opened, to pass down to the
+ * rest of that change (its summary row and cards), where `caseSla` takes it only when it was computed
+ * for exactly that case at that instant.
+ */
+export function caseSlaSummaryWith(
+  c: CaseSlaInput,
+  desk: DeskPolicies,
+): { summary: SlaSummary; known: ComputedSla } {
+  const known = computedSla(c, desk, new Date(lastChangeAt(slaViewOf(c))));
+  return { summary: summaryOf(known.sla), known };
 }

@@ -217,10 +217,15 @@ export function caseSlaSummary(
   c: SlaCaseInput & CasePolicyRecord & { updatedAt?: string },
   versions: PolicyVersions,
 ): ReturnType<typeof summaryOf> {
+  return summaryOf(computeCaseSla(c, versions, new Date(lastChangeAt(c))));
+}
+
+/** The instant the stored deadlines are computed as of: the receipt, `updatedAt`, last event or last move. */
+export function lastChangeAt(c: SlaCaseInput & CasePolicyRecord & { updatedAt?: string }): number {
   let last = Date.parse(c.receivedAt);
   if (c.updatedAt !== undefined) last = Math.max(last, Date.parse(c.updatedAt));
   const e = c.events[c.events.length - 1];
   if (e) last = Math.max(last, Date.parse(e.at));
   for (const m of c.policyMoves ?? []) last = Math.max(last, Date.parse(m.at));
-  return summaryOf(computeCaseSla(c, versions, new Date(last)));
+  return last;
 }

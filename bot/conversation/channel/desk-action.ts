@@ -70,11 +70,13 @@ async function viewerCard(
   c: Case,
   desk: Desk,
   banner?: TriageCardOptions['banner'],
+  known?: TriageCardOptions['known'],
 ): Promise<InvokeResult> {
   return cardResult(
     triageCardFor(c, desk, await cardContext(turn, desk), {
       viewer: { id: turn.user.id, member: true },
       ...(banner ? { banner } : {}),
+      ...(known ? { known } : {}),
     }),
   );
 }
@@ -142,5 +144,12 @@ export async function deskAction(
     return viewerCard(turn, found.value, desk, { text: message, tone: 'attention' });
   }
   const note = spec.after ? spec.after(applied, turn) : undefined;
-  return viewerCard(turn, applied.after.value, desk, note ? { text: note, tone: 'good' } : undefined);
+  // The SLA the change computed is the card's when it was computed for this case at this instant.
+  return viewerCard(
+    turn,
+    applied.after.value,
+    desk,
+    note ? { text: note, tone: 'good' } : undefined,
+    applied.known,
+  );
 }

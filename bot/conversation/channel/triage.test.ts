@@ -61,6 +61,33 @@ const outboxOf = async (ref: CaseRef): Promise<OutboxEntry[]> =>
 const cardIn = (m: OutboxEntry): AnyCard =>
   (m.activity.attachments as Array<{ content: AnyCard }>)[0]!.content;
 
+/** The stored case's summary row (`streamSummaries` over its instant of receipt). */
+async function summaryRow(ref: CaseRef, receivedAt: string): Promise<CaseSummary | undefined> {
+  const at = new Date(receivedAt);
+  const rows: CaseSummary[] = [];
+  const until = isoInstant(new Date(at.getTime() + 1));
+  for await (const s of h.app.store.cases.streamSummaries([ROR], isoInstant(at), until)) rows.push(s);
+  return rows.find((s) => s.ref === ref);
+}
+
+/**
+ * After a desk action: the viewer's card and the thread's updated card show the deadlines computed
+ * afresh from the stored case, and its summary row is the one computed afresh (the change passes the
+ * SLA it computed down to both).
+ */
+async function expectComputedAfresh(ref: CaseRef, viewerCard: AnyCard): Promise<void> {
+  const c = await stored(ref);
+  const desk = (await h.app.store.desks.get(ROR))!.value;
+  const sla = caseSla(c, desk, h.now.value);
+  const update = (await outboxOf(ref)).filter((m) => m.operation === 'update').pop()!;
+  expect(update.id).toBe(`${ref}:${c.events[c.events.length - 1]!.id}:triage-update`);
+  const due = [sla.response.dueAt, sla.resolution.dueAt].filter((d) => d !== undefined);
+  expect(due.length).toBeGreaterThan(0);
+  for (const text of [cardText(viewerCard), cardText(cardIn(update))])
+    for (const d of due) expect(text).toContain(formatDeadline(d, 'nb'));
+  expect(await summaryRow(ref, c.receivedAt)).toEqual(caseSummary(c, desk));
+}
+
 async function act(user: typeof anne, verb: string, data: Record<string, unknown>): Promise<AnyCard> {
   const res = await h.post(channelInvoke(user, h.serviceUrl, verb, data));
   expect(res.status).toBe(200);
@@ -143,10 +170,7 @@ describe('the case in the triage channel', () => {
     const text = cardText(cardIn((await outboxOf(ref))[0]!));
     expect(text).toContain(formatDeadline(sla.response.dueAt!, 'nb'));
     expect(text).toContain(formatDeadline(sla.resolution.dueAt!, 'nb'));
-    const rows: CaseSummary[] = [];
-    const until = isoInstant(new Date(at.getTime() + 1));
-    for await (const s of h.app.store.cases.streamSummaries([ROR], isoInstant(at), until)) rows.push(s);
-    expect(rows.find((s) => s.ref === ref)).toEqual(caseSummary(c, desk));
+    expect(await summaryRow(ref, c.receivedAt)).toEqual(caseSummary(c, desk));
   });
 
   it('refreshes per viewer: a member gets the actions, the reporter a read-only card, an outsider nothing', async () => {
@@ -287,6 +311,7 @@ describe('the other desk actions', () => {
     });
     expect(cardText(card)).toContain('Prioritet: Høy');
     expect(await lastReply()).toBe('Anne Desk endret prioritet til Høy · 03.03.2026, 10:00');
+    await expectComputedAfresh(ref, card);
   });
 
   it('Avventer leverandør with the supplier’s case number: paused on the card, the reporter told', async () => {
@@ -299,6 +324,7 @@ describe('the other desk actions', () => {
     });
     expect(cardText(card)).toContain('Status: Avventer leverandør');
     expect(cardText(card)).toContain('Leverandørens saksnr.: TIETO-4711');
+    await expectComputedAfresh(ref, card);
     expect(await lastReply()).toBe(
       'Anne Desk satte saken til avventer leverandør (saksnr. TIETO-4711) · 03.03.2026, 10:10',
     );

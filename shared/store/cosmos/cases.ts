@@ -24,7 +24,7 @@ import type {
 } from '../../ports';
 import type { Desk } from '../../desks/model';
 import { caseSummary, type CaseSummary } from '../../reports/summary';
-import type { DeskPolicies } from '../../sla/case-sla';
+import type { ComputedSla, DeskPolicies } from '../../sla/case-sla';
 import { warningInstants } from '../warning-instants';
 import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
 import { translateCosmosError, withRetry } from './errors';
@@ -71,8 +71,8 @@ const clientKeyId = (input: NewCase): string => itemId('ck', `${input.reporter.i
 /** How long a desk's policy read for the summaries is reused (a summary under an older one is refused by the report). */
 const POLICY_TTL_MS = 30_000;
 
-export function summaryItem(c: Case, policy: DeskPolicies | undefined): SummaryItem {
-  const data = caseSummary(c, policy);
+export function summaryItem(c: Case, policy: DeskPolicies | undefined, known?: ComputedSla): SummaryItem {
+  const data = caseSummary(c, policy, known);
   return {
     id: summaryId(c.ref),
     pk: refPk(c.deskId, c.ref),
@@ -338,6 +338,7 @@ export function cosmosCaseStore(ctx: CosmosContext, years: DeskYears): CaseStore
       input: NewCase,
       year: number,
       outbox: (c: Case) => OutboxMessage[],
+      known?: ComputedSla,
     ): Promise<CreateCaseResult> {
       assertYear(year);
       const earlier = await existingByClientKey(input, year);
@@ -354,7 +355,7 @@ export function cosmosCaseStore(ctx: CosmosContext, years: DeskYears): CaseStore
         ref: stored.ref,
       };
       const messages = outbox(stored).map((m) => outboxItem(m, pk));
-      const summary = summaryItem(stored, await policyOf(input.deskId));
+      const summary = summaryItem(stored, await policyOf(input.deskId), known);
       const ptrs = pointers(stored);
       // Pointers first: a crash after this leaves pointers to a missing case, which readers skip.
       await writePointers(ptrs);
@@ -388,6 +389,7 @@ export function cosmosCaseStore(ctx: CosmosContext, years: DeskYears): CaseStore
       next: Case,
       expectedVersion: string,
       outbox: OutboxMessage[] = [],
+      known?: ComputedSla,
     ): Promise<Versioned<Case>> {
       const pk = refPk(next.deskId, next.ref);
       const current = await readItem<CaseItem>(ctx, cases, next.ref, pk, `case ${next.ref}`);
@@ -411,7 +413,7 @@ export function cosmosCaseStore(ctx: CosmosContext, years: DeskYears): CaseStore
       const removed = missingFrom(before, after);
       if (added.length > 0) await writePointers(added);
 
-      const summary = summaryItem(next, await policyOf(next.deskId));
+      const summary = summaryItem(next, await policyOf(next.deskId), known);
       const opsWith = (summaryOp: 'Replace' | 'Create'): OperationInput[] => [
         {
           operationType: 'Replace',

@@ -416,7 +416,12 @@ export function caseStore(db: Db, streamPage: number): CaseStore & SummaryAggreg
       });
     },
 
-    update(next: Case, expectedVersion: string, outbox: OutboxMessage[] = []): Promise<Versioned<Case>> {
+    update(
+      next: Case,
+      expectedVersion: string,
+      outbox: OutboxMessage[] = [],
+      known?: ComputedSla,
+    ): Promise<Versioned<Case>> {
       const expected = parseVersion(expectedVersion);
       return run(() =>
         tx(db, () => {
@@ -436,7 +441,7 @@ export function caseStore(db: Db, streamPage: number): CaseStore & SummaryAggreg
               expectedVersion,
             });
           saveFollowers(next);
-          writeSummary(next, current.received_at);
+          writeSummary(next, current.received_at, known);
           for (const m of outbox) insertOutbox(m);
           return { value: next, version: String(expected + 1) };
         }),

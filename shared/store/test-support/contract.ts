@@ -14,6 +14,8 @@ import {
   fixtureCases,
 } from '../../reports/test-support/fixture';
 import { caseSummary } from '../../reports/summary';
+import { applyCommand } from '../../cases/lifecycle';
+import { caseSla, computedSla, type ComputedSla } from '../../sla/case-sla';
 import { PRESETS } from '../../sla/presets';
 import { feedReport } from '../report-feed';
 import { warningInstants } from '../warning-instants';
@@ -226,6 +228,64 @@ export function describeStoreContract(
         await expect(store.cases.update({ ...v1.value, deskId: BYA }, v1.version)).rejects.toMatchObject({
           code: 'VALIDATION',
         });
+      });
+
+      it('writes the summary row from the SLA the change computed (create and update), only when computed for that case', async () => {
+        const desk = (await store.desks.get(ROR))!.value;
+        const input = newCase({ receivedAt: '2026-05-05T09:17:00Z' });
+        const rowOf = async (c: Case) => {
+          const t = Date.parse(c.receivedAt);
+          for await (const s of store.cases.streamSummaries(
+            [ROR],
+            at(c.receivedAt),
+            at(new Date(t + 1).toISOString()),
+          ))
+            if (s.ref === c.ref) return s;
+          return undefined;
+        };
+        /** `known` with the SLA of two hours later in it, passed off as this case's: taken, it shows. */
+        const posing = (known: ComputedSla, c: Case, when: Date): ComputedSla => ({
+          ...known,
+          sla: caseSla(c, desk, new Date(when.getTime() + 2 * 3_600_000)),
+        });
+        const receipt = new Date(input.receivedAt);
+        const known = computedSla(input, desk, receipt);
+        const made = await store.cases.create(
+          input,
+          2026,
+          noOutbox,
+          posing(known, { ...input, ref: caseRef('FV-2026-000000') }, receipt),
+        );
+        const c1 = made.case.value;
+        // The store passes it on to the summary: the row is the posing value's, not the one computed afresh.
+        expect(await rowOf(c1)).not.toEqual(caseSummary(c1, desk));
+        expect(await rowOf(c1)).toEqual(caseSummary(c1, desk, posing(known, c1, receipt)));
+
+        const claimedAt = new Date(receipt.getTime() + 5 * 60_000);
+        const claimed = applyCommand(
+          c1,
+          { type: 'claim' },
+          {
+            actor: { kind: 'user', ...person('u-desk', 'Kari') },
+            role: 'desk',
+            now: claimedAt,
+            policy: desk.policy,
+            previousPolicies: desk.previousPolicies,
+          },
+        );
+        const v2 = await store.cases.update(claimed.case, made.case.version, [], claimed.known);
+        // Computed for this case at this instant: the row equals the one computed afresh.
+        expect(await rowOf(v2.value)).toEqual(caseSummary(v2.value, desk));
+        const v3 = await store.cases.update(
+          claimed.case,
+          v2.version,
+          [],
+          posing(claimed.known!, claimed.case, claimedAt),
+        );
+        expect(await rowOf(v3.value)).not.toEqual(caseSummary(v3.value, desk));
+        // Computed for the case before the claim (a shorter history): not taken, computed afresh.
+        const v4 = await store.cases.update(claimed.case, v3.version, [], computedSla(c1, desk, claimedAt));
+        expect(await rowOf(v4.value)).toEqual(caseSummary(v4.value, desk));
       });
 
       it('moves the case between the queue, the watcher window and the org view as its fields change', async () => {

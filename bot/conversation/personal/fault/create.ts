@@ -12,11 +12,11 @@
 import { retryOnConflict } from '../../../../shared/app/retry';
 import { systemActor } from '../../../../shared/app/case-changes';
 import type { Case } from '../../../../shared/cases/model';
-import { openCase } from '../../../../shared/cases/open-case';
+import { openCaseWithSla } from '../../../../shared/cases/open-case';
 import { isFristvaktError, ValidationError } from '../../../../shared/errors';
 import type { Notice } from '../../../../shared/notices/model';
 import { findPriority } from '../../../../shared/sla/policy';
-import { caseSla, casePolicy, computedSla } from '../../../../shared/sla/case-sla';
+import { caseSla, casePolicy } from '../../../../shared/sla/case-sla';
 import type { CardJson } from '../../../cards/card';
 import { confirmationCard } from '../../../cards/confirmation';
 import { osloDateAndTime } from '../../../../shared/dates';
@@ -32,7 +32,10 @@ export async function createFaultCase(
   join?: Notice,
 ): Promise<{ card: CardJson; case: Case; created: boolean }> {
   const { desk } = check;
-  const fresh = openCase(check.input, {
+  // The new case's SLA at its receipt, computed once with its stored deadlines: its summary row, its
+  // triage card and the confirmation below take it (a replayed submit's earlier case, or a case linked
+  // since, is computed).
+  const { case: fresh, known } = openCaseWithSla(check.input, {
     policy: desk.policy,
     previousPolicies: desk.previousPolicies,
     service: check.service,
@@ -40,9 +43,6 @@ export async function createFaultCase(
     reporter: turn.user,
   });
   const year = Number(osloDateAndTime(turn.now).date.slice(0, 4));
-  // The new case's SLA at its receipt, computed once: its summary row, its triage card and the
-  // confirmation below take it (a replayed submit's earlier case, or a case linked since, is computed).
-  const known = computedSla(fresh, desk, turn.now);
   const result = await turn.deps.changes.create(fresh, year, turn.now, known);
   let c = result.case;
   if (result.created && join) c = await linkToNotice(turn, c, join);

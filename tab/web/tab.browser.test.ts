@@ -294,6 +294,55 @@ describe('Saker (the case list)', () => {
     await page.context().close();
   });
 
+  it('keeps each filter inside its own box at every width from 320 to 1920 px', async () => {
+    // A native select is as wide as its longest option ("Venter på godkjenning") unless told to fill
+    // its field: it then ran over the next field.
+    const page = await open(`?devUser=${USERS.desk}`, { width: 1440 });
+    await row(page, 'FV-2026-000011').waitFor();
+    for (const width of [320, 375, 480, 768, 900, 1024, 1280, 1440, 1920]) {
+      await page.setViewportSize({ width, height: 900 });
+      // Narrower than 640 px the filters fold away behind a button (once the list has seen its width).
+      const toggle = page.getByTestId('filters-toggle');
+      if (width < 640) {
+        await toggle.waitFor();
+        if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      } else await toggle.waitFor({ state: 'detached' });
+      await page.getByTestId('filter-kind').waitFor();
+      const boxes = await page.evaluate(() =>
+        // Each field with everything drawn inside it: its label, its control and the control's parts.
+        [...document.querySelector('[data-testid="case-filters"]')!.children].map((field) => {
+          // Only what is drawn: an element with an area inside boxes with an area (not a select's
+          // options, nor the search box's clear button folded to no height while the box is empty).
+          const drawn = (e: Element): boolean => {
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && r.height > 0 && (e === field || drawn(e.parentElement!));
+          };
+          const rects = [field, ...field.querySelectorAll('*')]
+            .filter(drawn)
+            .map((e) => e.getBoundingClientRect());
+          return {
+            left: Math.min(...rects.map((r) => r.left)),
+            right: Math.max(...rects.map((r) => r.right)),
+            top: Math.min(...rects.map((r) => r.top)),
+            bottom: Math.max(...rects.map((r) => r.bottom)),
+          };
+        }),
+      );
+      expect(boxes.length).toBeGreaterThanOrEqual(8);
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1)) {
+          const apart =
+            a.right <= b.left + 0.5 ||
+            b.right <= a.left + 0.5 ||
+            a.bottom <= b.top + 0.5 ||
+            b.bottom <= a.top + 0.5;
+          expect({ width, apart }).toEqual({ width, apart: true });
+        }
+      await expectNoHorizontalOverflow(page);
+    }
+    await page.context().close();
+  });
+
   it('speaks English with ?lang=en', async () => {
     const page = await open(`?devUser=${USERS.desk}&lang=en`);
     await row(page, 'FV-2026-000011').waitFor();

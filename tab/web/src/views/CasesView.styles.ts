@@ -12,7 +12,11 @@ export const useCasesStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
   search: { minWidth: 'min(260px, 100%)', flexGrow: 1, maxWidth: '360px' },
   filter: { width: '180px', maxWidth: '100%' },
-  control: { minWidth: 'auto', width: '100%' },
+  // The list picker is as wide as its longest name ("Servicesenterets kø"), where the line allows.
+  viewFilter: { maxWidth: '100%' },
+  control: { minWidth: 0, width: '100%' },
+  // A native select is as wide as its longest option ("Venter på godkjenning") unless it may shrink.
+  select: { minWidth: 0 },
   cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   summary: { color: tokens.colorNeutralForeground3 },
   gridBox: {

@@ -69,10 +69,16 @@ export function CaseFilters({ me, names, state, narrow = false }: Props) {
   );
 
   return (
-    <div className={styles.filters}>
+    <div className={styles.filters} data-testid="case-filters">
       {me.views.length > 1 && (
-        <Field label={t('tabCases')} className={styles.filter}>
-          <Select value={view} data-testid="view" onChange={(_e, d) => switchView(d.value as CaseView)}>
+        <Field label={t('tabCases')} className={styles.viewFilter}>
+          <Select
+            value={view}
+            className={styles.control}
+            select={{ className: styles.select }}
+            data-testid="view"
+            onChange={(_e, d) => switchView(d.value as CaseView)}
+          >
             {me.views.map((v) => (
               <option key={v} value={v}>
                 {t(VIEW_TEXT[v])}
@@ -107,6 +113,8 @@ export function CaseFilters({ me, names, state, narrow = false }: Props) {
           {multi('org', 'org', [...names.orgs.entries()], 'filter-org')}
           <Field label={t('kind')} className={styles.filter}>
             <Select
+              className={styles.control}
+              select={{ className: styles.select }}
               value={kindValue}
               data-testid="filter-kind"
               onChange={(_e, d) =>
@@ -125,6 +133,8 @@ export function CaseFilters({ me, names, state, narrow = false }: Props) {
           </Field>
           <Field label={t('assignee')} className={styles.filter}>
             <Select
+              className={styles.control}
+              select={{ className: styles.select }}
               value={query.assignee ?? ''}
               data-testid="filter-assignee"
               onChange={(_e, d) => update({ assignee: d.value || undefined })}
@@ -136,6 +146,8 @@ export function CaseFilters({ me, names, state, narrow = false }: Props) {
           </Field>
           <Field label={t('sort')} className={styles.filter}>
             <Select
+              className={styles.control}
+              select={{ className: styles.select }}
               value={query.sort}
               data-testid="sort"
               onChange={(_e, d) => update({ sort: d.value as CaseSort })}

@@ -78,6 +78,26 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
 }
 
+/** No two of `boxes` (page rectangles) meet: said with the viewport `width` when they do. */
+function expectApart(width: number, boxes: Box[]): void {
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1)) {
+      const apart =
+        a.right <= b.left + 0.5 ||
+        b.right <= a.left + 0.5 ||
+        a.bottom <= b.top + 0.5 ||
+        b.bottom <= a.top + 0.5;
+      expect({ width, apart }).toEqual({ width, apart: true });
+    }
+}
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
 /** The page scrolls no wider than the viewport. */
 async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   const wide = await page.evaluate(() => {
@@ -329,15 +349,7 @@ describe('Saker (the case list)', () => {
         }),
       );
       expect(boxes.length).toBeGreaterThanOrEqual(8);
-      for (const [i, a] of boxes.entries())
-        for (const b of boxes.slice(i + 1)) {
-          const apart =
-            a.right <= b.left + 0.5 ||
-            b.right <= a.left + 0.5 ||
-            a.bottom <= b.top + 0.5 ||
-            b.bottom <= a.top + 0.5;
-          expect({ width, apart }).toEqual({ width, apart: true });
-        }
+      expectApart(width, boxes);
       await expectNoHorizontalOverflow(page);
     }
     await page.context().close();
@@ -533,17 +545,8 @@ describe('SLA-rapport (the dashboard)', () => {
         };
       });
       expect(boxes.items.length).toBe(7); // from, to, desk, service, virksomhet, Vis, CSV
-      for (const [i, a] of boxes.items.entries()) {
-        expect(a.right).toBeLessThanOrEqual(boxes.right + 0.5);
-        for (const b of boxes.items.slice(i + 1)) {
-          const apart =
-            a.right <= b.left + 0.5 ||
-            b.right <= a.left + 0.5 ||
-            a.bottom <= b.top + 0.5 ||
-            b.bottom <= a.top + 0.5;
-          expect({ width, apart }).toEqual({ width, apart: true });
-        }
-      }
+      for (const a of boxes.items) expect(a.right).toBeLessThanOrEqual(boxes.right + 0.5);
+      expectApart(width, boxes.items);
       await expectNoHorizontalOverflow(page);
       if (width === 375) await page.screenshot({ path: join(SHOTS, 'report-375.png'), fullPage: true });
     }

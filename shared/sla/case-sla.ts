@@ -17,7 +17,6 @@ import type { SlaPolicy } from './policy';
 import type { Case, SlaSummary } from '../cases/model';
 import { summaryOf, type CaseSla, type SlaCaseInput } from './state';
 import {
-  caseSlaSummary,
   computeCaseSla,
   lastChangeAt,
   versionForReceipt,
@@ -161,7 +160,7 @@ export function caseSla(c: CaseSlaInput, desk: DeskPolicies, now: Date, known?: 
  * last move): due instants of running and met targets, `nextDueAt` of the earliest running one.
  */
 export function caseSlaSummaryFor(c: CaseSlaInput, desk: DeskPolicies): SlaSummary {
-  return caseSlaSummary(slaViewOf(c), versionsFor(c, desk));
+  return caseSlaSummaryWith(c, desk).summary;
 }
 
 /**

@@ -84,8 +84,10 @@ export function createCatalogue(
     { at: number; checkedAt: number; marker: string; value: Promise<CatalogueSnapshot> } | undefined;
   let checking: Promise<CatalogueSnapshot> | undefined;
   let last: CatalogueSnapshot | undefined;
+  /** Moved by `invalidate`: a check or load begun before it may answer its own callers, not be kept. */
+  let generation = 0;
 
-  const load = (now: number, marker: string): Promise<CatalogueSnapshot> => {
+  const load = (now: number, marker: string, gen: number): Promise<CatalogueSnapshot> => {
     const value = Promise.all([
       store.desks.list(),
       store.desks.listServices(),
@@ -93,7 +95,7 @@ export function createCatalogue(
       store.admin.listSuppliers(),
     ]).then(([d, s, o, x]) => (last = snapshot(d, s, o, x)));
     const entry = { at: now, checkedAt: now, marker, value };
-    cached = entry;
+    if (gen === generation) cached = entry;
     value.catch(() => {
       if (cached === entry) cached = undefined;
     });
@@ -109,22 +111,26 @@ export function createCatalogue(
         return current.value;
       if (checking) return checking;
       const expired = !current || now - current.at > ttlMs;
-      checking = store.admin
+      const gen = generation;
+      const check = store.admin
         .catalogueVersion()
         .then((marker) => {
           if (!expired && current && cached === current && marker === current.marker) {
             current.checkedAt = now;
             return current.value;
           }
-          return load(now, marker);
+          return load(now, marker, gen);
         })
         .finally(() => {
-          checking = undefined;
+          if (checking === check) checking = undefined;
         });
-      return checking;
+      checking = check;
+      return check;
     },
     invalidate() {
+      generation += 1;
       cached = undefined;
+      checking = undefined;
     },
   };
 }

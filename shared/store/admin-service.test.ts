@@ -188,4 +188,36 @@ describe('the catalogue on two instances of one store', () => {
     t += CATALOGUE_MARKER_CHECK_MS;
     expect(await catB.get()).toBe(snap);
   });
+
+  it('keeps nothing its instance read before its own save: a load in flight then is not this copy', async () => {
+    let t = 1_000_000;
+    const a = open();
+    // The catalogue's desk reads take their data at once and answer when `hold` lets them.
+    let hold: Promise<void> = Promise.resolve();
+    const slow: Store = {
+      ...a,
+      desks: {
+        ...a.desks,
+        list: async () => {
+          const desks = await a.desks.list();
+          await hold;
+          return desks;
+        },
+      },
+    };
+    const cat = createCatalogue(slow, 30_000, () => t);
+    await cat.get();
+    let release = () => {};
+    hold = new Promise<void>((ok) => (release = ok));
+    t += 30_001; // past the backstop: the next get loads the catalogue again
+    const before = cat.get();
+    await new Promise((ok) => setImmediate(ok)); // it has read the desks (the old phone)
+    const svc = createAdminService({ store: a, now, catalogue: cat });
+    const v = await svc.getDesk(admin, 'ror-ikt');
+    await svc.updateDesk(admin, 'ror-ikt', deskBody(v.version, { phone: '+47 70 00 00 00' }));
+    const after = cat.get(); // asked after the save, which invalidated the copy
+    release();
+    expect((await before).desk('ror-ikt')!.phone).toBe('+47 71 11 10 00');
+    expect((await after).desk('ror-ikt')!.phone).toBe('+47 70 00 00 00');
+  });
 });

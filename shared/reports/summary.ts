@@ -25,6 +25,7 @@ import {
   deskPolicyVersions,
   type DeskPolicies,
 } from '../sla/case-sla';
+import { lastChangeAt } from '../sla/state';
 import type { SlaPolicy } from '../sla/policy';
 import { isStopped, tick, type CaseSla, type SlaState, type TargetState } from '../sla/state';
 import { caseOutageOf, type CaseOutage } from './uptime';
@@ -86,15 +87,6 @@ export interface CaseSummary {
 /** The fingerprint of a policy's content that a summary records (`policyKey` in the SLA module). */
 export { policyKey };
 
-/** The case's last change: its receipt, its `updatedAt` or its last event, whichever is latest. */
-export function lastChangeOf(c: Pick<Case, 'receivedAt' | 'updatedAt' | 'events'>): number {
-  let t = Date.parse(c.receivedAt);
-  t = Math.max(t, Date.parse(c.updatedAt));
-  const last = c.events[c.events.length - 1];
-  if (last) t = Math.max(t, Date.parse(last.at));
-  return t;
-}
-
 /** Open (not Løst, not Lukket) at `at`, from the events up to then. */
 export function isOpenAt(c: Case, at: number): boolean {
   if (Date.parse(c.receivedAt) > at) return false;
@@ -140,7 +132,7 @@ export function caseSummary(
   known?: ComputedSla,
 ): CaseSummary {
   const desk = policies && asDeskPolicies(policies);
-  const asOf = lastChangeOf(c);
+  const asOf = lastChangeAt(c);
   const base: CaseSummary = {
     ref: c.ref,
     deskId: c.deskId,

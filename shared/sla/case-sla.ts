@@ -15,10 +15,9 @@ import { NotFoundError } from '../errors';
 import { orderPolicy, slaViewOf } from './order-sla';
 import type { SlaPolicy } from './policy';
 import type { Case, SlaSummary } from '../cases/model';
-import { summaryOf, type CaseSla, type SlaCaseInput } from './state';
+import { lastChangeAt, summaryOf, type CaseSla, type SlaCaseInput } from './state';
 import {
   computeCaseSla,
-  lastChangeAt,
   versionForReceipt,
   versionOf,
   type CasePolicyRecord,

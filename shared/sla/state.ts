@@ -706,12 +706,19 @@ export function isClosedAt(c: SlaCaseInput, now: Date): boolean {
   return readTimeline(c, now.getTime()).closedAt !== undefined;
 }
 
-function lastChange(c: SlaCaseInput & { updatedAt?: string }): Date {
+/**
+ * A case's last change: its receipt, `updatedAt`, last event or last move to another policy version,
+ * whichever is latest. The instant its stored deadlines and its report summary are computed as of.
+ */
+export function lastChangeAt(
+  c: SlaCaseInput & { updatedAt?: string; policyMoves?: ReadonlyArray<{ at: string }> },
+): number {
   let t = ms(c.receivedAt);
   if (c.updatedAt !== undefined) t = Math.max(t, ms(c.updatedAt));
   const last = c.events[c.events.length - 1];
   if (last) t = Math.max(t, ms(last.at));
-  return new Date(t);
+  for (const m of c.policyMoves ?? []) t = Math.max(t, ms(m.at));
+  return t;
 }
 
 /**
@@ -750,7 +757,7 @@ export function summaryOf(sla: CaseSla): SlaSummary {
  * `nextDueAt` is the earliest deadline of a target that is neither met nor paused.
  */
 export function slaSummary(c: SlaCaseInput & { updatedAt?: string }, policy: SlaPolicy): SlaSummary {
-  return summaryOf(computeSla(c, policy, lastChange(c)));
+  return summaryOf(computeSla(c, policy, new Date(lastChangeAt(c))));
 }
 
 /**

@@ -27,14 +27,7 @@ import { compileCalendar } from './calendar';
 import { MS_PER_DAY, MS_PER_MINUTE, civilFromDays, daysFromCivil, isoWeekday } from './calendar-zone';
 import type { PolicyVersion, SlaPolicy, SlaTargetSpec } from './policy';
 import { findPriority } from './policy';
-import {
-  computeSlaPhased,
-  isClosedAt,
-  summaryOf,
-  type CaseSla,
-  type PolicyPhase,
-  type SlaCaseInput,
-} from './state';
+import { computeSlaPhased, isClosedAt, type CaseSla, type PolicyPhase, type SlaCaseInput } from './state';
 import { validatePolicy } from './validate';
 
 /** The version of a policy without one: 1, in force from the beginning. */
@@ -210,22 +203,4 @@ export function previewMoments(
     fridayAfternoon: new Date(at(friday, 15)),
     beforeChristmas: new Date(at(dec23, 10)),
   };
-}
-
-/** The deadlines to store on a versioned case (as `slaSummary`, at its last change). */
-export function caseSlaSummary(
-  c: SlaCaseInput & CasePolicyRecord & { updatedAt?: string },
-  versions: PolicyVersions,
-): ReturnType<typeof summaryOf> {
-  return summaryOf(computeCaseSla(c, versions, new Date(lastChangeAt(c))));
-}
-
-/** The instant the stored deadlines are computed as of: the receipt, `updatedAt`, last event or last move. */
-export function lastChangeAt(c: SlaCaseInput & CasePolicyRecord & { updatedAt?: string }): number {
-  let last = Date.parse(c.receivedAt);
-  if (c.updatedAt !== undefined) last = Math.max(last, Date.parse(c.updatedAt));
-  const e = c.events[c.events.length - 1];
-  if (e) last = Math.max(last, Date.parse(e.at));
-  for (const m of c.policyMoves ?? []) last = Math.max(last, Date.parse(m.at));
-  return last;
 }

@@ -1,5 +1,6 @@
 import { fixtureCases, FIXTURE_POLICY } from '../reports/test-support/fixture';
-import { caseSummary, lastChangeOf } from '../reports/summary';
+import { caseSummary } from '../reports/summary';
+import { lastChangeAt } from '../sla/state';
 import { PRESETS } from '../sla/presets';
 import type { SlaPolicy } from '../sla/policy';
 import { computeSla } from '../sla/state';
@@ -16,7 +17,7 @@ function checkAgainstDueWarnings(policy: SlaPolicy): number {
   let checked = 0;
   for (const c of fixtureCases()) {
     const instants = warningInstants(caseSummary(c, policy), policy).map((t) => Date.parse(t));
-    const start = Math.ceil(lastChangeOf(c) / STEP_MS) * STEP_MS;
+    const start = Math.ceil(lastChangeAt(c) / STEP_MS) * STEP_MS;
     // A key seen once is posted once (outside business hours it is absent, then back at the opening).
     const seen = new Set<string>();
     for (let t = start; t < start + 5 * 86_400_000; t += STEP_MS) {

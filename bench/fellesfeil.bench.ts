@@ -678,9 +678,43 @@ function over(sc: Scenario, settings: FellesfeilSettings, measure = false, histo
  * precision >= 0.8 and recall >= 0.9 on the hold-out).
  */
 function printScanRates(): void {
-  const holdOut: Scenario = { ...BASE, label: 'hold-out', seeds: HOLD_OUT };
   const current = DEFAULT_FELLESFEIL_SETTINGS.baseline.scanFalseAlarmRate ?? 0;
   const rates = [...new Set([0.0003, 0.001, 0.002, 0.003, 0.01, current])].sort((x, y) => x - y);
+  printBothSets(
+    `\nthe scan rate (scanFalseAlarmRate), other settings kept: precision, recall, share proposed within ` +
+      `2 min of the third report, p90 from the third report; the default moves only for a rate that meets ` +
+      `all three goals on the ${SEEDS.length} months and precision >= 0.8, recall >= 0.9 on the hold-out`,
+    'rate',
+    rates.map((rate) => [
+      `${rate}${rate === current ? ' (default)' : ''}`,
+      variant({}, { scanFalseAlarmRate: rate }),
+    ]),
+  );
+}
+
+/**
+ * How far back the scan looks for the plain count's reports (scanMinutes), on both sets: the window
+ * (the scan before it looked further), and more. The figures stop moving once the chance, not the
+ * limit, ends the look.
+ */
+function printScanReach(): void {
+  const d = DEFAULT_FELLESFEIL_SETTINGS;
+  const current = d.baseline.scanMinutes ?? d.defaults.windowMinutes;
+  const reaches = [...new Set([d.defaults.windowMinutes, 15, 20, 30, 60, current])].sort((x, y) => x - y);
+  printBothSets(
+    `\nhow far back the scan looks for the plain count's ${d.defaults.minReports} reports (scanMinutes), other ` +
+      `settings kept; ${d.defaults.windowMinutes} min is the window (more reports are looked at within it only)`,
+    'minutes',
+    reaches.map((m) => [
+      `${m}${m === current ? ' (default)' : ''}${m === d.defaults.windowMinutes ? ' (window)' : ''}`,
+      variant({}, { scanMinutes: m === d.defaults.windowMinutes ? undefined : m }),
+    ]),
+  );
+}
+
+/** Settings against every goal, on the five months and on the hold-out months. */
+function printBothSets(title: string, head: string, rows: Array<[string, FellesfeilSettings]>): void {
+  const holdOut: Scenario = { ...BASE, label: 'hold-out', seeds: HOLD_OUT };
   // Recall with its counts: 160 of 178 prints as 0.90 but misses 0.9.
   const cells = (o: Outcome): string =>
     `${f2(precision(o))}  ${f2(recall(o))} (${o.detected}/${o.bursts})` +
@@ -694,21 +728,15 @@ function printScanRates(): void {
     const failed = goals.filter(([, ok]) => !ok).map(([goal]) => goal);
     return failed.length === 0 ? 'met' : `MISSED ${failed.join(', ')}`;
   };
+  console.log(title);
   console.log(
-    `\nthe scan rate (scanFalseAlarmRate), other settings kept: precision, recall, share proposed within ` +
-      `2 min of the third report, p90 from the third report; the default moves only for a rate that meets ` +
-      `all three goals on the ${SEEDS.length} months and precision >= 0.8, recall >= 0.9 on the hold-out`,
+    `  ${head.padEnd(22)} ${`${SEEDS.length} months`.padEnd(38)} ${`${HOLD_OUT.length} hold-out months`}`,
   );
-  console.log(
-    `  ${'rate'.padEnd(16)} ${`${SEEDS.length} months`.padEnd(38)} ${`${HOLD_OUT.length} hold-out months`}`,
-  );
-  for (const rate of rates) {
-    const v = variant({}, { scanFalseAlarmRate: rate });
+  for (const [label, v] of rows) {
     const five = over(BASE, v);
     const held = over(holdOut, v);
-    const label = `${rate}${rate === current ? ' (default)' : ''}`;
     console.log(
-      `  ${label.padEnd(16)} ${cells(five)}   ${cells(held)}   ${SEEDS.length} months: ${missed(five, true)}; ` +
+      `  ${label.padEnd(22)} ${cells(five)}   ${cells(held)}   ${SEEDS.length} months: ${missed(five, true)}; ` +
         `hold-out: ${missed(held, false)}`,
     );
   }
@@ -729,7 +757,8 @@ export async function run(): Promise<void> {
     `defaults: window ${d.windowMinutes} min, ${d.minReports} reports from ${d.minOrganisations} virksomheter ` +
       `or ${d.minReportsAnyOrganisations} from one, raised on busy services (false-alarm rate ${b.falseAlarmRate}, ` +
       `peak factor ${b.peakFactor}), or the latest reports standing out from the usual traffic (scan rate ` +
-      `${b.scanFalseAlarmRate ?? 0}; the scope answer read with a prior share of ${b.wideShare ?? 0} saying the whole ` +
+      `${b.scanFalseAlarmRate ?? 0}, reaching back ${b.scanMinutes ?? d.windowMinutes} min for the plain count's ` +
+      `${d.minReports}; the scope answer read with a prior share of ${b.wideShare ?? 0} saying the whole ` +
       `virksomhet or more; at most ${b.reportsPerOrganisation ?? '-'} reports per virksomhet); evened out at ` +
       `${b.referencePerDay ?? '-'} reports a day; the simulated desk answers each proposal after ${DESK_DELAY_MIN} min`,
   );
@@ -797,6 +826,7 @@ export async function run(): Promise<void> {
   for (const sc of scenarios) console.log(row(sc.label, over(sc, DEFAULT_FELLESFEIL_SETTINGS)));
   console.log(row('base, cold start (no history)', over(BASE, DEFAULT_FELLESFEIL_SETTINGS, false, false)));
   printScanRates();
+  printScanReach();
 
   console.log(`\nthe thresholds (base generator, then noise x2; ${SEEDS.length} months each):`);
   const variants: Array<[string, FellesfeilSettings]> = [
@@ -813,6 +843,7 @@ export async function run(): Promise<void> {
     ['peak factor 1', variant({}, { peakFactor: 1 })],
     ['peak factor 2', variant({}, { peakFactor: 2 })],
     ['no scan', variant({}, { scanFalseAlarmRate: 0 })],
+    ['scan kept to the window', variant({}, { scanMinutes: undefined })],
     ['scan rate 0.002', variant({}, { scanFalseAlarmRate: 0.002 })],
     ['scope answer not read', variant({}, { wideShare: 0 })],
     ['every report of a virksomhet counts', variant({}, { reportsPerOrganisation: undefined })],

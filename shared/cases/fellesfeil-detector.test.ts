@@ -638,6 +638,68 @@ describe('fellesfeil detector, usual traffic', () => {
     expect(d.changes).toEqual([]);
   });
 
+  // VPN with 1 a day: 0.0031 ordinary reports a minute at the peak, a chance of 0.002 per report (a
+  // quiet service's is doubled). Two more reports in 18 minutes: P(N >= 2 | λ = 0.056) = 0.0015.
+  it('proposes a slow burst on a quiet service at the third, when the first is more than a window before', () => {
+    const seeded = withUsualTraffic(emptyFellesfeilState(), history(VPN, 1), { catalogue, settings });
+    const burst = [report(0, VPN, 'etat-bym'), report(8, VPN, 'etat-pbe'), report(18, VPN, 'etat-velferd')];
+    const d = new Detector(settings, seeded);
+    d.cases(burst[0]!, burst[1]!);
+    expect(d.changes).toEqual([]);
+    const [change] = d.cases(burst[2]!);
+    expect(change).toMatchObject({
+      type: 'proposed',
+      proposal: { serviceId: VPN, evidence: { rule: 'stands_out', reports: 3, minutes: 18 } },
+    });
+    // The report from before the window is the burst's, too.
+    expect(change!.proposal.cases.map((c) => c.ref)).toEqual(burst.map((c) => c.ref));
+    expect(change!.proposal.parentRef).toBe(burst[0]!.ref);
+    // The window holds two of them: a scan kept to the window waits for more.
+    const windowOnly = { ...settings, baseline: { ...settings.baseline, scanMinutes: undefined } };
+    const w = new Detector(windowOnly, seeded);
+    w.cases(...burst.map((c) => ({ ...c, ref: caseRef(`${c.ref}-w`) })));
+    expect(w.changes).toEqual([]);
+  });
+
+  it('the scan reaches back scanMinutes: a report exactly that old counts, one just older does not', () => {
+    const seeded = withUsualTraffic(emptyFellesfeilState(), history(VPN, 1), { catalogue, settings });
+    const wide = { scope: 'organisation' as const };
+    // Two virksomheter saying the whole virksomhet is hit over 30 minutes: P(W >= 2 | λ = 0.0082) = 0.00003.
+    const edge = new Detector(settings, seeded);
+    edge.cases(report(0, VPN, 'etat-bym', wide), report(15, VPN, 'etat-pbe', wide));
+    const [change] = edge.cases(report(30, VPN, 'etat-velferd', { scope: 'me' }));
+    expect(change).toMatchObject({
+      type: 'proposed',
+      proposal: { evidence: { rule: 'stands_out', minutes: 30 } },
+    });
+    const beyond = new Detector(settings, seeded);
+    beyond.cases(report(0, VPN, 'etat-bym', wide), report(15, VPN, 'etat-pbe', wide));
+    beyond.cases(report(30.02, VPN, 'etat-velferd', { scope: 'me' }));
+    expect(beyond.changes).toEqual([]);
+  });
+
+  // VPN with 3 a day: 0.0094 ordinary reports a minute at the peak, a chance of 0.001 × 8 / 4.5 per
+  // report. Four reports 7 minutes apart: any three span 14 minutes, P(N >= 2 | λ = 0.13) = 0.008; all
+  // four span 21, P(N >= 3 | λ = 0.2) = 0.0011, which would stand out.
+  it('beyond the window the scan looks at the plain count’s three reports only, not at four', () => {
+    const seeded = withUsualTraffic(emptyFellesfeilState(), history(VPN, 3), { catalogue, settings });
+    const d = new Detector(settings, seeded);
+    d.cases(
+      report(0, VPN, 'etat-pbe'),
+      report(7, VPN, 'etat-bym'),
+      report(14, VPN, 'etat-velferd'),
+      report(21, VPN, 'etat-helse'),
+    );
+    expect(d.changes).toEqual([]);
+    expect(d.looks.at(-1)).toEqual([
+      expect.objectContaining({
+        serviceId: VPN,
+        outcome: 'below',
+        scan: expect.objectContaining({ reports: 3 }),
+      }),
+    ]);
+  });
+
   it('counts the cases of a rejected proposal as usual traffic, and not those of a fellesfeil', () => {
     const d = new Detector(settings);
     d.cases(report(0, VPN, 'bydel-frogner'), report(1, VPN, 'etat-bym'), report(2, VPN, 'etat-pbe'));
@@ -749,8 +811,9 @@ describe('fellesfeil detector, the scope answer and the virksomheter', () => {
     expect(d.changes).toEqual([]);
   });
 
-  it('an answer just outside the window does not count; one exactly at its edge does', () => {
-    const outside = new Detector(settings, seeded([VPN, 0]));
+  it('with the scan kept to the window, an answer just outside it does not count; one at its edge does', () => {
+    const windowOnly = { ...settings, baseline: { ...settings.baseline, scanMinutes: undefined } };
+    const outside = new Detector(windowOnly, seeded([VPN, 0]));
     outside.cases(
       report(0, VPN, 'etat-bym', wide),
       report(4, VPN, 'etat-pbe', wide),
@@ -758,7 +821,7 @@ describe('fellesfeil detector, the scope answer and the virksomheter', () => {
     );
     expect(outside.changes).toEqual([]);
     // Exactly 10 minutes old: in the window; two answers over ten minutes, P(W >= 2 | λ = 0.011) = 0.00006.
-    const edge = new Detector(settings, seeded([VPN, 0]));
+    const edge = new Detector(windowOnly, seeded([VPN, 0]));
     edge.cases(
       report(0, VPN, 'etat-bym', wide),
       report(4, VPN, 'etat-pbe', wide),

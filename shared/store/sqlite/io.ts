@@ -23,10 +23,13 @@ export function run<T>(fn: () => T): Promise<T> {
   }
 }
 
+/** How a transaction begins: `immediate` takes the write lock at once, `deferred` (reads) takes none. */
+export type TxMode = 'immediate' | 'deferred';
+
 /** Runs `fn` in a transaction, translating SQLite failures into coded errors. */
-export function tx<T>(db: Db, fn: () => T): T {
+export function tx<T>(db: Db, fn: () => T, mode: TxMode = 'immediate'): T {
   try {
-    return db.transaction(fn).immediate();
+    return db.transaction(fn)[mode]();
   } catch (err) {
     throw translate(err);
   }

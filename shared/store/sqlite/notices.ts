@@ -5,8 +5,9 @@ import type { Notice } from '../../notices/model';
 import type { NoticeStore, OutboxMessage } from '../../ports';
 import { parseVersion, run, tx, versioned, type Db, type DocRow, type JsonRow } from './io';
 import { outboxInserter } from './outbox';
+import { groupCommit, type SameTurn } from './cases';
 
-export function noticeStore(db: Db): NoticeStore {
+export function noticeStore(db: Db, sameTurn: SameTurn = groupCommit(db)): NoticeStore {
   const insertOutbox = outboxInserter(db);
   const get = db.prepare<[string, string], DocRow>(
     'SELECT doc, version FROM notices WHERE id = ? AND desk_id = ?',
@@ -66,7 +67,8 @@ export function noticeStore(db: Db): NoticeStore {
       return run(() => versioned<Notice>(get.get(id, deskId)));
     },
     listActive(deskId: DeskId, serviceId?: ServiceId) {
-      return run(() =>
+      // Asked on every fault report: read in the same turn's batch (see groupCommit).
+      return sameTurn.read(() =>
         (serviceId === undefined ? active.all(deskId) : activeForService.all(deskId, serviceId)).map(
           (r) => JSON.parse(r.doc) as Notice,
         ),

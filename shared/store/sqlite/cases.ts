@@ -19,7 +19,7 @@ import type { ComputedSla, DeskPolicies } from '../../sla/case-sla';
 import type { Desk } from '../../desks/model';
 import { warningInstants } from '../warning-instants';
 import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
-import { parseVersion, run, translate, tx, versioned, type Db, type DocRow, type TxMode } from './io';
+import { parseVersion, run, translate, tx, versioned, type Db, type DocRow } from './io';
 import { outboxInserter } from './outbox';
 import { figuresWriter, summaryAggregator } from './report-figures';
 import type { SummaryAggregating } from '../../reports/aggregate';
@@ -245,87 +245,54 @@ const nextTurn = setImmediate;
  * only when something in it fails is it rolled back and run again with one savepoint per write. The
  * writes are synchronous and touch nothing but the database, so running one again is safe. A write
  * alone is still alone; each promise settles after the commit that made its write durable.
- *
- * Reads on a fault report's path (the service's active notices) join the same turn's batch: a read
- * outside a transaction begins and ends a read transaction of its own, and the first one after a
- * commit is the dearest statement of a report's reads (its WAL read mark is taken anew). A batch of
- * reads alone is a deferred transaction (no write lock); a read never fails for a write's sake: if
- * the batch cannot commit, each read runs again on its own.
  */
-export interface SameTurn {
-  write<T>(work: () => T): Promise<T>;
-  read<T>(work: () => T): Promise<T>;
-}
-
-export function groupCommit(db: Db): SameTurn {
-  type Pending = {
-    work: () => unknown;
-    write: boolean;
-    resolve: (v: unknown) => void;
-    reject: (e: unknown) => void;
-  };
+function groupCommit(db: Db): <T>(work: () => T) => Promise<T> {
+  type Pending = { work: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
   type Outcome = { ok: true; value: unknown } | { ok: false; error: Error };
   let pending: Pending[] = [];
-  let writes = 0;
-  const allOrNothing = (batch: Pending[], mode: TxMode): Outcome[] =>
-    tx(db, () => batch.map((p) => ({ ok: true as const, value: p.work() })), mode);
-  const eachOnItsOwn = (batch: Pending[], mode: TxMode): Outcome[] =>
-    tx(
-      db,
-      () =>
-        batch.map((p): Outcome => {
-          try {
-            return { ok: true, value: db.transaction(p.work)() };
-          } catch (err) {
-            return { ok: false, error: translate(err) };
-          }
-        }),
-      mode,
+  const allOrNothing = (batch: Pending[]): Outcome[] =>
+    tx(db, () => batch.map((p) => ({ ok: true as const, value: p.work() })));
+  const eachOnItsOwn = (batch: Pending[]): Outcome[] =>
+    tx(db, () =>
+      batch.map((p): Outcome => {
+        try {
+          return { ok: true, value: db.transaction(p.work)() };
+        } catch (err) {
+          return { ok: false, error: translate(err) };
+        }
+      }),
     );
-  const settle = (p: Pending, o: Outcome) => (o.ok ? p.resolve(o.value) : p.reject(o.error));
-  const alone = (p: Pending): Outcome => {
-    try {
-      return { ok: true, value: p.work() };
-    } catch (err) {
-      return { ok: false, error: translate(err) };
-    }
-  };
   const flush = () => {
     const batch = pending;
-    const mode: TxMode = writes > 0 ? 'immediate' : 'deferred';
     pending = [];
-    writes = 0;
     let outcomes: Outcome[];
     try {
-      outcomes = allOrNothing(batch, mode);
+      outcomes = allOrNothing(batch);
     } catch (err) {
       try {
         if (batch.length === 1) throw err;
-        outcomes = eachOnItsOwn(batch, mode);
+        outcomes = eachOnItsOwn(batch);
       } catch (again) {
-        for (const p of batch) settle(p, p.write ? { ok: false, error: translate(again) } : alone(p));
+        for (const p of batch) p.reject(again);
         return;
       }
     }
-    batch.forEach((p, i) => settle(p, outcomes[i]!));
+    batch.forEach((p, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) p.resolve(o.value);
+      else p.reject(o.error);
+    });
   };
-  const add =
-    (write: boolean) =>
-    <T>(work: () => T) =>
-      new Promise<T>((resolve, reject) => {
-        pending.push({ work, write, resolve: resolve as (v: unknown) => void, reject });
-        if (write) writes += 1;
-        if (pending.length === 1) nextTurn(flush);
-      });
-  return { write: add(true), read: add(false) };
+  return <T>(work: () => T) =>
+    new Promise<T>((resolve, reject) => {
+      pending.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      if (pending.length === 1) nextTurn(flush);
+    });
 }
 
-export function caseStore(
-  db: Db,
-  streamPage: number,
-  sameTurn: SameTurn = groupCommit(db),
-): CaseStore & SummaryAggregating {
+export function caseStore(db: Db, streamPage: number): CaseStore & SummaryAggregating {
   const writeSummary = summaryWriter(db);
+  const together = groupCommit(db);
   // A client key is matched per reporter and desk: another user replaying it gets no one else's case.
   const byClientKey = db.prepare<[string, string, string], DocRow>(
     'SELECT doc, version FROM cases WHERE desk_id = ? AND reporter_id = ? AND client_key = ?',
@@ -435,7 +402,7 @@ export function caseStore(
       known?: ComputedSla,
     ): Promise<CreateCaseResult> {
       assertYear(year);
-      return sameTurn.write(() => {
+      return together(() => {
         const existing = versioned<Case>(byClientKey.get(input.deskId, input.reporter.id, input.clientKey));
         if (existing) return { case: existing, created: false };
         const series = refSeriesFor(input.kind);

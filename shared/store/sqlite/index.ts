@@ -17,7 +17,7 @@ import type {
 } from '../../ports';
 import { openFsBlobStore } from '../fs-blobs';
 import { adminStore } from './admin';
-import { backfillSummaries, caseStore, groupCommit } from './cases';
+import { backfillSummaries, caseStore } from './cases';
 import { startCheckpointer } from './checkpointer';
 import { run, translate, tx, type Db } from './io';
 import { deskStore, keyValueStore, leaseStore } from './meta';
@@ -109,7 +109,6 @@ function prober(db: Db): (now: IsoInstant) => Promise<void> {
 
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   const { db, createdNow } = openDatabase(options.file);
-  const sameTurn = groupCommit(db);
   const checkpointer = options.file === ':memory:' ? undefined : startCheckpointer(db, options.file);
   const store: Store = {
     createdNow,
@@ -121,12 +120,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         moved: 0,
         cases: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM cases').get()!.n,
       })),
-    cases: caseStore(db, options.streamPageSize ?? STREAM_PAGE, sameTurn),
+    cases: caseStore(db, options.streamPageSize ?? STREAM_PAGE),
     outbox: outboxStore(db),
     threads: keyValueStore<PostedMessage>(db, 'threads') satisfies ThreadStore,
     conversations: keyValueStore<ConversationReferenceJson>(db, 'conversations') satisfies ConversationStore,
     desks: deskStore(db),
-    notices: noticeStore(db, sameTurn),
+    notices: noticeStore(db),
     leases: leaseStore(db),
     blobs: openFsBlobStore(options.blobDir),
     admin: adminStore(db),

@@ -23,13 +23,10 @@ export function run<T>(fn: () => T): Promise<T> {
   }
 }
 
-/** How a transaction begins: `immediate` takes the write lock at once, `deferred` (reads) takes none. */
-export type TxMode = 'immediate' | 'deferred';
-
 /** Runs `fn` in a transaction, translating SQLite failures into coded errors. */
-export function tx<T>(db: Db, fn: () => T, mode: TxMode = 'immediate'): T {
+export function tx<T>(db: Db, fn: () => T): T {
   try {
-    return db.transaction(fn)[mode]();
+    return db.transaction(fn).immediate();
   } catch (err) {
     throw translate(err);
   }

@@ -5,9 +5,8 @@ import type { Notice } from '../../notices/model';
 import type { NoticeStore, OutboxMessage } from '../../ports';
 import { parseVersion, run, tx, versioned, type Db, type DocRow, type JsonRow } from './io';
 import { outboxInserter } from './outbox';
-import { groupCommit, type SameTurn } from './cases';
 
-export function noticeStore(db: Db, sameTurn: SameTurn = groupCommit(db)): NoticeStore {
+export function noticeStore(db: Db): NoticeStore {
   const insertOutbox = outboxInserter(db);
   const get = db.prepare<[string, string], DocRow>(
     'SELECT doc, version FROM notices WHERE id = ? AND desk_id = ?',
@@ -67,8 +66,7 @@ export function noticeStore(db: Db, sameTurn: SameTurn = groupCommit(db)): Notic
       return run(() => versioned<Notice>(get.get(id, deskId)));
     },
     listActive(deskId: DeskId, serviceId?: ServiceId) {
-      // Asked on every fault report: read in the same turn's batch (see groupCommit).
-      return sameTurn.read(() =>
+      return run(() =>
         (serviceId === undefined ? active.all(deskId) : activeForService.all(deskId, serviceId)).map(
           (r) => JSON.parse(r.doc) as Notice,
         ),

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Case } from '../../cases/model';
-import { deskId, isoInstant, serviceId, userId } from '../../ids';
+import { deskId, isoInstant, userId } from '../../ids';
 import { describeStoreContract } from '../test-support/contract';
-import { desk, newCase, notice, triagePost } from '../test-support/fixtures';
-import { groupCommit } from './cases';
+import { desk, newCase, triagePost } from '../test-support/fixtures';
 import { openSqliteStore } from './index';
 import { SCHEMA_VERSION } from './schema';
 
@@ -313,73 +312,6 @@ describe('SQLite creates that arrive together (one commit)', () => {
       expect(next.case.value.ref).toBe('FV-2026-000009');
     } finally {
       await store.close();
-    }
-  });
-});
-
-describe('SQLite reads that join the same turn as writes', () => {
-  it("answers a fault report's notice read in the creates' batch, whatever the writes beside it do", async () => {
-    const store = openSqliteStore({
-      file: join(tempDir(), 'fristvakt.db'),
-      blobDir: join(tempDir(), 'blobs'),
-    });
-    try {
-      await store.desks.put(desk('ror-ikt', ['molde']));
-      await store.notices.create(notice('n1', 'ror-ikt'));
-      await store.notices.create(notice('n2', 'ror-ikt', { serviceIds: [serviceId('websak')] }));
-      const alone = await store.notices.listActive(deskId('ror-ikt'), serviceId('agresso'));
-      expect(alone.map((n) => n.id)).toEqual(['n1']);
-      // Reads and creates in one turn, one create failing: the reads get what a read alone gets.
-      const settled = await Promise.allSettled(
-        Array.from({ length: 6 }, (_, i) =>
-          i % 2 === 0
-            ? store.notices.listActive(deskId('ror-ikt'), serviceId('agresso'))
-            : store.cases.create(newCase({ clientKey: `mixed-${i}`, reporter: `u-m-${i}` }), 2026, (c) => {
-                if (i === 3) throw new Error('the message builder failed');
-                return [triagePost(c)];
-              }),
-        ),
-      );
-      settled.forEach((r, i) => expect(r.status).toBe(i === 3 ? 'rejected' : 'fulfilled'));
-      for (const i of [0, 2, 4]) expect((settled[i] as PromiseFulfilledResult<unknown>).value).toEqual(alone);
-      expect((await store.cases.listByReporter(userId('u-m-3'))).items).toEqual([]);
-      expect((await store.cases.listByReporter(userId('u-m-5'))).items).toHaveLength(1);
-    } finally {
-      await store.close();
-    }
-  });
-
-  it('reads and writes of one turn share one transaction; reads alone take no write lock', async () => {
-    const db = new Database(':memory:');
-    const begun: string[] = [];
-    // Records how each batch's transaction begins (better-sqlite3's transaction function variants).
-    const spied = new Proxy(db, {
-      get(target, prop) {
-        if (prop !== 'transaction') return Reflect.get(target, prop, target) as unknown;
-        return (fn: () => unknown) => {
-          const t = target.transaction(fn);
-          return Object.assign(() => t(), {
-            deferred: () => (begun.push('deferred'), t.deferred()),
-            immediate: () => (begun.push('immediate'), t.immediate()),
-          });
-        };
-      },
-    });
-    try {
-      db.exec('CREATE TABLE t (x INTEGER)');
-      const turn = groupCommit(spied);
-      const read = () => db.prepare<[], { n: number }>('SELECT count(*) AS n FROM t').get()!.n;
-      expect(await turn.read(read)).toBe(0);
-      expect(begun).toEqual(['deferred']);
-      const both = await Promise.all([
-        turn.read(read),
-        turn.write(() => db.prepare('INSERT INTO t VALUES (1)').run().changes),
-        turn.read(read),
-      ]);
-      expect(both).toEqual([0, 1, 1]);
-      expect(begun).toEqual(['deferred', 'immediate']);
-    } finally {
-      db.close();
     }
   });
 });

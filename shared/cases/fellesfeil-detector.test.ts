@@ -706,11 +706,22 @@ describe('fellesfeil detector, usual traffic', () => {
     const before = d.state.usual[VPN]?.['2026-03-02'] ?? 0;
     expect(before).toBe(2); // the first two, before there was a proposal
     d.at(3).feed({ type: 'proposal_rejected', proposalId: d.proposed()[0]!.proposal.id });
-    expect(d.state.usual[VPN]!['2026-03-02']).toBe(5);
+    // The three reports, each once: the two counted on arrival are not counted again.
+    expect(d.state.usual[VPN]!['2026-03-02']).toBe(3);
     d.cases(report(4, TEAMS, 'bydel-frogner'), report(5, TEAMS, 'etat-bym'), report(6, TEAMS, 'etat-pbe'));
     d.at(7).feed({ type: 'proposal_accepted', proposalId: d.proposed()[1]!.proposal.id });
     d.cases(report(8, TEAMS, 'etat-utdanning'));
     expect(d.state.usual[TEAMS]!['2026-03-02']).toBe(2);
+  });
+
+  it('counts a report that joined the open proposal once when the proposal is rejected', () => {
+    const d = new Detector(settings);
+    d.cases(report(0, VPN, 'bydel-frogner'), report(1, VPN, 'etat-bym'), report(2, VPN, 'etat-pbe'));
+    d.cases(report(3, VPN, 'etat-velferd'));
+    const p = d.proposed()[0]!.proposal;
+    expect(p.countedAsUsual).toHaveLength(2);
+    d.at(4).feed({ type: 'proposal_rejected', proposalId: p.id });
+    expect(d.state.usual[VPN]!['2026-03-02']).toBe(4);
   });
 });
 

@@ -186,6 +186,12 @@ export interface FellesfeilProposal {
   otherDeskRefs: CaseRef[];
   /** Why it was proposed (absent on proposals made before this was recorded). */
   evidence?: ProposalEvidence;
+  /**
+   * The cases already counted as usual traffic when they arrived (those before the report that made
+   * the proposal): a rejection counts the others, so no case is counted twice. Absent on proposals
+   * made before this was recorded: a rejection then counts every case.
+   */
+  countedAsUsual?: CaseRef[];
 }
 
 /** What made the detector propose: the card says it in words (`fellesfeilReason`). */
@@ -668,7 +674,14 @@ const distinct = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 function summarise(
   base: Pick<
     FellesfeilProposal,
-    'id' | 'serviceId' | 'status' | 'proposedAt' | 'updatedAt' | 'windowMinutes' | 'evidence'
+    | 'id'
+    | 'serviceId'
+    | 'status'
+    | 'proposedAt'
+    | 'updatedAt'
+    | 'windowMinutes'
+    | 'evidence'
+    | 'countedAsUsual'
   >,
   cases: ReceivedCase[],
   catalogue: FellesfeilCatalogue,
@@ -732,8 +745,14 @@ export function stepFellesfeil(
       if (!p) break;
       s.quiet = s.quiet.filter((q) => q.serviceId !== p.serviceId);
       s.quiet.push({ serviceId: p.serviceId, reason: 'rejected', lastQualifyingAt: p.lastReportAt });
-      // The desk says these were ordinary reports: they count as the service's usual traffic.
-      countUsual(s, p.cases, ctx);
+      // The desk says these were ordinary reports: they count as the service's usual traffic (those
+      // counted when they arrived are not counted again).
+      const counted = new Set(p.countedAsUsual ?? []);
+      countUsual(
+        s,
+        p.cases.filter((c) => !counted.has(c.ref)),
+        ctx,
+      );
       changes.push({ type: 'rejected', proposal: p });
       break;
     }
@@ -914,6 +933,8 @@ function receive(
           updatedAt: ctx.now,
           windowMinutes: th.windowMinutes,
           evidence,
+          // Every member but this report went through `countUsual` when it arrived (a free report).
+          countedAsUsual: members.filter((r) => r.ref !== c.ref).map((r) => r.ref),
         },
         members.map(stripped),
         ctx.catalogue,

@@ -6,7 +6,12 @@
  * In the same run, a bare echo bot on the same adapter class and server (restify + CloudAdapter,
  * answering the same invoke with a one-line card) gives the ceiling, and the ratio.
  *
- * Duration per phase: `BENCH_SECONDS` (default 30). Target: >= 300 reports/s, p99 < 100 ms (2 cores).
+ * The two alternate in `BENCH_PAIRS` pairs (default 3: reports, echo, reports, echo, …), and the ratio
+ * is judged on the median of the pairs': one pair moved by several points from run to run of the same
+ * build (the machine, the database growing), more than most changes worth measuring.
+ *
+ * Duration per phase: `BENCH_SECONDS` (default 15) after a 2 s warm-up. Target: >= 300 reports/s,
+ * p99 < 100 ms (2 cores).
  */
 import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,11 +30,13 @@ import { VERBS } from '../bot/cards/verbs';
 import { card, text } from '../bot/cards/card';
 import { invokeBody } from '../bot/conversation/invoke';
 import { deskId } from '../shared/ids';
+import { median } from './stats';
 
 export const name = 'bot: fault reports end to end';
 
 const CLIENTS = 50;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const PAIRS = Math.max(1, Number(process.env.BENCH_PAIRS ?? 3));
 const WARMUP_MS = 2_000;
 
 const ANSWERS = {
@@ -147,9 +154,11 @@ async function phase(
 const pct = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
+const rateOf = (r: PhaseResult): number => r.ok / r.seconds;
+
 function report(label: string, r: PhaseResult): number {
   const sorted = [...r.latencies].sort((a, b) => a - b);
-  const rate = r.ok / r.seconds;
+  const rate = rateOf(r);
   console.log(
     `${label}: ${rate.toFixed(0)}/s over ${r.seconds.toFixed(1)} s (${r.ok} ok, ${r.failed} failed), ` +
       `p50 ${pct(sorted, 50).toFixed(1)} ms, p99 ${pct(sorted, 99).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms, ` +
@@ -181,20 +190,6 @@ export async function run(): Promise<void> {
       ror.version,
     );
     app.catalogue.invalidate();
-    const started = osloNow();
-    const reports = await phase(
-      app.url,
-      (client) => invoke(client, serviceUrl, { clientKey: randomUUID(), ...ANSWERS, ...started }),
-      (body) => body.includes('"statusCode":200') && /FV-\d{4}-\d{6}/.test(body),
-    );
-    const reportRate = report('fault reports (submit → case + triage post stored → confirmation)', reports);
-    const reportCpu = cpuPerRequest(reports);
-    const stored = (await app.store.cases.listByReporter('bench-user-0' as never, { limit: 1 })).items.length;
-    const triage = (await app.store.outbox.listDue('2100-01-01T00:00:00.000Z' as never, 1_000_000)).filter(
-      (m) => m.id.endsWith(':triage'),
-    ).length;
-    console.log(`  stored: cases for client 0 ≥ ${stored}; triage posts in the outbox: ${triage}`);
-    await app.close();
 
     // The bare echo bot: same adapter class, same auth setup, same restify server and error handling.
     const auth = createBotAuthentication(config.bot);
@@ -216,24 +211,52 @@ export async function run(): Promise<void> {
     );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const echoUrl = `http://127.0.0.1:${server.address().port}`;
-    const echo = await phase(
-      echoUrl,
-      (client) => invoke(client, serviceUrl, { clientKey: 'x' }),
-      (b) => b.includes('"statusCode":200'),
-    );
-    const echoRate = report('bare echo bot (same adapter and server)', echo);
-    await new Promise<void>((r) => server.close(() => r()));
-    const share = (reportRate / echoRate) * 100;
-    console.log(
-      `  fault reports / echo: ${share.toFixed(0)} %; goal >= 40 %: ${share >= 40 ? 'met' : 'MISSED'} ` +
-        `(also wanted: >= 300 reports/s, p99 < 100 ms)`,
-    );
-    // The same ratio from CPU time: what the rates would give if neither phase waited on the disk or
-    // on other processes (a loaded machine slows the reports' synchronous SQLite writes far more).
-    console.log(
-      `  by CPU time a request: echo ${cpuPerRequest(echo).toFixed(3)} ms / report ${reportCpu.toFixed(3)} ms = ` +
-        `${((cpuPerRequest(echo) / reportCpu) * 100).toFixed(0)} %`,
-    );
+
+    try {
+      const started = osloNow();
+      const pairs: Array<{ reports: PhaseResult; echo: PhaseResult }> = [];
+      for (let i = 1; i <= PAIRS; i++) {
+        const reports = await phase(
+          app.url,
+          (client) => invoke(client, serviceUrl, { clientKey: randomUUID(), ...ANSWERS, ...started }),
+          (body) => body.includes('"statusCode":200') && /FV-\d{4}-\d{6}/.test(body),
+        );
+        report(`pair ${i}: fault reports (submit → case + triage post stored → confirmation)`, reports);
+        const echo = await phase(
+          echoUrl,
+          (client) => invoke(client, serviceUrl, { clientKey: 'x' }),
+          (b) => b.includes('"statusCode":200'),
+        );
+        report(`pair ${i}: bare echo bot (same adapter and server)`, echo);
+        pairs.push({ reports, echo });
+      }
+      const stored = (await app.store.cases.listByReporter('bench-user-0' as never, { limit: 1 })).items
+        .length;
+      const triage = (await app.store.outbox.listDue('2100-01-01T00:00:00.000Z' as never, 1_000_000)).filter(
+        (m) => m.id.endsWith(':triage'),
+      ).length;
+      const reportsOk = pairs.reduce((n, p) => n + p.reports.ok, 0);
+      console.log(
+        `  stored: cases for client 0 ≥ ${stored}; triage posts in the outbox: ${triage} (reports answered in the measured windows: ${reportsOk}; the warm-ups also report)`,
+      );
+      const shares = pairs.map((p) => (rateOf(p.reports) / rateOf(p.echo)) * 100);
+      const share = median(shares);
+      console.log(
+        `  fault reports / echo: ${share.toFixed(0)} % (median of ${shares.map((x) => `${x.toFixed(0)} %`).join(', ')}); ` +
+          `goal >= 40 %: ${share >= 40 ? 'met' : 'MISSED'} (also wanted: >= 300 reports/s, p99 < 100 ms)`,
+      );
+      // The same ratio from CPU time: what the rates would give if neither phase waited on the disk or
+      // on other processes (a loaded machine slows the reports' synchronous SQLite writes far more).
+      const echoCpu = median(pairs.map((p) => cpuPerRequest(p.echo)));
+      const reportCpu = median(pairs.map((p) => cpuPerRequest(p.reports)));
+      console.log(
+        `  by CPU time a request (medians): echo ${echoCpu.toFixed(3)} ms / report ${reportCpu.toFixed(3)} ms = ` +
+          `${((echoCpu / reportCpu) * 100).toFixed(0)} %`,
+      );
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+      await app.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -18,6 +18,7 @@ import { feedReport } from '../shared/store/report-feed';
 import { computeSla, slaSummary } from '../shared/sla/state';
 import { openSqliteStore } from '../shared/store/sqlite';
 import { MAX_REPORT_BREACHES } from '../tab/common/api-types';
+import { median } from './stats';
 
 export const name = 'store (embedded SQLite, a year of 200 000 cases)';
 
@@ -278,14 +279,15 @@ export async function run(): Promise<void> {
       times.push(r.s);
       cpus.push(r.cpu);
     }
-    times.sort((a, b) => a - b);
-    cpus.sort((a, b) => a - b);
-    const median = times[2]!;
+    const mid = median(times);
     console.log(
       `SLA report over a year from summaries: ${cases} cases (${fed.aggregated} added up in the store, ` +
-        `${fed.summaries} summaries one at a time, ${fed.timelines} timelines read) median ${median.toFixed(3)} s ` +
-        `(CPU ${cpus[2]!.toFixed(2)} s) of ${times.map((t) => t.toFixed(2)).join(', ')}; ` +
-        `goal < 0.5 s: ${median < 0.5 ? 'met' : 'MISSED'}`,
+        `${fed.summaries} summaries one at a time, ${fed.timelines} timelines read) median ${mid.toFixed(3)} s ` +
+        `(CPU ${median(cpus).toFixed(2)} s) of ${[...times]
+          .sort((a, b) => a - b)
+          .map((t) => t.toFixed(2))
+          .join(', ')}; ` +
+        `goal < 0.5 s: ${mid < 0.5 ? 'met' : 'MISSED'}`,
     );
     // A late write in a settled month (a comment on a March case) drops that month's partial: the
     // next report sums it again.

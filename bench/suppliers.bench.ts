@@ -38,6 +38,7 @@ import { newApiKey } from '../shared/app/supplier-keys';
 import { deskId, isoInstant, serviceId, userId } from '../shared/ids';
 import { supplierId } from '../shared/suppliers/model';
 import { incidentBody, type ClientJob, type ClientResult } from './suppliers-client';
+import { median } from './stats';
 
 export const name = 'suppliers: the supplier API at 10 000 requests a minute beside chat fault reports';
 
@@ -140,12 +141,6 @@ async function cpuMs<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const used = process.cpuUsage(before);
   return [out, (used.user + used.system) / 1000];
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /** One pair of a judged phase: chat alone, then chat beside the paced supplier. */
 interface Pair {

@@ -19,7 +19,17 @@ import type { ComputedSla, DeskPolicies } from '../../sla/case-sla';
 import type { Desk } from '../../desks/model';
 import { warningInstants } from '../warning-instants';
 import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
-import { parseVersion, run, translate, tx, versioned, type Db, type DocRow } from './io';
+import {
+  BUSY_TIMEOUT_MS,
+  lockedOut,
+  parseVersion,
+  run,
+  translate,
+  tx,
+  versioned,
+  type Db,
+  type DocRow,
+} from './io';
 import { outboxInserter } from './outbox';
 import { figuresWriter, summaryAggregator } from './report-figures';
 import type { SummaryAggregating } from '../../reports/aggregate';
@@ -233,8 +243,11 @@ function pagedStream<T>(
   };
 }
 
-/** The real `setImmediate`, taken before any test can fake the timers: a batch must always run. */
+/** The real `setImmediate` and `setTimeout`, taken before any test can fake the timers: a batch must always run. */
 const nextTurn = setImmediate;
+const later = setTimeout;
+/** How long a batch refused the write lock waits before it asks again. */
+const LOCK_RETRY_MS = 1;
 
 /**
  * Writes that arrive in the same turn of the event loop (concurrent reports) share one transaction
@@ -245,6 +258,12 @@ const nextTurn = setImmediate;
  * only when something in it fails is it rolled back and run again with one savepoint per write. The
  * writes are synchronous and touch nothing but the database, so running one again is safe. A write
  * alone is still alone; each promise settles after the commit that made its write durable.
+ *
+ * Another connection may hold the write lock: a second instance on the same file. SQLite would wait
+ * for it inside the call (the busy timeout), and this process's event loop with it, so the batch asks
+ * for the lock without waiting and, refused, asks again a moment later while the writes arriving
+ * meanwhile join it (nothing in it has run: a refusal comes at BEGIN). Past the busy timeout it waits
+ * inside SQLite as any other write does, and fails as that would.
  */
 function groupCommit(db: Db): <T>(work: () => T) => Promise<T> {
   type Pending = { work: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
@@ -262,13 +281,38 @@ function groupCommit(db: Db): <T>(work: () => T) => Promise<T> {
         }
       }),
     );
+  const noWait = db.prepare('PRAGMA busy_timeout = 0');
+  const waitAsUsual = db.prepare(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  /** When the batch was first refused the write lock (undefined: it was not). */
+  let lockedSince: number | undefined;
+  const waitedEnough = () => lockedSince !== undefined && Date.now() - lockedSince >= BUSY_TIMEOUT_MS;
+  const withoutWaiting = (batch: Pending[]): Outcome[] => {
+    if (waitedEnough()) return allOrNothing(batch);
+    try {
+      noWait.get();
+    } catch (err) {
+      throw translate(err); // a closed database
+    }
+    try {
+      return allOrNothing(batch);
+    } finally {
+      waitAsUsual.get();
+    }
+  };
   const flush = () => {
     const batch = pending;
     pending = [];
     let outcomes: Outcome[];
     try {
-      outcomes = allOrNothing(batch);
+      outcomes = withoutWaiting(batch);
     } catch (err) {
+      if (lockedOut(err) && !waitedEnough()) {
+        lockedSince ??= Date.now();
+        pending = batch;
+        later(flush, LOCK_RETRY_MS);
+        return;
+      }
+      lockedSince = undefined;
       try {
         if (batch.length === 1) throw err;
         outcomes = eachOnItsOwn(batch);
@@ -277,6 +321,7 @@ function groupCommit(db: Db): <T>(work: () => T) => Promise<T> {
         return;
       }
     }
+    lockedSince = undefined;
     batch.forEach((p, i) => {
       const o = outcomes[i]!;
       if (o.ok) p.resolve(o.value);

@@ -8,14 +8,14 @@
  * grows unchecked.
  */
 import { Worker } from 'node:worker_threads';
-import type { Db } from './io';
+import { BUSY_TIMEOUT_MS, type Db } from './io';
 
 /** The worker's script (CommonJS, evaluated: it runs the same way from `dist/` and under jest). */
 const SCRIPT = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
-db.pragma('busy_timeout = 5000');
+db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
 const timer = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), workerData.everyMs);
 parentPort.on('message', () => {
   clearInterval(timer);
@@ -35,7 +35,7 @@ export interface Checkpointer {
 export function startCheckpointer(db: Db, file: string, everyMs = 250): Checkpointer {
   const worker = new Worker(SCRIPT, {
     eval: true,
-    workerData: { file, everyMs, driver: require.resolve('better-sqlite3') },
+    workerData: { file, everyMs, busyTimeoutMs: BUSY_TIMEOUT_MS, driver: require.resolve('better-sqlite3') },
   });
   worker.unref();
   db.pragma('wal_autocheckpoint = 0');

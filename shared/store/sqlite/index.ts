@@ -19,7 +19,7 @@ import { openFsBlobStore } from '../fs-blobs';
 import { adminStore } from './admin';
 import { backfillSummaries, caseStore } from './cases';
 import { startCheckpointer } from './checkpointer';
-import { run, translate, tx, type Db } from './io';
+import { BUSY_TIMEOUT_MS, run, translate, tx, type Db } from './io';
 import { deskStore, keyValueStore, leaseStore } from './meta';
 import { noticeStore } from './notices';
 import { outboxStore } from './outbox';
@@ -67,7 +67,7 @@ function openDatabase(file: string): { db: Db; createdNow: boolean } {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Reads through a memory map instead of a read() system call per page: streaming a period's 100 000
     // cases spent ~0.1 s in the kernel copying pages otherwise. No effect on ':memory:' databases.
     db.pragma('mmap_size = 268435456');

@@ -14,6 +14,19 @@ export interface JsonRow {
   doc: string;
 }
 
+/**
+ * How long a write waits for the database's write lock while another connection (another instance on
+ * the same file, the checkpointer) holds it, before it fails: SQLite's busy timeout on every connection.
+ */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** True when `err` (as SQLite threw it, or translated) is a write refused because another connection held the lock. */
+export function lockedOut(err: unknown): boolean {
+  const e = err as { code?: unknown; details?: { statusCode?: unknown } };
+  const code = typeof e.code === 'string' && e.code.startsWith('SQLITE_') ? e.code : e.details?.statusCode;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
 /** Runs `fn` now; its result or its (coded) exception becomes the promise: a synchronous throw becomes a rejection. */
 export function run<T>(fn: () => T): Promise<T> {
   try {

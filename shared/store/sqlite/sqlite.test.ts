@@ -209,6 +209,42 @@ describe('SQLite store failures', () => {
   });
 });
 
+describe('SQLite new cases while another connection holds the write lock', () => {
+  it('keeps the event loop running, joins the writes arriving meanwhile, and stores them all once the lock is free', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'fristvakt.db');
+    const store = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    // Another instance on the same file, in the middle of a write.
+    const other = new Database(file);
+    try {
+      await store.cases.create(newCase(), 2026, () => []);
+      other.exec('BEGIN IMMEDIATE');
+      const first = store.cases.create(newCase(), 2026, () => []);
+      let settled = 0;
+      void first.then(() => (settled += 1));
+      // While the lock is held the process goes on: a timer fires, and another report can arrive.
+      const t0 = Date.now();
+      await new Promise((r) => setTimeout(r, 50));
+      const waited = Date.now() - t0;
+      const second = store.cases.create(newCase(), 2026, () => []);
+      void second.then(() => (settled += 1));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(waited).toBeLessThan(1000);
+      expect(settled).toBe(0);
+      other.exec('COMMIT');
+      const refs = [(await first).case.value.ref, (await second).case.value.ref];
+      // Gap-free, in the order they arrived, each stored once.
+      expect(refs).toEqual(['FV-2026-000002', 'FV-2026-000003']);
+      const count = other.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number };
+      expect(count.n).toBe(3);
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+      await store.close();
+    }
+  });
+});
+
 describe('SQLite case updates write what a fresh write of the case writes', () => {
   /** Every row of `ref` in the tables a case write keeps, but the version it has reached. */
   const rowsOf = (file: string, ref: string) => {

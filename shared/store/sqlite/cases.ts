@@ -246,7 +246,11 @@ function pagedStream<T>(
 /** The real `setImmediate` and `setTimeout`, taken before any test can fake the timers: a batch must always run. */
 const nextTurn = setImmediate;
 const later = setTimeout;
-/** How long a batch refused the write lock waits before it asks again. */
+/**
+ * A batch refused the write lock asks again on the next turn of the event loop for its first
+ * `LOCK_SPIN_MS`, then every `LOCK_RETRY_MS`.
+ */
+const LOCK_SPIN_MS = 5;
 const LOCK_RETRY_MS = 1;
 
 /**
@@ -261,8 +265,8 @@ const LOCK_RETRY_MS = 1;
  *
  * Another connection may hold the write lock: a second instance on the same file. SQLite would wait
  * for it inside the call (the busy timeout), and this process's event loop with it, so the batch asks
- * for the lock without waiting and, refused, asks again a moment later while the writes arriving
- * meanwhile join it (nothing in it has run: a refusal comes at BEGIN). Past the busy timeout it waits
+ * for the lock without waiting and, refused, asks again on the loop's next turns while the writes
+ * arriving meanwhile join it (nothing in it has run: a refusal comes at BEGIN). Past the busy timeout it waits
  * inside SQLite as any other write does, and fails as that would.
  */
 function groupCommit(db: Db): <T>(work: () => T) => Promise<T> {
@@ -309,7 +313,10 @@ function groupCommit(db: Db): <T>(work: () => T) => Promise<T> {
       if (lockedOut(err) && !waitedEnough()) {
         lockedSince ??= Date.now();
         pending = batch;
-        later(flush, LOCK_RETRY_MS);
+        // At once on the next turn while the wait is short (another instance's write is about a
+        // millisecond); then every millisecond, so a long hold does not keep this process spinning.
+        if (Date.now() - lockedSince < LOCK_SPIN_MS) nextTurn(flush);
+        else later(flush, LOCK_RETRY_MS);
         return;
       }
       lockedSince = undefined;

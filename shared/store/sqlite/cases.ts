@@ -266,8 +266,8 @@ const LOCK_RETRY_MS = 1;
  * Another connection may hold the write lock: a second instance on the same file. SQLite would wait
  * for it inside the call (the busy timeout), and this process's event loop with it, so the batch asks
  * for the lock without waiting and, refused, asks again on the loop's next turns while the writes
- * arriving meanwhile join it (nothing in it has run: a refusal comes at BEGIN). Past the busy timeout it waits
- * inside SQLite as any other write does, and fails as that would.
+ * arriving meanwhile join it (nothing in it has run: a refusal comes at BEGIN). Past the busy timeout
+ * it waits inside SQLite as any other write does, and fails as that would.
  */
 function groupCommit(db: Db): <T>(work: () => T) => Promise<T> {
   type Pending = { work: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };

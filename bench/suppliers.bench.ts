@@ -309,10 +309,28 @@ export async function run(): Promise<void> {
       `${CHAT_CLIENTS} chat clients (closed loop); the supplier in its own process; ${SECONDS} s per phase; ` +
         `supplier mix per 20: 1 incident, 8 comments, 5 status, 2 case numbers, 4 reads on ${SUPPLIER_CASES} cases`,
     );
-    const chatAlone = (base: string) => async (): Promise<[Tally, number]> => {
+    /** Chat alone on the instance at `base` for one phase, with this process's CPU. */
+    const chatAlone = async (base: string): Promise<[Tally, number]> => {
       const t = tally();
       const [, cpu] = await cpuMs(() => load(CHAT_CLIENTS, Date.now() + SECONDS * 1000, reportTo(base), t));
       return [t, cpu];
+    };
+    /**
+     * One judged pair: chat alone on the instance at `base`, then chat there beside the paced supplier
+     * (`supplier`, its client pinned to `cores` when given), each with this process's CPU.
+     */
+    const pairOn = async (
+      base: string,
+      supplier: ClientJob,
+      cores?: string,
+    ): Promise<Pair & { aloneCpu: number; chatCpu: number }> => {
+      const [alone, aloneCpu] = await chatAlone(base);
+      const chat = tally();
+      const until = Date.now() + SECONDS * 1000;
+      const [[paced], chatCpu] = await cpuMs(() =>
+        Promise.all([supplierClient(supplier, cores), load(CHAT_CLIENTS, until, reportTo(base), chat)]),
+      );
+      return { alone, aloneCpu, chat, chatCpu, paced };
     };
     const [pacedAlone, pacedCpu] = await cpuMs(() => supplierClient(job));
     console.log(
@@ -320,7 +338,7 @@ export async function run(): Promise<void> {
         `${(pacedCpu / Math.max(1, pacedAlone.ok)).toFixed(2)} ms per request (${((pacedCpu / (SECONDS * 1000)) * 100).toFixed(0)} % of a core)`,
     );
 
-    const [alone, aloneCpu] = await chatAlone(app.url)();
+    const [alone, aloneCpu] = await chatAlone(app.url);
     console.log(
       `${summary('2. chat fault reports alone (settling, not judged)', alone, SECONDS)}; CPU ` +
         `${(aloneCpu / alone.ok).toFixed(2)} ms per report`,
@@ -328,14 +346,11 @@ export async function run(): Promise<void> {
 
     const together: Pair[] = [];
     for (let i = 1; i <= PAIRS; i++) {
-      const [before] = await chatAlone(app.url)();
-      const chat = tally();
-      const until = Date.now() + SECONDS * 1000;
-      const [paced] = await Promise.all([supplierClient(job), load(CHAT_CLIENTS, until, report, chat)]);
-      together.push({ alone: before, chat, paced });
-      console.log(summary(`3. pair ${i}: chat fault reports alone`, before, SECONDS));
-      console.log(supplierLine(`3. pair ${i}: supplier paced at 10 000/min beside chat`, paced));
-      console.log(summary(`3. pair ${i}: chat fault reports meanwhile`, chat, SECONDS));
+      const p = await pairOn(app.url, job);
+      together.push(p);
+      console.log(summary(`3. pair ${i}: chat fault reports alone`, p.alone, SECONDS));
+      console.log(supplierLine(`3. pair ${i}: supplier paced at 10 000/min beside chat`, p.paced));
+      console.log(summary(`3. pair ${i}: chat fault reports meanwhile`, p.chat, SECONDS));
     }
     console.log(verdict(together));
 
@@ -375,48 +390,38 @@ export async function run(): Promise<void> {
       // Two instances have CPUs of their own: this process (the chat instance and its clients) on the
       // first core, the supplier-api instance and the supplier's system on the second. What they share
       // is the store (one SQLite file here), whose contention the phase keeps. Each pair's chat alone runs
-      // on the chat instance, pinned the same way. Between pairs this process is unpinned (the next
-      // phase or bench has both cores), so each pair pins it again.
+      // on the chat instance, pinned the same way; after the pairs this process has both cores again.
       const pinned = pin(process.pid, '0') && other.pid !== undefined && pin(other.pid, '1');
       console.log(
         pinned
           ? '5. chat instance (this process) pinned to core 0, supplier-api instance and supplier client to core 1'
           : '5. not pinned (no taskset or one core): both instances share every core',
       );
-      const [settle] = await chatAlone(chatOnly.url)();
+      const [settle] = await chatAlone(chatOnly.url);
       console.log(
         summary('5. chat fault reports alone (chat instance; settling, not judged)', settle, SECONDS),
       );
       const apartPairs: Pair[] = [];
       for (let i = 1; i <= PAIRS; i++) {
-        if (i > 1 && pinned) pin(process.pid, '0');
-        const [alone5, alone5Cpu] = await chatAlone(chatOnly.url)();
+        const p = await pairOn(chatOnly.url, { ...job, url: other.url }, pinned ? '1' : undefined);
+        apartPairs.push(p);
         console.log(
-          `${summary(`5. pair ${i}: chat fault reports alone (chat instance)`, alone5, SECONDS)}; CPU ` +
-            `${(alone5Cpu / Math.max(1, alone5.ok)).toFixed(2)} ms per report`,
+          `${summary(`5. pair ${i}: chat fault reports alone (chat instance)`, p.alone, SECONDS)}; CPU ` +
+            `${(p.aloneCpu / Math.max(1, p.alone.ok)).toFixed(2)} ms per report`,
         );
-        const chat3 = tally();
-        const until3 = Date.now() + SECONDS * 1000;
-        const [[apart], chatCpu] = await cpuMs(() =>
-          Promise.all([
-            supplierClient({ ...job, url: other.url }, pinned ? '1' : undefined),
-            load(CHAT_CLIENTS, until3, reportTo(chatOnly.url), chat3),
-          ]),
-        );
-        if (pinned) pin(process.pid, `0-${CORES - 1}`);
-        apartPairs.push({ alone: alone5, chat: chat3, paced: apart });
         console.log(
-          supplierLine(`5. pair ${i}: supplier paced at 10 000/min on a supplier-api instance`, apart),
+          supplierLine(`5. pair ${i}: supplier paced at 10 000/min on a supplier-api instance`, p.paced),
         );
         // This process holds the chat instance and the chat clients, as in phases 2-4; the supplier-api
         // instance's CPU is its own process's. On machines of their own (the deployment) this per-report
         // figure is what the supplier can still cost chat: on a machine shared by both processes the
         // wall-clock figures also carry their contention for its cores.
         console.log(
-          `${summary(`5. pair ${i}: chat fault reports meanwhile (chat instance)`, chat3, SECONDS)}; CPU ` +
-            `${(chatCpu / Math.max(1, chat3.ok)).toFixed(2)} ms per report (alone: ${(alone5Cpu / Math.max(1, alone5.ok)).toFixed(2)})`,
+          `${summary(`5. pair ${i}: chat fault reports meanwhile (chat instance)`, p.chat, SECONDS)}; CPU ` +
+            `${(p.chatCpu / Math.max(1, p.chat.ok)).toFixed(2)} ms per report (alone: ${(p.aloneCpu / Math.max(1, p.alone.ok)).toFixed(2)})`,
         );
       }
+      if (pinned) pin(process.pid, `0-${CORES - 1}`);
       console.log(verdict(apartPairs));
     } finally {
       await chatOnly.close();

@@ -20,10 +20,9 @@ export interface JsonRow {
  */
 export const BUSY_TIMEOUT_MS = 5000;
 
-/** True when `err` (as SQLite threw it, or translated) is a write refused because another connection held the lock. */
+/** True when `err` (as `translate` made it) is a write refused because another connection held the lock. */
 export function lockedOut(err: unknown): boolean {
-  const e = err as { code?: unknown; details?: { statusCode?: unknown } };
-  const code = typeof e.code === 'string' && e.code.startsWith('SQLITE_') ? e.code : e.details?.statusCode;
+  const code = err instanceof FristvaktError ? err.details.statusCode : undefined;
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 

@@ -26,12 +26,12 @@ export function triageDeadlineForm(locale: Locale, ref: string): CardElement {
           id: CONVERSATION_INPUTS.proposedDate,
           label: s.proposedDue,
           isRequired: true,
-          errorMessage: s.proposeUsage,
+          errorMessage: s.proposedDateMissing,
         },
         {
           type: 'Input.Time',
           id: CONVERSATION_INPUTS.proposedTime,
-          label: locale === 'nb' ? 'Klokkeslett' : 'Time',
+          label: s.proposedTime,
           value: '15:00',
         },
         {
@@ -41,7 +41,7 @@ export function triageDeadlineForm(locale: Locale, ref: string): CardElement {
           isMultiline: true,
           maxLength: 1000,
           isRequired: true,
-          errorMessage: s.reason,
+          errorMessage: s.proposedReasonMissing,
         },
       ],
       actions: [execute(s.send, VERBS.deadlinePropose, { ref })],

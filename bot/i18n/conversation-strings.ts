@@ -26,6 +26,12 @@ export interface ConversationStrings {
   proposalTitle: (ref: string) => string;
   proposalIntro: string;
   proposedDue: string;
+  /** The time field of the triage card's "Ny frist" form (Oslo time). */
+  proposedTime: string;
+  /** The card form's answer when the new deadline's day is missing or not a date. */
+  proposedDateMissing: string;
+  /** The card form's answer when the reason (which the reporter reads) is missing. */
+  proposedReasonMissing: string;
   reason: string;
   accept: string;
   decline: string;

@@ -438,6 +438,9 @@ export const en: Strings = {
     proposalIntro:
       'The case cannot be solved within its deadline because it waits on a third party. The desk proposes a new deadline.',
     proposedDue: 'New deadline',
+    proposedTime: 'Time',
+    proposedDateMissing: 'Choose the day of the new deadline.',
+    proposedReasonMissing: 'Write why the deadline must move. The reporter sees the reason.',
     reason: 'Reason',
     accept: 'Accept new deadline',
     decline: 'Decline',

@@ -447,6 +447,9 @@ export const nb: Strings = {
     proposalIntro:
       'Saken kan ikke løses innen fristen fordi den venter på en tredjepart. Servicesenteret foreslår en ny frist.',
     proposedDue: 'Ny frist',
+    proposedTime: 'Klokkeslett',
+    proposedDateMissing: 'Velg dagen for den nye fristen.',
+    proposedReasonMissing: 'Skriv hvorfor fristen må flyttes. Innmelderen ser begrunnelsen.',
     reason: 'Begrunnelse',
     accept: 'Godta ny frist',
     decline: 'Avslå',

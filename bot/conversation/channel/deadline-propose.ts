@@ -16,8 +16,8 @@ export async function deadlinePropose(turn: Turn, data: Record<string, unknown>)
       const due = DateTime.fromISO(`${String(date)}T${typeof time === 'string' && time ? time : '15:00'}`, {
         zone: 'Europe/Oslo',
       });
-      if (typeof date !== 'string' || !due.isValid) return { invalid: s.proposeUsage };
-      if (typeof reason !== 'string' || reason.trim() === '') return { invalid: s.reason };
+      if (typeof date !== 'string' || !due.isValid) return { invalid: s.proposedDateMissing };
+      if (typeof reason !== 'string' || reason.trim() === '') return { invalid: s.proposedReasonMissing };
       return { command: { type: 'propose_deadline', dueAt: due.toJSDate(), reason } };
     },
   });

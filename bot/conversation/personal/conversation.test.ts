@@ -375,11 +375,20 @@ describe('agreed new deadline, billable and problem record', () => {
   it('the desk proposes from the triage card’s "Ny frist"; the reporter declines; the agreed deadline stays', async () => {
     minutes(5);
     const before = (await stored(ref)).events.length;
-    await deskInvoke(VERBS.deadlinePropose, {
+    // A bad date or a missing reason is answered on the card in the card's words (not the chat command's).
+    const badDate = await deskInvoke(VERBS.deadlinePropose, {
       ref,
       [CONVERSATION_INPUTS.proposedDate]: 'ikke-en-dato',
       [CONVERSATION_INPUTS.proposedReason]: 'Grunn',
     });
+    expect(cardText(badDate)).toContain('Velg dagen for den nye fristen.');
+    expect(cardText(badDate)).not.toContain('ny frist FV-');
+    const noReason = await deskInvoke(VERBS.deadlinePropose, {
+      ref,
+      [CONVERSATION_INPUTS.proposedDate]: '2026-03-27',
+      [CONVERSATION_INPUTS.proposedReason]: '  ',
+    });
+    expect(cardText(noReason)).toContain('Skriv hvorfor fristen må flyttes.');
     expect((await stored(ref)).events).toHaveLength(before);
     const card = await deskInvoke(VERBS.deadlinePropose, {
       ref,

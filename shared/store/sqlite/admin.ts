@@ -13,7 +13,7 @@ import type { Supplier } from '../../suppliers/model';
 import { MAX_IMPORT_ROWS } from '../../ports';
 import { duplicate } from '../common';
 import { auditLimit, policyVersionsOf, withNewPolicyVersion } from '../admin-common';
-import { parseVersion, run, tx, versioned, type Db, type DocRow, type JsonRow } from './io';
+import { write, parseVersion, run, versioned, type Db, type DocRow, type JsonRow } from './io';
 
 type CatalogueKind = 'service' | 'organisation';
 
@@ -101,28 +101,24 @@ export function adminStore(db: Db): AdminStore {
 
   return {
     createDesk(desk: Desk, entry: AuditEntry) {
-      return run(() =>
-        tx(db, () => {
-          // The desks' insert trigger moves the catalogue marker.
-          if (getDesk.get(desk.id)) throw duplicate(`desk ${desk.id}`);
-          insertDesk.run(desk.id, JSON.stringify(desk));
-          audit(entry);
-          return { value: desk, version: '1' };
-        }),
-      );
+      return write(db, () => {
+        // The desks' insert trigger moves the catalogue marker.
+        if (getDesk.get(desk.id)) throw duplicate(`desk ${desk.id}`);
+        insertDesk.run(desk.id, JSON.stringify(desk));
+        audit(entry);
+        return { value: desk, version: '1' };
+      });
     },
     putDesk(desk: Desk, expectedVersion: string, entry: AuditEntry) {
-      return run(() => tx(db, () => writeDesk(desk, expectedVersion, entry)));
+      return write(db, () => writeDesk(desk, expectedVersion, entry));
     },
     savePolicy(deskId: DeskId, policy: SlaPolicy, expectedVersion: string, entry: AuditEntry) {
-      return run(() =>
-        tx(db, () => {
-          const row = getDesk.get(deskId);
-          if (!row) throw new NotFoundError(`desk ${deskId} does not exist`);
-          const desk = withNewPolicyVersion(JSON.parse(row.doc) as Desk, policy, entry.at);
-          return writeDesk(desk, expectedVersion, { ...entry, after: desk.policy });
-        }),
-      );
+      return write(db, () => {
+        const row = getDesk.get(deskId);
+        if (!row) throw new NotFoundError(`desk ${deskId} does not exist`);
+        const desk = withNewPolicyVersion(JSON.parse(row.doc) as Desk, policy, entry.at);
+        return writeDesk(desk, expectedVersion, { ...entry, after: desk.policy });
+      });
     },
     policyVersions(deskId: DeskId) {
       return run(() => {
@@ -138,16 +134,16 @@ export function adminStore(db: Db): AdminStore {
       });
     },
     putService(service: Service, expectedVersion: string | undefined, entry: AuditEntry) {
-      return run(() => tx(db, () => writeService(service, expectedVersion, entry)));
+      return write(db, () => writeService(service, expectedVersion, entry));
     },
     importServices(rows) {
-      return run(() => {
-        if (rows.length > MAX_IMPORT_ROWS)
-          throw new FristvaktError('VALIDATION', `at most ${MAX_IMPORT_ROWS} services per import`, {
+      if (rows.length > MAX_IMPORT_ROWS)
+        return Promise.reject(
+          new FristvaktError('VALIDATION', `at most ${MAX_IMPORT_ROWS} services per import`, {
             field: 'rows',
-          });
-        return tx(db, () => rows.map((r) => writeService(r.service, r.expectedVersion, r.audit)));
-      });
+          }),
+        );
+      return write(db, () => rows.map((r) => writeService(r.service, r.expectedVersion, r.audit)));
     },
     getOrganisation(id: OrgId) {
       return run(() => {
@@ -160,14 +156,12 @@ export function adminStore(db: Db): AdminStore {
       });
     },
     putOrganisation(org: Organisation, expectedVersion: string | undefined, entry: AuditEntry) {
-      return run(() =>
-        tx(db, () => {
-          check('organisation', org.id, getOrg.get(org.id) !== undefined, expectedVersion);
-          upsertOrg.run(org.id, JSON.stringify(org));
-          audit(entry);
-          return { value: org, version: String(currentVersion('organisation', org.id)) };
-        }),
-      );
+      return write(db, () => {
+        check('organisation', org.id, getOrg.get(org.id) !== undefined, expectedVersion);
+        upsertOrg.run(org.id, JSON.stringify(org));
+        audit(entry);
+        return { value: org, version: String(currentVersion('organisation', org.id)) };
+      });
     },
     getSupplier(id: string) {
       return run(() => versioned<Supplier>(getSupplier.get(id)));
@@ -176,28 +170,26 @@ export function adminStore(db: Db): AdminStore {
       return run(() => allSuppliers.all().map((r) => JSON.parse(r.doc) as Supplier));
     },
     putSupplier(supplier: Supplier, expectedVersion: string | undefined, entry: AuditEntry) {
-      return run(() =>
-        tx(db, () => {
-          let version = 1;
-          if (expectedVersion === undefined) {
-            if (getSupplier.get(supplier.id)) throw duplicate(`supplier ${supplier.id}`);
-            insertSupplier.run(supplier.id, JSON.stringify(supplier));
-          } else {
-            const want = parseVersion(expectedVersion);
-            if (replaceSupplier.run(JSON.stringify(supplier), supplier.id, want).changes !== 1) {
-              if (!getSupplier.get(supplier.id))
-                throw new NotFoundError(`supplier ${supplier.id} does not exist`);
-              throw new ConflictError(`supplier ${supplier.id} changed since it was read`, {
-                id: supplier.id,
-              });
-            }
-            version = want + 1;
+      return write(db, () => {
+        let version = 1;
+        if (expectedVersion === undefined) {
+          if (getSupplier.get(supplier.id)) throw duplicate(`supplier ${supplier.id}`);
+          insertSupplier.run(supplier.id, JSON.stringify(supplier));
+        } else {
+          const want = parseVersion(expectedVersion);
+          if (replaceSupplier.run(JSON.stringify(supplier), supplier.id, want).changes !== 1) {
+            if (!getSupplier.get(supplier.id))
+              throw new NotFoundError(`supplier ${supplier.id} does not exist`);
+            throw new ConflictError(`supplier ${supplier.id} changed since it was read`, {
+              id: supplier.id,
+            });
           }
-          moveMarker.run();
-          audit(entry);
-          return { value: supplier, version: String(version) };
-        }),
-      );
+          version = want + 1;
+        }
+        moveMarker.run();
+        audit(entry);
+        return { value: supplier, version: String(version) };
+      });
     },
     listAudit(object?: { type: AdminObjectType; id: string }, limit?: number) {
       return run(() => {

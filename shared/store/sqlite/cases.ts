@@ -20,13 +20,16 @@ import type { Desk } from '../../desks/model';
 import { warningInstants } from '../warning-instants';
 import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
 import {
-  BUSY_TIMEOUT_MS,
+  askAgain,
   lockedOut,
   parseVersion,
   run,
   translate,
   tx,
   versioned,
+  waitedEnough,
+  withoutWaiting,
+  write,
   type Db,
   type DocRow,
 } from './io';
@@ -243,15 +246,8 @@ function pagedStream<T>(
   };
 }
 
-/** The real `setImmediate` and `setTimeout`, taken before any test can fake the timers: a batch must always run. */
+/** The real `setImmediate`, taken before any test can fake the timers: a batch must always run. */
 const nextTurn = setImmediate;
-const later = setTimeout;
-/**
- * A batch refused the write lock asks again on the next turn of the event loop for its first
- * `LOCK_SPIN_MS`, then every `LOCK_RETRY_MS`.
- */
-const LOCK_SPIN_MS = 5;
-const LOCK_RETRY_MS = 1;
 
 /**
  * Writes that arrive in the same turn of the event loop (concurrent reports) share one transaction
@@ -265,9 +261,9 @@ const LOCK_RETRY_MS = 1;
  *
  * Another connection may hold the write lock: a second instance on the same file. SQLite would wait
  * for it inside the call (the busy timeout), and this process's event loop with it, so the batch asks
- * for the lock without waiting and, refused, asks again on the loop's next turns while the writes
- * arriving meanwhile join it (nothing in it has run: a refusal comes at BEGIN). Past the busy timeout
- * it waits inside SQLite as any other write does, and fails as that would.
+ * for the lock without waiting and, refused, asks again (`askAgain`, as every write of the store does)
+ * while the writes arriving meanwhile join it (nothing in it has run: a refusal comes at BEGIN).
+ * Refused still after the busy timeout, the batch fails as SQLite's own wait would.
  */
 function groupCommit(db: Db): <T>(work: () => T) => Promise<T> {
   type Pending = { work: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
@@ -285,43 +281,26 @@ function groupCommit(db: Db): <T>(work: () => T) => Promise<T> {
         }
       }),
     );
-  const noWait = db.prepare('PRAGMA busy_timeout = 0');
-  const waitAsUsual = db.prepare(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   /** When the batch was first refused the write lock (undefined: it was not). */
   let lockedSince: number | undefined;
-  const waitedEnough = () => lockedSince !== undefined && Date.now() - lockedSince >= BUSY_TIMEOUT_MS;
-  const withoutWaiting = (batch: Pending[]): Outcome[] => {
-    if (waitedEnough()) return allOrNothing(batch);
-    try {
-      noWait.get();
-    } catch (err) {
-      throw translate(err); // a closed database
-    }
-    try {
-      return allOrNothing(batch);
-    } finally {
-      waitAsUsual.get();
-    }
-  };
   const flush = () => {
     const batch = pending;
     pending = [];
     let outcomes: Outcome[];
     try {
-      outcomes = withoutWaiting(batch);
+      outcomes = withoutWaiting(db, () => allOrNothing(batch));
     } catch (err) {
-      if (lockedOut(err) && !waitedEnough()) {
+      const locked = lockedOut(err);
+      if (locked && !waitedEnough(lockedSince)) {
         lockedSince ??= Date.now();
         pending = batch;
-        // At once on the next turn while the wait is short (another instance's write is about a
-        // millisecond); then every millisecond, so a long hold does not keep this process spinning.
-        if (Date.now() - lockedSince < LOCK_SPIN_MS) nextTurn(flush);
-        else later(flush, LOCK_RETRY_MS);
+        askAgain(lockedSince, flush);
         return;
       }
       lockedSince = undefined;
       try {
-        if (batch.length === 1) throw err;
+        // Refused the lock for the whole busy timeout: every write of the batch fails as SQLite's wait would.
+        if (batch.length === 1 || locked) throw err;
         outcomes = eachOnItsOwn(batch);
       } catch (again) {
         for (const p of batch) p.reject(again);
@@ -475,29 +454,27 @@ export function caseStore(db: Db, streamPage: number): CaseStore & SummaryAggreg
       known?: ComputedSla,
     ): Promise<Versioned<Case>> {
       const expected = parseVersion(expectedVersion);
-      return run(() =>
-        tx(db, () => {
-          const current = columnsOf.get(next.ref);
-          if (!current) throw new NotFoundError(`case ${next.ref} does not exist`);
-          if (current.desk_id !== next.deskId)
-            throw new ValidationError('deskId', 'a case cannot move to another desk by update');
-          if (current.client_key !== next.clientKey)
-            throw new ValidationError('clientKey', 'the client key of a case never changes');
-          const cols = columns(next);
-          const res = sameColumns(current, cols)
-            ? updateDoc.run({ ref: cols.ref, doc: cols.doc, expected })
-            : updateCase.run({ ...cols, expected });
-          if (res.changes !== 1)
-            throw new ConflictError(`case ${next.ref} changed since it was read`, {
-              ref: next.ref,
-              expectedVersion,
-            });
-          saveFollowers(next);
-          writeSummary(next, current.received_at, known);
-          for (const m of outbox) insertOutbox(m);
-          return { value: next, version: String(expected + 1) };
-        }),
-      );
+      return write(db, () => {
+        const current = columnsOf.get(next.ref);
+        if (!current) throw new NotFoundError(`case ${next.ref} does not exist`);
+        if (current.desk_id !== next.deskId)
+          throw new ValidationError('deskId', 'a case cannot move to another desk by update');
+        if (current.client_key !== next.clientKey)
+          throw new ValidationError('clientKey', 'the client key of a case never changes');
+        const cols = columns(next);
+        const res = sameColumns(current, cols)
+          ? updateDoc.run({ ref: cols.ref, doc: cols.doc, expected })
+          : updateCase.run({ ...cols, expected });
+        if (res.changes !== 1)
+          throw new ConflictError(`case ${next.ref} changed since it was read`, {
+            ref: next.ref,
+            expectedVersion,
+          });
+        saveFollowers(next);
+        writeSummary(next, current.received_at, known);
+        for (const m of outbox) insertOutbox(m);
+        return { value: next, version: String(expected + 1) };
+      });
     },
 
     getVisible(ref: CaseRef, access: CaseAccess) {

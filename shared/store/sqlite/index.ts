@@ -19,7 +19,7 @@ import { openFsBlobStore } from '../fs-blobs';
 import { adminStore } from './admin';
 import { backfillSummaries, caseStore } from './cases';
 import { startCheckpointer } from './checkpointer';
-import { BUSY_TIMEOUT_MS, run, translate, tx, type Db } from './io';
+import { write, BUSY_TIMEOUT_MS, run, translate, type Db } from './io';
 import { deskStore, keyValueStore, leaseStore } from './meta';
 import { noticeStore } from './notices';
 import { outboxStore } from './outbox';
@@ -91,19 +91,17 @@ function openDatabase(file: string): { db: Db; createdNow: boolean } {
  */
 function prober(db: Db): (now: IsoInstant) => Promise<void> {
   return (now) =>
-    run(() => {
-      tx(db, () => {
-        db.prepare(
-          "INSERT INTO store_meta (key, value) VALUES ('probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        ).run(now);
-        const back = db
-          .prepare<[], { value: string }>("SELECT value FROM store_meta WHERE key = 'probe'")
-          .get();
-        if (back?.value !== now)
-          throw new FristvaktError('STORE_UNAVAILABLE', 'SQLite failed: the probe row did not read back');
-        db.prepare('SELECT ref FROM cases ORDER BY ref DESC LIMIT 1').get();
-        db.prepare('SELECT count(*) FROM desks').get();
-      });
+    write(db, () => {
+      db.prepare(
+        "INSERT INTO store_meta (key, value) VALUES ('probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ).run(now);
+      const back = db
+        .prepare<[], { value: string }>("SELECT value FROM store_meta WHERE key = 'probe'")
+        .get();
+      if (back?.value !== now)
+        throw new FristvaktError('STORE_UNAVAILABLE', 'SQLite failed: the probe row did not read back');
+      db.prepare('SELECT ref FROM cases ORDER BY ref DESC LIMIT 1').get();
+      db.prepare('SELECT count(*) FROM desks').get();
     });
 }
 

@@ -35,6 +35,77 @@ export function run<T>(fn: () => T): Promise<T> {
   }
 }
 
+/** The real `setImmediate` and `setTimeout`, taken before any test can fake the timers: a refused write must always try again. */
+const nextTurn = setImmediate;
+const later = setTimeout;
+/**
+ * A write refused the write lock tries again on the next turn of the event loop for its first
+ * `LOCK_SPIN_MS` (another instance's write is about a millisecond), then every `LOCK_RETRY_MS`, so a
+ * long hold does not keep this process spinning.
+ */
+const LOCK_SPIN_MS = 5;
+const LOCK_RETRY_MS = 1;
+
+/** Schedules `again`, the next try of a write first refused the write lock at `since`. */
+export function askAgain(since: number, again: () => void): void {
+  if (Date.now() - since < LOCK_SPIN_MS) nextTurn(again);
+  else later(again, LOCK_RETRY_MS);
+}
+
+/** True once a write first refused at `since` has waited the busy timeout: it then fails, as SQLite's own wait would. */
+export function waitedEnough(since: number | undefined): boolean {
+  return since !== undefined && Date.now() - since >= BUSY_TIMEOUT_MS;
+}
+
+const pragmas = new WeakMap<Db, { noWait: Database.Statement; waitAsUsual: Database.Statement }>();
+
+/**
+ * Runs `fn` with SQLite's busy timeout at 0: a write refused the write lock throws at once
+ * (`lockedOut`) instead of waiting inside SQLite, with this process's event loop stopped meanwhile.
+ */
+export function withoutWaiting<T>(db: Db, fn: () => T): T {
+  let p = pragmas.get(db);
+  try {
+    if (!p) {
+      p = {
+        noWait: db.prepare('PRAGMA busy_timeout = 0'),
+        waitAsUsual: db.prepare(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`),
+      };
+      pragmas.set(db, p);
+    }
+    p.noWait.get();
+  } catch (err) {
+    throw translate(err); // a closed database
+  }
+  try {
+    return fn();
+  } finally {
+    p.waitAsUsual.get();
+  }
+}
+
+/**
+ * A write: `fn` in a transaction, its result or coded failure as the promise. While another connection
+ * (a second instance on the same file) holds the write lock, it waits without stopping the event loop:
+ * it asks for the lock without waiting and, refused (at BEGIN, before anything in `fn` ran), asks
+ * again (`askAgain`); refused still after the busy timeout, it fails with SQLite's code.
+ */
+export function write<T>(db: Db, fn: () => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let since: number | undefined;
+    const attempt = (): void => {
+      try {
+        resolve(withoutWaiting(db, () => tx(db, fn)));
+      } catch (err) {
+        if (!lockedOut(err) || waitedEnough(since)) return reject(err);
+        since ??= Date.now();
+        askAgain(since, attempt);
+      }
+    };
+    attempt();
+  });
+}
+
 /** Runs `fn` in a transaction, translating SQLite failures into coded errors. */
 export function tx<T>(db: Db, fn: () => T): T {
   try {

@@ -3,7 +3,7 @@ import type { Desk, Organisation, Service } from '../../desks/model';
 import { ConflictError } from '../../errors';
 import type { DeskId, IsoInstant } from '../../ids';
 import type { DeskStore, LeaseStore } from '../../ports';
-import { parseVersion, run, tx, versioned, type Db, type DocRow, type JsonRow } from './io';
+import { write, parseVersion, run, versioned, type Db, type DocRow, type JsonRow } from './io';
 
 interface KeyValue<T> {
   get(key: string): Promise<T | null>;
@@ -21,8 +21,8 @@ export function keyValueStore<T>(db: Db, table: 'threads' | 'conversations'): Ke
       return run(() => (row ? (JSON.parse(row.doc) as T) : null));
     },
     put(key: string, value: T) {
-      return run(() => {
-        tx(db, () => put.run(key, JSON.stringify(value)));
+      return write(db, () => {
+        put.run(key, JSON.stringify(value));
       });
     },
   };
@@ -52,33 +52,31 @@ export function deskStore(db: Db): DeskStore {
       return run(() => docs<Desk>(list.all()));
     },
     put(desk: Desk, expectedVersion?: string) {
-      return run(() =>
-        tx(db, () => {
-          if (expectedVersion === undefined) {
-            insert.run(desk.id, JSON.stringify(desk));
-            return { value: desk, version: '1' };
-          }
-          const expected = parseVersion(expectedVersion);
-          if (replace.run(JSON.stringify(desk), desk.id, expected).changes !== 1)
-            throw new ConflictError(`desk ${desk.id} changed since it was read`, { id: desk.id });
-          return { value: desk, version: String(expected + 1) };
-        }),
-      );
+      return write(db, () => {
+        if (expectedVersion === undefined) {
+          insert.run(desk.id, JSON.stringify(desk));
+          return { value: desk, version: '1' };
+        }
+        const expected = parseVersion(expectedVersion);
+        if (replace.run(JSON.stringify(desk), desk.id, expected).changes !== 1)
+          throw new ConflictError(`desk ${desk.id} changed since it was read`, { id: desk.id });
+        return { value: desk, version: String(expected + 1) };
+      });
     },
     listServices(deskId?: DeskId) {
       return run(() => docs<Service>(deskId === undefined ? services.all() : servicesOf.all(deskId)));
     },
     putService(service: Service) {
-      return run(() => {
-        tx(db, () => putService.run(service.id, service.deskId, JSON.stringify(service)));
+      return write(db, () => {
+        putService.run(service.id, service.deskId, JSON.stringify(service));
       });
     },
     listOrganisations() {
       return run(() => docs<Organisation>(orgs.all()));
     },
     putOrganisation(org: Organisation) {
-      return run(() => {
-        tx(db, () => putOrg.run(org.id, JSON.stringify(org)));
+      return write(db, () => {
+        putOrg.run(org.id, JSON.stringify(org));
       });
     },
   };
@@ -99,25 +97,23 @@ export function leaseStore(db: Db): LeaseStore {
   );
   return {
     tryAcquire(name: string, holder: string, now: IsoInstant, ttlMs: number) {
-      return run(() =>
-        tx(db, () => {
-          const current = get.get(name);
-          if (current && current.holder !== holder && current.expires_at > now) return false;
-          put.run(name, holder, new Date(Date.parse(now) + ttlMs).toISOString());
-          return true;
-        }),
-      );
+      return write(db, () => {
+        const current = get.get(name);
+        if (current && current.holder !== holder && current.expires_at > now) return false;
+        put.run(name, holder, new Date(Date.parse(now) + ttlMs).toISOString());
+        return true;
+      });
     },
     release(name: string, holder: string) {
-      return run(() => {
-        tx(db, () => release.run(name, holder));
+      return write(db, () => {
+        release.run(name, holder);
       });
     },
     getMark(name: string) {
       return run(() => getMark.get(name)?.value ?? null);
     },
     putMark(name: string, value: string) {
-      return run(() => {
+      return write(db, () => {
         putMark.run(name, value);
       });
     },

@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from '../../errors';
 import type { DeskId, IsoInstant, NoticeId, ServiceId } from '../../ids';
 import type { Notice } from '../../notices/model';
 import type { NoticeStore, OutboxMessage } from '../../ports';
-import { parseVersion, run, tx, versioned, type Db, type DocRow, type JsonRow } from './io';
+import { write, parseVersion, run, versioned, type Db, type DocRow, type JsonRow } from './io';
 import { outboxInserter } from './outbox';
 
 export function noticeStore(db: Db): NoticeStore {
@@ -40,27 +40,23 @@ export function noticeStore(db: Db): NoticeStore {
   });
   return {
     create(notice: Notice, outbox: OutboxMessage[] = []) {
-      return run(() =>
-        tx(db, () => {
-          insert.run(cols(notice));
-          for (const m of outbox) insertOutbox(m);
-          return { value: notice, version: '1' };
-        }),
-      );
+      return write(db, () => {
+        insert.run(cols(notice));
+        for (const m of outbox) insertOutbox(m);
+        return { value: notice, version: '1' };
+      });
     },
     update(notice: Notice, expectedVersion: string, outbox: OutboxMessage[] = []) {
       const expected = parseVersion(expectedVersion);
-      return run(() =>
-        tx(db, () => {
-          if (replace.run({ ...cols(notice), expected }).changes !== 1) {
-            if (!get.get(notice.id, notice.deskId))
-              throw new NotFoundError(`notice ${notice.id} does not exist`);
-            throw new ConflictError(`notice ${notice.id} changed since it was read`, { id: notice.id });
-          }
-          for (const m of outbox) insertOutbox(m);
-          return { value: notice, version: String(expected + 1) };
-        }),
-      );
+      return write(db, () => {
+        if (replace.run({ ...cols(notice), expected }).changes !== 1) {
+          if (!get.get(notice.id, notice.deskId))
+            throw new NotFoundError(`notice ${notice.id} does not exist`);
+          throw new ConflictError(`notice ${notice.id} changed since it was read`, { id: notice.id });
+        }
+        for (const m of outbox) insertOutbox(m);
+        return { value: notice, version: String(expected + 1) };
+      });
     },
     get(id: NoticeId, deskId: DeskId) {
       return run(() => versioned<Notice>(get.get(id, deskId)));

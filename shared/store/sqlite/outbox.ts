@@ -3,7 +3,7 @@ import { NotFoundError } from '../../errors';
 import type { DeskId } from '../../ids';
 import type { OutboxEntry, OutboxMessage, OutboxStore } from '../../ports';
 import { duplicate, pendingEntry } from '../common';
-import { run, tx, type Db, type JsonRow } from './io';
+import { write, run, type Db, type JsonRow } from './io';
 
 /** Inserts a new pending message; an id already stored throws DUPLICATE (and rolls back its transaction). */
 export function outboxInserter(db: Db): (m: OutboxMessage) => void {
@@ -41,29 +41,25 @@ export function outboxStore(db: Db): OutboxStore {
   );
 
   const change = (id: string, deskId: DeskId, fn: (e: OutboxEntry) => OutboxEntry): Promise<void> => {
-    return run(() =>
-      tx(db, () => {
-        const row = get.get(id, deskId);
-        if (!row) throw new NotFoundError(`outbox message ${id} does not exist`);
-        const next = fn(JSON.parse(row.doc) as OutboxEntry);
-        save.run({ id, status: next.status, next: next.nextAttemptAt, doc: JSON.stringify(next) });
-      }),
-    );
+    return write(db, () => {
+      const row = get.get(id, deskId);
+      if (!row) throw new NotFoundError(`outbox message ${id} does not exist`);
+      const next = fn(JSON.parse(row.doc) as OutboxEntry);
+      save.run({ id, status: next.status, next: next.nextAttemptAt, doc: JSON.stringify(next) });
+    });
   };
 
   return {
     enqueue(messages) {
-      return run(() =>
-        tx(db, () => {
-          const added: string[] = [];
-          for (const m of messages) {
-            if (exists.get(m.id) || added.includes(m.id)) continue;
-            insert(m);
-            added.push(m.id);
-          }
-          return added;
-        }),
-      );
+      return write(db, () => {
+        const added: string[] = [];
+        for (const m of messages) {
+          if (exists.get(m.id) || added.includes(m.id)) continue;
+          insert(m);
+          added.push(m.id);
+        }
+        return added;
+      });
     },
     listDue(now, limit) {
       return run(() => due.all(now, limit).map((r) => JSON.parse(r.doc) as OutboxEntry));

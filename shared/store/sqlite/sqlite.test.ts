@@ -245,6 +245,73 @@ describe('SQLite new cases while another connection holds the write lock', () =>
   });
 });
 
+describe('SQLite writes while another connection holds the write lock', () => {
+  it('keep the event loop running and land once the lock is free: a case update, a lease, a job mark', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'fristvakt.db');
+    const store = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    const other = new Database(file);
+    try {
+      const made = await store.cases.create(newCase(), 2026, () => []);
+      const c = made.case.value;
+      other.exec('BEGIN IMMEDIATE');
+      const at = isoInstant(new Date('2026-03-02T09:00:00Z'));
+      let settled = 0;
+      const writes = [
+        store.cases.update({ ...c, title: 'Endret mens låsen var tatt' }, made.case.version),
+        store.leases.tryAcquire('job', 'instance-a', at, 60_000),
+        store.leases.putMark('job', '2026-03-02'),
+      ].map((w) => w.then((v) => ((settled += 1), v)));
+      // The lock is held: this process goes on (a timer fires on time) and nothing is written yet.
+      const t0 = Date.now();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(Date.now() - t0).toBeLessThan(1000);
+      expect(settled).toBe(0);
+      other.exec('COMMIT');
+      const [updated, acquired] = await Promise.all(writes);
+      expect(acquired).toBe(true);
+      expect((updated as { version: string }).version).toBe('2');
+      expect((await store.cases.getForDesk(c.ref, c.deskId))!.value.title).toBe('Endret mens låsen var tatt');
+      expect(await store.leases.getMark('job')).toBe('2026-03-02');
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+      await store.close();
+    }
+  });
+
+  it('a write that cannot get the lock for good fails as STORE_UNAVAILABLE, and the next one succeeds', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'fristvakt.db');
+    const store = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    const other = new Database(file);
+    try {
+      const made = await store.cases.create(newCase(), 2026, () => []);
+      // The other connection keeps its lock: the update is refused, asks again without stopping the
+      // loop, and fails with SQLite's code once the busy timeout (5 s) has passed, as SQLite's own wait would.
+      other.exec('BEGIN IMMEDIATE');
+      const update = store.cases.update({ ...made.case.value, title: 'Aldri' }, made.case.version);
+      const ticks = await new Promise<number>((resolve) => {
+        let n = 0;
+        const iv = setInterval(() => (n += 1), 100);
+        void update.catch(() => undefined).finally(() => (clearInterval(iv), resolve(n)));
+      });
+      await expect(update).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      // The loop kept ticking through the wait (SQLite's own wait would have stopped it), which ended at
+      // the busy timeout, not twice that.
+      expect(ticks).toBeGreaterThan(40);
+      expect(ticks).toBeLessThan(70);
+      other.exec('ROLLBACK');
+      const again = await store.cases.update({ ...made.case.value, title: 'Nå' }, made.case.version);
+      expect(again.version).toBe('2');
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+      await store.close();
+    }
+  }, 20_000);
+});
+
 describe('SQLite case updates write what a fresh write of the case writes', () => {
   /** Every row of `ref` in the tables a case write keeps, but the version it has reached. */
   const rowsOf = (file: string, ref: string) => {

@@ -1,7 +1,14 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/shared', '<rootDir>/bot', '<rootDir>/tab', '<rootDir>/appPackage', '<rootDir>/infra'],
+  roots: [
+    '<rootDir>/shared',
+    '<rootDir>/bot',
+    '<rootDir>/tab',
+    '<rootDir>/appPackage',
+    '<rootDir>/infra',
+    '<rootDir>/bench',
+  ],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     // Transpile only: `npm run typecheck` is the type check, so tests stay fast.

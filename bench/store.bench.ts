@@ -3,111 +3,41 @@
  * report summary), a desk-queue page, a reporter's page, and the year's SLA report: from the stored
  * summaries (goal < 0.5 s, median of five runs) and, for comparison, from every case's timeline.
  * Goals: queue page p95 < 20 ms, reporter page < 10 ms, the report from summaries < 0.5 s.
+ * The year is `year-load.ts`'s (desks, services, priorities from the checklist, the desk's work with
+ * comments, pauses and reopenings, the year's driftsmeldinger), as in the tab bench.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Case, CaseStatus } from '../shared/cases/model';
-import { deskId, eventId, isoInstant, orgId, serviceId, userId, type DeskId } from '../shared/ids';
-import type { NewCase, Store } from '../shared/ports';
-import { PRESETS } from '../shared/sla/presets';
-import type { SlaPolicy } from '../shared/sla/policy';
+import { eventId, isoInstant, orgId, userId } from '../shared/ids';
+import type { Store } from '../shared/ports';
 import { slaReportBuilder } from '../shared/reports/figures';
 import { feedReport } from '../shared/store/report-feed';
-import { computeSla, slaSummary } from '../shared/sla/state';
+import { computeSla } from '../shared/sla/state';
 import { openSqliteStore } from '../shared/store/sqlite';
 import { MAX_REPORT_BREACHES } from '../tab/common/api-types';
 import { median } from './stats';
+import { loadDesks, storedDesk, yearOfCases, yearOfNotices } from './year-load';
 
 export const name = 'store (embedded SQLite, a year of 200 000 cases)';
 
 const CASES = 200_000;
-const DESKS: { id: DeskId; policy: SlaPolicy; orgs: number }[] = [
-  { id: deskId('ror-ikt'), policy: PRESETS['ror-ikt'], orgs: 4 },
-  { id: deskId('byarkivet'), policy: PRESETS['byarkivet-websak'], orgs: 15 },
-  { id: deskId('uke'), policy: PRESETS['uke-servicesenter'], orgs: 50 },
-];
+/** The year's load (`year-load.ts`): the three preset desks, UKE taking most of the cases. */
+const DESKS = loadDesks();
 const REPORTERS = 2_000;
 const PERIOD_FROM = Date.parse('2026-01-01T00:00:00Z');
 const PERIOD_MS = 365 * 24 * 3600_000; // 2026
-
-/** A deterministic pseudo-random sequence, so every run builds the same data. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-export function buildCase(i: number, rand: () => number): NewCase {
-  const desk = DESKS[i % DESKS.length]!;
-  const priority = desk.policy.priorities[Math.floor(rand() * desk.policy.priorities.length)]!.id;
-  const receivedAt = isoInstant(new Date(PERIOD_FROM + Math.floor((i / CASES) * PERIOD_MS)));
-  const reporter = { id: userId(`u-${Math.floor(rand() * REPORTERS)}`), name: 'Ansatt' };
-  const at = (minutes: number) => isoInstant(new Date(Date.parse(receivedAt) + minutes * 60_000));
-  const status: CaseStatus = rand() < 0.7 ? 'closed' : rand() < 0.5 ? 'in_progress' : 'new';
-  const events: Case['events'] = [
-    { id: eventId(`e${i}-1`), at: receivedAt, by: { kind: 'user', ...reporter }, type: 'created', priority },
-  ];
-  if (status !== 'new') {
-    const agent = { id: userId('u-desk'), name: 'Kari' };
-    events.push({
-      id: eventId(`e${i}-2`),
-      at: at(20),
-      by: { kind: 'user', ...agent },
-      type: 'claimed',
-      assignee: agent,
-    });
-    if (status === 'closed') {
-      events.push({
-        id: eventId(`e${i}-3`),
-        at: at(240),
-        by: { kind: 'user', ...agent },
-        type: 'solved',
-        solution: 'Løst',
-      });
-      events.push({
-        id: eventId(`e${i}-4`),
-        at: at(300),
-        by: { kind: 'user', ...reporter },
-        type: 'closed',
-        reason: 'accepted',
-      });
-    }
-  }
-  const base = { events, receivedAt, reporter, priority };
-  return {
-    deskId: desk.id,
-    orgId: orgId(`${desk.id}-org-${Math.floor(rand() * desk.orgs)}`),
-    kind: 'fault',
-    serviceId: serviceId('agresso'),
-    title: `Sak ${i}: Agresso svarer ikke`,
-    checklist: {
-      symptom: 'Innlogging henger etter passord',
-      triedSoFar: 'Startet PC-en på nytt',
-      scope: 'me',
-      availability: 'partial',
-      startedAt: receivedAt,
-    },
-    reporter,
-    reporterRole: 'employee',
-    testContact: reporter,
-    followers: [],
-    suggestedPriority: priority,
-    priority,
-    status,
-    line: 'second',
-    childRefs: [],
-    attachments: [],
-    receivedAt,
-    updatedAt: events[events.length - 1]!.at,
-    clientKey: `bench-${i}`,
-    sla: slaSummary({ ...base, updatedAt: events[events.length - 1]!.at }, desk.policy),
-    events,
-  };
-}
+const YEAR = {
+  seed: 42,
+  desks: DESKS,
+  cases: CASES,
+  from: PERIOD_FROM,
+  to: PERIOD_FROM + PERIOD_MS,
+  now: PERIOD_FROM + PERIOD_MS,
+  reporters: REPORTERS,
+  keyPrefix: 'bench',
+};
 
 /** User + system CPU seconds of this process since `from`: unlike wall time, not inflated by other load. */
 function cpuSeconds(from: NodeJS.CpuUsage): string {
@@ -139,22 +69,18 @@ export async function run(): Promise<void> {
   try {
     store = openSqliteStore({ file: join(dir, 'fristvakt.db'), blobDir: join(dir, 'blobs') });
     // The desks with their policies: the store summarises each case under its desk's policy.
-    for (const d of DESKS)
-      await store.desks.put({
-        id: d.id,
-        name: d.id,
-        orgIds: [],
-        policy: d.policy,
-        phone: '0',
-        noticeChannels: [],
-        members: [],
-        escalationContacts: [],
-        autoCloseWorkingDays: 5,
-      });
-    const rand = rng(42);
-    const inputs = Array.from({ length: CASES }, (_, i) => buildCase(i, rand));
-
+    for (const d of DESKS) await store.desks.put(storedDesk(d));
     let t0 = performance.now();
+    const inputs = yearOfCases(YEAR);
+    const notices = yearOfNotices(YEAR);
+    const open = inputs.filter((c) => c.status !== 'closed').length;
+    console.log(
+      `load: ${CASES} cases of a year generated in ${((performance.now() - t0) / 1000).toFixed(1)} s ` +
+        `(${Math.round(inputs.reduce((n, c) => n + c.events.length, 0) / CASES)} events a case, ` +
+        `${open} still open at the year's end), ${notices.length} driftsmeldinger`,
+    );
+
+    t0 = performance.now();
     let cpu0 = process.cpuUsage();
     for (const input of inputs)
       await store.cases.create(input, 2026, (c) => [
@@ -192,7 +118,7 @@ export async function run(): Promise<void> {
     );
     const queue = await s0.cases.listDeskQueue(DESKS[0]!.id, { limit: 50 });
     console.log(
-      `  (queue page holds ${queue.items.length} cases; open cases per desk ≈ ${Math.round((CASES / 3) * 0.3)})`,
+      `  (queue page holds ${queue.items.length} cases; open cases: ${DESKS.map((d) => `${d.id} ${inputs.filter((c) => c.deskId === d.id && c.status !== 'closed').length}`).join(', ')})`,
     );
     await timed("reporter's cases, first page of 50", 200, (i) =>
       s0.cases.listByReporter(userId(`u-${(i * 37) % REPORTERS}`), { limit: 50 }),
@@ -252,7 +178,7 @@ export async function run(): Promise<void> {
       const fromSummaries = slaReportBuilder({
         period: { from: new Date(PERIOD_FROM), to: now },
         now,
-        notices: [],
+        notices,
         policies: Object.fromEntries(policies),
         withRows: false,
         maxBreaches: MAX_REPORT_BREACHES,
@@ -328,7 +254,7 @@ export async function run(): Promise<void> {
     const builder = slaReportBuilder({
       period: { from: new Date(PERIOD_FROM), to: now },
       now,
-      notices: [],
+      notices,
       policies: Object.fromEntries(policies),
       withRows: false,
     });

@@ -28,126 +28,49 @@ import { createServer } from '../bot/server/create-server';
 import { silentLogger } from '../bot/server/logger';
 import { staticHandler } from '../bot/server/static-files';
 import type { Directory } from '../shared/access';
-import type { CaseEvent, CaseEventBody, CaseStatus } from '../shared/cases/model';
 import type { Desk } from '../shared/desks/model';
-import { deskId, eventId, isoInstant, orgId, serviceId, userId } from '../shared/ids';
+import { deskId, userId } from '../shared/ids';
 import type { NewCase, Store } from '../shared/ports';
-import { PRESETS } from '../shared/sla/presets';
-import { slaSummary } from '../shared/sla/state';
 import { openSqliteStore } from '../shared/store/sqlite';
 import { tabRoutes } from '../tab/api/routes';
 import { buildTab } from '../tab/build';
 import { median } from './stats';
+import { loadDesks, storedDesk, yearOfCases } from './year-load';
 
 export const name = 'tab (bundle, 10 000-row list in Chromium, report API over 100 000 cases)';
 
 const DESK = deskId('ror-ikt');
-const POLICY = PRESETS['ror-ikt'];
 const AGENT = { id: userId('u-desk'), name: 'Ola Servicesenter' };
 const READER = userId('u-leder');
 const NOW = new Date('2026-11-20T12:00:00Z');
-const ORGS = ['molde', 'aukra', 'rauma', 'vestnes'];
-const SERVICES = ['agresso', 'visma', 'websak', 'gerica', 'profil'];
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-/** A case of the desk received at `receivedMs`; open ones are new, claimed or waiting. */
-function makeCase(i: number, receivedMs: number, open: boolean, rand: () => number): NewCase {
-  const priority = POLICY.priorities[Math.floor(rand() * POLICY.priorities.length)].id;
-  const receivedAt = isoInstant(new Date(receivedMs));
-  const at = (min: number) => isoInstant(new Date(receivedMs + min * 60_000));
-  const reporter = { id: userId(`u-${Math.floor(rand() * 3000)}`), name: 'Ansatt' };
-  const events: CaseEvent[] = [
-    {
-      id: eventId(`e${i}-0`),
-      at: receivedAt,
-      by: { kind: 'user', ...reporter },
-      byRole: 'reporter',
-      type: 'created',
-      priority,
-    },
-  ];
-  const push = (min: number, body: CaseEventBody) =>
-    events.push({
-      ...body,
-      id: eventId(`e${i}-${events.length}`),
-      at: at(min),
-      by: { kind: 'user', ...AGENT },
-      byRole: 'desk',
-    });
-  let status: CaseStatus = 'new';
-  const r = rand();
-  if (!open || r > 0.3) {
-    push(5 + Math.floor(rand() * 120), { type: 'claimed', assignee: AGENT });
-    status = 'in_progress';
-  }
-  if (status === 'in_progress' && rand() < 0.25) {
-    push(180, { type: 'waiting_started', reason: rand() < 0.5 ? 'supplier' : 'third_line' });
-    status = 'waiting';
-    if (!open) push(600, { type: 'waiting_ended' });
-  }
-  if (!open) {
-    push(700 + Math.floor(rand() * 4000), { type: 'solved', solution: 'Løst' });
-    push(6000, { type: 'closed', reason: 'accepted' });
-    status = 'closed';
-  }
-  const c: NewCase = {
-    deskId: DESK,
-    orgId: orgId(ORGS[i % ORGS.length]),
-    kind: 'fault',
-    serviceId: serviceId(SERVICES[i % SERVICES.length]),
-    title: `Sak ${i}: ${['Innlogging feiler', 'Skriver svarer ikke', 'Rapport mangler', 'Treg klient'][i % 4]}`,
-    checklist: {
-      symptom: 'Feil',
-      triedSoFar: 'Omstart',
-      scope: 'me',
-      availability: 'partial',
-      startedAt: receivedAt,
-    },
-    reporter,
-    reporterRole: 'employee',
-    testContact: reporter,
-    followers: [],
-    suggestedPriority: priority,
-    priority,
-    status,
-    ...(status !== 'new' ? { assignee: AGENT } : {}),
-    line: 'second',
-    childRefs: [],
-    attachments: [],
-    receivedAt,
-    updatedAt: events[events.length - 1].at,
-    clientKey: `bench-${i}`,
-    sla: {},
-    events,
-  };
-  c.sla = slaSummary(c, POLICY);
-  return c;
-}
+/** The year's load (`year-load.ts`), ROR-IKT's desk of it: its services, organisations and cases. */
+const LOAD = loadDesks();
+const LOAD_DESK = LOAD.find((d) => d.id === DESK)!;
+/** The desk's `cases` of the `days` before NOW (only the work before solving, with `openOnly`). */
+const deskCases = (seed: number, cases: number, days: number, openOnly = false) =>
+  yearOfCases({
+    seed,
+    desks: LOAD,
+    onlyDesk: DESK,
+    cases,
+    from: NOW.getTime() - days * 86_400_000,
+    to: NOW.getTime(),
+    now: NOW.getTime(),
+    reporters: 3000,
+    openOnly,
+  });
 
 async function seed(store: Store, cases: NewCase[]): Promise<void> {
   const desk: Desk = {
-    id: DESK,
+    ...storedDesk(LOAD_DESK),
     name: 'ROR-IKT Kundeservice',
-    orgIds: ORGS.map(orgId),
-    policy: POLICY,
     phone: '71 11 10 00',
-    noticeChannels: [],
-    members: [AGENT.id],
-    escalationContacts: [],
-    autoCloseWorkingDays: 5,
+    members: [AGENT.id, ...LOAD_DESK.agents.map((a) => a.id)],
   };
   await store.desks.put(desk);
-  for (const s of SERVICES)
-    await store.desks.putService({ id: serviceId(s), name: s, deskId: DESK, criticality: 'normal' });
-  for (const o of ORGS) await store.desks.putOrganisation({ id: orgId(o), name: o });
-  for (const c of cases) await store.cases.create(c, 2026, () => []);
+  for (const s of LOAD_DESK.services) await store.desks.putService(s);
+  for (const o of LOAD_DESK.orgs) await store.desks.putOrganisation({ id: o, name: o });
+  for (const c of cases) await store.cases.create(c, Number(c.receivedAt.slice(0, 4)), () => []);
 }
 
 interface Running {
@@ -284,10 +207,7 @@ export async function run(): Promise<void> {
   for (const l of built.lazyFiles) console.log(`lazy chunk ${l.file}: ${kb(l.gzipBytes)} gzipped`);
 
   // 10 000 open cases in the desk queue.
-  const rand = rng(6);
-  const open: NewCase[] = [];
-  for (let i = 0; i < 10_000; i++)
-    open.push(makeCase(i, NOW.getTime() - Math.floor(rand() * 20 * 86_400_000), true, rand));
+  const open = deskCases(6, 10_000, 20, true);
   let t0 = performance.now();
   const list = await startInWorker(open, dist);
   console.log(`seeded 10 000 open cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -466,11 +386,8 @@ export async function run(): Promise<void> {
     return;
   }
 
-  // 100 000 cases across a year for the report.
-  const year: NewCase[] = [];
-  const from = Date.parse('2025-11-20T00:00:00Z');
-  for (let i = 0; i < 100_000; i++)
-    year.push(makeCase(i, from + Math.floor((i / 100_000) * 365 * 86_400_000), rand() < 0.03, rand));
+  // 100 000 cases of ROR-IKT across a year for the report, the newest still open.
+  const year = deskCases(42, 100_000, 365);
   t0 = performance.now();
   const rep = await start(year, dist);
   // The server does not hold the seed inputs; keeping 100 000 of them alive here only made every GC of the

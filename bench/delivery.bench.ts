@@ -1,113 +1,62 @@
 /**
- * Delivery: the SLA watcher's sweep over 50 000 open cases on the embedded store (the first sweep,
- * whose backlog becomes a digest card, under 1 s; steady and after a restart under 100 ms), and the outbox sender's throughput against the fake Bot Connector with 10 % injected 429s.
+ * Delivery: the SLA watcher's sweep over 50 000 open cases of `year-load.ts`'s three desks on the
+ * embedded store (the first sweep, whose backlog becomes a digest card, under 1 s; steady and after a
+ * restart under 100 ms), and the outbox sender's throughput against the fake Bot Connector with 10 %
+ * injected 429s.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import type { Case } from '../shared/cases/model';
 import type { Desk } from '../shared/desks/model';
-import {
-  deskId,
-  eventId,
-  isoInstant,
-  orgId,
-  priorityId,
-  serviceId,
-  userId,
-  type DeskId,
-} from '../shared/ids';
+import { isoInstant, userId } from '../shared/ids';
 import type { OutboxMessage, Store } from '../shared/ports';
-import { PRESETS } from '../shared/sla/presets';
-import { slaSummary } from '../shared/sla/state';
 import { openSqliteStore } from '../shared/store/sqlite';
 import { botConnector } from '../bot/delivery/connector';
 import { startOutboxSender, type OutboxSenderOptions } from '../bot/delivery/outbox-sender';
 import { startSlaWatcher } from '../bot/delivery/sla-watcher';
 import { silentLogger } from '../bot/server/logger';
 import { startFakeConnector } from '../bot/test-support/fake-connector';
+import { loadDesks, storedDesk, yearOfCases } from './year-load';
 
 export const name = 'delivery (SLA watcher sweep, outbox sender)';
 
 const OPEN_CASES = 50_000;
 const NOW = new Date('2026-05-20T10:00:00Z'); // a Wednesday, 12:00 in Oslo: business hours
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const DESKS: Desk[] = (['ror-ikt', 'byarkivet-websak', 'uke-servicesenter'] as const).map((p, i) => ({
-  id: deskId(p),
-  name: p,
-  orgIds: [],
-  policy: PRESETS[p],
-  phone: '0',
+/**
+ * The year's load (`year-load.ts`), its three preset desks with a triage channel each and an
+ * escalation contact: the watcher posts its warnings and digests there.
+ */
+const LOAD = loadDesks();
+const DESKS: Desk[] = LOAD.map((d, i) => ({
+  ...storedDesk(d),
   triageChannel: {
     teamId: `19:team-${i}@thread.tacv2`,
     channelId: `19:triage-${i}@thread.tacv2`,
     serviceUrl: 'http://127.0.0.1:9/',
   },
-  noticeChannels: [],
-  members: [],
   escalationContacts: [{ id: userId('u-lead'), name: 'Leder' }],
-  autoCloseWorkingDays: 5,
 }));
 
+/**
+ * The open cases of the 10 days before NOW (a mix of on track, at risk, paused and breached), as the
+ * year's load has them: every case still being worked, none solved yet.
+ */
 export async function seedOpenCases(store: Store): Promise<void> {
-  const rand = rng(7);
   for (const d of DESKS) await store.desks.put(d);
-  for (let i = 0; i < OPEN_CASES; i++) {
-    const desk = DESKS[i % DESKS.length]!;
-    const p = desk.policy.priorities[Math.floor(rand() * desk.policy.priorities.length)]!;
-    // Received in the last 10 days: a mix of on track, at risk and breached.
-    const receivedAt = isoInstant(new Date(NOW.getTime() - Math.floor(rand() * 10 * 86_400_000)));
-    const reporter = { id: userId(`u-${i % 3000}`), name: 'Ansatt' };
-    const events: Case['events'] = [
-      {
-        id: eventId(`e${i}`),
-        at: receivedAt,
-        by: { kind: 'user', ...reporter },
-        byRole: 'reporter',
-        type: 'created',
-        priority: p.id,
-      },
-    ];
-    const input = {
-      deskId: desk.id as DeskId,
-      orgId: orgId('o'),
-      kind: 'fault' as const,
-      serviceId: serviceId('s'),
-      title: `Sak ${i}`,
-      checklist: {
-        symptom: 's',
-        triedSoFar: 't',
-        scope: 'me' as const,
-        availability: 'partial' as const,
-        startedAt: receivedAt,
-      },
-      reporter,
-      reporterRole: 'employee' as const,
-      testContact: reporter,
-      followers: [],
-      suggestedPriority: priorityId(p.id),
-      priority: p.id,
-      status: 'new' as const,
-      line: 'second' as const,
-      childRefs: [],
-      attachments: [],
-      receivedAt,
-      updatedAt: receivedAt,
-      clientKey: `bench-${i}`,
-      events,
-    };
-    await store.cases.create({ ...input, sla: slaSummary(input, desk.policy) }, 2026, () => []);
-  }
+  const cases = yearOfCases({
+    seed: 7,
+    desks: LOAD,
+    cases: OPEN_CASES,
+    from: NOW.getTime() - 10 * 86_400_000,
+    to: NOW.getTime(),
+    now: NOW.getTime(),
+    reporters: 3000,
+    openOnly: true,
+  });
+  for (const c of cases) await store.cases.create(c, 2026, () => []);
 }
 
 async function benchWatcher(): Promise<void> {

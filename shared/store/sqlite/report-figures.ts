@@ -305,7 +305,9 @@ const TARGETS = [
 
 /**
  * The summaries the aggregate left out, found by index: not usable (a partial index), changed after the
- * report's instant (by `as_of_ms`), or of a refused cover (rare: after a policy change); read by key.
+ * report's instant (by `as_of_ms`), or of a refused cover (rare: after a policy change); their documents
+ * read in the same statement, by key in receipt order (one point read a summary from JavaScript cost
+ * twice as much: 80-120 ms for 8 500 outage reports of a year, against 35-65 ms joined).
  */
 function restStream(
   db: Db,
@@ -316,38 +318,32 @@ function restStream(
   scope: string,
   refused: Map<DeskId, string[]>,
 ): AsyncIterable<CaseSummary> {
-  const keysOf = (withRefused: boolean) =>
+  const docsOf = (withRefused: boolean) =>
     db
-      .prepare<Record<string, unknown>, [string, string]>(
-        `SELECT received_at, ref FROM case_figures INDEXED BY case_figures_unusable
+      .prepare<Record<string, unknown>, [string]>(
+        `SELECT s.doc FROM (SELECT received_at, ref FROM case_figures INDEXED BY case_figures_unusable
            WHERE ${scope} AND usable = 0
          UNION SELECT received_at, ref FROM case_figures INDEXED BY case_figures_as_of
            WHERE ${scope} AND as_of_ms > @asOf` +
           (withRefused
             ? ` UNION SELECT received_at, ref FROM case_figures WHERE ${scope}
                 AND cover IN (SELECT value FROM json_each(@refused))`
-            : ''),
+            : '') +
+          `) k JOIN case_summaries s ON s.desk_id = @desk AND s.received_at = k.received_at AND s.ref = k.ref
+           ORDER BY k.received_at, k.ref`,
       )
       .raw(true);
-  const docOf = db
-    .prepare<[string, string, string], [string]>(
-      'SELECT doc FROM case_summaries WHERE desk_id = ? AND received_at = ? AND ref = ?',
-    )
-    .raw(true);
   return {
     async *[Symbol.asyncIterator]() {
       for (const desk of desks) {
         const covers = refused.get(desk);
         const params = { desk, lo: from, hi: to, asOf: q.asOf, ...filterParams(q) };
-        const keys = await run(() =>
+        const docs = await run(() =>
           covers
-            ? keysOf(true).all({ ...params, refused: JSON.stringify(covers) })
-            : keysOf(false).all(params),
+            ? docsOf(true).all({ ...params, refused: JSON.stringify(covers) })
+            : docsOf(false).all(params),
         );
-        for (const [receivedAt, ref] of keys) {
-          const row = await run(() => docOf.get(desk, receivedAt, ref));
-          if (row) yield JSON.parse(row[0]) as CaseSummary;
-        }
+        for (const [doc] of docs) yield JSON.parse(doc) as CaseSummary;
       }
     },
   };

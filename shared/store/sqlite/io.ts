@@ -57,30 +57,23 @@ export function waitedEnough(since: number | undefined): boolean {
   return since !== undefined && Date.now() - since >= BUSY_TIMEOUT_MS;
 }
 
-const pragmas = new WeakMap<Db, { noWait: Database.Statement; waitAsUsual: Database.Statement }>();
-
 /**
  * Runs `fn` with SQLite's busy timeout at 0: a write refused the write lock throws at once
  * (`lockedOut`) instead of waiting inside SQLite, with this process's event loop stopped meanwhile.
+ * Each call compiles its PRAGMAs: SQLite sets the busy timeout when it compiles the statement, so a
+ * statement prepared once and run again did nothing on its first run (the first write of a connection
+ * then waited inside SQLite after all).
  */
 export function withoutWaiting<T>(db: Db, fn: () => T): T {
-  let p = pragmas.get(db);
   try {
-    if (!p) {
-      p = {
-        noWait: db.prepare('PRAGMA busy_timeout = 0'),
-        waitAsUsual: db.prepare(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`),
-      };
-      pragmas.set(db, p);
-    }
-    p.noWait.get();
+    db.pragma('busy_timeout = 0');
   } catch (err) {
     throw translate(err); // a closed database
   }
   try {
     return fn();
   } finally {
-    p.waitAsUsual.get();
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
 }
 

@@ -280,6 +280,32 @@ describe('SQLite writes while another connection holds the write lock', () => {
     }
   });
 
+  it('holds for the first write of a freshly opened store too', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'fristvakt.db');
+    const store = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    const other = new Database(file);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const at = isoInstant(new Date('2026-03-02T09:00:00Z'));
+      let settled = false;
+      // Timed from before the call: a write waiting inside SQLite would stop the process in the call itself.
+      const t0 = Date.now();
+      const first = store.leases
+        .tryAcquire('job', 'instance-a', at, 60_000)
+        .then((v) => ((settled = true), v));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(Date.now() - t0).toBeLessThan(1000);
+      expect(settled).toBe(false);
+      other.exec('COMMIT');
+      expect(await first).toBe(true);
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+      await store.close();
+    }
+  });
+
   it('a write that cannot get the lock for good fails as STORE_UNAVAILABLE, and the next one succeeds', async () => {
     const dir = tempDir();
     const file = join(dir, 'fristvakt.db');

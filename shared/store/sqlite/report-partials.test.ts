@@ -264,6 +264,52 @@ describe('SLA report partials per desk and month (SQLite)', () => {
     expect(dropped).toBeGreaterThan(0);
   }, 600_000);
 
+  it('sums a month without keeping it while another instance holds the write lock, without waiting for it', () =>
+    withStore(async (store, db) => {
+      for (const [i, at] of [
+        [1, '2026-01-05T09:00:00Z'],
+        [2, '2026-01-20T10:00:00Z'],
+        [3, '2026-02-03T11:00:00Z'],
+      ] as const) {
+        const c = fixtureCase(i, `Sak ${i}`, at, 'lav', [
+          [
+            at.replace(':00:00Z', ':30:00Z'),
+            { type: 'claimed', assignee: { id: userId('u-1'), name: 'Ola' } },
+          ],
+        ]);
+        const { ref: _ref, ...input } = c;
+        await store.cases.create(input, 2026, () => []);
+      }
+      const period = { from: Date.UTC(2026, 0, 1), to: Date.UTC(2026, 2, 1) };
+      const q = slaReportBuilder({
+        period: { from: new Date(period.from), to: new Date(period.to) },
+        now: new Date(Date.UTC(2026, 3, 1)),
+        notices: [],
+        policies: { [ROR]: PRESETS['ror-ikt'], [BYA]: PRESETS['ror-ikt'] },
+        withRows: false,
+        maxBreaches: 3,
+      }).aggregateQuery()!;
+      const [from, to] = [isoInstant(new Date(period.from)), isoInstant(new Date(period.to))];
+      const live = await canonical(await summaryAggregator(db, { partials: false })(DESKS, from, to, q));
+      const kept = () => (db.prepare('SELECT count(*) AS n FROM report_partials').get() as { n: number }).n;
+      // A third connection: another instance in the middle of a write.
+      const other = new Database(db.name);
+      try {
+        other.exec('BEGIN IMMEDIATE');
+        const t0 = Date.now();
+        const held = await canonical(await summaryAggregator(db)(DESKS, from, to, q));
+        expect(Date.now() - t0).toBeLessThan(1000);
+        expect(held).toEqual(live);
+        expect(kept()).toBe(0);
+        other.exec('COMMIT');
+        expect(await canonical(await summaryAggregator(db)(DESKS, from, to, q))).toEqual(live);
+        expect(kept()).toBeGreaterThan(0);
+      } finally {
+        if (other.inTransaction) other.exec('ROLLBACK');
+        other.close();
+      }
+    }));
+
   it('adds up live a month whose open case has a running deadline after the report instant', () =>
     withStore(async (store, db) => {
       // Received in January, a resolution deadline agreed for 20 March: past the last backlog bound

@@ -22,7 +22,7 @@
  * into an order). The next report that needs the month sums it again.
  */
 import { BACKLOG_BOUNDS_MS } from '../../reports/aggregate';
-import { tx, type Db } from './io';
+import { lockedOut, translate, tx, withoutWaiting, type Db } from './io';
 
 /**
  * How many of a month's breaches per target a partial keeps (earliest deadlines first): the report
@@ -120,48 +120,73 @@ export function reportPartials(db: Db, breachCap = PARTIAL_BREACHES) {
     'INSERT OR REPLACE INTO report_partials (desk_id, month, stable_ms, doc) VALUES (?, ?, ?, ?)',
   );
 
-  /** Sums one month of a desk and keeps it (in one transaction: no write can come between). */
-  const build = (desk: string, lo: string, hi: string): { stableMs: number; sums: MonthSums } =>
-    tx(db, () => {
-      const p = { desk, lo, hi };
-      const covers: string[] = [];
-      const coverIndex = new Map<string, number>();
-      const ci = (cover: unknown): number => {
-        let i = coverIndex.get(cover as string);
-        if (i === undefined) coverIndex.set(cover as string, (i = covers.push(cover as string) - 1));
-        return i;
-      };
-      let stableMs = 0;
-      const sums: MonthSums = { covers, groups: [], spent: [], hours: [], breaches: [], capped: [] };
-      for (const g of groups.all({ ...p, settles: OPEN_SETTLES_MS })) {
-        const n = g.slice(2, 8).map((v) => Number(v ?? 0));
-        sums.groups.push([ci(g[0]), g[1] as string, n[0]!, n[1]!, n[2]!, n[3]!, n[4]!, n[5]!]);
-        stableMs = Math.max(stableMs, Number(g[8] ?? 0));
-      }
-      spent.forEach((stmt, target) => {
-        for (const [cover, priority, minutes, cases] of stmt.all(p))
-          sums.spent.push([target, ci(cover), priority as string, minutes as number, cases as number]);
-      });
-      for (const [cover, hour, cases] of hours.all(p))
-        sums.hours.push([ci(cover), hour as number, cases as number]);
-      for (const stmt of breached) {
-        const found = stmt.all({ ...p, limit: breachCap + 1 });
-        sums.capped.push(found.length > breachCap);
-        sums.breaches.push(
-          found
-            .slice(0, breachCap)
-            .map(([cover, due, ref, receivedAt]) => [
-              ci(cover),
-              due as number | null,
-              ref as string,
-              receivedAt as string,
-            ]),
-        );
-      }
-      const doc: PartialDoc = { format: FORMAT, ...sums };
-      save.run(desk, monthKey(Date.parse(lo)), stableMs, JSON.stringify(doc));
-      return { stableMs, sums };
+  /** One month of a desk summed, and the document that keeps it. */
+  const sum = (
+    desk: string,
+    lo: string,
+    hi: string,
+  ): { stableMs: number; sums: MonthSums; doc: PartialDoc } => {
+    const p = { desk, lo, hi };
+    const covers: string[] = [];
+    const coverIndex = new Map<string, number>();
+    const ci = (cover: unknown): number => {
+      let i = coverIndex.get(cover as string);
+      if (i === undefined) coverIndex.set(cover as string, (i = covers.push(cover as string) - 1));
+      return i;
+    };
+    let stableMs = 0;
+    const sums: MonthSums = { covers, groups: [], spent: [], hours: [], breaches: [], capped: [] };
+    for (const g of groups.all({ ...p, settles: OPEN_SETTLES_MS })) {
+      const n = g.slice(2, 8).map((v) => Number(v ?? 0));
+      sums.groups.push([ci(g[0]), g[1] as string, n[0]!, n[1]!, n[2]!, n[3]!, n[4]!, n[5]!]);
+      stableMs = Math.max(stableMs, Number(g[8] ?? 0));
+    }
+    spent.forEach((stmt, target) => {
+      for (const [cover, priority, minutes, cases] of stmt.all(p))
+        sums.spent.push([target, ci(cover), priority as string, minutes as number, cases as number]);
     });
+    for (const [cover, hour, cases] of hours.all(p))
+      sums.hours.push([ci(cover), hour as number, cases as number]);
+    for (const stmt of breached) {
+      const found = stmt.all({ ...p, limit: breachCap + 1 });
+      sums.capped.push(found.length > breachCap);
+      sums.breaches.push(
+        found
+          .slice(0, breachCap)
+          .map(([cover, due, ref, receivedAt]) => [
+            ci(cover),
+            due as number | null,
+            ref as string,
+            receivedAt as string,
+          ]),
+      );
+    }
+    return { stableMs, sums, doc: { format: FORMAT, ...sums } };
+  };
+
+  /**
+   * Sums one month of a desk and keeps it, in one write transaction: no write can come between. While
+   * another connection (another instance on the file) holds the write lock, the month is summed in a
+   * read transaction and not kept (the next report keeps it): a report does not wait for the lock.
+   */
+  const build = (desk: string, lo: string, hi: string): { stableMs: number; sums: MonthSums } => {
+    try {
+      return withoutWaiting(db, () =>
+        tx(db, () => {
+          const r = sum(desk, lo, hi);
+          save.run(desk, monthKey(Date.parse(lo)), r.stableMs, JSON.stringify(r.doc));
+          return r;
+        }),
+      );
+    } catch (err) {
+      if (!lockedOut(err)) throw err;
+      try {
+        return db.transaction(() => sum(desk, lo, hi)).deferred();
+      } catch (again) {
+        throw translate(again);
+      }
+    }
+  };
 
   /**
    * Which months of a desk's scope [from, to) the report takes from partials (summing and keeping the

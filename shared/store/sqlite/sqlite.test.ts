@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Case } from '../../cases/model';
+import type { Store } from '../../ports';
 import { deskId, isoInstant, userId } from '../../ids';
 import { describeStoreContract } from '../test-support/contract';
 import { desk, newCase, triagePost } from '../test-support/fixtures';
@@ -209,15 +210,29 @@ describe('SQLite store failures', () => {
   });
 });
 
+/**
+ * A store on a file and a second connection to it (another instance on the same file); the second
+ * connection's open transaction is rolled back, and both are closed, whatever `fn` does.
+ */
+async function withSecondConnection(fn: (store: Store, other: Database.Database) => Promise<void>) {
+  const dir = tempDir();
+  const file = join(dir, 'fristvakt.db');
+  const store = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+  const other = new Database(file);
+  try {
+    await fn(store, other);
+  } finally {
+    if (other.inTransaction) other.exec('ROLLBACK');
+    other.close();
+    await store.close();
+  }
+}
+
 describe('SQLite new cases while another connection holds the write lock', () => {
-  it('keeps the event loop running, joins the writes arriving meanwhile, and stores them all once the lock is free', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'fristvakt.db');
-    const store = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
-    // Another instance on the same file, in the middle of a write.
-    const other = new Database(file);
-    try {
+  it('keeps the event loop running, joins the writes arriving meanwhile, and stores them all once the lock is free', () =>
+    withSecondConnection(async (store, other) => {
       await store.cases.create(newCase(), 2026, () => []);
+      // Another instance on the same file, in the middle of a write.
       other.exec('BEGIN IMMEDIATE');
       const first = store.cases.create(newCase(), 2026, () => []);
       let settled = 0;
@@ -237,21 +252,12 @@ describe('SQLite new cases while another connection holds the write lock', () =>
       expect(refs).toEqual(['FV-2026-000002', 'FV-2026-000003']);
       const count = other.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number };
       expect(count.n).toBe(3);
-    } finally {
-      if (other.inTransaction) other.exec('ROLLBACK');
-      other.close();
-      await store.close();
-    }
-  });
+    }));
 });
 
 describe('SQLite writes while another connection holds the write lock', () => {
-  it('keep the event loop running and land once the lock is free: a case update, a lease, a job mark', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'fristvakt.db');
-    const store = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
-    const other = new Database(file);
-    try {
+  it('keep the event loop running and land once the lock is free: a case update, a lease, a job mark', () =>
+    withSecondConnection(async (store, other) => {
       const made = await store.cases.create(newCase(), 2026, () => []);
       const c = made.case.value;
       other.exec('BEGIN IMMEDIATE');
@@ -273,19 +279,10 @@ describe('SQLite writes while another connection holds the write lock', () => {
       expect((updated as { version: string }).version).toBe('2');
       expect((await store.cases.getForDesk(c.ref, c.deskId))!.value.title).toBe('Endret mens låsen var tatt');
       expect(await store.leases.getMark('job')).toBe('2026-03-02');
-    } finally {
-      if (other.inTransaction) other.exec('ROLLBACK');
-      other.close();
-      await store.close();
-    }
-  });
+    }));
 
-  it('holds for the first write of a freshly opened store too', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'fristvakt.db');
-    const store = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
-    const other = new Database(file);
-    try {
+  it('holds for the first write of a freshly opened store too', () =>
+    withSecondConnection(async (store, other) => {
       other.exec('BEGIN IMMEDIATE');
       const at = isoInstant(new Date('2026-03-02T09:00:00Z'));
       let settled = false;
@@ -299,43 +296,33 @@ describe('SQLite writes while another connection holds the write lock', () => {
       expect(settled).toBe(false);
       other.exec('COMMIT');
       expect(await first).toBe(true);
-    } finally {
-      if (other.inTransaction) other.exec('ROLLBACK');
-      other.close();
-      await store.close();
-    }
-  });
+    }));
 
-  it('a write that cannot get the lock for good fails as STORE_UNAVAILABLE, and the next one succeeds', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'fristvakt.db');
-    const store = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
-    const other = new Database(file);
-    try {
-      const made = await store.cases.create(newCase(), 2026, () => []);
-      // The other connection keeps its lock: the update is refused, asks again without stopping the
-      // loop, and fails with SQLite's code once the busy timeout (5 s) has passed, as SQLite's own wait would.
-      other.exec('BEGIN IMMEDIATE');
-      const update = store.cases.update({ ...made.case.value, title: 'Aldri' }, made.case.version);
-      const ticks = await new Promise<number>((resolve) => {
-        let n = 0;
-        const iv = setInterval(() => (n += 1), 100);
-        void update.catch(() => undefined).finally(() => (clearInterval(iv), resolve(n)));
-      });
-      await expect(update).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
-      // The loop kept ticking through the wait (SQLite's own wait would have stopped it), which ended at
-      // the busy timeout, not twice that.
-      expect(ticks).toBeGreaterThan(40);
-      expect(ticks).toBeLessThan(70);
-      other.exec('ROLLBACK');
-      const again = await store.cases.update({ ...made.case.value, title: 'Nå' }, made.case.version);
-      expect(again.version).toBe('2');
-    } finally {
-      if (other.inTransaction) other.exec('ROLLBACK');
-      other.close();
-      await store.close();
-    }
-  }, 20_000);
+  it(
+    'a write that cannot get the lock for good fails as STORE_UNAVAILABLE, and the next one succeeds',
+    () =>
+      withSecondConnection(async (store, other) => {
+        const made = await store.cases.create(newCase(), 2026, () => []);
+        // The other connection keeps its lock: the update is refused, asks again without stopping the
+        // loop, and fails with SQLite's code once the busy timeout (5 s) has passed, as SQLite's own wait would.
+        other.exec('BEGIN IMMEDIATE');
+        const update = store.cases.update({ ...made.case.value, title: 'Aldri' }, made.case.version);
+        const ticks = await new Promise<number>((resolve) => {
+          let n = 0;
+          const iv = setInterval(() => (n += 1), 100);
+          void update.catch(() => undefined).finally(() => (clearInterval(iv), resolve(n)));
+        });
+        await expect(update).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+        // The loop kept ticking through the wait (SQLite's own wait would have stopped it), which ended at
+        // the busy timeout, not twice that.
+        expect(ticks).toBeGreaterThan(40);
+        expect(ticks).toBeLessThan(70);
+        other.exec('ROLLBACK');
+        const again = await store.cases.update({ ...made.case.value, title: 'Nå' }, made.case.version);
+        expect(again.version).toBe('2');
+      }),
+    20_000,
+  );
 });
 
 describe('SQLite case updates write what a fresh write of the case writes', () => {

@@ -3,14 +3,16 @@
  * report's dimensions, so a year's report does not carry 200 000 summaries into JavaScript. Pure.
  *
  * A summary goes into the aggregate (`summaryFigures` gives its columns) when the report needs nothing
- * else from it: no timeline (`timelineNeeded`), no outage of its own (the uptime lists each), written
- * at or before the report's instant, and under a policy the report accepts (`cover`: the fields
+ * else from it: no timeline (`timelineNeeded`), its outage known (null for none; a summary written
+ * before outages were kept has none, and the report reads its case), written at or before the report's
+ * instant, and under a policy the report accepts (`cover`: the fields
  * `summaryCovers` compares, the same for every summary of a desk and policy). Then, as of the report's
  * instant R, each target is in the class `targetClass` gives: a stopped target keeps its state; a
  * running one is breached once R is past its deadline (`tick`), else it is running (the report counts
  * only met and breached). A summary whose running target's stored state disagrees with that rule is
  * left out. Every other summary of the period comes back in `rest` and is added one at a
- * time as before.
+ * time as before. The outages the aggregated summaries report come with the aggregate (`outages`): the
+ * uptime lists each.
  *
  * The SQL store computes the same groups with GROUP BY (`shared/store/sqlite`); `foldSummaries`
  * computes them from any stream of summaries (Cosmos DB: a query per (desk, year) partition reading
@@ -21,6 +23,7 @@
  */
 import type { DeskId, IsoInstant, PriorityId } from '../ids';
 import type { CaseSummary, TargetSummary } from './summary';
+import type { CaseOutage } from './uptime';
 
 /** The fields of a summary that decide, with its desk, whether a report's policy covers it. */
 const COVER_FIELDS = ['policyKey', 'policyVersions'] as const;
@@ -49,8 +52,10 @@ export function spentOf(t: TargetSummary | undefined): number | null {
 export interface SummaryFigures {
   receivedMs: number;
   asOfMs: number;
-  /** The summary can go into an aggregate (no timeline needed, no outage, figures present). */
+  /** The summary can go into an aggregate (no timeline needed, its outage known, figures present). */
   usable: boolean;
+  /** The outage the case reports (null: none), for the uptime. */
+  outage: CaseOutage | null;
   cover: string;
   open: boolean;
   priority: PriorityId | null;
@@ -95,10 +100,11 @@ export function summaryFigures(s: CaseSummary): SummaryFigures {
     asOfMs: Date.parse(s.asOf),
     usable:
       s.timelineNeeded !== true &&
-      s.outage === null &&
+      s.outage !== undefined &&
       s.priority !== undefined &&
       consistent(s.response, Date.parse(s.asOf)) &&
       consistent(s.resolution, Date.parse(s.asOf)),
+    outage: s.outage ?? null,
     cover: coverOf(s),
     open: s.open,
     priority: s.priority ?? null,
@@ -189,6 +195,11 @@ export interface SummaryAggregate {
    * from them).
    */
   breaches: CaseSummary[];
+  /**
+   * The outages the aggregated summaries report (each received in the scope, in the period or not, as
+   * a summary added on its own counts its outage), in no particular order.
+   */
+  outages: CaseOutage[];
   /** The period's summaries that did not go into the aggregate, to add one at a time. */
   rest: AsyncIterable<CaseSummary>;
 }
@@ -209,6 +220,7 @@ export async function foldSummaries(
   const hours = new Map<number, number>();
   const backlog = BACKLOG_BOUNDS_MS.map(() => 0).concat(0);
   const breaches: CaseSummary[] = [];
+  const outages: CaseOutage[] = [];
   const rest: CaseSummary[] = [];
   const accepted = new Map<string, boolean>();
   let n = 0;
@@ -228,6 +240,7 @@ export async function foldSummaries(
       continue;
     }
     n += 1;
+    if (f.outage) outages.push(f.outage);
     if (f.open && f.receivedMs < q.asOf) {
       const age = q.asOf - f.receivedMs;
       const b = BACKLOG_BOUNDS_MS.findIndex((bound) => age < bound);
@@ -276,6 +289,7 @@ export async function foldSummaries(
     spent: [...spent.values()],
     hours: [...hours].map(([hour, cases]) => ({ hour, cases })),
     breaches,
+    outages,
     rest: fromArray(rest),
   };
 }

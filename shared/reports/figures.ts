@@ -495,6 +495,7 @@ export function slaReportBuilder(input: ReportOptions): SlaReportBuilder {
     }
     for (const s of agg.breaches)
       addBreaches(s, summarySla(s, input.policies[s.deskId]!, asOf), versionsOf(s));
+    caseOutages.push(...agg.outages);
   };
 
   const finish = (): SlaReport => {

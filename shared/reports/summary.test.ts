@@ -57,7 +57,12 @@ async function reportAggregated(
   );
   viaAggregate.addAggregate(agg);
   for await (const s of rest) if (!viaAggregate.addSummary(s)) viaAggregate.add(byRef.get(s.ref)!);
-  return { full: full.finish(), aggregated: viaAggregate.finish(), n: agg.summaries };
+  return {
+    full: full.finish(),
+    aggregated: viaAggregate.finish(),
+    n: agg.summaries,
+    outages: agg.outages.length,
+  };
 }
 
 /** Minutes compared to 1e-6 (a clock moved on from the stored state vs. counted from receipt). */
@@ -84,6 +89,7 @@ describe('the report from summaries equals the full computation from timelines',
 
     it(`from the aggregated summaries on random histories under the ${name} preset`, async () => {
       let aggregated = 0;
+      let outages = 0;
       await fc.assert(
         fc.asyncProperty(casesArb, fc.integer({ min: 0, max: 120 }), async (cases, endDay) => {
           const from = new Date(Date.UTC(2026, 0, 1));
@@ -92,11 +98,14 @@ describe('the report from summaries equals the full computation from timelines',
             const r = await reportAggregated(cases, policy, { from, to }, now);
             expect(rounded(r.aggregated)).toEqual(rounded(r.full));
             aggregated += r.n;
+            outages += r.outages;
           }
         }),
         { numRuns: 150 },
       );
       expect(aggregated).toBeGreaterThan(0);
+      // Cases reporting an outage go into the aggregate too, their outages with it.
+      expect(outages).toBeGreaterThan(0);
     });
   }
 

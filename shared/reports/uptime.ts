@@ -108,6 +108,18 @@ export interface UptimeInput {
   caseOutages?: readonly CaseOutage[];
 }
 
+/**
+ * Outages starting at the same instant in a fixed order whatever order they were given in (a report
+ * gets its case outages from the store's aggregate and one summary at a time): notices first, each
+ * kind by id or reference.
+ */
+function sourceOrder(a: OutageSource, b: OutageSource): number {
+  const key = (s: OutageSource): string => (s.kind === 'notice' ? `0${s.id}` : `1${s.ref}`);
+  const x = key(a);
+  const y = key(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** Each service's uptime over [from, asOf): services given or named by an outage, by id. */
 export function serviceUptime(input: UptimeInput): UptimeFigures[] {
   const { from, asOf } = input;
@@ -142,7 +154,7 @@ export function serviceUptime(input: UptimeInput): UptimeFigures[] {
       const up = length === 0 ? 1 : 1 - down / length;
       const inPeriod = list
         .filter(({ span: [a, b] }) => b > from && a < asOf)
-        .sort((x, y) => x.span[0] - y.span[0]);
+        .sort((x, y) => x.span[0] - y.span[0] || sourceOrder(x.source, y.source));
       return {
         serviceId,
         downMinutes: round2(down / 60_000),

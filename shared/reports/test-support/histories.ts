@@ -1,6 +1,7 @@
 /**
  * Random case histories for the report's equality tests: a small status machine emitting events at
- * random gaps from a random receipt in the first 90 days of 2026 (ROR-IKT's priorities).
+ * random gaps from a random receipt in the first 90 days of 2026 (ROR-IKT's priorities), about one in
+ * five reporting an outage.
  */
 import fc from 'fast-check';
 import type { CaseEventBody } from '../../cases/model';
@@ -16,6 +17,12 @@ export const caseArb = (seq: number) =>
     .record({
       startMinute: fc.integer({ min: 0, max: 60 * 24 * 90 }),
       priority: fc.constantFrom(...PRIOS),
+      // About one case in five reports its service down for the whole virksomhet (an outage for the
+      // uptime), the fault having begun up to ten hours before it was reported.
+      down: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.integer({ min: 0, max: 600 }) },
+      ),
       steps: fc.array(
         fc.record({
           gap: fc.integer({ min: 1, max: 4000 }),
@@ -37,7 +44,7 @@ export const caseArb = (seq: number) =>
         { maxLength: 9 },
       ),
     })
-    .map(({ startMinute, priority, steps }) => {
+    .map(({ startMinute, priority, down, steps }) => {
       const t0 = Date.UTC(2026, 0, 1) + startMinute * 60_000;
       let t = t0;
       let status: 'new' | 'in_progress' | 'waiting' | 'solved' | 'closed' = 'new';
@@ -87,7 +94,15 @@ export const caseArb = (seq: number) =>
           t += 60_000;
         }
       }
-      return fixtureCase(seq, `Sak ${seq}`, new Date(t0).toISOString(), priority, out);
+      const received = new Date(t0).toISOString();
+      const c = fixtureCase(seq, `Sak ${seq}`, received, priority, out);
+      if (down === null) return c;
+      const checklist = {
+        ...c.checklist!,
+        scope: 'organisation' as const,
+        startedAt: isoInstant(new Date(t0 - down * 60_000)),
+      };
+      return fixtureCase(seq, `Sak ${seq}`, received, priority, out, { checklist });
     });
 
 export const casesArb = fc

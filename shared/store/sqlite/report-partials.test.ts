@@ -86,6 +86,7 @@ async function canonical(agg: SummaryAggregate) {
     spent: sorted(figures.spent, key),
     hours: sorted(figures.hours, (h) => String(h.hour).padStart(12, '0')),
     breaches: figures.breaches.map((s) => s.ref).sort(),
+    outages: sorted(figures.outages, key),
     rest: refs.sort(),
   };
 }
@@ -166,6 +167,68 @@ async function checkReport(
     cut: cutUsed.length,
   };
 }
+
+describe('cases reporting an outage in the aggregate (SQLite)', () => {
+  it('a store from before they were aggregated: reopened, their rows take the outage and go in', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fristvakt-outage-'));
+    dirs.push(dir);
+    const file = join(dir, 'f.db');
+    const open = () => openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    const plain = fixtureCase(1, 'Skriver', '2026-01-05T08:00:00Z', 'lav', []);
+    const down = fixtureCase(2, 'Agresso nede', '2026-01-06T08:00:00Z', 'hoy', [], {
+      checklist: {
+        ...plain.checklist!,
+        scope: 'organisation',
+        startedAt: isoInstant(new Date('2026-01-06T07:30:00Z')),
+      },
+    });
+    let store: Store = open();
+    await store.desks.put({ ...desk('ror-ikt'), policy: PRESETS['ror-ikt'] });
+    for (const c of [plain, down]) {
+      const { ref: _ref, ...input } = c;
+      await store.cases.create(input, 2026, () => []);
+    }
+    await store.close();
+    // As the previous schema step left it: no outage column, the outage case's row unusable.
+    const raw = new Database(file);
+    raw.exec(`DROP INDEX case_figures_outage;
+      ALTER TABLE case_figures DROP COLUMN outage;
+      UPDATE case_figures SET usable = 0 WHERE received_at = '${down.receivedAt}';
+      UPDATE schema_version SET version = version - 1;`);
+    raw.close();
+    store = open();
+    const db = new Database(file);
+    try {
+      const options = {
+        period: { from: new Date(Date.UTC(2026, 0, 1)), to: new Date(Date.UTC(2026, 1, 1)) },
+        now: new Date(Date.UTC(2026, 1, 1)),
+        notices: [],
+        policies: { [ROR]: (await store.desks.get(ROR))!.value },
+        withRows: false,
+        maxBreaches: 3,
+      };
+      const q = slaReportBuilder(options).aggregateQuery()!;
+      const from = isoInstant(new Date('2026-01-01T00:00:00Z'));
+      const to = isoInstant(new Date('2026-02-01T00:00:00Z'));
+      const agg = await canonical(await summaryAggregator(db)([ROR], from, to, q));
+      expect(agg.summaries).toBe(2);
+      expect(agg.rest).toEqual([]);
+      expect(agg.outages).toEqual([
+        expect.objectContaining({ title: 'Agresso nede', from: '2026-01-06T07:30:00.000Z' }),
+      ]);
+      const full = slaReportBuilder(options);
+      for await (const c of store.cases.streamPeriod([ROR], from, to)) full.add(c);
+      const viaAggregate = slaReportBuilder(options);
+      await feedReport(store.cases, viaAggregate, [ROR], from, to);
+      const report = viaAggregate.finish();
+      expect(rounded(report)).toEqual(rounded(full.finish()));
+      expect(report.uptime).toEqual([expect.objectContaining({ outages: 1 })]);
+    } finally {
+      db.close();
+      await store.close();
+    }
+  });
+});
 
 describe('SLA report partials per desk and month (SQLite)', () => {
   it('give the figures of the live sums and the full report, before and after late writes and a policy move', async () => {

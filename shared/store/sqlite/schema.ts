@@ -248,6 +248,21 @@ const STEPS: Array<string | ((db: Database.Database) => void)> = [
     DELETE FROM report_partials WHERE desk_id = OLD.desk_id AND month = substr(OLD.received_at, 1, 7);
   END;
   `,
+  // A case that reports an outage goes into the SLA report's aggregate too: its figures row keeps the
+  // outage (JSON of `CaseOutage`; null: none) for the uptime, found by a partial index. The summary
+  // backfill on open rewrites every row with it (those rows were unusable before), and the month
+  // partials, summed without those cases, are dropped. (A function: SQLite has no ADD COLUMN IF NOT
+  // EXISTS, and the step must be safe to run twice.)
+  (db) => {
+    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(case_figures)').all();
+    if (!columns.some((c) => c.name === 'outage')) db.exec('ALTER TABLE case_figures ADD COLUMN outage TEXT');
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS case_figures_outage ON case_figures (desk_id, received_at)
+        WHERE outage IS NOT NULL;
+      DELETE FROM report_partials;
+      INSERT OR REPLACE INTO store_meta (key, value) VALUES ('summaries_pending', '1');
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = STEPS.length;

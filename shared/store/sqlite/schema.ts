@@ -1,6 +1,13 @@
 /** The embedded store's schema, created and migrated on open; `schema_version` records the step reached. */
 import type Database from 'better-sqlite3';
 
+/** Adds a column unless the table has it (SQLite has no ADD COLUMN IF NOT EXISTS). */
+function addColumn(db: Database.Database, table: string, column: string, definition: string): void {
+  const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all();
+  if (!columns.some((c) => c.name === column))
+    db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+}
+
 /**
  * Each step runs once, in order, in its own transaction: SQL, or a function where SQL alone cannot be
  * made safe to run twice. Append new steps; never edit an old one.
@@ -217,11 +224,9 @@ const STEPS: Array<string | ((db: Database.Database) => void)> = [
   `,
   // Orders are counted by their own report, not the SLA report's aggregate: each figures row says
   // whether its case is an order (as it is now: a converted case counts under the kind it ended as).
-  // (A function: SQLite has no ADD COLUMN IF NOT EXISTS, and the step must be safe to run twice.)
+  // (A function: the step must be safe to run twice.)
   (db) => {
-    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(case_figures)').all();
-    if (!columns.some((c) => c.name === 'is_order'))
-      db.exec('ALTER TABLE case_figures ADD COLUMN is_order INTEGER NOT NULL DEFAULT 0');
+    addColumn(db, 'case_figures', 'is_order', 'INTEGER NOT NULL DEFAULT 0');
     db.exec(`UPDATE case_figures SET is_order = 1
       WHERE ref IN (SELECT ref FROM cases WHERE json_extract(doc, '$.kind') = 'order')`);
   },
@@ -251,11 +256,9 @@ const STEPS: Array<string | ((db: Database.Database) => void)> = [
   // A case that reports an outage goes into the SLA report's aggregate too: its figures row keeps the
   // outage (JSON of `CaseOutage`; null: none) for the uptime, found by a partial index. The summary
   // backfill on open rewrites every row with it (those rows were unusable before), and the month
-  // partials, summed without those cases, are dropped. (A function: SQLite has no ADD COLUMN IF NOT
-  // EXISTS, and the step must be safe to run twice.)
+  // partials, summed without those cases, are dropped. (A function: the step must be safe to run twice.)
   (db) => {
-    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(case_figures)').all();
-    if (!columns.some((c) => c.name === 'outage')) db.exec('ALTER TABLE case_figures ADD COLUMN outage TEXT');
+    addColumn(db, 'case_figures', 'outage', 'TEXT');
     db.exec(`
       CREATE INDEX IF NOT EXISTS case_figures_outage ON case_figures (desk_id, received_at)
         WHERE outage IS NOT NULL;

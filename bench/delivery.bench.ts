@@ -1,8 +1,9 @@
 /**
  * Delivery: the SLA watcher's sweep over 50 000 open cases of `year-load.ts`'s three desks on the
  * embedded store (the first sweep, whose backlog becomes a digest card, under 1 s; steady and after a
- * restart under 100 ms), and the outbox sender's throughput against the fake Bot Connector with 10 %
- * injected 429s.
+ * restart under 100 ms), the outbox sender's throughput against the fake Bot Connector with 10 %
+ * injected 429s, and a supplier's backlog in the triage channel: what a new case's post waits behind
+ * once an operations supplier has changed its cases faster than Teams takes messages.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { startOutboxSender, type OutboxSenderOptions } from '../bot/delivery/out
 import { startSlaWatcher } from '../bot/delivery/sla-watcher';
 import { silentLogger } from '../bot/server/logger';
 import { startFakeConnector } from '../bot/test-support/fake-connector';
+import { channelConversationKey, triageThreadKey } from '../bot/delivery/sla-warning-message';
 import { loadDesks, storedDesk, yearOfCases } from './year-load';
 
 export const name = 'delivery (SLA watcher sweep, outbox sender)';
@@ -151,7 +153,133 @@ async function benchSender(
   }
 }
 
+/** Supplier changes in the backlog: 6 s of the agreed 10 000 requests a minute. */
+const FLOOD_CHANGES = 1_000;
+/** The supplier's cases, each with its thread in the triage channel. */
+const FLOOD_THREADS = 300;
+
+/**
+ * The triage channel behind a supplier's burst. Each change the supplier makes to one of its cases
+ * updates the case's card in the channel and adds a line to its thread (two Teams calls), at up to
+ * 167 changes a second, against Teams' 50 calls a second for the whole app. After `FLOOD_CHANGES`
+ * changes on `FLOOD_THREADS` posted threads, a new case from chat is posted: how long it waits, how
+ * many calls the sender makes, and how long the backlog takes to drain, at Teams' limit.
+ */
+async function benchSupplierBacklog(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'fristvakt-bench-backlog-'));
+  const store = openSqliteStore({ file: join(dir, 'store.db'), blobDir: join(dir, 'blobs') });
+  const fake = await startFakeConnector();
+  const desk = { ...DESKS[0]!, triageChannel: { ...DESKS[0]!.triageChannel!, serviceUrl: fake.url } };
+  const start = (options: OutboxSenderOptions) =>
+    startOutboxSender({
+      store,
+      connector: botConnector(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
+      botAppId: '',
+      log: silentLogger,
+      options: { pollIntervalMs: 5, ...options },
+    });
+  const settled = async (ids: string[]) => {
+    for (const id of ids) {
+      const e = await store.outbox.get(id, desk.id);
+      if (e?.status === 'pending') return false;
+    }
+    return true;
+  };
+  try {
+    await store.desks.put(desk);
+    const channel = channelConversationKey(desk.triageChannel);
+    const t0 = Date.parse('2026-05-20T10:00:00Z');
+    const ref = (i: number) => `FV-2026-${String(i + 1).padStart(6, '0')}`;
+    const message = (
+      i: number,
+      id: string,
+      ms: number,
+      operation: OutboxMessage['operation'],
+      activity: Record<string, unknown>,
+    ): OutboxMessage => ({
+      id,
+      deskId: desk.id,
+      createdAt: isoInstant(new Date(t0 + ms)),
+      operation,
+      conversationKey: channel,
+      threadKey: triageThreadKey(ref(i)),
+      activity,
+    });
+    // The supplier's cases are posted first, as they were when the supplier reported them.
+    const posts = Array.from({ length: FLOOD_THREADS }, (_, i) =>
+      message(i, `${ref(i)}:triage`, i, 'post', { type: 'message', text: `Ny sak ${ref(i)}` }),
+    );
+    await store.outbox.enqueue(posts);
+    let sender = start({ ratePerSecond: 100_000, concurrency: 16 });
+    while (!(await settled(posts.map((p) => p.id)))) await new Promise((r) => setTimeout(r, 20));
+    await sender.stop();
+    fake.clear();
+
+    // A triage card of about the real size (6-7 KB) and a line in the thread per change.
+    const card = (k: number) => ({
+      type: 'message',
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.card.adaptive',
+          content: {
+            type: 'AdaptiveCard',
+            version: '1.5',
+            body: [{ type: 'TextBlock', text: `Endring ${k} `.repeat(500) }],
+          },
+        },
+      ],
+    });
+    const backlog: OutboxMessage[] = [];
+    for (let k = 0; k < FLOOD_CHANGES; k++) {
+      const i = k % FLOOD_THREADS;
+      const ms = 1_000 + k * 6;
+      backlog.push(message(i, `${ref(i)}:s${k}:triage-update`, ms, 'update', card(k)));
+      backlog.push(
+        message(i, `${ref(i)}:s${k}:triage-reply`, ms, 'reply', {
+          type: 'message',
+          text: `Leverandøren skrev: endring ${k}`,
+        }),
+      );
+    }
+    const chat = message(
+      FLOOD_THREADS,
+      `${ref(FLOOD_THREADS)}:triage`,
+      1_000 + FLOOD_CHANGES * 6 + 1,
+      'post',
+      {
+        type: 'message',
+        text: `Ny sak ${ref(FLOOD_THREADS)}`,
+      },
+    );
+    await store.outbox.enqueue([...backlog, chat]);
+
+    const t = performance.now();
+    sender = start({});
+    let chatAt = NaN;
+    const all = [...backlog.map((m) => m.id), chat.id];
+    for (;;) {
+      if (Number.isNaN(chatAt) && (await settled([chat.id]))) chatAt = (performance.now() - t) / 1000;
+      if (!Number.isNaN(chatAt) && (await settled(all))) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const drained = (performance.now() - t) / 1000;
+    await sender.stop();
+    console.log(
+      `supplier backlog in the triage channel (${FLOOD_CHANGES} changes on ${FLOOD_THREADS} case threads = ` +
+        `${backlog.length} messages), then a new case's post, Teams limit 50 calls/s: the new case posted after ` +
+        `${chatAt.toFixed(1)} s; the backlog drained in ${drained.toFixed(1)} s with ${fake.calls.length} Teams calls ` +
+        `(${fake.calls.filter((c) => c.kind === 'update').length} card updates, ` +
+        `${fake.calls.filter((c) => c.kind === 'reply').length} replies)`,
+    );
+  } finally {
+    await fake.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<void> {
+  await benchSupplierBacklog();
   await benchWatcher();
   await benchSender('outbox, 10 % 429 with Retry-After 1 s, Teams limit 50 req/s', 500, 1, {});
   await benchSender('outbox, 10 % 429 with Retry-After 0 s, Teams limit 50 req/s', 1000, 0, {});

@@ -163,6 +163,16 @@ export interface OutboxStore {
   enqueue(messages: OutboxMessage[]): Promise<string[]>;
   /** Pending messages due at `now`, oldest first. */
   listDue(now: IsoInstant, limit: number): Promise<OutboxEntry[]>;
+  /**
+   * The pending messages of `of`'s thread due at `now` (those with its `threadKey`, stored where `of`
+   * is: a case's messages live with the case), oldest first, at most `limit`; none without a thread
+   * key. The sender condenses a thread's backlog with them.
+   */
+  pendingInThread(
+    of: Pick<OutboxMessage, 'id' | 'deskId' | 'threadKey'>,
+    now: IsoInstant,
+    limit: number,
+  ): Promise<OutboxEntry[]>;
   markDelivered(id: string, deskId: DeskId, at: IsoInstant): Promise<void>;
   markFailed(id: string, deskId: DeskId, error: string, nextAttemptAt: IsoInstant): Promise<void>;
   park(id: string, deskId: DeskId, error: string): Promise<void>;

@@ -1,4 +1,6 @@
+import { isoInstant } from '../../shared/ids';
 import type { OutboxMessage, Store } from '../../shared/ports';
+import type { RecordedCall } from '../test-support/fake-connector';
 import { botConnector } from './connector';
 import { parkAlertId, startOutboxSender, type OutboxSender, type OutboxSenderOptions } from './outbox-sender';
 import {
@@ -281,4 +283,71 @@ describe('outbox sender against the fake Bot Connector', () => {
     await s.stop();
     expect(bench.fake.calls.filter((c) => c.kind === 'send')).toHaveLength(1);
   });
+
+  // A case changed faster than Teams takes messages (an operations supplier's burst, or the sender
+  // held back by throttling): its thread's backlog goes as the last card and the lines as one reply.
+  for (const [how, batchSize] of [
+    ['its backlog listed in one round', 100],
+    ['its backlog read from the store, the listing cut short', 1],
+  ] as const)
+    it(`condenses a thread: the last card once, one-line replies as one, in the thread's order (${how})`, async () => {
+      bench = await openBench();
+      const [post] = caseMessages(1);
+      await bench.store.outbox.enqueue([post!]);
+      let s = sender(bench);
+      await waitUntil(async () => (await statuses(bench.store, [post!])).delivered === 1, 5000, 'the post');
+      await s.stop();
+      bench.fake.clear();
+
+      let ms = 0;
+      const later = (
+        id: string,
+        operation: OutboxMessage['operation'],
+        activity: Record<string, unknown>,
+      ) => ({
+        ...post!,
+        id: `${post!.caseRef}:${id}`,
+        createdAt: isoInstant(new Date(Date.parse(post!.createdAt) + ++ms)),
+        operation,
+        activity,
+      });
+      const text = (t: string) => ({ type: 'message', text: t });
+      const backlog: OutboxMessage[] = [
+        later('u1', 'update', text('kort 1')),
+        later('r1', 'reply', text('Leverandøren skrev: a')),
+        later('u2', 'update', text('kort 2')),
+        later('r2', 'reply', text('Leverandøren skrev: b')),
+        later('c3', 'reply', { type: 'message', attachments: [{ contentType: 'card', content: {} }] }),
+        later('r4', 'reply', text('Leverandøren skrev: c')),
+        later('u3', 'update', text('kort 3')),
+      ];
+      const chat = chatMessage(1, await putUserChat(bench.store, bench.fake.url, 'u1'));
+      await bench.store.outbox.enqueue([...backlog, chat]);
+      s = sender(bench, { batchSize });
+      await waitUntil(
+        async () => (await statuses(bench.store, [...backlog, chat])).delivered === backlog.length + 1,
+        5000,
+        'the backlog',
+      );
+      await s.stop();
+
+      const thread = bench.fake.calls.filter(
+        (c) => accepted(c) && c.conversationId?.startsWith(TRIAGE_CHANNEL_ID),
+      );
+      const what = (c: RecordedCall) => {
+        const b = c.body as { text?: string; attachments?: unknown[] };
+        return `${c.kind} ${b.text ?? `${b.attachments?.length ?? 0} card(s)`} (${outboxIdOf(c)})`;
+      };
+      const ref = post!.caseRef;
+      expect(thread.map(what)).toEqual([
+        `reply Leverandøren skrev: a\n\nLeverandøren skrev: b (${ref}:r1)`,
+        `reply 1 card(s) (${ref}:c3)`,
+        `reply Leverandøren skrev: c (${ref}:r4)`,
+        `update kort 3 (${ref}:u3)`,
+      ]);
+      expect(bench.fake.calls.filter((c) => accepted(c) && c.kind === 'send').map(outboxIdOf)).toEqual([
+        chat.id,
+      ]);
+      expect(s.stats).toMatchObject({ delivered: 5, condensed: 3, retried: 0, parked: 0 });
+    });
 });

@@ -17,6 +17,11 @@
  *   there is none (a case from before its desk's channel was linked) or it was parked, an `update`
  *   starts the thread with the current card and a `reply` is folded into it — a structural cause is
  *   never retried like a network fault.
+ * A thread's backlog is condensed first (condense.ts): a card update that a later pending one replaces
+ * is marked delivered without a send, and one-line replies that follow each other go as one message
+ * (the first's id; the others are marked delivered with it). So a case changed faster than Teams takes
+ * messages costs about two calls a round, not two a change, and the rest of the outbox is not held
+ * up behind it.
  * Every sent activity carries its outbox id in `channelData.fristvaktOutboxId`. A message of kind
  * `webhook` goes to an operations supplier through `deps.webhook` instead (webhook-transport.ts), in
  * order per case, with the same retries and parking.
@@ -45,11 +50,12 @@
 import type { ConversationReference } from 'botbuilder';
 import type { ChannelRef } from '../../shared/desks/model';
 import { threadPostId } from '../../shared/conversation-keys';
-import { isoInstant } from '../../shared/ids';
+import { isoInstant, type IsoInstant } from '../../shared/ids';
 import type { OutboxEntry, OutboxMessage, PostedMessage, Store } from '../../shared/ports';
 import type { Logger } from '../server/logger';
 import { systemClock, type Clock } from './clock';
 import type { ConnectorOps } from './connector';
+import { byCreation, foldReplies, replacedBy } from './condense';
 import { classifyFailure, DeliveryError, type Failure } from './failures';
 import type { Lease } from './lease';
 import { channelConversationKey } from './sla-warning-message';
@@ -93,6 +99,11 @@ export interface OutboxSenderDeps {
 
 export interface DeliveryStats {
   delivered: number;
+  /**
+   * Marked delivered without a send of their own (condense.ts): card updates a later one replaced, and
+   * replies folded into the one before them.
+   */
+  condensed: number;
   retried: number;
   parked: number;
   throttled: number;
@@ -126,8 +137,19 @@ class Stopped extends Error {}
 
 /** Messages of one thread (or one chat without a thread) are delivered in order. */
 const queueKey = (e: OutboxMessage): string => e.threadKey ?? e.conversationKey;
-const byCreation = (a: OutboxEntry, b: OutboxEntry): number =>
-  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** Pending messages of a thread read from the store to condense it (when a round's listing did not hold them all). */
+const THREAD_LOOKAHEAD = 100;
+
+/** One round of the loop: what it listed, and the messages it delivered as part of another. */
+interface Round {
+  at: IsoInstant;
+  /** The due messages listed, oldest first. */
+  due: OutboxEntry[];
+  /** Whether the listing may have left due messages out (it was cut at its limit). */
+  truncated: boolean;
+  /** Ids delivered within another message this round (folded replies): skipped when their turn comes. */
+  done: Set<string>;
+}
 
 export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const clock = deps.clock ?? systemClock;
@@ -142,7 +164,7 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const random = o.random ?? Math.random;
   const throttle: Throttle = createThrottle(clock, o.ratePerSecond ?? 50);
   const { store, connector, log } = deps;
-  const stats: DeliveryStats = { delivered: 0, retried: 0, parked: 0, throttled: 0 };
+  const stats: DeliveryStats = { delivered: 0, condensed: 0, retried: 0, parked: 0, throttled: 0 };
 
   /** Sent, but the store did not take the mark: never send these again; retry the mark. */
   const sentUnmarked = new Map<string, OutboxEntry>();
@@ -318,11 +340,13 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     }
   }
 
-  async function markDelivered(e: OutboxEntry): Promise<void> {
+  /** Marks `e` delivered: sent, or `condensed` into another message (condense.ts). */
+  async function markDelivered(e: OutboxEntry, condensed = false): Promise<void> {
     try {
       await store.outbox.markDelivered(e.id, e.deskId, isoInstant(now()));
       sentUnmarked.delete(e.id);
-      stats.delivered += 1;
+      if (condensed) stats.condensed += 1;
+      else stats.delivered += 1;
     } catch (err) {
       sentUnmarked.set(e.id, e);
       log.error(`outbox ${e.id}: sent, but marking it delivered failed; will retry the mark`, err);
@@ -355,15 +379,36 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     await store.outbox.enqueue([parkAlert(e, f, attempts, channelConversationKey(triage), now())]);
   }
 
+  /**
+   * The pending messages of `e`'s thread that condensing it looks at (a Teams card update or reply):
+   * the round's listing when it held every due message, else the store's, without those already
+   * delivered within another message.
+   */
+  async function threadOf(e: OutboxEntry, round: Round): Promise<OutboxEntry[]> {
+    if (!e.threadKey || e.kind === 'webhook' || (e.operation !== 'update' && e.operation !== 'reply'))
+      return [];
+    const pending = round.truncated
+      ? await store.outbox.pendingInThread(e, round.at, THREAD_LOOKAHEAD)
+      : round.due;
+    return pending.filter((m) => !round.done.has(m.id) && !sentUnmarked.has(m.id));
+  }
+
   /** Delivers `e`; false when it failed and will be retried (its followers must wait). */
-  async function deliver(e: OutboxEntry): Promise<boolean> {
+  async function deliver(e: OutboxEntry, round: Round): Promise<boolean> {
     if (sentUnmarked.has(e.id)) {
       await markDelivered(e);
       return true;
     }
     if (!mayWork()) return false;
+    const thread = await threadOf(e, round);
+    // A card a later update replaces is not sent, once the thread it updates is posted.
+    if (replacedBy(e, thread) && (await store.threads.get(e.threadKey!))) {
+      await markDelivered(e, true);
+      return true;
+    }
+    const fold = foldReplies(e, thread);
     try {
-      await send(e);
+      await send(fold ? { ...e, activity: fold.activity } : e);
     } catch (err) {
       if (err instanceof Stopped) return false;
       const t = now().getTime();
@@ -384,6 +429,10 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       return false;
     }
     await markDelivered(e);
+    for (const m of fold?.folded ?? []) {
+      round.done.add(m.id);
+      await markDelivered(m, true);
+    }
     return true;
   }
 
@@ -394,7 +443,9 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     if (!mayWork()) return 0;
     const t = now().getTime();
     // Read further than one batch: messages waiting behind a retry are skipped, not sent.
-    const due = await store.outbox.listDue(isoInstant(now()), batchSize * 4);
+    const at = isoInstant(now());
+    const due = await store.outbox.listDue(at, batchSize * 4);
+    const round: Round = { at, due, truncated: due.length >= batchSize * 4, done: new Set() };
     for (const [k, until] of blockedUntil) if (until <= t) blockedUntil.delete(k);
     // One queue per thread (or chat): in order of creation within it, queues side by side.
     const queues = new Map<string, OutboxEntry[]>();
@@ -414,9 +465,13 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       for (let q = pending.shift(); q; q = pending.shift()) {
         for (const e of q) {
           if (stopper.signal.aborted) return;
+          if (round.done.has(e.id)) {
+            handled += 1;
+            continue;
+          }
           let ok: boolean;
           try {
-            ok = await deliver(e);
+            ok = await deliver(e, round);
           } catch (err) {
             // The store failed while recording: leave the message pending, try again next round.
             log.error(`outbox ${e.id}: could not record the outcome`, err);
@@ -431,7 +486,7 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     return handled;
   }
 
-  const progress = () => stats.delivered + stats.parked + stats.retried;
+  const progress = () => stats.delivered + stats.condensed + stats.parked + stats.retried;
   const loop = (async () => {
     while (!stopper.signal.aborted) {
       const before = progress();

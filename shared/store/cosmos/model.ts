@@ -37,6 +37,7 @@ const casesIndexing: IndexingPolicy = {
     '/status/?',
     '/nextAttemptAt/?',
     '/msgId/?',
+    '/threadKey/?',
     '/startsAt/?',
     '/noticeId/?',
     '/serviceIds/[]/?',
@@ -145,6 +146,8 @@ export interface OutboxItem extends SystemProps {
   msgId: string;
   status: OutboxEntry['status'];
   nextAttemptAt: IsoInstant;
+  /** The message's thread, for the sender's look at a thread's backlog (absent on items from before it). */
+  threadKey?: string;
   data: OutboxEntry;
   /** Seconds until the item expires (delivered messages only). */
   ttl?: number;

@@ -30,6 +30,7 @@ export function outboxItem(m: OutboxMessage, pk = outboxPk(m.id, m.deskId)): Out
     msgId: m.id,
     status: entry.status,
     nextAttemptAt: entry.nextAttemptAt,
+    ...(m.threadKey ? { threadKey: m.threadKey } : {}),
     data: entry,
   };
 }
@@ -67,6 +68,7 @@ export function cosmosOutboxStore(
         msgId: item.msgId,
         status: data.status,
         nextAttemptAt: data.nextAttemptAt,
+        ...(item.threadKey ? { threadKey: item.threadKey } : {}),
         data,
         ...(data.status === 'delivered' ? { ttl: DELIVERED_TTL_SECONDS } : {}),
       };
@@ -130,6 +132,24 @@ export function cosmosOutboxStore(
         .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
         .slice(0, limit)
         .map((i) => i.data);
+    },
+    async pendingInThread(of, now, limit) {
+      if (!of.threadKey) return [];
+      // One single-partition query: a case's messages live in its partition, the others in the desk's.
+      const items = await queryAll<OutboxItem>(
+        ctx,
+        cases,
+        outboxPk(of.id, of.deskId),
+        `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE c.pk = @pk AND c.type = 'outbox'
+           AND c.threadKey = @thread AND c.status = 'pending' AND c.nextAttemptAt <= @now
+         ORDER BY c.nextAttemptAt ASC, c.msgId ASC`,
+        [
+          { name: '@thread', value: of.threadKey },
+          { name: '@now', value: now },
+        ],
+        'outbox thread',
+      );
+      return items.map((i) => i.data);
     },
     markDelivered(id, deskId, at) {
       return change(id, deskId, (e) => ({ ...e, status: 'delivered', deliveredAt: at }));

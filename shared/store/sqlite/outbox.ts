@@ -8,7 +8,8 @@ import { write, run, type Db, type JsonRow } from './io';
 /** Inserts a new pending message; an id already stored throws DUPLICATE (and rolls back its transaction). */
 export function outboxInserter(db: Db): (m: OutboxMessage) => void {
   const insert = db.prepare(
-    `INSERT INTO outbox (id, desk_id, status, next_attempt_at, doc) VALUES (@id, @deskId, @status, @next, @doc)`,
+    `INSERT INTO outbox (id, desk_id, status, next_attempt_at, thread_key, doc)
+     VALUES (@id, @deskId, @status, @next, @threadKey, @doc)`,
   );
   return (m) => {
     const entry = pendingEntry(m);
@@ -18,6 +19,7 @@ export function outboxInserter(db: Db): (m: OutboxMessage) => void {
         deskId: m.deskId,
         status: entry.status,
         next: entry.nextAttemptAt,
+        threadKey: m.threadKey ?? null,
         doc: JSON.stringify(entry),
       });
     } catch (err) {
@@ -34,6 +36,10 @@ export function outboxStore(db: Db): OutboxStore {
   const get = db.prepare<[string, string], JsonRow>('SELECT doc FROM outbox WHERE id = ? AND desk_id = ?');
   const due = db.prepare<[string, number], JsonRow>(
     `SELECT doc FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?
+     ORDER BY next_attempt_at ASC, id ASC LIMIT ?`,
+  );
+  const inThread = db.prepare<[string, string, string, number], JsonRow>(
+    `SELECT doc FROM outbox WHERE thread_key = ? AND status = 'pending' AND desk_id = ? AND next_attempt_at <= ?
      ORDER BY next_attempt_at ASC, id ASC LIMIT ?`,
   );
   const save = db.prepare(
@@ -60,6 +66,12 @@ export function outboxStore(db: Db): OutboxStore {
         }
         return added;
       });
+    },
+    pendingInThread(of, now, limit) {
+      const key = of.threadKey;
+      return run(() =>
+        key ? inThread.all(key, of.deskId, now, limit).map((r) => JSON.parse(r.doc) as OutboxEntry) : [],
+      );
     },
     listDue(now, limit) {
       return run(() => due.all(now, limit).map((r) => JSON.parse(r.doc) as OutboxEntry));

@@ -266,6 +266,16 @@ const STEPS: Array<string | ((db: Database.Database) => void)> = [
       INSERT OR REPLACE INTO store_meta (key, value) VALUES ('summaries_pending', '1');
     `);
   },
+  // The outbox sender condenses a thread's backlog: a message's thread key, found among the pending
+  // messages by a partial index (filled for the pending messages already stored; the others are never
+  // looked up). (A function: the step must be safe to run twice.)
+  (db) => {
+    addColumn(db, 'outbox', 'thread_key', 'TEXT');
+    db.exec(`
+      UPDATE outbox SET thread_key = json_extract(doc, '$.threadKey') WHERE status = 'pending';
+      CREATE INDEX IF NOT EXISTS outbox_thread ON outbox (thread_key) WHERE status = 'pending';
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = STEPS.length;

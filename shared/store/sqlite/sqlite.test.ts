@@ -75,6 +75,26 @@ describe('SQLite store on disk', () => {
     await again.close();
   });
 
+  it('finds the threads of the outbox messages stored before threads were looked up, once opened', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'fristvakt.db');
+    const first = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    const made = await first.cases.create(newCase(), 2026, (c) => [triagePost(c)]);
+    const post = triagePost(made.case.value);
+    await first.close();
+    const raw = new Database(file);
+    // Back to the outbox of the step before: no thread key, no index (the column stays: SQLite cannot
+    // drop it here, and the step adds it only when missing).
+    raw.exec(`DROP INDEX outbox_thread; UPDATE outbox SET thread_key = NULL;
+      UPDATE schema_version SET version = version - 1`);
+    raw.close();
+
+    const again = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    const now = isoInstant(new Date('2100-01-01T00:00:00Z'));
+    expect((await again.outbox.pendingInThread(post, now, 10)).map((m) => m.id)).toEqual([post.id]);
+    await again.close();
+  });
+
   it('summarises the cases stored before summaries were kept, once, on open', async () => {
     const dir = tempDir();
     const file = join(dir, 'fristvakt.db');

@@ -4,7 +4,7 @@
  */
 import type { Case } from '../../cases/model';
 import { ConflictError, isFristvaktError } from '../../errors';
-import { caseRef, deskId, isCaseRef, noticeId, orgId, serviceId, userId } from '../../ids';
+import { caseRef, deskId, isCaseRef, noticeId, orgId, serviceId, userId, type DeskId } from '../../ids';
 import type { BlobStore, NewCase, Page, PageRequest, Store } from '../../ports';
 import { slaReportBuilder, type SlaReport } from '../../reports/figures';
 import {
@@ -672,6 +672,45 @@ export function describeStoreContract(
         });
         expect(await store.outbox.get('m2', ROR)).toBeNull();
         expect(await store.outbox.get('nope', ROR)).toBeNull();
+      });
+
+      it("lists a thread's pending messages that are due, oldest first, where the thread's messages live", async () => {
+        const thread = 'case:FV-2026-000001:triage';
+        const inThread = (id: string, createdAt: string, threadKey = thread) => ({
+          ...message(id, ROR, createdAt),
+          conversationKey: 'channel:team-1:triage',
+          threadKey,
+        });
+        await store.outbox.enqueue([
+          inThread('FV-2026-000001:e3:reply', '2026-03-02T09:02:00Z'),
+          inThread('FV-2026-000001:e1:update', '2026-03-02T09:00:00Z'),
+          inThread('FV-2026-000001:e2:update', '2026-03-02T09:01:00Z'),
+          inThread('FV-2026-000001:e9:update', '2026-03-02T12:00:00Z'),
+          inThread('FV-2026-000002:e1:update', '2026-03-02T09:00:30Z', 'case:FV-2026-000002:triage'),
+          inThread('notice:n1:post', '2026-03-02T09:00:00Z', 'notice:n1:channel'),
+          inThread('notice:n1:update', '2026-03-02T09:03:00Z', 'notice:n1:channel'),
+          message('FV-2026-000001:e4:reporter', ROR, '2026-03-02T09:00:10Z'),
+        ]);
+        const now = at('2026-03-02T10:00:00Z');
+        const of = { id: 'FV-2026-000001:e1:update', deskId: ROR, threadKey: thread };
+        const ids = async (o: { id: string; deskId: DeskId; threadKey?: string }, limit = 10) =>
+          (await store.outbox.pendingInThread(o, now, limit)).map((m) => m.id);
+        expect(await ids(of)).toEqual([
+          'FV-2026-000001:e1:update',
+          'FV-2026-000001:e2:update',
+          'FV-2026-000001:e3:reply',
+        ]);
+        expect(await ids(of, 2)).toEqual(['FV-2026-000001:e1:update', 'FV-2026-000001:e2:update']);
+        await store.outbox.markDelivered('FV-2026-000001:e2:update', ROR, at('2026-03-02T10:00:01Z'));
+        await store.outbox.park('FV-2026-000001:e3:reply', ROR, '403 bot removed from team');
+        expect(await ids(of)).toEqual(['FV-2026-000001:e1:update']);
+        expect(await ids({ id: 'notice:n1:update', deskId: ROR, threadKey: 'notice:n1:channel' })).toEqual([
+          'notice:n1:post',
+          'notice:n1:update',
+        ]);
+        expect(await ids({ id: 'FV-2026-000001:e4:reporter', deskId: ROR, threadKey: undefined })).toEqual(
+          [],
+        );
       });
     });
 

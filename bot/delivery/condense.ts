@@ -1,0 +1,77 @@
+/**
+ * A thread's backlog, condensed before it is sent. When changes to a case come faster than Teams takes
+ * messages (an operations supplier updating its cases, a Teams outage or throttling that held the
+ * sender back), a case's thread gathers pending messages: each change replaces the case's card and
+ * adds a line to its thread. Sent one by one, a supplier's burst at its agreed rate (two calls a
+ * change, 167 changes a second) would outrun Teams' 50 calls a second for the whole app, and every
+ * other message, a new case from chat among them, would wait behind the backlog.
+ * - A card update that a later pending update of the same thread replaces is not sent: Teams would
+ *   show it for a moment, then the later card. The later update carries the whole card.
+ * - Pending plain-text replies of a thread (its one-line entries), one after another in the thread's
+ *   order, go as one message of those lines, up to `FOLD_LINES` lines and `FOLD_CHARS` characters.
+ *   A reply that is not plain text (a card: what the reporter wrote) or a new post in the thread ends
+ *   the run, so the thread reads in the order it happened; card updates in between do not.
+ * Pure: the sender decides what to read and marks what was condensed.
+ */
+import type { OutboxEntry } from '../../shared/ports';
+
+/** Lines in one folded reply. */
+export const FOLD_LINES = 20;
+/** Characters of text in one folded reply (Teams takes about 28 KB a message, markup included). */
+export const FOLD_CHARS = 8_000;
+
+/** Messages of one thread are delivered in the order they were made. */
+export const byCreation = (a: OutboxEntry, b: OutboxEntry): number =>
+  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+const isTeams = (e: OutboxEntry): boolean => (e.kind ?? 'teams') === 'teams';
+
+/** A one-line reply: text only, no cards or other attachments. */
+function lineOf(e: OutboxEntry): string | null {
+  if (!isTeams(e) || e.operation !== 'reply') return null;
+  const { text, attachments } = e.activity as { text?: unknown; attachments?: unknown };
+  if (typeof text !== 'string' || text === '') return null;
+  if (Array.isArray(attachments) ? attachments.length > 0 : attachments !== undefined) return null;
+  return text;
+}
+
+/** The thread's pending messages made after `e` (same thread key, oldest first). */
+function after(e: OutboxEntry, thread: readonly OutboxEntry[]): OutboxEntry[] {
+  return thread.filter((m) => m.threadKey === e.threadKey && byCreation(m, e) > 0).sort(byCreation);
+}
+
+/** The pending card update of `e`'s thread that replaces `e`, if `e` is a card update and there is one. */
+export function replacedBy(e: OutboxEntry, thread: readonly OutboxEntry[]): OutboxEntry | undefined {
+  if (!isTeams(e) || e.operation !== 'update' || !e.threadKey) return undefined;
+  const updates = after(e, thread).filter((m) => isTeams(m) && m.operation === 'update');
+  return updates[updates.length - 1];
+}
+
+export interface FoldedReply {
+  /** `e`'s activity with the lines of every folded reply, `e`'s first. */
+  activity: Record<string, unknown>;
+  /** The later replies folded into it (not `e`). */
+  folded: OutboxEntry[];
+}
+
+/**
+ * `e` with the one-line replies that follow it in its thread, as one message; null when `e` is not a
+ * one-line reply or nothing follows it.
+ */
+export function foldReplies(e: OutboxEntry, thread: readonly OutboxEntry[]): FoldedReply | null {
+  const first = e.threadKey ? lineOf(e) : null;
+  if (first === null) return null;
+  const lines = [first];
+  let chars = first.length;
+  const folded: OutboxEntry[] = [];
+  for (const m of after(e, thread)) {
+    if (isTeams(m) && m.operation === 'update') continue;
+    const line = lineOf(m);
+    if (line === null || lines.length >= FOLD_LINES || chars + line.length > FOLD_CHARS) break;
+    lines.push(line);
+    chars += line.length;
+    folded.push(m);
+  }
+  if (folded.length === 0) return null;
+  return { activity: { ...e.activity, text: lines.join('\n\n') }, folded };
+}

@@ -20,6 +20,7 @@ import { startSlaWatcher } from '../bot/delivery/sla-watcher';
 import { silentLogger } from '../bot/server/logger';
 import { startFakeConnector } from '../bot/test-support/fake-connector';
 import { channelConversationKey, triageThreadKey } from '../bot/delivery/sla-warning-message';
+import { median } from './stats';
 import { loadDesks, storedDesk, yearOfCases } from './year-load';
 
 export const name = 'delivery (SLA watcher sweep, outbox sender)';
@@ -157,19 +158,40 @@ async function benchSender(
 const FLOOD_CHANGES = 1_000;
 /** The supplier's cases, each with its thread in the triage channel. */
 const FLOOD_THREADS = 300;
+/** The agreed load: 10 000 requests a minute, each a change to one of the supplier's cases. */
+const SUPPLIER_PER_SECOND = 10_000 / 60;
+/** How long the supplier keeps up that rate while the sender runs. */
+const SUSTAINED_SECONDS = Number(process.env.BENCH_SUSTAINED_SECONDS ?? 30);
 
 /**
- * The triage channel behind a supplier's burst. Each change the supplier makes to one of its cases
- * updates the case's card in the channel and adds a line to its thread (two Teams calls), at up to
- * 167 changes a second, against Teams' 50 calls a second for the whole app. After `FLOOD_CHANGES`
- * changes on `FLOOD_THREADS` posted threads, a new case from chat is posted: how long it waits, how
- * many calls the sender makes, and how long the backlog takes to drain, at Teams' limit.
+ * The triage channel of a desk on the fake Bot Connector, with `FLOOD_THREADS` case threads posted
+ * (as they were when the supplier reported the cases), and the messages a supplier's change causes:
+ * the case's card replaced (a card of about the real size, 6-7 KB) and a line in its thread.
  */
-async function benchSupplierBacklog(): Promise<void> {
+async function supplierChannel() {
   const dir = mkdtempSync(join(tmpdir(), 'fristvakt-bench-backlog-'));
   const store = openSqliteStore({ file: join(dir, 'store.db'), blobDir: join(dir, 'blobs') });
   const fake = await startFakeConnector();
   const desk = { ...DESKS[0]!, triageChannel: { ...DESKS[0]!.triageChannel!, serviceUrl: fake.url } };
+  await store.desks.put(desk);
+  const channel = channelConversationKey(desk.triageChannel);
+  const t0 = Date.parse('2026-05-20T10:00:00Z');
+  const ref = (i: number) => `FV-2026-${String(i + 1).padStart(6, '0')}`;
+  const message = (
+    i: number,
+    id: string,
+    ms: number,
+    operation: OutboxMessage['operation'],
+    activity: Record<string, unknown>,
+  ): OutboxMessage => ({
+    id,
+    deskId: desk.id,
+    createdAt: isoInstant(new Date(t0 + ms)),
+    operation,
+    conversationKey: channel,
+    threadKey: triageThreadKey(ref(i)),
+    activity,
+  });
   const start = (options: OutboxSenderOptions) =>
     startOutboxSender({
       store,
@@ -179,87 +201,84 @@ async function benchSupplierBacklog(): Promise<void> {
       options: { pollIntervalMs: 5, ...options },
     });
   const settled = async (ids: string[]) => {
-    for (const id of ids) {
-      const e = await store.outbox.get(id, desk.id);
-      if (e?.status === 'pending') return false;
-    }
+    for (const id of ids) if ((await store.outbox.get(id, desk.id))?.status !== 'delivered') return false;
     return true;
   };
-  try {
-    await store.desks.put(desk);
-    const channel = channelConversationKey(desk.triageChannel);
-    const t0 = Date.parse('2026-05-20T10:00:00Z');
-    const ref = (i: number) => `FV-2026-${String(i + 1).padStart(6, '0')}`;
-    const message = (
-      i: number,
-      id: string,
-      ms: number,
-      operation: OutboxMessage['operation'],
-      activity: Record<string, unknown>,
-    ): OutboxMessage => ({
-      id,
-      deskId: desk.id,
-      createdAt: isoInstant(new Date(t0 + ms)),
-      operation,
-      conversationKey: channel,
-      threadKey: triageThreadKey(ref(i)),
-      activity,
-    });
-    // The supplier's cases are posted first, as they were when the supplier reported them.
-    const posts = Array.from({ length: FLOOD_THREADS }, (_, i) =>
-      message(i, `${ref(i)}:triage`, i, 'post', { type: 'message', text: `Ny sak ${ref(i)}` }),
-    );
-    await store.outbox.enqueue(posts);
-    let sender = start({ ratePerSecond: 100_000, concurrency: 16 });
-    while (!(await settled(posts.map((p) => p.id)))) await new Promise((r) => setTimeout(r, 20));
-    await sender.stop();
-    fake.clear();
-
-    // A triage card of about the real size (6-7 KB) and a line in the thread per change.
-    const card = (k: number) => ({
-      type: 'message',
-      attachments: [
-        {
-          contentType: 'application/vnd.microsoft.card.adaptive',
-          content: {
-            type: 'AdaptiveCard',
-            version: '1.5',
-            body: [{ type: 'TextBlock', text: `Endring ${k} `.repeat(500) }],
-          },
-        },
-      ],
-    });
-    const backlog: OutboxMessage[] = [];
-    for (let k = 0; k < FLOOD_CHANGES; k++) {
-      const i = k % FLOOD_THREADS;
-      const ms = 1_000 + k * 6;
-      backlog.push(message(i, `${ref(i)}:s${k}:triage-update`, ms, 'update', card(k)));
-      backlog.push(
-        message(i, `${ref(i)}:s${k}:triage-reply`, ms, 'reply', {
-          type: 'message',
-          text: `Leverandøren skrev: endring ${k}`,
-        }),
-      );
-    }
-    const chat = message(
-      FLOOD_THREADS,
-      `${ref(FLOOD_THREADS)}:triage`,
-      1_000 + FLOOD_CHANGES * 6 + 1,
-      'post',
+  const posts = Array.from({ length: FLOOD_THREADS }, (_, i) =>
+    message(i, `${ref(i)}:triage`, i, 'post', { type: 'message', text: `Ny sak ${ref(i)}` }),
+  );
+  await store.outbox.enqueue(posts);
+  const first = start({ ratePerSecond: 100_000, concurrency: 16 });
+  while (!(await settled(posts.map((p) => p.id)))) await new Promise((r) => setTimeout(r, 20));
+  await first.stop();
+  fake.clear();
+  const card = (k: number) => ({
+    type: 'message',
+    attachments: [
       {
-        type: 'message',
-        text: `Ny sak ${ref(FLOOD_THREADS)}`,
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        content: {
+          type: 'AdaptiveCard',
+          version: '1.5',
+          body: [{ type: 'TextBlock', text: `Endring ${k} `.repeat(500) }],
+        },
       },
-    );
-    await store.outbox.enqueue([...backlog, chat]);
+    ],
+  });
+  /** Supplier change `k` at `ms` after t0, on the case `k` names among the supplier's. */
+  const change = (k: number, ms: number): OutboxMessage[] => {
+    const i = k % FLOOD_THREADS;
+    return [
+      message(i, `${ref(i)}:s${k}:triage-update`, ms, 'update', card(k)),
+      message(i, `${ref(i)}:s${k}:triage-reply`, ms, 'reply', {
+        type: 'message',
+        text: `Leverandøren skrev: endring ${k}`,
+      }),
+    ];
+  };
+  /** A new case from chat (case number FLOOD_THREADS + n), posted as a new thread. */
+  const newCase = (n: number, ms: number) =>
+    message(FLOOD_THREADS + n, `${ref(FLOOD_THREADS + n)}:triage`, ms, 'post', {
+      type: 'message',
+      text: `Ny sak ${ref(FLOOD_THREADS + n)}`,
+    });
+  const calls = () =>
+    `${fake.calls.length} Teams calls (${fake.calls.filter((c) => c.kind === 'update').length} card updates, ` +
+    `${fake.calls.filter((c) => c.kind === 'reply').length} replies)`;
+  return {
+    store,
+    start,
+    settled,
+    change,
+    newCase,
+    calls,
+    async close() {
+      await fake.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
+/**
+ * The backlog of a supplier's burst: each change replaces the case's card and adds a line to its
+ * thread (two Teams calls), against Teams' 50 calls a second for the whole app. After `FLOOD_CHANGES`
+ * changes (6 s of the agreed rate) a new case from chat is posted: how long it waits, how many calls
+ * the sender makes, and how long the backlog takes to drain, at Teams' limit.
+ */
+async function benchSupplierBacklog(): Promise<void> {
+  const ch = await supplierChannel();
+  try {
+    const backlog = Array.from({ length: FLOOD_CHANGES }, (_, k) => ch.change(k, 1_000 + k * 6)).flat();
+    const chat = ch.newCase(0, 1_000 + FLOOD_CHANGES * 6 + 1);
+    await ch.store.outbox.enqueue([...backlog, chat]);
     const t = performance.now();
-    sender = start({});
+    const sender = ch.start({});
     let chatAt = NaN;
     const all = [...backlog.map((m) => m.id), chat.id];
     for (;;) {
-      if (Number.isNaN(chatAt) && (await settled([chat.id]))) chatAt = (performance.now() - t) / 1000;
-      if (!Number.isNaN(chatAt) && (await settled(all))) break;
+      if (Number.isNaN(chatAt) && (await ch.settled([chat.id]))) chatAt = (performance.now() - t) / 1000;
+      if (!Number.isNaN(chatAt) && (await ch.settled(all))) break;
       await new Promise((r) => setTimeout(r, 50));
     }
     const drained = (performance.now() - t) / 1000;
@@ -267,19 +286,68 @@ async function benchSupplierBacklog(): Promise<void> {
     console.log(
       `supplier backlog in the triage channel (${FLOOD_CHANGES} changes on ${FLOOD_THREADS} case threads = ` +
         `${backlog.length} messages), then a new case's post, Teams limit 50 calls/s: the new case posted after ` +
-        `${chatAt.toFixed(1)} s; the backlog drained in ${drained.toFixed(1)} s with ${fake.calls.length} Teams calls ` +
-        `(${fake.calls.filter((c) => c.kind === 'update').length} card updates, ` +
-        `${fake.calls.filter((c) => c.kind === 'reply').length} replies)`,
+        `${chatAt.toFixed(1)} s; the backlog drained in ${drained.toFixed(1)} s with ${ch.calls()}`,
     );
   } finally {
-    await fake.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await ch.close();
+  }
+}
+
+/**
+ * The supplier at its agreed rate for `SUSTAINED_SECONDS` while the sender runs, a new case from chat
+ * every 5 s: how long each new case waits for its post, and whether the backlog stays bounded (the
+ * pending messages when the supplier stops).
+ */
+async function benchSupplierSustained(): Promise<void> {
+  const ch = await supplierChannel();
+  try {
+    const sender = ch.start({});
+    const t = performance.now();
+    const elapsed = () => performance.now() - t;
+    let k = 0;
+    let n = 0;
+    const pendingNow = async () =>
+      (await ch.store.outbox.listDue(isoInstant(new Date('2100-01-01T00:00:00Z')), 1e6)).length;
+    /** Pending messages when each new case came, and when the supplier stopped. */
+    const backlog: number[] = [];
+    const waits: Promise<number>[] = [];
+    const waitFor = async (id: string, from: number) => {
+      while (!(await ch.settled([id]))) await new Promise((r) => setTimeout(r, 20));
+      return (elapsed() - from) / 1000;
+    };
+    while (elapsed() < SUSTAINED_SECONDS * 1000) {
+      const ms = elapsed();
+      const batch: OutboxMessage[] = [];
+      let post: OutboxMessage | undefined;
+      for (; k < (ms / 1000) * SUPPLIER_PER_SECOND; k++) batch.push(...ch.change(k, 1_000 + ms));
+      if (ms >= n * 5_000) {
+        backlog.push(await pendingNow());
+        post = ch.newCase(n++, 1_000 + ms);
+        batch.push(post);
+      }
+      await ch.store.outbox.enqueue(batch);
+      if (post) waits.push(waitFor(post.id, ms));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    backlog.push(await pendingNow());
+    const seconds = elapsed() / 1000;
+    const calls = ch.calls();
+    const delays = await Promise.all(waits);
+    await sender.stop();
+    console.log(
+      `supplier at 10 000 requests a minute for ${seconds.toFixed(0)} s while the sender runs (${k} changes = ` +
+        `${2 * k} messages on ${FLOOD_THREADS} case threads), a new case every 5 s: new cases posted after ` +
+        `${delays.map((d) => d.toFixed(1)).join(', ')} s (median ${median(delays).toFixed(1)} s); messages pending then: ` +
+        `${backlog.slice(0, -1).join(', ')}, and ${backlog.at(-1)} when the supplier stopped; ${calls}`,
+    );
+  } finally {
+    await ch.close();
   }
 }
 
 export async function run(): Promise<void> {
   await benchSupplierBacklog();
+  await benchSupplierSustained();
   await benchWatcher();
   await benchSender('outbox, 10 % 429 with Retry-After 1 s, Teams limit 50 req/s', 500, 1, {});
   await benchSender('outbox, 10 % 429 with Retry-After 0 s, Teams limit 50 req/s', 1000, 0, {});

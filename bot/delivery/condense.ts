@@ -5,13 +5,14 @@
  * adds a line to its thread. Sent one by one, a supplier's burst at its agreed rate (two calls a
  * change, 167 changes a second) would outrun Teams' 50 calls a second for the whole app, and every
  * other message, a new case from chat among them, would wait behind the backlog.
- * - A card update that a later pending update of the same thread replaces is not sent: Teams would
- *   show it for a moment, then the later card. The later update carries the whole card.
+ * - A card update that later pending updates of the same thread replace is sent with the last one's
+ *   card, and those updates with it: Teams would show each card for a moment, then the next; every
+ *   update carries the whole card.
  * - Pending plain-text replies of a thread (its one-line entries), one after another in the thread's
  *   order, go as one message of those lines, up to `FOLD_LINES` lines and `FOLD_CHARS` characters.
  *   A reply that is not plain text (a card: what the reporter wrote) or a new post in the thread ends
  *   the run, so the thread reads in the order it happened; card updates in between do not.
- * Pure: the sender decides what to read and marks what was condensed.
+ * `condense` gives either. Pure: the sender decides what to read and marks what was condensed.
  */
 import type { OutboxEntry } from '../../shared/ports';
 
@@ -40,32 +41,41 @@ function after(e: OutboxEntry, thread: readonly OutboxEntry[]): OutboxEntry[] {
   return thread.filter((m) => m.threadKey === e.threadKey && byCreation(m, e) > 0).sort(byCreation);
 }
 
-/** The pending card update of `e`'s thread that replaces `e`, if `e` is a card update and there is one. */
-export function replacedBy(e: OutboxEntry, thread: readonly OutboxEntry[]): OutboxEntry | undefined {
-  if (!isTeams(e) || e.operation !== 'update' || !e.threadKey) return undefined;
-  const updates = after(e, thread).filter((m) => isTeams(m) && m.operation === 'update');
-  return updates[updates.length - 1];
+/** What a message is sent with, condensed, and the later messages of its thread sent with it. */
+export interface Condensed {
+  activity: Record<string, unknown>;
+  /** Delivered with it (not the message itself). */
+  with: OutboxEntry[];
 }
 
-export interface FoldedReply {
-  /** `e`'s activity with the lines of every folded reply, `e`'s first. */
-  activity: Record<string, unknown>;
-  /** The later replies folded into it (not `e`). */
-  folded: OutboxEntry[];
+const isUpdate = (m: OutboxEntry): boolean => isTeams(m) && m.operation === 'update';
+
+/**
+ * `e`, a card update, sent with the card of the last pending update of its thread, which replaces
+ * it: that card, and the updates that go with it (those after `e`, the last among them); null when
+ * no later update replaces `e`. Every pending update of the thread at once: one at a time, a thread
+ * updated faster than the sender reaches its messages would still gather a backlog, and sent in `e`'s
+ * place, the card shows the latest state at every pass, however often the case changes.
+ */
+export function latestCard(e: OutboxEntry, thread: readonly OutboxEntry[]): Condensed | null {
+  if (!isUpdate(e) || !e.threadKey) return null;
+  const later = after(e, thread).filter(isUpdate);
+  const last = later[later.length - 1];
+  return last ? { activity: last.activity, with: later } : null;
 }
 
 /**
- * `e` with the one-line replies that follow it in its thread, as one message; null when `e` is not a
- * one-line reply or nothing follows it.
+ * `e`, a one-line reply, sent with the one-line replies that follow it in its thread, as one message
+ * (`e`'s line first); null when `e` is not a one-line reply or none follows it.
  */
-export function foldReplies(e: OutboxEntry, thread: readonly OutboxEntry[]): FoldedReply | null {
+export function foldReplies(e: OutboxEntry, thread: readonly OutboxEntry[]): Condensed | null {
   const first = e.threadKey ? lineOf(e) : null;
   if (first === null) return null;
   const lines = [first];
   let chars = first.length;
   const folded: OutboxEntry[] = [];
   for (const m of after(e, thread)) {
-    if (isTeams(m) && m.operation === 'update') continue;
+    if (isUpdate(m)) continue;
     const line = lineOf(m);
     if (line === null || lines.length >= FOLD_LINES || chars + line.length > FOLD_CHARS) break;
     lines.push(line);
@@ -73,5 +83,9 @@ export function foldReplies(e: OutboxEntry, thread: readonly OutboxEntry[]): Fol
     folded.push(m);
   }
   if (folded.length === 0) return null;
-  return { activity: { ...e.activity, text: lines.join('\n\n') }, folded };
+  return { activity: { ...e.activity, text: lines.join('\n\n') }, with: folded };
 }
+
+/** `e`'s card or lines with the later ones of its thread that can go with it (above); null: `e` alone. */
+export const condense = (e: OutboxEntry, thread: readonly OutboxEntry[]): Condensed | null =>
+  latestCard(e, thread) ?? foldReplies(e, thread);

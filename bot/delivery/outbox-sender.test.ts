@@ -290,7 +290,7 @@ describe('outbox sender against the fake Bot Connector', () => {
     ['its backlog listed in one round', 100],
     ['its backlog read from the store, the listing cut short', 1],
   ] as const)
-    it(`condenses a thread: the last card once, one-line replies as one, in the thread's order (${how})`, async () => {
+    it(`condenses a thread: its last card once, one-line replies as one, in the thread's order (${how})`, async () => {
       bench = await openBench();
       const [post] = caseMessages(1);
       await bench.store.outbox.enqueue([post!]);
@@ -340,10 +340,10 @@ describe('outbox sender against the fake Bot Connector', () => {
       };
       const ref = post!.caseRef;
       expect(thread.map(what)).toEqual([
+        `update kort 3 (${ref}:u1)`,
         `reply Leverandøren skrev: a\n\nLeverandøren skrev: b (${ref}:r1)`,
         `reply 1 card(s) (${ref}:c3)`,
         `reply Leverandøren skrev: c (${ref}:r4)`,
-        `update kort 3 (${ref}:u3)`,
       ]);
       expect(bench.fake.calls.filter((c) => accepted(c) && c.kind === 'send').map(outboxIdOf)).toEqual([
         chat.id,

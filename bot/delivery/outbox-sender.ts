@@ -17,11 +17,11 @@
  *   there is none (a case from before its desk's channel was linked) or it was parked, an `update`
  *   starts the thread with the current card and a `reply` is folded into it — a structural cause is
  *   never retried like a network fault.
- * A thread's backlog is condensed first (condense.ts): a card update that a later pending one replaces
- * is marked delivered without a send, and one-line replies that follow each other go as one message
- * (the first's id; the others are marked delivered with it). So a case changed faster than Teams takes
- * messages costs about two calls a round, not two a change, and the rest of the outbox is not held
- * up behind it.
+ * A thread's backlog is condensed first (condense.ts): a card update goes with the card of the last
+ * pending update of its thread, and one-line replies that follow each other go as one message; the
+ * message sent carries the first's id, and the others are marked delivered with it. So a case changed
+ * faster than Teams takes messages costs two calls each time the sender reaches it, not two a change,
+ * and the rest of the outbox is not held up behind it.
  * Every sent activity carries its outbox id in `channelData.fristvaktOutboxId`. A message of kind
  * `webhook` goes to an operations supplier through `deps.webhook` instead (webhook-transport.ts), in
  * order per case, with the same retries and parking.
@@ -55,7 +55,7 @@ import type { OutboxEntry, OutboxMessage, PostedMessage, Store } from '../../sha
 import type { Logger } from '../server/logger';
 import { systemClock, type Clock } from './clock';
 import type { ConnectorOps } from './connector';
-import { byCreation, foldReplies, replacedBy } from './condense';
+import { byCreation, condense } from './condense';
 import { classifyFailure, DeliveryError, type Failure } from './failures';
 import type { Lease } from './lease';
 import { channelConversationKey } from './sla-warning-message';
@@ -100,8 +100,8 @@ export interface OutboxSenderDeps {
 export interface DeliveryStats {
   delivered: number;
   /**
-   * Marked delivered without a send of their own (condense.ts): card updates a later one replaced, and
-   * replies folded into the one before them.
+   * Marked delivered without a send of their own (condense.ts): card updates and replies that went
+   * with an earlier message of their thread.
    */
   condensed: number;
   retried: number;
@@ -147,7 +147,7 @@ interface Round {
   due: OutboxEntry[];
   /** Whether the listing may have left due messages out (it was cut at its limit). */
   truncated: boolean;
-  /** Ids delivered within another message this round (folded replies): skipped when their turn comes. */
+  /** Ids delivered with an earlier message of their thread this round: skipped when their turn comes. */
   done: Set<string>;
 }
 
@@ -400,15 +400,9 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       return true;
     }
     if (!mayWork()) return false;
-    const thread = await threadOf(e, round);
-    // A card a later update replaces is not sent, once the thread it updates is posted.
-    if (replacedBy(e, thread) && (await store.threads.get(e.threadKey!))) {
-      await markDelivered(e, true);
-      return true;
-    }
-    const fold = foldReplies(e, thread);
+    const condensed = condense(e, await threadOf(e, round));
     try {
-      await send(fold ? { ...e, activity: fold.activity } : e);
+      await send(condensed ? { ...e, activity: condensed.activity } : e);
     } catch (err) {
       if (err instanceof Stopped) return false;
       const t = now().getTime();
@@ -429,7 +423,7 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       return false;
     }
     await markDelivered(e);
-    for (const m of fold?.folded ?? []) {
+    for (const m of condensed?.with ?? []) {
       round.done.add(m.id);
       await markDelivered(m, true);
     }

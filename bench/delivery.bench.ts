@@ -21,6 +21,7 @@ import { silentLogger } from '../bot/server/logger';
 import { startFakeConnector } from '../bot/test-support/fake-connector';
 import { channelConversationKey, triageThreadKey } from '../bot/delivery/sla-warning-message';
 import { median } from './stats';
+import { MIX } from './suppliers-client';
 import { loadDesks, storedDesk, yearOfCases } from './year-load';
 
 export const name = 'delivery (SLA watcher sweep, outbox sender)';
@@ -154,11 +155,11 @@ async function benchSender(
   }
 }
 
-/** Supplier changes in the backlog: 6 s of the agreed 10 000 requests a minute. */
-const FLOOD_CHANGES = 1_000;
+/** Supplier requests behind the backlog: 6 s of the agreed 10 000 requests a minute. */
+const FLOOD_REQUESTS = 1_000;
 /** The supplier's cases, each with its thread in the triage channel. */
 const FLOOD_THREADS = 300;
-/** The agreed load: 10 000 requests a minute, each a change to one of the supplier's cases. */
+/** The agreed load: 10 000 requests a minute. */
 const SUPPLIER_PER_SECOND = 10_000 / 60;
 /** How long the supplier keeps up that rate while the sender runs. */
 const SUSTAINED_SECONDS = Number(process.env.BENCH_SUSTAINED_SECONDS ?? 30);
@@ -212,6 +213,17 @@ async function supplierChannel() {
   while (!(await settled(posts.map((p) => p.id)))) await new Promise((r) => setTimeout(r, 20));
   await first.stop();
   fake.clear();
+  /** A comment as the desk's thread gets it: a card of its own (about 1.5 KB). */
+  const comment = (k: number) => ({
+    contentType: 'application/vnd.microsoft.card.adaptive',
+    content: {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [
+        { type: 'TextBlock', text: `Kommentar ${k}: pakketapet er under 1 % etter omruting. `.repeat(20) },
+      ],
+    },
+  });
   const card = (k: number) => ({
     type: 'message',
     attachments: [
@@ -225,16 +237,23 @@ async function supplierChannel() {
       },
     ],
   });
-  /** Supplier change `k` at `ms` after t0, on the case `k` names among the supplier's. */
+  /**
+   * The messages of the supplier's request `k` at `ms` after t0, in the supplier bench's mix
+   * (`suppliers-client.ts`), on the case `k` names among the supplier's: a comment replaces the card
+   * and arrives in the thread as a card of its own; a status or its case number replaces the card and
+   * adds a line; a new incident is posted as a new thread; a read sends nothing.
+   */
   const change = (k: number, ms: number): OutboxMessage[] => {
     const i = k % FLOOD_THREADS;
-    return [
-      message(i, `${ref(i)}:s${k}:triage-update`, ms, 'update', card(k)),
-      message(i, `${ref(i)}:s${k}:triage-reply`, ms, 'reply', {
-        type: 'message',
-        text: `Leverandøren skrev: endring ${k}`,
-      }),
-    ];
+    const kind = MIX[k % MIX.length]!;
+    if (kind === 'get') return [];
+    if (kind === 'incident') return [message(100_000 + k, `${ref(100_000 + k)}:triage`, ms, 'post', card(k))];
+    const update = message(i, `${ref(i)}:s${k}:triage-update`, ms, 'update', card(k));
+    const reply =
+      kind === 'comment'
+        ? { type: 'message', attachments: [comment(k)] }
+        : { type: 'message', text: `Leverandøren: ${kind === 'status' ? 'status' : 'saksnummer'} ${k}` };
+    return [update, message(i, `${ref(i)}:s${k}:triage-reply`, ms, 'reply', reply)];
   };
   /** A new case from chat (case number FLOOD_THREADS + n), posted as a new thread. */
   const newCase = (n: number, ms: number) =>
@@ -261,16 +280,16 @@ async function supplierChannel() {
 }
 
 /**
- * The backlog of a supplier's burst: each change replaces the case's card and adds a line to its
- * thread (two Teams calls), against Teams' 50 calls a second for the whole app. After `FLOOD_CHANGES`
- * changes (6 s of the agreed rate) a new case from chat is posted: how long it waits, how many calls
- * the sender makes, and how long the backlog takes to drain, at Teams' limit.
+ * The backlog of a supplier's burst: a change to a case replaces its card and adds a line or a card to
+ * its thread (two Teams calls), against Teams' 50 calls a second for the whole app. After
+ * `FLOOD_REQUESTS` requests (6 s of the agreed rate) a new case from chat is posted: how long it
+ * waits, how many calls the sender makes, and how long the backlog takes to drain, at Teams' limit.
  */
 async function benchSupplierBacklog(): Promise<void> {
   const ch = await supplierChannel();
   try {
-    const backlog = Array.from({ length: FLOOD_CHANGES }, (_, k) => ch.change(k, 1_000 + k * 6)).flat();
-    const chat = ch.newCase(0, 1_000 + FLOOD_CHANGES * 6 + 1);
+    const backlog = Array.from({ length: FLOOD_REQUESTS }, (_, k) => ch.change(k, 1_000 + k * 6)).flat();
+    const chat = ch.newCase(0, 1_000 + FLOOD_REQUESTS * 6 + 1);
     await ch.store.outbox.enqueue([...backlog, chat]);
     const t = performance.now();
     const sender = ch.start({});
@@ -284,7 +303,7 @@ async function benchSupplierBacklog(): Promise<void> {
     const drained = (performance.now() - t) / 1000;
     await sender.stop();
     console.log(
-      `supplier backlog in the triage channel (${FLOOD_CHANGES} changes on ${FLOOD_THREADS} case threads = ` +
+      `supplier backlog in the triage channel (${FLOOD_REQUESTS} requests on ${FLOOD_THREADS} case threads = ` +
         `${backlog.length} messages), then a new case's post, Teams limit 50 calls/s: the new case posted after ` +
         `${chatAt.toFixed(1)} s; the backlog drained in ${drained.toFixed(1)} s with ${ch.calls()}`,
     );
@@ -306,6 +325,7 @@ async function benchSupplierSustained(): Promise<void> {
     const elapsed = () => performance.now() - t;
     let k = 0;
     let n = 0;
+    let messages = 0;
     const pendingNow = async () =>
       (await ch.store.outbox.listDue(isoInstant(new Date('2100-01-01T00:00:00Z')), 1e6)).length;
     /** Pending messages when each new case came, and when the supplier stopped. */
@@ -320,6 +340,7 @@ async function benchSupplierSustained(): Promise<void> {
       const batch: OutboxMessage[] = [];
       let post: OutboxMessage | undefined;
       for (; k < (ms / 1000) * SUPPLIER_PER_SECOND; k++) batch.push(...ch.change(k, 1_000 + ms));
+      messages += batch.length;
       if (ms >= n * 5_000) {
         backlog.push(await pendingNow());
         post = ch.newCase(n++, 1_000 + ms);
@@ -335,8 +356,8 @@ async function benchSupplierSustained(): Promise<void> {
     const delays = await Promise.all(waits);
     await sender.stop();
     console.log(
-      `supplier at 10 000 requests a minute for ${seconds.toFixed(0)} s while the sender runs (${k} changes = ` +
-        `${2 * k} messages on ${FLOOD_THREADS} case threads), a new case every 5 s: new cases posted after ` +
+      `supplier at 10 000 requests a minute for ${seconds.toFixed(0)} s while the sender runs (${k} requests = ` +
+        `${messages} messages on ${FLOOD_THREADS} case threads), a new case every 5 s: new cases posted after ` +
         `${delays.map((d) => d.toFixed(1)).join(', ')} s (median ${median(delays).toFixed(1)} s); messages pending then: ` +
         `${backlog.slice(0, -1).join(', ')}, and ${backlog.at(-1)} when the supplier stopped; ${calls}`,
     );

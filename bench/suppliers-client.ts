@@ -53,9 +53,9 @@ export function incidentBody(supplierReference: string): string {
   });
 }
 
-type Kind = 'incident' | 'comment' | 'status' | 'case_number' | 'get';
+export type Kind = 'incident' | 'comment' | 'status' | 'case_number' | 'get';
 /** Of every 20 requests: 1 new incident, 8 comments, 5 status, 2 case numbers, 4 reads. */
-const MIX: Kind[] = [
+export const MIX: readonly Kind[] = [
   'comment',
   'status',
   'get',

@@ -240,8 +240,9 @@ async function supplierChannel() {
   /**
    * The messages of the supplier's request `k` at `ms` after t0, in the supplier bench's mix
    * (`suppliers-client.ts`), on the case `k` names among the supplier's: a comment replaces the card
-   * and arrives in the thread as a card of its own; a status or its case number replaces the card and
-   * adds a line; a new incident is posted as a new thread; a read sends nothing.
+   * and arrives in the thread as a card of its own (with the line it goes as when folded); a status or
+   * its case number replaces the card and adds a line; a new incident is posted as a new thread; a
+   * read sends nothing.
    */
   const change = (k: number, ms: number): OutboxMessage[] => {
     const i = k % FLOOD_THREADS;
@@ -249,11 +250,22 @@ async function supplierChannel() {
     if (kind === 'get') return [];
     if (kind === 'incident') return [message(100_000 + k, `${ref(100_000 + k)}:triage`, ms, 'post', card(k))];
     const update = message(i, `${ref(i)}:s${k}:triage-update`, ms, 'update', card(k));
-    const reply =
-      kind === 'comment'
-        ? { type: 'message', attachments: [comment(k)] }
-        : { type: 'message', text: `Leverandøren: ${kind === 'status' ? 'status' : 'saksnummer'} ${k}` };
-    return [update, message(i, `${ref(i)}:s${k}:triage-reply`, ms, 'reply', reply)];
+    if (kind === 'comment')
+      return [
+        update,
+        {
+          ...message(i, `${ref(i)}:s${k}:desk-reply`, ms, 'reply', {
+            type: 'message',
+            attachments: [comment(k)],
+          }),
+          foldedText: `Leverandøren Kommentar: logg ${k}`,
+        },
+      ];
+    const line = {
+      type: 'message',
+      text: `Leverandøren: ${kind === 'status' ? 'status' : 'saksnummer'} ${k}`,
+    };
+    return [update, message(i, `${ref(i)}:s${k}:triage-reply`, ms, 'reply', line)];
   };
   /** A new case from chat (case number FLOOD_THREADS + n), posted as a new thread. */
   const newCase = (n: number, ms: number) =>

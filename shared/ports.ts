@@ -70,6 +70,11 @@ export interface OutboxMessage {
   /** The Bot Framework activity (JSON) to send; for a `webhook`, the request's JSON body. */
   activity: Record<string, unknown>;
   /**
+   * A `reply` that is a card (a comment in the desk's thread): its one line, which it may go as when
+   * the sender is behind, folded with the lines after it in the thread (bot/delivery/condense.ts).
+   */
+  foldedText?: string;
+  /**
    * How it travels (absent: `teams`). `webhook`: a signed HTTP POST to an operations supplier's endpoint
    * (`conversationKey` `supplier:<id>`; bot/delivery/webhook-transport.ts), with the same retries.
    */

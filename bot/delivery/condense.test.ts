@@ -68,6 +68,21 @@ describe('one-line replies folded into one', () => {
     expect(foldReplies(s1!, [s1!, p2!, s3!])).toBeNull();
   });
 
+  it('folds a card that says how it reads as a line, as that line, while the sender is behind; alone, it stays a card', () => {
+    const comment = (id: string) => ({ ...cardReply(id), foldedText: `Kari Kommentar: ${id}` });
+    const [c1, r2, c3] = [comment('c1'), line('r2'), comment('c3')];
+    // Not behind: two messages that happen to be pending together keep the card (and its reply box).
+    expect(condense(c1, [c1, r2!, c3])).toBeNull();
+    expect(condense(r2!, [c1, r2!, c3])).toBeNull();
+    const fold = condense(c1, [c1, r2!, c3], true);
+    expect(fold?.with.map((m) => m.id)).toEqual(['r2', 'c3']);
+    expect(fold?.activity).toEqual({
+      type: 'message',
+      text: 'Kari Kommentar: c1\n\nlinje r2\n\nKari Kommentar: c3',
+    });
+    expect(condense(c3, [c1, r2!, c3], true)).toBeNull();
+  });
+
   it('folds nothing for a lone reply, a card, or a reply without a thread', () => {
     const r = line('r');
     expect(foldReplies(r, [r])).toBeNull();

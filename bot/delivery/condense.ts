@@ -10,8 +10,11 @@
  *   update carries the whole card.
  * - Pending plain-text replies of a thread (its one-line entries), one after another in the thread's
  *   order, go as one message of those lines, up to `FOLD_LINES` lines and `FOLD_CHARS` characters.
- *   A reply that is not plain text (a card: what the reporter wrote) or a new post in the thread ends
- *   the run, so the thread reads in the order it happened; card updates in between do not.
+ *   While the sender is behind (more is due than it lists at once: a real backlog, not two messages
+ *   that happened to be pending together), a card reply that says how it reads as a line
+ *   (`foldedText`: a comment in the desk's thread) goes as that line, without its card and reply
+ *   box; it keeps its card when nothing follows it. Any other card reply or a new post in the thread
+ *   ends the run, so the thread reads in the order it happened; card updates in between do not.
  * `condense` gives either. Pure: the sender decides what to read and marks what was condensed.
  */
 import type { OutboxEntry } from '../../shared/ports';
@@ -27,9 +30,10 @@ export const byCreation = (a: OutboxEntry, b: OutboxEntry): number =>
 
 const isTeams = (e: OutboxEntry): boolean => (e.kind ?? 'teams') === 'teams';
 
-/** A one-line reply: text only, no cards or other attachments. */
-function lineOf(e: OutboxEntry): string | null {
+/** A one-line reply: text only, no cards or other attachments; or, `cardsAsLines`, a card's `foldedText`. */
+function lineOf(e: OutboxEntry, cardsAsLines: boolean): string | null {
   if (!isTeams(e) || e.operation !== 'reply') return null;
+  if (cardsAsLines && e.foldedText) return e.foldedText;
   const { text, attachments } = e.activity as { text?: unknown; attachments?: unknown };
   if (typeof text !== 'string' || text === '') return null;
   if (Array.isArray(attachments) ? attachments.length > 0 : attachments !== undefined) return null;
@@ -68,24 +72,32 @@ export function latestCard(e: OutboxEntry, thread: readonly OutboxEntry[]): Cond
  * `e`, a one-line reply, sent with the one-line replies that follow it in its thread, as one message
  * (`e`'s line first); null when `e` is not a one-line reply or none follows it.
  */
-export function foldReplies(e: OutboxEntry, thread: readonly OutboxEntry[]): Condensed | null {
-  const first = e.threadKey ? lineOf(e) : null;
+export function foldReplies(
+  e: OutboxEntry,
+  thread: readonly OutboxEntry[],
+  cardsAsLines = false,
+): Condensed | null {
+  const first = e.threadKey ? lineOf(e, cardsAsLines) : null;
   if (first === null) return null;
   const lines = [first];
   let chars = first.length;
   const folded: OutboxEntry[] = [];
   for (const m of after(e, thread)) {
     if (isUpdate(m)) continue;
-    const line = lineOf(m);
+    const line = lineOf(m, cardsAsLines);
     if (line === null || lines.length >= FOLD_LINES || chars + line.length > FOLD_CHARS) break;
     lines.push(line);
     chars += line.length;
     folded.push(m);
   }
   if (folded.length === 0) return null;
-  return { activity: { ...e.activity, text: lines.join('\n\n') }, with: folded };
+  const { attachments: _card, ...message } = e.activity;
+  return { activity: { ...message, text: lines.join('\n\n') }, with: folded };
 }
 
-/** `e`'s card or lines with the later ones of its thread that can go with it (above); null: `e` alone. */
-export const condense = (e: OutboxEntry, thread: readonly OutboxEntry[]): Condensed | null =>
-  latestCard(e, thread) ?? foldReplies(e, thread);
+/**
+ * `e`'s card or lines with the later ones of its thread that can go with it (above); null: `e` alone.
+ * `behind`: the sender is behind (more is due than it lists at once), so cards go as their lines too.
+ */
+export const condense = (e: OutboxEntry, thread: readonly OutboxEntry[], behind = false): Condensed | null =>
+  latestCard(e, thread) ?? foldReplies(e, thread, behind);

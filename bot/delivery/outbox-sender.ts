@@ -400,7 +400,7 @@ export function startOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       return true;
     }
     if (!mayWork()) return false;
-    const condensed = condense(e, await threadOf(e, round));
+    const condensed = condense(e, await threadOf(e, round), round.truncated);
     try {
       await send(condensed ? { ...e, activity: condensed.activity } : e);
     } catch (err) {

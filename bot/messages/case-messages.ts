@@ -391,6 +391,7 @@ export const createTeamsCaseMessages = (links?: TabLinks): CaseMessages => ({
           conversationKey: channelKey(ctx.desk.triageChannel),
           threadKey: triageThreadKey(c.ref),
           activity: activity(desk, summaryOf(c)),
+          foldedText: eventLine(e, threadWhat(e, c, ctx), 'nb'),
         });
     }
     // The operations supplier holding the case: its webhooks, or the e-mail to copy (supplier-messages.ts).

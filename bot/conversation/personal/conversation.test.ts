@@ -108,6 +108,10 @@ describe('comments between the reporter, the desk and a follower', () => {
     expect(cardText(deskCard)).toContain('Til: Kundeservice');
     expect(actionByVerb(deskCard, VERBS.caseComment)).toMatchObject({ title: 'Svar', data: { ref } });
     expect(inputById(deskCard, CONVERSATION_INPUTS.commentInternal)).toBeDefined();
+    // The line it goes as when the sender is behind (folded with the lines after it in the thread).
+    expect(desk[0].foldedText).toMatch(
+      /^Kari Nordmann Kommentar: Hei Kundeservice, siden er fortsatt blank\. · /,
+    );
     const perMsgs = to(msgs, per).filter((m) => cardText(cardOf(m)).includes('siden er fortsatt blank'));
     expect(perMsgs).toHaveLength(1);
     expect(inputById(cardOf(perMsgs[0]), CONVERSATION_INPUTS.commentInternal)).toBeUndefined();

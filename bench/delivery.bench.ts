@@ -101,6 +101,16 @@ async function benchWatcher(): Promise<void> {
   }
 }
 
+/** The outbox sender on `store`, through the real SDK to the activities' serviceUrl, polling every 5 ms. */
+const senderOn = (store: Store, options: OutboxSenderOptions) =>
+  startOutboxSender({
+    store,
+    connector: botConnector(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
+    botAppId: '',
+    log: silentLogger,
+    options: { pollIntervalMs: 5, ...options },
+  });
+
 async function benchSender(
   label: string,
   count: number,
@@ -133,13 +143,7 @@ async function benchSender(
       });
     await store.outbox.enqueue(messages);
     const t = performance.now();
-    const sender = startOutboxSender({
-      store,
-      connector: botConnector(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
-      botAppId: '',
-      log: silentLogger,
-      options: { pollIntervalMs: 5, ...options },
-    });
+    const sender = senderOn(store, options);
     while (sender.stats.delivered < count) await new Promise((r) => setTimeout(r, 5));
     const s = (performance.now() - t) / 1000;
     await sender.stop();
@@ -193,14 +197,7 @@ async function supplierChannel() {
     threadKey: triageThreadKey(ref(i)),
     activity,
   });
-  const start = (options: OutboxSenderOptions) =>
-    startOutboxSender({
-      store,
-      connector: botConnector(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
-      botAppId: '',
-      log: silentLogger,
-      options: { pollIntervalMs: 5, ...options },
-    });
+  const start = (options: OutboxSenderOptions) => senderOn(store, options);
   const settled = async (ids: string[]) => {
     for (const id of ids) if ((await store.outbox.get(id, desk.id))?.status !== 'delivered') return false;
     return true;

@@ -21,7 +21,7 @@ import type { OutboxEntry } from '../../shared/ports';
 
 /** Lines in one folded reply. */
 export const FOLD_LINES = 20;
-/** Characters of text in one folded reply (Teams takes about 28 KB a message, markup included). */
+/** Characters of text in one folded reply (Teams takes 40 KB a message at the least, markup included). */
 export const FOLD_CHARS = 8_000;
 
 /** Messages of one thread are delivered in the order they were made. */

@@ -1,10 +1,13 @@
 /**
  * The tab's figures:
  * - the production bundle's entry, gzipped (target < 300 KB), and the lazily loaded dashboard chunk;
- * - time to the first rendered row of a 10 000-case desk queue in headless Chromium (target < 1 s),
- *   from navigation to the row on screen, through the real API (SSO replaced by the dev sign-in), and the
- *   renderer main thread's CPU time from DOMContentLoaded to the row (thread time from a Chromium trace:
- *   what the page's own work costs, less swayed by a loaded machine than the wall clock);
+ * - time to the first row of a 10 000-case desk queue on screen in headless Chromium (target < 300 ms),
+ *   through the real API (SSO replaced by the dev sign-in), on a first visit (nothing cached) and on a
+ *   returning one (the tab opened before in the same browser profile, as a desk member opens it every
+ *   day): from navigation start to the row's paint by the page's own clock (Element Timing), to the row
+ *   in the DOM, and the driver's `goto` to its notice of the row; and the renderer main thread's CPU time
+ *   from DOMContentLoaded to the row (thread time from a Chromium trace: what the page's own work costs,
+ *   less swayed by a loaded machine than the wall clock);
  * - frames while the countdowns tick on those 10 000 rows (and the grid scrolls), counted with
  *   requestAnimationFrame: frames seen, frames dropped (gaps past 1.5 × 16.7 ms, in frame units),
  *   the longest frame;
@@ -22,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/headless';
 import { createServer } from '../bot/server/create-server';
 import { silentLogger } from '../bot/server/logger';
@@ -158,6 +161,21 @@ function runs(ms: number[]): { list: string; median: number; text: string } {
   return { list, median: mid, text: `${list} (median ${mid.toFixed(0)} ms)` };
 }
 
+interface Visits {
+  driver: number[];
+  inPage: number[];
+  painted: number[];
+}
+const newVisits = (): Visits => ({ driver: [], inPage: [], painted: [] });
+
+/** Waits until the page shows the whole 10 000-case list. */
+const wholeList = (page: Page) =>
+  page.waitForFunction(
+    () => document.querySelector('[data-testid="summary"]')?.textContent === '10000 av 10000 saker',
+    undefined,
+    { timeout: 60_000 },
+  );
+
 /** What the bench's init script leaves on the page's window. */
 interface BenchWindow {
   benchMarks: Record<string, number>;
@@ -216,17 +234,20 @@ export async function run(): Promise<void> {
     args: CHROMIUM_ARGS,
   });
   try {
-    const times: number[] = [];
+    // Per kind of visit: the driver's time from `goto` to its notice of the row (it waits for the page's
+    // load event and for a free main thread to look), navigation start to the first row in the page's
+    // DOM, and to the row painted, both by the page's own clock: what the user waits for.
+    const visits = { first: newVisits(), returning: newVisits() };
     const breakdown: string[] = [];
-    // Navigation start to the first row in the page's DOM, by the page's own clock: what the user waits
-    // for, without the driver's notice of it (which waits for the page's main thread to be free).
-    const inPage: number[] = [];
-    const painted: number[] = [];
     const cpu: number[] = [];
-    // Four runs timed as the user meets the page, then four traced for the CPU and the breakdown: a
-    // Chromium trace of the timeline costs the page itself about 100 ms before its first row.
-    for (let i = 0; i < 8; i++) {
-      const traced = i >= 4;
+    // Four first visits (a new browser profile: nothing cached, as a desk member's first day), four
+    // returning visits (the tab opened once before in the same profile, as every later time: the
+    // hashed chunks from the HTTP cache and their compiled code from V8's cache), then four first
+    // visits traced for the CPU and the breakdown (a Chromium trace of the timeline costs the page
+    // itself about 100 ms before its first row).
+    for (let i = 0; i < 12; i++) {
+      const kind = i < 4 ? 'first' : i < 8 ? 'returning' : 'traced';
+      const traced = kind === 'traced';
       const context = await browser.newContext({
         viewport: { width: 1440, height: 900 },
         timezoneId: 'Europe/Oslo',
@@ -237,7 +258,6 @@ export async function run(): Promise<void> {
         const perf = window.performance;
         const now = perf.now.bind(perf);
         const marks: Record<string, number> = {};
-        const raf = window.requestAnimationFrame.bind(window);
         const w = window as unknown as BenchWindow;
         w.benchMarks = marks;
         w.benchEntries = perf.getEntriesByType.bind(perf);
@@ -250,19 +270,24 @@ export async function run(): Promise<void> {
           if (marks.content === undefined && document.getElementById('root')?.firstElementChild)
             marks.content = now();
           const row = document.querySelector('[data-ref]');
-          if (row) {
+          if (!row) return;
+          if (marks.row === undefined) {
             marks.row = now();
             perf.mark('bench-row');
-            obs.disconnect();
-            // The frame that shows the row: a message posted from its animation frame callback runs
-            // once that frame is drawn (the page's own rAF, taken before the fake clock replaces it).
-            raf(() => {
-              const channel = new MessageChannel();
-              channel.port1.onmessage = () => (marks.painted = now());
-              channel.port2.postMessage(0);
-            });
           }
+          if (marks.painted !== undefined) obs.disconnect();
+          // When the row is painted: Element Timing's render time of its text, the attribute set in
+          // this observer's microtask, before the frame that draws it; again on a row element that
+          // replaces it before it was painted (the grid may mount its rows anew as it settles). (A message
+          // posted from the next animation frame, as before, also waited for every task queued ahead of
+          // it, such as the list's next page: up to 230 ms more than the frame.)
+          else if (!row.hasAttribute('elementtiming'))
+            for (const e of [row, ...row.querySelectorAll('*')]) e.setAttribute('elementtiming', 'bench-row');
         }).observe(document, { childList: true, subtree: true });
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as Array<PerformanceEntry & { renderTime: number }>)
+            if (e.renderTime > 0 && !(marks.painted <= e.renderTime)) marks.painted = e.renderTime;
+        }).observe({ type: 'element', buffered: true });
       });
       const page = await context.newPage();
       await page.clock.install({ time: NOW });
@@ -275,16 +300,22 @@ export async function run(): Promise<void> {
             'disabled-by-default-devtools.timeline',
           ],
         });
+      if (kind === 'returning') {
+        await page.goto(`${list.url}/tab/?devUser=${AGENT.id}`);
+        await wholeList(page);
+        await page.goto('about:blank');
+      }
       t0 = performance.now();
       await page.goto(`${list.url}/tab/?devUser=${AGENT.id}`);
       await page.locator('[data-ref]').first().waitFor();
-      if (!traced) {
-        times.push(performance.now() - t0);
-        inPage.push(
+      if (kind !== 'traced') {
+        const v = visits[kind];
+        v.driver.push(performance.now() - t0);
+        v.inPage.push(
           await page.evaluate(() => (window as unknown as BenchWindow).benchMarks.row ?? Number.NaN),
         );
         // The frame that first shows the row.
-        painted.push(
+        v.painted.push(
           await page
             .waitForFunction(() => (window as unknown as BenchWindow).benchMarks.painted, undefined, {
               timeout: 5_000,
@@ -320,11 +351,7 @@ export async function run(): Promise<void> {
         );
       }
       // Let the rest of the list load before the next run, so runs do not overlap on the server.
-      await page.waitForFunction(
-        () => document.querySelector('[data-testid="summary"]')?.textContent === '10000 av 10000 saker',
-        undefined,
-        { timeout: 60_000 },
-      );
+      await wholeList(page);
       if (i === 3) {
         // Countdowns tick every second; the grid scrolls a little every frame, for 5 s.
         const frames = await page.evaluate(
@@ -364,13 +391,15 @@ export async function run(): Promise<void> {
       }
       await context.close();
     }
-    const first = runs(times);
-    console.log(
-      `first rendered row of 10 000 cases: ${first.list} (median ${first.median.toFixed(0)} ms; first run includes a ` +
-        `cold cache); goal < 300 ms: ${first.median < 300 ? 'met' : 'MISSED'}`,
-    );
-    console.log(`  in the page (navigation start to the row in the DOM): ${runs(inPage).text}`);
-    console.log(`  in the page, the frame that first shows the row: ${runs(painted).text}`);
+    for (const [kind, v] of Object.entries(visits)) {
+      const shown = runs(v.painted);
+      console.log(
+        `first row of 10 000 cases painted, ${kind} visit (navigation start to the row on screen, in the ` +
+          `page): ${shown.text}; goal < 300 ms: ${shown.median < 300 ? 'met' : 'MISSED'}`,
+      );
+      console.log(`  in the page, navigation start to the row in the DOM: ${runs(v.inPage).text}`);
+      console.log(`  the driver, goto to its notice of the row: ${runs(v.driver).text}`);
+    }
     console.log(
       `  renderer main-thread CPU from DOMContentLoaded to the row (traced runs): ${runs(cpu).text}`,
     );

@@ -158,15 +158,28 @@ describe('Saker (the case list)', () => {
     await page.context().close();
   });
 
-  it('shows its rows once, at their measured column widths (no cell is resized after it is shown)', async () => {
+  it('shows its rows once, at their measured column widths (no cell is resized, no row mounted again)', async () => {
     // The grid measures its box in its first commit; rows rendered before that would be sized again.
+    // A row renderer that is a new function on each render of the grid makes every row shown a new
+    // component, unmounted and mounted again (as the grid takes its height, before the first paint).
     const page = await open(`?devUser=${USERS.desk}`, {
       initScript: () => {
-        const w = window as unknown as { cellsResized: number };
+        const w = window as unknown as { cellsResized: number; rowsRemoved: number };
         w.cellsResized = 0;
+        w.rowsRemoved = 0;
         new MutationObserver((records) => {
-          for (const r of records) if ((r.target as Element).closest('[data-ref]')) w.cellsResized += 1;
-        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['style'] });
+          for (const r of records) {
+            if (r.type === 'attributes' && (r.target as Element).closest('[data-ref]')) w.cellsResized += 1;
+            for (const n of r.removedNodes)
+              if (n instanceof Element && (n.matches('[data-ref]') || n.querySelector('[data-ref]')))
+                w.rowsRemoved += 1;
+          }
+        }).observe(document, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          attributeFilter: ['style'],
+        });
       },
     });
     await row(page, 'FV-2026-000011').waitFor();
@@ -176,6 +189,7 @@ describe('Saker (the case list)', () => {
       () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
     );
     expect(await page.evaluate(() => (window as unknown as { cellsResized: number }).cellsResized)).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { rowsRemoved: number }).rowsRemoved)).toBe(0);
     expect(await row(page, 'FV-2026-000011').locator('[role="gridcell"]').count()).toBe(9);
     await page.context().close();
   });

@@ -85,6 +85,10 @@ export type OutboxStatus = 'pending' | 'delivered' | 'parked';
 export interface OutboxEntry extends OutboxMessage {
   status: OutboxStatus;
   attempts: number;
+  /**
+   * When it is next due; the outbox is listed by it, oldest first. A new message's is its `createdAt`,
+   * a post's a minute before (`POST_HEAD_START_MS` in shared/store/common.ts), a retry's after its backoff.
+   */
   nextAttemptAt: IsoInstant;
   lastError?: string;
   deliveredAt?: IsoInstant;

@@ -4,6 +4,7 @@
  */
 import type { Case } from '../cases/model';
 import { FristvaktError, ValidationError } from '../errors';
+import { isoInstant } from '../ids';
 import type { OutboxEntry, OutboxMessage, PageRequest } from '../ports';
 
 export const DEFAULT_PAGE = 50;
@@ -63,7 +64,21 @@ export function duplicate(what: string, details: Record<string, unknown> = {}): 
   return new FristvaktError('DUPLICATE', `${what} already exists`, details);
 }
 
-/** An outbox message as first stored: pending, due at once. */
+/**
+ * How far ahead of updates and replies a post is listed (ms). The sender lists the outbox by
+ * `nextAttemptAt`, oldest first, and sends at Teams' pace (50 calls a second for the whole app); behind an
+ * operations supplier's burst, the busy threads' card updates and replies fill its listings, and a new
+ * case's post from chat waited a whole pass over them (about 10 s in the delivery bench). A post (a new
+ * thread, a message in a person's chat, a supplier's webhook: each starts a message of its own, never one
+ * in a thread with an update or reply before it) is due from this long before it was made, so it goes
+ * ahead of the follow-ups of the last minute, and a follow-up older than that still goes before it: a
+ * stream of posts cannot hold a thread's updates back for more than a minute.
+ */
+export const POST_HEAD_START_MS = 60_000;
+
+/** An outbox message as first stored: pending, due at once (a post, from a minute earlier: above). */
 export function pendingEntry(m: OutboxMessage): OutboxEntry {
-  return { ...m, status: 'pending', attempts: 0, nextAttemptAt: m.createdAt };
+  const due =
+    m.operation === 'post' ? isoInstant(new Date(Date.parse(m.createdAt) - POST_HEAD_START_MS)) : m.createdAt;
+  return { ...m, status: 'pending', attempts: 0, nextAttemptAt: due };
 }

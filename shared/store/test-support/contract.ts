@@ -17,6 +17,7 @@ import { caseSummary } from '../../reports/summary';
 import { applyCommand } from '../../cases/lifecycle';
 import { caseSla, computedSla, type ComputedSla } from '../../sla/case-sla';
 import { PRESETS } from '../../sla/presets';
+import { POST_HEAD_START_MS } from '../common';
 import { feedReport } from '../report-feed';
 import { warningInstants } from '../warning-instants';
 import { describeAdminContract } from './admin-contract';
@@ -128,7 +129,8 @@ export function describeStoreContract(
           status: 'pending',
           attempts: 0,
           caseRef: c.ref,
-          nextAttemptAt: c.receivedAt,
+          // A post: due from a minute before it was made (listed ahead of the follow-ups of that minute).
+          nextAttemptAt: new Date(Date.parse(c.receivedAt) - POST_HEAD_START_MS).toISOString(),
         });
       });
 
@@ -628,6 +630,29 @@ export function describeStoreContract(
     });
 
     describe('outbox', () => {
+      it("lists a post ahead of the last minute's updates and replies, not ahead of older ones", async () => {
+        const followUp = (id: string, createdAt: string, operation: 'update' | 'reply') => ({
+          ...message(id, ROR, createdAt),
+          operation,
+          conversationKey: 'channel:team-1:triage',
+          threadKey: `case:${id}:triage`,
+        });
+        await store.outbox.enqueue([
+          followUp('old-reply', '2026-03-02T09:58:30Z', 'reply'),
+          followUp('update', '2026-03-02T09:59:10Z', 'update'),
+          followUp('reply', '2026-03-02T09:59:20Z', 'reply'),
+          message('new-case-post', ROR, '2026-03-02T09:59:40Z'),
+          followUp('late-reply', '2026-03-02T09:59:50Z', 'reply'),
+        ]);
+        const due = (await store.outbox.listDue(at('2026-03-02T10:00:00Z'), 10)).map((m) => m.id);
+        expect(due).toEqual(['old-reply', 'new-case-post', 'update', 'reply', 'late-reply']);
+        // The first page of a backlog: the post is in it.
+        expect((await store.outbox.listDue(at('2026-03-02T10:00:00Z'), 2)).map((m) => m.id)).toEqual([
+          'old-reply',
+          'new-case-post',
+        ]);
+      });
+
       it('runs the lifecycle: due, failed with a next attempt, delivered, parked', async () => {
         const added = await store.outbox.enqueue([
           message('m1', ROR, '2026-03-02T09:00:00Z'),

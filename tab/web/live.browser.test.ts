@@ -64,6 +64,14 @@ it("a desk member's list shows another member's claim without a reload", async (
   const card = phone.locator(`[data-ref="${REF}"]`);
   await card.waitFor();
 
+  // A keyboard user on another row of the list keeps their place when a change reaches it: the live
+  // reload renders the rows shown again, it does not mount them anew (which dropped the focus to the page).
+  const other = watcher.locator('[data-ref="FV-2026-000007"]').getByRole('link', { name: 'FV-2026-000007' });
+  await other.focus();
+  const focusedRow = () =>
+    watcher.evaluate(() => document.activeElement?.closest('[data-ref]')?.getAttribute('data-ref') ?? null);
+  expect(await focusedRow()).toBe('FV-2026-000007');
+
   const actor = await open(USERS.desk, `&case=${REF}`);
   await actor.getByTestId('actions').waitFor();
   await actor.getByRole('button', { name: 'Ta saken' }).click();
@@ -71,6 +79,7 @@ it("a desk member's list shows another member's claim without a reload", async (
 
   await watched.getByText('Under arbeid').waitFor({ timeout: 2000 });
   expect(await watched.innerText()).toContain('Ola Servicesenter');
+  expect(await focusedRow()).toBe('FV-2026-000007');
   await card.getByText('Under arbeid', { exact: false }).waitFor({ timeout: 2000 });
   expect(await axeViolations(watcher)).toEqual([]);
   await watcher.screenshot({ path: join(SHOTS, 'live-list.png') });

@@ -278,9 +278,8 @@ export async function run(): Promise<void> {
           if (marks.painted !== undefined) obs.disconnect();
           // When the row is painted: Element Timing's render time of its text, the attribute set in
           // this observer's microtask, before the frame that draws it; again on a row element that
-          // replaces it before it was painted (the grid may mount its rows anew as it settles). (A message
-          // posted from the next animation frame, as before, also waited for every task queued ahead of
-          // it, such as the list's next page: up to 230 ms more than the frame.)
+          // replaces it before it was painted. (Not a message posted from the next animation frame: that
+          // also waits for every task queued ahead of it, such as the list's next page.)
           else if (!row.hasAttribute('elementtiming'))
             for (const e of [row, ...row.querySelectorAll('*')]) e.setAttribute('elementtiming', 'bench-row');
         }).observe(document, { childList: true, subtree: true });
@@ -308,7 +307,7 @@ export async function run(): Promise<void> {
       t0 = performance.now();
       await page.goto(`${list.url}/tab/?devUser=${AGENT.id}`);
       await page.locator('[data-ref]').first().waitFor();
-      if (kind !== 'traced') {
+      if (!traced) {
         const v = visits[kind];
         v.driver.push(performance.now() - t0);
         v.inPage.push(

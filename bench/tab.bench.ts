@@ -32,7 +32,7 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/headless';
 import { createServer } from '../bot/server/create-server';
 import { silentLogger } from '../bot/server/logger';
-import { staticHandler } from '../bot/server/static-files';
+import { staticHandler } from '../tab/api/static-files';
 import type { Directory } from '../shared/access';
 import type { Desk } from '../shared/desks/model';
 import { deskId, userId } from '../shared/ids';

@@ -7,7 +7,7 @@ import type { RouteDef } from '../../shared/app/http-route';
 import type { MessagesDeps } from './messages';
 import { messagesHandler } from './messages';
 import { healthzHandler } from './healthz';
-import { staticHandler } from './static-files';
+import { staticHandler } from '../../tab/api/static-files';
 import type { Store } from '../../shared/ports';
 import { ATTACHMENT_LINK_PATH } from '../../shared/app/attachment-links';
 import { attachmentLinkHandler, type AttachmentLinkDeps } from './attachment-links';

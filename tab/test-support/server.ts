@@ -3,10 +3,9 @@
  * built bundle at `/tab/`, the embedded SQLite store in a temp dir, and a local JWKS endpoint whose key
  * signs test tokens exactly as Entra ID would (RS256, `iss`, `aud`, `tid`, `oid`, `roles`).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import restify, { type Server } from 'restify';
 import type { Directory } from '../../shared/access';
@@ -17,6 +16,8 @@ import { createCaseFeed } from '../../shared/app/case-feed';
 import { createCatalogue } from '../../shared/app/catalogue';
 import type { TabApiDeps } from '../api/context';
 import { tabRoutes } from '../api/routes';
+import { sendFailure } from '../api/http';
+import { staticHandler } from '../api/static-files';
 import { DIRECTORY } from './seed';
 
 export const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -74,13 +75,6 @@ export interface TestServer {
   token(spec: TokenSpec): Promise<string>;
   close(): Promise<void>;
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-};
 
 export interface TestServerOptions {
   now: Date;
@@ -142,20 +136,16 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   const url = `http://127.0.0.1:${port}`;
   deps.auth = { ...deps.auth, jwksUrl: `${url}/test/jwks` };
   for (const r of tabRoutes(deps)) server[r.method]({ path: r.path, name: r.name }, r.handler);
+  // The production handler (encodings, cache headers, 304s), so the tests see what a browser gets; its
+  // coded errors (a missing asset: 404) answered as the app's server answers them.
   if (options.distDir) {
-    const root = resolve(options.distDir);
+    const serve = staticHandler(options.distDir);
     server.get('/tab/*', async (req, res) => {
-      const rest = String((req.params as Record<string, string>)['*'] ?? '');
-      let file = resolve(root, rest === '' ? 'index.html' : rest);
-      if (file !== root && !file.startsWith(root + sep)) {
-        res.writeHead(404);
-        res.end();
-        return;
+      try {
+        await serve(req, res);
+      } catch (err) {
+        sendFailure(res, err, console);
       }
-      const info = statSync(file, { throwIfNoEntry: false });
-      if (!info || info.isDirectory()) file = join(root, 'index.html');
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(await readFile(file));
     });
   }
   return {

@@ -194,6 +194,33 @@ describe('Saker (the case list)', () => {
     await page.context().close();
   });
 
+  it('on a later visit asks the server for the page alone, its scripts from the browser cache', async () => {
+    // Every script the page loads is named by its content hash and cached for good; only the page is
+    // revalidated. A script asked again (even answered 304) holds back every module until it is back.
+    const page = await open(`?devUser=${USERS.desk}`);
+    await row(page, 'FV-2026-000011').waitFor();
+    await page.getByText('11 av 11 saker').waitFor();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    const fromServer: string[] = [];
+    const fromCache: string[] = [];
+    const cached = new Set<string>();
+    cdp.on('Network.requestServedFromCache', (e) => cached.add(e.requestId));
+    cdp.on('Network.responseReceived', (e) => {
+      const path = new URL(e.response.url).pathname;
+      if (!path.startsWith('/tab/')) return;
+      const hit = cached.has(e.requestId) || e.response.fromDiskCache || e.response.fromPrefetchCache;
+      (hit ? fromCache : fromServer).push(path);
+    });
+    await page.goto('about:blank');
+    await page.goto(`${srv.url}/tab/?devUser=${USERS.desk}`);
+    await row(page, 'FV-2026-000011').waitFor();
+    await page.getByText('11 av 11 saker').waitFor();
+    expect(fromServer).toEqual(['/tab/']);
+    expect(fromCache.some((p) => /^\/tab\/chunks\/main-[A-Z0-9]{8}\.js$/.test(p))).toBe(true);
+    await page.context().close();
+  });
+
   it('shows an injection title as text', async () => {
     const page = await open(`?devUser=${USERS.desk}`);
     const title = row(page, 'FV-2026-000011').getByTestId('case-title');

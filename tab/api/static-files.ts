@@ -9,7 +9,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, relative, resolve, sep } from 'node:path';
 import type { Request, Response } from 'restify';
-import { httpError } from './http-errors';
+import { notFound } from './http';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,10 +47,10 @@ export function staticHandler(dir: string): (req: Request, res: Response) => Pro
     try {
       rest = decodeURIComponent(String((req.params as Record<string, string>)['*'] ?? ''));
     } catch {
-      throw httpError('NOT_FOUND', 'No such file');
+      throw notFound('No such file');
     }
     const path = resolve(root, rest === '' ? 'index.html' : rest);
-    if (path !== root && !path.startsWith(root + sep)) throw httpError('NOT_FOUND', 'No such file');
+    if (path !== root && !path.startsWith(root + sep)) throw notFound('No such file');
     let file = path;
     let info = await stat(file).catch(() => null);
     if (info?.isDirectory()) {
@@ -58,11 +58,11 @@ export function staticHandler(dir: string): (req: Request, res: Response) => Pro
       info = await stat(file).catch(() => null);
     } else if (!info) {
       // Client-side routes fall back to the app's page; missing assets stay 404.
-      if (extname(path) !== '') throw httpError('NOT_FOUND', 'No such file');
+      if (extname(path) !== '') throw notFound('No such file');
       file = resolve(root, 'index.html');
       info = await stat(file).catch(() => null);
     }
-    if (!info) throw httpError('NOT_FOUND', 'The tab is not built (npm run build:tab)');
+    if (!info) throw notFound('The tab is not built (npm run build:tab)');
     const immutable = IMMUTABLE.test(relative(root, file).split(sep).join('/'));
     const etag = `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
     res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
@@ -85,7 +85,7 @@ export function staticHandler(dir: string): (req: Request, res: Response) => Pro
       return;
     }
     const bytes = await readFile(file).catch(() => null);
-    if (!bytes) throw httpError('NOT_FOUND', 'The tab is not built (npm run build:tab)');
+    if (!bytes) throw notFound('The tab is not built (npm run build:tab)');
     res.writeHead(200);
     res.end(bytes);
   };

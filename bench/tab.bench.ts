@@ -8,9 +8,8 @@
  *   and an everyday one (the third or later, as a desk member opens the tab every day: the compiled
  *   code read from that cache); from navigation start to the row's paint by the page's own clock
  *   (Element Timing), to the row in the DOM, and the driver's `goto` to its notice of the paint; and the
- *   renderer main thread's CPU time
- *   from DOMContentLoaded to the row (thread time from a Chromium trace: what the page's own work costs,
- *   less swayed by a loaded machine than the wall clock);
+ *   renderer main thread's CPU time from DOMContentLoaded to the row (thread time from a Chromium
+ *   trace: what the page's own work costs, less swayed by a loaded machine than the wall clock);
  * - frames while the countdowns tick on those 10 000 rows (and the grid scrolls), counted with
  *   requestAnimationFrame: frames seen, frames dropped (gaps past 1.5 × 16.7 ms, in frame units),
  *   the longest frame;

@@ -2,9 +2,9 @@
  * `GET /tab/*`: the tab's built web bundle (`tab/web/dist/`), read from disk, never outside its folder.
  * - A file the build also wrote compressed (`<file>.br`, `<file>.gz`, see `tab/build.ts`) is sent in the
  *   best encoding the browser accepts, with no compression work per request.
- * - Chunks are named by their content hash (`chunks/…-HASH.js`): cached for a year, never asked again.
- *   Everything else (the page, the entry script) is revalidated every time, answered 304 when unchanged,
- *   so a new build is seen at once and never mixed with an old page.
+ * - Scripts, the entry among them, are named by their content hash (`chunks/…-HASH.js`): cached for a
+ *   year, never asked again. Everything else (the page) is revalidated every time, answered 304 when
+ *   unchanged, so a new build is seen at once and never mixed with an old page.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, relative, resolve, sep } from 'node:path';

@@ -14,9 +14,8 @@ import { openSqliteStore } from '../../shared/store/sqlite';
 import { createCaseChanges, type CaseMessages } from '../../shared/app/case-changes';
 import { createCaseFeed } from '../../shared/app/case-feed';
 import { createCatalogue } from '../../shared/app/catalogue';
-import type { TabApiDeps } from '../api/context';
+import { createContext, open, type TabApiDeps } from '../api/context';
 import { tabRoutes } from '../api/routes';
-import { sendFailure } from '../api/http';
 import { staticHandler } from '../api/static-files';
 import { DIRECTORY } from './seed';
 
@@ -137,17 +136,8 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   deps.auth = { ...deps.auth, jwksUrl: `${url}/test/jwks` };
   for (const r of tabRoutes(deps)) server[r.method]({ path: r.path, name: r.name }, r.handler);
   // The production handler (encodings, cache headers, 304s), so the tests see what a browser gets; its
-  // coded errors (a missing asset: 404) answered as the app's server answers them.
-  if (options.distDir) {
-    const serve = staticHandler(options.distDir);
-    server.get('/tab/*', async (req, res) => {
-      try {
-        await serve(req, res);
-      } catch (err) {
-        sendFailure(res, err, console);
-      }
-    });
-  }
+  // coded errors (a missing asset: 404) answered as the tab API's routes answer them.
+  if (options.distDir) server.get('/tab/*', open(createContext(deps), staticHandler(options.distDir)));
   return {
     url,
     store,

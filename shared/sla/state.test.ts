@@ -329,6 +329,18 @@ describe('computeSla: pauses', () => {
     expect(slaSummary({ ...c, updatedAt: c.events[2].at }, ROR).nextDueAt).toBeUndefined();
   });
 
+  it('a target whose minutes run out just as the case starts waiting stands at 0, not late', () => {
+    const c = kase('2026-11-02T09:00', 'hoy', [
+      ['2026-11-02T09:05', claim],
+      ['2026-11-02T13:00', wait('reporter')], // 240 of 240 min counted: on time, none left
+    ]);
+    const atPause = computeSla(c, ROR, oslo('2026-11-02T13:00'));
+    const nextDay = computeSla(c, ROR, oslo('2026-11-03T10:00'));
+    expect(atPause.resolution).toMatchObject({ state: 'paused', remainingMinutes: 0 });
+    expect(nextDay.resolution).toMatchObject({ state: 'paused', remainingMinutes: 0 });
+    expect(tick(atPause.resolution, oslo('2026-11-03T10:00'), ROR).state).toBe(nextDay.resolution.state);
+  });
+
   it('a pause pushes a working-day deadline by the business minutes it covered', () => {
     // Middels: 3 working days from Mon 09:00 = Thu 09:00; a 60-minute supplier wait → Thu 10:00.
     const c = kase('2026-11-02T09:00', 'middels', [

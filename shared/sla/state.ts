@@ -299,7 +299,11 @@ function measure(clock: Clock, start: number, end: number, target: number, exclu
   let cursor = start;
   for (const s of excluded) {
     const avail = s.from > cursor ? clock.between(cursor, s.from) : 0;
-    if (avail >= remaining) return { due: clock.add(cursor, remaining), projected: false, elapsed };
+    // Minutes that run out exactly as a still-open pause begins leave the clock standing at 0, not
+    // late: the deadline is projected as for any open pause (else it turned late during the pause).
+    const ranOutAtOpenPause = avail === remaining && s.to === undefined && s.from >= cursor;
+    if (avail >= remaining && !ranOutAtOpenPause)
+      return { due: clock.add(cursor, remaining), projected: false, elapsed };
     remaining -= avail;
     if (s.to === undefined) return { due: clock.add(end, remaining), projected: true, elapsed };
     cursor = Math.max(cursor, s.to);

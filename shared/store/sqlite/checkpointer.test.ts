@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -24,6 +24,18 @@ function write(db: Database.Database): void {
   for (let i = 0; i < 400; i++) db.transaction(() => insert.run(body))();
 }
 
+/** How many times the log has begun again from its start: the checkpoint sequence in its header. */
+function logRestarts(file: string): number {
+  const header = Buffer.alloc(16);
+  const fd = openSync(`${file}-wal`, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header.readUInt32BE(12);
+}
+
 const waitUntil = async (ok: () => boolean, ms: number): Promise<boolean> => {
   const end = Date.now() + ms;
   while (Date.now() < end) {
@@ -36,7 +48,7 @@ const waitUntil = async (ok: () => boolean, ms: number): Promise<boolean> => {
 describe('the write-ahead log copied from a worker thread', () => {
   it('copies the log into the database file while the main connection does not', async () => {
     const { db, file } = openWal();
-    const checkpointer = startCheckpointer(db, file, 20);
+    const checkpointer = startCheckpointer(db, file, { everyMs: 20 });
     try {
       expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
       const before = statSync(file).size;
@@ -49,9 +61,38 @@ describe('the write-ahead log copied from a worker thread', () => {
     }
   });
 
+  it('keeps the log from growing without end while writes never stop', async () => {
+    const { db, file } = openWal();
+    const checkpointer = startCheckpointer(db, file, { everyMs: 10, restartFrames: 128 });
+    try {
+      // 60 MB through the log, one transaction after another with only a turn of the event loop
+      // between them (as the app's writes come): a PASSIVE checkpoint alone never finds the log all
+      // copied before the next write begins, so the log would hold all 60 MB.
+      const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+      const body = 'x'.repeat(10_000);
+      let largest = 0;
+      const restarts = new Set<number>();
+      for (let i = 0; i < 6_000; i++) {
+        db.transaction(() => insert.run(body))();
+        await new Promise((r) => setImmediate(r));
+        if (i % 100 === 0) {
+          largest = Math.max(largest, statSync(`${file}-wal`).size);
+          restarts.add(logRestarts(file));
+        }
+      }
+      // The log began again from the start, more than once, and never held most of what went through it.
+      expect(restarts.size).toBeGreaterThan(2);
+      expect(largest).toBeLessThan(40_000_000);
+      expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 6_000 });
+    } finally {
+      checkpointer.stop();
+      db.close();
+    }
+  });
+
   it('gives the main connection its automatic checkpoint back when stopped', () => {
     const { db, file } = openWal();
-    const checkpointer = startCheckpointer(db, file, 20);
+    const checkpointer = startCheckpointer(db, file, { everyMs: 20 });
     checkpointer.stop();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     db.close();
@@ -59,7 +100,7 @@ describe('the write-ahead log copied from a worker thread', () => {
 
   it('gives it back when the worker cannot open the database', async () => {
     const { db } = openWal();
-    startCheckpointer(db, join(tmpdir(), 'fv-no-such-dir', 'missing.db'), 20);
+    startCheckpointer(db, join(tmpdir(), 'fv-no-such-dir', 'missing.db'), { everyMs: 20 });
     expect(await waitUntil(() => db.pragma('wal_autocheckpoint', { simple: true }) === 1000, 5_000)).toBe(
       true,
     );

@@ -6,6 +6,15 @@
  * writer never waits for it. While the worker runs, the main connection's automatic checkpoint is off;
  * if the worker fails or exits, the automatic checkpoint is turned back on at once, so the log never
  * grows unchecked.
+ *
+ * A PASSIVE checkpoint never restarts the log: SQLite writes from the start of the file again only when
+ * a write begins with every frame already copied, and under a steady stream of writes a new one has
+ * always landed meanwhile. The log then grew without end (1.1 GB in 40 s of fault reports as fast as
+ * they came), and every write and read paid for its size. So once the log holds more than
+ * `restartFrames` frames the worker runs a RESTART checkpoint: it takes the write lock for the few
+ * milliseconds of copying since the last pass (a write meanwhile waits for it, without stopping the
+ * event loop: `write` in ./io.ts), and the next write starts the log from its beginning.
+ * The main connection's `journal_size_limit` then gives back what the file grew beyond `LOG_LIMIT_BYTES`.
  */
 import { Worker } from 'node:worker_threads';
 import { BUSY_TIMEOUT_MS, type Db } from './io';
@@ -16,7 +25,19 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
-const timer = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), workerData.everyMs);
+const pass = () => {
+  const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)');
+  if (log <= workerData.restartFrames) return;
+  db.pragma('busy_timeout = ' + workerData.restartWaitMs);
+  try {
+    db.pragma('wal_checkpoint(RESTART)');
+  } catch {
+    // The lock stayed taken (a long write): the next pass asks again.
+  } finally {
+    db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
+  }
+};
+const timer = setInterval(pass, workerData.everyMs);
 parentPort.on('message', () => {
   clearInterval(timer);
   db.close();
@@ -26,19 +47,41 @@ parentPort.on('message', () => {
 
 /** SQLite's own default for the automatic checkpoint (pages). */
 const AUTO_PAGES = 1_000;
+/** Log frames (a page each, 4 KB) past which the worker restarts the log: 16 MB. */
+const RESTART_FRAMES = 4_096;
+/** What a restarted log's file is cut back to. */
+const LOG_LIMIT_BYTES = 64 * 1024 * 1024;
+/** How long a RESTART checkpoint waits for the write lock and for readers before it leaves it to the next pass. */
+const RESTART_WAIT_MS = 100;
+
+export interface CheckpointerOptions {
+  /** How often the worker copies the log (default 250 ms). */
+  everyMs?: number;
+  /** Log frames past which it restarts the log (default 4 096). */
+  restartFrames?: number;
+}
 
 export interface Checkpointer {
   /** Stops the worker (its last checkpoint is left to SQLite's close of the main connection). */
   stop(): void;
 }
 
-export function startCheckpointer(db: Db, file: string, everyMs = 250): Checkpointer {
+export function startCheckpointer(db: Db, file: string, options: CheckpointerOptions = {}): Checkpointer {
   const worker = new Worker(SCRIPT, {
     eval: true,
-    workerData: { file, everyMs, busyTimeoutMs: BUSY_TIMEOUT_MS, driver: require.resolve('better-sqlite3') },
+    workerData: {
+      file,
+      everyMs: options.everyMs ?? 250,
+      restartFrames: options.restartFrames ?? RESTART_FRAMES,
+      restartWaitMs: RESTART_WAIT_MS,
+      busyTimeoutMs: BUSY_TIMEOUT_MS,
+      driver: require.resolve('better-sqlite3'),
+    },
   });
   worker.unref();
   db.pragma('wal_autocheckpoint = 0');
+  // The connection that writes after a restart is the one that cuts the file back.
+  db.pragma(`journal_size_limit = ${LOG_LIMIT_BYTES}`);
   let running = true;
   const fallBack = () => {
     if (!running) return;

@@ -13,7 +13,8 @@
  * they came), and every write and read paid for its size. So once the log holds more than
  * `restartFrames` frames the worker runs a RESTART checkpoint: it takes the write lock for the few
  * milliseconds of copying since the last pass (a write meanwhile waits for it, without stopping the
- * event loop: `write` in ./io.ts), and the next write starts the log from its beginning.
+ * event loop: `write` in ./io.ts), and the next write starts the log from its beginning. A read that
+ * still needs the log's frames makes it wait; it waits briefly, then leaves the log alone for a while.
  * The main connection's `journal_size_limit` then gives back what the file grew beyond `LOG_LIMIT_BYTES`.
  */
 import { Worker } from 'node:worker_threads';
@@ -25,17 +26,20 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
+let restartAfter = 0;
 const pass = () => {
   const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)');
-  if (log <= workerData.restartFrames) return;
+  if (log <= workerData.restartFrames || Date.now() < restartAfter) return;
   db.pragma('busy_timeout = ' + workerData.restartWaitMs);
+  let done = false;
   try {
-    db.pragma('wal_checkpoint(RESTART)');
+    done = db.pragma('wal_checkpoint(RESTART)')[0].busy === 0;
   } catch {
-    // The lock stayed taken (a long write): the next pass asks again.
+    // Refused the lock: as busy.
   } finally {
     db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
   }
+  if (!done) restartAfter = Date.now() + workerData.restartBackoffMs;
 };
 const timer = setInterval(pass, workerData.everyMs);
 parentPort.on('message', () => {
@@ -51,14 +55,22 @@ const AUTO_PAGES = 1_000;
 const RESTART_FRAMES = 4_096;
 /** What a restarted log's file is cut back to. */
 const LOG_LIMIT_BYTES = 64 * 1024 * 1024;
-/** How long a RESTART checkpoint waits for the write lock and for readers before it leaves it to the next pass. */
-const RESTART_WAIT_MS = 100;
+/**
+ * How long a RESTART checkpoint waits for the write lock and then for readers of older frames (writes
+ * wait all that time) before it gives up; after giving up it is not tried again for
+ * `RESTART_BACKOFF_MS`. A long read (a report) holds its frames: waiting 100 ms on every pass stalled
+ * every write for 100 ms four times a second while it ran.
+ */
+const RESTART_WAIT_MS = 20;
+const RESTART_BACKOFF_MS = 2_000;
 
 export interface CheckpointerOptions {
   /** How often the worker copies the log (default 250 ms). */
   everyMs?: number;
   /** Log frames past which it restarts the log (default 4 096). */
   restartFrames?: number;
+  /** How long it leaves the log alone after a restart that had to give up (default 2 s). */
+  restartBackoffMs?: number;
 }
 
 export interface Checkpointer {
@@ -74,6 +86,7 @@ export function startCheckpointer(db: Db, file: string, options: CheckpointerOpt
       everyMs: options.everyMs ?? 250,
       restartFrames: options.restartFrames ?? RESTART_FRAMES,
       restartWaitMs: RESTART_WAIT_MS,
+      restartBackoffMs: options.restartBackoffMs ?? RESTART_BACKOFF_MS,
       busyTimeoutMs: BUSY_TIMEOUT_MS,
       driver: require.resolve('better-sqlite3'),
     },

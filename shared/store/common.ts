@@ -76,6 +76,13 @@ export function duplicate(what: string, details: Record<string, unknown> = {}): 
  */
 export const POST_HEAD_START_MS = 60_000;
 
+/**
+ * How long a delivered outbox message is kept: its id still answers a replayed event as already sent
+ * (`enqueue` skips a known id) for a week, then it goes, so the outbox does not grow with history
+ * (about 48 KB of messages a case). Cosmos DB expires it by the item's `ttl`; SQLite deletes it.
+ */
+export const DELIVERED_KEPT_MS = 7 * 24 * 3600 * 1000;
+
 /** An outbox message as first stored: pending, due at once (a post, from a minute earlier: above). */
 export function pendingEntry(m: OutboxMessage): OutboxEntry {
   const due =

@@ -5,15 +5,15 @@
 import { NotFoundError, isFristvaktError } from '../../errors';
 import type { DeskId, IsoInstant } from '../../ids';
 import type { OutboxEntry, OutboxMessage, OutboxStore } from '../../ports';
-import { pendingEntry } from '../common';
+import { DELIVERED_KEPT_MS, pendingEntry } from '../common';
 import { ConflictError } from '../../errors';
 import { withRetry } from './errors';
 import type { DeskYears } from './desk-years';
 import { queryAll, readItem, type CosmosContext } from './io';
 import { casePk, itemId, outboxPk, yearOfRef, type OutboxItem } from './model';
 
-/** Delivered messages expire after a week (not enforced by the emulator). */
-const DELIVERED_TTL_SECONDS = 7 * 24 * 3600;
+/** Delivered messages expire (`DELIVERED_KEPT_MS`; not enforced by the emulator). */
+const DELIVERED_TTL_SECONDS = DELIVERED_KEPT_MS / 1000;
 
 /** How old a desk's live years may be when the sender polls (it polls every second or so). */
 const LIVE_YEARS_REUSE_MS = 10_000;

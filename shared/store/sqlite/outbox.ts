@@ -1,8 +1,8 @@
 /** The outbox on SQLite: messages written in their cause's transaction, then listed and marked by the sender. */
 import { NotFoundError } from '../../errors';
-import type { DeskId } from '../../ids';
+import type { DeskId, IsoInstant } from '../../ids';
 import type { OutboxEntry, OutboxMessage, OutboxStore } from '../../ports';
-import { duplicate, pendingEntry } from '../common';
+import { DELIVERED_KEPT_MS, duplicate, pendingEntry } from '../common';
 import { write, run, type Db, type JsonRow } from './io';
 
 /** Inserts a new pending message; an id already stored throws DUPLICATE (and rolls back its transaction). */
@@ -30,6 +30,10 @@ export function outboxInserter(db: Db): (m: OutboxMessage) => void {
   };
 }
 
+/** How often the delivered messages past their week are deleted, and how many at most each time. */
+const EXPIRE_EVERY_MS = 60_000;
+const EXPIRE_BATCH = 1_000;
+
 export function outboxStore(db: Db): OutboxStore {
   const insert = outboxInserter(db);
   const exists = db.prepare<[string], { id: string }>('SELECT id FROM outbox WHERE id = ?');
@@ -43,16 +47,41 @@ export function outboxStore(db: Db): OutboxStore {
      ORDER BY next_attempt_at ASC, id ASC LIMIT ?`,
   );
   const save = db.prepare(
-    'UPDATE outbox SET status = @status, next_attempt_at = @next, doc = @doc WHERE id = @id',
+    `UPDATE outbox SET status = @status, next_attempt_at = @next, delivered_at = @deliveredAt, doc = @doc
+     WHERE id = @id`,
   );
+  const expire = db.prepare<[string]>(
+    `DELETE FROM outbox WHERE rowid IN (
+       SELECT rowid FROM outbox WHERE status = 'delivered' AND delivered_at < ?
+       ORDER BY delivered_at LIMIT ${EXPIRE_BATCH})`,
+  );
+  /** When the expired messages were last deleted (the delivery clock's ms): at most once a minute. */
+  let expiredAt = -Infinity;
 
   const change = (id: string, deskId: DeskId, fn: (e: OutboxEntry) => OutboxEntry): Promise<void> => {
     return write(db, () => {
       const row = get.get(id, deskId);
       if (!row) throw new NotFoundError(`outbox message ${id} does not exist`);
       const next = fn(JSON.parse(row.doc) as OutboxEntry);
-      save.run({ id, status: next.status, next: next.nextAttemptAt, doc: JSON.stringify(next) });
+      save.run({
+        id,
+        status: next.status,
+        next: next.nextAttemptAt,
+        deliveredAt: next.deliveredAt ?? null,
+        doc: JSON.stringify(next),
+      });
     });
+  };
+
+  /**
+   * Deletes the messages delivered more than `DELIVERED_KEPT_MS` before `at`, a batch at a time, at
+   * most once every `EXPIRE_EVERY_MS` of the delivery clock.
+   */
+  const expireBefore = async (at: IsoInstant): Promise<void> => {
+    const now = Date.parse(at);
+    if (now - expiredAt < EXPIRE_EVERY_MS) return;
+    expiredAt = now;
+    await write(db, () => expire.run(new Date(now - DELIVERED_KEPT_MS).toISOString()));
   };
 
   return {
@@ -76,8 +105,9 @@ export function outboxStore(db: Db): OutboxStore {
     listDue(now, limit) {
       return run(() => due.all(now, limit).map((r) => JSON.parse(r.doc) as OutboxEntry));
     },
-    markDelivered(id, deskId, at) {
-      return change(id, deskId, (e) => ({ ...e, status: 'delivered', deliveredAt: at }));
+    async markDelivered(id, deskId, at) {
+      await change(id, deskId, (e) => ({ ...e, status: 'delivered', deliveredAt: at }));
+      await expireBefore(at);
     },
     markFailed(id, deskId, error, nextAttemptAt) {
       return change(id, deskId, (e) => ({ ...e, attempts: e.attempts + 1, lastError: error, nextAttemptAt }));

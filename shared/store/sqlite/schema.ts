@@ -276,6 +276,16 @@ const STEPS: Array<string | ((db: Database.Database) => void)> = [
       CREATE INDEX IF NOT EXISTS outbox_thread ON outbox (thread_key) WHERE status = 'pending';
     `);
   },
+  // A delivered message is kept a week (DELIVERED_KEPT_MS), then deleted: when it was delivered, found
+  // by a partial index (filled for the delivered messages already stored). (A function: the step must
+  // be safe to run twice.)
+  (db) => {
+    addColumn(db, 'outbox', 'delivered_at', 'TEXT');
+    db.exec(`
+      UPDATE outbox SET delivered_at = json_extract(doc, '$.deliveredAt') WHERE status = 'delivered';
+      CREATE INDEX IF NOT EXISTS outbox_delivered ON outbox (delivered_at) WHERE status = 'delivered';
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = STEPS.length;

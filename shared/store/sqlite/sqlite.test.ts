@@ -6,7 +6,7 @@ import type { Case } from '../../cases/model';
 import type { Store } from '../../ports';
 import { deskId, isoInstant, userId } from '../../ids';
 import { describeStoreContract } from '../test-support/contract';
-import { desk, newCase, triagePost } from '../test-support/fixtures';
+import { desk, message, newCase, triagePost } from '../test-support/fixtures';
 import { openSqliteStore } from './index';
 import { SCHEMA_VERSION } from './schema';
 
@@ -85,13 +85,53 @@ describe('SQLite store on disk', () => {
     const raw = new Database(file);
     // Back to the outbox of the step before: no thread key, no index (the column stays: SQLite cannot
     // drop it here, and the step adds it only when missing).
+    // The steps after it are safe to run twice.
     raw.exec(`DROP INDEX outbox_thread; UPDATE outbox SET thread_key = NULL;
-      UPDATE schema_version SET version = version - 1`);
+      UPDATE schema_version SET version = version - 2`);
     raw.close();
 
     const again = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
     const now = isoInstant(new Date('2100-01-01T00:00:00Z'));
     expect((await again.outbox.pendingInThread(post, now, 10)).map((m) => m.id)).toEqual([post.id]);
+    await again.close();
+  });
+
+  it('deletes a delivered message a week after its delivery, and keeps the pending and the recent ones', async () => {
+    const dir = tempDir();
+    const store = openSqliteStore({ file: join(dir, 'fristvakt.db'), blobDir: join(dir, 'blobs') });
+    const ror = deskId('ror-ikt');
+    const day = (n: number) => isoInstant(new Date(Date.parse('2026-03-02T09:00:00Z') + n * 86_400_000));
+    await store.outbox.enqueue(['old', 'recent', 'pending', 'last'].map((id) => message(id, ror, day(0))));
+    await store.outbox.markDelivered('old', ror, day(0));
+    await store.outbox.markDelivered('recent', ror, day(6));
+    // Eight days after the first delivery: the first is past its week, the second is not.
+    await store.outbox.markDelivered('last', ror, day(8));
+    expect(await store.outbox.get('old', ror)).toBeNull();
+    expect((await store.outbox.get('recent', ror))?.status).toBe('delivered');
+    expect((await store.outbox.get('pending', ror))?.status).toBe('pending');
+    expect((await store.outbox.get('last', ror))?.status).toBe('delivered');
+    await store.close();
+  });
+
+  it('deletes the messages delivered before their delivery time was kept, once past their week', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'fristvakt.db');
+    const ror = deskId('ror-ikt');
+    const first = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    await first.outbox.enqueue([message('old', ror, '2026-03-02T09:00:00Z')]);
+    await first.outbox.markDelivered('old', ror, isoInstant(new Date('2026-03-02T09:00:00Z')));
+    await first.close();
+    const raw = new Database(file);
+    // Back to the outbox of the step before: no delivery time, no index.
+    raw.exec(`DROP INDEX outbox_delivered; UPDATE outbox SET delivered_at = NULL;
+      UPDATE schema_version SET version = version - 1`);
+    raw.close();
+
+    const again = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
+    await again.outbox.enqueue([message('new', ror, '2026-03-10T09:00:00Z')]);
+    await again.outbox.markDelivered('new', ror, isoInstant(new Date('2026-03-10T09:00:00Z')));
+    expect(await again.outbox.get('old', ror)).toBeNull();
+    expect((await again.outbox.get('new', ror))?.status).toBe('delivered');
     await again.close();
   });
 

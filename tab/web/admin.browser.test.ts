@@ -318,7 +318,8 @@ describe('Innstillinger: people, channels and fellesfeil thresholds', () => {
     await page.getByTestId('service-ff-minOrganisations').fill('3');
     await page.getByTestId('service-save').click();
     await page.getByTestId('service-outcome').getByText('Lagret.').waitFor();
-    expect(await page.locator('[data-service="kompass"]').innerText()).toContain('egne terskler');
+    // The list is asked for again once the save is confirmed: its row follows a moment later.
+    await page.locator('[data-service="kompass"]').getByText('egne terskler').waitFor({ timeout: 5_000 });
     expect((await srv.store.admin.getService(serviceId('kompass')))!.value.fellesfeil).toEqual({
       windowMinutes: 20,
       minOrganisations: 3,

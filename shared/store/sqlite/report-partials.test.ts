@@ -189,13 +189,13 @@ describe('cases reporting an outage in the aggregate (SQLite)', () => {
       await store.cases.create(input, 2026, () => []);
     }
     await store.close();
-    // As the step before the outage step left it: no outage column, the outage case's row unusable
-    // (the outage step and the outbox's two steps after it run again on open).
+    // As the step before the outage step (step 13) left it: no outage column, the outage case's row
+    // unusable (the outage step and the steps after it run again on open).
     const raw = new Database(file);
     raw.exec(`DROP INDEX case_figures_outage;
       ALTER TABLE case_figures DROP COLUMN outage;
       UPDATE case_figures SET usable = 0 WHERE received_at = '${down.receivedAt}';
-      UPDATE schema_version SET version = version - 3;`);
+      UPDATE schema_version SET version = 12;`);
     raw.close();
     store = open();
     const db = new Database(file);

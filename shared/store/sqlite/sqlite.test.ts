@@ -20,6 +20,16 @@ afterAll(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * Takes a closed store's file back to an older schema: `sql` undoes what the later steps did, and ends
+ * by setting the version (an absolute one: steps are only ever added at the end).
+ */
+function rewind(file: string, sql: string): void {
+  const raw = new Database(file);
+  raw.exec(sql);
+  raw.close();
+}
+
 describeStoreContract('SQLite (file, WAL)', ({ streamPageSize }) => {
   const dir = tempDir();
   const store = openSqliteStore({
@@ -62,11 +72,10 @@ describe('SQLite store on disk', () => {
     const first = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
     const made = await first.cases.create(newCase({ followers: ['u-fol'] }), 2026, () => []);
     await first.close();
-    const raw = new Database(file);
-    raw.exec(
+    rewind(
+      file,
       'DROP TABLE case_followers; DROP TABLE store_meta; DROP TABLE case_summaries; UPDATE schema_version SET version = 1',
     );
-    raw.close();
 
     const again = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
     expect((await again.cases.listByFollower(userId('u-fol'))).items.map((c) => c.ref)).toEqual([
@@ -82,13 +91,13 @@ describe('SQLite store on disk', () => {
     const made = await first.cases.create(newCase(), 2026, (c) => [triagePost(c)]);
     const post = triagePost(made.case.value);
     await first.close();
-    const raw = new Database(file);
-    // Back to the outbox of the step before: no thread key, no index (the column stays: SQLite cannot
-    // drop it here, and the step adds it only when missing).
-    // The steps after it are safe to run twice.
-    raw.exec(`DROP INDEX outbox_thread; UPDATE outbox SET thread_key = NULL;
-      UPDATE schema_version SET version = version - 2`);
-    raw.close();
+    // Back to the outbox before the thread-key step (step 14): no thread key, no index (the column
+    // stays: SQLite cannot drop it here, and the step adds it only when missing). The steps after it
+    // are safe to run twice.
+    rewind(
+      file,
+      `DROP INDEX outbox_thread; UPDATE outbox SET thread_key = NULL; UPDATE schema_version SET version = 13`,
+    );
 
     const again = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
     const now = isoInstant(new Date('2100-01-01T00:00:00Z'));
@@ -121,11 +130,11 @@ describe('SQLite store on disk', () => {
     await first.outbox.enqueue([message('old', ror, '2026-03-02T09:00:00Z')]);
     await first.outbox.markDelivered('old', ror, isoInstant(new Date('2026-03-02T09:00:00Z')));
     await first.close();
-    const raw = new Database(file);
-    // Back to the outbox of the step before: no delivery time, no index.
-    raw.exec(`DROP INDEX outbox_delivered; UPDATE outbox SET delivered_at = NULL;
-      UPDATE schema_version SET version = version - 1`);
-    raw.close();
+    // Back to the outbox before the delivery-time step (step 15): no delivery time, no index.
+    rewind(
+      file,
+      `DROP INDEX outbox_delivered; UPDATE outbox SET delivered_at = NULL; UPDATE schema_version SET version = 14`,
+    );
 
     const again = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
     await again.outbox.enqueue([message('new', ror, '2026-03-10T09:00:00Z')]);
@@ -143,13 +152,12 @@ describe('SQLite store on disk', () => {
     for (let i = 0; i < 3; i += 1)
       made.push((await first.cases.create(newCase(), 2026, () => [])).case.value);
     await first.close();
-    const raw = new Database(file);
     // Back to the schema before the summaries step (step 5; the later steps run again on open).
-    raw.exec(
+    rewind(
+      file,
       `DROP TABLE case_summaries; DROP TABLE case_warnings; DROP TABLE job_marks;
        UPDATE schema_version SET version = 4`,
     );
-    raw.close();
 
     const again = openSqliteStore({ file, blobDir: join(dir, 'blobs') });
     const seen: string[] = [];

@@ -38,6 +38,8 @@ import { DEMO_DIRECTORY, seedIfEmpty } from './seed';
 import { FristvaktAdapter } from './server/adapter';
 import { createBotAuthentication, type AuthEndpoints } from './server/auth';
 import { createServer } from './server/create-server';
+import { createSupplierApiProxy } from './server/supplier-api-proxy';
+import { startSupplierApiThread, type SupplierApiThread } from './supplier-api-thread';
 import { consoleLogger, prefixedLogger, type Logger } from './server/logger';
 import type { RouteDef } from '../shared/app/http-route';
 import { routes } from './server/routes';
@@ -52,7 +54,10 @@ export interface AppOptions {
   /** Test hook: outbound credentials (default: from BOT_ID/BOT_PASSWORD). */
   credentialsFactory?: ServiceClientCredentialsFactory;
   downloader?: Downloader;
-  /** Use this store instead of opening the configured one (the caller closes it). */
+  /**
+   * Use this store instead of opening the configured one (the caller closes it). The supplier API is
+   * then served on this thread: a thread of its own could not share this store.
+   */
   store?: Store;
   directory?: Directory;
   /** Where the admin pages find people (default: Graph in a tenant, else the directory's people). */
@@ -82,6 +87,8 @@ export interface RunningApp {
   feed: CaseFeed;
   /** `http://host:port` once listening. */
   url: string;
+  /** The supplier API's thread, when this instance serves the supplier API from one. */
+  supplierApiThread?: SupplierApiThread;
   close(): Promise<void>;
 }
 
@@ -212,8 +219,23 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     ...(options.credentialsFactory ? { credentialsFactory: options.credentialsFactory } : {}),
   });
   const adapter = new FristvaktAdapter(auth);
+  // Role `all`: the supplier API in a thread of its own, on its own connection to the configured store.
+  let supplierApiThread: SupplierApiThread | undefined;
+  const supplierApiProxy =
+    config.role === 'all' && config.supplierApiThread && ownStore
+      ? createSupplierApiProxy({
+          port: () => supplierApiThread?.port(),
+          retryAfterSeconds: () => supplierApiThread?.retryAfterSeconds() ?? 1,
+        })
+      : undefined;
   const table = routes({
     role: config.role,
+    ...(supplierApiProxy
+      ? {
+          supplierApiProxy: supplierApiProxy.handler,
+          supplierApiThread: () => supplierApiThread?.health() ?? { state: 'starting', restarts: 0 },
+        }
+      : {}),
     adapter,
     auth,
     logic,
@@ -247,6 +269,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
   publicUrl = config.tab.endpoint ?? url;
   const stops: Array<() => Promise<void> | void> = [];
+  if (supplierApiProxy) {
+    supplierApiThread = await startSupplierApiThread(config, { feed, wakeup, log });
+    const thread = supplierApiThread;
+    stops.push(
+      () => thread.close(),
+      () => supplierApiProxy.close(),
+    );
+  }
   if (options.jobs !== false) {
     // Outbox sender and SLA watcher (bot/delivery), each under its own lease in the store.
     const jobClock = { ...systemClock, now: clock };
@@ -288,6 +318,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     deps,
     feed,
     url,
+    ...(supplierApiThread ? { supplierApiThread } : {}),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       for (const stop of stops) await stop();

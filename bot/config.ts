@@ -32,6 +32,7 @@ export const CONFIG_ENV_VARS = [
   'AAD_APP_TENANT_ID',
   'TAB_ENDPOINT',
   'FRISTVAKT_ROLE',
+  'FRISTVAKT_SUPPLIER_API_THREAD',
 ] as const;
 export type ConfigEnvVar = (typeof CONFIG_ENV_VARS)[number];
 export type Env = Partial<Record<string, string | undefined>>;
@@ -41,7 +42,7 @@ export type BotAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
 /**
  * Which surfaces an instance serves (FRISTVAKT_ROLE): `all` (default) the bot, the tab and the supplier
- * API; `chat` all but the supplier API; `supplier-api` only the supplier API and /healthz, so that
+ * API (the last from a worker thread of its own: `supplierApiThread`); `chat` all but the supplier API; `supplier-api` only the supplier API and /healthz, so that
  * suppliers' traffic runs on machines of its own. Every role runs the lease-guarded background jobs.
  */
 export const APP_ROLES = ['all', 'chat', 'supplier-api'] as const;
@@ -96,6 +97,13 @@ export interface Config {
   host: string;
   /** The surfaces this instance serves (FRISTVAKT_ROLE). */
   role: AppRole;
+  /**
+   * With role `all`: serve the supplier API from a worker thread of this process, an instance of role
+   * `supplier-api` with its own store connection, to which the server forwards the supplier API's
+   * paths, so suppliers' requests do not take chat's event loop (FRISTVAKT_SUPPLIER_API_THREAD,
+   * default on; `bot/supplier-api-thread.ts`).
+   */
+  supplierApiThread: boolean;
   dataDir: string;
   store: StoreConfig;
   /** Set (BLOB_ACCOUNT_URL): attachments in Azure Blob Storage; absent: on local disk (`store.blobDir`). */
@@ -263,6 +271,7 @@ export function loadConfig(env: Env, cwd = '.'): Config {
     port,
     host,
     role: oneOf(env, 'FRISTVAKT_ROLE', APP_ROLES, 'all'),
+    supplierApiThread: flag(env, 'FRISTVAKT_SUPPLIER_API_THREAD', true),
     dataDir,
     store,
     ...(blobStorage ? { blobStorage } : {}),

@@ -45,6 +45,8 @@ export const ERROR_STATUS = {
   SIGN_IN_UNAVAILABLE: 503,
   /** The people directory (Microsoft Graph) could not be reached or refused the app's call. */
   DIRECTORY_UNAVAILABLE: 503,
+  /** The part of the server that answers this request is starting again; retry after `Retry-After`. */
+  SERVICE_UNAVAILABLE: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -6,7 +6,8 @@
  * - a body must be JSON (`application/json` or `application/*+json`): anything else is 415;
  * - a body larger than `maxBodyBytes` is 413; one that is not valid JSON is 400;
  * - a body that has not fully arrived `bodyTimeoutMs` after its headers is 408 and the connection is
- *   closed (a slow sender cannot hold the server's sockets).
+ *   closed (a slow sender cannot hold the server's sockets);
+ * - a route that `streamsBody` (the supplier API's proxy) gets its body unread, as a stream.
  */
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { RouteDef } from '../../shared/app/http-route';
@@ -50,7 +51,7 @@ const header = (req: Request, name: string): string | undefined => {
 };
 
 /** Whether the request carries a body at all. */
-function hasBody(req: Request): boolean {
+export function hasBody(req: Request): boolean {
   if (header(req, 'transfer-encoding') !== undefined) return true;
   const length = header(req, 'content-length');
   return length !== undefined && Number(length) > 0;
@@ -61,21 +62,48 @@ function isJson(contentType: string | undefined): boolean {
   return type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type);
 }
 
-/** Reads a JSON body into `req.body` under the limits; answers the request itself when it must refuse it. */
-function jsonBodyReader(limits: ServerLimits) {
+/** Why a body is refused. */
+export interface BodyRefusal {
+  code: ErrorCode;
+  message: string;
+}
+
+export const tooLarge = (limits: ServerLimits): BodyRefusal => ({
+  code: 'PAYLOAD_TOO_LARGE',
+  message: `The body is larger than ${limits.maxBodyBytes} bytes`,
+});
+
+/** Why a request's body is refused from its headers alone (not JSON, too large), if it is. */
+export function refusedByHeaders(req: Request, limits: ServerLimits): BodyRefusal | undefined {
+  if (!isJson(header(req, 'content-type')))
+    return {
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'The body must be JSON (Content-Type: application/json)',
+    };
+  if (Number(header(req, 'content-length') ?? 0) > limits.maxBodyBytes) return tooLarge(limits);
+  return undefined;
+}
+
+/** Answers a refused body and closes the connection once the answer is out, so an unread body is not waited for. */
+export function refuseBody(req: Request, res: Response, refusal: BodyRefusal): void {
+  res.setHeader('Connection', 'close');
+  sendError(res, refusal.code, refusal.message);
+  res.once('finish', () => req.destroy());
+}
+
+/**
+ * Reads a JSON body into `req.body` under the limits; answers the request itself when it must refuse it.
+ * Routes named in `streaming` read their bodies themselves (`RouteDef.streamsBody`).
+ */
+function jsonBodyReader(limits: ServerLimits, streaming: ReadonlySet<string>) {
   return (req: Request, res: Response, next: Next): void => {
-    if (!hasBody(req)) return next();
-    /** Answers and closes the connection once the answer is out, so an unread body is not waited for. */
-    const refuse = (code: ErrorCode, message: string): void => {
-      res.setHeader('Connection', 'close');
-      sendError(res, code, message);
-      res.once('finish', () => req.destroy());
+    if (!hasBody(req) || streaming.has(req.getRoute()?.name ?? '')) return next();
+    const refuse = (refusal: BodyRefusal): void => {
+      refuseBody(req, res, refusal);
       next(false);
     };
-    if (!isJson(header(req, 'content-type')))
-      return refuse('UNSUPPORTED_MEDIA_TYPE', 'The body must be JSON (Content-Type: application/json)');
-    if (Number(header(req, 'content-length') ?? 0) > limits.maxBodyBytes)
-      return refuse('PAYLOAD_TOO_LARGE', `The body is larger than ${limits.maxBodyBytes} bytes`);
+    const refused = refusedByHeaders(req, limits);
+    if (refused) return refuse(refused);
 
     const chunks: Buffer[] = [];
     let size = 0;
@@ -89,12 +117,15 @@ function jsonBodyReader(limits: ServerLimits) {
     };
     const timer = setTimeout(() => {
       if (settle())
-        refuse('REQUEST_TIMEOUT', `The body did not arrive within ${limits.bodyTimeoutMs / 1000} s`);
+        refuse({
+          code: 'REQUEST_TIMEOUT',
+          message: `The body did not arrive within ${limits.bodyTimeoutMs / 1000} s`,
+        });
     }, limits.bodyTimeoutMs);
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > limits.maxBodyBytes) {
-        if (settle()) refuse('PAYLOAD_TOO_LARGE', `The body is larger than ${limits.maxBodyBytes} bytes`);
+        if (settle()) refuse(tooLarge(limits));
         return;
       }
       chunks.push(chunk);
@@ -127,7 +158,7 @@ export function createServer(
 ): Server {
   const server = restify.createServer({ name: 'fristvakt', handleUncaughtExceptions: false });
   limitsOf.set(server, limits);
-  server.use(jsonBodyReader(limits));
+  server.use(jsonBodyReader(limits, new Set(routeTable.filter((r) => r.streamsBody).map((r) => r.name))));
   server.on('restifyError', (_req: unknown, _res: unknown, err: RestifyError, cb: () => void) => {
     const status = err.statusCode ?? 500;
     const code = RESTIFY_CODES[err.body?.code ?? err.name] ?? (status >= 500 ? 'INTERNAL' : 'MALFORMED_BODY');

@@ -89,7 +89,7 @@ describe('/healthz with a read-only data directory (server run as an unprivilege
         contents: `
           const { loadConfig } = require(${JSON.stringify(join(__dirname, '..', 'config'))});
           const { startApp } = require(${JSON.stringify(join(__dirname, '..', 'app'))});
-          const config = loadConfig({ FRISTVAKT_DATA_DIR: process.argv[2] }, process.argv[2]);
+          const config = loadConfig({ FRISTVAKT_DATA_DIR: process.argv[2], FRISTVAKT_SUPPLIER_API_THREAD: 'off' }, process.argv[2]);
           startApp({ ...config, port: 0, host: '127.0.0.1' }, { jobs: false, tabDir: process.argv[2] }).then(
             (app) => console.log('LISTENING ' + app.url),
             (err) => { console.log('FAILED ' + err.message); process.exit(1); },

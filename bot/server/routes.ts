@@ -6,7 +6,7 @@ import type { Request, Response } from 'restify';
 import type { RouteDef } from '../../shared/app/http-route';
 import type { MessagesDeps } from './messages';
 import { messagesHandler } from './messages';
-import { healthzHandler } from './healthz';
+import { healthzHandler, type HealthDeps } from './healthz';
 import { staticHandler } from '../../tab/api/static-files';
 import type { Store } from '../../shared/ports';
 import { ATTACHMENT_LINK_PATH } from '../../shared/app/attachment-links';
@@ -23,6 +23,10 @@ export interface RouteDeps extends MessagesDeps {
   attachmentLinks?: AttachmentLinkDeps;
   /** Which surfaces this instance serves (FRISTVAKT_ROLE; default all): `./roles.ts`. */
   role?: AppRole;
+  /** Role `all`: the supplier API is served by a thread of its own, this forwards to it (`./roles.ts`). */
+  supplierApiProxy?: RouteDef['handler'];
+  /** The supplier API thread's state for /healthz. */
+  supplierApiThread?: HealthDeps['supplierApiThread'];
 }
 
 const redirectTo =
@@ -33,22 +37,26 @@ const redirectTo =
   };
 
 export function routes(deps: RouteDeps): RouteDef[] {
-  return routesForRole(deps.role ?? 'all', [
-    { method: 'post', path: '/api/messages', name: 'bot.messages', handler: messagesHandler(deps) },
-    { method: 'get', path: '/healthz', name: 'health', handler: healthzHandler(deps) },
-    // Whoever opens the server's address in a browser lands in the tab.
-    { method: 'get', path: '/', name: 'root', handler: redirectTo('/tab/') },
-    ...deps.tabRoutes,
-    ...(deps.attachmentLinks
-      ? [
-          {
-            method: 'get' as const,
-            path: `${ATTACHMENT_LINK_PATH}/:ref/:id`,
-            name: 'attachment-links',
-            handler: attachmentLinkHandler(deps.attachmentLinks),
-          },
-        ]
-      : []),
-    { method: 'get', path: '/tab/*', name: 'tab.static', handler: staticHandler(deps.tabDir) },
-  ]);
+  return routesForRole(
+    deps.role ?? 'all',
+    [
+      { method: 'post', path: '/api/messages', name: 'bot.messages', handler: messagesHandler(deps) },
+      { method: 'get', path: '/healthz', name: 'health', handler: healthzHandler(deps) },
+      // Whoever opens the server's address in a browser lands in the tab.
+      { method: 'get', path: '/', name: 'root', handler: redirectTo('/tab/') },
+      ...deps.tabRoutes,
+      ...(deps.attachmentLinks
+        ? [
+            {
+              method: 'get' as const,
+              path: `${ATTACHMENT_LINK_PATH}/:ref/:id`,
+              name: 'attachment-links',
+              handler: attachmentLinkHandler(deps.attachmentLinks),
+            },
+          ]
+        : []),
+      { method: 'get', path: '/tab/*', name: 'tab.static', handler: staticHandler(deps.tabDir) },
+    ],
+    deps.supplierApiProxy,
+  );
 }

@@ -1,6 +1,7 @@
 /**
  * Starts the whole bot for a test: a temp data dir with the embedded SQLite store (seeded), the app on
- * 127.0.0.1 port 0, the fake Bot Connector recording outgoing calls, and a settable clock. `post`
+ * 127.0.0.1 port 0 (the supplier API on the same thread unless the test turns its thread on), the fake
+ * Bot Connector recording outgoing calls, and a settable clock. `post`
  * sends an activity through the HTTP endpoint and returns the status and body.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,7 +31,14 @@ export async function startHarness(
   const dir = mkdtempSync(join(tmpdir(), 'fristvakt-bot-'));
   const connector = await startFakeConnector();
   const now = { value: options.now ?? new Date('2026-03-03T09:00:00Z') };
-  const config = loadConfig({ FRISTVAKT_DATA_DIR: dir, PORT: '1', ...options.env });
+  // The supplier API is served on the test's own thread, where the test's clock and hooks are; a test of
+  // its thread turns it on (FRISTVAKT_SUPPLIER_API_THREAD=on).
+  const config = loadConfig({
+    FRISTVAKT_DATA_DIR: dir,
+    PORT: '1',
+    FRISTVAKT_SUPPLIER_API_THREAD: 'off',
+    ...options.env,
+  });
   const app = await startApp(
     { ...config, port: 0, host: '127.0.0.1' },
     { log: silentLogger, clock: () => now.value, jobs: false, ...options.app },

@@ -12,6 +12,11 @@ export interface RouteDef {
   path: string;
   /** A short name for logs, e.g. `cases.get`. */
   name: string;
+  /**
+   * The handler reads the request's body itself, as a stream (a proxy): the server's JSON body reader
+   * leaves it unread.
+   */
+  streamsBody?: boolean;
   /** Answers the request; it sends the response itself. Thrown errors become coded JSON errors. */
   handler: (req: Request, res: Response) => Promise<void>;
 }

@@ -10,11 +10,9 @@
  */
 import { request as httpRequest } from 'node:http';
 import { startHarness, type Harness } from './test-support/harness';
-import { saveTietoWithKey } from './test-support/supplier-fixture';
-import { newApiKey } from '../shared/app/supplier-keys';
+import { saveSupplierWithKey, saveTietoWithKey } from './test-support/supplier-fixture';
 import type { CaseChanged } from '../shared/app/case-feed';
-import { deskId, isoInstant, serviceId, userId } from '../shared/ids';
-import { supplierId } from '../shared/suppliers/model';
+import { deskId } from '../shared/ids';
 import { VIA } from './server/supplier-api-proxy';
 
 const CHANNEL = '19:uke-triage@thread.tacv2';
@@ -63,36 +61,6 @@ async function eventually(probe: () => Promise<boolean>, ms: number): Promise<bo
   return probe();
 }
 
-/** A second supplier (Visma, on the same service) with a key of its own, saved straight to the store. */
-async function saveVismaWithKey(): Promise<string> {
-  const at = isoInstant(new Date());
-  const made = newApiKey(supplierId('visma'), at, userId('u-admin'));
-  await h.app.store.admin.putSupplier(
-    {
-      id: supplierId('visma'),
-      name: 'Visma',
-      operates: ['application'],
-      serviceIds: [serviceId('uke-agresso')],
-      deskId: deskId('uke'),
-      phone: '+47 22 00 00 00',
-      email: 'drift@visma.example',
-      entraAppIds: [],
-      apiKeys: [made.stored],
-    },
-    undefined,
-    {
-      id: 'a-visma',
-      at,
-      actor: { id: userId('u-admin') },
-      objectType: 'supplier',
-      objectId: 'visma',
-      action: 'create',
-      after: {},
-    },
-  );
-  return made.text;
-}
-
 beforeAll(async () => {
   // The thread has the system clock: so has this app (the outbox's due times are the thread's).
   h = await startHarness({ env: THREAD_ON, app: { clock: () => new Date(), jobs: true } });
@@ -102,7 +70,7 @@ beforeAll(async () => {
     uke.version,
   );
   tieto = await saveTietoWithKey(h.app.store, new Date());
-  visma = await saveVismaWithKey();
+  visma = await saveSupplierWithKey(h.app.store, new Date(), 'visma', 'Visma');
   h.app.catalogue.invalidate();
   // The thread's catalogue sees the suppliers through the store's marker, as another instance would.
   expect(await eventually(async () => (await api('/cases/FV-2026-999999')).status === 404, 10_000)).toBe(

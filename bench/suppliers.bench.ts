@@ -4,8 +4,13 @@
  * system calls the API from a process of its own (`suppliers-client.ts`). Phases, `BENCH_SECONDS`
  * each (default 15):
  *
+ * The instance is the default one-process deployment (`npm start`, one App Service site): role `all`,
+ * the supplier API in a worker thread of its own (`bot/supplier-api-thread.ts`), the main thread
+ * forwarding its paths to it.
+ *
  * 1. the supplier alone at exactly 10 000 requests a minute (the agreed load; a mix of updates,
- *    reads and new incidents on the supplier's cases): its p99 and the server's CPU per request;
+ *    reads and new incidents on the supplier's cases): its p99 and the server's CPU per request, the
+ *    process's (every thread) and the main thread's (chat's event loop: the forwarding);
  * 2. chat alone, not judged: the process and the database settle after the supplier's writes (the
  *    first chat run after them was a fifth slower, which flattered the first pair);
  * 3. both at once, in `BENCH_PAIRS` pairs (default 3) of chat alone then chat beside the supplier, one
@@ -13,6 +18,9 @@
  *    before, and the criterion below is judged on the median of the pairs (met / MISSED). One baseline
  *    for the whole phase was not enough: chat alone moved by a fifth between runs of the same build
  *    (the database growing, the page cache, the machine), and the verdict with it;
+ * 3b. for comparison, the old one-process mode, FRISTVAKT_SUPPLIER_API_THREAD=off: a second app in this
+ *    process on the same store with the supplier API on chat's event loop; the supplier alone (CPU per
+ *    request as in 1), then the pairs of 3 on it;
  * 4. the supplier posting new incidents as fast as its limits let it (20 connections), beside chat;
  * 5. as 3, but deployed as docs/deployment.md describes with `separateSupplierApi`: the supplier calls
  *    an instance with FRISTVAKT_ROLE=supplier-api (a second app process on the same store) and chat
@@ -22,9 +30,9 @@
  *    file). Its pairs' chat alone runs on the chat instance, pinned the same way, after one chat run
  *    there to settle (not judged), as phase 2 before phase 3.
  *
- * CPU is this process's (`process.cpuUsage`: the server and the chat clients, not the supplier's
- * client); on a machine shared with other work the wall-clock figures are noisy, the CPU per request
- * less so.
+ * CPU is this process's (`process.cpuUsage`: the server, its threads and the chat clients, not the
+ * supplier's client), and its main thread's alone where said (Linux's per-thread counters); on a
+ * machine shared with other work the wall-clock figures are noisy, the CPU per request less so.
  */
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -144,6 +152,43 @@ async function cpuMs<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [out, (used.user + used.system) / 1000];
 }
 
+/** Clock ticks a second of Linux's CPU counters. */
+const TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** The main thread's CPU (user + system) so far in ms, from /proc (NaN where there is none). */
+function mainThreadCpu(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The process's and its main thread's CPU in ms while `fn` runs. */
+async function cpuSplitMs<T>(fn: () => Promise<T>): Promise<[T, number, number]> {
+  const main = mainThreadCpu();
+  const [out, all] = await cpuMs(fn);
+  return [out, all, mainThreadCpu() - main];
+}
+
+/** Polls until `ok` answers true (a thread's catalogue seeing a new supplier), at most 30 s. */
+async function until(ok: () => Promise<boolean>): Promise<void> {
+  const end = Date.now() + 30_000;
+  while (!(await ok())) {
+    if (Date.now() > end) throw new Error('gave up waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** One pair of a judged phase: chat alone, then chat beside the paced supplier. */
 interface Pair {
   alone: Tally;
@@ -208,6 +253,16 @@ export async function run(): Promise<void> {
     host: '127.0.0.1',
   };
   const app = await startApp(config, { log: silentLogger, jobs: false });
+  /** A second app in this process on the same store, with `env` beside the bench's own settings. */
+  const anotherInstance = (env: Record<string, string>) =>
+    startApp(
+      {
+        ...loadConfig({ FRISTVAKT_DATA_DIR: dir, FRISTVAKT_ENV: 'test', FRISTVAKT_SEED: 'off', ...env }),
+        port: 0,
+        host: '127.0.0.1',
+      },
+      { log: silentLogger, jobs: false },
+    );
   const serviceUrl = 'http://127.0.0.1:9/';
   try {
     const ror = (await app.store.desks.get(deskId('ror-ikt')))!;
@@ -241,6 +296,14 @@ export async function run(): Promise<void> {
       },
     );
     app.catalogue.invalidate();
+    // The supplier API's thread sees the new supplier through the store's catalogue marker.
+    await until(async () => {
+      const r = await fetch(`${app.url}/api/suppliers/v1/cases/FV-2000-000001`, {
+        headers: { 'X-Api-Key': key.text },
+      });
+      return r.status === 404;
+    });
+    if (!app.supplierApiThread) throw new Error('the supplier API is not in a thread of its own');
 
     const started = new Date(Date.now() - 10 * 60_000);
     const oslo = new Intl.DateTimeFormat('sv-SE', {
@@ -332,11 +395,16 @@ export async function run(): Promise<void> {
       );
       return { alone, aloneCpu, chat, chatCpu, paced };
     };
-    const [pacedAlone, pacedCpu] = await cpuMs(() => supplierClient(job));
-    console.log(
-      `${supplierLine('1. supplier paced at 10 000/min alone', pacedAlone)}; server CPU ` +
-        `${(pacedCpu / Math.max(1, pacedAlone.ok)).toFixed(2)} ms per request (${((pacedCpu / (SECONDS * 1000)) * 100).toFixed(0)} % of a core)`,
-    );
+    /** The supplier alone, paced, against the instance at `base`: its line with the server's CPU. */
+    const pacedAloneOn = async (label: string, base: string): Promise<void> => {
+      const [r, all, main] = await cpuSplitMs(() => supplierClient({ ...job, url: base }));
+      const per = (ms: number) => (ms / Math.max(1, r.ok)).toFixed(2);
+      console.log(
+        `${supplierLine(label, r)}; server CPU per request ${per(all)} ms (${((all / (SECONDS * 1000)) * 100).toFixed(0)} % of a core), ` +
+          `of which on the main thread (chat's event loop) ${per(main)} ms`,
+      );
+    };
+    await pacedAloneOn('1. supplier paced at 10 000/min alone', app.url);
 
     const [alone, aloneCpu] = await chatAlone(app.url);
     console.log(
@@ -344,15 +412,30 @@ export async function run(): Promise<void> {
         `${(aloneCpu / alone.ok).toFixed(2)} ms per report`,
     );
 
-    const together: Pair[] = [];
-    for (let i = 1; i <= PAIRS; i++) {
-      const p = await pairOn(app.url, job);
-      together.push(p);
-      console.log(summary(`3. pair ${i}: chat fault reports alone`, p.alone, SECONDS));
-      console.log(supplierLine(`3. pair ${i}: supplier paced at 10 000/min beside chat`, p.paced));
-      console.log(summary(`3. pair ${i}: chat fault reports meanwhile`, p.chat, SECONDS));
+    /** The judged pairs of phase `phase` on the instance at `base`, each printed, then the verdict. */
+    const judgedPairs = async (phase: string, base: string): Promise<string> => {
+      const pairs: Pair[] = [];
+      for (let i = 1; i <= PAIRS; i++) {
+        const p = await pairOn(base, { ...job, url: base });
+        pairs.push(p);
+        console.log(summary(`${phase} pair ${i}: chat fault reports alone`, p.alone, SECONDS));
+        console.log(supplierLine(`${phase} pair ${i}: supplier paced at 10 000/min beside chat`, p.paced));
+        console.log(summary(`${phase} pair ${i}: chat fault reports meanwhile`, p.chat, SECONDS));
+      }
+      return verdict(pairs);
+    };
+    console.log(await judgedPairs('3.', app.url));
+
+    // The old one-process mode, for comparison: the supplier API on chat's event loop.
+    const inLoop = await anotherInstance({ FRISTVAKT_SUPPLIER_API_THREAD: 'off' });
+    try {
+      if (inLoop.supplierApiThread) throw new Error('the old mode has a supplier API thread');
+      const old = '3b. old mode (FRISTVAKT_SUPPLIER_API_THREAD=off, not the deployment):';
+      await pacedAloneOn(`${old} supplier paced alone`, inLoop.url);
+      console.log(await judgedPairs(old, inLoop.url));
+    } finally {
+      await inLoop.close();
     }
-    console.log(verdict(together));
 
     const chat2 = tally();
     const until2 = Date.now() + SECONDS * 1000;
@@ -368,19 +451,7 @@ export async function run(): Promise<void> {
     // The deployment option: suppliers call a supplier-api instance (here a second process on the
     // same SQLite file; in Azure its own site on its own App Service plan, on the same Cosmos account).
     const other = await secondInstance(dir);
-    const chatOnly = await startApp(
-      {
-        ...loadConfig({
-          FRISTVAKT_DATA_DIR: dir,
-          FRISTVAKT_ENV: 'test',
-          FRISTVAKT_SEED: 'off',
-          FRISTVAKT_ROLE: 'chat',
-        }),
-        port: 0,
-        host: '127.0.0.1',
-      },
-      { log: silentLogger, jobs: false },
-    );
+    const chatOnly = await anotherInstance({ FRISTVAKT_ROLE: 'chat' });
     try {
       // Each instance serves only its surfaces (else the phase would not measure the deployment).
       const misdirected = await fetch(`${chatOnly.url}/api/suppliers/v1/openapi.json`);

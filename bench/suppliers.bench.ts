@@ -4,9 +4,10 @@
  * system calls the API from a process of its own (`suppliers-client.ts`). Phases, `BENCH_SECONDS`
  * each (default 15):
  *
- * The instance is the default one-process deployment (`npm start`, one App Service site): role `all`,
- * the supplier API in a worker thread of its own (`bot/supplier-api-thread.ts`), the main thread
- * forwarding its paths to it.
+ * The instance is the one-process deployment (`npm start`, one App Service site), role `all`, with the
+ * supplier API in a worker thread of its own (FRISTVAKT_SUPPLIER_API_THREAD=on,
+ * `bot/supplier-api-thread.ts`), the main thread forwarding its paths to it; 3b measures the default.
+
  *
  * 1. the supplier alone at exactly 10 000 requests a minute (the agreed load; a mix of updates,
  *    reads and new incidents on the supplier's cases): its p99 and the server's CPU per request, the
@@ -18,9 +19,9 @@
  *    before, and the criterion below is judged on the median of the pairs (met / MISSED). One baseline
  *    for the whole phase was not enough: chat alone moved by a fifth between runs of the same build
  *    (the database growing, the page cache, the machine), and the verdict with it;
- * 3b. for comparison, the old one-process mode, FRISTVAKT_SUPPLIER_API_THREAD=off: a second app in this
- *    process on the same store with the supplier API on chat's event loop; the supplier alone (CPU per
- *    request as in 1), then the pairs of 3 on it;
+ * 3b. the default one-process mode, FRISTVAKT_SUPPLIER_API_THREAD=off: a second app in this process on
+ *    the same store with the supplier API on chat's event loop; the supplier alone (CPU per request as
+ *    in 1), then the pairs of 3 on it;
  * 4. the supplier posting new incidents as fast as its limits let it (20 connections), beside chat;
  * 5. as 3, but deployed as docs/deployment.md describes with `separateSupplierApi`: the supplier calls
  *    an instance with FRISTVAKT_ROLE=supplier-api (a second app process on the same store) and chat
@@ -248,7 +249,7 @@ async function secondInstance(
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fristvakt-bench-suppliers-'));
   const config = {
-    ...loadConfig({ FRISTVAKT_DATA_DIR: dir, FRISTVAKT_ENV: 'test' }),
+    ...loadConfig({ FRISTVAKT_DATA_DIR: dir, FRISTVAKT_ENV: 'test', FRISTVAKT_SUPPLIER_API_THREAD: 'on' }),
     port: 0,
     host: '127.0.0.1',
   };
@@ -426,11 +427,11 @@ export async function run(): Promise<void> {
     };
     console.log(await judgedPairs('3.', app.url));
 
-    // The old one-process mode, for comparison: the supplier API on chat's event loop.
+    // The default one-process mode, for comparison: the supplier API on chat's event loop.
     const inLoop = await anotherInstance({ FRISTVAKT_SUPPLIER_API_THREAD: 'off' });
     try {
-      if (inLoop.supplierApiThread) throw new Error('the old mode has a supplier API thread');
-      const old = '3b. old mode (FRISTVAKT_SUPPLIER_API_THREAD=off, not the deployment):';
+      if (inLoop.supplierApiThread) throw new Error('the default mode has a supplier API thread');
+      const old = '3b. FRISTVAKT_SUPPLIER_API_THREAD=off (the default: on chat’s event loop):';
       await pacedAloneOn(`${old} supplier paced alone`, inLoop.url);
       console.log(await judgedPairs(old, inLoop.url));
     } finally {

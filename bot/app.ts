@@ -270,7 +270,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   publicUrl = config.tab.endpoint ?? url;
   const stops: Array<() => Promise<void> | void> = [];
   if (supplierApiProxy) {
-    supplierApiThread = await startSupplierApiThread(config, { feed, wakeup, log });
+    supplierApiThread = await startSupplierApiThread(config, { feed, wakeup, log, ...(links ?? {}) });
     const thread = supplierApiThread;
     stops.push(
       () => thread.close(),

@@ -42,7 +42,7 @@ export type BotAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
 /**
  * Which surfaces an instance serves (FRISTVAKT_ROLE): `all` (default) the bot, the tab and the supplier
- * API (the last from a worker thread of its own: `supplierApiThread`); `chat` all but the supplier API; `supplier-api` only the supplier API and /healthz, so that
+ * API (the last, if asked, from a worker thread of its own: `supplierApiThread`); `chat` all but the supplier API; `supplier-api` only the supplier API and /healthz, so that
  * suppliers' traffic runs on machines of its own. Every role runs the lease-guarded background jobs.
  */
 export const APP_ROLES = ['all', 'chat', 'supplier-api'] as const;
@@ -101,7 +101,8 @@ export interface Config {
    * With role `all`: serve the supplier API from a worker thread of this process, an instance of role
    * `supplier-api` with its own store connection, to which the server forwards the supplier API's
    * paths, so suppliers' requests do not take chat's event loop (FRISTVAKT_SUPPLIER_API_THREAD,
-   * default on; `bot/supplier-api-thread.ts`).
+   * default off: on the embedded store and two cores it slowed chat down more than the event loop
+   * shared with the supplier API did; `bot/supplier-api-thread.ts`).
    */
   supplierApiThread: boolean;
   dataDir: string;
@@ -271,7 +272,7 @@ export function loadConfig(env: Env, cwd = '.'): Config {
     port,
     host,
     role: oneOf(env, 'FRISTVAKT_ROLE', APP_ROLES, 'all'),
-    supplierApiThread: flag(env, 'FRISTVAKT_SUPPLIER_API_THREAD', true),
+    supplierApiThread: flag(env, 'FRISTVAKT_SUPPLIER_API_THREAD', false),
     dataDir,
     store,
     ...(blobStorage ? { blobStorage } : {}),

@@ -1,5 +1,5 @@
 /**
- * The supplier API in a worker thread of the process (role `all`, FRISTVAKT_SUPPLIER_API_THREAD on):
+ * The supplier API in a worker thread of the process (role `all`, FRISTVAKT_SUPPLIER_API_THREAD=on):
  * an operations supplier may call it 10 000 times a minute, and each request's work (authentication,
  * the case's write, its messages) on the thread that serves chat slowed chat down. The thread runs a
  * whole app instance of role `supplier-api` (`./supplier-api-thread-entry.ts`, as a `supplier-api`
@@ -60,6 +60,8 @@ export interface SupplierApiThreadOptions {
   feed: CaseFeed;
   wakeup: Wakeup;
   log: Logger;
+  /** Where the cards link to the tab, when the main instance derived it (development, no TAB_ENDPOINT). */
+  tabUrl?: string;
   /** Delays between restarts (default: from 250 ms, doubling, jittered, up to 30 s). */
   restart?: RetryPolicy;
 }
@@ -101,8 +103,11 @@ function newWorker(data: ThreadData): Worker {
   });
 }
 
-/** The thread's configuration: the main instance's, as a `supplier-api` instance on a loopback port. */
-export function threadConfig(config: Config): Config {
+/**
+ * The thread's configuration: the main instance's, as a `supplier-api` instance on a loopback port,
+ * its cards linking to the tab where the main instance's do.
+ */
+export function threadConfig(config: Config, tabUrl?: string): Config {
   return {
     ...config,
     role: 'supplier-api',
@@ -110,6 +115,7 @@ export function threadConfig(config: Config): Config {
     host: '127.0.0.1',
     port: 0,
     seed: false,
+    tab: { ...config.tab, ...(config.tab.endpoint === undefined && tabUrl ? { endpoint: tabUrl } : {}) },
   };
 }
 
@@ -120,7 +126,7 @@ export async function startSupplierApiThread(
 ): Promise<SupplierApiThread> {
   const log = prefixedLogger(options.log, 'supplier API thread: ');
   const policy = options.restart ?? RESTART_POLICY;
-  const data: ThreadData = { config: threadConfig(config) };
+  const data: ThreadData = { config: threadConfig(config, options.tabUrl) };
   let current: Worker | undefined;
   let port: number | undefined;
   let upSince: number | undefined;

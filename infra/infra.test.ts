@@ -245,7 +245,7 @@ const NOT_SET: Record<string, string> = {
   PORT: 'App Service tells the Node process which port to listen on',
   AZURE_CLIENT_ID: 'only for a user-assigned identity; unset, the app uses its system-assigned identity',
   FRISTVAKT_SUPPLIER_API_THREAD:
-    'unset, on: a site of role all serves the supplier API from a worker thread of its own',
+    'unset, off: a site of role all serves the supplier API on its event loop (a worker thread measured slower)',
 };
 
 /** Settings no code of ours reads: App Service and its agents do. */

@@ -31,8 +31,8 @@ export async function startHarness(
   const dir = mkdtempSync(join(tmpdir(), 'fristvakt-bot-'));
   const connector = await startFakeConnector();
   const now = { value: options.now ?? new Date('2026-03-03T09:00:00Z') };
-  // The supplier API is served on the test's own thread, where the test's clock and hooks are; a test of
-  // its thread turns it on (FRISTVAKT_SUPPLIER_API_THREAD=on).
+  // The supplier API is served on the test's own thread, where the test's clock and hooks are, whatever
+  // the default; a test of its thread turns it on (FRISTVAKT_SUPPLIER_API_THREAD=on).
   const config = loadConfig({
     FRISTVAKT_DATA_DIR: dir,
     PORT: '1',

@@ -16,12 +16,12 @@ import {
 } from '@fluentui/react-icons';
 import { memo, useMemo } from 'react';
 import type { SlaTarget } from '../../../../shared/cases/model';
-import { clockText } from '../../../../shared/sla/clock-text';
 import type { SlaPolicy } from '../../../../shared/sla/policy';
-import { tick, type SlaState } from '../../../../shared/sla/state';
+import type { SlaState } from '../../../../shared/sla/state';
 import { parseSnapshot, type SlaSnapshot } from '../../../common/api-types';
 import { useNow } from '../services/clock';
 import { useT } from '../i18n';
+import { clockWords } from '../views/cases/row-text';
 import { useCountdownStyles } from './Countdown.styles';
 
 const ICONS: Record<SlaState, typeof Clock16Regular> = {
@@ -43,11 +43,10 @@ export interface CountdownProps {
 
 function CountdownInner({ target, snapshot, policy, withNote = false }: CountdownProps) {
   const styles = useCountdownStyles();
-  const { locale } = useT();
+  const texts = useT();
   const now = useNow();
   const base = useMemo(() => parseSnapshot(target, snapshot), [target, snapshot]);
-  const live = tick(base, now, policy);
-  const words = clockText(live, { calendar: policy.calendar, now, locale });
+  const words = clockWords(base, now, policy, texts);
   const Icon = ICONS[words.state];
   const main = [words.label, words.time].filter((x) => x).join(' · ');
   return (

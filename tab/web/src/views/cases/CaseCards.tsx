@@ -3,17 +3,15 @@
  * title, status and priority, and both countdowns with their notes. Shows the first cases and more on
  * request, so a long queue stays light.
  */
-import { supplierNote } from './supplier-note';
 import { Button, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { STATUS_LABELS } from '../../../../../shared/cases/labels';
 import type { CaseRow } from '../../../../common/api-types';
 import { CaseRefLink } from '../../components/CaseRefLink';
 import { Countdown } from '../../components/Countdown';
 import { useT } from '../../i18n';
 import { useCasesStyles } from '../CasesView.styles';
 import { OrderBadge } from '../order/OrderBadge';
-import type { CaseNames } from './useCaseNames';
+import { priorityText, statusText, type CaseNames } from './row-text';
 
 const PAGE = 50;
 
@@ -25,19 +23,21 @@ interface Props {
 
 export function CaseCards({ rows, names, openCase }: Props) {
   const styles = useCasesStyles();
-  const { t, l, locale } = useT();
+  const texts = useT();
+  const { t } = texts;
   const [shown, setShown] = useState(PAGE);
   return (
     <div className={styles.cards}>
       <ul className={styles.cardList} aria-label={t('tabCases')} data-testid="case-cards">
         {rows.slice(0, shown).map((r) => {
           const policy = names.policies.get(r.deskId);
+          const status = statusText(r, texts);
           return (
             <li key={r.ref} className={styles.card} data-ref={r.ref}>
               <div className={styles.cardHead}>
                 <CaseRefLink className={styles.ref} caseRef={r.ref} openCase={openCase} />
-                <Text size={200} className={styles.cardMeta} title={supplierNote(r, t, locale)?.full}>
-                  {`${l(STATUS_LABELS[r.status])}${supplierNote(r, t, locale)?.short ?? ''} · ${names.priorities.get(r.priority) ?? r.priority}`}
+                <Text size={200} className={styles.cardMeta} title={status.title}>
+                  {`${status.text} · ${priorityText(r, names)}`}
                 </Text>
               </div>
               <Text weight="semibold" className={styles.cardTitle} data-testid="case-title">

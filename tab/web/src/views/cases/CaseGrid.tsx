@@ -24,7 +24,7 @@ import {
 import type { TableColumnDefinition } from '@fluentui/react-components';
 import { useLayoutEffect, useState } from 'react';
 import type { CaseRow } from '../../../../common/api-types';
-import { COLUMN_SIZING } from './useCaseColumns';
+import { COLUMN_SIZING } from './columns';
 
 const NO_ROWS: CaseRow[] = [];
 /** Commits after which the grid's column widths are its box's. */

@@ -1,35 +1,22 @@
 /** The case grid's columns: reference (a link to the case), title, names for ids, both live countdowns. */
-import { supplierNote } from './supplier-note';
 import { createTableColumn, type TableColumnDefinition } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { STATUS_LABELS } from '../../../../../shared/cases/labels';
 import type { CaseRow } from '../../../../common/api-types';
 import { CaseRefLink } from '../../components/CaseRefLink';
 import { Countdown } from '../../components/Countdown';
 import { useT } from '../../i18n';
 import { useCasesStyles } from '../CasesView.styles';
 import { OrderBadge } from '../order/OrderBadge';
-import type { CaseNames } from './useCaseNames';
-
-export const COLUMN_SIZING = {
-  ref: { idealWidth: 130, minWidth: 130 },
-  title: { idealWidth: 260, minWidth: 160 },
-  service: { idealWidth: 130 },
-  org: { idealWidth: 130 },
-  priority: { idealWidth: 80 },
-  status: { idealWidth: 100 },
-  assignee: { idealWidth: 140 },
-  response: { idealWidth: 210, minWidth: 190 },
-  resolution: { idealWidth: 210, minWidth: 190 },
-};
+import { assigneeText, orgText, priorityText, serviceText, statusText, type CaseNames } from './row-text';
 
 export function useCaseColumns(
   names: CaseNames,
   openCase: (ref: string) => void,
 ): TableColumnDefinition<CaseRow>[] {
   const styles = useCasesStyles();
-  const { t, l, locale } = useT();
-  const { services, orgs, priorities, policies } = names;
+  const texts = useT();
+  const { t } = texts;
+  const { policies } = names;
   return useMemo<TableColumnDefinition<CaseRow>[]>(
     () => [
       createTableColumn<CaseRow>({
@@ -50,27 +37,26 @@ export function useCaseColumns(
       createTableColumn<CaseRow>({
         columnId: 'service',
         renderHeaderCell: () => t('service'),
-        renderCell: (r) => <span className={styles.cell}>{services.get(r.serviceId) ?? r.serviceId}</span>,
+        renderCell: (r) => <span className={styles.cell}>{serviceText(r, names)}</span>,
       }),
       createTableColumn<CaseRow>({
         columnId: 'org',
         renderHeaderCell: () => t('org'),
-        renderCell: (r) => <span className={styles.cell}>{orgs.get(r.orgId) ?? r.orgId}</span>,
+        renderCell: (r) => <span className={styles.cell}>{orgText(r, names)}</span>,
       }),
       createTableColumn<CaseRow>({
         columnId: 'priority',
         renderHeaderCell: () => t('priority'),
-        renderCell: (r) => <span className={styles.cell}>{priorities.get(r.priority) ?? r.priority}</span>,
+        renderCell: (r) => <span className={styles.cell}>{priorityText(r, names)}</span>,
       }),
       createTableColumn<CaseRow>({
         columnId: 'status',
         renderHeaderCell: () => t('status'),
         renderCell: (r) => {
-          const held = supplierNote(r, t, locale);
+          const status = statusText(r, texts);
           return (
-            <span className={styles.cell} title={held?.full}>
-              {l(STATUS_LABELS[r.status])}
-              {held?.short}
+            <span className={styles.cell} title={status.title}>
+              {status.text}
             </span>
           );
         },
@@ -78,7 +64,7 @@ export function useCaseColumns(
       createTableColumn<CaseRow>({
         columnId: 'assignee',
         renderHeaderCell: () => t('assignee'),
-        renderCell: (r) => <span className={styles.cell}>{r.assignee?.name ?? '–'}</span>,
+        renderCell: (r) => <span className={styles.cell}>{assigneeText(r)}</span>,
       }),
       createTableColumn<CaseRow>({
         columnId: 'response',
@@ -97,6 +83,6 @@ export function useCaseColumns(
         },
       }),
     ],
-    [services, orgs, priorities, policies, l],
+    [names, texts],
   );
 }

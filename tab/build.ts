@@ -116,7 +116,7 @@ async function precompress(dir: string): Promise<void> {
 }
 
 /** The boot script, one classic script to inline in the page. */
-async function buildBoot(teamsChunks: string[], production: boolean): Promise<string> {
+async function buildBoot(teamsChunks: string[], teamsModule: string, production: boolean): Promise<string> {
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: [join(SRC, 'boot.ts')],
@@ -128,7 +128,9 @@ async function buildBoot(teamsChunks: string[], production: boolean): Promise<st
     minify: production,
     legalComments: 'none',
     tsconfig: join(ROOT, 'tsconfig.json'),
-    define: { TEAMS_JS_CHUNKS: JSON.stringify(teamsChunks) },
+    define: { TEAMS_JS_CHUNKS: JSON.stringify(teamsChunks), TEAMS_JS_MODULE: JSON.stringify(teamsModule) },
+    // teams-js's chunk is loaded by the page at run time (the bundle's own module), not bundled in.
+    external: ['./chunks/*'],
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]!.text.trim();
@@ -194,11 +196,13 @@ export async function buildTab(options: BuildOptions = {}): Promise<BuildResult>
   const rel = (f: string) => relative(outDir, resolve(ROOT, f));
   // teams-js's chunk and the chunks it imports (but the entry's): the boot script preloads them in Teams.
   const teamsJs = Object.keys(meta.outputs).find((f) =>
-    Object.keys(meta.outputs[f].inputs).some((i) => i.includes('node_modules/@microsoft/teams-js/')),
+    meta.outputs[f].entryPoint?.includes('node_modules/@microsoft/teams-js/'),
   );
   const teamsChunks = teamsJs ? staticClosure(meta, teamsJs).filter((f) => !entryFiles.includes(f)) : [];
+  if (!teamsJs) throw new Error('esbuild produced no teams-js chunk');
   const boot = await buildBoot(
     teamsChunks.map((f) => `./${rel(f)}`),
+    `./${rel(teamsJs)}`,
     production,
   );
   writeFileSync(

@@ -24,9 +24,22 @@ import { App, type Session } from './App';
 import { useAppStyles } from './App.styles';
 import { LocaleContext, useT } from './i18n';
 import { createApi, devUsers, valueOf, type Api, type Credentials } from './services/api';
-import { DEV_KEY, namedDevUser, takeBootRequests } from './services/boot-requests';
+import {
+  DEV_KEY,
+  namedDevUser,
+  takeBootRequests,
+  takeSsoBoot,
+  type BootRequests,
+} from './services/boot-requests';
 import { detectHost, type Host, type ThemeName } from './services/host';
-import { firstPageOf, prefetchFirstPage, type FirstPage } from './views/cases/first-page';
+import {
+  FIRST_PAGE,
+  firstPageOf,
+  firstPageView,
+  pagePath,
+  prefetchFirstPage,
+  type FirstPage,
+} from './views/cases/first-page';
 
 const THEMES: Record<ThemeName, Theme> = {
   default: teamsLightTheme,
@@ -49,8 +62,12 @@ function SignIn({ host, early }: { host: Host; early: SessionStart | null }) {
 
   useEffect(() => {
     if (signedInEarly.current) return;
-    if (host.getToken) {
-      setCredentials({ kind: 'sso', getToken: host.getToken });
+    const { getToken } = host;
+    if (getToken) {
+      // Inside Teams: the boot script's sign-in when it made one; else (or when it failed) now.
+      const signInNow = () => setCredentials({ kind: 'sso', getToken });
+      if (!early) signInNow();
+      else early.me.then((me) => setSession(sessionOf(early, me)), signInNow);
       return;
     }
     let live = true;
@@ -155,15 +172,48 @@ function startSession(credentials: Credentials): SessionStart {
 }
 
 /**
- * Outside Teams, the start of the development sign-in's named user: the boot script's requests when it
- * made them for this user (with what has been answered already), else asked for now. Null without one.
+ * Inside Teams, the boot script's sign-in (its requests taken over once its token has come, with what has
+ * been answered by now); null when it made none. Outside Teams, the start of the development sign-in's
+ * named user: the boot script's requests when it made them for this user, else asked for now; null
+ * without one.
  */
 function earlyStart(host: Host): SessionStart | null {
-  if (host.getToken) return null;
+  if (host.getToken) {
+    const sso = takeSsoBoot();
+    if (!sso || sso.done === null) return null;
+    if (sso.done) return fromBoot(sso.done, createApi({ kind: 'sso', getToken: host.getToken }));
+    // Still under way (the token or the requests): the session waits for it, and signs in anew if it fails.
+    const api = createApi({ kind: 'sso', getToken: host.getToken });
+    const wanted = firstPageView(new URLSearchParams(window.location.search));
+    const boot = sso.requests.then((r) => r ?? Promise.reject(new Error('no early sign-in')));
+    const me = boot.then(async (r) => valueOf<MeResponse>(await r.me.answer));
+    // An early start that fails is signed in anew, not an unhandled rejection.
+    me.catch(() => undefined);
+    return {
+      api,
+      me,
+      firstPage:
+        wanted &&
+        firstPageOf(
+          wanted.view,
+          boot.then(async (r) => {
+            const page = r.firstPage?.view === wanted.view ? r.firstPage.page : null;
+            return page
+              ? valueOf<CaseListResponse>(await page.answer)
+              : api.get<CaseListResponse>(pagePath(wanted.view, FIRST_PAGE));
+          }),
+        ),
+    };
+  }
   const userId = namedDevUser();
   if (!userId) return null;
   const boot = takeBootRequests(userId);
   if (!boot) return startSession({ kind: 'dev', userId });
+  return fromBoot(boot, createApi({ kind: 'dev', userId }));
+}
+
+/** The session's start from the boot script's requests, with what has been answered already. */
+function fromBoot(boot: BootRequests, api: Api): SessionStart {
   const ok = (a: { status: number } | undefined) => a !== undefined && a.status >= 200 && a.status < 300;
   const me = boot.me.answer.then((a) => valueOf<MeResponse>(a));
   me.catch(() => undefined);
@@ -177,7 +227,7 @@ function earlyStart(host: Host): SessionStart | null {
     if (ok(early.settled)) firstPage.value = valueOf<CaseListResponse>(early.settled!);
   }
   return {
-    api: createApi({ kind: 'dev', userId }),
+    api,
     me,
     ...(ok(boot.me.settled) ? { meNow: valueOf<MeResponse>(boot.me.settled!) } : {}),
     firstPage,

@@ -1,7 +1,8 @@
 /**
  * What the page's boot script (`boot.ts`, inlined in index.html) asks the server before the bundle runs,
- * and how the bundle takes it over. Only the development sign-in can ask that early (its user is named in
- * the address or remembered in this browser tab); Teams SSO needs teams-js for its token.
+ * and how the bundle takes it over: with the development sign-in, whose user is named in the address or
+ * remembered in this browser tab, at once; inside Teams, as soon as teams-js (its chunk, loaded by the
+ * boot script) has given the SSO token.
  */
 import type { CaseView } from '../../../common/case-query';
 import { apiBase, DEV_USER_HEADER } from './api';
@@ -20,7 +21,8 @@ export interface EarlyRequest {
 }
 
 export interface BootRequests {
-  userId: string;
+  /** The development sign-in's user; absent inside Teams (the SSO token's user). */
+  userId?: string;
   me: EarlyRequest;
   /** The case list's first page, when the address opens the list (`view` null: the caller's default). */
   firstPage: { view: CaseView | null; page: EarlyRequest } | null;
@@ -37,9 +39,16 @@ export function namedDevUser(): string | null {
 }
 
 /** GET `path` as `userId` of the development sign-in; a failed request leaves `settled` unset. */
-export function earlyRequest(path: string, userId: string): EarlyRequest {
+export const earlyRequest = (path: string, userId: string): EarlyRequest =>
+  requestWith(path, { [DEV_USER_HEADER]: userId });
+
+/** GET `path` with the Teams SSO token. */
+export const earlyTokenRequest = (path: string, token: string): EarlyRequest =>
+  requestWith(path, { Authorization: `Bearer ${token}` });
+
+function requestWith(path: string, headers: Record<string, string>): EarlyRequest {
   const request: EarlyRequest = {
-    answer: fetch(`${apiBase()}${path}`, { headers: { [DEV_USER_HEADER]: userId } }).then(async (res) => ({
+    answer: fetch(`${apiBase()}${path}`, { headers }).then(async (res) => ({
       status: res.status,
       statusText: res.statusText,
       body: (await res.json().catch(() => null)) as unknown,
@@ -65,4 +74,38 @@ export function takeBootRequests(userId: string): BootRequests | null {
   const requests = w[BOOT_GLOBAL];
   delete w[BOOT_GLOBAL];
   return requests?.userId === userId ? requests : null;
+}
+
+/**
+ * Inside Teams: the boot script's sign-in, under way (teams-js loading, the host answering, the token,
+ * then the requests); `done` is there once it has settled, null when it gave up (no host answered).
+ */
+export interface SsoBoot {
+  requests: Promise<BootRequests | null>;
+  done?: BootRequests | null;
+}
+
+const SSO_GLOBAL = '__fristvaktSsoBoot';
+type SsoBootWindow = Window & { [SSO_GLOBAL]?: SsoBoot };
+
+/** Leaves the boot script's sign-in inside Teams for the bundle. */
+export function putSsoBoot(requests: Promise<BootRequests | null>): void {
+  const boot: SsoBoot = { requests };
+  requests.then(
+    (r) => {
+      boot.done = r;
+    },
+    () => {
+      boot.done = null;
+    },
+  );
+  (window as SsoBootWindow)[SSO_GLOBAL] = boot;
+}
+
+/** The boot script's sign-in inside Teams, once; null when it did not start one. */
+export function takeSsoBoot(): SsoBoot | null {
+  const w = window as SsoBootWindow;
+  const boot = w[SSO_GLOBAL];
+  delete w[SSO_GLOBAL];
+  return boot ?? null;
 }

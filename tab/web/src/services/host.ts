@@ -18,9 +18,9 @@ export interface Host {
 }
 
 const THEMES: readonly ThemeName[] = ['default', 'dark', 'contrast'];
-const asTheme = (s: string | null | undefined): ThemeName | undefined =>
+export const asTheme = (s: string | null | undefined): ThemeName | undefined =>
   THEMES.includes(s as ThemeName) ? (s as ThemeName) : undefined;
-const asLocale = (s: string | null | undefined): Locale | undefined => {
+export const asLocale = (s: string | null | undefined): Locale | undefined => {
   if (!s) return undefined;
   const l = s.toLowerCase();
   if (l === 'en' || l.startsWith('en-')) return 'en';
@@ -66,7 +66,7 @@ export function mightBeTeams(): boolean {
  * bot's cards link a case by its reference, the notices page as `notices`): put it into the address
  * before the first render, so the page opens as its `?case=`/`?page=` address would.
  */
-function openDeepLinkedPage(subPageId: string | undefined): void {
+export function openDeepLinkedPage(subPageId: string | undefined): void {
   if (!subPageId) return;
   const url = new URL(window.location.href);
   if (/^(FV|BE)-\d{4}-\d{1,6}$/.test(subPageId)) url.searchParams.set('case', subPageId);

@@ -6,37 +6,61 @@
 import type { Locale } from './i18n-text';
 
 const ZONE = 'Europe/Oslo';
-const DATE_TIME: Record<Locale, Intl.DateTimeFormat> = {
-  nb: new Intl.DateTimeFormat('nb-NO', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' }),
+
+/**
+ * The formatters, each made on its first use: making the first one loads ICU's date and zone data
+ * (tens of milliseconds in a browser), which a module that only imports this one must not pay for on
+ * load (the tab's boot script runs before the page is parsed).
+ */
+function madeOnUse(make: () => Intl.DateTimeFormat): () => Intl.DateTimeFormat {
+  let made: Intl.DateTimeFormat | undefined;
+  return () => (made ??= make());
+}
+
+const DATE_TIME: Record<Locale, () => Intl.DateTimeFormat> = {
+  nb: madeOnUse(
+    () => new Intl.DateTimeFormat('nb-NO', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' }),
+  ),
+  en: madeOnUse(
+    () => new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' }),
+  ),
 };
-const WEEKDAY_DATE_TIME: Record<Locale, Intl.DateTimeFormat> = {
-  nb: new Intl.DateTimeFormat('nb-NO', {
-    timeZone: ZONE,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-  }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    timeZone: ZONE,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-  }),
+const WEEKDAY_DATE_TIME: Record<Locale, () => Intl.DateTimeFormat> = {
+  nb: madeOnUse(
+    () =>
+      new Intl.DateTimeFormat('nb-NO', {
+        timeZone: ZONE,
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+      }),
+  ),
+  en: madeOnUse(
+    () =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: ZONE,
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+      }),
+  ),
 };
-const PARTS = new Intl.DateTimeFormat('en-CA', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+const PARTS = madeOnUse(
+  () =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }),
+);
 
 /** From here on every zone's offset is whole minutes. */
 const WHOLE_MINUTE_ZONES = Date.UTC(1973, 0, 1);
@@ -63,9 +87,9 @@ export function rememberByMinute(format: (d: Date) => string): (d: Date) => stri
   };
 }
 
-function byMinute(formats: Record<Locale, Intl.DateTimeFormat>): (d: Date, locale: Locale) => string {
-  const nb = rememberByMinute((d) => formats.nb.format(d));
-  const en = rememberByMinute((d) => formats.en.format(d));
+function byMinute(formats: Record<Locale, () => Intl.DateTimeFormat>): (d: Date, locale: Locale) => string {
+  const nb = rememberByMinute((d) => formats.nb().format(d));
+  const en = rememberByMinute((d) => formats.en().format(d));
   return (d, locale) => (locale === 'nb' ? nb(d) : en(d));
 }
 
@@ -83,7 +107,11 @@ export function osloDateAndTime(d: Date): { date: string; time: string } {
   const minute = Math.floor(d.getTime() / 60_000);
   const hit = MINUTES.get(minute);
   if (hit) return hit;
-  const p = Object.fromEntries(PARTS.formatToParts(new Date(minute * 60_000)).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    PARTS()
+      .formatToParts(new Date(minute * 60_000))
+      .map((x) => [x.type, x.value]),
+  );
   const value = { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
   if (MINUTES.size >= MINUTES_MAX) MINUTES.clear();
   MINUTES.set(minute, value);

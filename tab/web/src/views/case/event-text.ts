@@ -2,7 +2,7 @@
 import { LINE_LABELS, SLA_TARGET_LABELS, WAIT_REASON_LABELS } from '../../../../../shared/cases/labels';
 import type { CaseEvent } from '../../../../../shared/cases/model';
 import type { Locale } from '../../../../../shared/i18n-text';
-import { formatDateTime } from '../../i18n';
+import { formatDateTime } from '../../text';
 
 /** One event as a line of text (React renders it as text: case content never becomes markup). */
 export function describeEvent(e: CaseEvent, locale: Locale, priorityName: (id: string) => string): string {

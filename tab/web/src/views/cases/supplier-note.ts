@@ -1,7 +1,7 @@
 /** Where a listed case is when an operations supplier holds it: " · <name>" and the whole of it as a tooltip. */
 import type { Locale } from '../../../../../shared/i18n-text';
 import type { CaseRow } from '../../../../common/api-types';
-import { formatDateTime, type TextKey } from '../../i18n';
+import { formatDateTime, type TextKey } from '../../text';
 
 export function supplierNote(
   r: CaseRow,

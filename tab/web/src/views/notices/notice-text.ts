@@ -1,7 +1,7 @@
 /** The words of a driftsmelding's kind, and an Oslo date and time from the Norwegian date and time fields. */
 import type { LocalizedText } from '../../../../../shared/i18n-text';
 import type { NoticeKind } from '../../../../../shared/notices/model';
-import { osloLocalToIso } from '../../i18n';
+import { osloLocalToIso } from '../../text';
 
 export const KIND_TEXT: Record<NoticeKind, LocalizedText> = {
   outage: { nb: 'Driftsavbrudd', en: 'Outage' },

@@ -1,7 +1,10 @@
 /**
  * The tab's figures:
  * - the production bundle's entry, gzipped (target < 300 KB), and the lazily loaded dashboard chunk;
- * - time to the first row of a 10 000-case desk queue on screen in headless Chromium (target < 300 ms),
+ * - time to the first row of a 10 000-case desk queue on screen in headless Chromium (target < 300 ms):
+ *   the first row painted, the boot script's early rows (`tab/web/src/views/cases/early-list.ts`, painted
+ *   once `/api/me` and the first page are in, before the bundle runs) or the grid's, whichever first; the
+ *   grid's own row (the app running) printed beside it,
  *   through the real API (SSO replaced by the dev sign-in), on three kinds of visit in one browser
  *   profile: the first (nothing cached), the second (the scripts from the HTTP cache; Chromium compiles
  *   them again and, as a script has now run twice, writes V8's code cache for them on the main thread)
@@ -22,7 +25,7 @@
 import { createCaseChanges } from '../shared/app/case-changes';
 import { createCatalogue } from '../shared/app/catalogue';
 import { teamsCaseMessages } from '../bot/messages/case-messages';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -166,9 +169,12 @@ function runs(ms: number[]): { list: string; median: number; text: string } {
 interface Visits {
   driver: number[];
   inPage: number[];
+  /** The grid's first row painted. */
   painted: number[];
+  /** The boot script's early rows painted (NaN when the grid came first, and they were not painted). */
+  early: number[];
 }
-const newVisits = (): Visits => ({ driver: [], inPage: [], painted: [] });
+const newVisits = (): Visits => ({ driver: [], inPage: [], painted: [], early: [] });
 
 /** Waits until the page shows the whole 10 000-case list. */
 const wholeList = (page: Page) =>
@@ -279,8 +285,17 @@ export async function run(): Promise<void> {
           for (const e of list.getEntries()) w.benchLongTasks.push([e.startTime, e.duration]);
         }).observe({ type: 'longtask', buffered: true });
         new MutationObserver((_m, obs) => {
-          if (marks.content === undefined && document.getElementById('root')?.firstElementChild)
+          if (
+            marks.content === undefined &&
+            document.getElementById('root')?.querySelector(':scope > :not([data-early-list])')
+          )
             marks.content = now();
+          // The boot script's early rows (before the bundle has run), then the grid's.
+          const early = document.querySelector('[data-early-ref]');
+          if (early && marks.early === undefined) marks.early = now();
+          if (early && !early.hasAttribute('elementtiming'))
+            for (const e of [early, ...early.querySelectorAll('*')])
+              e.setAttribute('elementtiming', 'bench-early');
           const row = document.querySelector('[data-ref]');
           if (!row) return;
           if (marks.row === undefined) {
@@ -296,11 +311,17 @@ export async function run(): Promise<void> {
             for (const e of [row, ...row.querySelectorAll('*')]) e.setAttribute('elementtiming', 'bench-row');
         }).observe(document, { childList: true, subtree: true });
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as Array<PerformanceEntry & { renderTime: number }>)
-            if (e.renderTime > 0 && !(marks.painted <= e.renderTime)) {
+          for (const e of list.getEntries() as Array<
+            PerformanceEntry & { renderTime: number; identifier: string }
+          >) {
+            if (!(e.renderTime > 0)) continue;
+            if (e.identifier === 'bench-early') {
+              if (!(marks.earlyPainted <= e.renderTime)) marks.earlyPainted = e.renderTime;
+            } else if (!(marks.painted <= e.renderTime)) {
               marks.painted = e.renderTime;
               painted(e.renderTime);
             }
+          }
         }).observe({ type: 'element', buffered: true });
       });
       const page = await context.newPage();
@@ -342,8 +363,15 @@ export async function run(): Promise<void> {
         );
         // The frame that first shows the row.
         v.painted.push(shown.result.value ?? Number.NaN);
+        v.early.push(
+          await page.evaluate(() => (window as unknown as BenchWindow).benchMarks.earlyPainted ?? Number.NaN),
+        );
       } else {
-        const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+        const raw = await browser.stopTracing();
+        // `BENCH_TAB_TRACES=<dir>`: the traced runs' Chromium traces, for a closer look (chrome://tracing).
+        if (process.env.BENCH_TAB_TRACES)
+          writeFileSync(join(process.env.BENCH_TAB_TRACES, `first-visit-${i - 3 * RUNS + 1}.json`), raw);
+        const trace = JSON.parse(raw.toString()) as { traceEvents: TraceEvent[] };
         cpu.push(mainThreadCpu(trace.traceEvents));
         breakdown.push(
           await page.evaluate(() => {
@@ -363,6 +391,7 @@ export async function run(): Promise<void> {
               `page ${f(nav.responseEnd)}, scripts ${f(Math.min(...scripts.map((r) => r.startTime)))}-` +
               `${f(Math.max(...scripts.map((r) => r.responseEnd)))} (${scripts.length} files), ` +
               `/api/me ${span(hit(/\/api\/me$/))}, first page ${span(hit(/\/api\/cases\?(.*&)?limit=100/))}, ` +
+              `early rows ${f(w.benchMarks.early)} (painted ${f(w.benchMarks.earlyPainted)}), ` +
               `scripts run ${f(nav.domContentLoadedEventEnd)}, first content ${f(w.benchMarks.content)}, ` +
               `first row ${f(w.benchMarks.row)} ms; long tasks before it ${f(busy)} ms`
             );
@@ -411,13 +440,22 @@ export async function run(): Promise<void> {
       await context.close();
     }
     for (const [kind, v] of Object.entries(visits)) {
-      const shown = runs(v.painted);
+      // On screen: the first of the boot script's early rows and the grid's row to be painted.
+      const first = v.painted.map((p, i) => Math.min(p, Number.isNaN(v.early[i]) ? Infinity : v.early[i]));
+      const shown = runs(first);
+      const early = v.early.filter((t) => !Number.isNaN(t));
       console.log(
-        `first row of 10 000 cases painted, ${kind} visit (navigation start to the row on screen, in the ` +
-          `page): ${shown.text}; goal < 300 ms: ${shown.median < 300 ? 'met' : 'MISSED'}`,
+        `first row of 10 000 cases on screen, ${kind} visit (navigation start to the first row painted, the ` +
+          `boot script's or the grid's, in the page): ${shown.text}; goal < 300 ms: ` +
+          `${shown.median < 300 ? 'met' : 'MISSED'}`,
       );
-      console.log(`  in the page, navigation start to the row in the DOM: ${runs(v.inPage).text}`);
-      console.log(`  the driver, goto to its notice of the row painted: ${runs(v.driver).text}`);
+      console.log(
+        `  the boot script's early rows painted in ${early.length} of ${v.early.length} visits` +
+          `${early.length ? `: ${runs(early).list}` : ''}`,
+      );
+      console.log(`  the grid's first row painted (the app running): ${runs(v.painted).text}`);
+      console.log(`  in the page, navigation start to the grid's row in the DOM: ${runs(v.inPage).text}`);
+      console.log(`  the driver, goto to its notice of the grid's row painted: ${runs(v.driver).text}`);
     }
     console.log(
       `  renderer main-thread CPU from DOMContentLoaded to the row (traced runs): ${runs(cpu).text}`,

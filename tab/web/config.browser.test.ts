@@ -13,6 +13,7 @@ import { buildTab, type BuildResult } from '../build';
 import { launchBrowser, type TestBrowser } from '../test-support/browser';
 import { seedStore, USERS } from '../test-support/seed';
 import { startTestServer, type TestServer } from '../test-support/server';
+import { teamsHostPage } from '../test-support/teams-host';
 
 const NOW = new Date('2026-03-20T12:00:00Z');
 const SHOTS = screenshotDir('tab');
@@ -131,39 +132,32 @@ it('speaks English with ?lang=en and follows ?theme=dark', async () => {
   await page.context().close();
 });
 
-/**
- * A stand-in Teams host: a page on the same origin (teams-js trusts its own origin) that frames
- * config.html as the settings frame and answers the teams-js messages it needs, recording each call.
- * It plays the host's side of the protocol only; the page and teams-js under test are the real ones.
- */
-const HOST_PAGE = (existing: object | null, token: string) => `<!doctype html><html><body>
-<iframe id="tab" src="/tab/config.html" style="width:880px;height:700px;border:0"></iframe>
-<script>
-  window.calls = [];
-  const frame = document.getElementById('tab');
-  const runtime = { apiVersion: 4, isLegacyTeams: false, supports: { pages: { config: {}, tabs: {} }, teams: {} } };
-  const context = { locale: 'en-us', theme: 'dark', frameContext: 'settings', hostClientType: 'web',
-    teamId: '19:team', channelId: '19:channel', entityId: '', userObjectId: 'u-desk-1', tid: 'tenant' };
-  window.addEventListener('message', (e) => {
-    const m = e.data;
-    if (e.source !== frame.contentWindow || !m || typeof m.func !== 'string') return;
-    window.calls.push({ func: m.func, args: m.args });
-    const reply = (args) => frame.contentWindow.postMessage({ id: m.id, uuidAsString: m.uuidAsString, args }, '*');
-    if (m.func === 'initialize') reply(['settings', 'web', JSON.stringify(runtime), '2.58.0']);
-    else if (m.func === 'getContext') reply([context]);
-    else if (m.func === 'settings.getSettings') reply([${JSON.stringify(existing)}]);
-    else if (m.func === 'settings.setSettings') reply([true]);
-    else if (m.func === 'authentication.getAuthToken') reply([true, ${JSON.stringify(token)}]);
-  });
-  window.save = () => frame.contentWindow.postMessage({ func: 'settings.save', args: [{}] }, '*');
-</script></body></html>`;
-
 async function openInHost(existing: object | null): Promise<Page> {
   const context = await tb.browser.newContext({ viewport: { width: 900, height: 760 } });
   const page = await context.newPage();
   const token = await srv.token({ oid: USERS.desk, name: 'Ola Servicesenter' });
+  const host = teamsHostPage({
+    src: '/tab/config.html',
+    width: 880,
+    height: 700,
+    frameContext: 'settings',
+    context: {
+      locale: 'en-us',
+      theme: 'dark',
+      hostClientType: 'web',
+      teamId: '19:team',
+      channelId: '19:channel',
+      entityId: '',
+      userObjectId: 'u-desk-1',
+      tid: 'tenant',
+    },
+    token,
+    answers: { 'settings.getSettings': [existing], 'settings.setSettings': [true] },
+    script:
+      "window.save = () => frame.contentWindow.postMessage({ func: 'settings.save', args: [{}] }, '*');",
+  });
   await page.route(`${srv.url}/teams-host.html`, (route) =>
-    route.fulfill({ contentType: 'text/html', body: HOST_PAGE(existing, token) }),
+    route.fulfill({ contentType: 'text/html', body: host }),
   );
   await page.goto(`${srv.url}/teams-host.html`);
   return page;

@@ -15,6 +15,7 @@ import { buildTab } from '../build';
 import { axeViolations, launchBrowser, type TestBrowser } from '../test-support/browser';
 import { seedStore, USERS } from '../test-support/seed';
 import { startTestServer, type TestServer } from '../test-support/server';
+import { teamsHostPage } from '../test-support/teams-host';
 
 const NOW = new Date('2026-03-20T12:00:00Z'); // Friday 13:00 in Oslo
 const SHOTS = screenshotDir('tab');
@@ -128,30 +129,6 @@ it.each([
   await page.context().close();
 });
 
-/**
- * A stand-in Teams host: a page on the same origin (teams-js trusts its own origin) that frames the tab
- * as a personal tab and answers the teams-js messages it needs (the SSO token signed by the test
- * server's keys), recording each call. The page and teams-js under test are the real ones.
- */
-const HOST_PAGE = (token: string) => `<!doctype html><html><body style="margin:0">
-<iframe id="tab" src="/tab/" style="width:1400px;height:860px;border:0"></iframe>
-<script>
-  window.calls = [];
-  const frame = document.getElementById('tab');
-  const runtime = { apiVersion: 4, isLegacyTeams: false, supports: { pages: { config: {}, tabs: {} }, teams: {} } };
-  const context = { locale: 'en-us', theme: 'dark', frameContext: 'content', hostClientType: 'web',
-    entityId: 'cases', userObjectId: '${USERS.desk}', tid: 'tenant' };
-  window.addEventListener('message', (e) => {
-    const m = e.data;
-    if (e.source !== frame.contentWindow || !m || typeof m.func !== 'string') return;
-    window.calls.push(m.func);
-    const reply = (args) => frame.contentWindow.postMessage({ id: m.id, uuidAsString: m.uuidAsString, args }, '*');
-    if (m.func === 'initialize') reply(['content', 'web', JSON.stringify(runtime), '2.58.0']);
-    else if (m.func === 'getContext') reply([context]);
-    else if (m.func === 'authentication.getAuthToken') reply([true, ${JSON.stringify(token)}]);
-  });
-</script></body></html>`;
-
 async function openInTeams(bundle: boolean): Promise<Opened> {
   const token = await srv.token({ oid: USERS.desk, name: 'Ola Servicesenter' });
   const opened = await open('/teams-host.html', {
@@ -160,7 +137,24 @@ async function openInTeams(bundle: boolean): Promise<Opened> {
     bundle,
     routes: (page) =>
       page.route(`${srv.url}/teams-host.html`, (route) =>
-        route.fulfill({ contentType: 'text/html', body: HOST_PAGE(token) }),
+        route.fulfill({
+          contentType: 'text/html',
+          body: teamsHostPage({
+            src: '/tab/',
+            width: 1400,
+            height: 860,
+            frameContext: 'content',
+            context: {
+              locale: 'en-us',
+              theme: 'dark',
+              hostClientType: 'web',
+              entityId: 'cases',
+              userObjectId: USERS.desk,
+              tid: 'tenant',
+            },
+            token,
+          }),
+        }),
       ),
   });
   return opened;
@@ -189,7 +183,9 @@ it('inside Teams: signs in with teams-js’s token before the bundle runs, in th
   // and the list's first requests went once.
   expect(live.api.filter((p) => p === '/api/me')).toHaveLength(1);
   expect(live.api.filter((p) => p.startsWith('/api/cases?'))).toHaveLength(1);
-  const calls = await live.page.evaluate(() => (window as unknown as { calls: string[] }).calls);
-  expect(calls.filter((c) => c === 'initialize')).toHaveLength(1);
+  const calls = await live.page.evaluate(
+    () => (window as unknown as { calls: Array<{ func: string }> }).calls,
+  );
+  expect(calls.filter((c) => c.func === 'initialize')).toHaveLength(1);
   await live.page.context().close();
 });

@@ -129,7 +129,7 @@ it.each([
   await page.context().close();
 });
 
-async function openInTeams(bundle: boolean): Promise<Opened> {
+async function openInTeams(bundle: boolean, answers?: Record<string, unknown[]>): Promise<Opened> {
   const token = await srv.token({ oid: USERS.desk, name: 'Ola Servicesenter' });
   const opened = await open('/teams-host.html', {
     width: 1400,
@@ -153,6 +153,7 @@ async function openInTeams(bundle: boolean): Promise<Opened> {
               tid: 'tenant',
             },
             token,
+            ...(answers ? { answers } : {}),
           }),
         }),
       ),
@@ -188,4 +189,16 @@ it('inside Teams: signs in with teams-js’s token before the bundle runs, in th
   );
   expect(calls.filter((c) => c.func === 'initialize')).toHaveLength(1);
   await live.page.context().close();
+});
+
+it('inside Teams: a refused token paints nothing early, and the app says what went wrong as before', async () => {
+  const { page, api } = await openInTeams(true, {
+    'authentication.getAuthToken': [false, 'resourceDisabled'],
+  });
+  const frame = page.frameLocator('#tab');
+  await frame.getByText('Something went wrong').waitFor();
+  expect(await frame.getByText('resourceDisabled').count()).toBe(1);
+  expect(await frame.locator('[data-early-list]').count()).toBe(0);
+  expect(api.filter((p) => p.startsWith('/api/'))).toEqual([]);
+  await page.context().close();
 });

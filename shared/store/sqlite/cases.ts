@@ -20,7 +20,7 @@ import type { Desk } from '../../desks/model';
 import { warningInstants } from '../warning-instants';
 import { assertYear, canSee, decodeToken, dueKey, encodeToken, isOpen, pageLimit } from '../common';
 import {
-  askAgain,
+  enqueue,
   lockedOut,
   parseVersion,
   run,
@@ -32,6 +32,7 @@ import {
   write,
   type Db,
   type DocRow,
+  type WriteTry,
 } from './io';
 import { outboxInserter } from './outbox';
 import { figuresWriter, summaryAggregator } from './report-figures';
@@ -259,11 +260,11 @@ const nextTurn = setImmediate;
  * writes are synchronous and touch nothing but the database, so running one again is safe. A write
  * alone is still alone; each promise settles after the commit that made its write durable.
  *
- * Another connection may hold the write lock: a second instance on the same file. SQLite would wait
- * for it inside the call (the busy timeout), and this process's event loop with it, so the batch asks
- * for the lock without waiting and, refused, asks again (`askAgain`, as every write of the store does)
- * while the writes arriving meanwhile join it (nothing in it has run: a refusal comes at BEGIN).
- * Refused still after the busy timeout, the batch fails as SQLite's own wait would.
+ * The batch waits in the connection's queue of writes, as every write of the store does (`enqueue`):
+ * for the process's write lock, then, while another connection holds SQLite's (a second instance on
+ * the same file), asking again without waiting, while the writes arriving meanwhile join it (nothing in
+ * it has run: a refusal comes at BEGIN). Refused still after the busy timeout, the batch fails as
+ * SQLite's own wait would.
  */
 function groupCommit(db: Db): <T>(work: () => T) => Promise<T> {
   type Pending = { work: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
@@ -281,43 +282,47 @@ function groupCommit(db: Db): <T>(work: () => T) => Promise<T> {
         }
       }),
     );
-  /** When the batch was first refused the write lock (undefined: it was not). */
-  let lockedSince: number | undefined;
-  const flush = () => {
-    const batch = pending;
-    pending = [];
-    let outcomes: Outcome[];
-    try {
-      outcomes = withoutWaiting(db, () => allOrNothing(batch));
-    } catch (err) {
-      const locked = lockedOut(err);
-      if (locked && !waitedEnough(lockedSince)) {
-        lockedSince ??= Date.now();
-        pending = batch;
-        askAgain(lockedSince, flush);
-        return;
-      }
-      lockedSince = undefined;
+  /**
+   * The batch's place in the connection's queue (`enqueue`): it takes the writes pending when it runs,
+   * so writes arriving while it waits for the lock join it.
+   */
+  const job: WriteTry = {
+    attempt() {
+      const batch = pending;
+      let outcomes: Outcome[];
       try {
-        // Refused the lock for the whole busy timeout: every write of the batch fails as SQLite's wait would.
-        if (batch.length === 1 || locked) throw err;
-        outcomes = eachOnItsOwn(batch);
-      } catch (again) {
-        for (const p of batch) p.reject(again);
-        return;
+        outcomes = withoutWaiting(db, () => allOrNothing(batch));
+      } catch (err) {
+        const locked = lockedOut(err);
+        if (locked && !waitedEnough(job.since)) {
+          job.since ??= Date.now();
+          return false;
+        }
+        pending = [];
+        job.since = undefined;
+        try {
+          // Refused the lock for the whole busy timeout: every write of the batch fails as SQLite's wait would.
+          if (batch.length === 1 || locked) throw err;
+          outcomes = eachOnItsOwn(batch);
+        } catch (again) {
+          for (const p of batch) p.reject(again);
+          return true;
+        }
       }
-    }
-    lockedSince = undefined;
-    batch.forEach((p, i) => {
-      const o = outcomes[i]!;
-      if (o.ok) p.resolve(o.value);
-      else p.reject(o.error);
-    });
+      pending = [];
+      job.since = undefined;
+      batch.forEach((p, i) => {
+        const o = outcomes[i]!;
+        if (o.ok) p.resolve(o.value);
+        else p.reject(o.error);
+      });
+      return true;
+    },
   };
   return <T>(work: () => T) =>
     new Promise<T>((resolve, reject) => {
       pending.push({ work, resolve: resolve as (v: unknown) => void, reject });
-      if (pending.length === 1) nextTurn(flush);
+      if (pending.length === 1) nextTurn(() => enqueue(db, job));
     });
 }
 

@@ -19,11 +19,14 @@ import { openFsBlobStore } from '../fs-blobs';
 import { adminStore } from './admin';
 import { backfillSummaries, caseStore } from './cases';
 import { startCheckpointer } from './checkpointer';
-import { write, BUSY_TIMEOUT_MS, run, translate, type Db } from './io';
+import { write, BUSY_TIMEOUT_MS, run, shareWriteLock, translate, type Db } from './io';
 import { deskStore, keyValueStore, leaseStore } from './meta';
 import { noticeStore } from './notices';
 import { outboxStore } from './outbox';
 import { migrate } from './schema';
+import { writeLock, writeLockFor } from './write-lock';
+
+export { freeFrom, writeLockFor } from './write-lock';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests. */
@@ -32,6 +35,11 @@ export interface SqliteStoreOptions {
   blobDir: string;
   /** Rows per page read by `streamPeriod` (default 2 000); tests set it small to cross pages. */
   streamPageSize?: number;
+  /**
+   * The process's write lock of the file (`./write-lock.ts`), given to a worker thread by the thread
+   * that started it (`writeLockFor`); by default this thread's one for the file.
+   */
+  writeLock?: SharedArrayBuffer;
 }
 
 const STREAM_PAGE = 2_000;
@@ -107,6 +115,8 @@ function prober(db: Db): (now: IsoInstant) => Promise<void> {
 
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   const { db, createdNow } = openDatabase(options.file);
+  if (options.file !== ':memory:')
+    shareWriteLock(db, writeLock(writeLockFor(options.file, options.writeLock)));
   const checkpointer = options.file === ':memory:' ? undefined : startCheckpointer(db, options.file);
   const store: Store = {
     createdNow,

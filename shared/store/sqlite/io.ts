@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { ConflictError, FristvaktError } from '../../errors';
 import type { Versioned } from '../../ports';
 import { duplicate } from '../common';
+import type { WriteLock } from './write-lock';
 
 export type Db = Database.Database;
 export interface DocRow {
@@ -78,24 +79,100 @@ export function withoutWaiting<T>(db: Db, fn: () => T): T {
 }
 
 /**
- * A write: `fn` in a transaction, its result or coded failure as the promise. While another connection
- * (a second instance on the same file) holds the write lock, it waits without stopping the event loop:
- * it asks for the lock without waiting and, refused (at BEGIN, before anything in `fn` ran), asks
- * again (`askAgain`); refused still after the busy timeout, it fails with SQLite's code.
+ * One try of a queued write: true once it is done (its promise settled), false when SQLite refused it
+ * the write lock (nothing ran) and it is to be tried again; `since` is when it was first refused.
+ */
+export interface WriteTry {
+  attempt(): boolean;
+  since?: number;
+}
+
+/** A connection's queued writes and the process's write lock of its file (none: only SQLite's). */
+interface Writer {
+  queue: WriteTry[];
+  lock?: WriteLock;
+}
+const writers = new WeakMap<Db, Writer>();
+const writerOf = (db: Db): Writer => {
+  let w = writers.get(db);
+  if (!w) writers.set(db, (w = { queue: [] }));
+  return w;
+};
+
+/** Makes the connection's writes take turns with the process's other connections to its file (`./write-lock.ts`). */
+export function shareWriteLock(db: Db, lock: WriteLock): void {
+  writerOf(db).lock = lock;
+}
+
+/**
+ * Queues a write on the connection. The writes of a connection run in order, each in the process's
+ * write lock: the first runs at once when the lock is free and nothing waits before it; otherwise the
+ * head waits for the lock (`take`, the event loop going on) and the writes behind it run right after
+ * it, in the same turn. While SQLite refuses the head (another process, the checkpointer), only the
+ * head asks again (`askAgain`), not every write behind it.
+ */
+export function enqueue(db: Db, job: WriteTry): void {
+  const w = writerOf(db);
+  w.queue.push(job);
+  if (w.queue.length === 1) void drain(w);
+}
+
+async function drain(w: Writer): Promise<void> {
+  while (w.queue.length > 0) {
+    if (w.lock && !w.lock.tryTake()) await w.lock.take();
+    let refused: WriteTry | undefined;
+    try {
+      while (w.queue.length > 0 && !refused) {
+        if (w.queue[0]!.attempt()) w.queue.shift();
+        else refused = w.queue[0];
+      }
+    } finally {
+      w.lock?.release();
+    }
+    if (refused) await new Promise<void>((again) => askAgain(refused.since!, again));
+  }
+}
+
+/**
+ * One try of a write in the process's write lock, now or not at all (a report keeping a month's sums
+ * while it reads): without the lock, or refused SQLite's, it throws as a refused write (`lockedOut`).
+ */
+export function writeNow<T>(db: Db, fn: () => T): T {
+  const lock = writers.get(db)?.lock;
+  if (lock && !lock.tryTake())
+    throw new FristvaktError('STORE_UNAVAILABLE', 'SQLite failed: another connection is writing', {
+      statusCode: 'SQLITE_BUSY',
+    });
+  try {
+    return withoutWaiting(db, () => tx(db, fn));
+  } finally {
+    lock?.release();
+  }
+}
+
+/**
+ * A write: `fn` in a transaction, its result or coded failure as the promise, in the connection's
+ * queue (`enqueue`). While another connection holds SQLite's write lock it waits without stopping the
+ * event loop: it asks for the lock without waiting and, refused (at BEGIN, before anything in `fn`
+ * ran), asks again; refused still after the busy timeout, it fails with SQLite's code.
  */
 export function write<T>(db: Db, fn: () => T): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    let since: number | undefined;
-    const attempt = (): void => {
-      try {
-        resolve(withoutWaiting(db, () => tx(db, fn)));
-      } catch (err) {
-        if (!lockedOut(err) || waitedEnough(since)) return reject(err);
-        since ??= Date.now();
-        askAgain(since, attempt);
-      }
+    const job: WriteTry = {
+      attempt() {
+        try {
+          resolve(withoutWaiting(db, () => tx(db, fn)));
+        } catch (err) {
+          if (lockedOut(err) && !waitedEnough(job.since)) {
+            job.since ??= Date.now();
+            return false;
+          }
+          reject(err);
+        }
+        return true;
+      },
     };
-    attempt();
+    enqueue(db, job);
   });
 }
 

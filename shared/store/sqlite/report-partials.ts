@@ -22,7 +22,7 @@
  * into an order). The next report that needs the month sums it again.
  */
 import { BACKLOG_BOUNDS_MS } from '../../reports/aggregate';
-import { lockedOut, translate, tx, withoutWaiting, type Db } from './io';
+import { lockedOut, translate, writeNow, type Db } from './io';
 
 /**
  * How many of a month's breaches per target a partial keeps (earliest deadlines first): the report
@@ -166,18 +166,16 @@ export function reportPartials(db: Db, breachCap = PARTIAL_BREACHES) {
 
   /**
    * Sums one month of a desk and keeps it, in one write transaction: no write can come between. While
-   * another connection (another instance on the file) holds the write lock, the month is summed in a
-   * read transaction and not kept (the next report keeps it): a report does not wait for the lock.
+   * another connection (another thread, another instance on the file) holds the write lock, the month
+   * is summed in a read transaction and not kept (the next report keeps it): a report does not wait.
    */
   const build = (desk: string, lo: string, hi: string): { stableMs: number; sums: MonthSums } => {
     try {
-      return withoutWaiting(db, () =>
-        tx(db, () => {
-          const r = sum(desk, lo, hi);
-          save.run(desk, monthKey(Date.parse(lo)), r.stableMs, JSON.stringify(r.doc));
-          return r;
-        }),
-      );
+      return writeNow(db, () => {
+        const r = sum(desk, lo, hi);
+        save.run(desk, monthKey(Date.parse(lo)), r.stableMs, JSON.stringify(r.doc));
+        return r;
+      });
     } catch (err) {
       if (!lockedOut(err)) throw err;
       try {

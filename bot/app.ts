@@ -59,6 +59,11 @@ export interface AppOptions {
    * then served on this thread: a thread of its own could not share this store.
    */
   store?: Store;
+  /**
+   * The process's write lock of the configured SQLite file, from the thread that started this one
+   * (the supplier API's thread): the two threads' connections take turns through it.
+   */
+  sqliteWriteLock?: SharedArrayBuffer;
   directory?: Directory;
   /** Where the admin pages find people (default: Graph in a tenant, else the directory's people). */
   people?: PeopleDirectory;
@@ -116,12 +121,13 @@ export async function openAttachmentBlobs(
   });
 }
 
-async function openStore(config: Config): Promise<Store> {
+async function openStore(config: Config, writeLock?: SharedArrayBuffer): Promise<Store> {
   const blobs = await openAttachmentBlobs(config);
   if (config.store.kind === 'sqlite') {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(config.dataDir, { recursive: true });
-    return { ...openSqliteStore({ file: config.store.file, blobDir: config.store.blobDir }), blobs };
+    const { file, blobDir } = config.store;
+    return { ...openSqliteStore({ file, blobDir, ...(writeLock ? { writeLock } : {}) }), blobs };
   }
   const { ManagedIdentityCredential } = await import('@azure/identity');
   const c = config.store;
@@ -160,7 +166,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const log = options.log ?? consoleLogger;
   const clock = options.clock ?? (() => new Date());
   const ownStore = options.store === undefined;
-  const store = options.store ?? (await openStore(config));
+  const store = options.store ?? (await openStore(config, options.sqliteWriteLock));
   if (config.seed && (await seedIfEmpty(store)))
     log.info('Seeded the three desks, the service catalogue and the organisations.');
   const directory = options.directory ?? (config.demoDirectory ? DEMO_DIRECTORY : EMPTY_DIRECTORY);

@@ -16,6 +16,8 @@ import type { ThreadMessage } from './supplier-api-thread';
 export interface ThreadData {
   /** The main instance's configuration with role `supplier-api` on a loopback port. */
   config: Config;
+  /** The process's write lock of the SQLite store's file (none for Cosmos DB). */
+  sqliteWriteLock?: SharedArrayBuffer;
 }
 
 function portLogger(port: MessagePort): Logger {
@@ -37,7 +39,11 @@ function portLogger(port: MessagePort): Logger {
 
 async function serve(port: MessagePort, data: ThreadData): Promise<void> {
   const send = (m: ThreadMessage) => port.postMessage(m);
-  const app = await startApp(data.config, { log: portLogger(port), jobs: false });
+  const app = await startApp(data.config, {
+    log: portLogger(port),
+    jobs: false,
+    ...(data.sqliteWriteLock ? { sqliteWriteLock: data.sqliteWriteLock } : {}),
+  });
   app.feed.subscribe((change) => send({ kind: 'case', change }));
   app.deps.wakeup.listen(() => send({ kind: 'wake' }));
   port.once('message', () => {

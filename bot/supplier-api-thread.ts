@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import type { CaseChanged, CaseFeed } from '../shared/app/case-feed';
 import type { Wakeup } from '../shared/app/wakeup';
 import { backoff, defaultRetryPolicy, type RetryPolicy } from '../shared/store/cosmos/errors';
+import { freeFrom, writeLockFor } from '../shared/store/sqlite';
 import type { Config } from './config';
 import { prefixedLogger, type Logger } from './server/logger';
 import type { ThreadData } from './supplier-api-thread-entry';
@@ -126,7 +127,12 @@ export async function startSupplierApiThread(
 ): Promise<SupplierApiThread> {
   const log = prefixedLogger(options.log, 'supplier API thread: ');
   const policy = options.restart ?? RESTART_POLICY;
-  const data: ThreadData = { config: threadConfig(config, options.tabUrl) };
+  // The thread's connection and this thread's take turns through the process's write lock of the file.
+  const writeLock = config.store.kind === 'sqlite' ? writeLockFor(config.store.file) : undefined;
+  const data: ThreadData = {
+    config: threadConfig(config, options.tabUrl),
+    ...(writeLock ? { sqliteWriteLock: writeLock } : {}),
+  };
   let current: Worker | undefined;
   let port: number | undefined;
   let upSince: number | undefined;
@@ -158,6 +164,7 @@ export async function startSupplierApiThread(
   const start = (): Promise<void> =>
     new Promise((resolve) => {
       const worker = newWorker(data);
+      const workerThreadId = worker.threadId;
       current = worker;
       const startTimer = setTimeout(() => {
         log.error(`did not listen within ${START_WAIT_MS / 1000} s; ending it`);
@@ -170,6 +177,8 @@ export async function startSupplierApiThread(
       worker.on('message', (m: ThreadMessage) => onMessage(m, started));
       worker.on('error', (err) => log.error('failed', err));
       worker.once('exit', (code) => {
+        // Ended while it held the write lock (terminated mid-write): the lock is freed at once.
+        if (writeLock) freeFrom(writeLock, workerThreadId);
         started();
         current = undefined;
         port = undefined;

@@ -17,38 +17,20 @@ function madeOnUse(make: () => Intl.DateTimeFormat): () => Intl.DateTimeFormat {
   return () => (made ??= make());
 }
 
-const DATE_TIME: Record<Locale, () => Intl.DateTimeFormat> = {
-  nb: madeOnUse(
-    () => new Intl.DateTimeFormat('nb-NO', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' }),
-  ),
-  en: madeOnUse(
-    () => new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' }),
-  ),
-};
-const WEEKDAY_DATE_TIME: Record<Locale, () => Intl.DateTimeFormat> = {
-  nb: madeOnUse(
-    () =>
-      new Intl.DateTimeFormat('nb-NO', {
-        timeZone: ZONE,
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        hour: '2-digit',
-        minute: '2-digit',
-      }),
-  ),
-  en: madeOnUse(
-    () =>
-      new Intl.DateTimeFormat('en-GB', {
-        timeZone: ZONE,
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        hour: '2-digit',
-        minute: '2-digit',
-      }),
-  ),
-};
+/** A formatter of `options` in Oslo time for each locale (nb-NO, en-GB), each made on its first use. */
+function inBothLocales(options: Intl.DateTimeFormatOptions): Record<Locale, () => Intl.DateTimeFormat> {
+  const made = (tag: string) => madeOnUse(() => new Intl.DateTimeFormat(tag, { timeZone: ZONE, ...options }));
+  return { nb: made('nb-NO'), en: made('en-GB') };
+}
+
+const DATE_TIME = inBothLocales({ dateStyle: 'short', timeStyle: 'short' });
+const WEEKDAY_DATE_TIME = inBothLocales({
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 const PARTS = madeOnUse(
   () =>
     new Intl.DateTimeFormat('en-CA', {

@@ -17,7 +17,7 @@ import { createLiveFeed } from './services/live';
 import { LiveContext } from './services/useLiveRefresh';
 import { useUrlParams } from './services/url-state';
 import { CasesView } from './views/CasesView';
-import type { FirstPage } from './views/cases/first-page';
+import { startsOnList, type FirstPage } from './views/cases/first-page';
 
 // Only the case list is in the first bundle: every other page is a chunk of its own, loaded when first
 // opened, so that the list's first row waits for less script to arrive, parse and start.
@@ -57,10 +57,7 @@ export function App({ session }: { session: Session }) {
   const live = useMemo(() => createLiveFeed(session.api), [session.api]);
   const { access } = session.me;
   const canReport = access.reportReader || access.deskIds.length > 0;
-  // A board member (a report reader who is neither on a desk nor a superbruker) has no queue: the
-  // report is their start page, not an empty "Saker".
-  const home: Page =
-    access.reportReader && access.deskIds.length === 0 && access.orgIds.length === 0 ? 'report' : 'cases';
+  const home: Page = startsOnList(session.me) ? 'cases' : 'report';
   const page: Page = params.get('case') ? 'case' : ((params.get('page') as Page | null) ?? home);
   const go = (p: string) => {
     const next = new URLSearchParams();

@@ -19,8 +19,7 @@ import { CaseCards } from './cases/CaseCards';
 import { CaseGrid } from './cases/CaseGrid';
 import { ClosedDesks } from './cases/ClosedDesks';
 import { useCasesStyles } from './CasesView.styles';
-
-const ROW_HEIGHT = 44;
+import { ROW_HEIGHT } from './cases/columns';
 
 interface Props {
   session: Session;

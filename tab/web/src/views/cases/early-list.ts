@@ -14,8 +14,8 @@ import { isPlainQuery, parseCaseQuery } from '../../../../common/case-query';
 import type { CaseListResponse, CaseRow, MeResponse } from '../../../../common/api-types';
 import type { Locale } from '../../../../../shared/i18n-text';
 import { textsOf, type Texts } from '../../text';
-import { COLUMN_IDS, COLUMN_SIZING, type ColumnId } from './columns';
-import { firstPageView } from './first-page';
+import { COLUMN_IDS, COLUMN_SIZING, NARROW_WIDTH, ROW_HEIGHT, type ColumnId } from './columns';
+import { firstPageView, startsOnList } from './first-page';
 import {
   assigneeText,
   caseNamesOf,
@@ -26,11 +26,6 @@ import {
   statusText,
   type CaseNames,
 } from './row-text';
-
-/** The grid's row height (px), as `CasesView`'s. */
-const ROW_HEIGHT = 44;
-/** Narrower than this the app shows cards, not the grid (`useNarrow`). */
-const GRID_MIN_WIDTH = 640;
 
 export type EarlyTheme = 'default' | 'dark' | 'contrast';
 
@@ -51,10 +46,6 @@ export function opensPlainList(params: URLSearchParams): boolean {
     return false;
   }
 }
-
-/** A board member (report reader on no desk and superbruker nowhere) starts on the report, not the list. */
-export const startsOnList = (me: MeResponse): boolean =>
-  !(me.access.reportReader && me.access.deskIds.length === 0 && me.access.orgIds.length === 0);
 
 function cellText(id: ColumnId, r: CaseRow, names: CaseNames, now: Date, texts: Texts): string {
   switch (id) {
@@ -110,7 +101,7 @@ export interface EarlyListInput {
  */
 export function paintEarlyList(input: EarlyListInput): boolean {
   const { root, params, me, page, locale, theme, now, width, height } = input;
-  if (root.firstChild || width < GRID_MIN_WIDTH || page.items.length === 0) return false;
+  if (root.firstChild || width < NARROW_WIDTH || page.items.length === 0) return false;
   if (!opensPlainList(params) || !startsOnList(me)) return false;
   const texts = textsOf(locale);
   const { t } = texts;

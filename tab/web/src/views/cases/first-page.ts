@@ -3,7 +3,7 @@
  * row does not wait for two round trips in a row. No React here: the page's boot script (`boot.ts`) asks
  * for it too, before the bundle has arrived.
  */
-import type { CaseListResponse } from '../../../../common/api-types';
+import type { CaseListResponse, MeResponse } from '../../../../common/api-types';
 import { VIEWS, type CaseView } from '../../../../common/case-query';
 import type { Api } from '../../services/api';
 
@@ -15,6 +15,13 @@ export const pagePath = (view: CaseView | null, limit: number, cursor?: string):
   if (cursor) qs.set('cursor', cursor);
   return `/api/cases?${qs.toString()}`;
 };
+
+/**
+ * Whether the user's start page is the case list: a board member (a report reader who is neither on a
+ * desk nor a superbruker) has no queue, and starts on the report instead of an empty "Saker".
+ */
+export const startsOnList = (me: MeResponse): boolean =>
+  !(me.access.reportReader && me.access.deskIds.length === 0 && me.access.orgIds.length === 0);
 
 /**
  * The view whose first page the address opens: `{ view: null }` is the server's default for the caller

@@ -1,8 +1,6 @@
 /** Sizes the case list follows as its box resizes: the height left for the grid's rows, and its width. */
 import { useEffect, useState } from 'react';
-
-/** The width under which the list shows a card per case instead of the grid (Teams mobile, narrow panes). */
-export const NARROW_WIDTH = 640;
+import { NARROW_WIDTH } from './columns';
 
 export function useGridHeight(ref: React.RefObject<HTMLDivElement | null>, rowHeight: number): number {
   const [h, setH] = useState(400);

@@ -12,14 +12,18 @@ import { join } from 'node:path';
 import { startHarness, type Harness } from './test-support/harness';
 import { startFakeConnector, type FakeConnector } from './test-support/fake-connector';
 import { messageActivity, type TestUser } from './test-support/activities';
-import { saveTietoWithKey } from './test-support/supplier-fixture';
+import {
+  agressoIncident,
+  expectAgressoIncidentAtDesk,
+  saveTietoWithKey,
+  UKE_TRIAGE_CHANNEL,
+} from './test-support/supplier-fixture';
 import { deskId } from '../shared/ids';
 import type { Store } from '../shared/ports';
 import { openSqliteStore } from '../shared/store/sqlite';
 
 const T0 = new Date('2026-03-03T09:00:00Z');
 const EMPLOYEE: TestUser = { aadObjectId: 'aad-kari', name: 'Kari Nordmann' };
-const CHANNEL = '19:uke-triage@thread.tacv2';
 
 interface Pair {
   dir: string;
@@ -48,7 +52,10 @@ async function startPair(jobsOn: 'supplier-api' | 'chat'): Promise<Pair> {
   const channel = await startFakeConnector();
   const uke = (await a.desks.get(deskId('uke')))!;
   await a.desks.put(
-    { ...uke.value, triageChannel: { teamId: 'team-uke', channelId: CHANNEL, serviceUrl: channel.url } },
+    {
+      ...uke.value,
+      triageChannel: { teamId: 'team-uke', channelId: UKE_TRIAGE_CHANNEL, serviceUrl: channel.url },
+    },
     uke.version,
   );
   const key = await saveTietoWithKey(a, T0);
@@ -66,15 +73,7 @@ async function stopPair(p: Pair): Promise<void> {
   rmSync(p.dir, { recursive: true, force: true });
 }
 
-const INCIDENT = {
-  supplierReference: 'INC-ROLES-1',
-  serviceId: 'uke-agresso',
-  category: 'database',
-  priority: 'ikke-kritisk',
-  title: 'Agresso-databasen svarer tregt',
-  message: 'Svartider over 10 s på produksjonsdatabasen',
-  startedAt: '2026-03-03T08:40:00Z',
-};
+const INCIDENT = agressoIncident('INC-ROLES-1', '2026-03-03T08:40:00Z');
 
 const supplierCall = (url: string, key: string, path: string, body?: unknown) =>
   fetch(`${url}/api/suppliers/v1${path}`, {
@@ -100,21 +99,7 @@ describe.each(['supplier-api', 'chat'] as const)(
       expect([res.status, res.status === 201 ? '' : await res.clone().text()]).toEqual([201, '']);
       const { reference } = (await res.json()) as { reference: string };
       expect(reference).toMatch(/^FV-2026-\d{6}$/);
-
-      const seen = await fetch(`${p.chat.app.url}/api/cases/${reference}`, {
-        headers: { 'X-Fristvakt-Dev-User': 'demo-desk-uke' },
-      });
-      expect(seen.status).toBe(200);
-      expect(JSON.stringify(await seen.json())).toContain('Agresso-databasen svarer tregt');
-
-      const card = await p.channel.waitFor(
-        (c) =>
-          c.kind === 'create' &&
-          JSON.stringify(c.body).includes(CHANNEL) &&
-          JSON.stringify(c.body).includes(reference),
-        10_000,
-      );
-      expect(card.status).toBeLessThan(300);
+      await expectAgressoIncidentAtDesk(p.chat.app.url, p.channel, reference);
     });
 
     it('the supplier-api instance serves the supplier API and /healthz, and nothing of the bot or the tab', async () => {

@@ -10,23 +10,20 @@
  */
 import { request as httpRequest } from 'node:http';
 import { startHarness, type Harness } from './test-support/harness';
-import { saveSupplierWithKey, saveTietoWithKey } from './test-support/supplier-fixture';
+import {
+  agressoIncident,
+  expectAgressoIncidentAtDesk,
+  saveSupplierWithKey,
+  saveTietoWithKey,
+  UKE_TRIAGE_CHANNEL,
+} from './test-support/supplier-fixture';
 import type { CaseChanged } from '../shared/app/case-feed';
 import { deskId } from '../shared/ids';
 import { VIA } from './server/supplier-api-proxy';
 
-const CHANNEL = '19:uke-triage@thread.tacv2';
 const THREAD_ON = { FRISTVAKT_SUPPLIER_API_THREAD: 'on' };
 
-const INCIDENT = {
-  supplierReference: 'INC-THREAD-1',
-  serviceId: 'uke-agresso',
-  category: 'database',
-  priority: 'ikke-kritisk',
-  title: 'Agresso-databasen svarer tregt',
-  message: 'Svartider over 10 s på produksjonsdatabasen',
-  startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
-};
+const INCIDENT = agressoIncident('INC-THREAD-1', new Date(Date.now() - 10 * 60_000).toISOString());
 
 let h: Harness;
 let tieto = '';
@@ -66,7 +63,10 @@ beforeAll(async () => {
   h = await startHarness({ env: THREAD_ON, app: { clock: () => new Date(), jobs: true } });
   const uke = (await h.app.store.desks.get(deskId('uke')))!;
   await h.app.store.desks.put(
-    { ...uke.value, triageChannel: { teamId: 'team-uke', channelId: CHANNEL, serviceUrl: h.serviceUrl } },
+    {
+      ...uke.value,
+      triageChannel: { teamId: 'team-uke', channelId: UKE_TRIAGE_CHANNEL, serviceUrl: h.serviceUrl },
+    },
     uke.version,
   );
   tieto = await saveTietoWithKey(h.app.store, new Date());
@@ -105,20 +105,7 @@ describe('the supplier API in a thread of its own', () => {
       // The main thread's case feed (the tab's live stream, the fellesfeil watch) has it already.
       expect(await eventually(async () => heard.some((c) => c.case.ref === reference), 2_000)).toBe(true);
 
-      const seen = await fetch(`${h.app.url}/api/cases/${reference}`, {
-        headers: { 'X-Fristvakt-Dev-User': 'demo-desk-uke' },
-      });
-      expect(seen.status).toBe(200);
-      expect(JSON.stringify(await seen.json())).toContain('Agresso-databasen svarer tregt');
-
-      const card = await h.connector.waitFor(
-        (c) =>
-          c.kind === 'create' &&
-          JSON.stringify(c.body).includes(CHANNEL) &&
-          JSON.stringify(c.body).includes(reference),
-        10_000,
-      );
-      expect(card.status).toBeLessThan(300);
+      await expectAgressoIncidentAtDesk(h.app.url, h.connector, reference);
 
       // A retry is the same case; another supplier is told it does not exist.
       expect((await api('/incidents', { body: INCIDENT })).status).toBe(200);

@@ -8,6 +8,7 @@ import { newApiKey } from '../../shared/app/supplier-keys';
 import { deskId, isoInstant, serviceId, userId } from '../../shared/ids';
 import type { Store } from '../../shared/ports';
 import { supplierId } from '../../shared/suppliers/model';
+import type { FakeConnector } from './fake-connector';
 
 /**
  * Saves an operations supplier of UKE's Agresso (`id`, `name`) with one fresh API key and answers the
@@ -44,3 +45,41 @@ export async function saveSupplierWithKey(store: Store, at: Date, id: string, na
 /** Tieto with one fresh API key: its text. */
 export const saveTietoWithKey = (store: Store, at: Date): Promise<string> =>
   saveSupplierWithKey(store, at, 'tieto', 'Tieto');
+
+/** UKE's triage channel, where the desk's cards of the supplier tests go. */
+export const UKE_TRIAGE_CHANNEL = '19:uke-triage@thread.tacv2';
+
+/** An incident as a supplier reports it on UKE's Agresso (`supplierReference` and `startedAt` given). */
+export const agressoIncident = (supplierReference: string, startedAt: string) => ({
+  supplierReference,
+  serviceId: 'uke-agresso',
+  category: 'database',
+  priority: 'ikke-kritisk',
+  title: 'Agresso-databasen svarer tregt',
+  message: 'Svartider over 10 s på produksjonsdatabasen',
+  startedAt,
+});
+
+/**
+ * An Agresso incident's case where the desk works: the tab at `appUrl` shows it to a member of UKE's
+ * desk, and its card reached UKE's triage channel (the fake connector `channel`).
+ */
+export async function expectAgressoIncidentAtDesk(
+  appUrl: string,
+  channel: FakeConnector,
+  reference: string,
+): Promise<void> {
+  const seen = await fetch(`${appUrl}/api/cases/${reference}`, {
+    headers: { 'X-Fristvakt-Dev-User': 'demo-desk-uke' },
+  });
+  expect(seen.status).toBe(200);
+  expect(JSON.stringify(await seen.json())).toContain('Agresso-databasen svarer tregt');
+  const card = await channel.waitFor(
+    (c) =>
+      c.kind === 'create' &&
+      JSON.stringify(c.body).includes(UKE_TRIAGE_CHANNEL) &&
+      JSON.stringify(c.body).includes(reference),
+    10_000,
+  );
+  expect(card.status).toBeLessThan(300);
+}

@@ -30,6 +30,7 @@ import { silentLogger } from '../bot/server/logger';
 import { VERBS } from '../bot/cards/verbs';
 import { card, text } from '../bot/cards/card';
 import { invokeBody } from '../bot/conversation/invoke';
+import { osloDateAndTime } from '../shared/dates';
 import { deskId } from '../shared/ids';
 import { median } from './stats';
 
@@ -55,20 +56,8 @@ const ANSWERS = {
 };
 
 function osloNow(): { startedDate: string; startedTime: string } {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Europe/Oslo',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(Date.now() - 10 * 60_000))
-      .map((x) => [x.type, x.value]),
-  );
-  return { startedDate: `${p.year}-${p.month}-${p.day}`, startedTime: `${p.hour}:${p.minute}` };
+  const { date, time } = osloDateAndTime(new Date(Date.now() - 10 * 60_000));
+  return { startedDate: date, startedTime: time };
 }
 
 function invoke(client: number, serviceUrl: string, data: Record<string, unknown>): string {

@@ -42,8 +42,9 @@ export type BotAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
 /**
  * Which surfaces an instance serves (FRISTVAKT_ROLE): `all` (default) the bot, the tab and the supplier
- * API (the last, if asked, from a worker thread of its own: `supplierApiThread`); `chat` all but the supplier API; `supplier-api` only the supplier API and /healthz, so that
- * suppliers' traffic runs on machines of its own. Every role runs the lease-guarded background jobs.
+ * API (the last, if asked, from a worker thread of its own: `supplierApiThread`); `chat` all but the
+ * supplier API; `supplier-api` only the supplier API and /healthz, so that suppliers' traffic runs on
+ * machines of its own. Every role runs the lease-guarded background jobs.
  */
 export const APP_ROLES = ['all', 'chat', 'supplier-api'] as const;
 export type AppRole = (typeof APP_ROLES)[number];

@@ -5,7 +5,12 @@
  * the main thread's instance runs them (see `./supplier-api-thread.ts`). What the main thread must hear
  * of goes to it as messages: the port once listening, every stored case change (the tab's live stream
  * and the fellesfeil watch), every outbox write (the sender's wakeup) and the log's lines.
+ *
+ * The thread runs at a lower CPU priority than chat (`yieldToChat`): where the process's cores are
+ * all busy, the operating system runs chat's thread first and the supplier's requests wait.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { startApp } from './app';
 import type { Config } from './config';
@@ -18,6 +23,31 @@ export interface ThreadData {
   config: Config;
   /** The process's write lock of the SQLite store's file (none for Cosmos DB). */
   sqliteWriteLock?: SharedArrayBuffer;
+}
+
+/**
+ * The thread's nice value (Linux: 0 is chat's, 19 the lowest): the scheduler then gives it about a
+ * tenth of the CPU time of a thread at 0 while both want a core, and all that is idle otherwise.
+ */
+export const SUPPLIER_API_NICE = 10;
+
+/**
+ * Lowers this thread's CPU priority to `SUPPLIER_API_NICE`: Linux schedules threads on their own and
+ * takes a thread's id (from `/proc/thread-self`) where a process id goes. Nowhere else is a thread's
+ * priority its own (`setPriority` would lower the whole process, chat too), so elsewhere this returns
+ * false and leaves it.
+ */
+export function yieldToChat(): boolean {
+  let threadSelf: string;
+  try {
+    threadSelf = readlinkSync('/proc/thread-self'); // "<pid>/task/<tid>"
+  } catch {
+    return false;
+  }
+  const tid = Number(threadSelf.slice(threadSelf.lastIndexOf('/') + 1));
+  if (!Number.isInteger(tid) || tid <= 0) return false;
+  setPriority(tid, SUPPLIER_API_NICE);
+  return true;
 }
 
 function portLogger(port: MessagePort): Logger {
@@ -54,6 +84,11 @@ async function serve(port: MessagePort, data: ThreadData): Promise<void> {
 
 if (parentPort) {
   const port = parentPort;
+  try {
+    yieldToChat();
+  } catch (err) {
+    portLogger(port).warn(`the supplier API thread runs at chat's CPU priority: ${String(err)}`);
+  }
   serve(port, workerData as ThreadData).catch((err: unknown) => {
     portLogger(port).error('the supplier API thread could not start', err);
     process.exit(1);

@@ -8,6 +8,7 @@
  * from the main thread's outbox sender, a thread that ends is answered 503 and started again, and the
  * app's close ends the thread.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { startHarness, type Harness } from './test-support/harness';
 import {
@@ -20,6 +21,7 @@ import {
 import type { CaseChanged } from '../shared/app/case-feed';
 import { deskId } from '../shared/ids';
 import { VIA } from './server/supplier-api-proxy';
+import { SUPPLIER_API_NICE } from './supplier-api-thread-entry';
 
 const THREAD_ON = { FRISTVAKT_SUPPLIER_API_THREAD: 'on' };
 
@@ -45,6 +47,21 @@ const api = (path: string, init: { key?: string; body?: unknown; raw?: string } 
 
 const errorOf = async (res: Response): Promise<{ code: string; message: string }> =>
   ((await res.json()) as { error: { code: string; message: string } }).error;
+
+/** The nice value of each thread of this process, by the kernel's thread id (Linux). */
+function threadNices(): Map<number, number> {
+  const nices = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      // After the command's closing parenthesis, the nice value is the 17th field.
+      nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+    } catch {
+      // A thread that ended meanwhile.
+    }
+  }
+  return nices;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -93,6 +110,19 @@ describe('the supplier API in a thread of its own', () => {
     const health = await fetch(`${h.app.url}/healthz`);
     expect(await health.json()).toMatchObject({ status: 'ok', supplierApiThread: { state: 'up' } });
   });
+
+  (process.platform === 'linux' ? it : it.skip)(
+    'runs at a lower CPU priority than chat’s thread, which keeps its own',
+    () => {
+      const nices = threadNices();
+      const chat = nices.get(process.pid)!;
+      // A process started at a lower priority still (nice above 10) cannot raise its thread's.
+      const expected = Math.max(chat, SUPPLIER_API_NICE);
+      expect(chat).toBeLessThan(SUPPLIER_API_NICE);
+      // The thread, and the threads it started (its store's checkpointer), which inherit its priority.
+      expect([...nices].filter(([, nice]) => nice === expected).length).toBeGreaterThanOrEqual(1);
+    },
+  );
 
   it('reports an incident: a case the main thread hears of and shows, its card in the desk’s channel', async () => {
     const heard: CaseChanged[] = [];

@@ -108,8 +108,10 @@ export function shareWriteLock(db: Db, lock: WriteLock): void {
  * Queues a write on the connection. The writes of a connection run in order, each in the process's
  * write lock: the first runs at once when the lock is free and nothing waits before it; otherwise the
  * head waits for the lock (`take`, the event loop going on) and the writes behind it run right after
- * it, in the same turn. While SQLite refuses the head (another process, the checkpointer), only the
- * head asks again (`askAgain`), not every write behind it.
+ * it, in the same turn, until another thread waits for the lock: it then writes before the next one,
+ * so a burst of one thread's writes (a supplier's requests) keeps another's (chat's) waiting for one
+ * transaction, not for all of them. While SQLite refuses the head (another process, the
+ * checkpointer), only the head asks again (`askAgain`), not every write behind it.
  */
 export function enqueue(db: Db, job: WriteTry): void {
   const w = writerOf(db);
@@ -125,6 +127,7 @@ async function drain(w: Writer): Promise<void> {
       while (w.queue.length > 0 && !refused) {
         if (w.queue[0]!.attempt()) w.queue.shift();
         else refused = w.queue[0];
+        if (w.lock?.othersWait()) break;
       }
     } finally {
       w.lock?.release();

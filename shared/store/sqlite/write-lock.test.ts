@@ -158,6 +158,33 @@ describe('the write lock of a file shared by the connections of one process', ()
     expect(counted(db)).toBe(1);
   });
 
+  it('lets a waiting thread write between the writes of a burst, not after all of them', async () => {
+    const { file, db } = counterFile();
+    const lock = writeLockFor(file);
+    shareWriteLock(db, writeLock(lock));
+    const worker = startWorker({ mode: 'one', file, lock });
+    await message(worker);
+    const seen = message<number>(worker);
+    const view = writeLock(lock);
+    // Held meanwhile, so that the burst's ten writes are all queued before the first runs.
+    expect(view.tryTake()).toBe(true);
+    // Inside the burst's first write, the worker asks for the lock.
+    const burst = Array.from({ length: 10 }, (_, i) =>
+      write(db, () => {
+        increment(db);
+        if (i !== 0) return;
+        worker.postMessage('go');
+        const until = Date.now() + 5_000;
+        while (!view.othersWait() && Date.now() < until); // the worker is waiting for its turn
+      }),
+    );
+    view.release();
+    await Promise.all(burst);
+    // The worker wrote right after the first write of the burst: it saw its own and that one.
+    expect(await seen).toBe(2);
+    expect(counted(db)).toBe(11);
+  });
+
   it('is the same for every store of this thread on a file, and a worker adopts the one it is given', () => {
     const given = new SharedArrayBuffer(16);
     expect(writeLockFor('/tmp/x/../fristvakt-a.db')).toBe(writeLockFor('/tmp/fristvakt-a.db'));

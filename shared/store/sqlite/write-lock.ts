@@ -51,6 +51,8 @@ export interface WriteLock {
   take(): Promise<void>;
   /** Frees the lock if this thread holds it and wakes the waiters. */
   release(): void;
+  /** True while another thread waits for its turn: the holder lets it go before its next write. */
+  othersWait(): boolean;
 }
 
 export function writeLock(buffer: SharedArrayBuffer): WriteLock {
@@ -92,6 +94,10 @@ export function writeLock(buffer: SharedArrayBuffer): WriteLock {
     },
     release() {
       if (Atomics.compareExchange(words, HOLDER, ME, 0) === ME) Atomics.notify(words, HOLDER);
+    },
+    othersWait() {
+      const next = Atomics.load(words, NEXT);
+      return next !== 0 && next !== ME;
     },
   };
 }

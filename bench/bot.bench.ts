@@ -27,11 +27,10 @@ import { createBotAuthentication } from '../bot/server/auth';
 import { createServer } from '../bot/server/create-server';
 import { messagesHandler } from '../bot/server/messages';
 import { silentLogger } from '../bot/server/logger';
-import { VERBS } from '../bot/cards/verbs';
 import { card, text } from '../bot/cards/card';
 import { invokeBody } from '../bot/conversation/invoke';
-import { osloDateAndTime } from '../shared/dates';
 import { deskId } from '../shared/ids';
+import { confirmsCase, faultReportInvoke, startedTenMinutesAgo } from './fault-report';
 import { median } from './stats';
 
 export const name = 'bot: fault reports end to end';
@@ -54,27 +53,6 @@ const ANSWERS = {
   testContact: '',
   followers: '',
 };
-
-function osloNow(): { startedDate: string; startedTime: string } {
-  const { date, time } = osloDateAndTime(new Date(Date.now() - 10 * 60_000));
-  return { startedDate: date, startedTime: time };
-}
-
-function invoke(client: number, serviceUrl: string, data: Record<string, unknown>): string {
-  const user = `bench-user-${client}`;
-  return JSON.stringify({
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    id: randomUUID(),
-    channelId: 'msteams',
-    serviceUrl,
-    locale: 'nb-NO',
-    from: { id: `29:${user}`, name: `Bench ${client}`, aadObjectId: user },
-    recipient: { id: '28:bot', name: 'Fristvakt' },
-    conversation: { id: `a:${user}`, conversationType: 'personal', tenantId: 't' },
-    value: { action: { type: 'Action.Execute', verb: VERBS.faultSubmit, data } },
-  });
-}
 
 interface PhaseResult {
   ok: number;
@@ -203,17 +181,18 @@ export async function run(): Promise<void> {
     const echoUrl = `http://127.0.0.1:${server.address().port}`;
 
     try {
-      const started = osloNow();
+      const started = startedTenMinutesAgo();
       const reportPhase = () =>
         phase(
           app.url,
-          (client) => invoke(client, serviceUrl, { clientKey: randomUUID(), ...ANSWERS, ...started }),
-          (body) => body.includes('"statusCode":200') && /FV-\d{4}-\d{6}/.test(body),
+          (client) =>
+            faultReportInvoke(client, serviceUrl, { clientKey: randomUUID(), ...ANSWERS, ...started }),
+          confirmsCase,
         );
       const echoPhase = () =>
         phase(
           echoUrl,
-          (client) => invoke(client, serviceUrl, { clientKey: 'x' }),
+          (client) => faultReportInvoke(client, serviceUrl, { clientKey: 'x' }),
           (b) => b.includes('"statusCode":200'),
         );
       // One round to settle first, not judged: a report's path is far more code than the echo's, and

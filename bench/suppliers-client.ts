@@ -1,14 +1,18 @@
 /**
- * The supplier's side of `suppliers.bench.ts`, run in a process of its own (`fork`): a supplier's
- * system is another machine, so its client work (building requests, reading answers) must not be
- * counted against the server's CPU or slow the chat clients. It sends on an open-loop schedule (the
- * i-th request at i / rate seconds, whether or not earlier ones have answered, up to 64 in flight)
- * and reports each answer's status and latency back to the bench.
+ * The clients of `suppliers.bench.ts`, each run in a process of its own (`fork`): a supplier's system,
+ * or employees reporting faults in Teams. Both are other machines, so their client work (building
+ * requests, reading answers) must not be counted against the server's CPU or take its cores' time from
+ * the server's event loop. A client sends on an open-loop schedule (the i-th request at i / rate
+ * seconds, whether or not earlier ones have answered, up to 64 in flight), as users and a supplier's
+ * system do, and reports each answer's status and latency back to the bench.
  *
- * The mix: mostly updates of cases the supplier holds (comments, its status, its case number), some
- * reads, and a few new incidents, as a supplier's case tool syncing its queue would send them.
+ * The supplier's mix: mostly updates of cases the supplier holds (comments, its status, its case
+ * number), some reads, and a few new incidents, as a supplier's case tool syncing its queue would send
+ * them. Employees: fault reports from the fault form, each from one of 200 employees in turn.
  */
 import { randomUUID } from 'node:crypto';
+import { GOOD_ANSWERS } from '../bot/test-support/fault-form';
+import { confirmsCase, faultReportInvoke, startedTenMinutesAgo } from './fault-report';
 
 export interface ClientJob {
   url: string;
@@ -21,6 +25,11 @@ export interface ClientJob {
   seconds: number;
   /** Only new incidents (the first bench's full-speed phase) instead of the mix. */
   incidentsOnly?: boolean;
+  /**
+   * Employees' fault reports to the bot endpoint instead of the supplier's requests (`key` and `refs`
+   * are then not used); `serviceUrl` is the Bot Connector's the activities name.
+   */
+  chat?: { serviceUrl: string };
 }
 
 export interface ClientResult {
@@ -53,9 +62,10 @@ export function incidentBody(supplierReference: string): string {
   });
 }
 
-export type Kind = 'incident' | 'comment' | 'status' | 'case_number' | 'get';
+type SupplierKind = 'incident' | 'comment' | 'status' | 'case_number' | 'get';
+export type Kind = SupplierKind | 'fault_report';
 /** Of every 20 requests: 1 new incident, 8 comments, 5 status, 2 case numbers, 4 reads. */
-export const MIX: readonly Kind[] = [
+export const MIX: readonly SupplierKind[] = [
   'comment',
   'status',
   'get',
@@ -78,13 +88,31 @@ export const MIX: readonly Kind[] = [
   'comment',
 ];
 
-function request(job: ClientJob, i: number): { kind: Kind; init: RequestInit; path: string } {
-  const kind: Kind = job.incidentsOnly ? 'incident' : MIX[i % MIX.length]!;
+/** Employees taking turns in a chat job. */
+const EMPLOYEES = 200;
+
+function request(job: ClientJob, i: number): { kind: Kind; init: RequestInit; url: string } {
+  if (job.chat)
+    return {
+      kind: 'fault_report',
+      url: `${job.url}/api/messages`,
+      init: {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: faultReportInvoke(i % EMPLOYEES, job.chat.serviceUrl, {
+          ...GOOD_ANSWERS,
+          clientKey: randomUUID(),
+          ...startedTenMinutesAgo(),
+        }),
+      },
+    };
+  const base = `${job.url}/api/suppliers/v1`;
+  const kind: SupplierKind = job.incidentsOnly ? 'incident' : MIX[i % MIX.length]!;
   const headers = { 'Content-Type': 'application/json', 'X-Api-Key': job.key };
   const ref = job.refs[(i * 7919) % job.refs.length]!;
   const post = (path: string, body: unknown) => ({
     kind,
-    path,
+    url: `${base}${path}`,
     init: { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) },
   });
   switch (kind) {
@@ -101,7 +129,7 @@ function request(job: ClientJob, i: number): { kind: Kind; init: RequestInit; pa
     case 'case_number':
       return post(`/cases/${ref}/updates`, { type: 'case_number', caseNumber: `INC${process.pid}-${i}` });
     case 'get':
-      return { kind, path: `/cases/${ref}`, init: { headers } };
+      return { kind, url: `${base}/cases/${ref}`, init: { headers } };
   }
 }
 
@@ -123,15 +151,15 @@ export async function runClient(job: ClientJob): Promise<ClientResult> {
     kinds: {},
     failures: {},
   };
-  const base = `${job.url}/api/suppliers/v1`;
   const once = async (i: number) => {
-    const { kind, path, init } = request(job, i);
+    const { kind, url, init } = request(job, i);
     const t0 = performance.now();
     let status: number | string = 0;
     try {
-      const res = await fetch(`${base}${path}`, init);
-      await res.arrayBuffer();
-      status = res.status;
+      const res = await fetch(url, init);
+      const body = await res.text();
+      // A fault report is answered only when the bot's card confirms the case.
+      status = job.chat && res.status === 200 && !confirmsCase(body) ? 'no case' : res.status;
     } catch (err) {
       // No answer: the cause's code (e.g. a connection the server closed as it was reused).
       const cause = (err as { cause?: { code?: string } }).cause;

@@ -30,6 +30,14 @@
  *    instance with the supplier's client to the other (`taskset`); they share the store (one SQLite
  *    file). Its pairs' chat alone runs on the chat instance, pinned the same way, after one chat run
  *    there to settle (not judged), as phase 2 before phase 3.
+ * 6. chat as employees report, not as fast as it can: fault reports at a steady rate (`CHAT_RATE`)
+ *    from a process of their own, in `BENCH_PAIRS` pairs of alone then beside the paced supplier, on
+ *    the instance of phases 1-4 (the supplier API in its thread; 6b: the default mode). Phases 3-5
+ *    load chat until the machine is full, so any work beside it, and the clients' own, takes from its
+ *    throughput; here chat has the cores it needs and the question is the one an employee asks: is my
+ *    answer later? Each report is timed in the chat instance's server (request to answer) and at the
+ *    client, with chat's event loop's delay; the criterion is judged in the server, as the client
+ *    shares this machine's cores with the server and the supplier's client.
  *
  * CPU is this process's (`process.cpuUsage`: the server, its threads and the chat clients, not the
  * supplier's client), and its main thread's alone where said (Linux's per-thread counters); on a
@@ -37,18 +45,20 @@
  */
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { silentLogger } from '../bot/server/logger';
-import { VERBS } from '../bot/cards/verbs';
 import { GOOD_ANSWERS } from '../bot/test-support/fault-form';
 import { newApiKey } from '../shared/app/supplier-keys';
 import { deskId, isoInstant, serviceId, userId } from '../shared/ids';
 import { supplierId } from '../shared/suppliers/model';
 import { incidentBody, type ClientJob, type ClientResult } from './suppliers-client';
+import { confirmsCase, faultReportInvoke, startedTenMinutesAgo } from './fault-report';
 import { median } from './stats';
 
 export const name = 'suppliers: the supplier API at 10 000 requests a minute beside chat fault reports';
@@ -66,10 +76,10 @@ const SUPPLIER_RATE = 10_000 / 60;
 const SUPPLIER_CASES = 300;
 /**
  * "Must not slow chat down", as a figure: beside the supplier at 10 000 a minute chat keeps at least
- * 90 % of its throughput alone and its p99 grows by at most 10 %, while the supplier gets at least
- * 99 % of its rate answered (no 429).
+ * 90 % of its throughput alone and its latency (p99 in phases 3 and 5; p50 and p99 in phase 6) grows by
+ * at most 10 %, while the supplier gets at least 99 % of its rate answered (no 429).
  */
-const CRITERION = { chatThroughput: 0.9, chatP99: 1.1, supplierRate: 0.99 };
+const CRITERION = { chatThroughput: 0.9, chatLatency: 1.1, supplierRate: 0.99 };
 
 interface Tally {
   ok: number;
@@ -212,16 +222,108 @@ function verdict(pairs: Pair[]): string {
   const limited = pairs.reduce((n, p) => n + p.paced.limited, 0);
   const met =
     thr >= CRITERION.chatThroughput &&
-    p99 <= CRITERION.chatP99 &&
+    p99 <= CRITERION.chatLatency &&
     achieved >= CRITERION.supplierRate * 10_000 &&
     limited === 0;
   return (
     `   criterion (chat throughput >= ${Math.round(CRITERION.chatThroughput * 100)} % and p99 <= ` +
-    `${Math.round(CRITERION.chatP99 * 100)} % of alone, medians of ${pairs.length} pairs; supplier >= ` +
+    `${Math.round(CRITERION.chatLatency * 100)} % of alone, medians of ${pairs.length} pairs; supplier >= ` +
     `${Math.round(CRITERION.supplierRate * 100)} % of 10 000/min answered, no 429): chat throughput ` +
     `${pct(thr)} (${pairs.map((p) => pct(throughputRatio(p))).join(', ')}), p99 ${pct(p99)} ` +
     `(${pairs.map((p) => pct(p99Ratio(p))).join(', ')}), supplier ${achieved.toFixed(0)}/min at the least` +
     `${limited ? ` (${limited} refused)` : ''} -> ${met ? 'met' : 'MISSED'}`
+  );
+}
+
+/**
+ * Phase 6's chat: employees' fault reports at this steady rate (a second; `BENCH_CHAT_RATE`), from a
+ * process of their own. 50 a second is 3 000 fault reports a minute: the store bench's year of 200 000
+ * cases averages under one every 30 s in office hours, and a fellesfeil brings tens in minutes.
+ */
+const CHAT_RATE = Number(process.env.BENCH_CHAT_RATE ?? 50);
+
+/** One side of a phase 6 pair: chat's answers at both ends and its event loop's delay. */
+interface Steady {
+  /** As the employees' side got them (the client process). */
+  client: ClientResult;
+  /** Each report in the chat instance's server, from its request to its answer (ms). */
+  server: number[];
+  /** The chat instance's event loop's delay while it ran: p99 and max (ms). */
+  loopP99: number;
+  loopMax: number;
+}
+
+interface SteadyPair {
+  alone: Steady;
+  beside: Steady;
+  paced: ClientResult;
+}
+
+/**
+ * Times each fault report in `server` (the chat instance's HTTP server) from its request to its answer
+ * into `into()`'s array: the server's own share of what the employee waits for, without the client's.
+ */
+function timeReports(server: HttpServer, into: () => number[]): void {
+  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url !== '/api/messages') return;
+    const t0 = performance.now();
+    res.once('finish', () => into().push(performance.now() - t0));
+  });
+}
+
+/** Runs `fn` with the event loop's delay sampled every millisecond: its p99 and max in ms. */
+async function withLoopDelay<T>(fn: () => Promise<T>): Promise<[T, number, number]> {
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  h.enable();
+  try {
+    const out = await fn();
+    return [out, h.percentile(99) / 1e6, h.max / 1e6];
+  } finally {
+    h.disable();
+  }
+}
+
+const ms1 = (x: number) => x.toFixed(1);
+
+function steadyLine(label: string, s: Steady): string {
+  const c = s.client;
+  return (
+    `${label}: ${c.ok} of ${c.sent} answered${c.failed ? ` (${c.failed} failed: ${JSON.stringify(c.failures)})` : ''}; ` +
+    `in the server p50 ${ms1(percentile(s.server, 0.5))} ms, p99 ${ms1(percentile(s.server, 0.99))} ms; ` +
+    `at the employees' side p50 ${ms1(percentile(c.ms, 0.5))} ms, p99 ${ms1(percentile(c.ms, 0.99))} ms; ` +
+    `chat's event loop delay p99 ${ms1(s.loopP99)} ms, max ${ms1(s.loopMax)} ms`
+  );
+}
+
+/**
+ * Phase 6's criterion, on the median of the pairs' ratios: in the chat instance's server, chat's
+ * median and p99 beside the supplier at most 10 % above alone just before, every report answered, and
+ * the supplier answered at its rate. The employees' side is printed too: on this machine their client
+ * shares the cores with the server and the supplier's client, so its tail also carries their contention.
+ */
+function steadyVerdict(pairs: SteadyPair[]): string {
+  const ratio = (p: SteadyPair, q: number) => percentile(p.beside.server, q) / percentile(p.alone.server, q);
+  const clientRatio = (p: SteadyPair, q: number) =>
+    percentile(p.beside.client.ms, q) / percentile(p.alone.client.ms, q);
+  const p50 = median(pairs.map((p) => ratio(p, 0.5)));
+  const p99 = median(pairs.map((p) => ratio(p, 0.99)));
+  const unanswered = pairs.reduce((n, p) => n + p.alone.client.failed + p.beside.client.failed, 0);
+  const achieved = Math.min(...pairs.map((p) => (p.paced.ok * 60) / SECONDS));
+  const limited = pairs.reduce((n, p) => n + p.paced.limited, 0);
+  const met =
+    p50 <= CRITERION.chatLatency &&
+    p99 <= CRITERION.chatLatency &&
+    unanswered === 0 &&
+    achieved >= CRITERION.supplierRate * 10_000 &&
+    limited === 0;
+  const each = (f: (p: SteadyPair) => number) => pairs.map((p) => pct(f(p))).join(', ');
+  return (
+    `   criterion (in the server, chat's p50 and p99 beside <= ${Math.round(CRITERION.chatLatency * 100)} % of alone, ` +
+    `medians of ${pairs.length} pairs; every report answered; supplier >= ${Math.round(CRITERION.supplierRate * 100)} % ` +
+    `of 10 000/min answered, no 429): p50 ${pct(p50)} (${each((p) => ratio(p, 0.5))}), p99 ${pct(p99)} ` +
+    `(${each((p) => ratio(p, 0.99))}), ${unanswered} unanswered, supplier ${achieved.toFixed(0)}/min at the least` +
+    `${limited ? ` (${limited} refused)` : ''} -> ${met ? 'met' : 'MISSED'}; at the employees' side p50 ` +
+    `${pct(median(pairs.map((p) => clientRatio(p, 0.5))))}, p99 ${pct(median(pairs.map((p) => clientRatio(p, 0.99))))}`
   );
 }
 
@@ -306,41 +408,13 @@ export async function run(): Promise<void> {
     });
     if (!app.supplierApiThread) throw new Error('the supplier API is not in a thread of its own');
 
-    const started = new Date(Date.now() - 10 * 60_000);
-    const oslo = new Intl.DateTimeFormat('sv-SE', {
-      timeZone: 'Europe/Oslo',
-      dateStyle: 'short',
-      timeStyle: 'short',
-    }).format(started);
-    const [startedDate, startedTime] = oslo.split(' ');
+    const started = startedTenMinutesAgo();
     const reportTo = (base: string) => (i: number) =>
       fetch(`${base}/api/messages`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          id: randomUUID(),
-          channelId: 'msteams',
-          serviceUrl,
-          locale: 'nb-NO',
-          from: { id: `29:bench-${i}`, name: `Bench ${i}`, aadObjectId: `bench-${i}` },
-          recipient: { id: '28:bot', name: 'Fristvakt' },
-          conversation: { id: `a:bench-${i}`, conversationType: 'personal', tenantId: 't' },
-          value: {
-            action: {
-              type: 'Action.Execute',
-              verb: VERBS.faultSubmit,
-              data: {
-                ...GOOD_ANSWERS,
-                clientKey: randomUUID(),
-                startedDate,
-                startedTime,
-              },
-            },
-          },
-        }),
-      }).then(async (r) => ((await r.text()).includes('FV-') ? r.status : 500));
+        body: faultReportInvoke(i, serviceUrl, { ...GOOD_ANSWERS, clientKey: randomUUID(), ...started }),
+      }).then(async (r) => (confirmsCase(await r.text()) ? r.status : 500));
     const report = reportTo(app.url);
     // The cases the supplier holds: its own incidents, reported before the phases (in batches of 10).
     const refs: string[] = [];
@@ -425,6 +499,38 @@ export async function run(): Promise<void> {
       }
       return verdict(pairs);
     };
+    /**
+     * Phase 6 on the instance at `base` served by `server`: chat at `CHAT_RATE` alone, then beside the
+     * paced supplier, in pairs; each printed, then the verdict.
+     */
+    const steadyPairs = async (phase: string, base: string, server: HttpServer): Promise<string> => {
+      let times: number[] = [];
+      timeReports(server, () => times);
+      const chatJob: ClientJob = { ...job, url: base, rate: CHAT_RATE, chat: { serviceUrl } };
+      const side = async (run: () => Promise<ClientResult>): Promise<Steady> => {
+        times = [];
+        const [client, loopP99, loopMax] = await withLoopDelay(run);
+        return { client, server: times, loopP99, loopMax };
+      };
+      const pairs: SteadyPair[] = [];
+      for (let i = 1; i <= PAIRS; i++) {
+        const alone = await side(() => supplierClient(chatJob));
+        let paced: ClientResult | undefined;
+        const beside = await side(async () => {
+          const [chat, supplier] = await Promise.all([
+            supplierClient(chatJob),
+            supplierClient({ ...job, url: base }),
+          ]);
+          paced = supplier;
+          return chat;
+        });
+        pairs.push({ alone, beside, paced: paced! });
+        console.log(steadyLine(`${phase} pair ${i}: chat at ${CHAT_RATE}/s alone`, alone));
+        console.log(supplierLine(`${phase} pair ${i}: supplier paced at 10 000/min beside chat`, paced!));
+        console.log(steadyLine(`${phase} pair ${i}: chat at ${CHAT_RATE}/s meanwhile`, beside));
+      }
+      return steadyVerdict(pairs);
+    };
     console.log(await judgedPairs('3.', app.url));
 
     // The default one-process mode, for comparison: the supplier API on chat's event loop.
@@ -498,6 +604,28 @@ export async function run(): Promise<void> {
     } finally {
       await chatOnly.close();
       await other.close();
+    }
+
+    // Chat at a steady rate, as employees report, beside the supplier: with the supplier API in its
+    // thread (this instance), then in the default mode (on chat's event loop).
+    console.log(
+      await steadyPairs(
+        '6. supplier API thread (FRISTVAKT_SUPPLIER_API_THREAD=on):',
+        app.url,
+        app.server.server,
+      ),
+    );
+    const inLoopAgain = await anotherInstance({ FRISTVAKT_SUPPLIER_API_THREAD: 'off' });
+    try {
+      console.log(
+        await steadyPairs(
+          '6b. FRISTVAKT_SUPPLIER_API_THREAD=off (the default):',
+          inLoopAgain.url,
+          inLoopAgain.server.server,
+        ),
+      );
+    } finally {
+      await inLoopAgain.close();
     }
   } finally {
     await app.close();

@@ -30,6 +30,8 @@
  *    instance with the supplier's client to the other (`taskset`); they share the store (one SQLite
  *    file). Its pairs' chat alone runs on the chat instance, pinned the same way, after one chat run
  *    there to settle (not judged), as phase 2 before phase 3.
+ * 5b. phase 6's steady chat on phase 5's two instances, pinned as there (the employees' client on the
+ *    chat instance's core, the supplier's on the other);
  * 6. chat as employees report, not as fast as it can: fault reports at a steady rate (`CHAT_RATE`)
  *    from a process of their own, in `BENCH_PAIRS` pairs of alone then beside the paced supplier, on
  *    the instance of phases 1-4 (the supplier API in its thread; 6b: the default mode). Phases 3-5
@@ -503,10 +505,16 @@ export async function run(): Promise<void> {
      * Phase 6 on the instance at `base` served by `server`: chat at `CHAT_RATE` alone, then beside the
      * paced supplier, in pairs; each printed, then the verdict.
      */
-    const steadyPairs = async (phase: string, base: string, server: HttpServer): Promise<string> => {
+    const steadyPairs = async (
+      phase: string,
+      base: string,
+      server: HttpServer,
+      apart?: { supplierUrl: string; chatCores?: string; supplierCores?: string },
+    ): Promise<string> => {
       let times: number[] = [];
       timeReports(server, () => times);
       const chatJob: ClientJob = { ...job, url: base, rate: CHAT_RATE, chat: { serviceUrl } };
+      const chatClient = () => supplierClient(chatJob, apart?.chatCores);
       const side = async (run: () => Promise<ClientResult>): Promise<Steady> => {
         times = [];
         const [client, loopP99, loopMax] = await withLoopDelay(run);
@@ -514,12 +522,12 @@ export async function run(): Promise<void> {
       };
       const pairs: SteadyPair[] = [];
       for (let i = 1; i <= PAIRS; i++) {
-        const alone = await side(() => supplierClient(chatJob));
+        const alone = await side(chatClient);
         let paced: ClientResult | undefined;
         const beside = await side(async () => {
           const [chat, supplier] = await Promise.all([
-            supplierClient(chatJob),
-            supplierClient({ ...job, url: base }),
+            chatClient(),
+            supplierClient({ ...job, url: apart?.supplierUrl ?? base }, apart?.supplierCores),
           ]);
           paced = supplier;
           return chat;
@@ -599,8 +607,20 @@ export async function run(): Promise<void> {
             `${(p.chatCpu / Math.max(1, p.chat.ok)).toFixed(2)} ms per report (alone: ${(p.aloneCpu / Math.max(1, p.alone.ok)).toFixed(2)})`,
         );
       }
-      if (pinned) pin(process.pid, `0-${CORES - 1}`);
       console.log(verdict(apartPairs));
+      // Phase 6's steady chat on the same two instances, pinned the same way; the employees' client
+      // (light at this rate) on the chat instance's core, the supplier's on the other.
+      console.log(
+        await steadyPairs(
+          '5b. supplier-api instance of its own:',
+          chatOnly.url,
+          chatOnly.server.server,
+          pinned
+            ? { supplierUrl: other.url, chatCores: '0', supplierCores: '1' }
+            : { supplierUrl: other.url },
+        ),
+      );
+      if (pinned) pin(process.pid, `0-${CORES - 1}`);
     } finally {
       await chatOnly.close();
       await other.close();

@@ -27,7 +27,7 @@ export interface ClientJob {
   incidentsOnly?: boolean;
   /**
    * Employees' fault reports to the bot endpoint instead of the supplier's requests (`key` and `refs`
-   * are then not used); `serviceUrl` is the Bot Connector's the activities name.
+   * are then not used); `serviceUrl` is the Bot Connector address the activities carry.
    */
   chat?: { serviceUrl: string };
 }

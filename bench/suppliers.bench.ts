@@ -143,8 +143,11 @@ function pin(pid: number, cores: string): boolean {
   }
 }
 
-/** The supplier's system: a child process running one job of `suppliers-client.ts`. */
-function supplierClient(job: ClientJob, cores?: string): Promise<ClientResult> {
+/**
+ * A client (the supplier's system, or employees in phases 5b and 6): a child process running one job
+ * of `suppliers-client.ts`.
+ */
+function clientProcess(job: ClientJob, cores?: string): Promise<ClientResult> {
   return new Promise((resolve, reject) => {
     const child = fork(join(__dirname, 'suppliers-client.js'), [], { stdio: 'inherit' });
     if (cores !== undefined && child.pid !== undefined) pin(child.pid, cores);
@@ -468,13 +471,13 @@ export async function run(): Promise<void> {
       const chat = tally();
       const until = Date.now() + SECONDS * 1000;
       const [[paced], chatCpu] = await cpuMs(() =>
-        Promise.all([supplierClient(supplier, cores), load(CHAT_CLIENTS, until, reportTo(base), chat)]),
+        Promise.all([clientProcess(supplier, cores), load(CHAT_CLIENTS, until, reportTo(base), chat)]),
       );
       return { alone, aloneCpu, chat, chatCpu, paced };
     };
     /** The supplier alone, paced, against the instance at `base`: its line with the server's CPU. */
     const pacedAloneOn = async (label: string, base: string): Promise<void> => {
-      const [r, all, main] = await cpuSplitMs(() => supplierClient({ ...job, url: base }));
+      const [r, all, main] = await cpuSplitMs(() => clientProcess({ ...job, url: base }));
       const per = (ms: number) => (ms / Math.max(1, r.ok)).toFixed(2);
       console.log(
         `${supplierLine(label, r)}; server CPU per request ${per(all)} ms (${((all / (SECONDS * 1000)) * 100).toFixed(0)} % of a core), ` +
@@ -514,7 +517,7 @@ export async function run(): Promise<void> {
       let times: number[] = [];
       timeReports(server, () => times);
       const chatJob: ClientJob = { ...job, url: base, rate: CHAT_RATE, chat: { serviceUrl } };
-      const chatClient = () => supplierClient(chatJob, apart?.chatCores);
+      const chatClient = () => clientProcess(chatJob, apart?.chatCores);
       const side = async (run: () => Promise<ClientResult>): Promise<Steady> => {
         times = [];
         const [client, loopP99, loopMax] = await withLoopDelay(run);
@@ -527,7 +530,7 @@ export async function run(): Promise<void> {
         const beside = await side(async () => {
           const [chat, supplier] = await Promise.all([
             chatClient(),
-            supplierClient({ ...job, url: apart?.supplierUrl ?? base }, apart?.supplierCores),
+            clientProcess({ ...job, url: apart?.supplierUrl ?? base }, apart?.supplierCores),
           ]);
           paced = supplier;
           return chat;
@@ -555,7 +558,7 @@ export async function run(): Promise<void> {
     const chat2 = tally();
     const until2 = Date.now() + SECONDS * 1000;
     const [flood] = await Promise.all([
-      supplierClient({ ...job, rate: 0, clients: SUPPLIER_CLIENTS, incidentsOnly: true }),
+      clientProcess({ ...job, rate: 0, clients: SUPPLIER_CLIENTS, incidentsOnly: true }),
       load(CHAT_CLIENTS, until2, report, chat2),
     ]);
     console.log(

@@ -85,7 +85,10 @@ async function serve(port: MessagePort, data: ThreadData): Promise<void> {
 if (parentPort) {
   const port = parentPort;
   try {
-    yieldToChat();
+    if (!yieldToChat())
+      portLogger(port).info(
+        "the supplier API thread runs at chat's CPU priority (no thread priorities here)",
+      );
   } catch (err) {
     portLogger(port).warn(`the supplier API thread runs at chat's CPU priority: ${String(err)}`);
   }

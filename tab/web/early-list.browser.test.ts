@@ -6,38 +6,30 @@
  * keeps the bundle's entry from arriving; the rows are then compared with the live grid's.
  * Screenshots: .screenshots/tab/early-list-*.png.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { screenshotDir } from '../../scripts/headless';
-import { buildTab } from '../build';
-import { axeViolations, launchBrowser, type TestBrowser } from '../test-support/browser';
+import { axeViolations, type TestBrowser } from '../test-support/browser';
 import { seedStore, USERS } from '../test-support/seed';
-import { startTestServer, type TestServer } from '../test-support/server';
+import type { TestServer } from '../test-support/server';
 import { teamsHostPage } from '../test-support/teams-host';
+import { startBrowserWorld, type BrowserWorld } from '../test-support/world';
 
 const NOW = new Date('2026-03-20T12:00:00Z'); // Friday 13:00 in Oslo
 const SHOTS = screenshotDir('tab');
 /** The bundle's entry (its hashed name); the boot script is inlined in the page. */
 const ENTRY = /\/tab\/chunks\/main-[A-Z0-9]+\.js$/;
 
-let dist: string;
+let world: BrowserWorld;
 let srv: TestServer;
 let tb: TestBrowser;
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'fristvakt-early-dist-'));
-  await buildTab({ outDir: dist });
-  srv = await startTestServer({ now: NOW, devSignIn: true, distDir: dist, seed: (s) => seedStore(s) });
-  tb = await launchBrowser();
+  world = await startBrowserWorld({ now: NOW, seed: (s) => seedStore(s) });
+  ({ srv, tb } = world);
 }, 120_000);
 
-afterAll(async () => {
-  await tb?.close();
-  await srv?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 interface Opened {
   page: Page;

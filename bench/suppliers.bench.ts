@@ -217,26 +217,35 @@ const p99Ratio = (p: Pair) => percentile(p.chat.ms, 0.99) / percentile(p.alone.m
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
 
 /**
+ * The supplier's part of every criterion: in each pair at least `CRITERION.supplierRate` of 10 000 a
+ * minute answered, and no 429; with its words for the verdict's line.
+ */
+function supplierServed(paced: ClientResult[]): { met: boolean; text: string } {
+  const achieved = Math.min(...paced.map((r) => (r.ok * 60) / SECONDS));
+  const limited = paced.reduce((n, r) => n + r.limited, 0);
+  return {
+    met: achieved >= CRITERION.supplierRate * 10_000 && limited === 0,
+    text: `supplier ${achieved.toFixed(0)}/min at the least${limited ? ` (${limited} refused)` : ''}`,
+  };
+}
+
+/** The criterion's supplier clause, as each verdict's line states it. */
+const SUPPLIER_CLAUSE = `supplier >= ${Math.round(CRITERION.supplierRate * 100)} % of 10 000/min answered, no 429`;
+
+/**
  * The criterion's line, on the median of the pairs' ratios: chat beside the paced supplier against
  * chat alone just before it; the supplier must have been answered in every pair.
  */
 function verdict(pairs: Pair[]): string {
   const thr = median(pairs.map(throughputRatio));
   const p99 = median(pairs.map(p99Ratio));
-  const achieved = Math.min(...pairs.map((p) => (p.paced.ok * 60) / SECONDS));
-  const limited = pairs.reduce((n, p) => n + p.paced.limited, 0);
-  const met =
-    thr >= CRITERION.chatThroughput &&
-    p99 <= CRITERION.chatLatency &&
-    achieved >= CRITERION.supplierRate * 10_000 &&
-    limited === 0;
+  const supplier = supplierServed(pairs.map((p) => p.paced));
+  const met = thr >= CRITERION.chatThroughput && p99 <= CRITERION.chatLatency && supplier.met;
   return (
     `   criterion (chat throughput >= ${Math.round(CRITERION.chatThroughput * 100)} % and p99 <= ` +
-    `${Math.round(CRITERION.chatLatency * 100)} % of alone, medians of ${pairs.length} pairs; supplier >= ` +
-    `${Math.round(CRITERION.supplierRate * 100)} % of 10 000/min answered, no 429): chat throughput ` +
-    `${pct(thr)} (${pairs.map((p) => pct(throughputRatio(p))).join(', ')}), p99 ${pct(p99)} ` +
-    `(${pairs.map((p) => pct(p99Ratio(p))).join(', ')}), supplier ${achieved.toFixed(0)}/min at the least` +
-    `${limited ? ` (${limited} refused)` : ''} -> ${met ? 'met' : 'MISSED'}`
+    `${Math.round(CRITERION.chatLatency * 100)} % of alone, medians of ${pairs.length} pairs; ${SUPPLIER_CLAUSE}): ` +
+    `chat throughput ${pct(thr)} (${pairs.map((p) => pct(throughputRatio(p))).join(', ')}), p99 ${pct(p99)} ` +
+    `(${pairs.map((p) => pct(p99Ratio(p))).join(', ')}), ${supplier.text} -> ${met ? 'met' : 'MISSED'}`
   );
 }
 
@@ -313,21 +322,15 @@ function steadyVerdict(pairs: SteadyPair[]): string {
   const p50 = median(pairs.map((p) => ratio(p, 0.5)));
   const p99 = median(pairs.map((p) => ratio(p, 0.99)));
   const unanswered = pairs.reduce((n, p) => n + p.alone.client.failed + p.beside.client.failed, 0);
-  const achieved = Math.min(...pairs.map((p) => (p.paced.ok * 60) / SECONDS));
-  const limited = pairs.reduce((n, p) => n + p.paced.limited, 0);
+  const supplier = supplierServed(pairs.map((p) => p.paced));
   const met =
-    p50 <= CRITERION.chatLatency &&
-    p99 <= CRITERION.chatLatency &&
-    unanswered === 0 &&
-    achieved >= CRITERION.supplierRate * 10_000 &&
-    limited === 0;
+    p50 <= CRITERION.chatLatency && p99 <= CRITERION.chatLatency && unanswered === 0 && supplier.met;
   const each = (f: (p: SteadyPair) => number) => pairs.map((p) => pct(f(p))).join(', ');
   return (
     `   criterion (in the server, chat's p50 and p99 beside <= ${Math.round(CRITERION.chatLatency * 100)} % of alone, ` +
-    `medians of ${pairs.length} pairs; every report answered; supplier >= ${Math.round(CRITERION.supplierRate * 100)} % ` +
-    `of 10 000/min answered, no 429): p50 ${pct(p50)} (${each((p) => ratio(p, 0.5))}), p99 ${pct(p99)} ` +
-    `(${each((p) => ratio(p, 0.99))}), ${unanswered} unanswered, supplier ${achieved.toFixed(0)}/min at the least` +
-    `${limited ? ` (${limited} refused)` : ''} -> ${met ? 'met' : 'MISSED'}; at the employees' side p50 ` +
+    `medians of ${pairs.length} pairs; every report answered; ${SUPPLIER_CLAUSE}): p50 ${pct(p50)} ` +
+    `(${each((p) => ratio(p, 0.5))}), p99 ${pct(p99)} (${each((p) => ratio(p, 0.99))}), ${unanswered} unanswered, ` +
+    `${supplier.text} -> ${met ? 'met' : 'MISSED'}; at the employees' side p50 ` +
     `${pct(median(pairs.map((p) => clientRatio(p, 0.5))))}, p99 ${pct(median(pairs.map((p) => clientRatio(p, 0.99))))}`
   );
 }

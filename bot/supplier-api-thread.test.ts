@@ -16,6 +16,7 @@ import {
   expectAgressoIncidentAtDesk,
   saveSupplierWithKey,
   saveTietoWithKey,
+  supplierApi,
   UKE_TRIAGE_CHANNEL,
 } from './test-support/supplier-fixture';
 import type { CaseChanged } from '../shared/app/case-feed';
@@ -31,19 +32,10 @@ let h: Harness;
 let tieto = '';
 let visma = '';
 
-const api = (path: string, init: { key?: string; body?: unknown; raw?: string } = {}) =>
-  fetch(`${h.app.url}/api/suppliers/v1${path}`, {
-    method: init.body !== undefined || init.raw !== undefined ? 'POST' : 'GET',
-    headers: {
-      'Content-Type': 'application/json',
-      ...(init.key === '' ? {} : { 'X-Api-Key': init.key ?? tieto }),
-    },
-    ...(init.raw !== undefined
-      ? { body: init.raw }
-      : init.body !== undefined
-        ? { body: JSON.stringify(init.body) }
-        : {}),
-  });
+const api = supplierApi(
+  () => h.app.url,
+  () => tieto,
+);
 
 const errorOf = async (res: Response): Promise<{ code: string; message: string }> =>
   ((await res.json()) as { error: { code: string; message: string } }).error;

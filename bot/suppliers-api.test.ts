@@ -11,6 +11,7 @@ import { isoInstant, serviceId, userId } from '../shared/ids';
 import { caseSummary, type CaseSummary } from '../shared/reports/summary';
 import { supplierId, type Supplier } from '../shared/suppliers/model';
 import { startHarness, type Harness } from './test-support/harness';
+import { supplierApi } from './test-support/supplier-fixture';
 
 let h: Harness;
 let key = '';
@@ -58,19 +59,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const api = (path: string, init: { method?: string; body?: unknown; key?: string; raw?: string } = {}) =>
-  fetch(`${h.app.url}/api/suppliers/v1${path}`, {
-    method: init.method ?? (init.body !== undefined || init.raw !== undefined ? 'POST' : 'GET'),
-    headers: {
-      'Content-Type': 'application/json',
-      ...(init.key === '' ? {} : { 'X-Api-Key': init.key ?? key }),
-    },
-    ...(init.raw !== undefined
-      ? { body: init.raw }
-      : init.body !== undefined
-        ? { body: JSON.stringify(init.body) }
-        : {}),
-  });
+const api = supplierApi(
+  () => h.app.url,
+  () => key,
+);
 
 const INCIDENT = {
   supplierReference: 'INC0012345',

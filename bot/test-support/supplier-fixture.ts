@@ -47,6 +47,35 @@ export const saveTietoWithKey = (store: Store, at: Date): Promise<string> =>
   saveSupplierWithKey(store, at, 'tieto', 'Tieto');
 
 /** UKE's triage channel, where the desk's cards of the supplier tests go. */
+/** A request to the supplier API of the app at `base()`: GET, or POST with `body` (JSON) or `raw`. */
+export interface SupplierApiInit {
+  method?: string;
+  body?: unknown;
+  raw?: string;
+  /** The `X-Api-Key`: the default key when left out, none when ''. */
+  key?: string;
+}
+
+/**
+ * A supplier's system calling the supplier API of the app at `base()` as JSON, with `defaultKey()`
+ * unless a request names its own key (both read when a request is made: tests set them in beforeAll).
+ */
+export function supplierApi(base: () => string, defaultKey: () => string) {
+  return (path: string, init: SupplierApiInit = {}): Promise<Response> =>
+    fetch(`${base()}/api/suppliers/v1${path}`, {
+      method: init.method ?? (init.body !== undefined || init.raw !== undefined ? 'POST' : 'GET'),
+      headers: {
+        'Content-Type': 'application/json',
+        ...(init.key === '' ? {} : { 'X-Api-Key': init.key ?? defaultKey() }),
+      },
+      ...(init.raw !== undefined
+        ? { body: init.raw }
+        : init.body !== undefined
+          ? { body: JSON.stringify(init.body) }
+          : {}),
+    });
+}
+
 export const UKE_TRIAGE_CHANNEL = '19:uke-triage@thread.tacv2';
 
 /** An incident as a supplier reports it on UKE's Agresso (`supplierReference` and `startedAt` given). */

@@ -8,16 +8,14 @@
  * service its own fellesfeil thresholds, a bad value named at its field; at 1280 px and 375 px.
  * Screenshots go to .screenshots/tab/ (untracked).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { deskId, orgId, serviceId, userId } from '../../shared/ids';
 import { screenshotDir } from '../../scripts/headless';
-import { buildTab } from '../build';
-import { axeViolations, launchBrowser, type TestBrowser } from '../test-support/browser';
+import { axeViolations, type TestBrowser } from '../test-support/browser';
 import { DIRECTORY, seedStore, USERS } from '../test-support/seed';
-import { startTestServer, type TestServer } from '../test-support/server';
+import type { TestServer } from '../test-support/server';
+import { startBrowserWorld, type BrowserWorld } from '../test-support/world';
 
 const NOW = new Date('2026-03-20T12:00:00Z'); // Friday 13:00 in Oslo
 const SHOTS = screenshotDir('tab');
@@ -32,17 +30,13 @@ const TRIAGE = {
   name: 'Saker fra ansatte',
 };
 
-let dist: string;
+let world: BrowserWorld;
 let srv: TestServer;
 let tb: TestBrowser;
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'fristvakt-admin-dist-'));
-  await buildTab({ outDir: dist });
-  srv = await startTestServer({
+  world = await startBrowserWorld({
     now: NOW,
-    devSignIn: true,
-    distDir: dist,
     seed: (s) => seedStore(s),
     directory: {
       ...DIRECTORY,
@@ -60,17 +54,13 @@ beforeAll(async () => {
       deskLeads: { 'ror-ikt': [userId(ROR_LEAD)] },
     },
   });
+  ({ srv, tb } = world);
   // The desk's triage channel, as `koble` in Teams links it.
   const d = (await srv.store.desks.get(ROR))!;
   await srv.store.desks.put({ ...d.value, triageChannel: TRIAGE }, d.version);
-  tb = await launchBrowser();
 }, 120_000);
 
-afterAll(async () => {
-  await tb?.close();
-  await srv?.close();
-  rmSync(dist, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 async function open(path: string, width = 1280): Promise<Page> {
   const context = await tb.browser.newContext({

@@ -4,37 +4,32 @@
  * tab would be saved with (`data-content-url`); the address is then opened to show that the tab itself
  * understands it. Screenshot: .screenshots/tab/config.png (copied to docs/tab/ by `npm run screenshots`).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { screenshotDir } from '../../scripts/headless';
-import { buildTab, type BuildResult } from '../build';
-import { launchBrowser, type TestBrowser } from '../test-support/browser';
+import type { BuildResult } from '../build';
+import type { TestBrowser } from '../test-support/browser';
 import { seedStore, USERS } from '../test-support/seed';
-import { startTestServer, type TestServer } from '../test-support/server';
+import type { TestServer } from '../test-support/server';
+import { startBrowserWorld, type BrowserWorld } from '../test-support/world';
 import { teamsHostPage } from '../test-support/teams-host';
 
 const NOW = new Date('2026-03-20T12:00:00Z');
 const SHOTS = screenshotDir('tab');
 
+let world: BrowserWorld;
 let dist: string;
 let built: BuildResult;
 let srv: TestServer;
 let tb: TestBrowser;
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'fristvakt-config-dist-'));
-  built = await buildTab({ outDir: dist });
-  srv = await startTestServer({ now: NOW, devSignIn: true, distDir: dist, seed: (s) => seedStore(s) });
-  tb = await launchBrowser();
+  world = await startBrowserWorld({ now: NOW, seed: (s) => seedStore(s) });
+  ({ srv, tb, dist, built } = world);
 }, 120_000);
 
-afterAll(async () => {
-  await tb?.close();
-  await srv?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 async function open(path: string): Promise<Page> {
   const context = await tb.browser.newContext({

@@ -8,33 +8,27 @@
  * 1280 px and 375 px. Screenshots go to .screenshots/tab/ (untracked).
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { orgId, userId } from '../../shared/ids';
 import { screenshotDir } from '../../scripts/headless';
-import { buildTab } from '../build';
-import { axeViolations, launchBrowser, type TestBrowser } from '../test-support/browser';
+import { axeViolations, type TestBrowser } from '../test-support/browser';
 import { DIRECTORY, seedStore } from '../test-support/seed';
-import { startTestServer, type TestServer } from '../test-support/server';
+import type { TestServer } from '../test-support/server';
+import { startBrowserWorld, type BrowserWorld } from '../test-support/world';
 
 const NOW = new Date('2026-03-20T12:00:00Z');
 const SHOTS = screenshotDir('tab');
 const ADMIN = 'u-admin';
 const ROR_LEAD = 'u-ror-lead';
 
-let dist: string;
+let world: BrowserWorld;
 let srv: TestServer;
 let tb: TestBrowser;
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'fristvakt-suppliers-dist-'));
-  await buildTab({ outDir: dist });
-  srv = await startTestServer({
+  world = await startBrowserWorld({
     now: NOW,
-    devSignIn: true,
-    distDir: dist,
     seed: (s) => seedStore(s),
     directory: {
       ...DIRECTORY,
@@ -47,14 +41,10 @@ beforeAll(async () => {
       deskLeads: { 'ror-ikt': [userId(ROR_LEAD)] },
     },
   });
-  tb = await launchBrowser();
+  ({ srv, tb } = world);
 }, 120_000);
 
-afterAll(async () => {
-  await tb?.close();
-  await srv?.close();
-  rmSync(dist, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 async function openSuppliers(user: string, width: number): Promise<Page> {
   const context = await tb.browser.newContext({

@@ -4,39 +4,32 @@
  * seeded fixture. The browser's clock is Playwright's (`page.clock`), set to the server's `now`.
  * Screenshots go to .screenshots/tab/ (untracked; `npm run screenshots` copies them to docs/tab/).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Notice } from '../../shared/notices/model';
 import { EXPECTED } from '../../shared/reports/test-support/fixture';
 import { noticeVersion } from '../common/api-types';
 import { screenshotDir } from '../../scripts/headless';
-import { buildTab } from '../build';
-import { axeViolations, launchBrowser, type TestBrowser } from '../test-support/browser';
+import { axeViolations, type TestBrowser } from '../test-support/browser';
 import { INJECTION_TITLE, seedStore, USERS } from '../test-support/seed';
-import { startTestServer, type TestServer } from '../test-support/server';
+import type { TestServer } from '../test-support/server';
+import { startBrowserWorld, type BrowserWorld } from '../test-support/world';
 
 const NOW = new Date('2026-03-20T12:00:00Z'); // Friday 13:00 in Oslo
 const SHOTS = screenshotDir('tab');
 
-let dist: string;
+let world: BrowserWorld;
 let srv: TestServer;
 let tb: TestBrowser;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'fristvakt-tab-dist-'));
-  await buildTab({ outDir: dist });
-  srv = await startTestServer({ now: NOW, devSignIn: true, distDir: dist, seed: (s) => seedStore(s) });
-  tb = await launchBrowser();
+  world = await startBrowserWorld({ now: NOW, seed: (s) => seedStore(s) });
+  ({ srv, tb } = world);
 }, 120_000);
 
-afterAll(async () => {
-  await tb?.close();
-  await srv?.close();
-  rmSync(dist, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 async function open(
   path: string,

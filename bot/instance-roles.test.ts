@@ -16,6 +16,7 @@ import {
   agressoIncident,
   expectAgressoIncidentAtDesk,
   saveTietoWithKey,
+  supplierApi,
   UKE_TRIAGE_CHANNEL,
 } from './test-support/supplier-fixture';
 import { deskId } from '../shared/ids';
@@ -75,12 +76,12 @@ async function stopPair(p: Pair): Promise<void> {
 
 const INCIDENT = agressoIncident('INC-ROLES-1', '2026-03-03T08:40:00Z');
 
+/** The supplier API of the instance at `url`, with `key`: GET, or POST with `body`. */
 const supplierCall = (url: string, key: string, path: string, body?: unknown) =>
-  fetch(`${url}/api/suppliers/v1${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Api-Key': key },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  supplierApi(
+    () => url,
+    () => key,
+  )(path, body === undefined ? {} : { body });
 
 const errorOf = async (res: Response): Promise<{ code: string; message: string }> =>
   ((await res.json()) as { error: { code: string; message: string } }).error;

@@ -46,7 +46,6 @@ export async function saveSupplierWithKey(store: Store, at: Date, id: string, na
 export const saveTietoWithKey = (store: Store, at: Date): Promise<string> =>
   saveSupplierWithKey(store, at, 'tieto', 'Tieto');
 
-/** UKE's triage channel, where the desk's cards of the supplier tests go. */
 /** A request to the supplier API of the app at `base()`: GET, or POST with `body` (JSON) or `raw`. */
 export interface SupplierApiInit {
   method?: string;
@@ -76,6 +75,7 @@ export function supplierApi(base: () => string, defaultKey: () => string) {
     });
 }
 
+/** UKE's triage channel, where the desk's cards of the supplier tests go. */
 export const UKE_TRIAGE_CHANNEL = '19:uke-triage@thread.tacv2';
 
 /** An incident as a supplier reports it on UKE's Agresso (`supplierReference` and `startedAt` given). */

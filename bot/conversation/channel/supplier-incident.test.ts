@@ -25,6 +25,7 @@ import {
   TEAM_ID,
   TRIAGE_CHANNEL,
 } from './test-support/channel';
+import { supplierApi } from '../../test-support/supplier-fixture';
 
 const NOW = new Date('2026-03-03T09:00:00Z');
 const KEY_A = `channel:${TEAM_ID}:${NOTICE_CHANNEL_A}`;
@@ -61,12 +62,12 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const api = (path: string, body: unknown) =>
-  fetch(`${h.app.url}/api/suppliers/v1${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Api-Key': key },
-    body: JSON.stringify(body),
-  });
+const call = supplierApi(
+  () => h.app.url,
+  () => key,
+);
+/** The supplier's system posting `body` to the supplier API. */
+const api = (path: string, body: unknown) => call(path, { body });
 const INCIDENT = {
   supplierReference: 'VD-4711',
   serviceId: 'ror-visma',

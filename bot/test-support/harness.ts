@@ -8,12 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type AppOptions, type RunningApp } from '../app';
-import { loadConfig, type Env } from '../config';
+import { loadConfig, type Config, type Env } from '../config';
 import { silentLogger } from '../server/logger';
 import { startFakeConnector, type FakeConnector } from './fake-connector';
 
 export interface Harness {
   app: RunningApp;
+  /** The configuration the app was started with (before its test port and host). */
+  config: Config;
   connector: FakeConnector;
   /** The fake connector's URL: the activities' `serviceUrl`. */
   serviceUrl: string;
@@ -45,6 +47,7 @@ export async function startHarness(
   );
   return {
     app,
+    config,
     connector,
     serviceUrl: connector.url,
     now,

@@ -217,3 +217,86 @@ describe('the writes of one connection while another connection holds SQLite’s
     expect(Math.max(...perTurn)).toBeLessThanOrEqual(2);
   });
 });
+
+describe('a connection that writes in the background, while the process has foreground work under way', () => {
+  /** This thread's lock of a new counter file, and a background connection to the file. */
+  function backgroundWriter(waitMs: number): { db: Db; bg: Db; lock: ReturnType<typeof writeLock> } {
+    const { file, db } = counterFile();
+    const lock = writeLock(writeLockFor(file));
+    shareWriteLock(db, lock);
+    const bg = new Database(file);
+    open.push(bg);
+    shareWriteLock(bg, writeLock(writeLockFor(file)), { background: { waitMs } });
+    return { db, bg, lock };
+  }
+
+  it('starts its write only once the foreground work has ended', async () => {
+    const { bg, lock } = backgroundWriter(60_000);
+    const end = lock.foreground();
+    expect(lock.foregroundBusy()).toBe(true);
+    let landed = false;
+    const pending = write(bg, () => increment(bg)).then(() => (landed = true));
+    for (let i = 0; i < 20; i++) await turn();
+    expect([landed, counted(bg)]).toEqual([false, 0]);
+    end();
+    await pending;
+    expect(counted(bg)).toBe(1);
+    expect(lock.foregroundBusy()).toBe(false);
+  });
+
+  it('counts each piece of foreground work once, however often its end is called', async () => {
+    const { bg, lock } = backgroundWriter(60_000);
+    const first = lock.foreground();
+    const second = lock.foreground();
+    first();
+    first();
+    expect(lock.foregroundBusy()).toBe(true);
+    const pending = write(bg, () => increment(bg));
+    for (let i = 0; i < 20; i++) await turn();
+    expect(counted(bg)).toBe(0);
+    second();
+    await pending;
+    expect(counted(bg)).toBe(1);
+  });
+
+  it('writes after its longest wait when the foreground work goes on', async () => {
+    const { bg, lock } = backgroundWriter(20);
+    const end = lock.foreground();
+    const t0 = performance.now();
+    await write(bg, () => increment(bg));
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(19);
+    expect(counted(bg)).toBe(1);
+    end();
+  });
+
+  it('keeps a foreground connection writing at once, and a background one when nothing is under way', async () => {
+    const { db, bg, lock } = backgroundWriter(60_000);
+    await write(bg, () => increment(bg));
+    const end = lock.foreground();
+    await write(db, () => increment(db));
+    expect(counted(db)).toBe(2);
+    end();
+  });
+
+  it('stops a burst of background writes when foreground work begins, and goes on once it ends', async () => {
+    const { bg, lock } = backgroundWriter(60_000);
+    let end: (() => void) | undefined;
+    // Held meanwhile, so that the ten writes queue and then run as one burst once it is released.
+    expect(lock.tryTake()).toBe(true);
+    const pending = Array.from({ length: 10 }, (_, i) =>
+      write(bg, () => {
+        increment(bg);
+        // Foreground work begins during the burst's third write.
+        if (i === 2) end = lock.foreground();
+      }),
+    );
+    await turn();
+    expect(counted(bg)).toBe(0);
+    lock.release();
+    for (let i = 0; i < 20; i++) await turn();
+    expect(counted(bg)).toBe(3);
+    end!();
+    await Promise.all(pending);
+    expect(counted(bg)).toBe(10);
+  });
+});

@@ -64,11 +64,6 @@ export interface AppOptions {
    * (the supplier API's thread): the two threads' connections take turns through it.
    */
   sqliteWriteLock?: SharedArrayBuffer;
-  /**
-   * The store's connection writes in the background (the supplier API's thread): each write waits for
-   * the employees' requests under way on the main thread, a few milliseconds at most.
-   */
-  sqliteBackground?: boolean;
   directory?: Directory;
   /** Where the admin pages find people (default: Graph in a tenant, else the directory's people). */
   people?: PeopleDirectory;
@@ -126,25 +121,13 @@ export async function openAttachmentBlobs(
   });
 }
 
-async function openStore(
-  config: Config,
-  writeLock?: SharedArrayBuffer,
-  background?: boolean,
-): Promise<Store> {
+async function openStore(config: Config, writeLock?: SharedArrayBuffer): Promise<Store> {
   const blobs = await openAttachmentBlobs(config);
   if (config.store.kind === 'sqlite') {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(config.dataDir, { recursive: true });
     const { file, blobDir } = config.store;
-    return {
-      ...openSqliteStore({
-        file,
-        blobDir,
-        ...(writeLock ? { writeLock } : {}),
-        background: background === true,
-      }),
-      blobs,
-    };
+    return { ...openSqliteStore({ file, blobDir, ...(writeLock ? { writeLock } : {}) }), blobs };
   }
   const { ManagedIdentityCredential } = await import('@azure/identity');
   const c = config.store;
@@ -183,7 +166,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const log = options.log ?? consoleLogger;
   const clock = options.clock ?? (() => new Date());
   const ownStore = options.store === undefined;
-  const store = options.store ?? (await openStore(config, options.sqliteWriteLock, options.sqliteBackground));
+  const store = options.store ?? (await openStore(config, options.sqliteWriteLock));
   if (config.seed && (await seedIfEmpty(store)))
     log.info('Seeded the three desks, the service catalogue and the organisations.');
   const directory = options.directory ?? (config.demoDirectory ? DEMO_DIRECTORY : EMPTY_DIRECTORY);
@@ -293,13 +276,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   publicUrl = config.tab.endpoint ?? url;
   const stops: Array<() => Promise<void> | void> = [];
   if (supplierApiProxy) {
-    supplierApiThread = await startSupplierApiThread(config, {
-      feed,
-      wakeup,
-      log,
-      server: server.server,
-      ...(links ?? {}),
-    });
+    supplierApiThread = await startSupplierApiThread(config, { feed, wakeup, log, ...(links ?? {}) });
     const thread = supplierApiThread;
     stops.push(
       () => thread.close(),

@@ -72,8 +72,7 @@ async function serve(port: MessagePort, data: ThreadData): Promise<void> {
   const app = await startApp(data.config, {
     log: portLogger(port),
     jobs: false,
-    // Its writes wait for the employees' requests under way on the main thread (chat first).
-    ...(data.sqliteWriteLock ? { sqliteWriteLock: data.sqliteWriteLock, sqliteBackground: true } : {}),
+    ...(data.sqliteWriteLock ? { sqliteWriteLock: data.sqliteWriteLock } : {}),
   });
   app.feed.subscribe((change) => send({ kind: 'case', change }));
   app.deps.wakeup.listen(() => send({ kind: 'wake' }));

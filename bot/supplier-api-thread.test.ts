@@ -21,7 +21,6 @@ import {
 } from './test-support/supplier-fixture';
 import type { CaseChanged } from '../shared/app/case-feed';
 import { deskId } from '../shared/ids';
-import { writeLock, writeLockFor } from '../shared/store/sqlite';
 import { VIA } from './server/supplier-api-proxy';
 import { SUPPLIER_API_NICE } from './supplier-api-thread-entry';
 
@@ -219,62 +218,6 @@ describe('the supplier API in a thread of its own', () => {
     expect(Number(limited[0]!.retryAfter)).toBeGreaterThanOrEqual(1);
     expect(limited[0]!.code).toBe('RATE_LIMITED');
     expect(answers.every((a) => a.status === 429 || a.status === 404)).toBe(true);
-  });
-});
-
-describe('chat first at the store', () => {
-  /** A request to the main server whose body has not all come yet: under way until `finish`. */
-  function underWay(path: string, headers: Record<string, string>): { finish(): Promise<number> } {
-    const req = httpRequest(`${h.app.url}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Content-Length': '2', ...headers },
-    });
-    const status = new Promise<number>((resolve, reject) => {
-      req.once('response', (res) => {
-        res.resume();
-        res.once('end', () => resolve(res.statusCode ?? 0));
-      });
-      req.once('error', reject);
-    });
-    req.write('{');
-    return {
-      finish: () => {
-        req.end('}');
-        return status;
-      },
-    };
-  }
-
-  it('counts the main server’s requests as foreground work while under way, not the supplier API’s or event streams', async () => {
-    const config = h.config.store;
-    if (config.kind !== 'sqlite') throw new Error('the test needs the embedded store');
-    const lock = writeLock(writeLockFor(config.file));
-    const busy = async () => lock.foregroundBusy();
-    const idle = async () => !lock.foregroundBusy();
-    expect(await eventually(idle, 5_000)).toBe(true);
-
-    const chat = underWay('/api/messages', {});
-    expect(await eventually(busy, 5_000)).toBe(true);
-    expect(await chat.finish()).toBeGreaterThanOrEqual(400);
-    expect(await eventually(idle, 5_000)).toBe(true);
-
-    const supplier = underWay('/api/suppliers/v1/incidents', { 'X-Api-Key': tieto });
-    await sleep(300);
-    expect(lock.foregroundBusy()).toBe(false);
-    expect(await supplier.finish()).toBe(400);
-
-    const stream = await new Promise<{ status: number; close(): void }>((resolve, reject) => {
-      const req = httpRequest(`${h.app.url}/api/cases/events`, {
-        headers: { Accept: 'text/event-stream', 'X-Fristvakt-Dev-User': 'demo-desk-uke' },
-      });
-      req.once('response', (res) => resolve({ status: res.statusCode ?? 0, close: () => req.destroy() }));
-      req.once('error', reject);
-      req.end();
-    });
-    expect(stream.status).toBe(200);
-    await sleep(300);
-    expect(lock.foregroundBusy()).toBe(false);
-    stream.close();
   });
 });
 

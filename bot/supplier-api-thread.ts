@@ -16,10 +16,6 @@
  *   lease, as ever): with jobs in both, the two would contend for every lease and poll the store twice
  *   to end up where they are now, one of each; and the sender, woken by the thread's messages, sends
  *   the thread's messages as promptly as its own.
- * - **Chat first at the store**: on the embedded SQLite store every request the main thread's server
- *   serves itself (all but the supplier API's) is foreground work while it runs, and the thread's
- *   connection writes in the background: a supplier's write waits for the employees' requests under way (a few
- *   milliseconds at most, `shared/store/sqlite/write-lock.ts`) instead of making them wait for it.
  * - **Restarts**: a thread that ends (a crash, an out-of-memory) is started again with backoff; until it
  *   listens again, the supplier API answers 503 with `Retry-After`. The app's `close` ends it.
  *
@@ -27,13 +23,11 @@
  * compiles each module with esbuild (a dev dependency, as the sources need) as it is required.
  */
 import { Worker } from 'node:worker_threads';
-import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { CaseChanged, CaseFeed } from '../shared/app/case-feed';
 import type { Wakeup } from '../shared/app/wakeup';
 import { backoff, defaultRetryPolicy, type RetryPolicy } from '../shared/store/cosmos/errors';
-import { freeFrom, writeLock as lockOf, writeLockFor } from '../shared/store/sqlite';
-import { SUPPLIER_API } from '../tab/api/suppliers/routes';
+import { freeFrom, writeLockFor } from '../shared/store/sqlite';
 import type { Config } from './config';
 import { prefixedLogger, type Logger } from './server/logger';
 import type { ThreadData } from './supplier-api-thread-entry';
@@ -71,8 +65,6 @@ export interface SupplierApiThreadOptions {
   tabUrl?: string;
   /** Delays between restarts (default: from 250 ms, doubling, jittered, up to 30 s). */
   restart?: RetryPolicy;
-  /** This instance's HTTP server: its requests but the supplier API's are the store's foreground work. */
-  server?: HttpServer;
 }
 
 const RESTART_POLICY: RetryPolicy = { ...defaultRetryPolicy, baseDelayMs: 250, maxDelayMs: 30_000 };
@@ -141,7 +133,6 @@ export async function startSupplierApiThread(
     config: threadConfig(config, options.tabUrl),
     ...(writeLock ? { sqliteWriteLock: writeLock } : {}),
   };
-  const chatFirst = writeLock && options.server ? foregroundRequests(options.server, writeLock) : undefined;
   let current: Worker | undefined;
   let port: number | undefined;
   let upSince: number | undefined;
@@ -214,7 +205,6 @@ export async function startSupplierApiThread(
     worker: () => current,
     async close() {
       closing = true;
-      chatFirst?.();
       clearTimeout(restartTimer);
       const worker = current;
       if (!worker) return;
@@ -225,21 +215,4 @@ export async function startSupplierApiThread(
       clearTimeout(timer);
     },
   };
-}
-
-/**
- * Counts each request of `server` as foreground work of the store's write lock (`lock`) from its start
- * until its answer is out or its connection gone, but the supplier API's and event streams (the tab's
- * live list, open as long as the tab: counted, it would keep every supplier write waiting its longest);
- * answers the function that stops counting new ones.
- */
-function foregroundRequests(server: HttpServer, lock: SharedArrayBuffer): () => void {
-  const foreground = lockOf(lock);
-  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
-    if (req.url?.startsWith(`${SUPPLIER_API}/`)) return;
-    if (req.headers.accept?.includes('text/event-stream')) return;
-    res.once('close', foreground.foreground());
-  };
-  server.prependListener('request', onRequest);
-  return () => void server.off('request', onRequest);
 }

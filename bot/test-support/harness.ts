@@ -8,14 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type AppOptions, type RunningApp } from '../app';
-import { loadConfig, type Config, type Env } from '../config';
+import { loadConfig, type Env } from '../config';
 import { silentLogger } from '../server/logger';
 import { startFakeConnector, type FakeConnector } from './fake-connector';
 
 export interface Harness {
   app: RunningApp;
-  /** The configuration the app was started with (before its test port and host). */
-  config: Config;
   connector: FakeConnector;
   /** The fake connector's URL: the activities' `serviceUrl`. */
   serviceUrl: string;
@@ -47,7 +45,6 @@ export async function startHarness(
   );
   return {
     app,
-    config,
     connector,
     serviceUrl: connector.url,
     now,

@@ -26,7 +26,7 @@ import { outboxStore } from './outbox';
 import { migrate } from './schema';
 import { writeLock, writeLockFor } from './write-lock';
 
-export { freeFrom, writeLock, writeLockFor } from './write-lock';
+export { freeFrom, writeLockFor } from './write-lock';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests. */
@@ -40,12 +40,6 @@ export interface SqliteStoreOptions {
    * that started it (`writeLockFor`); by default this thread's one for the file.
    */
   writeLock?: SharedArrayBuffer;
-  /**
-   * This connection writes in the background (the supplier API thread's): each write first waits for
-   * the process's foreground work under way (`WriteLock.foreground`) to end, for a few milliseconds
-   * at most.
-   */
-  background?: boolean;
 }
 
 const STREAM_PAGE = 2_000;
@@ -122,9 +116,7 @@ function prober(db: Db): (now: IsoInstant) => Promise<void> {
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   const { db, createdNow } = openDatabase(options.file);
   if (options.file !== ':memory:')
-    shareWriteLock(db, writeLock(writeLockFor(options.file, options.writeLock)), {
-      background: options.background === true,
-    });
+    shareWriteLock(db, writeLock(writeLockFor(options.file, options.writeLock)));
   const checkpointer = options.file === ':memory:' ? undefined : startCheckpointer(db, options.file);
   const store: Store = {
     createdNow,

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { ConflictError, FristvaktError } from '../../errors';
 import type { Versioned } from '../../ports';
 import { duplicate } from '../common';
-import { BACKGROUND_WAIT_MS, type WriteLock } from './write-lock';
+import type { WriteLock } from './write-lock';
 
 export type Db = Database.Database;
 export interface DocRow {
@@ -91,8 +91,6 @@ export interface WriteTry {
 interface Writer {
   queue: WriteTry[];
   lock?: WriteLock;
-  /** Its writes give way to the process's foreground work for at most this long (ms; `WriteLock.foregroundIdle`). */
-  backgroundWaitMs?: number;
 }
 const writers = new WeakMap<Db, Writer>();
 const writerOf = (db: Db): Writer => {
@@ -101,21 +99,9 @@ const writerOf = (db: Db): Writer => {
   return w;
 };
 
-/**
- * Makes the connection's writes take turns with the process's other connections to its file
- * (`./write-lock.ts`); `background`: each of its writes first waits for the process's foreground work
- * under way to end, for at most `waitMs` (default `BACKGROUND_WAIT_MS`).
- */
-export function shareWriteLock(
-  db: Db,
-  lock: WriteLock,
-  options: { background?: boolean | { waitMs: number } } = {},
-): void {
-  const w = writerOf(db);
-  w.lock = lock;
-  const { background } = options;
-  if (background) w.backgroundWaitMs = background === true ? BACKGROUND_WAIT_MS : background.waitMs;
-  else delete w.backgroundWaitMs;
+/** Makes the connection's writes take turns with the process's other connections to its file (`./write-lock.ts`). */
+export function shareWriteLock(db: Db, lock: WriteLock): void {
+  writerOf(db).lock = lock;
 }
 
 /**
@@ -125,9 +111,7 @@ export function shareWriteLock(
  * it, in the same turn, until another thread waits for the lock: it then writes before the next one,
  * so a burst of one thread's writes (a supplier's requests) keeps another's (chat's) waiting for one
  * transaction, not for all of them. While SQLite refuses the head (another process, the
- * checkpointer), only the head asks again (`askAgain`), not every write behind it. A background
- * connection's head first waits for the foreground work under way (at most `BACKGROUND_WAIT_MS`), and
- * its burst stops, too, when foreground work begins.
+ * checkpointer), only the head asks again (`askAgain`), not every write behind it.
  */
 export function enqueue(db: Db, job: WriteTry): void {
   const w = writerOf(db);
@@ -137,15 +121,13 @@ export function enqueue(db: Db, job: WriteTry): void {
 
 async function drain(w: Writer): Promise<void> {
   while (w.queue.length > 0) {
-    if (w.backgroundWaitMs !== undefined && w.lock?.foregroundBusy())
-      await w.lock.foregroundIdle(w.backgroundWaitMs);
     if (w.lock && !w.lock.tryTake()) await w.lock.take();
     let refused: WriteTry | undefined;
     try {
       while (w.queue.length > 0 && !refused) {
         if (w.queue[0]!.attempt()) w.queue.shift();
         else refused = w.queue[0];
-        if (w.lock?.othersWait() || (w.backgroundWaitMs !== undefined && w.lock?.foregroundBusy())) break;
+        if (w.lock?.othersWait()) break;
       }
     } finally {
       w.lock?.release();

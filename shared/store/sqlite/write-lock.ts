@@ -16,13 +16,6 @@
  *
  * The lock only orders writers: SQLite's lock still guards the file (another process, the checkpointer),
  * so a writer that frees a stuck lock and writes meanwhile is still safe.
- *
- * It also counts the **foreground work** under way in the process (`foreground()`: an employee's request
- * on the main thread, while the supplier API has a thread of its own), in a fourth word. A connection
- * that writes in the background (the supplier API thread's) starts no write while that count is above
- * nought, for at most `BACKGROUND_WAIT_MS` (`foregroundIdle`): a supplier's write begun in the middle of
- * an employee's request made that request wait for it, and each write of the other connection makes this
- * one read its pages anew. The supplier's systems wait a few milliseconds instead of the employees.
  */
 import { resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -30,18 +23,10 @@ import { threadId } from 'node:worker_threads';
 const HOLDER = 0;
 const NEXT = 1;
 const TURNS = 2;
-const FOREGROUND = 3;
-const WORDS = 4;
+const WORDS = 3;
 
 /** No turn taken for this long: the holder, or the thread next, is gone (a transaction takes milliseconds). */
 export const STUCK_MS = 1_000;
-
-/**
- * The longest a background write waits for the foreground work under way to end: an employee's
- * request takes 2-5 ms in the server, and while the employees keep the process busy without a pause
- * the supplier's writes still go on, one turn after this wait.
- */
-export const BACKGROUND_WAIT_MS = 5;
 
 /** `Atomics.waitAsync` (Node has it; TypeScript declares it from ES2024's library, past this project's). */
 const atomics = Atomics as unknown as {
@@ -68,12 +53,6 @@ export interface WriteLock {
   release(): void;
   /** True while another thread waits for its turn: the holder lets it go before its next write. */
   othersWait(): boolean;
-  /** Counts foreground work under way until the function it answers is called (once; later calls do nothing). */
-  foreground(): () => void;
-  /** True while foreground work is under way in any thread of the process. */
-  foregroundBusy(): boolean;
-  /** Waits until no foreground work is under way, or `maxMs` has passed; the event loop goes on meanwhile. */
-  foregroundIdle(maxMs: number): Promise<void>;
 }
 
 export function writeLock(buffer: SharedArrayBuffer): WriteLock {
@@ -119,29 +98,6 @@ export function writeLock(buffer: SharedArrayBuffer): WriteLock {
     othersWait() {
       const next = Atomics.load(words, NEXT);
       return next !== 0 && next !== ME;
-    },
-    foreground() {
-      Atomics.add(words, FOREGROUND, 1);
-      let ended = false;
-      return () => {
-        if (ended) return;
-        ended = true;
-        if (Atomics.sub(words, FOREGROUND, 1) === 1) Atomics.notify(words, FOREGROUND);
-      };
-    },
-    foregroundBusy: () => Atomics.load(words, FOREGROUND) > 0,
-    async foregroundIdle(maxMs) {
-      const until = performance.now() + maxMs;
-      for (;;) {
-        const busy = Atomics.load(words, FOREGROUND);
-        const left = until - performance.now();
-        if (busy <= 0 || left <= 0) return;
-        const waited = atomics.waitAsync(words, FOREGROUND, busy, left);
-        if (!waited.async) continue;
-        const alive = realSetTimeout(() => undefined, left);
-        await waited.value;
-        clearTimeout(alive);
-      }
     },
   };
 }

@@ -562,15 +562,18 @@ export async function run(): Promise<void> {
       return verdict(pairs);
     };
     /**
-     * Phase 6 on the instance at `base` served by `server`: chat at `CHAT_RATE` alone, then beside the
-     * paced supplier, in pairs; each printed, then the verdict.
+     * Steady phase `id` (5b, 6, 6b; unless not chosen) on the instance at `base` served by `server`:
+     * chat at `CHAT_RATE` alone, then beside the paced supplier, in pairs; each printed, then the verdict.
      */
-    const steadyPairs = async (
-      phase: string,
+    const steadyPhase = async (
+      id: string,
+      what: string,
       base: string,
       server: HttpServer,
       apart?: { supplierUrl: string; chatCores?: string; supplierCores?: string },
-    ): Promise<string> => {
+    ): Promise<void> => {
+      if (!wants(id)) return;
+      const phase = `${id}. ${what}:`;
       let times: number[] = [];
       timeReports(server, () => times);
       const chatJob: ClientJob = {
@@ -613,7 +616,7 @@ export async function run(): Promise<void> {
         );
         console.log(steadyLine(`${phase} pair ${i}: chat at ${CHAT_RATE}/s meanwhile`, beside));
       }
-      return steadyVerdict(pairs);
+      console.log(steadyVerdict(pairs));
     };
     if (wants('3')) console.log(await judgedPairs('3.', app.url));
 
@@ -690,17 +693,15 @@ export async function run(): Promise<void> {
         if (apartPairs.length) console.log(verdict(apartPairs));
         // Phase 6's steady chat on the same two instances, pinned the same way; the employees' client
         // (light at this rate) on the chat instance's core, the supplier's on the other.
-        if (wants('5b'))
-          console.log(
-            await steadyPairs(
-              '5b. supplier-api instance of its own:',
-              chatOnly.url,
-              chatOnly.server.server,
-              pinned
-                ? { supplierUrl: other.url, chatCores: '0', supplierCores: '1' }
-                : { supplierUrl: other.url },
-            ),
-          );
+        await steadyPhase(
+          '5b',
+          'supplier-api instance of its own',
+          chatOnly.url,
+          chatOnly.server.server,
+          pinned
+            ? { supplierUrl: other.url, chatCores: '0', supplierCores: '1' }
+            : { supplierUrl: other.url },
+        );
         if (pinned) pin(process.pid, `0-${CORES - 1}`);
       } finally {
         await chatOnly.close();
@@ -711,25 +712,22 @@ export async function run(): Promise<void> {
 
     // Chat at a steady rate, as employees report, beside the supplier: with the supplier API in its
     // thread (this instance), then in the default mode (on chat's event loop).
-    if (wants('6'))
-      console.log(
-        await steadyPairs(
-          '6. supplier API thread (FRISTVAKT_SUPPLIER_API_THREAD=on):',
-          app.url,
-          app.server.server,
-        ),
-      );
+    await steadyPhase(
+      '6',
+      'supplier API thread (FRISTVAKT_SUPPLIER_API_THREAD=on)',
+      app.url,
+      app.server.server,
+    );
     const inLoopAgain = wants('6b')
       ? await anotherInstance({ FRISTVAKT_SUPPLIER_API_THREAD: 'off' })
       : undefined;
     if (inLoopAgain)
       try {
-        console.log(
-          await steadyPairs(
-            '6b. FRISTVAKT_SUPPLIER_API_THREAD=off (the default):',
-            inLoopAgain.url,
-            inLoopAgain.server.server,
-          ),
+        await steadyPhase(
+          '6b',
+          'FRISTVAKT_SUPPLIER_API_THREAD=off (the default)',
+          inLoopAgain.url,
+          inLoopAgain.server.server,
         );
       } finally {
         await inLoopAgain.close();

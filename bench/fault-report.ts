@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { VERBS } from '../bot/cards/verbs';
+import { GOOD_ANSWERS } from '../bot/test-support/fault-form';
 import { osloDateAndTime } from '../shared/dates';
 
 /** The form's start fields for a fault that began ten minutes ago, in Oslo time. */
@@ -33,3 +34,13 @@ export function faultReportInvoke(client: number, serviceUrl: string, data: Reco
 /** Whether the bot's invoke answer (its body) confirms a new case: a card that names the case's reference. */
 export const confirmsCase = (body: string): boolean =>
   body.includes('"statusCode":200') && /FV-\d{4}-\d{6}/.test(body);
+
+/**
+ * Employee `client`'s fault report with the form's good answers, a new client key and the start
+ * `started` (default: ten minutes ago).
+ */
+export const goodFaultReport = (
+  client: number,
+  serviceUrl: string,
+  started = startedTenMinutesAgo(),
+): string => faultReportInvoke(client, serviceUrl, { ...GOOD_ANSWERS, clientKey: randomUUID(), ...started });

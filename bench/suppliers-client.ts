@@ -11,8 +11,7 @@
  * them. Employees: fault reports from the fault form, each from one of 200 employees in turn.
  */
 import { randomUUID } from 'node:crypto';
-import { GOOD_ANSWERS } from '../bot/test-support/fault-form';
-import { confirmsCase, faultReportInvoke, startedTenMinutesAgo } from './fault-report';
+import { confirmsCase, goodFaultReport } from './fault-report';
 
 export interface ClientJob {
   url: string;
@@ -99,11 +98,7 @@ function request(job: ClientJob, i: number): { kind: Kind; init: RequestInit; ur
       init: {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: faultReportInvoke(i % EMPLOYEES, job.chat.serviceUrl, {
-          ...GOOD_ANSWERS,
-          clientKey: randomUUID(),
-          ...startedTenMinutesAgo(),
-        }),
+        body: goodFaultReport(i % EMPLOYEES, job.chat.serviceUrl),
       },
     };
   const base = `${job.url}/api/suppliers/v1`;

@@ -675,16 +675,23 @@ export function computeSlaPhased(c: SlaCaseInput, phases: readonly PolicyPhase[]
     while (i < bounds.length && x >= bounds[i]!) i++;
     return i;
   };
-  // Waits split at the moves, so each piece pauses (or not) by its own version's rule.
+  // Waits split at the moves where the pause rule for their reason changes, so each piece pauses (or
+  // not) by its own version's rule. Where the rule stays, the wait stays whole: a piece ending at a
+  // move would read as a pause that ended there (closed), where the one wait is still open.
+  const pausesIn = (i: number, reason: WaitReason): boolean => pausesClock(phases[i]!.policy, reason);
   const waits: Wait[] = [];
   for (const w of tl.waits) {
     let from = w.from;
-    for (const b of bounds) {
-      if (b > from && (w.to === undefined || b < w.to)) {
+    bounds.forEach((b, i) => {
+      if (
+        b > from &&
+        (w.to === undefined || b < w.to) &&
+        pausesIn(i, w.reason) !== pausesIn(i + 1, w.reason)
+      ) {
         waits.push({ ...w, from, to: b });
         from = b;
       }
-    }
+    });
     waits.push({ ...w, from });
   }
   const rules = (which: SlaTarget): Rules => {
@@ -693,7 +700,7 @@ export function computeSlaPhased(c: SlaCaseInput, phases: readonly PolicyPhase[]
       return clocked(policy, q, which === 'response' ? q.response : q.resolution, start);
     };
     const last = clockedIn(newest);
-    const pauses = (w: Wait): boolean => pausesClock(phases[phaseOf(w.from)]!.policy, w.reason);
+    const pauses = (w: Wait): boolean => pausesIn(phaseOf(w.from), w.reason);
     const base = { pauses, atRiskShare: newest.atRiskShare, fallback: businessClock(newest.calendar) };
     if (!last) return { ...base, c: null };
     const clocks = phases.map((ph, i) =>

@@ -94,7 +94,8 @@ describe('SLA watcher on a simulated clock', () => {
       // Every 5 minutes rather than every minute, to keep five simulated days quick.
       options: { intervalMs: 5 * 60_000 },
     });
-    await clock.settle();
+    // Its two loops (the lease's renewals and the sweeps) have each gone to sleep.
+    await clock.settle(2);
 
     // Paused: claimed, then Avventer leverandør before it was at risk. Never warns.
     await createCase(store, '2026-05-13T08:00', 'hoy', 'Venter på leverandør', [
@@ -213,7 +214,7 @@ describe('the lease', () => {
       lease: timing,
       options,
     });
-    await clock.settle();
+    await clock.settle(2);
     const b = startSlaWatcher({
       store: bench.store,
       log: recordingLogger(),
@@ -222,6 +223,7 @@ describe('the lease', () => {
       lease: timing,
       options,
     });
+    await clock.settle(4);
     await clock.advance(5 * 60_000);
     expect(a.watcher.sweeps).toBeGreaterThan(50);
     expect(b.watcher.sweeps).toBe(0);

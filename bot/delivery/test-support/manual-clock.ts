@@ -1,7 +1,9 @@
 /**
  * A simulated clock for the background jobs: time moves only when the test says so. `advanceTo` fires
- * the sleeps in time order and, after each, lets the woken job run until it sleeps again (its store
- * calls are synchronous SQLite under a promise, so a few turns of the event loop are enough).
+ * the sleeps in time order and, after each, waits (in real time) until the woken job sleeps again
+ * before time moves on. Counting a few quiet turns of the event loop is not enough: a store write may
+ * wait in real time for the file's write lock (held by its checkpointer's thread), and a job still
+ * running when time moved on read a later `now` than its wake-up.
  */
 import type { Clock } from '../clock';
 
@@ -47,11 +49,21 @@ export class ManualClock implements Clock {
     return this.sleepers.length;
   }
 
-  /** Lets woken jobs run until every one of them sleeps again (or `maxTurns` pass). */
-  async settle(maxTurns = 2000): Promise<void> {
+  /**
+   * Lets the jobs run until `sleeping` sleeps wait (each running job loop keeps one; default: as many
+   * as wait now), then until the event loop is quiet. Throws after `limitMs` of real time, naming what
+   * it waited for, rather than let time move on under a job still running.
+   */
+  async settle(sleeping = this.sleepers.length, limitMs = 10_000): Promise<void> {
+    const giveUp = Date.now() + limitMs;
+    while (this.sleepers.length < sleeping) {
+      if (Date.now() > giveUp)
+        throw new Error(`ManualClock: ${this.sleepers.length} of ${sleeping} sleeps after ${limitMs} ms`);
+      await turn();
+    }
     let quiet = 0;
     let last = this.seq;
-    for (let i = 0; i < maxTurns && quiet < 4; i++) {
+    for (let i = 0; i < 2000 && quiet < 4; i++) {
       await turn();
       if (this.seq === last) quiet += 1;
       else {
@@ -67,10 +79,12 @@ export class ManualClock implements Clock {
       this.sleepers.sort((a, b) => a.at - b.at || a.seq - b.seq);
       const next = this.sleepers[0];
       if (!next || next.at > end) break;
+      const sleeping = this.sleepers.length;
       this.sleepers.shift();
       this.t = Math.max(this.t, next.at);
       next.resolve();
-      await this.settle();
+      // The woken job sleeps again before time moves on.
+      await this.settle(sleeping);
     }
     this.t = Math.max(this.t, end);
     await this.settle();

@@ -31,16 +31,22 @@ export class ManualClock implements Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise<void>((resolve) => {
       if (signal?.aborted) return resolve();
-      const s: Sleeper = { at: this.t + Math.max(0, ms), seq: this.seq++, resolve };
-      this.sleepers.push(s);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          this.sleepers = this.sleepers.filter((x) => x !== s);
+      // Woken by the clock or by the signal; either way the signal lets go of it (a job's one signal
+      // sees a sleep per sweep, thousands in a simulated week).
+      const aborted = () => {
+        this.sleepers = this.sleepers.filter((x) => x !== s);
+        resolve();
+      };
+      const s: Sleeper = {
+        at: this.t + Math.max(0, ms),
+        seq: this.seq++,
+        resolve: () => {
+          signal?.removeEventListener('abort', aborted);
           resolve();
         },
-        { once: true },
-      );
+      };
+      this.sleepers.push(s);
+      signal?.addEventListener('abort', aborted, { once: true });
     });
   }
 

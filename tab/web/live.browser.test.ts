@@ -17,6 +17,9 @@ const NOW = new Date('2026-03-20T12:00:00Z'); // Friday 13:00 in Oslo
 const REF = 'FV-2026-000008'; // new, unclaimed, ROR-IKT
 const SECOND = 'u-desk-2';
 const SHOTS = screenshotDir('tab');
+// Well inside the tab's fallback poll (LIVE_POLL_MS, 60 s): only the push brings a change this soon,
+// with room for a loaded CI machine.
+const PUSHED = { timeout: 10_000 };
 
 const directory: Directory = {
   ...DIRECTORY,
@@ -77,10 +80,10 @@ it("a desk member's list shows another member's claim without a reload", async (
   await actor.getByRole('button', { name: 'Ta saken' }).click();
   await actor.getByTestId('detail-assignee').getByText('Ola Servicesenter').waitFor();
 
-  await watched.getByText('Under arbeid').waitFor({ timeout: 2000 });
+  await watched.getByText('Under arbeid').waitFor(PUSHED);
   expect(await watched.innerText()).toContain('Ola Servicesenter');
   expect(await focusedRow()).toBe('FV-2026-000007');
-  await card.getByText('Under arbeid', { exact: false }).waitFor({ timeout: 2000 });
+  await card.getByText('Under arbeid', { exact: false }).waitFor(PUSHED);
   expect(await axeViolations(watcher)).toEqual([]);
   await watcher.screenshot({ path: join(SHOTS, 'live-list.png') });
   await phone.screenshot({ path: join(SHOTS, 'live-list-375.png') });
@@ -89,6 +92,6 @@ it("a desk member's list shows another member's claim without a reload", async (
   await watched.getByRole('link', { name: REF }).click();
   await watcher.getByTestId('actions').waitFor();
   await actor.getByRole('button', { name: 'Sett til Avventer' }).click();
-  await watcher.getByTestId('detail-status').getByText('Avventer').waitFor({ timeout: 2000 });
+  await watcher.getByTestId('detail-status').getByText('Avventer').waitFor(PUSHED);
   await Promise.all([watcher, phone, actor].map((p) => p.context().close()));
 });

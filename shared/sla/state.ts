@@ -658,8 +658,8 @@ function piecewiseClock(clocks: Clock[], bounds: number[]): Clock {
  * counted so far is each phase's own: up to a move, minutes on the old version's clock for that
  * target (business time of its calendar, or real time), after it, on the new version's; a phase whose
  * version has no target counts its stretch on the newest version's clock. Waits pause by the rule of
- * the version in force when they happen (a wait across a move is split there). The at-risk share is
- * the newest version's.
+ * the version in force when they happen (a wait across a move that changes its rule is split there).
+ * The at-risk share is the newest version's.
  */
 export function computeSlaPhased(c: SlaCaseInput, phases: readonly PolicyPhase[], now: Date): CaseSla {
   if (phases.length === 0) throw new RangeError('phases must not be empty');

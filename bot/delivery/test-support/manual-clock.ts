@@ -50,11 +50,6 @@ export class ManualClock implements Clock {
     });
   }
 
-  /** How many sleeps are waiting (each running job loop keeps one). */
-  get waiting(): number {
-    return this.sleepers.length;
-  }
-
   /**
    * Lets the jobs run until `sleeping` sleeps wait (each running job loop keeps one; default: as many
    * as wait now), then until the event loop is quiet. Throws after `limitMs` of real time, naming what
